@@ -1,0 +1,63 @@
+/** The adversary's turn: its reaction to the coalition, then its moves, drawn by posture and phase with the seeded generator. */
+import { evaluate } from '../conditions';
+import { applyEffects } from '../effects';
+import { deterrenceProbability, explainPosture, type RoundFeatures } from '../machines/adversary';
+import type { AdversaryMove, Scenario } from '../scenario/schema';
+import { campaignPhase, confidenceOfTeam, posture } from '../rules/readers';
+import type { Work } from '../rules/work';
+import type { ExerciseState, Posture, RoundResult } from '../types';
+import { deliverNews } from './injects';
+
+/** The adversary keeps undiscovered access while some intrusion is active and no government has even low confidence on it. */
+export function refreshHiddenAccess(work: Work): void {
+  const { scenario, state } = work;
+  state.hidden.undiscoveredAccess = scenario.incidents.some(
+    (incident) =>
+      state.incidents[incident.id]?.active &&
+      (incident.kind === 'intrusion' || incident.kind === 'hackAndLeak') &&
+      scenario.teams.every((team) => confidenceOfTeam(scenario, state, incident.id, team.id) === null),
+  );
+}
+
+export function reactToRound(work: Work, features: Omit<RoundFeatures, 'roll' | 'bonus' | 'undiscoveredAccess'>): { after: Posture; why: string } {
+  const { state, scenario } = work;
+  const full: RoundFeatures = {
+    ...features,
+    undiscoveredAccess: state.hidden.undiscoveredAccess,
+    bonus: state.adversary.context.bonus as number,
+    roll: work.rng.next(),
+  };
+  state.hidden.lastDeterrence = deterrenceProbability(scenario.adversary.tuning, full);
+  work.sendAdversary({ type: 'RESPONSE_RESOLVED', features: full });
+  const after = posture(state);
+  return { after, why: explainPosture(scenario.adversary.tuning, full, after) };
+}
+
+export function eligibleMoves(scenario: Scenario, state: ExerciseState): AdversaryMove[] {
+  const current = posture(state);
+  const phase = campaignPhase(state);
+  return scenario.adversary.moves.filter(
+    (move) =>
+      move.postures.includes(current) &&
+      (!move.phases || move.phases.includes(phase)) &&
+      (!move.when || evaluate(move.when, scenario, state)),
+  );
+}
+
+/** Plays the red cell's chosen move, or draws the model's. Returns what happened and whether it did harm. */
+export function playMoves(work: Work): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
+  const eligible = eligibleMoves(work.scenario, work.state);
+  const chosen = work.state.redCellMove;
+  const moves =
+    chosen !== undefined
+      ? eligible.filter((m) => m.id === chosen)
+      : eligible.filter((m) => work.rng.chance(m.chance));
+  let harmful = false;
+  for (const move of moves) {
+    applyEffects(work, move.effects, { team: null, incident: null });
+    harmful ||= move.effects.some((e) => 'harm' in e && e.add > 0);
+    if (move.news) deliverNews(work, move.name, move.news);
+    work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `Adversary move: ${move.name}.` });
+  }
+  return { moves: moves.map((m) => ({ move: m.id, name: m.name, news: m.news ?? null })), harmful };
+}

@@ -1,0 +1,110 @@
+/** Resolving one planned decision: re-check, score, then its chart events and effects. */
+import { applyEffects } from '../effects';
+import { coalitionStage } from '../rules/readers';
+import { checkAction } from '../rules/decisions';
+import { decisionAudience } from '../rules/visibility';
+import { listNames, teamName } from '../rules/scenarioIndex';
+import type { Work } from '../rules/work';
+import { proportionalityOf } from '../scoring/decision';
+import type { Action } from '../scenario/schema';
+import type { PlannedDecision, ResolvedDecision } from '../types';
+import { openOrRenewPackage, liftPackagesOf } from './sanctionsTurn';
+
+export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
+  const { scenario, state } = work;
+  const action = work.index.actions.get(item.action)!;
+  const { score, legallyExposed } = proportionalityOf(scenario, state, item.team, action, item.incident, item.options);
+  const decision: ResolvedDecision = {
+    id: item.id,
+    round: state.round,
+    team: item.team,
+    action: item.action,
+    incident: item.incident,
+    options: item.options,
+    rationale: item.rationale,
+    joint,
+    effective: true,
+    outcome: '',
+    proportionality: score,
+    legallyExposed,
+    overridden: null,
+    at: item.at,
+  };
+  // Conditions may have changed since the draft (evidence shared, a false flag): check again.
+  const blocked = checkAction(scenario, state, item.team, action, item.incident);
+  const minimum = action.jointMinimum ?? (item.proposal ? 2 : 1);
+  if (blocked) {
+    decision.effective = false;
+    decision.outcome = `Did not go ahead: ${blocked.message}`;
+  } else if (item.proposal && joint.length < minimum) {
+    decision.effective = false;
+    decision.outcome = `Fell through: it needed ${minimum} governments and only ${listNames(joint.map((t) => teamName(scenario, t)))} joined.`;
+  } else {
+    decision.outcome = carryOut(work, item, action, joint);
+    applyEffects(work, action.effects, { team: item.team, incident: item.incident });
+  }
+  if (legallyExposed && decision.effective) decision.outcome += ' It is legally exposed and may be challenged.';
+  state.decisions.push(decision);
+  work.log({
+    kind: 'decision',
+    audience: decisionAudience(action, item.team),
+    team: item.team,
+    ref: decision.id,
+    text: `${teamName(scenario, item.team)}: ${action.name}. ${decision.outcome}`,
+  });
+  return decision;
+}
+
+/** What the action's category does by itself, before the scenario's own effects. Returns the outcome sentence. */
+function carryOut(work: Work, item: PlannedDecision, action: Action, joint: string[]): string {
+  const incident = item.incident;
+  const incidentName = incident ? (work.index.incidents.get(incident)?.name ?? incident) : '';
+  switch (action.category) {
+    case 'investigate':
+      return incident ? investigate(work, item.team, incident) : 'Done.';
+    case 'signalling':
+      if (incident) work.sendNational(incident, item.team, { type: 'PRIVATE_SIGNAL' });
+      return `A private message on "${incidentName}" was delivered.`;
+    case 'attribution':
+      return incident ? attribute(work, item, joint, incidentName) : 'Done.';
+    case 'rollback': {
+      const lifted = liftPackagesOf(work, item.team);
+      if (work.state.deEscalation.value === 'rollback') work.sendDeEscalation({ type: 'ROLLBACK_DONE' });
+      return lifted > 0 ? `${lifted} sanctions package${lifted > 1 ? 's' : ''} lifted.` : 'Measures rolled back.';
+    }
+    default:
+      if (action.sanctions) return openOrRenewPackage(work, item, action, joint);
+      return joint.length >= 2 ? `Taken jointly by ${listNames(joint.map((t) => teamName(work.scenario, t)))}.` : 'Done.';
+  }
+}
+
+/** An investigation finds evidence unless the trail is cold; burned sources make it harder; a false flag misleads. */
+function investigate(work: Work, team: string, incident: string): string {
+  const def = work.index.incidents.get(incident)!;
+  const burned = work.state.teams[team]!.sourcesBurned;
+  if (work.rng.chance(def.deceptionRisk)) {
+    work.addEvidence(incident, team, -1);
+    return 'The trail led to planted evidence: a false flag that set the assessment back.';
+  }
+  const success = Math.max(0.05, 1 - def.investigationDifficulty - 0.1 * burned);
+  if (work.rng.chance(success)) {
+    work.addEvidence(incident, team, 2);
+    return 'The investigation found new evidence.';
+  }
+  return 'The investigation found nothing conclusive this round.';
+}
+
+function attribute(work: Work, item: PlannedDecision, joint: string[], incidentName: string): string {
+  const incident = item.incident!;
+  if (joint.length >= 2) {
+    // The first participant resolved sends the joint statement; the others find it already made.
+    if (coalitionStage(work.state, incident) !== 'jointlyAttributed') work.sendCoalition(incident, { type: 'JOINT_ATTRIBUTION' });
+    work.sendNational(incident, item.team, { type: 'PUBLIC_ATTRIBUTION' });
+    const names = listNames(joint.map((t) => teamName(work.scenario, t)));
+    return coalitionStage(work.state, incident) === 'jointlyAttributed'
+      ? `${names} jointly attributed "${incidentName}".`
+      : `${names} spoke together, but without a shared evidentiary record and two governments at moderate confidence it is not a joint attribution.`;
+  }
+  work.sendNational(incident, item.team, { type: 'PUBLIC_ATTRIBUTION' });
+  return `"${incidentName}" attributed publicly.`;
+}

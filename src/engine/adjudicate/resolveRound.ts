@@ -1,0 +1,230 @@
+/**
+ * Resolving a round, in a fixed order so that the same state and generator
+ * always give the same result:
+ *   1. each team's decisions, teams in scenario order, plans in drafting order
+ *   2. coalition cohesion for the round
+ *   3. the adversary's reaction, then its moves
+ *   4. sanctions packages and de-escalation move on
+ *   5. the escalation ladder
+ *   6. end conditions
+ */
+import { evaluate } from '../conditions';
+import { exerciseMachine } from '../machines/exercise';
+import { sendToChart } from '../machines/chart';
+import { scoreCohesion, type CohesionDefection, type CohesionInput } from '../scoring/cohesion';
+import { confidenceOfTeam, deEscalationStage, posture } from '../rules/readers';
+import { teamName } from '../rules/scenarioIndex';
+import type { Work } from '../rules/work';
+import type { JointProposal, ResolvedDecision, RoundResult } from '../types';
+import { playMoves, reactToRound, refreshHiddenAccess } from './adversaryTurn';
+import { resolveDecision } from './resolveDecision';
+import { advanceSanctions, packagesInForce } from './sanctionsTurn';
+import { SPILLOVER_VALUES } from '../scoring/proportionality';
+
+export function resolveRound(work: Work): void {
+  const { state, scenario } = work;
+  const escalationBefore = work.escalation();
+  const postureBefore = posture(state);
+  const roundProposals = Object.values(state.proposals).filter((p) => p.round === state.round);
+  const defections: CohesionDefection[] = [];
+
+  const resolved = resolvePlans(work, roundProposals, defections);
+  const effective = resolved.filter((d) => d.effective);
+
+  const cohesion = scoreCohesion(cohesionInput(work, effective, roundProposals, defections));
+  const publicResponse = effective.some((d) => (work.index.actions.get(d.action)?.rung ?? 0) >= 2);
+  state.hidden.quietRounds = publicResponse ? 0 : state.hidden.quietRounds + 1;
+
+  const reaction = reactToRound(work, roundFeatures(work, effective, cohesion.value, publicResponse));
+  const { moves, harmful } = playMoves(work);
+  const sanctionHeadlines = advanceSanctions(work, roundProposals);
+  advanceDeEscalation(work, harmful);
+  refreshHiddenAccess(work);
+
+  const escalationAfter = settleEscalation(work, effective, escalationBefore, reaction.after);
+
+  const result: RoundResult = {
+    round: state.round,
+    cohesion,
+    escalationBefore,
+    escalationAfter,
+    postureBefore,
+    postureAfter: reaction.after,
+    postureWhy: reaction.why,
+    adversaryMoves: moves,
+    decisions: resolved.map((d) => d.id),
+    harm: Object.values(state.incidents).reduce((sum, i) => sum + i.harm, 0),
+    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines],
+  };
+  state.rounds.push(result);
+  state.phase = 'results';
+  state.clock = { deadline: null, remainingMs: null };
+  state.flow = sendToChart(exerciseMachine, state.flow, { type: 'RESOLVE' });
+  work.log({
+    kind: 'resolution',
+    audience: 'all',
+    text: `Round ${state.round} resolved: cohesion ${cohesion.value}, escalation ${escalationBefore} → ${escalationAfter}, adversary ${reaction.after}.`,
+  });
+  checkEndConditions(work);
+}
+
+function resolvePlans(work: Work, proposals: JointProposal[], defections: CohesionDefection[]): ResolvedDecision[] {
+  const { state, scenario } = work;
+  const participants = new Map<string, string[]>();
+  for (const team of scenario.teams) {
+    for (const item of state.teams[team.id]!.plan) {
+      if (item.proposal) participants.set(item.proposal, [...(participants.get(item.proposal) ?? []), team.id]);
+    }
+  }
+  for (const proposal of proposals) recordVetoes(work, proposal, defections);
+  const resolved: ResolvedDecision[] = [];
+  for (const team of scenario.teams) {
+    for (const item of state.teams[team.id]!.plan) {
+      const joint = item.proposal ? (participants.get(item.proposal) ?? [item.team]) : [];
+      resolved.push(resolveDecision(work, item, joint));
+    }
+  }
+  recordUnilateralMoves(work, resolved, defections);
+  return resolved;
+}
+
+/** An EU member that declines a proposed EU listing vetoes it in Council: a defection. */
+function recordVetoes(work: Work, proposal: JointProposal, defections: CohesionDefection[]): void {
+  const action = work.index.actions.get(proposal.action);
+  if (!action?.sanctions?.jurisdictions.includes('EU')) return;
+  for (const [team, response] of Object.entries(proposal.responses)) {
+    if (!response.join && work.index.teams.get(team)?.euMember) {
+      defections.push({ team, kind: 'veto', why: `${teamName(work.scenario, team)} vetoed ${action.name} in the Council` });
+    }
+  }
+}
+
+/** Climbing to targeted coercion or beyond alone, while no ally even attributes, or rolling back alone, breaks ranks. */
+function recordUnilateralMoves(work: Work, resolved: ResolvedDecision[], defections: CohesionDefection[]): void {
+  const effective = resolved.filter((d) => d.effective);
+  const rung = (d: ResolvedDecision) => work.index.actions.get(d.action)?.rung ?? 0;
+  for (const decision of effective) {
+    const action = work.index.actions.get(decision.action)!;
+    const others = effective.filter((d) => d.team !== decision.team);
+    if (rung(decision) >= 5 && decision.joint.length < 2 && !others.some((d) => rung(d) >= 3)) {
+      defections.push({ team: decision.team, kind: 'unilateralEscalation', why: `${teamName(work.scenario, decision.team)} took ${action.name} alone` });
+    }
+    if (action.category === 'rollback') {
+      const alliesStillSanctioning = packagesInForce(work).some((p) => !p.teams.includes(decision.team));
+      const alliesRolledBack = others.some((d) => work.index.actions.get(d.action)?.category === 'rollback');
+      if (alliesStillSanctioning && !alliesRolledBack) {
+        defections.push({ team: decision.team, kind: 'unilateralRollback', why: `${teamName(work.scenario, decision.team)} rolled back while allies held firm` });
+      }
+    }
+  }
+}
+
+function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: JointProposal[], defections: CohesionDefection[]): CohesionInput {
+  const { scenario, state } = work;
+  const teams = scenario.teams.map((team) => {
+    const mine = effective.filter((d) => d.team === team.id);
+    const posture: Record<string, number> = {};
+    let costBorne = 0;
+    for (const decision of mine) {
+      const action = work.index.actions.get(decision.action)!;
+      posture[action.category] = Math.max(posture[action.category] ?? 0, Math.max(0.2, action.severity / 10));
+      // Economic measures cost a trade-exposed government more than their price in political capital.
+      const exposureCost = action.category === 'economic' ? team.economicExposure * SPILLOVER_VALUES[action.spillover] * 4 : 0;
+      costBorne += action.cost.capital + exposureCost;
+    }
+    const held = scenario.incidents.filter((i) => confidenceOfTeam(scenario, state, i.id, team.id) !== null).map((i) => i.id);
+    return {
+      id: team.id,
+      name: team.name,
+      capacity: team.capacity,
+      posture,
+      costBorne,
+      evidenceHeld: held.length,
+      evidenceShared: held.filter((i) => state.teams[team.id]!.shared.includes(i)).length,
+    };
+  });
+  const votes = proposals.map((proposal) => {
+    const answers = Object.values(proposal.responses);
+    const yes = 1 + answers.filter((a) => a.join).length;
+    const no = answers.filter((a) => !a.join).length;
+    return { label: work.index.actions.get(proposal.action)?.name ?? proposal.action, yes, no, abstain: scenario.teams.length - yes - no };
+  });
+  const responses = effective.map((d) => ({ team: d.team, severity: Math.max(0, work.index.actions.get(d.action)?.severity ?? 0), joint: isJoint(work, d, effective) }));
+  return { teams, votes, responses, defections, weights: scenario.scoring.cohesion };
+}
+
+/** Joint: taken with others through a proposal, or matched by another government in the same category against the same target. */
+function isJoint(work: Work, decision: ResolvedDecision, effective: ResolvedDecision[]): boolean {
+  if (decision.joint.length >= 2) return true;
+  const category = work.index.actions.get(decision.action)?.category;
+  return effective.some(
+    (d) => d.team !== decision.team && d.incident === decision.incident && work.index.actions.get(d.action)?.category === category,
+  );
+}
+
+function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: number, publicResponse: boolean) {
+  const { state } = work;
+  const severities = effective.map((d) => Math.max(0, work.index.actions.get(d.action)?.severity ?? 0));
+  const totalSeverity = severities.reduce((a, b) => a + b, 0);
+  const jointSeverity = effective.reduce((sum, d, i) => sum + (isJoint(work, d, effective) ? severities[i]! : 0), 0);
+  const fits = effective.map((d) => d.proportionality.components.find((c) => c.id === 'fit')?.value ?? 0);
+  const overreaction = Math.max(0, ...effective.map((d) => (work.index.actions.get(d.action)?.severity ?? 0) - harmOf(work, d)));
+  const stage = deEscalationStage(state);
+  return {
+    talks: ['talks', 'conditional', 'rollback'].includes(stage) && packagesInForce(work).length > 0,
+    overreaction,
+    expulsions: effective.some((d) => /expel|expuls/i.test(d.action)),
+    jointness: totalSeverity > 0 ? jointSeverity / totalSeverity : 0,
+    cohesion,
+    jointAttribution: Object.values(state.attribution).some((a) => a.coalition.value === 'jointlyAttributed'),
+    fit: fits.length > 0 ? fits.reduce((a, b) => a + b, 0) / fits.length : 0,
+    quietRounds: state.hidden.quietRounds,
+    onlyPrivate: effective.length > 0 && !publicResponse && effective.some((d) => work.index.actions.get(d.action)?.category === 'signalling'),
+  };
+}
+
+function harmOf(work: Work, decision: ResolvedDecision): number {
+  return decision.incident ? Math.min(10, work.state.incidents[decision.incident]?.harm ?? 0) : 0;
+}
+
+function advanceDeEscalation(work: Work, harmful: boolean): void {
+  const { state } = work;
+  const stage = deEscalationStage(state);
+  if (harmful && ['talks', 'conditional', 'rollback', 'normalised'].includes(stage)) {
+    work.sendDeEscalation({ type: 'VIOLATION' });
+    work.log({ kind: 'adversary', audience: 'all', text: 'A new attack breaks the terms of the talks: relapse.' });
+  }
+  work.sendDeEscalation({ type: 'ROUND_ENDED', adversaryActive: harmful });
+  if (stage === 'backchannel' && (['deterred', 'deEscalating'].includes(posture(state)) || work.rng.chance(0.3))) {
+    work.sendDeEscalation({ type: 'ACK' });
+    work.log({ kind: 'adversary', audience: 'all', text: 'The adversary answers on the back channel: talks can begin.' });
+  }
+  if (deEscalationStage(state) === 'conditional') {
+    work.sendDeEscalation({ type: 'VERIFIED' });
+    if (deEscalationStage(state) === 'rollback') work.log({ kind: 'adversary', audience: 'all', text: 'Cessation verified: rollback may begin.' });
+  }
+}
+
+/**
+ * The ladder climbs to the highest rung taken; it cools by the scenario's
+ * decay when every response stays two rungs or more below it; tit-for-tat
+ * adds a rung and de-escalation removes one.
+ */
+function settleEscalation(work: Work, effective: ResolvedDecision[], before: number, after: RoundResult['postureAfter']): number {
+  const highest = Math.max(-1, ...effective.map((d) => work.index.actions.get(d.action)?.rung ?? 0));
+  let level = work.escalation();
+  if (highest > level) level = highest;
+  else if (highest < level - 1 && level === before) level -= work.scenario.escalation.decayPerQuietRound;
+  if (after === 'titForTat') level += 1;
+  if (after === 'deEscalating') level -= 1;
+  work.setEscalation(level);
+  return work.escalation();
+}
+
+function checkEndConditions(work: Work): void {
+  const { state, scenario } = work;
+  const met = scenario.endConditions.find((end) => evaluate(end.when, scenario, state));
+  if (!met) return;
+  state.outcome = { id: met.id, outcome: met.outcome, summary: met.summary, round: state.round };
+  work.log({ kind: 'outcome', audience: 'all', text: met.summary });
+}

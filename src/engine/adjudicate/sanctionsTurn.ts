@@ -1,0 +1,122 @@
+/** Sanctions packages: opening, coordination per jurisdiction (EU unanimity), review, sunset and court challenges. */
+import { sanctionsMachine } from '../machines/sanctions';
+import { regionState, sendToChart, startChart } from '../machines/chart';
+import { teamName } from '../rules/scenarioIndex';
+import type { Work } from '../rules/work';
+import type { Action } from '../scenario/schema';
+import type { JointProposal, PlannedDecision, SanctionsPackage } from '../types';
+
+const IN_FORCE = ['inForce', 'review'];
+
+export function packagesInForce(work: Work): SanctionsPackage[] {
+  return Object.values(work.state.sanctions).filter((p) => IN_FORCE.includes(regionState(p.chart, 'status')));
+}
+
+/** A second decision for the same measure on the same incident renews a package under review instead of opening another. */
+export function openOrRenewPackage(work: Work, item: PlannedDecision, action: Action, joint: string[]): string {
+  const existing = Object.values(work.state.sanctions).find(
+    (p) => p.action === action.id && p.incident === item.incident && p.teams.includes(item.team) && IN_FORCE.includes(regionState(p.chart, 'status')),
+  );
+  if (existing) {
+    existing.chart = sendToChart(sanctionsMachine, existing.chart, { type: 'RENEW' });
+    return `${action.name} renewed.`;
+  }
+  if (item.proposal && Object.values(work.state.sanctions).some((p) => p.id === `s-${item.proposal}`)) {
+    return `${action.name} proposed jointly; the package is in coordination.`;
+  }
+  const id = item.proposal ? `s-${item.proposal}` : work.nextId('s');
+  work.state.sanctions[id] = {
+    id,
+    action: action.id,
+    teams: joint.length > 0 ? joint : [item.team],
+    incident: item.incident,
+    round: work.state.round,
+    jurisdictions: action.sanctions!.jurisdictions,
+    options: item.options,
+    chart: startChart(sanctionsMachine, {
+      jurisdictions: action.sanctions!.jurisdictions,
+      reviewAfter: work.scenario.sanctions.reviewAfterRounds,
+      sunset: !!item.options.sunset,
+    }),
+  };
+  return `${action.name}: a sanctions package goes into coordination.`;
+}
+
+export function liftPackagesOf(work: Work, team: string): number {
+  let lifted = 0;
+  for (const pkg of packagesInForce(work)) {
+    if (!pkg.teams.includes(team)) continue;
+    pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'LIFT' });
+    lifted += 1;
+  }
+  return lifted;
+}
+
+/** Coordinates this round's new packages and moves older ones through review and the courts. Returns headlines. */
+export function advanceSanctions(work: Work, proposals: JointProposal[]): string[] {
+  const headlines: string[] = [];
+  for (const pkg of Object.values(work.state.sanctions)) {
+    const name = work.index.actions.get(pkg.action)?.name ?? pkg.action;
+    const before = regionState(pkg.chart, 'status');
+    if (pkg.round === work.state.round) coordinate(work, pkg, proposals);
+    else advanceInForce(work, pkg);
+    const after = regionState(pkg.chart, 'status');
+    if (after !== before) {
+      const text = `${name}: ${describeStatus(after)}.`;
+      headlines.push(text);
+      work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
+    }
+  }
+  return headlines;
+}
+
+function coordinate(work: Work, pkg: SanctionsPackage, proposals: JointProposal[]): void {
+  const proposal = proposals.find((p) => `s-${p.id}` === pkg.id);
+  for (const jurisdiction of pkg.jurisdictions) {
+    if (jurisdiction === 'EU') {
+      const vetoedBy = Object.entries(proposal?.responses ?? {}).find(([team, r]) => !r.join && work.index.teams.get(team)?.euMember)?.[0];
+      if (vetoedBy || work.rng.chance(work.scenario.sanctions.euVetoChance)) {
+        pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'VETO' });
+        const who = vetoedBy ? teamName(work.scenario, vetoedBy) : 'another member state';
+        work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: `The EU listing was vetoed in the Council by ${who}: unanimity failed.` });
+        return;
+      }
+    }
+    pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'JURISDICTION_ADOPTED', jurisdiction });
+  }
+}
+
+/** Listings face the courts: without a statement of reasons an annulment is far more likely (Commission v Kadi, 2013). */
+function advanceInForce(work: Work, pkg: SanctionsPackage): void {
+  const status = regionState(pkg.chart, 'status');
+  if (!IN_FORCE.includes(status)) return;
+  const challenge = regionState(pkg.chart, 'challenge');
+  const rules = work.scenario.sanctions;
+  if (challenge === 'pending') {
+    const annulChance = pkg.options.statementOfReasons ? rules.annulmentChanceWithoutReasons * 0.25 : rules.annulmentChanceWithoutReasons;
+    pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'COURT_RULING', annul: work.rng.chance(annulChance) });
+  } else if (challenge === 'none' && work.rng.chance(rules.challengeChance)) {
+    pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'FILE_CHALLENGE' });
+    work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: 'A listed person challenges the listing in court.' });
+  }
+  pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'ROUND_ENDED' });
+}
+
+function describeStatus(status: string): string {
+  switch (status) {
+    case 'inForce':
+      return 'in force';
+    case 'review':
+      return 'under periodic review (renew it, or a sunset clause lets it lapse)';
+    case 'blocked':
+      return 'blocked';
+    case 'lifted':
+      return 'lifted';
+    case 'expired':
+      return 'expired under its sunset clause';
+    case 'annulled':
+      return 'annulled by the court for want of reasons or evidence';
+    default:
+      return status;
+  }
+}

@@ -1,0 +1,54 @@
+/** The start of a round: resources, campaign phase, incidents coming to light, injects. */
+import { exerciseMachine } from '../machines/exercise';
+import { sendToChart } from '../machines/chart';
+import { campaignPhase } from '../rules/readers';
+import type { Work } from '../rules/work';
+import { deliverDueInjects } from './injects';
+import { refreshHiddenAccess } from './adversaryTurn';
+
+export function startRound(work: Work, round: number): void {
+  const { state, scenario } = work;
+  state.round = round;
+  state.phase = 'deliberation';
+  state.flow = sendToChart(exerciseMachine, state.flow, { type: 'BEGIN_ROUND' });
+  const minutes = scenario.rounds[round - 1]?.minutes ?? scenario.roundMinutes;
+  state.clock = { deadline: work.at + minutes * 60_000, remainingMs: null };
+  state.redCellMove = undefined;
+  for (const team of scenario.teams) {
+    const teamState = state.teams[team.id]!;
+    teamState.capitalLeft = team.resources.capital;
+    teamState.intelLeft = team.resources.intel;
+    teamState.plan = [];
+    teamState.locked = false;
+  }
+  const title = scenario.rounds[round - 1]?.title ?? '';
+  work.log({ kind: 'phase', audience: 'all', text: `Round ${round} begins${title ? `: ${title}` : ''}.` });
+  advanceCampaign(work);
+  bringIncidentsToLight(work);
+  deliverDueInjects(work);
+  refreshHiddenAccess(work);
+}
+
+function advanceCampaign(work: Work): void {
+  const phases = work.scenario.adversary.phases;
+  let current = phases.findIndex((p) => p.id === campaignPhase(work.state));
+  while (current + 1 < phases.length && phases[current + 1]!.fromRound <= work.state.round) {
+    work.sendAdversary({ type: 'ADVANCE_PHASE' });
+    current += 1;
+    work.log({ kind: 'adversary', audience: 'facilitator', text: `The campaign enters its ${phases[current]!.name} phase.` });
+  }
+}
+
+function bringIncidentsToLight(work: Work): void {
+  for (const incident of work.scenario.incidents) {
+    if (incident.startsInRound !== work.state.round) continue;
+    const state = work.state.incidents[incident.id]!;
+    state.active = true;
+    state.harm = Math.min(10, state.harm + incident.baseHarm);
+    for (const team of incident.detectedBy) {
+      work.sendNational(incident.id, team, { type: 'DETECT' });
+      work.addEvidence(incident.id, team, 1);
+      work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident.id, text: `Your services detect: ${incident.name}.` });
+    }
+  }
+}

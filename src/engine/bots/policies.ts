@@ -1,0 +1,147 @@
+/**
+ * Scripted policies for simulation, playtests and empty seats. A policy ranks
+ * the legal moves of its team; the driver applies them in that order until
+ * the plan is full. Policies see only what the team's projection shows.
+ */
+import type { Rng } from '../random';
+import type { Scenario } from '../scenario/schema';
+import type { CommandBody, ExerciseState, JointProposal } from '../types';
+import { project } from '../view/project';
+import type { ActionView, ExerciseView } from '../view/types';
+
+export interface BotContext {
+  scenario: Scenario;
+  state: ExerciseState;
+  team: string;
+  rng: Rng;
+}
+
+export interface BotPolicy {
+  id: string;
+  description: string;
+  /** Drafts, proposals and intelligence sharing for this round, best first. */
+  plan(ctx: BotContext): CommandBody[];
+  /** Whether to join an ally's proposal. */
+  join(ctx: BotContext, proposal: JointProposal): boolean;
+}
+
+interface Option {
+  action: ActionView;
+  incident: string | null;
+  preview: number;
+}
+
+/** Every action the team could draft now, with the incident it would target and its proportionality preview. */
+export function legalOptions(view: ExerciseView): Option[] {
+  const options: Option[] = [];
+  for (const action of view.actions) {
+    const availability = action.availability;
+    if (!availability?.available) continue;
+    if (!action.targetsIncident) {
+      options.push({ action, incident: null, preview: availability.proportionalityPreview ?? 0 });
+      continue;
+    }
+    for (const [incident, entry] of Object.entries(availability.byIncident)) {
+      if (entry.available) options.push({ action, incident, preview: entry.proportionalityPreview ?? 0 });
+    }
+  }
+  return options;
+}
+
+const allProcedures = (action: ActionView) =>
+  Object.fromEntries(action.procedures.filter((p) => p !== 'urgent').map((p) => [p, true]));
+
+function draft(option: Option, rationale: string, withProcedures = true): CommandBody {
+  const body = {
+    action: option.action.id,
+    ...(option.incident ? { incident: option.incident } : {}),
+    options: withProcedures ? allProcedures(option.action) : {},
+    rationale,
+  };
+  return option.action.joinable ? { type: 'proposeJoint', draft: body } : { type: 'draftDecision', draft: body };
+}
+
+/** Share what this team knows with everyone, on incidents where it has an assessment. */
+function shareAll(view: ExerciseView): CommandBody[] {
+  return view.incidents
+    .filter((i) => i.byTeam[view.me!.team]?.confidence && !i.coalition.sharedBy.includes(view.me!.team))
+    .map((i) => ({ type: 'shareIntel', incident: i.id, with: 'coalition' }) as CommandBody);
+}
+
+function viewOf(ctx: BotContext): ExerciseView {
+  return project(ctx.scenario, ctx.state, { role: 'team', team: ctx.team });
+}
+
+function shuffle<T>(items: T[], rng: Rng): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+export const hawkish: BotPolicy = {
+  id: 'hawkish',
+  description: 'Hits hard and early, alone if need be; keeps its intelligence to itself.',
+  plan(ctx) {
+    const options = legalOptions(viewOf(ctx)).filter((o) => o.action.category !== 'rollback' && o.action.category !== 'deEscalation');
+    options.sort((a, b) => b.action.severity - a.action.severity || b.preview - a.preview);
+    return options.map((o) => draft(o, 'Costs must be imposed now.', ctx.rng.chance(0.5)));
+  },
+  join(ctx, proposal) {
+    return (ctx.scenario.actions.find((a) => a.id === proposal.action)?.severity ?? 0) >= 3;
+  },
+};
+
+export const restrained: BotPolicy = {
+  id: 'restrained',
+  description: 'Investigates, builds resilience and signals privately; escalates only with strong evidence and a good fit.',
+  plan(ctx) {
+    const view = viewOf(ctx);
+    const preferred = ['investigate', 'resilience', 'signalling', 'attribution', 'diplomatic', 'legal', 'deEscalation'];
+    const options = legalOptions(view).filter((o) => o.action.severity <= 4 && o.preview >= 60 && o.action.category !== 'rollback');
+    options.sort(
+      (a, b) =>
+        preferred.indexOf(a.action.category) - preferred.indexOf(b.action.category) ||
+        b.preview - a.preview,
+    );
+    return [...shareAll(view), ...options.map((o) => draft(o, 'Measured and evidence-led.'))];
+  },
+  join(ctx, proposal) {
+    const action = ctx.scenario.actions.find((a) => a.id === proposal.action);
+    return !!action && action.severity <= 4;
+  },
+};
+
+export const coalitionFollower: BotPolicy = {
+  id: 'coalition-follower',
+  description: 'Shares intelligence, joins allies\' proposals and proposes joint action once confident; never goes alone above a gesture.',
+  plan(ctx) {
+    const view = viewOf(ctx);
+    const options = legalOptions(view).filter((o) => o.action.category !== 'rollback' && (o.action.joinable || o.action.rung <= 2));
+    options.sort((a, b) => Number(b.action.joinable) - Number(a.action.joinable) || b.preview - a.preview);
+    return [...shareAll(view), ...options.map((o) => draft(o, 'Together with our allies.'))];
+  },
+  join() {
+    return true;
+  },
+};
+
+export const randomLegal: BotPolicy = {
+  id: 'random-legal',
+  description: 'Any legal move at random: for fuzzing the engine.',
+  plan(ctx) {
+    const view = viewOf(ctx);
+    const moves = [...legalOptions(view).map((o) => draft(o, 'At random.', ctx.rng.chance(0.5))), ...shareAll(view)];
+    if (ctx.rng.chance(0.2)) moves.push({ type: 'chat', channel: ctx.rng.chance(0.5) ? 'team' : 'coalition', text: 'Thoughts?' });
+    return shuffle(moves, ctx.rng);
+  },
+  join(ctx) {
+    return ctx.rng.chance(0.5);
+  },
+};
+
+export const POLICIES: Record<string, BotPolicy> = Object.fromEntries(
+  [hawkish, restrained, coalitionFollower, randomLegal].map((p) => [p.id, p]),
+);

@@ -1,0 +1,90 @@
+/**
+ * Playing whole exercises with bots: the facilitator advances, every team
+ * plans with its policy, answers its allies' proposals and locks. Pure and
+ * seeded: the same scenario, seed and policies give the same exercise.
+ */
+import { applyCommand } from '../rules/apply';
+import { createExercise } from '../rules/create';
+import { Rng, seedRng } from '../random';
+import type { Scenario } from '../scenario/schema';
+import type { Actor, Command, CommandBody, ExerciseState } from '../types';
+import { POLICIES, type BotPolicy } from './policies';
+
+export interface SimulationRun {
+  state: ExerciseState;
+  commands: Command[];
+  rejected: number;
+}
+
+const FACILITATOR: Actor = { role: 'facilitator', name: 'Facilitator (bot)' };
+const STEP_MS = 1000;
+
+export function resolvePolicies(scenario: Scenario, names: string[] | Record<string, string>): Record<string, BotPolicy> {
+  const byTeam: Record<string, BotPolicy> = {};
+  scenario.teams.forEach((team, i) => {
+    const name = Array.isArray(names) ? names[i % names.length]! : (names[team.id] ?? 'restrained');
+    const policy = POLICIES[name];
+    if (!policy) throw new Error(`Unknown policy "${name}" (known: ${Object.keys(POLICIES).join(', ')})`);
+    byTeam[team.id] = policy;
+  });
+  return byTeam;
+}
+
+export function simulateExercise(scenario: Scenario, seed: string, policies: Record<string, BotPolicy>, startAt = 0): SimulationRun {
+  let state = createExercise(scenario, seed);
+  const commands: Command[] = [];
+  const botRng = new Rng(seedRng(`${seed}/bots`));
+  let at = startAt;
+  let rejected = 0;
+  const send = (actor: Actor, body: CommandBody): boolean => {
+    at += STEP_MS;
+    const command = { ...body, id: `c${commands.length + rejected + 1}`, actor, at } as Command;
+    const result = applyCommand(scenario, state, command);
+    if (!result.ok) {
+      rejected += 1;
+      return false;
+    }
+    state = result.state;
+    commands.push(command);
+    return true;
+  };
+
+  send(FACILITATOR, { type: 'startExercise' });
+  send(FACILITATOR, { type: 'advance' });
+  while (state.phase !== 'debrief') {
+    if (state.phase === 'deliberation') playRound(scenario, () => state, policies, botRng, send);
+    // Everyone locked resolves the round by itself; otherwise, or in results, the facilitator moves on.
+    send(FACILITATOR, { type: 'advance' });
+  }
+  return { state, commands, rejected };
+}
+
+function playRound(
+  scenario: Scenario,
+  current: () => ExerciseState,
+  policies: Record<string, BotPolicy>,
+  rng: Rng,
+  send: (actor: Actor, body: CommandBody) => boolean,
+): void {
+  const actorOf = (team: string): Actor => ({ role: 'team', team, name: `${policies[team]!.id} bot` });
+  for (const team of scenario.teams) {
+    const policy = policies[team.id]!;
+    for (const body of policy.plan({ scenario, state: current(), team: team.id, rng })) {
+      if (current().teams[team.id]!.plan.length >= scenario.maxActionsPerRound) break;
+      send(actorOf(team.id), body);
+    }
+  }
+  for (const team of scenario.teams) {
+    const policy = policies[team.id]!;
+    for (const proposal of Object.values(current().proposals)) {
+      if (proposal.round !== current().round || proposal.by === team.id || proposal.responses[team.id]) continue;
+      const join = policy.join({ scenario, state: current(), team: team.id, rng }, proposal);
+      if (!send(actorOf(team.id), { type: 'respondJoint', proposal: proposal.id, join })) {
+        send(actorOf(team.id), { type: 'respondJoint', proposal: proposal.id, join: false });
+      }
+    }
+  }
+  for (const team of scenario.teams) {
+    if (current().phase === 'deliberation') send(actorOf(team.id), { type: 'lockDecisions' });
+  }
+}

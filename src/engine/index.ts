@@ -1,0 +1,22 @@
+/**
+ * The engine's public surface. Server, client and CLI import from here only.
+ *
+ *   loadScenarioText(text, file)       -> every problem at once, or a Scenario
+ *   createExercise(scenario, seed)     -> the initial ExerciseState
+ *   applyCommand(scenario, state, cmd) -> accepted with the next state, or rejected with a code and a sentence
+ *   project(scenario, state, viewer)   -> the one filter: what this viewer may see
+ *   stateHash(state)                   -> a stable hash of the whole state
+ *   replay(scenario, seed, commands)   -> the state the log leads to
+ */
+export * from './types';
+export * from './view/types';
+export * from './scenario/schema';
+export * from './scenario/problems';
+export { loadScenarioText, parseScenarioObject } from './scenario/load';
+export type { LoadResult } from './scenario/load';
+export { createExercise } from './rules/create';
+export { applyCommand } from './rules/apply';
+export { project } from './view/project';
+export { stateHash, canonicalJson } from './hash';
+export { replay } from './replay';
+export type { ReplayResult } from './replay';

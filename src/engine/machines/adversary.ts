@@ -1,0 +1,155 @@
+/**
+ * The adversary's campaign: two parallel regions, the campaign phase (from the
+ * scenario) and the posture that reacts to what the coalition did.
+ *
+ * RESPONSE_RESOLVED carries the round's features and one seeded roll; the
+ * guards below are the only place the reaction rules live, and explainPosture
+ * describes the same rules in words.
+ */
+import { assign, setup, stateIn, type AnyStateMachine } from 'xstate';
+import type { Posture, Scenario } from '../scenario/schema';
+
+export type AdversaryTuning = Scenario['adversary']['tuning'];
+
+export interface RoundFeatures {
+  /** The coalition opened talks and kept its costs in place. */
+  talks: boolean;
+  /** Largest severity minus harm among this round's responses. */
+  overreaction: number;
+  expulsions: boolean;
+  /** 0..1 severity-weighted share of joint responses. */
+  jointness: number;
+  /** 0..100 */
+  cohesion: number;
+  jointAttribution: boolean;
+  /** Mean fit of severity to harm, 0..1 (0 when no response). */
+  fit: number;
+  /** Rounds in a row without any public response. */
+  quietRounds: number;
+  onlyPrivate: boolean;
+  undiscoveredAccess: boolean;
+  /** Accumulated DETERRENCE_SIGNAL bonus. */
+  bonus: number;
+  roll: number;
+}
+
+export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures): number {
+  const p =
+    tuning.baseDeterrence +
+    tuning.deterrencePerJointness * f.jointness +
+    tuning.deterrencePerCohesion * (f.cohesion / 100) +
+    tuning.deterrencePerJointAttribution * (f.jointAttribution ? 1 : 0) +
+    tuning.deterrencePerFit * f.fit +
+    f.bonus -
+    (f.undiscoveredAccess ? tuning.overconfidenceBias : 0);
+  return Math.min(0.95, Math.max(0, p));
+}
+
+const rules = {
+  talks: (_t: AdversaryTuning, f: RoundFeatures) => f.talks,
+  provoked: (t: AdversaryTuning, f: RoundFeatures) => f.overreaction >= t.titForTatGap || f.expulsions,
+  deterred: (t: AdversaryTuning, f: RoundFeatures) => f.roll < deterrenceProbability(t, f),
+  emboldened: (t: AdversaryTuning, f: RoundFeatures) =>
+    f.quietRounds >= t.emboldenAfterQuietRounds || f.cohesion < t.emboldenBelowCohesion || f.onlyPrivate,
+};
+
+/** Why the posture is what it is after a round, in one sentence. */
+export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after: Posture): string {
+  const p = Math.round(deterrenceProbability(tuning, f) * 100);
+  switch (after) {
+    case 'deEscalating':
+      return 'Talks are under way while the costs stay in place: the adversary is looking for a way down.';
+    case 'titForTat':
+      return f.expulsions
+        ? 'Expulsions invite mirroring: the adversary retaliates in kind.'
+        : `A response ${f.overreaction.toFixed(1)} rungs of severity above the harm suffered provoked retaliation.`;
+    case 'deterred':
+      return `Deterred (a ${p}% chance this round, from jointness, cohesion, joint attribution and well-fitted responses).`;
+    case 'emboldened':
+      if (f.quietRounds >= tuning.emboldenAfterQuietRounds) return `${f.quietRounds} rounds without a public response: the adversary is emboldened.`;
+      if (f.onlyPrivate) return 'Only private signals this round: the adversary reads them as weakness.';
+      return `Cohesion ${f.cohesion} is below ${tuning.emboldenBelowCohesion}: a divided coalition emboldens the adversary.`;
+    default:
+      return `No change of course: the chance of deterring it was ${p}%.`;
+  }
+}
+
+interface AdversaryContext {
+  tuning: AdversaryTuning;
+  bonus: number;
+}
+
+type AdversaryEvent =
+  | { type: 'RESPONSE_RESOLVED'; features: RoundFeatures }
+  | { type: 'ADVANCE_PHASE' }
+  | { type: 'ESCALATE' }
+  | { type: 'DETERRENCE_SIGNAL' }
+  | { type: 'OVERRIDE_POSTURE'; posture: Posture };
+
+const features = (event: AdversaryEvent): RoundFeatures | null => (event.type === 'RESPONSE_RESOLVED' ? event.features : null);
+
+function buildAdversaryMachine(phaseIds: string[]) {
+  const phaseStates: Record<string, object> = {};
+  phaseIds.forEach((phase, i) => {
+    const next = phaseIds[i + 1];
+    phaseStates[phase] = next ? { on: { ADVANCE_PHASE: next } } : {};
+  });
+  const postureTargets = Object.fromEntries(
+    (['probing', 'emboldened', 'deterred', 'titForTat', 'deEscalating'] as const).map((p) => [
+      p,
+      { guard: { type: 'overrideIs' as const, params: { posture: p } }, target: `.${p}` },
+    ]),
+  );
+  return setup({
+    types: {} as { context: AdversaryContext; input: { tuning: AdversaryTuning }; events: AdversaryEvent },
+    guards: {
+      talksUnderWay: ({ context, event }) => !!features(event) && rules.talks(context.tuning, features(event)!),
+      provoked: ({ context, event }) => !!features(event) && rules.provoked(context.tuning, features(event)!),
+      deterred: ({ context, event }) => !!features(event) && rules.deterred(context.tuning, features(event)!),
+      emboldened: ({ context, event }) => !!features(event) && rules.emboldened(context.tuning, features(event)!),
+      overrideIs: ({ event }, params: { posture: Posture }) => event.type === 'OVERRIDE_POSTURE' && event.posture === params.posture,
+    },
+    actions: {
+      strengthenDeterrence: assign({ bonus: ({ context }) => Math.min(0.3, context.bonus + 0.1) }),
+      spendDeterrence: assign({ bonus: () => 0 }),
+    },
+  }).createMachine({
+    id: 'adversary',
+    type: 'parallel',
+    context: ({ input }) => ({ tuning: input.tuning, bonus: 0 }),
+    on: { DETERRENCE_SIGNAL: { actions: 'strengthenDeterrence' } },
+    states: {
+      phase: { initial: phaseIds[0]!, states: phaseStates },
+      posture: {
+        initial: 'probing',
+        on: {
+          OVERRIDE_POSTURE: Object.values(postureTargets),
+          ESCALATE: '.titForTat',
+          RESPONSE_RESOLVED: [
+            { guard: 'talksUnderWay', target: '.deEscalating', actions: 'spendDeterrence' },
+            { guard: 'provoked', target: '.titForTat', actions: 'spendDeterrence' },
+            { guard: 'deterred', target: '.deterred', actions: 'spendDeterrence' },
+            { guard: 'emboldened', target: '.emboldened', actions: 'spendDeterrence' },
+            // Retaliation lasts one round; the other postures hold until something changes them.
+            { guard: stateIn('#adversary-retaliating'), target: '.probing' },
+          ],
+        },
+        states: { probing: {}, emboldened: {}, deterred: {}, titForTat: { id: 'adversary-retaliating' }, deEscalating: {} },
+      },
+    },
+  });
+}
+
+const cache = new Map<string, AnyStateMachine>();
+
+/** One machine per list of campaign phases; scenarios with the same phases share it. */
+export function adversaryMachineFor(scenario: Scenario): AnyStateMachine {
+  const phaseIds = scenario.adversary.phases.map((p) => p.id);
+  const key = phaseIds.join('|');
+  let machine = cache.get(key);
+  if (!machine) {
+    machine = buildAdversaryMachine(phaseIds);
+    cache.set(key, machine);
+  }
+  return machine;
+}

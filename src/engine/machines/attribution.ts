@@ -1,0 +1,126 @@
+/**
+ * Attribution of one incident. Each government runs its own national chart
+ * (what it knows and what it has said); the coalition chart tracks the shared
+ * evidentiary record and joint public attribution.
+ *
+ * Confidence follows from evidence points against the scenario's thresholds,
+ * so upgrades and downgrades (deception) are both just EVIDENCE events.
+ */
+import { assign, setup } from 'xstate';
+import type { ConfidenceLevel } from '../scenario/schema';
+
+export interface EvidenceThresholds {
+  suspected: number;
+  low: number;
+  moderate: number;
+  high: number;
+}
+
+export function confidenceOf(evidence: number, thresholds: EvidenceThresholds): ConfidenceLevel | null {
+  if (evidence >= thresholds.high) return 'high';
+  if (evidence >= thresholds.moderate) return 'moderate';
+  if (evidence >= thresholds.low) return 'low';
+  return null;
+}
+
+export const CONFIDENCE_RANK: Record<'none' | ConfidenceLevel, number> = { none: 0, low: 1, moderate: 2, high: 3 };
+
+export function confidenceAtLeast(actual: ConfidenceLevel | null, needed: 'none' | ConfidenceLevel): boolean {
+  return CONFIDENCE_RANK[actual ?? 'none'] >= CONFIDENCE_RANK[needed];
+}
+
+interface NationalContext {
+  evidence: number;
+  thresholds: EvidenceThresholds;
+}
+
+const atLeastModerate = ({ context }: { context: NationalContext }) =>
+  confidenceAtLeast(confidenceOf(context.evidence, context.thresholds), 'moderate');
+
+export const nationalAttributionMachine = setup({
+  types: {} as {
+    context: NationalContext;
+    input: { evidence: number; thresholds: EvidenceThresholds };
+    events:
+      | { type: 'EVIDENCE'; points: number }
+      | { type: 'DETECT' }
+      | { type: 'PRIVATE_SIGNAL' }
+      | { type: 'PUBLIC_ATTRIBUTION' }
+      | { type: 'RETRACT' };
+  },
+  guards: {
+    hasAnyEvidence: ({ context }) => context.evidence > 0,
+    reachesSuspicion: ({ context }) => context.evidence >= context.thresholds.suspected,
+    reachesAssessment: ({ context }) => context.evidence >= context.thresholds.low,
+    atLeastModerate,
+  },
+  actions: {
+    addEvidence: assign({
+      evidence: ({ context, event }) => Math.max(0, context.evidence + (event.type === 'EVIDENCE' ? event.points : 0)),
+    }),
+  },
+}).createMachine({
+  id: 'nationalAttribution',
+  context: ({ input }) => ({ evidence: input.evidence, thresholds: input.thresholds }),
+  initial: 'unknown',
+  on: { EVIDENCE: { actions: 'addEvidence' } },
+  states: {
+    unknown: { on: { DETECT: 'detected' }, always: { guard: 'hasAnyEvidence', target: 'detected' } },
+    detected: { always: { guard: 'reachesSuspicion', target: 'suspected' } },
+    suspected: { always: { guard: 'reachesAssessment', target: 'assessed' } },
+    assessed: {
+      on: {
+        PRIVATE_SIGNAL: 'signalledPrivately',
+        PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' },
+      },
+    },
+    signalledPrivately: { on: { PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' } } },
+    attributedPublicly: { on: { RETRACT: 'retracted' } },
+    retracted: { on: { PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' } } },
+  },
+});
+
+interface CoalitionContext {
+  sharedBy: string[];
+  confident: string[];
+}
+
+export const coalitionAttributionMachine = setup({
+  types: {} as {
+    context: CoalitionContext;
+    events:
+      | { type: 'EVIDENCE_SHARED'; team: string }
+      | { type: 'CONFIDENCE_UPDATE'; confident: string[] }
+      | { type: 'JOINT_ATTRIBUTION' }
+      | { type: 'RETRACT' };
+  },
+  guards: {
+    // A joint statement needs two governments at moderate confidence or more and a shared evidentiary record.
+    jointRecordSuffices: ({ context }) => context.confident.length >= 2 && context.sharedBy.length >= 1,
+  },
+  actions: {
+    recordSharing: assign({
+      sharedBy: ({ context, event }) =>
+        event.type === 'EVIDENCE_SHARED' && !context.sharedBy.includes(event.team) ? [...context.sharedBy, event.team] : context.sharedBy,
+    }),
+    recordConfidence: assign({
+      confident: ({ context, event }) => (event.type === 'CONFIDENCE_UPDATE' ? event.confident : context.confident),
+    }),
+  },
+}).createMachine({
+  id: 'coalitionAttribution',
+  context: { sharedBy: [], confident: [] },
+  initial: 'idle',
+  on: { CONFIDENCE_UPDATE: { actions: 'recordConfidence' } },
+  states: {
+    idle: { on: { EVIDENCE_SHARED: { target: 'pooling', actions: 'recordSharing' } } },
+    pooling: {
+      on: {
+        EVIDENCE_SHARED: { actions: 'recordSharing' },
+        JOINT_ATTRIBUTION: { guard: 'jointRecordSuffices', target: 'jointlyAttributed' },
+      },
+    },
+    jointlyAttributed: { on: { EVIDENCE_SHARED: { actions: 'recordSharing' }, RETRACT: 'retracted' } },
+    retracted: { on: { EVIDENCE_SHARED: { actions: 'recordSharing' } } },
+  },
+});

@@ -1,0 +1,434 @@
+/**
+ * applyCommand: the one entry point that changes an exercise. Every command
+ * is checked against who sent it and the state it meets; an accepted command
+ * returns the next state, a rejected one a code and a sentence, and never
+ * changes anything.
+ */
+import { exerciseMachine } from '../machines/exercise';
+import { sendToChart } from '../machines/chart';
+import { POSTURES, type Scenario } from '../scenario/schema';
+import type { Actor, Command, CommandBody, CommandResult, ExerciseState, Rejection } from '../types';
+import { resolveRound } from '../adjudicate/resolveRound';
+import { startRound } from '../adjudicate/startRound';
+import { deliverAdhoc, deliverInject, wasDelivered } from '../adjudicate/injects';
+import { eligibleMoves } from '../adjudicate/adversaryTurn';
+import { checkDeliberation, checkDraft, reject } from './decisions';
+import { confidenceOfTeam } from './readers';
+import { listNames, teamName } from './scenarioIndex';
+import { Work } from './work';
+import { MAX_ESCALATION } from '../machines/escalation';
+
+type Role = Actor['role'];
+type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
+
+const ROLES: Record<CommandBody['type'], Role[]> = {
+  startExercise: ['facilitator'],
+  advance: ['facilitator'],
+  pause: ['facilitator'],
+  resume: ['facilitator'],
+  adjustClock: ['facilitator'],
+  releaseInject: ['facilitator'],
+  releaseAdhocInject: ['facilitator'],
+  holdInject: ['facilitator'],
+  overrideScore: ['facilitator'],
+  overridePosture: ['facilitator'],
+  overrideEscalation: ['facilitator'],
+  announce: ['facilitator'],
+  endExercise: ['facilitator'],
+  clockExpired: ['system'],
+  draftDecision: ['team'],
+  withdrawDecision: ['team'],
+  lockDecisions: ['team'],
+  unlockDecisions: ['team'],
+  proposeJoint: ['team'],
+  respondJoint: ['team'],
+  shareIntel: ['team'],
+  chat: ['team'],
+  note: ['observer', 'facilitator'],
+  chooseAdversaryMove: ['redCell'],
+};
+
+const ROLE_WORDS: Record<Role, string> = {
+  facilitator: 'the facilitator',
+  team: 'a team',
+  observer: 'an observer',
+  redCell: 'the red cell',
+  system: 'the server',
+};
+
+export function applyCommand(scenario: Scenario, state: ExerciseState, command: Command): CommandResult {
+  const allowed = ROLES[command.type];
+  if (!allowed) return reject('INVALID_ARGUMENT', `Unknown command "${String(command.type)}".`);
+  if (!allowed.includes(command.actor.role)) {
+    return reject('NOT_ALLOWED', `Only ${listNames(allowed.map((r) => ROLE_WORDS[r]))} can do that.`);
+  }
+  if (command.actor.role === 'team' && !state.teams[command.actor.team]) {
+    return reject('UNKNOWN_TEAM', `There is no team "${command.actor.team}" in this exercise.`);
+  }
+  if (state.phase === 'debrief' && command.type !== 'note' && command.type !== 'chat') {
+    return reject('EXERCISE_OVER', 'The exercise has ended.');
+  }
+  const work = new Work(scenario, structuredClone(state), command.at);
+  work.state.seq += 1;
+  const handler = HANDLERS[command.type] as Handler<typeof command.type>;
+  const rejection = handler(work, command as never);
+  return rejection ?? { ok: true, state: work.finish() };
+}
+
+const teamOf = (command: Command): string => (command.actor.role === 'team' ? command.actor.team : '');
+const nameOf = (command: Command): string => ('name' in command.actor && command.actor.name) || ROLE_WORDS[command.actor.role];
+
+function beginNextRoundOrDebrief(work: Work): void {
+  const { state, scenario } = work;
+  if (state.outcome || state.round >= scenario.rounds.length) {
+    finish(work, null);
+  } else {
+    startRound(work, state.round + 1);
+  }
+}
+
+function finish(work: Work, reason: string | null): void {
+  const { state } = work;
+  if (!state.outcome) {
+    state.outcome = reason
+      ? { id: 'ended-by-facilitator', outcome: 'neutral', summary: `The facilitator ended the exercise: ${reason}`, round: state.round }
+      : { id: 'ran-its-course', outcome: 'neutral', summary: 'The exercise ran its full course without a decisive outcome.', round: state.round };
+  }
+  state.phase = 'debrief';
+  state.paused = false;
+  state.clock = { deadline: null, remainingMs: null };
+  state.flow = sendToChart(exerciseMachine, state.flow, { type: 'FINISH' });
+  work.log({ kind: 'phase', audience: 'all', text: 'The exercise has ended: debrief.' });
+}
+
+function resolveIfEveryoneLocked(work: Work): void {
+  if (Object.values(work.state.teams).every((t) => t.locked)) resolveRound(work);
+}
+
+function requireRunning(state: ExerciseState): Rejection | null {
+  if (state.paused) return reject('PAUSED', 'The exercise is paused; resume it first.');
+  return null;
+}
+
+const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
+  startExercise(work) {
+    if (work.state.phase !== 'lobby') return reject('WRONG_PHASE', 'The exercise has already started.');
+    work.state.phase = 'briefing';
+    work.state.flow = sendToChart(exerciseMachine, work.state.flow, { type: 'START' });
+    work.log({ kind: 'phase', audience: 'all', text: 'Briefing: read your government\'s briefing.' });
+    return null;
+  },
+
+  advance(work) {
+    const { state } = work;
+    const paused = requireRunning(state);
+    if (paused) return paused;
+    if (state.phase === 'lobby') return reject('WRONG_PHASE', 'Start the exercise first: the teams read their briefings before round 1.');
+    if (state.phase === 'briefing') startRound(work, 1);
+    else if (state.phase === 'deliberation') resolveRound(work);
+    else beginNextRoundOrDebrief(work);
+    return null;
+  },
+
+  pause(work) {
+    const { state } = work;
+    if (state.paused) return reject('PAUSED', 'The exercise is already paused.');
+    if (state.phase !== 'deliberation' && state.phase !== 'results') return reject('WRONG_PHASE', 'Only a running round can be paused.');
+    state.paused = true;
+    state.clock = { deadline: null, remainingMs: state.clock.deadline === null ? null : Math.max(0, state.clock.deadline - work.at) };
+    state.flow = sendToChart(exerciseMachine, state.flow, { type: 'PAUSE' });
+    work.log({ kind: 'control', audience: 'all', text: 'The facilitator paused the exercise.' });
+    return null;
+  },
+
+  resume(work) {
+    const { state } = work;
+    if (!state.paused) return reject('WRONG_PHASE', 'The exercise is not paused.');
+    state.paused = false;
+    state.clock = { deadline: state.clock.remainingMs === null ? null : work.at + state.clock.remainingMs, remainingMs: null };
+    state.flow = sendToChart(exerciseMachine, state.flow, { type: 'RESUME' });
+    work.log({ kind: 'control', audience: 'all', text: 'The exercise resumed.' });
+    return null;
+  },
+
+  adjustClock(work, command) {
+    const { clock } = work.state;
+    if (clock.deadline === null && clock.remainingMs === null) return reject('WRONG_PHASE', 'No round clock is running.');
+    if (clock.deadline !== null) clock.deadline = Math.max(work.at, clock.deadline + command.deltaMs);
+    else clock.remainingMs = Math.max(0, clock.remainingMs! + command.deltaMs);
+    const minutes = Math.round(Math.abs(command.deltaMs) / 60_000);
+    work.log({ kind: 'control', audience: 'all', text: `The facilitator ${command.deltaMs >= 0 ? 'extended' : 'shortened'} the round by ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+    return null;
+  },
+
+  clockExpired(work, command) {
+    const { state } = work;
+    if (state.phase !== 'deliberation' || state.paused || state.round !== command.round || state.clock.deadline === null || work.at < state.clock.deadline) {
+      return reject('STALE_CLOCK', 'The round clock has moved; nothing expired.');
+    }
+    work.log({ kind: 'control', audience: 'all', text: 'Time is up for this round.' });
+    resolveRound(work);
+    return null;
+  },
+
+  releaseInject(work, command) {
+    const inject = work.index.injects.get(command.inject);
+    if (!inject) return reject('UNKNOWN_INJECT', `There is no inject "${command.inject}" in this scenario.`);
+    if (wasDelivered(work, inject.id)) return reject('ALREADY_TAKEN', `"${inject.title}" has already been released.`);
+    if (work.state.phase === 'lobby') return reject('WRONG_PHASE', 'Start the exercise before releasing injects.');
+    deliverInject(work, inject);
+    return null;
+  },
+
+  releaseAdhocInject(work, command) {
+    if (work.state.phase === 'lobby') return reject('WRONG_PHASE', 'Start the exercise before releasing injects.');
+    const audience = command.inject.audience;
+    if (typeof audience === 'object') {
+      const unknown = audience.teams.filter((t) => !work.index.teams.has(t));
+      if (unknown.length > 0 || audience.teams.length === 0) return reject('UNKNOWN_TEAM', `Unknown team: ${unknown.join(', ') || '(none chosen)'}.`);
+    }
+    deliverAdhoc(work, command.inject);
+    return null;
+  },
+
+  holdInject(work, command) {
+    const inject = work.index.injects.get(command.inject);
+    if (!inject) return reject('UNKNOWN_INJECT', `There is no inject "${command.inject}" in this scenario.`);
+    if (wasDelivered(work, inject.id)) return reject('ALREADY_TAKEN', `"${inject.title}" has already been released.`);
+    if (work.state.injects.held.includes(inject.id)) return reject('ALREADY_TAKEN', `"${inject.title}" is already held back.`);
+    work.state.injects.held.push(inject.id);
+    work.log({ kind: 'control', audience: 'facilitator', ref: inject.id, text: `Held back: ${inject.title}.` });
+    return null;
+  },
+
+  overrideScore(work, command) {
+    const decision = work.state.decisions.find((d) => d.id === command.decision);
+    if (!decision) return reject('UNKNOWN_DECISION', `There is no resolved decision "${command.decision}".`);
+    if (!Number.isFinite(command.proportionality) || command.proportionality < 0 || command.proportionality > 100) {
+      return reject('INVALID_ARGUMENT', 'A proportionality score is between 0 and 100.');
+    }
+    if (!command.reason.trim()) return reject('INVALID_ARGUMENT', 'An override needs a reason, for the record.');
+    decision.overridden = { value: Math.round(command.proportionality), reason: command.reason };
+    const action = work.index.actions.get(decision.action)?.name ?? decision.action;
+    work.log({ kind: 'override', audience: 'all', ref: decision.id, text: `The facilitator set the proportionality of ${teamName(work.scenario, decision.team)}'s ${action} to ${decision.overridden.value}: ${command.reason}` });
+    return null;
+  },
+
+  overridePosture(work, command) {
+    if (!POSTURES.includes(command.posture)) return reject('INVALID_ARGUMENT', `Unknown posture "${command.posture}".`);
+    if (!command.reason.trim()) return reject('INVALID_ARGUMENT', 'An override needs a reason, for the record.');
+    work.sendAdversary({ type: 'OVERRIDE_POSTURE', posture: command.posture });
+    work.log({ kind: 'override', audience: 'all', text: `The facilitator set the adversary's posture to ${command.posture}: ${command.reason}` });
+    return null;
+  },
+
+  overrideEscalation(work, command) {
+    if (!Number.isInteger(command.level) || command.level < 0 || command.level > MAX_ESCALATION) {
+      return reject('INVALID_ARGUMENT', `The escalation ladder runs from 0 to ${MAX_ESCALATION}.`);
+    }
+    if (!command.reason.trim()) return reject('INVALID_ARGUMENT', 'An override needs a reason, for the record.');
+    work.setEscalation(command.level);
+    work.log({ kind: 'override', audience: 'all', text: `The facilitator set the escalation level to ${command.level}: ${command.reason}` });
+    return null;
+  },
+
+  announce(work, command) {
+    if (!command.text.trim()) return reject('INVALID_ARGUMENT', 'An announcement needs some text.');
+    work.state.chat.push({ id: work.nextId('m'), channel: 'announcement', team: null, from: nameOf(command), text: command.text, round: work.state.round, at: work.at });
+    return null;
+  },
+
+  endExercise(work, command) {
+    finish(work, command.reason.trim() || 'no reason given');
+    return null;
+  },
+
+  draftDecision(work, command) {
+    const team = teamOf(command);
+    const problem = checkDraft(work.scenario, work.state, team, command.draft);
+    if (problem) return problem;
+    addToPlan(work, command, team, null);
+    return null;
+  },
+
+  withdrawDecision(work, command) {
+    const team = teamOf(command);
+    const phase = checkDeliberation(work.state, team);
+    if (phase) return phase;
+    const teamState = work.state.teams[team]!;
+    const item = teamState.plan.find((p) => p.id === command.decision);
+    if (!item) return reject('UNKNOWN_DECISION', 'That decision is not in your plan.');
+    const action = work.index.actions.get(item.action)!;
+    teamState.plan = teamState.plan.filter((p) => p.id !== item.id);
+    teamState.capitalLeft += action.cost.capital;
+    teamState.intelLeft += action.cost.intel;
+    if (item.proposal) {
+      const proposal = work.state.proposals[item.proposal];
+      if (proposal && proposal.by !== team) delete proposal.responses[team];
+    }
+    return null;
+  },
+
+  lockDecisions(work, command) {
+    const team = teamOf(command);
+    const phase = checkDeliberation(work.state, team);
+    if (phase) return phase;
+    work.state.teams[team]!.locked = true;
+    work.log({ kind: 'decision', audience: 'all', team, text: `${teamName(work.scenario, team)} locked its decisions.` });
+    resolveIfEveryoneLocked(work);
+    return null;
+  },
+
+  unlockDecisions(work, command) {
+    const team = teamOf(command);
+    if (work.state.phase !== 'deliberation') return reject('WRONG_PHASE', 'Decisions can only be unlocked during deliberation.');
+    if (!work.state.teams[team]!.locked) return reject('NOT_LOCKED', 'Your decisions are not locked.');
+    work.state.teams[team]!.locked = false;
+    return null;
+  },
+
+  proposeJoint(work, command) {
+    const team = teamOf(command);
+    const action = work.index.actions.get(command.draft.action);
+    if (action && !action.joinable) return reject('NOT_AVAILABLE', `${action.name} cannot be taken jointly.`);
+    const problem = checkDraft(work.scenario, work.state, team, command.draft);
+    if (problem) return problem;
+    const id = work.nextId('p');
+    work.state.proposals[id] = {
+      id,
+      round: work.state.round,
+      by: team,
+      action: command.draft.action,
+      incident: action!.targetsIncident ? (command.draft.incident ?? null) : null,
+      options: command.draft.options ?? {},
+      rationale: command.draft.rationale ?? '',
+      responses: {},
+    };
+    addToPlan(work, command, team, id);
+    work.log({ kind: 'decision', audience: 'all', team, ref: id, text: `${teamName(work.scenario, team)} proposes a joint ${action!.name}.` });
+    return null;
+  },
+
+  respondJoint(work, command) {
+    const team = teamOf(command);
+    const proposal = work.state.proposals[command.proposal];
+    if (!proposal || proposal.round !== work.state.round) return reject('UNKNOWN_PROPOSAL', 'There is no open coalition proposal with that id this round.');
+    if (proposal.by === team) return reject('INVALID_ARGUMENT', 'Your government made this proposal.');
+    if (proposal.responses[team]) return reject('ALREADY_TAKEN', 'Your government has already answered this proposal.');
+    if (command.join) {
+      const draft = { action: proposal.action, incident: proposal.incident ?? undefined, options: proposal.options, rationale: command.rationale ?? '' };
+      const problem = checkDraft(work.scenario, work.state, team, draft);
+      if (problem) return problem;
+      addToPlan(work, { ...command, draft }, team, proposal.id);
+    } else {
+      const phase = checkDeliberation(work.state, team);
+      if (phase) return phase;
+    }
+    proposal.responses[team] = { join: command.join, rationale: command.rationale ?? '' };
+    const action = work.index.actions.get(proposal.action)?.name ?? proposal.action;
+    work.log({ kind: 'decision', audience: 'all', team, ref: proposal.id, text: `${teamName(work.scenario, team)} ${command.join ? 'joins' : 'declines'} the joint ${action}.` });
+    return null;
+  },
+
+  shareIntel(work, command) {
+    const team = teamOf(command);
+    const phase = checkDeliberation(work.state, team);
+    if (phase) return phase;
+    const incident = work.index.incidents.get(command.incident);
+    if (!incident) return reject('UNKNOWN_INCIDENT', `There is no incident "${command.incident}" in this exercise.`);
+    const mine = work.state.attribution[incident.id]!.national[team]!.context.evidence as number;
+    if (confidenceOfTeam(work.scenario, work.state, incident.id, team) === null) {
+      return reject('INSUFFICIENT_CONFIDENCE', `Your government has no assessment of "${incident.name}" to share yet.`);
+    }
+    const recipients = command.with === 'coalition' ? work.index.teamIds.filter((t) => t !== team) : command.with;
+    const unknown = recipients.filter((t) => !work.index.teams.has(t) || t === team);
+    if (unknown.length > 0 || recipients.length === 0) return reject('UNKNOWN_TEAM', 'Choose allies to share with (not your own government).');
+    const teamState = work.state.teams[team]!;
+    if (teamState.intelLeft < 1) return reject('NOT_ENOUGH_INTEL', 'Sharing needs 1 intelligence capacity; you have none left this round.');
+    teamState.intelLeft -= 1;
+    shareEvidence(work, team, incident.id, mine, recipients);
+    return null;
+  },
+
+  chat(work, command) {
+    const text = command.text.trim();
+    if (!text) return reject('INVALID_ARGUMENT', 'A message needs some text.');
+    const team = teamOf(command);
+    work.state.chat.push({ id: work.nextId('m'), channel: command.channel, team, from: nameOf(command), text, round: work.state.round, at: work.at });
+    return null;
+  },
+
+  note(work, command) {
+    if (!command.text.trim()) return reject('INVALID_ARGUMENT', 'A note needs some text.');
+    if (command.objective && !work.index.objectives.has(command.objective)) {
+      return reject('UNKNOWN_OBJECTIVE', `There is no learning objective "${command.objective}" in this scenario.`);
+    }
+    work.state.notes.push({
+      id: work.nextId('n'),
+      by: nameOf(command),
+      text: command.text,
+      objective: command.objective ?? null,
+      rating: command.rating ?? null,
+      round: command.round ?? work.state.round,
+      at: work.at,
+    });
+    return null;
+  },
+
+  chooseAdversaryMove(work, command) {
+    const { state, scenario } = work;
+    if (!scenario.adversary.redCellAllowed) return reject('NOT_ALLOWED', 'This scenario does not allow a human red cell.');
+    if (state.phase !== 'deliberation') return reject('WRONG_PHASE', 'The red cell chooses its move while a round is in deliberation.');
+    if (command.move !== null) {
+      const move = work.index.moves.get(command.move);
+      if (!move) return reject('UNKNOWN_MOVE', `There is no adversary move "${command.move}".`);
+      if (!eligibleMoves(work.scenario, work.state).some((m) => m.id === move.id)) {
+        return reject('NOT_AVAILABLE', `${move.name} does not fit the adversary's current posture and campaign phase.`);
+      }
+    }
+    state.redCellMove = command.move;
+    work.log({ kind: 'adversary', audience: 'facilitator', text: command.move ? `The red cell chose: ${work.index.moves.get(command.move)!.name}.` : 'The red cell chose to hold back this round.' });
+    return null;
+  },
+};
+
+function addToPlan(work: Work, command: Command & { draft: { action: string; incident?: string; options?: Record<string, boolean | undefined>; rationale?: string } }, team: string, proposal: string | null): void {
+  const action = work.index.actions.get(command.draft.action)!;
+  const teamState = work.state.teams[team]!;
+  teamState.capitalLeft -= action.cost.capital;
+  teamState.intelLeft -= action.cost.intel;
+  teamState.plan.push({
+    id: work.nextId('d'),
+    team,
+    action: action.id,
+    incident: action.targetsIncident ? (command.draft.incident ?? null) : null,
+    options: Object.fromEntries(Object.entries(command.draft.options ?? {}).filter(([, v]) => v === true)) as Record<string, boolean>,
+    rationale: command.draft.rationale ?? '',
+    proposal,
+    at: work.at,
+    by: 'name' in command.actor ? (command.actor.name ?? null) : null,
+  });
+}
+
+/**
+ * Sharing intelligence brings allies halfway to the sharer's evidence and puts
+ * it in the shared record; each share risks burning a source, which makes the
+ * sharer's later investigations less likely to succeed.
+ */
+function shareEvidence(work: Work, team: string, incident: string, mine: number, recipients: string[]): void {
+  for (const ally of recipients) {
+    const theirs = work.state.attribution[incident]!.national[ally]!.context.evidence as number;
+    const gain = Math.ceil(Math.max(0, mine - theirs) / 2);
+    if (gain > 0) work.addEvidence(incident, ally, gain);
+  }
+  const teamState = work.state.teams[team]!;
+  if (!teamState.shared.includes(incident)) teamState.shared.push(incident);
+  work.sendCoalition(incident, { type: 'EVIDENCE_SHARED', team });
+  const name = work.index.incidents.get(incident)!.name;
+  const names = listNames(recipients.map((t) => teamName(work.scenario, t)));
+  work.log({ kind: 'intel', audience: { teams: [team, ...recipients] }, team, ref: incident, text: `${teamName(work.scenario, team)} shared its evidence on "${name}" with ${names}.` });
+  if (work.rng.chance(0.1)) {
+    teamState.sourcesBurned += 1;
+    work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident, text: 'A source was exposed by the sharing: your future investigations will be harder.' });
+  }
+}

@@ -1,0 +1,60 @@
+/** A new exercise in the lobby: every chart at its start, nothing delivered yet. */
+import { adversaryMachineFor } from '../machines/adversary';
+import { coalitionAttributionMachine, nationalAttributionMachine } from '../machines/attribution';
+import { startChart } from '../machines/chart';
+import { deEscalationMachine } from '../machines/deEscalation';
+import { escalationMachine } from '../machines/escalation';
+import { exerciseMachine } from '../machines/exercise';
+import { seedRng } from '../random';
+import type { Scenario } from '../scenario/schema';
+import type { ExerciseState } from '../types';
+
+export function createExercise(scenario: Scenario, seed: string): ExerciseState {
+  const thresholds = scenario.evidenceThresholds;
+  const attribution: ExerciseState['attribution'] = {};
+  for (const incident of scenario.incidents) {
+    const national: Record<string, ExerciseState['flow']> = {};
+    for (const team of scenario.teams) {
+      national[team.id] = startChart(nationalAttributionMachine, { evidence: team.startingEvidence[incident.id] ?? 0, thresholds });
+    }
+    attribution[incident.id] = { national, coalition: startChart(coalitionAttributionMachine) };
+  }
+  let adversary = startChart(adversaryMachineFor(scenario), { tuning: scenario.adversary.tuning });
+  if (scenario.adversary.initialPosture !== 'probing') {
+    adversary = { ...adversary, value: { ...(adversary.value as object), posture: scenario.adversary.initialPosture } };
+  }
+  return {
+    formatVersion: 1,
+    scenario: scenario.id,
+    seed,
+    rng: seedRng(seed),
+    seq: 0,
+    phase: 'lobby',
+    paused: false,
+    round: 0,
+    clock: { deadline: null, remainingMs: null },
+    flow: startChart(exerciseMachine),
+    escalation: startChart(escalationMachine, { level: scenario.escalation.start }),
+    adversary,
+    deEscalation: startChart(deEscalationMachine, { verifyRounds: 1 }),
+    attribution,
+    sanctions: {},
+    teams: Object.fromEntries(
+      scenario.teams.map((t) => [t.id, { capitalLeft: t.resources.capital, intelLeft: t.resources.intel, plan: [], locked: false, shared: [], sourcesBurned: 0 }]),
+    ),
+    incidents: Object.fromEntries(scenario.incidents.map((i) => [i.id, { active: false, harm: 0 }])),
+    indicators: Object.fromEntries(scenario.indicators.map((i) => [i.id, i.initial])),
+    facts: Object.fromEntries(scenario.facts.map((f) => [f.id, f.initial])),
+    injects: { delivered: [], held: [], queued: [] },
+    proposals: {},
+    decisions: [],
+    rounds: [],
+    chat: [],
+    notes: [],
+    timeline: [],
+    redCellMove: undefined,
+    hidden: { undiscoveredAccess: false, quietRounds: 0, lastDeterrence: 0 },
+    outcome: null,
+    counters: { id: 0 },
+  };
+}

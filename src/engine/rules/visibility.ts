@@ -1,0 +1,23 @@
+/**
+ * Who may see what. The projection and the timeline both ask these
+ * functions, so a rule of secrecy is written once.
+ */
+import type { Action } from '../scenario/schema';
+import type { TimelineEntry } from '../types';
+import type { Viewer } from '../view/types';
+
+export type Audience = TimelineEntry['audience'];
+
+export function canSee(audience: Audience, viewer: Viewer, revealAll = false): boolean {
+  if (viewer.role === 'facilitator') return true;
+  if (audience === 'facilitator') return false;
+  if (audience === 'all') return true;
+  if (viewer.role === 'observer' || revealAll) return viewer.role !== 'redCell';
+  return viewer.role === 'team' && audience.teams.includes(viewer.team);
+}
+
+/** Investigations and intelligence work are secret; a private signal reaches its target too; the rest is public. */
+export function decisionAudience(action: Action | undefined, team: string): Audience {
+  if (action?.category === 'investigate' || action?.category === 'intelligence') return { teams: [team] };
+  return 'all';
+}

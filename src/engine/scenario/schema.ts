@@ -1,0 +1,470 @@
+/**
+ * The scenario format: one zod schema is the single source of truth for the
+ * TypeScript types (z.infer), the runtime checks and the published JSON Schema
+ * (z.toJSONSchema, written to scenarios/firebreak-scenario.schema.json).
+ *
+ * Descriptions given with .describe() end up in the JSON Schema (editor hints)
+ * and in the field reference of docs/authoring.md.
+ */
+import { z } from 'zod';
+
+export const FORMAT_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens, starting with a letter')
+  .describe('Identifier: lower-case letters, digits and hyphens, starting with a letter.');
+
+export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
+export const confidenceLevel = z.enum(CONFIDENCE_LEVELS);
+export type ConfidenceLevel = z.infer<typeof confidenceLevel>;
+
+export const POSTURES = ['probing', 'emboldened', 'deterred', 'titForTat', 'deEscalating'] as const;
+export const posture = z.enum(POSTURES);
+export type Posture = z.infer<typeof posture>;
+
+/** Healey's spectrum of state responsibility, least (1) to most (10) state involvement. */
+export const RESPONSIBILITY_LEVELS = [
+  'state-prohibited',
+  'state-prohibited-but-inadequate',
+  'state-ignored',
+  'state-encouraged',
+  'state-shaped',
+  'state-coordinated',
+  'state-ordered',
+  'state-rogue-conducted',
+  'state-executed',
+  'state-integrated',
+] as const;
+export const responsibility = z.enum(RESPONSIBILITY_LEVELS);
+export type Responsibility = z.infer<typeof responsibility>;
+
+export const LEGAL_CATEGORIES = [
+  'cybercrime',
+  'espionage',
+  'internationallyWrongfulAct',
+  'useOfForce',
+  'armedAttack',
+] as const;
+export const legalCategory = z.enum(LEGAL_CATEGORIES);
+export type LegalCategory = z.infer<typeof legalCategory>;
+
+export const ACTION_CATEGORIES = [
+  'investigate',
+  'intelligence',
+  'signalling',
+  'attribution',
+  'diplomatic',
+  'legal',
+  'economic',
+  'cyber',
+  'resilience',
+  'deEscalation',
+  'military',
+  'rollback',
+] as const;
+export const actionCategory = z.enum(ACTION_CATEGORIES);
+export type ActionCategory = z.infer<typeof actionCategory>;
+
+export const RESPONSE_TYPES = [
+  'domestic',
+  'retorsion',
+  'criminal',
+  'countermeasure',
+  'necessity',
+  'selfDefence',
+] as const;
+export const responseType = z
+  .enum(RESPONSE_TYPES)
+  .describe('Legal character of the response: retorsion is lawful without a prior wrong; a countermeasure needs state attribution of an internationally wrongful act, notice and reversibility.');
+export type ResponseType = z.infer<typeof responseType>;
+
+export const SPILLOVER = ['none', 'low', 'medium', 'high', 'veryHigh'] as const;
+export const spillover = z.enum(SPILLOVER);
+export type Spillover = z.infer<typeof spillover>;
+
+export const PROCEDURES = ['notice', 'statementOfReasons', 'sunset', 'humanitarianExemption', 'oversight', 'urgent'] as const;
+export const procedure = z.enum(PROCEDURES);
+export type Procedure = z.infer<typeof procedure>;
+
+export const COMPARATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
+const comparator = z.enum(COMPARATORS);
+
+/** Indicators every exercise has; a scenario may read them but not declare them. */
+export const BUILTIN_INDICATORS = ['round', 'escalation', 'cohesion', 'cumulativeHarm', 'publicResponses'] as const;
+
+// ---------------------------------------------------------------------------
+// The condition language
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { indicator: string; op: (typeof COMPARATORS)[number]; value: number }
+  | { fact: string; is?: boolean }
+  | { state: string; in: string[] }
+  | { confidence: { team: string; incident: string; atLeast: ConfidenceLevel } }
+  | { actionTaken: string; by?: string; thisRound?: boolean }
+  | { injectFired: string };
+
+// The lazy wrapper returns one shared union, so recursion is detected by identity.
+export const condition: z.ZodType<Condition> = z.lazy(() => conditionUnion);
+const conditionUnion: z.ZodType<Condition> = z
+    .union([
+      z.strictObject({ all: z.array(condition).min(1).describe('True when every condition holds.') }),
+      z.strictObject({ any: z.array(condition).min(1).describe('True when at least one condition holds.') }),
+      z.strictObject({ not: condition.describe('True when the condition does not hold.') }),
+      z.strictObject({
+        indicator: z.string().describe(`A declared indicator, or a built-in one: ${BUILTIN_INDICATORS.join(', ')}.`),
+        op: comparator,
+        value: z.number(),
+      }),
+      z.strictObject({ fact: z.string().describe('A declared fact.'), is: z.boolean().optional() }),
+      z.strictObject({
+        state: z
+          .string()
+          .describe(
+            'A state chart region: exercise, adversary.phase, adversary.posture, deEscalation, attribution.<incident>.<team> or attribution.<incident>.coalition.',
+          ),
+        in: z.array(z.string()).min(1).describe('True when the region is in one of these states.'),
+      }),
+      z.strictObject({
+        confidence: z.strictObject({ team: z.string(), incident: z.string(), atLeast: confidenceLevel }),
+      }),
+      z.strictObject({
+        actionTaken: z.string().describe('An action id.'),
+        by: z.string().optional().describe('Only when this team took it.'),
+        thisRound: z.boolean().optional().describe('Only in the round being resolved.'),
+      }),
+      z.strictObject({ injectFired: z.string().describe('An inject id.') }),
+    ])
+  .describe('A declarative condition. No code from a scenario ever runs.');
+
+// ---------------------------------------------------------------------------
+// Effects: named operations from the engine's registry
+
+export const CHART_EVENTS = {
+  adversary: ['ESCALATE', 'DETERRENCE_SIGNAL', 'ADVANCE_PHASE'],
+  attribution: ['DETECT', 'PRIVATE_SIGNAL', 'PUBLIC_ATTRIBUTION', 'RETRACT'],
+  deEscalation: ['OPEN_CHANNEL', 'ACK', 'SET_CONDITIONS', 'VERIFIED', 'VIOLATION'],
+} as const;
+
+export type Effect =
+  | { indicator: string; add?: number; set?: number }
+  | { fact: string; set: boolean }
+  | { harm: string; add: number }
+  | { evidence: string; add: number; teams?: 'self' | 'all' | 'coalition' | string[] }
+  | { escalate: number }
+  | { fireInject: string }
+  | { send: { chart: keyof typeof CHART_EVENTS; event: string; incident?: string } };
+
+export const effect: z.ZodType<Effect> = z
+  .union([
+    z.strictObject({
+      indicator: z.string().describe('A declared indicator.'),
+      add: z.number().optional(),
+      set: z.number().optional(),
+    }),
+    z.strictObject({ fact: z.string().describe('A declared fact.'), set: z.boolean() }),
+    z.strictObject({
+      harm: z.string().describe('An incident id: adds to the harm suffered (0-10 scale).'),
+      add: z.number(),
+    }),
+    z.strictObject({
+      evidence: z.string().describe('An incident id: adds evidence points towards attribution confidence.'),
+      add: z.number(),
+      teams: z
+        .union([z.enum(['self', 'all', 'coalition']), z.array(z.string())])
+        .optional()
+        .describe('Whose evidence grows: self (default, the acting team), all, coalition (those sharing), or team ids.'),
+    }),
+    z.strictObject({ escalate: z.number().int().describe('Moves the escalation level by this many rungs.') }),
+    z.strictObject({ fireInject: z.string().describe('An inject id, delivered at the start of the next round.') }),
+    z.strictObject({
+      send: z.strictObject({
+        chart: z.enum(['adversary', 'attribution', 'deEscalation']),
+        event: z.string(),
+        incident: z.string().optional().describe('For attribution events: which incident (defaults to the action target).'),
+      }),
+    }),
+  ])
+  .describe('A declarative effect from the engine registry.');
+
+// ---------------------------------------------------------------------------
+
+const source = z.strictObject({
+  id,
+  citation: z.string().min(1),
+  url: z.string().optional(),
+});
+
+const objective = z.strictObject({
+  id,
+  text: z.string().min(1),
+});
+
+const team = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['government', 'institution']).default('government'),
+  capital: z
+    .strictObject({ name: z.string(), lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+    .describe('Where the team sits on the map.'),
+  briefing: z.string().min(1).describe('What this team reads before round 1 (only this team and the facilitator).'),
+  resources: z
+    .strictObject({
+      capital: z.number().int().min(0).describe('Political capital available each round.'),
+      intel: z.number().int().min(0).default(0).describe('Intelligence capacity each round.'),
+    })
+    .describe('Spent by actions; refilled each round.'),
+  capacity: z.number().positive().default(1).describe('Relative economic and political weight, for burden sharing.'),
+  economicExposure: z.number().min(0).max(1).default(0).describe('Trade exposure to the adversary, 0-1: pulls towards defection from costly measures.'),
+  domesticPressure: z.number().min(0).max(1).default(0.5).describe('How strongly the public demands a visible response, 0-1.'),
+  legalBases: z.array(z.string()).default([]).describe('Legal bases this team can invoke (compared with actions\' legalBasis).'),
+  legalConstraints: z.array(z.string()).default([]).describe('Constraints shown to the team, e.g. court review of listings.'),
+  euMember: z.boolean().default(false).describe('Takes part in EU unanimity votes.'),
+  startingEvidence: z.record(z.string(), z.number()).default({}).describe('Evidence points per incident at the start.'),
+  colour: z.string().optional().describe('Map colour (CSS); a colour-blind-safe palette is used when absent.'),
+});
+
+const phase = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  fromRound: z.number().int().min(1).describe('The round in which this phase begins.'),
+});
+
+const adversaryMove = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  postures: z.array(posture).min(1).describe('The adversary makes this move when in one of these postures.'),
+  phases: z.array(z.string()).optional().describe('Only in these campaign phases (all when absent).'),
+  chance: z.number().min(0).max(1).default(1).describe('Probability per round when eligible.'),
+  when: condition.optional(),
+  effects: z.array(effect).default([]),
+  news: z.string().optional().describe('Headline everyone sees when the move happens.'),
+});
+
+const adversary = z.strictObject({
+  id,
+  name: z.string().min(1),
+  briefing: z.string().default('').describe('For the red cell and the facilitator only.'),
+  redCellAllowed: z.boolean().default(true),
+  phases: z.array(phase).min(1),
+  initialPosture: posture.default('probing'),
+  tuning: z
+    .strictObject({
+      baseDeterrence: z.number().min(0).max(1).default(0.1),
+      deterrencePerJointness: z.number().min(0).max(1).default(0.3),
+      deterrencePerCohesion: z.number().min(0).max(1).default(0.2),
+      deterrencePerJointAttribution: z.number().min(0).max(1).default(0.2),
+      deterrencePerFit: z.number().min(0).max(1).default(0.15),
+      overconfidenceBias: z.number().min(0).max(1).default(0.1).describe('Lowers deterrence while the adversary holds undiscovered access.'),
+      emboldenAfterQuietRounds: z.number().int().min(1).default(2),
+      emboldenBelowCohesion: z.number().min(0).max(100).default(40),
+      titForTatGap: z.number().min(0).max(10).default(3).describe('Overreaction (severity minus harm) that provokes tit-for-tat.'),
+      relapseChance: z.number().min(0).max(1).default(0.15),
+    })
+    .prefault({}),
+  moves: z.array(adversaryMove).default([]),
+});
+
+const incident = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().min(1),
+  kind: z.enum(['intrusion', 'hackAndLeak', 'disinformation', 'infraProbing', 'deepfake', 'disruption', 'tallyAlteration']),
+  baseHarm: z.number().min(0).max(10).describe('Harm on the 0-10 scale when the incident happens.'),
+  startsInRound: z.number().int().min(1).default(1),
+  detectedBy: z.array(z.string()).default([]).describe('Teams that detect it when it starts; others learn of it from injects or sharing.'),
+  responsibility: responsibility.describe('The truth (hidden from players): Healey spectrum.'),
+  legalCategory: legalCategory.describe('The truth (hidden from players).'),
+  investigationDifficulty: z.number().min(0).max(1).default(0.4).describe('Chance an investigation finds nothing.'),
+  deceptionRisk: z.number().min(0).max(1).default(0.1).describe('Chance that evidence is planted (a false flag downgrades confidence).'),
+});
+
+const indicator = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  min: z.number().default(0),
+  max: z.number().default(100),
+  initial: z.number(),
+  visibleTo: z.enum(['all', 'facilitator']).default('all'),
+});
+
+const fact = z.strictObject({
+  id,
+  description: z.string().default(''),
+  initial: z.boolean().default(false),
+  visibleTo: z.enum(['all', 'facilitator']).default('facilitator'),
+});
+
+const action = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  category: actionCategory,
+  severity: z.number().min(-2).max(10).describe('0-10: how hard the response hits (negative for rollback).'),
+  rung: z.number().int().min(0).max(9).describe('Rung of the escalation ladder the action signals.'),
+  reversibility: z.number().min(0).max(1),
+  minConfidence: z.enum(['none', ...CONFIDENCE_LEVELS]).describe('Lowest defensible attribution confidence.'),
+  requiresStateAttribution: z.boolean().default(false).describe('Needs responsibility at state-ordered (7) or above.'),
+  targetsIncident: z.boolean().default(true).describe('The player picks an incident the action responds to.'),
+  spillover,
+  responseType,
+  legalBasis: z.string().default('').describe('Shown to players; teams without it in legalBases cannot take the action.'),
+  precedent: z.string().optional(),
+  cost: z.strictObject({ capital: z.number().int().min(0).default(0), intel: z.number().int().min(0).default(0) }).prefault({}),
+  availableTo: z.array(z.string()).optional().describe('Team ids; all teams when absent.'),
+  prerequisites: condition.optional().describe('Must hold for the action to be taken.'),
+  prerequisiteText: z.string().optional().describe('What players read when the prerequisites fail.'),
+  effects: z.array(effect).default([]),
+  joinable: z.boolean().default(false).describe('Other teams may join it as a coalition action.'),
+  jointMinimum: z.number().int().min(2).optional().describe('Takes effect only with this many participants.'),
+  procedures: z.array(procedure).default([]).describe('Procedural options offered to the player.'),
+  sanctions: z
+    .strictObject({ jurisdictions: z.array(z.enum(['US', 'EU', 'UK', 'other'])).min(1) })
+    .optional()
+    .describe('Adopting opens a sanctions package with its own state chart.'),
+  oncePerExercise: z.boolean().default(false),
+});
+
+const audience = z
+  .union([z.literal('all'), z.literal('facilitator'), z.strictObject({ teams: z.array(z.string()).min(1) })])
+  .describe('all, facilitator, or { "teams": [...] } for private intelligence.');
+
+const inject = z.strictObject({
+  id,
+  title: z.string().min(1),
+  body: z.string().min(1),
+  round: z.number().int().min(1).optional().describe('Scheduled for the start of this round.'),
+  when: condition.optional().describe('Fires at the start of the first round in which this holds (with round: from that round on).'),
+  audience,
+  kind: z.enum(['news', 'intelligence', 'diplomatic', 'facilitator']).default('news'),
+  date: z.string().optional().describe('The real date the inject is modelled on.'),
+  effects: z.array(effect).default([]),
+  facilitatorNotes: z.string().optional(),
+  objectives: z.array(z.string()).default([]).describe('Learning objectives this inject exercises.'),
+  sources: z.array(z.string()).default([]),
+});
+
+const round = z.strictObject({
+  title: z.string().min(1),
+  date: z.string().optional(),
+  minutes: z.number().positive().optional(),
+  discussionQuestions: z.array(z.string()).default([]),
+  watchFor: z.array(z.string()).default([]),
+});
+
+const endCondition = z.strictObject({
+  id,
+  when: condition,
+  outcome: z.enum(['success', 'failure', 'neutral']),
+  summary: z.string().min(1),
+});
+
+const ladderRung = z.strictObject({ level: z.number().int().min(0).max(9), label: z.string(), description: z.string().default('') });
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    formatVersion: z.literal(FORMAT_VERSION),
+    id,
+    meta: z.strictObject({
+      title: z.string().min(1),
+      summary: z.string().min(1),
+      authors: z.array(z.string()).min(1),
+      language: z.string().default('en'),
+      estimatedMinutes: z.number().positive().optional(),
+      sources: z.array(source).default([]),
+      learningObjectives: z.array(objective).min(1),
+      tags: z.array(z.string()).default([]),
+    }),
+    teams: z.array(team).min(1),
+    adversary,
+    incidents: z.array(incident).min(1),
+    indicators: z.array(indicator).default([]),
+    facts: z.array(fact).default([]),
+    actions: z.array(action).min(1),
+    injects: z.array(inject).default([]),
+    rounds: z.array(round).min(1).describe('One entry per round, in order.'),
+    roundMinutes: z.number().positive().default(20).describe('Default deliberation time per round.'),
+    escalation: z
+      .strictObject({
+        start: z.number().int().min(0).max(9).default(0),
+        decayPerQuietRound: z.number().int().min(0).max(9).default(1),
+        ladder: z.array(ladderRung).optional().describe('Labels for the ten rungs; the Kahn-derived default when absent.'),
+      })
+      .prefault({}),
+    evidenceThresholds: z
+      .strictObject({
+        suspected: z.number().default(1),
+        low: z.number().default(2),
+        moderate: z.number().default(4),
+        high: z.number().default(7),
+      })
+      .prefault({})
+      .describe('Evidence points needed for each attribution stage.'),
+    sanctions: z
+      .strictObject({
+        reviewAfterRounds: z.number().int().min(1).default(2),
+        euVetoChance: z.number().min(0).max(1).default(0.2).describe('Chance the rest of the Council blocks a listing.'),
+        annulmentChanceWithoutReasons: z.number().min(0).max(1).default(0.6),
+        challengeChance: z.number().min(0).max(1).default(0.3).describe('Chance a listing is challenged in court each round in force.'),
+      })
+      .prefault({}),
+    scoring: z
+      .strictObject({
+        proportionality: z
+          .strictObject({
+            fit: z.number().min(0).default(0.35),
+            evidence: z.number().min(0).default(0.2),
+            reversibility: z.number().min(0).default(0.15),
+            procedure: z.number().min(0).default(0.15),
+            mitigation: z.number().min(0).default(0.15),
+          })
+          .prefault({}),
+        cohesion: z
+          .strictObject({
+            alignment: z.number().min(0).default(0.3),
+            agreement: z.number().min(0).default(0.15),
+            jointness: z.number().min(0).default(0.2),
+            burden: z.number().min(0).default(0.15),
+            sharing: z.number().min(0).default(0.2),
+            defectionPenalty: z.number().min(0).default(20),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    maxActionsPerRound: z.number().int().min(1).default(3),
+    endConditions: z.array(endCondition).default([]),
+    debrief: z.strictObject({
+      whatHappened: z
+        .array(z.strictObject({ round: z.number().int().min(1).optional(), text: z.string().min(1), sources: z.array(z.string()).default([]) }))
+        .min(1),
+      discussionQuestions: z.array(z.string()).default([]),
+      facilitatorGuide: z.string().default(''),
+    }),
+  })
+  .describe('A Firebreak scenario.');
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Team = Scenario['teams'][number];
+export type Action = Scenario['actions'][number];
+export type Inject = Scenario['injects'][number];
+export type Incident = Scenario['incidents'][number];
+export type AdversaryMove = Scenario['adversary']['moves'][number];
+export type Audience = Inject['audience'];
+
+/** The JSON Schema published for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: 'https://firebreak.example/schema/scenario-v1.json',
+    title: 'Firebreak scenario',
+  };
+}

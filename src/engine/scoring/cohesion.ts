@@ -1,0 +1,336 @@
+/**
+ * Coalition cohesion K (0..100) for one round, with a sentence per component
+ * and one rule line per defection. Formulas and grounding: docs/scoring.md.
+ */
+import { ACTION_CATEGORIES, type ActionCategory } from '../scenario/schema';
+import type { Score, ScoreComponent, ScoreRule } from '../types';
+import {
+  capitalise,
+  clamp,
+  component,
+  fmtNum,
+  fmtPct,
+  fmtPoints,
+  joinAnd,
+  normaliseWeights,
+  notApplicable,
+  round1,
+  verdict,
+  weightedTotal,
+  type Descriptor,
+} from './explain';
+
+export interface CohesionTeam {
+  id: string;
+  name: string;
+  /** Relative economic and political weight (> 0). */
+  capacity: number;
+  /** Per action category, 0..1 intensity this round (missing = 0). */
+  posture: Record<string, number>;
+  costBorne: number;
+  evidenceHeld: number;
+  evidenceShared: number;
+}
+
+export interface CohesionVote {
+  label: string;
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+export interface CohesionResponse {
+  team: string;
+  severity: number;
+  /** By two or more actors, in the same round, against the same target. */
+  joint: boolean;
+}
+
+export type DefectionKind = 'veto' | 'unilateralRollback' | 'unilateralEscalation' | 'nonImplementation';
+
+export interface CohesionDefection {
+  team: string;
+  kind: DefectionKind;
+  why: string;
+}
+
+export interface CohesionWeights {
+  alignment: number;
+  agreement: number;
+  jointness: number;
+  burden: number;
+  sharing: number;
+  defectionPenalty: number;
+}
+
+export interface CohesionInput {
+  teams: CohesionTeam[];
+  /** Coalition decisions this round (joint proposals, Council votes). */
+  votes: CohesionVote[];
+  /** Responses this round. */
+  responses: CohesionResponse[];
+  defections: CohesionDefection[];
+  weights: CohesionWeights;
+}
+
+export const COHESION_COMPONENTS = ['alignment', 'agreement', 'jointness', 'burden', 'sharing'] as const;
+export type CohesionComponentId = (typeof COHESION_COMPONENTS)[number];
+
+/** The defaults of scenario.scoring.cohesion. */
+export const DEFAULT_COHESION_WEIGHTS: CohesionWeights = {
+  alignment: 0.3,
+  agreement: 0.15,
+  jointness: 0.2,
+  burden: 0.15,
+  sharing: 0.2,
+  defectionPenalty: 20,
+};
+
+/** Weight of a response in jointness: zero-severity resilience work still counts a little. */
+export const MIN_RESPONSE_WEIGHT = 0.5;
+
+const LABELS: Record<CohesionComponentId, string> = {
+  alignment: 'Posture alignment',
+  agreement: 'Vote agreement',
+  jointness: 'Joint action',
+  burden: 'Burden sharing',
+  sharing: 'Evidence sharing',
+};
+
+const CATEGORY_WORDS: Record<ActionCategory, string> = {
+  investigate: 'investigation',
+  intelligence: 'intelligence',
+  signalling: 'signalling',
+  attribution: 'attribution',
+  diplomatic: 'diplomatic measures',
+  legal: 'legal measures',
+  economic: 'economic measures',
+  cyber: 'cyber measures',
+  resilience: 'resilience work',
+  deEscalation: 'de-escalation',
+  military: 'military measures',
+  rollback: 'rollback',
+};
+
+const DEFECTION_WORDS: Record<DefectionKind, string> = {
+  veto: 'vetoed',
+  unilateralRollback: 'rolled back a measure alone',
+  unilateralEscalation: 'escalated alone',
+  nonImplementation: 'did not implement an agreed measure',
+};
+
+const pos = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
+
+export function scoreCohesion(input: CohesionInput): Score {
+  const teams = input.teams;
+  const n = teams.length;
+  const nameOf = (id: string): string => teams.find((t) => t.id === id)?.name ?? id;
+
+  // Which components apply this round, and their renormalised weights.
+  const votes = input.votes.filter((v) => pos(v.yes) + pos(v.no) + pos(v.abstain) > 0);
+  const totalCost = teams.reduce((s, t) => s + pos(t.costBorne), 0);
+  const totalHeld = teams.reduce((s, t) => s + pos(t.evidenceHeld), 0);
+  const applies: Record<CohesionComponentId, boolean> = {
+    alignment: n >= 2,
+    agreement: votes.length > 0,
+    jointness: input.responses.length > 0,
+    burden: totalCost > 0,
+    sharing: totalHeld > 0,
+  };
+  const live = COHESION_COMPONENTS.filter((id) => applies[id]);
+  const weights = normaliseWeights(input.weights, live);
+
+  const build: Record<CohesionComponentId, () => { value: number; why: string; weak: string }> = {
+    alignment: () => {
+      const vec = teams.map((t) => ACTION_CATEGORIES.map((c) => clamp(t.posture[c] ?? 0, 0, 1)));
+      const dmax = ACTION_CATEGORIES.length;
+      const sim = (a: number, b: number): number =>
+        1 - vec[a]!.reduce((s, x, k) => s + Math.abs(x - vec[b]![k]!), 0) / dmax;
+      let total = 0;
+      let pairs = 0;
+      const perTeam = teams.map(() => 0);
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const s = sim(i, j);
+          total += s;
+          pairs += 1;
+          perTeam[i]! += s;
+          perTeam[j]! += s;
+        }
+      }
+      const value = total / pairs;
+      if (value >= 1) {
+        return { value, why: `${n === 2 ? 'both' : `all ${n}`} governments took the same posture.`, weak: '' };
+      }
+      // The team furthest from the rest, and the category on which it stands out most.
+      let o = 0;
+      perTeam.forEach((s, i) => {
+        if (s < perTeam[o]!) o = i;
+      });
+      let best = 0;
+      let bestGap = -1;
+      let othersMean = 0;
+      ACTION_CATEGORIES.forEach((_, k) => {
+        const others = vec.filter((__, i) => i !== o).map((v) => v[k]!);
+        const mean = others.reduce((a, b) => a + b, 0) / others.length;
+        const gap = Math.abs(vec[o]![k]! - mean);
+        if (gap > bestGap) {
+          bestGap = gap;
+          best = k;
+          othersMean = mean;
+        }
+      });
+      const cat = CATEGORY_WORDS[ACTION_CATEGORIES[best]!];
+      const mine = fmtNum(vec[o]![best]!);
+      const why =
+        n === 2
+          ? `${teams[0]!.name} and ${teams[1]!.name} were ${fmtPct(value)} aligned; they differed most on ${cat} (${teams[0]!.name} ${fmtNum(vec[0]![best]!)}, ${teams[1]!.name} ${fmtNum(vec[1]![best]!)}).`
+          : `postures were ${fmtPct(value)} aligned; ${teams[o]!.name} stood furthest apart, with ${cat} at ${mine} against an average of ${fmtNum(othersMean)} for the others.`;
+      return { value, why, weak: 'divergent in posture' };
+    },
+    agreement: () => {
+      const scored = votes.map((v) => {
+        const y = pos(v.yes);
+        const no = pos(v.no);
+        const a = pos(v.abstain);
+        const t = y + no + a;
+        const max = Math.max(y, no, a);
+        return { v, ai: (max - 0.5 * (t - max)) / t };
+      });
+      const value = scored.reduce((s, x) => s + x.ai, 0) / scored.length;
+      const split = scored.filter((x) => x.ai < 1).sort((a, b) => a.ai - b.ai);
+      if (split.length === 0) {
+        return {
+          value,
+          why: votes.length === 1 ? `the vote on ${votes[0]!.label} was unanimous.` : `all ${votes.length} votes were unanimous.`,
+          weak: '',
+        };
+      }
+      const shown = split
+        .slice(0, 3)
+        .map((x) => `${x.v.label} (${fmtNum(pos(x.v.yes))} yes, ${fmtNum(pos(x.v.no))} no, ${fmtNum(pos(x.v.abstain))} abstain)`);
+      const more = split.length > 3 ? ` and ${split.length - 3} more` : '';
+      return {
+        value,
+        why: `average agreement ${fmtPct(value)}; split ${split.length === 1 ? 'vote' : 'votes'}: ${joinAnd(shown)}${more}.`,
+        weak: 'split in votes',
+      };
+    },
+    jointness: () => {
+      const w = (sev: number): number => Math.max(Number.isFinite(sev) ? sev : 0, MIN_RESPONSE_WEIGHT);
+      const all = input.responses.reduce((s, r) => s + w(r.severity), 0);
+      const joint = input.responses.filter((r) => r.joint).reduce((s, r) => s + w(r.severity), 0);
+      const value = joint / all;
+      if (value >= 1) return { value, why: 'every response was taken jointly.', weak: '' };
+      const solo = new Map<string, number[]>();
+      for (const r of input.responses) {
+        if (!r.joint) solo.set(r.team, [...(solo.get(r.team) ?? []), r.severity]);
+      }
+      const soloText = [...solo].map(
+        ([team, sevs]) => `${nameOf(team)} (severity ${joinAnd(sevs.map(fmtNum))})`,
+      );
+      let why = `${fmtPct(value)} of the response weight was joint; solo responses came from ${joinAnd(soloText)}`;
+      if (joint > 0) {
+        const inJoint = new Set(input.responses.filter((r) => r.joint).map((r) => r.team));
+        const outside = teams.filter((t) => !inJoint.has(t.id)).map((t) => t.name);
+        if (outside.length > 0) why += `; ${joinAnd(outside)} took no part in any joint response`;
+      }
+      return { value, why: `${why}.`, weak: 'often acting alone' };
+    },
+    burden: () => {
+      const r = teams.map((t) => pos(t.costBorne) / (Number.isFinite(t.capacity) && t.capacity > 0 ? t.capacity : 1));
+      const mean = r.reduce((a, b) => a + b, 0) / n;
+      let diff = 0;
+      for (const a of r) for (const b of r) diff += Math.abs(a - b);
+      const gini = diff / (2 * n * n * mean);
+      const value = 1 - gini;
+      if (n === 1) return { value, why: `${teams[0]!.name} is the only government to bear the cost.`, weak: '' };
+      if (gini <= 0) return { value, why: 'the cost was borne in proportion to capacity.', weak: '' };
+      let h = 0;
+      r.forEach((x, i) => {
+        if (x > r[h]!) h = i;
+      });
+      const none = teams.filter((_, i) => r[i] === 0).map((t) => t.name);
+      let why = `${teams[h]!.name} bore ${fmtNum(r[h]! / mean)}× its share of the cost for its capacity`;
+      if (none.length > 0) why += `; ${joinAnd(none)} bore none`;
+      return { value, why: `${why}.`, weak: 'uneven in bearing the cost' };
+    },
+    sharing: () => {
+      const shared = teams.reduce((s, t) => s + pos(t.evidenceShared), 0);
+      const value = Math.min(1, shared / totalHeld);
+      if (value >= 1) return { value, why: 'all the evidence held reached the shared record.', weak: '' };
+      const holders = teams
+        .filter((t) => pos(t.evidenceShared) < pos(t.evidenceHeld))
+        .sort((a, b) => pos(b.evidenceHeld) - pos(b.evidenceShared) - (pos(a.evidenceHeld) - pos(a.evidenceShared)))
+        .map((t) =>
+          pos(t.evidenceShared) === 0
+            ? `${t.name} shared none of its ${fmtNum(pos(t.evidenceHeld))} evidence points`
+            : `${t.name} shared ${fmtNum(pos(t.evidenceShared))} of its ${fmtNum(pos(t.evidenceHeld))} evidence points`,
+        );
+      return {
+        value,
+        why: `${fmtPct(value)} of the evidence held reached the shared record; ${joinAnd(holders)}.`,
+        weak: 'holding back evidence',
+      };
+    },
+  };
+
+  const REASONS: Record<CohesionComponentId, string> = {
+    alignment: 'fewer than two governments to compare.',
+    agreement: 'no coalition votes were held.',
+    jointness: 'no responses were taken.',
+    burden: 'nobody bore any cost.',
+    sharing: 'nobody holds evidence.',
+  };
+  const STRONG: Record<CohesionComponentId, string> = {
+    alignment: 'aligned in posture',
+    agreement: 'united in votes',
+    jointness: 'acting together',
+    burden: 'sharing the cost fairly',
+    sharing: 'pooling evidence',
+  };
+
+  const components: ScoreComponent[] = [];
+  const descriptors: Descriptor[] = [];
+  for (const id of COHESION_COMPONENTS) {
+    if (!applies[id]) {
+      components.push(notApplicable(id, LABELS[id], REASONS[id]));
+      continue;
+    }
+    const { value, why, weak } = build[id]();
+    const c = component(id, LABELS[id], value, weights[id], why);
+    components.push(c);
+    descriptors.push({ component: c, strong: STRONG[id], weak: weak || STRONG[id] });
+  }
+
+  // Defections: each costs defectionPenalty / n points.
+  const penalty = pos(input.weights.defectionPenalty);
+  const each = penalty / Math.max(1, n);
+  const rules: ScoreRule[] = input.defections.map((d, i) => {
+    const name = nameOf(d.team);
+    const reason = d.why.trim().replace(/\.+$/, '');
+    // A reason that already names the government is used as it stands.
+    const why = reason.toLowerCase().startsWith(name.toLowerCase())
+      ? reason
+      : `${name} ${DEFECTION_WORDS[d.kind]}${reason ? `: ${reason}` : ''}`;
+    return { id: `defection-${i + 1}`, effect: `${fmtPoints(-each)} points`, why: `${capitalise(why)}.` };
+  });
+  const totalPenalty = each * input.defections.length;
+
+  const nothingAtStake = live.length === 0;
+  const base = nothingAtStake ? 100 : weightedTotal(components);
+  const value = Math.round(clamp(base - totalPenalty, 0, 100));
+
+  const head = nothingAtStake
+    ? 'nothing was at stake this round (no votes, responses, costs or evidence)'
+    : verdict(descriptors);
+  const defected =
+    input.defections.length === 0
+      ? ''
+      : `; ${input.defections.length} ${input.defections.length === 1 ? 'defection' : 'defections'} cost ${fmtNum(round1(totalPenalty))} points (${joinAnd(
+          input.defections.map((d) => `${nameOf(d.team)} ${DEFECTION_WORDS[d.kind]}`),
+        )})`;
+  const summary = `Cohesion ${value}/100: ${head}${defected}.`;
+
+  return { value, components, rules, summary };
+}

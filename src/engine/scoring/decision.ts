@@ -1,0 +1,48 @@
+/**
+ * Proportionality of one decision as the state stands: the same function
+ * scores a resolved decision and previews a draft, so the preview a player
+ * sees is computed by the rule that will judge them.
+ */
+import type { Action, Scenario } from '../scenario/schema';
+import type { ExerciseState, ProcedureOptions } from '../types';
+import { assessedResponsibility, attributionStage, coalitionStage, confidenceOfTeam, harmFor } from '../rules/readers';
+import { scoreProportionality, type ProportionalityResult } from './proportionality';
+
+/** How much of the evidence is public: all of it once attributed publicly, half once shared with allies. */
+function publicEvidence(state: ExerciseState, team: string, incident: string | null): number {
+  if (!incident) return 0;
+  if (attributionStage(state, incident, team) === 'attributedPublicly' || coalitionStage(state, incident) === 'jointlyAttributed') return 1;
+  return state.teams[team]?.shared.includes(incident) ? 0.5 : 0;
+}
+
+export function proportionalityOf(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  action: Action,
+  incident: string | null,
+  options: ProcedureOptions,
+): ProportionalityResult {
+  const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
+  return scoreProportionality({
+    actionName: action.name,
+    severity: action.severity,
+    harm: harmFor(state, incident),
+    confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,
+    minConfidence: action.minConfidence,
+    publicEvidence: publicEvidence(state, team, incident),
+    reversibility: action.reversibility,
+    responseType: action.responseType,
+    proceduresOffered: action.procedures,
+    options,
+    spillover: action.spillover,
+    assessedResponsibility: assessed?.responsibility ?? null,
+    assessedLegalCategory: assessed?.legalCategory ?? null,
+    weights: scenario.scoring.proportionality,
+  });
+}
+
+/** The preview shown before choosing options: every offered procedure followed (the best the player can do). */
+export function bestCaseOptions(action: Action): ProcedureOptions {
+  return Object.fromEntries(action.procedures.filter((p) => p !== 'urgent').map((p) => [p, true]));
+}

@@ -1,0 +1,325 @@
+/**
+ * Types of the exercise state, the commands that change it and the answers the
+ * engine gives. Everything here is plain JSON so that it can be logged,
+ * hashed, sent over the wire and replayed.
+ */
+import type { ConfidenceLevel, Posture, Procedure, Responsibility, LegalCategory } from './scenario/schema';
+
+export type TeamId = string;
+
+/** A persisted state chart: XState's state value plus its context. */
+export interface ChartSnapshot {
+  value: string | Record<string, unknown>;
+  context: Record<string, unknown>;
+}
+
+/** Who sent a command. The server sets this from the seat credential, never from the payload. */
+export type Actor =
+  | { role: 'facilitator'; name?: string }
+  | { role: 'team'; team: TeamId; name?: string }
+  | { role: 'observer'; name?: string }
+  | { role: 'redCell'; name?: string }
+  | { role: 'system' };
+
+export type ProcedureOptions = Partial<Record<Procedure, boolean>>;
+
+export interface DecisionDraft {
+  action: string;
+  incident?: string;
+  options?: ProcedureOptions;
+  rationale?: string;
+}
+
+export interface AdhocInject {
+  title: string;
+  body: string;
+  audience: 'all' | 'facilitator' | { teams: TeamId[] };
+}
+
+/** Every command a person (or the server's clock) can send. */
+export type CommandBody =
+  // facilitator
+  | { type: 'startExercise' }
+  | { type: 'advance' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'adjustClock'; deltaMs: number }
+  | { type: 'releaseInject'; inject: string }
+  | { type: 'releaseAdhocInject'; inject: AdhocInject }
+  | { type: 'holdInject'; inject: string }
+  | { type: 'overrideScore'; decision: string; proportionality: number; reason: string }
+  | { type: 'overridePosture'; posture: Posture; reason: string }
+  | { type: 'overrideEscalation'; level: number; reason: string }
+  | { type: 'announce'; text: string }
+  | { type: 'endExercise'; reason: string }
+  // the server's clock
+  | { type: 'clockExpired'; round: number }
+  // teams
+  | { type: 'draftDecision'; draft: DecisionDraft }
+  | { type: 'withdrawDecision'; decision: string }
+  | { type: 'lockDecisions' }
+  | { type: 'unlockDecisions' }
+  | { type: 'proposeJoint'; draft: DecisionDraft }
+  | { type: 'respondJoint'; proposal: string; join: boolean; rationale?: string }
+  | { type: 'shareIntel'; incident: string; with: 'coalition' | TeamId[] }
+  | { type: 'chat'; channel: 'team' | 'coalition'; text: string }
+  // observers
+  | { type: 'note'; text: string; objective?: string; rating?: Rating; round?: number }
+  // red cell
+  | { type: 'chooseAdversaryMove'; move: string | null };
+
+export type CommandType = CommandBody['type'];
+
+/** A command as logged: the body plus who sent it, when, and an id for idempotency. */
+export type Command = CommandBody & { id: string; actor: Actor; at: number };
+
+/** HSEEP-style rating of how a capability was performed. */
+export type Rating = 'P' | 'S' | 'M' | 'U';
+
+export type RejectionCode =
+  | 'NOT_ALLOWED'
+  | 'WRONG_PHASE'
+  | 'PAUSED'
+  | 'UNKNOWN_ACTION'
+  | 'UNKNOWN_INCIDENT'
+  | 'UNKNOWN_INJECT'
+  | 'UNKNOWN_TEAM'
+  | 'UNKNOWN_PROPOSAL'
+  | 'UNKNOWN_DECISION'
+  | 'UNKNOWN_MOVE'
+  | 'UNKNOWN_OBJECTIVE'
+  | 'NOT_AVAILABLE'
+  | 'INSUFFICIENT_CONFIDENCE'
+  | 'NEEDS_STATE_ATTRIBUTION'
+  | 'NO_LEGAL_BASIS'
+  | 'PREREQUISITE_FAILED'
+  | 'NOT_ENOUGH_CAPITAL'
+  | 'NOT_ENOUGH_INTEL'
+  | 'TOO_MANY_ACTIONS'
+  | 'ALREADY_TAKEN'
+  | 'ALREADY_LOCKED'
+  | 'NOT_LOCKED'
+  | 'INVALID_OPTION'
+  | 'INVALID_ARGUMENT'
+  | 'STALE_CLOCK'
+  | 'EXERCISE_OVER';
+
+export interface Rejection {
+  ok: false;
+  code: RejectionCode;
+  message: string;
+}
+
+export interface Acceptance {
+  ok: true;
+  state: ExerciseState;
+}
+
+export type CommandResult = Acceptance | Rejection;
+
+// ---------------------------------------------------------------------------
+// State
+
+export type ExercisePhase = 'lobby' | 'briefing' | 'deliberation' | 'results' | 'debrief';
+
+export interface Clock {
+  /** Epoch ms at which the deliberation ends while running; null when stopped or paused. */
+  deadline: number | null;
+  /** Remaining ms while paused. */
+  remainingMs: number | null;
+}
+
+export interface PlannedDecision {
+  id: string;
+  team: TeamId;
+  action: string;
+  incident: string | null;
+  options: ProcedureOptions;
+  rationale: string;
+  /** Set when the decision was made by joining a coalition proposal. */
+  proposal: string | null;
+  at: number;
+  by: string | null;
+}
+
+export interface TeamState {
+  capitalLeft: number;
+  intelLeft: number;
+  plan: PlannedDecision[];
+  locked: boolean;
+  /** Incidents whose evidence this team put in the shared record (evidence itself lives in the attribution charts). */
+  shared: string[];
+  sourcesBurned: number;
+}
+
+export interface JointProposal {
+  id: string;
+  round: number;
+  by: TeamId;
+  action: string;
+  incident: string | null;
+  options: ProcedureOptions;
+  rationale: string;
+  responses: Record<TeamId, { join: boolean; rationale: string }>;
+}
+
+export interface InjectDelivery {
+  id: string;
+  /** Scenario inject id, or null for an ad-hoc inject. */
+  inject: string | null;
+  round: number;
+  title: string;
+  body: string;
+  kind: 'news' | 'intelligence' | 'diplomatic' | 'facilitator' | 'adversary';
+  audience: 'all' | 'facilitator' | { teams: TeamId[] };
+  at: number;
+}
+
+export interface ScoreComponent {
+  id: string;
+  label: string;
+  /** 0..1 */
+  value: number;
+  weight: number;
+  /** Contribution to the score on 0..100. */
+  points: number;
+  /** Points lost against a perfect component. */
+  lost: number;
+  why: string;
+}
+
+export interface ScoreRule {
+  id: string;
+  effect: string;
+  why: string;
+}
+
+export interface Score {
+  value: number;
+  components: ScoreComponent[];
+  rules: ScoreRule[];
+  summary: string;
+}
+
+export interface ResolvedDecision {
+  id: string;
+  round: number;
+  team: TeamId;
+  action: string;
+  incident: string | null;
+  options: ProcedureOptions;
+  rationale: string;
+  joint: TeamId[];
+  /** False when it fell through at resolution (conditions changed, or too few joined). */
+  effective: boolean;
+  outcome: string;
+  proportionality: Score;
+  legallyExposed: boolean;
+  overridden: { value: number; reason: string } | null;
+  at: number;
+}
+
+export interface RoundResult {
+  round: number;
+  cohesion: Score;
+  escalationBefore: number;
+  escalationAfter: number;
+  postureBefore: Posture;
+  postureAfter: Posture;
+  postureWhy: string;
+  adversaryMoves: { move: string; name: string; news: string | null }[];
+  decisions: string[];
+  harm: number;
+  headlines: string[];
+}
+
+export interface ChatMessage {
+  id: string;
+  channel: 'team' | 'coalition' | 'announcement';
+  team: TeamId | null;
+  from: string;
+  text: string;
+  round: number;
+  at: number;
+}
+
+export interface ObserverNote {
+  id: string;
+  by: string;
+  text: string;
+  objective: string | null;
+  rating: Rating | null;
+  round: number;
+  at: number;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  round: number;
+  at: number;
+  kind:
+    | 'phase'
+    | 'inject'
+    | 'decision'
+    | 'resolution'
+    | 'adversary'
+    | 'control'
+    | 'override'
+    | 'attribution'
+    | 'sanctions'
+    | 'intel'
+    | 'outcome';
+  /** Who may see it: everyone, one team, or the facilitator only. */
+  audience: 'all' | 'facilitator' | { teams: TeamId[] };
+  text: string;
+  team?: TeamId;
+  ref?: string;
+}
+
+export interface SanctionsPackage {
+  id: string;
+  action: string;
+  teams: TeamId[];
+  incident: string | null;
+  round: number;
+  jurisdictions: string[];
+  options: ProcedureOptions;
+  chart: ChartSnapshot;
+}
+
+export interface ExerciseState {
+  formatVersion: 1;
+  scenario: string;
+  seed: string;
+  /** Generator state (alea); never leaves the server. */
+  rng: { c: number; s0: number; s1: number; s2: number };
+  seq: number;
+  phase: ExercisePhase;
+  paused: boolean;
+  round: number;
+  clock: Clock;
+  flow: ChartSnapshot;
+  escalation: ChartSnapshot;
+  adversary: ChartSnapshot;
+  deEscalation: ChartSnapshot;
+  attribution: Record<string, { national: Record<TeamId, ChartSnapshot>; coalition: ChartSnapshot }>;
+  sanctions: Record<string, SanctionsPackage>;
+  teams: Record<TeamId, TeamState>;
+  incidents: Record<string, { active: boolean; harm: number }>;
+  indicators: Record<string, number>;
+  facts: Record<string, boolean>;
+  injects: { delivered: InjectDelivery[]; held: string[]; queued: string[] };
+  proposals: Record<string, JointProposal>;
+  decisions: ResolvedDecision[];
+  rounds: RoundResult[];
+  chat: ChatMessage[];
+  notes: ObserverNote[];
+  timeline: TimelineEntry[];
+  redCellMove: string | null | undefined;
+  /** Hidden adversary internals: never projected to any client. */
+  hidden: { undiscoveredAccess: boolean; quietRounds: number; lastDeterrence: number };
+  outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;
+  counters: { id: number };
+}
+
+export type { ConfidenceLevel, Posture, Responsibility, LegalCategory };

@@ -1,0 +1,261 @@
+/**
+ * The one projection filter: everything a client receives is built here,
+ * for one viewer, from the full state. Secrets (other teams' private
+ * intelligence, evidence and drafts, facilitator notes, ground truth, the
+ * generator state, the adversary's hidden internals) stay behind unless the
+ * viewer may see them. Tested as a security boundary in test/engine/view.test.ts.
+ */
+import { DEFAULT_LADDER } from '../machines/escalation';
+import { regionState } from '../machines/chart';
+import { eligibleMoves } from '../adjudicate/adversaryTurn';
+import { bestCaseOptions, proportionalityOf } from '../scoring/decision';
+import type { Action, Scenario } from '../scenario/schema';
+import { checkDraft } from '../rules/decisions';
+import {
+  assessedResponsibility,
+  attributionStage,
+  campaignPhase,
+  confidenceOfTeam,
+  deEscalationStage,
+  escalationLevel,
+  evidenceOf,
+  posture,
+} from '../rules/readers';
+import { indexOf } from '../rules/scenarioIndex';
+import { canSee, decisionAudience } from '../rules/visibility';
+import type { ExerciseState, ResolvedDecision } from '../types';
+import type { ActionAvailability, ActionView, ExerciseView, IncidentView, Viewer } from './types';
+
+/** Okabe-Ito: distinguishable with the common forms of colour blindness. */
+export const TEAM_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
+
+const BANDS = ['belowThreshold', 'hardening', 'beyondFirebreak'];
+
+export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer): ExerciseView {
+  const index = indexOf(scenario);
+  const isStaff = viewer.role === 'facilitator' || viewer.role === 'observer';
+  const myTeam = viewer.role === 'team' ? viewer.team : null;
+  const debrief = state.phase === 'debrief';
+  const ladder = scenario.escalation.ladder ?? DEFAULT_LADDER;
+  const level = escalationLevel(state);
+  const phaseId = campaignPhase(state);
+
+  const decisionVisible = (d: ResolvedDecision) =>
+    canSee(decisionAudience(index.actions.get(d.action), d.team), viewer, debrief) || d.team === myTeam;
+
+  return {
+    viewer,
+    seq: state.seq,
+    scenario: {
+      id: scenario.id,
+      title: scenario.meta.title,
+      summary: scenario.meta.summary,
+      learningObjectives: scenario.meta.learningObjectives,
+      rounds: scenario.rounds.map((r) => ({ title: r.title, date: r.date ?? null, minutes: r.minutes ?? scenario.roundMinutes })),
+      ladder: ladder.map((r) => ({ level: r.level, label: r.label, description: r.description })),
+      adversaryName: scenario.adversary.name,
+      phases: scenario.adversary.phases.map((p) => ({ id: p.id, name: p.name, fromRound: p.fromRound })),
+      maxActionsPerRound: scenario.maxActionsPerRound,
+      redCellAllowed: scenario.adversary.redCellAllowed,
+    },
+    phase: state.phase,
+    paused: state.paused,
+    round: state.round,
+    clock: { ...state.clock },
+    escalation: { level, label: ladder.find((r) => r.level === level)?.label ?? String(level), band: BANDS.find((b) => b === regionState(state.escalation)) ?? 'belowThreshold' },
+    adversary: { posture: posture(state), phase: phaseId, phaseName: scenario.adversary.phases.find((p) => p.id === phaseId)?.name ?? phaseId },
+    deEscalation: deEscalationStage(state),
+    teams: scenario.teams.map((team, i) => {
+      const teamState = state.teams[team.id]!;
+      const mayDetail = isStaff || team.id === myTeam;
+      return {
+        id: team.id,
+        name: team.name,
+        kind: team.kind,
+        capital: team.capital,
+        colour: team.colour ?? TEAM_PALETTE[i % TEAM_PALETTE.length]!,
+        locked: teamState.locked,
+        draftCount: teamState.plan.length,
+        ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: structuredClone(teamState.plan) } : {}),
+      };
+    }),
+    me: myTeam ? meOf(scenario, myTeam) : null,
+    actions: scenario.actions
+      .filter((a) => !myTeam || !a.availableTo || a.availableTo.includes(myTeam))
+      .map((a) => actionView(scenario, state, a, myTeam)),
+    incidents: scenario.incidents
+      .filter((i) => isStaff || debrief || state.incidents[i.id]!.active)
+      .map((i) => incidentView(scenario, state, i.id, viewer)),
+    sanctions: Object.values(state.sanctions).map((p) => ({
+      id: p.id,
+      action: p.action,
+      name: index.actions.get(p.action)?.name ?? p.action,
+      teams: [...p.teams],
+      incident: p.incident,
+      round: p.round,
+      jurisdictions: [...p.jurisdictions],
+      stage: regionState(p.chart, 'status'),
+      challenge: regionState(p.chart, 'challenge'),
+      options: { ...p.options },
+    })),
+    indicators: scenario.indicators
+      .filter((i) => i.visibleTo === 'all' || viewer.role === 'facilitator')
+      .map((i) => ({ id: i.id, name: i.name, value: state.indicators[i.id] ?? i.initial, min: i.min, max: i.max, description: i.description })),
+    facts: scenario.facts
+      .filter((f) => f.visibleTo === 'all' || viewer.role === 'facilitator')
+      .map((f) => ({ id: f.id, description: f.description, value: state.facts[f.id] ?? f.initial })),
+    injects: state.injects.delivered.filter((d) => canSee(d.audience, viewer, debrief)).map((d) => structuredClone(d)),
+    proposals: viewer.role === 'redCell' ? [] : Object.values(state.proposals).map((p) => structuredClone(p)),
+    decisions: state.decisions.filter(decisionVisible).map((d) => {
+      const copy = structuredClone(d);
+      // Another government's reasoning stays its own until the debrief.
+      if (!isStaff && !debrief && d.team !== myTeam) copy.rationale = '';
+      return copy;
+    }),
+    rounds: state.rounds.map((r) => {
+      const copy = structuredClone(r);
+      copy.decisions = r.decisions.filter((id) => {
+        const d = state.decisions.find((x) => x.id === id);
+        return !!d && decisionVisible(d);
+      });
+      if (viewer.role !== 'facilitator') copy.adversaryMoves = r.adversaryMoves.filter((m) => m.news !== null);
+      return copy;
+    }),
+    chat: state.chat
+      .filter((m) => {
+        if (m.channel === 'announcement' || isStaff) return true;
+        if (viewer.role !== 'team') return false;
+        return m.channel === 'coalition' || m.team === viewer.team;
+      })
+      .map((m) => ({ ...m })),
+    notes: isStaff || debrief ? state.notes.map((n) => ({ ...n })) : [],
+    timeline: state.timeline.filter((t) => canSee(t.audience, viewer, debrief) || (t.team !== undefined && t.team === myTeam && t.audience !== 'facilitator')).map((t) => ({ ...t })),
+    outcome: state.outcome ? { ...state.outcome } : null,
+    facilitator: viewer.role === 'facilitator' ? facilitatorView(scenario, state) : null,
+    redCell: viewer.role === 'redCell' ? redCellView(scenario, state) : null,
+    debrief: debrief
+      ? {
+          whatHappened: scenario.debrief.whatHappened.map((w) => ({ round: w.round ?? null, text: w.text, sources: w.sources })),
+          discussionQuestions: scenario.debrief.discussionQuestions,
+          sources: scenario.meta.sources.map((s) => ({ id: s.id, citation: s.citation, url: s.url ?? null })),
+          facilitatorGuide: viewer.role === 'facilitator' ? scenario.debrief.facilitatorGuide : null,
+        }
+      : null,
+  };
+}
+
+function meOf(scenario: Scenario, team: string): ExerciseView['me'] {
+  const def = indexOf(scenario).teams.get(team)!;
+  return { team, name: def.name, briefing: def.briefing, legalBases: def.legalBases, legalConstraints: def.legalConstraints };
+}
+
+function actionView(scenario: Scenario, state: ExerciseState, action: Action, team: string | null): ActionView {
+  return {
+    id: action.id,
+    name: action.name,
+    description: action.description,
+    category: action.category,
+    severity: action.severity,
+    rung: action.rung,
+    reversibility: action.reversibility,
+    minConfidence: action.minConfidence,
+    requiresStateAttribution: action.requiresStateAttribution,
+    targetsIncident: action.targetsIncident,
+    spillover: action.spillover,
+    responseType: action.responseType,
+    legalBasis: action.legalBasis,
+    precedent: action.precedent ?? null,
+    cost: { capital: action.cost.capital, intel: action.cost.intel },
+    joinable: action.joinable,
+    procedures: [...action.procedures],
+    prerequisiteText: action.prerequisiteText ?? null,
+    ...(team ? { availability: availabilityOf(scenario, state, action, team) } : {}),
+  };
+}
+
+export function availabilityOf(scenario: Scenario, state: ExerciseState, action: Action, team: string): ActionAvailability {
+  const options = bestCaseOptions(action);
+  const preview = (incident: string | null) => proportionalityOf(scenario, state, team, action, incident, options).score.value;
+  if (!action.targetsIncident) {
+    const problem = checkDraft(scenario, state, team, { action: action.id });
+    return { available: !problem, reason: problem?.message ?? null, byIncident: {}, proportionalityPreview: preview(null) };
+  }
+  const byIncident: ActionAvailability['byIncident'] = {};
+  for (const incident of scenario.incidents) {
+    if (!state.incidents[incident.id]?.active) continue;
+    const problem = checkDraft(scenario, state, team, { action: action.id, incident: incident.id });
+    byIncident[incident.id] = { available: !problem, reason: problem?.message ?? null, proportionalityPreview: preview(incident.id) };
+  }
+  const entries = Object.values(byIncident);
+  const firstOpen = entries.find((e) => e.available);
+  return {
+    available: !!firstOpen,
+    reason: firstOpen ? null : (entries[0]?.reason ?? 'No incident has come to light yet.'),
+    byIncident,
+    proportionalityPreview: firstOpen?.proportionalityPreview ?? null,
+  };
+}
+
+function incidentView(scenario: Scenario, state: ExerciseState, incident: string, viewer: Viewer): IncidentView {
+  const def = indexOf(scenario).incidents.get(incident)!;
+  const isStaff = viewer.role === 'facilitator' || viewer.role === 'observer';
+  const revealAll = isStaff || state.phase === 'debrief';
+  const byTeam: IncidentView['byTeam'] = {};
+  for (const team of scenario.teams) {
+    const stage = attributionStage(state, incident, team.id);
+    const isPublic = stage === 'attributedPublicly' || stage === 'retracted';
+    const mine = revealAll || (viewer.role === 'team' && viewer.team === team.id);
+    byTeam[team.id] = mine
+      ? {
+          stage,
+          confidence: confidenceOfTeam(scenario, state, incident, team.id),
+          evidence: evidenceOf(state, incident, team.id),
+          assessedResponsibility: assessedResponsibility(scenario, state, incident, team.id)?.responsibilityLabel ?? null,
+          public: isPublic,
+        }
+      : { stage: isPublic ? stage : 'undisclosed', confidence: null, evidence: null, assessedResponsibility: null, public: isPublic };
+  }
+  const coalition = state.attribution[incident]!.coalition;
+  return {
+    id: def.id,
+    name: def.name,
+    description: def.description,
+    kind: def.kind,
+    active: state.incidents[incident]!.active,
+    harm: state.incidents[incident]!.harm,
+    byTeam,
+    coalition: {
+      stage: viewer.role === 'redCell' && regionState(coalition) !== 'jointlyAttributed' ? 'undisclosed' : regionState(coalition),
+      sharedBy: viewer.role === 'redCell' ? [] : [...(coalition.context.sharedBy as string[])],
+    },
+    ...(viewer.role === 'facilitator' ? { truth: { responsibility: def.responsibility, legalCategory: def.legalCategory } } : {}),
+  };
+}
+
+function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<ExerciseView['facilitator']> {
+  const delivered = new Set(state.injects.delivered.map((d) => d.inject));
+  const pending = scenario.injects.filter((i) => !delivered.has(i.id));
+  return {
+    upcomingInjects: pending.map((i) => ({
+      id: i.id,
+      title: i.title,
+      round: i.round ?? null,
+      conditional: !!i.when,
+      held: state.injects.held.includes(i.id),
+      audience: i.audience,
+      notes: i.facilitatorNotes ?? null,
+    })),
+    releasableInjects: pending.map((i) => ({ id: i.id, title: i.title })),
+    adversaryBriefing: scenario.adversary.briefing,
+    redCellMove: state.redCellMove,
+  };
+}
+
+function redCellView(scenario: Scenario, state: ExerciseState): NonNullable<ExerciseView['redCell']> {
+  const eligible = new Set(eligibleMoves(scenario, state).map((m) => m.id));
+  return {
+    briefing: scenario.adversary.briefing,
+    moves: scenario.adversary.moves.map((m) => ({ id: m.id, name: m.name, description: m.description, eligible: eligible.has(m.id) })),
+    chosen: state.redCellMove,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * What a viewer receives: the projection built by project() in ./project.ts.
+ * Nothing outside this shape ever leaves the server.
+ */
+import type {
+  ChatMessage,
+  Clock,
+  ConfidenceLevel,
+  ExercisePhase,
+  InjectDelivery,
+  JointProposal,
+  ObserverNote,
+  PlannedDecision,
+  Posture,
+  ProcedureOptions,
+  ResolvedDecision,
+  RoundResult,
+  TeamId,
+  TimelineEntry,
+} from '../types';
+
+export type Viewer =
+  | { role: 'facilitator' }
+  | { role: 'team'; team: TeamId }
+  | { role: 'observer' }
+  | { role: 'redCell' };
+
+export interface ActionView {
+  id: string;
+  name: string;
+  description: string;
+  category: string;
+  severity: number;
+  rung: number;
+  reversibility: number;
+  minConfidence: 'none' | ConfidenceLevel;
+  requiresStateAttribution: boolean;
+  targetsIncident: boolean;
+  spillover: string;
+  responseType: string;
+  legalBasis: string;
+  precedent: string | null;
+  cost: { capital: number; intel: number };
+  joinable: boolean;
+  procedures: string[];
+  prerequisiteText: string | null;
+  /** For a team viewer: can it be drafted now, and if not, why (per incident when it targets one). */
+  availability?: ActionAvailability;
+}
+
+export interface ActionAvailability {
+  /** Whether the action can be drafted now against at least one incident (or at all when it targets none). */
+  available: boolean;
+  /** The reason it cannot, in a sentence a player understands. */
+  reason: string | null;
+  /** Per incident, for actions that target one. */
+  byIncident: Record<string, { available: boolean; reason: string | null; proportionalityPreview: number | null }>;
+  proportionalityPreview: number | null;
+}
+
+export interface AttributionTeamView {
+  /** unknown | detected | suspected | assessed | signalledPrivately | attributedPublicly | retracted */
+  stage: string;
+  /** Only for the viewer's own team (and facilitator/observers): null when hidden or not yet assessed. */
+  confidence: ConfidenceLevel | null;
+  evidence: number | null;
+  assessedResponsibility: string | null;
+  public: boolean;
+}
+
+export interface IncidentView {
+  id: string;
+  name: string;
+  description: string;
+  kind: string;
+  active: boolean;
+  harm: number;
+  byTeam: Record<TeamId, AttributionTeamView>;
+  coalition: { stage: string; sharedBy: TeamId[] };
+  /** Ground truth: facilitator only. */
+  truth?: { responsibility: string; legalCategory: string };
+}
+
+export interface SanctionsView {
+  id: string;
+  action: string;
+  name: string;
+  teams: TeamId[];
+  incident: string | null;
+  round: number;
+  jurisdictions: string[];
+  stage: string;
+  challenge: string;
+  options: ProcedureOptions;
+}
+
+export interface TeamSummaryView {
+  id: string;
+  name: string;
+  kind: string;
+  capital: { name: string; lat: number; lon: number };
+  colour: string;
+  locked: boolean;
+  draftCount: number;
+  /** Own team, facilitator and observers only. */
+  capitalLeft?: number;
+  intelLeft?: number;
+  plan?: PlannedDecision[];
+}
+
+export interface ExerciseView {
+  viewer: Viewer;
+  seq: number;
+  scenario: {
+    id: string;
+    title: string;
+    summary: string;
+    learningObjectives: { id: string; text: string }[];
+    rounds: { title: string; date: string | null; minutes: number }[];
+    ladder: { level: number; label: string; description: string }[];
+    adversaryName: string;
+    phases: { id: string; name: string; fromRound: number }[];
+    maxActionsPerRound: number;
+    redCellAllowed: boolean;
+  };
+  phase: ExercisePhase;
+  paused: boolean;
+  round: number;
+  clock: Clock;
+  escalation: { level: number; label: string; band: string };
+  adversary: { posture: Posture; phase: string; phaseName: string };
+  deEscalation: string;
+  teams: TeamSummaryView[];
+  /** The viewer's own team, with its private briefing. */
+  me: { team: TeamId; name: string; briefing: string; legalBases: string[]; legalConstraints: string[] } | null;
+  actions: ActionView[];
+  incidents: IncidentView[];
+  sanctions: SanctionsView[];
+  indicators: { id: string; name: string; value: number; min: number; max: number; description: string }[];
+  facts: { id: string; description: string; value: boolean }[];
+  injects: InjectDelivery[];
+  proposals: JointProposal[];
+  decisions: ResolvedDecision[];
+  rounds: RoundResult[];
+  chat: ChatMessage[];
+  notes: ObserverNote[];
+  timeline: TimelineEntry[];
+  outcome: { id: string; outcome: string; summary: string; round: number } | null;
+  /** Facilitator only. */
+  facilitator: {
+    upcomingInjects: { id: string; title: string; round: number | null; conditional: boolean; held: boolean; audience: unknown; notes: string | null }[];
+    releasableInjects: { id: string; title: string }[];
+    adversaryBriefing: string;
+    redCellMove: string | null | undefined;
+  } | null;
+  /** Red cell only: the moves it may choose this round. */
+  redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen: string | null | undefined } | null;
+  /** Everyone, once the exercise reaches the debrief. */
+  debrief: {
+    whatHappened: { round: number | null; text: string; sources: string[] }[];
+    discussionQuestions: string[];
+    sources: { id: string; citation: string; url: string | null }[];
+    facilitatorGuide: string | null;
+  } | null;
+}
