@@ -11,6 +11,8 @@ export type TeamId = string;
 export interface ChartSnapshot {
   value: string | Record<string, unknown>;
   context: Record<string, unknown>;
+  /** History states' remembered children (state node ids), only when a chart has recorded any. */
+  history?: Record<string, string[]>;
 }
 
 /** Who sent a command. The server sets this from the seat credential, never from the payload. */

@@ -299,6 +299,8 @@ describe('semantic checks', () => {
     scenario.teams[1].briefing = 'Short.';
     scenario.actions[1].minConfidence = 'high';
     scenario.actions[0].effects = [];
+    // An investigation gains evidence by itself; without one nothing can raise confidence.
+    scenario.actions[0].category = 'resilience';
     scenario.injects[0].objectives = [];
     const result = parseScenarioObject(scenario, 's');
     expect(result.ok).toBe(true);
@@ -308,6 +310,15 @@ describe('semantic checks', () => {
       's:1:1: warning: action "attribute" needs high confidence, but no effect in the scenario adds evidence, so no team can reach it (at /actions/1/minConfidence)',
     ]);
     if (result.ok) expect(result.warnings.map((w) => w.code)).toEqual(['unused-objective', 'thin-team', 'unreachable-confidence']);
+  });
+
+  it('counts investigations as a source of evidence', () => {
+    const scenario = minimal();
+    scenario.actions[1].minConfidence = 'high';
+    scenario.actions[0].effects = [];
+    expect(scenario.actions[0].category).toBe('investigate');
+    const result = parseScenarioObject(scenario, 's');
+    expect(result.ok && result.warnings.map((w) => w.code)).not.toContain('unreachable-confidence');
   });
 
   it('does not warn about high confidence when teams start with enough evidence', () => {

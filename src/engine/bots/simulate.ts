@@ -9,6 +9,7 @@ import { Rng, seedRng } from '../random';
 import type { Scenario } from '../scenario/schema';
 import type { Actor, Command, CommandBody, ExerciseState } from '../types';
 import { POLICIES, type BotPolicy } from './policies';
+import type { RunRecord } from './summary';
 
 export interface SimulationRun {
   state: ExerciseState;
@@ -87,4 +88,28 @@ function playRound(
   for (const team of scenario.teams) {
     if (current().phase === 'deliberation') send(actorOf(team.id), { type: 'lockDecisions' });
   }
+}
+
+export interface BatchOptions {
+  runs: number;
+  seed: string;
+  policies: string[];
+  /** Mixed: each run gives the teams different policies in turn; otherwise every team plays the run's policy. */
+  mix?: boolean;
+}
+
+/**
+ * Plays a batch of exercises. Run i uses seed "<seed>-<i>" and, unmixed,
+ * policy i mod k for every team, so each policy gets an equal share of runs.
+ */
+export function runBatch(scenario: Scenario, options: BatchOptions, onRun?: (done: number) => void): RunRecord[] {
+  const records: RunRecord[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const k = options.policies.length;
+    const names = options.mix ? options.policies.map((_, j) => options.policies[(i + j) % k]!) : [options.policies[i % k]!];
+    const run = simulateExercise(scenario, `${options.seed}-${i}`, resolvePolicies(scenario, names));
+    records.push({ policy: options.mix ? 'mixed' : names[0]!, state: run.state, rejected: run.rejected });
+    onRun?.(i + 1);
+  }
+  return records;
 }

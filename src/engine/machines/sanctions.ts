@@ -50,7 +50,6 @@ export const sanctionsMachine = setup({
     status: {
       initial: 'coordinating',
       states: {
-        proposed: {},
         coordinating: {
           always: { guard: 'allAdopted', target: 'inForce' },
           on: { JURISDICTION_ADOPTED: { actions: 'adopt' }, VETO: 'blocked' },

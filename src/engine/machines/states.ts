@@ -17,7 +17,7 @@ export const NATIONAL_ATTRIBUTION_STATES = [
 ] as const;
 export const COALITION_ATTRIBUTION_STATES = ['idle', 'pooling', 'jointlyAttributed', 'retracted'] as const;
 export const DE_ESCALATION_STATES = ['idle', 'backchannel', 'talks', 'conditional', 'rollback', 'normalised', 'relapse'] as const;
-export const SANCTIONS_STATES = ['proposed', 'coordinating', 'blocked', 'inForce', 'review', 'lifted', 'expired', 'annulled'] as const;
+export const SANCTIONS_STATES = ['coordinating', 'blocked', 'inForce', 'review', 'lifted', 'expired', 'annulled'] as const;
 export const ESCALATION_BANDS = ['belowThreshold', 'hardening', 'beyondFirebreak'] as const;
 export const POSTURE_STATES = POSTURES;
 

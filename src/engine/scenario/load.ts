@@ -515,3 +515,15 @@ class IssueExplainer {
     return schema._zod.def.type === 'union' ? schema : undefined;
   }
 }
+
+/** Locates JSON paths in a scenario's source text, for problems found after loading (e.g. by playtests). */
+export function sourceLocator(text: string): Locator {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = lineStarts(source);
+  const root = parseTree(source, [], { disallowComments: true, allowTrailingComma: false });
+  return (path) => {
+    let node: Node | undefined;
+    for (let n = path.length; root && n >= 0 && !node; n--) node = findNodeAtLocation(root, path.slice(0, n) as PathSegment[]);
+    return positionOf(lines, node?.offset ?? 0);
+  };
+}

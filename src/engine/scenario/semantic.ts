@@ -537,8 +537,10 @@ export function checkScenario(scenario: Scenario, file: string, locate: Locator)
     }
   });
 
+  // Investigations gain evidence by themselves (see adjudicate/resolveDecision.ts), so they count as a source too.
+  const investigable = scenario.actions.some((action) => action.category === 'investigate' && action.targetsIncident);
   const bestStart = Math.max(0, ...scenario.teams.flatMap((team) => Object.values(team.startingEvidence)));
-  if (!evidenceAdded && bestStart < scenario.evidenceThresholds.high) {
+  if (!evidenceAdded && !investigable && bestStart < scenario.evidenceThresholds.high) {
     scenario.actions.forEach((action, i) => {
       if (action.minConfidence === 'high') {
         warning(

@@ -1,0 +1,72 @@
+/** firebreak replay: rebuilds an exercise from its log and prints its hash and scores. */
+import { z } from 'zod';
+import { parseScenarioObject, formatProblem, replay as replayLog, stateHash, type Command, type Scenario } from '../../engine';
+import { EXIT_FINDING, EXIT_OK, UserError, loadScenarioFile, out, readText } from '../io';
+
+/** The log file an exercise exports: its scenario (embedded), seed and accepted commands in order. */
+const logSchema = z.object({
+  format: z.literal('firebreak-log'),
+  formatVersion: z.literal(1),
+  seed: z.string(),
+  scenario: z.unknown().optional(),
+  stateHash: z.string().optional(),
+  commands: z.array(z.looseObject({ id: z.string(), type: z.string(), at: z.number(), actor: z.looseObject({ role: z.string() }) })),
+});
+
+export function replay(file: string, options: { scenario?: string; json: boolean }): number {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = logSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`${file}: not a Firebreak log: ${issue.message} (at /${issue.path.join('/')})`);
+  }
+  const log = parsed.data;
+  const scenario = scenarioOf(file, log.scenario, options.scenario);
+  const { state, results } = replayLog(scenario, log.seed, log.commands as unknown as Command[]);
+  const hash = stateHash(state);
+  const rejected = results.map((r, i) => ({ r, i })).filter(({ r }) => !r.ok);
+  const summary = {
+    scenario: scenario.id,
+    seed: log.seed,
+    commands: log.commands.length,
+    rejected: rejected.length,
+    stateHash: hash,
+    matchesRecordedHash: log.stateHash === undefined ? null : log.stateHash === hash,
+    phase: state.phase,
+    round: state.round,
+    outcome: state.outcome,
+    escalation: state.escalation.context.level,
+    cohesionByRound: state.rounds.map((r) => r.cohesion.value),
+    proportionalityByTeam: Object.fromEntries(
+      scenario.teams.map((t) => {
+        const scores = state.decisions.filter((d) => d.team === t.id && d.effective).map((d) => d.overridden?.value ?? d.proportionality.value);
+        return [t.id, scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null];
+      }),
+    ),
+  };
+  if (options.json) out(JSON.stringify(summary, null, 2));
+  else {
+    out(`state hash   ${hash}${summary.matchesRecordedHash === null ? '' : summary.matchesRecordedHash ? '  (matches the log)' : '  (DIFFERS from the log)'}`);
+    out(`commands     ${summary.commands} (${summary.rejected} rejected on replay)`);
+    out(`phase        ${state.phase}, round ${state.round}${state.outcome ? `: ${state.outcome.summary}` : ''}`);
+    out(`escalation   ${summary.escalation}`);
+    out(`cohesion     ${summary.cohesionByRound.map((v, i) => `r${i + 1} ${v}`).join('  ') || '-'}`);
+    out(`proportionality (mean per team)  ${Object.entries(summary.proportionalityByTeam).map(([t, v]) => `${t} ${v ?? '-'}`).join('  ')}`);
+    for (const { r, i } of rejected) if (!r.ok) out(`command ${i + 1} rejected: ${r.code}: ${r.message}`);
+  }
+  return rejected.length > 0 || summary.matchesRecordedHash === false ? EXIT_FINDING : EXIT_OK;
+}
+
+function scenarioOf(file: string, embedded: unknown, scenarioFile: string | undefined): Scenario {
+  if (scenarioFile) return loadScenarioFile(scenarioFile).scenario;
+  if (embedded === undefined) throw new UserError(`${file}: the log has no embedded scenario; pass --scenario <file>`);
+  const result = parseScenarioObject(embedded, `${file}#/scenario`);
+  if (!result.ok) throw new UserError(result.problems.map(formatProblem).join('\n'), EXIT_FINDING);
+  return result.scenario;
+}

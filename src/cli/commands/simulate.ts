@@ -1,0 +1,51 @@
+/** firebreak simulate: many whole exercises with bots, summarised per policy. */
+import cliProgress from 'cli-progress';
+import type { Scenario } from '../../engine';
+import { runBatch } from '../../engine/bots/simulate';
+import { summarise, type Distribution, type SimulationSummary } from '../../engine/bots/summary';
+import { POLICIES } from '../../engine/bots/policies';
+import { EXIT_OK, UserError, out } from '../io';
+
+export interface SimulateOptions {
+  runs: number;
+  seed: string;
+  policies: string[];
+  mix: boolean;
+  json: boolean;
+}
+
+export function checkPolicies(names: string[]): string[] {
+  const unknown = names.filter((n) => !POLICIES[n]);
+  if (unknown.length > 0) throw new UserError(`unknown policy "${unknown[0]}" (known: ${Object.keys(POLICIES).join(', ')})`);
+  return names;
+}
+
+export function simulate(scenario: Scenario, options: SimulateOptions): { summary: SimulationSummary; exit: number } {
+  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'simulating [{bar}] {value}/{total} runs' }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(options.runs, 0);
+  const runs = runBatch(scenario, options, (done) => bar?.update(done));
+  bar?.stop();
+  const summary = summarise(scenario, options.seed, runs);
+  out(options.json ? JSON.stringify(summary, null, 2) : formatSummary(scenario, summary));
+  return { summary, exit: EXIT_OK };
+}
+
+const dist = (d: Distribution) => `mean ${d.mean.toFixed(1)}  p10 ${d.p10}  median ${d.p50}  p90 ${d.p90}`;
+const pct = (n: number, total: number) => `${((100 * n) / Math.max(1, total)).toFixed(0)}%`;
+
+export function formatSummary(scenario: Scenario, summary: SimulationSummary): string {
+  const lines = [`${scenario.meta.title}: ${summary.runs} runs from seed "${summary.seed}"`, ''];
+  for (const p of summary.policies) {
+    lines.push(`Policy ${p.policy} (${p.runs} runs)`);
+    lines.push(`  outcomes:          ${Object.entries(p.outcomes).map(([k, n]) => `${k} ${pct(n, p.runs)}`).join(', ')}`);
+    lines.push(`  final escalation:  ${p.finalEscalation.map((n, level) => (n ? `${level}:${pct(n, p.runs)}` : '')).filter(Boolean).join('  ')}`);
+    lines.push(`  peak escalation:   ${dist(p.peakEscalation)}`);
+    lines.push(`  final posture:     ${Object.entries(p.finalPosture).map(([k, n]) => `${k} ${pct(n, p.runs)}`).join(', ')}`);
+    lines.push(`  proportionality:   ${dist(p.proportionality)}`);
+    lines.push(`  cohesion:          ${dist(p.cohesion)}`);
+    lines.push('');
+  }
+  lines.push(`Injects that never fired: ${summary.injectsNeverFired.join(', ') || 'none'}`);
+  lines.push(`Actions never taken:      ${summary.actionsNeverTaken.join(', ') || 'none'}`);
+  return lines.join('\n');
+}

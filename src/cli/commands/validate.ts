@@ -1,0 +1,38 @@
+/** firebreak validate: every problem of each scenario, then what playtests reveal about its quality. */
+import { formatProblem, loadScenarioText } from '../../engine';
+import { runBatch } from '../../engine/bots/simulate';
+import { summarise } from '../../engine/bots/summary';
+import { POLICIES } from '../../engine/bots/policies';
+import { sourceLocator } from '../../engine/scenario/load';
+import { qualityWarnings } from '../../engine/scenario/quality';
+import { EXIT_FINDING, EXIT_OK, out, readText } from '../io';
+
+export interface ValidateOptions {
+  runs: number;
+  strict: boolean;
+  seed: string;
+}
+
+export function validate(files: string[], options: ValidateOptions): number {
+  let exit = EXIT_OK;
+  for (const file of files) {
+    const text = readText(file);
+    const result = loadScenarioText(text, file);
+    if (!result.ok) {
+      result.problems.forEach((p) => out(formatProblem(p)));
+      exit = EXIT_FINDING;
+      continue;
+    }
+    const warnings = [...result.warnings];
+    if (options.runs > 0) {
+      const policies = Object.keys(POLICIES);
+      const runs = runBatch(result.scenario, { runs: options.runs, seed: options.seed, policies });
+      warnings.push(...qualityWarnings(result.scenario, summarise(result.scenario, options.seed, runs), file, sourceLocator(text)));
+    }
+    warnings.forEach((p) => out(formatProblem(p)));
+    if (warnings.length > 0 && options.strict) exit = EXIT_FINDING;
+    const playtest = options.runs > 0 ? `, ${options.runs} playtest runs` : '';
+    out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtest})`);
+  }
+  return exit;
+}

@@ -1,0 +1,54 @@
+/** What every CLI command shares: exit codes, user errors without stack traces, reading files. */
+import fs from 'node:fs';
+import { formatProblem, loadScenarioText, type Problem, type Scenario } from '../engine';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDING = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake of the user's: printed as one line, never with a stack trace. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+  ) {
+    super(message);
+  }
+}
+
+export function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${file}: no such file`);
+    if (code === 'EISDIR') throw new UserError(`${file}: is a directory, not a file`);
+    throw new UserError(`${file}: cannot be read (${code ?? 'unknown error'})`);
+  }
+}
+
+export function writeText(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UserError(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+}
+
+/** Loads a scenario or fails with every problem printed, exit 1. */
+export function loadScenarioFile(file: string): { scenario: Scenario; warnings: Problem[] } {
+  const result = loadScenarioText(readText(file), file);
+  if (!result.ok) {
+    throw new UserError(result.problems.map(formatProblem).join('\n'), EXIT_FINDING);
+  }
+  return { scenario: result.scenario, warnings: result.warnings };
+}
+
+export function parseInteger(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+export const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -1,0 +1,107 @@
+/**
+ * firebreak: validate, simulate, replay and graph scenarios, and serve
+ * exercises. Exit codes: 0 success, 1 a finding (an invalid scenario, a
+ * replay that diverges), 2 misuse. A user's mistake is one line, never a
+ * stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_USAGE, UserError, err, loadScenarioFile, parseInteger } from './io';
+import { validate } from './commands/validate';
+import { checkPolicies, simulate } from './commands/simulate';
+import { replay } from './commands/replay';
+import { graph } from './commands/graph';
+import { schema } from './commands/schema';
+import { POLICIES } from '../engine/bots/policies';
+
+const program = new Command('firebreak')
+  .description('Firebreak: tabletop crisis exercises on allied responses to election interference.')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+const policyList = () => Object.keys(POLICIES).join(',');
+
+program
+  .command('validate')
+  .description('Check scenario files: every schema and semantic problem as file:line:column, then quality warnings from playtests.')
+  .argument('<files...>', 'scenario JSON files')
+  .option('--runs <n>', 'playtest runs for the quality checks (0 skips them)', '100')
+  .option('--seed <seed>', 'seed of the playtests', 'validate')
+  .option('--strict', 'treat warnings as findings (exit 1)', false)
+  .action(async (files: string[], o) => {
+    process.exitCode = validate(files, { runs: parseInteger(o.runs, '--runs', 0, 100_000), seed: o.seed, strict: o.strict });
+  });
+
+program
+  .command('simulate')
+  .description('Play whole exercises with bot policies and summarise the outcome distributions.')
+  .argument('<scenario>', 'scenario JSON file')
+  .option('--runs <n>', 'number of exercises', '100')
+  .option('--seed <seed>', 'base seed: run i uses "<seed>-<i>"', '1')
+  .option('--policies <list>', `comma-separated bot policies (${policyList()})`, policyList())
+  .option('--mix', 'give the teams of each run different policies in turn instead of one policy per run', false)
+  .option('--json', 'print the summary as JSON (the same arguments print the same bytes)', false)
+  .action(async (file: string, o) => {
+    const { scenario } = loadScenarioFile(file);
+    const policies = checkPolicies(String(o.policies).split(',').map((s: string) => s.trim()).filter(Boolean));
+    process.exitCode = simulate(scenario, { runs: parseInteger(o.runs, '--runs', 1, 1_000_000), seed: o.seed, policies, mix: o.mix, json: o.json }).exit;
+  });
+
+program
+  .command('replay')
+  .description('Rebuild an exercise from its exported log; print its state hash and scores.')
+  .argument('<log>', 'log JSON file (as exported by the server)')
+  .option('--scenario <file>', 'scenario file, when the log does not embed one')
+  .option('--json', 'print the result as JSON', false)
+  .action(async (file: string, o) => {
+    process.exitCode = replay(file, { scenario: o.scenario, json: o.json });
+  });
+
+program
+  .command('graph')
+  .description('Print the state charts as Mermaid, or as XState JSON that Stately\'s editor can import.')
+  .argument('<scenario>', 'scenario JSON file')
+  .option('--chart <name>', 'only this chart')
+  .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'json']).default('mermaid'))
+  .action(async (file: string, o) => {
+    process.exitCode = graph(loadScenarioFile(file).scenario, { chart: o.chart, format: o.format });
+  });
+
+program
+  .command('serve')
+  .description('Serve exercises: the built client and the socket.io endpoint on one port, data in one SQLite file.')
+  .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
+  .option('--data-dir <dir>', 'where the SQLite file lives', process.env.DATA_DIR ?? './data')
+  .option('--scenarios <dir>', 'folder of shipped scenarios', 'scenarios')
+  .action(async (o) => {
+    const { runServer } = await import('../server/main');
+    await runServer({ port: parseInteger(o.port, '--port', 0, 65535), dataDir: o.dataDir, scenariosDir: o.scenarios });
+  });
+
+program
+  .command('schema')
+  .description('Print the JSON Schema of the scenario format, or write it to scenarios/.')
+  .option('--write', 'write scenarios/firebreak-scenario.schema.json', false)
+  .action(async (o) => {
+    process.exitCode = schema({ write: o.write });
+  });
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already explained by commander.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (error instanceof UserError) {
+      err(error.message);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main();
