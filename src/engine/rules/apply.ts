@@ -15,7 +15,7 @@ import { eligibleMoves } from '../adjudicate/adversaryTurn';
 import { checkDeliberation, checkDraft, reject } from './decisions';
 import { confidenceOfTeam } from './readers';
 import { listNames, teamName } from './scenarioIndex';
-import { Work } from './work';
+import { Work, forkState } from './work';
 import { MAX_ESCALATION } from '../machines/escalation';
 
 type Role = Actor['role'];
@@ -68,7 +68,7 @@ export function applyCommand(scenario: Scenario, state: ExerciseState, command: 
   if (state.phase === 'debrief' && command.type !== 'note' && command.type !== 'chat') {
     return reject('EXERCISE_OVER', 'The exercise has ended.');
   }
-  const work = new Work(scenario, structuredClone(state), command.at);
+  const work = new Work(scenario, forkState(state), command.at);
   work.state.seq += 1;
   const handler = HANDLERS[command.type] as Handler<typeof command.type>;
   const rejection = handler(work, command as never);
@@ -202,13 +202,16 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
   },
 
   overrideScore(work, command) {
-    const decision = work.state.decisions.find((d) => d.id === command.decision);
-    if (!decision) return reject('UNKNOWN_DECISION', `There is no resolved decision "${command.decision}".`);
+    const at = work.state.decisions.findIndex((d) => d.id === command.decision);
+    if (at < 0) return reject('UNKNOWN_DECISION', `There is no resolved decision "${command.decision}".`);
+    // History entries are shared between states: replace the entry, never change it in place.
+    const decision = { ...work.state.decisions[at]! };
     if (!Number.isFinite(command.proportionality) || command.proportionality < 0 || command.proportionality > 100) {
       return reject('INVALID_ARGUMENT', 'A proportionality score is between 0 and 100.');
     }
     if (!command.reason.trim()) return reject('INVALID_ARGUMENT', 'An override needs a reason, for the record.');
     decision.overridden = { value: Math.round(command.proportionality), reason: command.reason };
+    work.state.decisions[at] = decision;
     const action = work.index.actions.get(decision.action)?.name ?? decision.action;
     work.log({ kind: 'override', audience: 'all', ref: decision.id, text: `The facilitator set the proportionality of ${teamName(work.scenario, decision.team)}'s ${action} to ${decision.overridden.value}: ${command.reason}` });
     return null;

@@ -14,6 +14,42 @@ import type { ExerciseState, TimelineEntry } from '../types';
 import { evidenceOf, escalationLevel } from './readers';
 import { indexOf, type ScenarioIndex } from './scenarioIndex';
 
+/**
+ * A copy of the state that the command may change. The history (timeline,
+ * decisions, rounds, chat, notes, delivered injects) is append-only: its
+ * arrays are copied but their entries are shared, and an entry is replaced,
+ * never changed in place. Everything else that commands change is small and
+ * copied one level deeper than anything a handler changes. Charts and plan
+ * entries are replaced, not mutated, so they are shared too.
+ */
+function mapValues<T, U>(record: Record<string, T>, copy: (value: T) => U): Record<string, U> {
+  const result: Record<string, U> = {};
+  for (const key in record) result[key] = copy(record[key]!);
+  return result;
+}
+
+export function forkState(state: ExerciseState): ExerciseState {
+  return {
+    ...state,
+    clock: { ...state.clock },
+    attribution: mapValues(state.attribution, (a) => ({ national: { ...a.national }, coalition: a.coalition })),
+    sanctions: mapValues(state.sanctions, (p) => ({ ...p })),
+    teams: mapValues(state.teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
+    incidents: mapValues(state.incidents, (i) => ({ ...i })),
+    indicators: { ...state.indicators },
+    facts: { ...state.facts },
+    injects: { delivered: [...state.injects.delivered], held: [...state.injects.held], queued: [...state.injects.queued] },
+    proposals: mapValues(state.proposals, (p) => ({ ...p, responses: { ...p.responses } })),
+    decisions: [...state.decisions],
+    rounds: [...state.rounds],
+    chat: [...state.chat],
+    notes: [...state.notes],
+    timeline: [...state.timeline],
+    hidden: { ...state.hidden },
+    counters: { ...state.counters },
+  };
+}
+
 export class Work {
   readonly index: ScenarioIndex;
   readonly rng: Rng;

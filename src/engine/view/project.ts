@@ -76,7 +76,7 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         colour: team.colour ?? TEAM_PALETTE[i % TEAM_PALETTE.length]!,
         locked: teamState.locked,
         draftCount: teamState.plan.length,
-        ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: structuredClone(teamState.plan) } : {}),
+        ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: teamState.plan.map((p) => ({ ...p })) } : {}),
       };
     }),
     me: myTeam ? meOf(scenario, myTeam) : null,
@@ -104,16 +104,16 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
     facts: scenario.facts
       .filter((f) => f.visibleTo === 'all' || viewer.role === 'facilitator')
       .map((f) => ({ id: f.id, description: f.description, value: state.facts[f.id] ?? f.initial })),
-    injects: state.injects.delivered.filter((d) => canSee(d.audience, viewer, debrief)).map((d) => structuredClone(d)),
-    proposals: viewer.role === 'redCell' ? [] : Object.values(state.proposals).map((p) => structuredClone(p)),
+    injects: state.injects.delivered.filter((d) => canSee(d.audience, viewer, debrief)).map((d) => ({ ...d })),
+    proposals: viewer.role === 'redCell' ? [] : Object.values(state.proposals).map((p) => ({ ...p, responses: { ...p.responses } })),
     decisions: state.decisions.filter(decisionVisible).map((d) => {
-      const copy = structuredClone(d);
+      const copy = { ...d };
       // Another government's reasoning stays its own until the debrief.
       if (!isStaff && !debrief && d.team !== myTeam) copy.rationale = '';
       return copy;
     }),
     rounds: state.rounds.map((r) => {
-      const copy = structuredClone(r);
+      const copy = { ...r };
       copy.decisions = r.decisions.filter((id) => {
         const d = state.decisions.find((x) => x.id === id);
         return !!d && decisionVisible(d);
