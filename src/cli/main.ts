@@ -11,6 +11,7 @@ import { checkPolicies, simulate } from './commands/simulate';
 import { replay } from './commands/replay';
 import { graph } from './commands/graph';
 import { schema } from './commands/schema';
+import { newScenario } from './commands/new';
 import { POLICIES } from '../engine/bots/policies';
 
 const program = new Command('firebreak')
@@ -41,10 +42,11 @@ program
   .option('--policies <list>', `comma-separated bot policies (${policyList()})`, policyList())
   .option('--mix', 'give the teams of each run different policies in turn instead of one policy per run', false)
   .option('--json', 'print the summary as JSON (the same arguments print the same bytes)', false)
+  .option('--report <file.html>', 'also write a balance report with charts, readable in a browser')
   .action(async (file: string, o) => {
     const { scenario } = loadScenarioFile(file);
     const policies = checkPolicies(String(o.policies).split(',').map((s: string) => s.trim()).filter(Boolean));
-    process.exitCode = simulate(scenario, { runs: parseInteger(o.runs, '--runs', 1, 1_000_000), seed: o.seed, policies, mix: o.mix, json: o.json }).exit;
+    process.exitCode = simulate(scenario, { runs: parseInteger(o.runs, '--runs', 1, 1_000_000), seed: o.seed, policies, mix: o.mix, json: o.json, report: o.report }).exit;
   });
 
 program
@@ -79,9 +81,18 @@ program
   });
 
 program
+  .command('new')
+  .description('Write a commented starter scenario that validates, to edit into your own.')
+  .argument('<file>', 'where to write it, e.g. scenarios/my-scenario.json')
+  .option('--force', 'overwrite an existing file', false)
+  .action(async (file: string, o) => {
+    process.exitCode = newScenario(file, { force: o.force });
+  });
+
+program
   .command('schema')
-  .description('Print the JSON Schema of the scenario format, or write it to scenarios/.')
-  .option('--write', 'write scenarios/firebreak-scenario.schema.json', false)
+  .description('Print the JSON Schema of the scenario format, or write it and the field reference of docs/authoring.md.')
+  .option('--write', 'write scenarios/firebreak-scenario.schema.json and the reference in docs/authoring.md', false)
   .action(async (o) => {
     process.exitCode = schema({ write: o.write });
   });

@@ -272,7 +272,7 @@ describe('schema messages', () => {
         s.rounds = [];
       }),
     ).toEqual([
-      's:1:1: invalid "USA": ids are lower-case letters, digits and hyphens, starting with a letter (at /teams/0/id)',
+      's:1:1: invalid "USA": ids are letters, digits and hyphens, starting with a lower-case letter (at /teams/0/id)',
       's:1:1: must be at most 10, got 11 (at /actions/0/severity)',
       's:1:1: expected a number, got null (at /actions/0/reversibility)',
       's:1:1: must not be empty (at /rounds)',

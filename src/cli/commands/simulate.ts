@@ -4,7 +4,8 @@ import type { Scenario } from '../../engine';
 import { runBatch } from '../../engine/bots/simulate';
 import { summarise, type Distribution, type SimulationSummary } from '../../engine/bots/summary';
 import { POLICIES } from '../../engine/bots/policies';
-import { EXIT_OK, UserError, out } from '../io';
+import { EXIT_OK, UserError, err, out, writeText } from '../io';
+import { balanceReport } from '../report/balanceReport';
 
 export interface SimulateOptions {
   runs: number;
@@ -12,6 +13,7 @@ export interface SimulateOptions {
   policies: string[];
   mix: boolean;
   json: boolean;
+  report?: string;
 }
 
 export function checkPolicies(names: string[]): string[] {
@@ -27,6 +29,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions): { summar
   bar?.stop();
   const summary = summarise(scenario, options.seed, runs);
   out(options.json ? JSON.stringify(summary, null, 2) : formatSummary(scenario, summary));
+  if (options.report) {
+    writeText(options.report, balanceReport(scenario, summary));
+    err(`wrote the balance report to ${options.report}`);
+  }
   return { summary, exit: EXIT_OK };
 }
 

@@ -51,7 +51,16 @@ export function legalOptions(view: ExerciseView): Option[] {
 const allProcedures = (action: ActionView) =>
   Object.fromEntries(action.procedures.filter((p) => p !== 'urgent').map((p) => [p, true]));
 
-function draft(option: Option, rationale: string, withProcedures = true): CommandBody {
+/** Joining an ally's open proposal for the same action beats proposing a second one. */
+function openProposal(view: ExerciseView, option: Option) {
+  return view.proposals.find(
+    (p) => p.round === view.round && p.action === option.action.id && p.incident === option.incident && p.by !== view.me?.team && !p.responses[view.me?.team ?? ''],
+  );
+}
+
+function draft(view: ExerciseView, option: Option, rationale: string, withProcedures = true): CommandBody {
+  const proposal = option.action.joinable ? openProposal(view, option) : undefined;
+  if (proposal) return { type: 'respondJoint', proposal: proposal.id, join: true, rationale };
   const body = {
     action: option.action.id,
     ...(option.incident ? { incident: option.incident } : {}),
@@ -87,7 +96,8 @@ export const hawkish: BotPolicy = {
   plan(ctx) {
     const options = legalOptions(viewOf(ctx)).filter((o) => o.action.category !== 'rollback' && o.action.category !== 'deEscalation');
     options.sort((a, b) => b.action.severity - a.action.severity || b.preview - a.preview);
-    return options.map((o) => draft(o, 'Costs must be imposed now.', ctx.rng.chance(0.5)));
+    const view = viewOf(ctx);
+    return options.map((o) => draft(view, o, 'Costs must be imposed now.', ctx.rng.chance(0.5)));
   },
   join(ctx, proposal) {
     return (ctx.scenario.actions.find((a) => a.id === proposal.action)?.severity ?? 0) >= 3;
@@ -106,7 +116,7 @@ export const restrained: BotPolicy = {
         preferred.indexOf(a.action.category) - preferred.indexOf(b.action.category) ||
         b.preview - a.preview,
     );
-    return [...shareAll(view), ...options.map((o) => draft(o, 'Measured and evidence-led.'))];
+    return [...shareAll(view), ...options.map((o) => draft(view, o, 'Measured and evidence-led.'))];
   },
   join(ctx, proposal) {
     const action = ctx.scenario.actions.find((a) => a.id === proposal.action);
@@ -121,7 +131,7 @@ export const coalitionFollower: BotPolicy = {
     const view = viewOf(ctx);
     const options = legalOptions(view).filter((o) => o.action.category !== 'rollback' && (o.action.joinable || o.action.rung <= 2));
     options.sort((a, b) => Number(b.action.joinable) - Number(a.action.joinable) || b.preview - a.preview);
-    return [...shareAll(view), ...options.map((o) => draft(o, 'Together with our allies.'))];
+    return [...shareAll(view), ...options.map((o) => draft(view, o, 'Together with our allies.'))];
   },
   join() {
     return true;
@@ -133,7 +143,7 @@ export const randomLegal: BotPolicy = {
   description: 'Any legal move at random: for fuzzing the engine.',
   plan(ctx) {
     const view = viewOf(ctx);
-    const moves = [...legalOptions(view).map((o) => draft(o, 'At random.', ctx.rng.chance(0.5))), ...shareAll(view)];
+    const moves = [...legalOptions(view).map((o) => draft(view, o, 'At random.', ctx.rng.chance(0.5))), ...shareAll(view)];
     if (ctx.rng.chance(0.2)) moves.push({ type: 'chat', channel: ctx.rng.chance(0.5) ? 'team' : 'coalition', text: 'Thoughts?' });
     return shuffle(moves, ctx.rng);
   },

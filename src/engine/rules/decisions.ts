@@ -12,7 +12,7 @@ import { indexOf } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
 
-const CONFIDENCE_WORDS = { none: 'no', low: 'low', moderate: 'moderate', high: 'high' } as const;
+const CONFIDENCE_WORDS = { none: 'none', low: 'low', moderate: 'moderate', high: 'high' } as const;
 
 /** Checks that do not depend on the round's budget: can this team ever take this action on this incident now? */
 export function checkAction(scenario: Scenario, state: ExerciseState, team: string, action: Action, incidentId: string | null): Rejection | null {

@@ -191,7 +191,7 @@ function valueOfNode(node: Node, path: PathSegment[], depth: number, report: Key
 
 function validate(value: unknown, file: string, locate: Locator, earlier: Problem[]): LoadResult {
   const problems = [...earlier];
-  const parsed = scenarioSchema.safeParse(value);
+  const parsed = scenarioSchema.safeParse(withoutComments(value));
   if (!parsed.success) {
     const explain = new IssueExplainer(value, file, locate);
     for (const issue of parsed.error.issues) explain.issue(issue, []);
@@ -201,6 +201,20 @@ function validate(value: unknown, file: string, locate: Locator, earlier: Proble
   problems.push(...checkScenario(parsed.data, file, locate));
   if (problems.some((p) => p.severity === 'error')) return fail(problems);
   return { ok: true, scenario: parsed.data, warnings: sortProblems(problems) };
+}
+
+/** Any object may carry a "$comment" note for authors (as in JSON Schema); it is ignored. */
+export const COMMENT_KEY = '$comment';
+
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (!isRecord(value)) return value;
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    // defineProperty keeps a "__proto__" field an ordinary (and so unknown) field.
+    if (key !== COMMENT_KEY) Object.defineProperty(result, key, { value: withoutComments(value[key]), enumerable: true, writable: true, configurable: true });
+  }
+  return result;
 }
 
 function fail(problems: Problem[]): LoadResult {

@@ -12,8 +12,8 @@ export const FORMAT_VERSION = 1;
 
 const id = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens, starting with a letter')
-  .describe('Identifier: lower-case letters, digits and hyphens, starting with a letter.');
+  .regex(/^[a-z][A-Za-z0-9-]*$/, 'ids are letters, digits and hyphens, starting with a lower-case letter')
+  .describe('Identifier: letters, digits and hyphens, starting with a lower-case letter (e.g. dnc-intrusion, publicTrust).');
 
 export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
 export const confidenceLevel = z.enum(CONFIDENCE_LEVELS);
@@ -108,7 +108,7 @@ export type Condition =
   | { injectFired: string };
 
 // The lazy wrapper returns one shared union, so recursion is detected by identity.
-export const condition: z.ZodType<Condition> = z.lazy(() => conditionUnion);
+export const condition: z.ZodType<Condition> = z.lazy(() => conditionUnion).meta({ id: 'condition' });
 const conditionUnion: z.ZodType<Condition> = z
     .union([
       z.strictObject({ all: z.array(condition).min(1).describe('True when every condition holds.') }),
@@ -129,7 +129,9 @@ const conditionUnion: z.ZodType<Condition> = z
         in: z.array(z.string()).min(1).describe('True when the region is in one of these states.'),
       }),
       z.strictObject({
-        confidence: z.strictObject({ team: z.string(), incident: z.string(), atLeast: confidenceLevel }),
+        confidence: z
+          .strictObject({ team: z.string(), incident: z.string(), atLeast: confidenceLevel })
+          .describe("True when this team's attribution confidence on this incident is at least this level."),
       }),
       z.strictObject({
         actionTaken: z.string().describe('An action id.'),
@@ -138,7 +140,8 @@ const conditionUnion: z.ZodType<Condition> = z
       }),
       z.strictObject({ injectFired: z.string().describe('An inject id.') }),
     ])
-  .describe('A declarative condition. No code from a scenario ever runs.');
+  .describe('A declarative condition. No code from a scenario ever runs.')
+  .meta({ id: 'conditionForms' });
 
 // ---------------------------------------------------------------------------
 // Effects: named operations from the engine's registry
@@ -182,31 +185,32 @@ export const effect: z.ZodType<Effect> = z
     z.strictObject({ fireInject: z.string().describe('An inject id, delivered at the start of the next round.') }),
     z.strictObject({
       send: z.strictObject({
-        chart: z.enum(['adversary', 'attribution', 'deEscalation']),
+        chart: z.enum(['adversary', 'attribution', 'deEscalation']).describe('Sends an event to a state chart: adversary (ESCALATE, DETERRENCE_SIGNAL, ADVANCE_PHASE), attribution (DETECT, PRIVATE_SIGNAL, PUBLIC_ATTRIBUTION, RETRACT), deEscalation (OPEN_CHANNEL, ACK, SET_CONDITIONS, VERIFIED, VIOLATION).'),
         event: z.string(),
         incident: z.string().optional().describe('For attribution events: which incident (defaults to the action target).'),
       }),
     }),
   ])
-  .describe('A declarative effect from the engine registry.');
+  .describe('A declarative effect from the engine registry.')
+  .meta({ id: 'effect' });
 
 // ---------------------------------------------------------------------------
 
 const source = z.strictObject({
   id,
-  citation: z.string().min(1),
-  url: z.string().optional(),
+  citation: z.string().min(1).describe('The full reference, as in a bibliography.'),
+  url: z.string().optional().describe('Where to read it.'),
 });
 
 const objective = z.strictObject({
   id,
-  text: z.string().min(1),
+  text: z.string().min(1).describe('What participants should be able to do; evaluators rate against it.'),
 });
 
 const team = z.strictObject({
   id,
-  name: z.string().min(1),
-  kind: z.enum(['government', 'institution']).default('government'),
+  name: z.string().min(1).describe('Shown to everyone, e.g. "United Kingdom".'),
+  kind: z.enum(['government', 'institution']).default('government').describe('A national government, or an institution such as the EU or NATO.'),
   capital: z
     .strictObject({ name: z.string(), lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
     .describe('Where the team sits on the map.'),
@@ -229,29 +233,29 @@ const team = z.strictObject({
 
 const phase = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: z.string().min(1).describe('Shown to the facilitator and players, e.g. "Leak and amplify".'),
   description: z.string().default(''),
   fromRound: z.number().int().min(1).describe('The round in which this phase begins.'),
 });
 
 const adversaryMove = z.strictObject({
   id,
-  name: z.string().min(1),
-  description: z.string().default(''),
+  name: z.string().min(1).describe('Shown to the facilitator and the red cell.'),
+  description: z.string().default('').describe('What the move is, for the red cell.'),
   postures: z.array(posture).min(1).describe('The adversary makes this move when in one of these postures.'),
   phases: z.array(z.string()).optional().describe('Only in these campaign phases (all when absent).'),
   chance: z.number().min(0).max(1).default(1).describe('Probability per round when eligible.'),
-  when: condition.optional(),
-  effects: z.array(effect).default([]),
+  when: condition.optional().describe('Only when this holds.'),
+  effects: z.array(effect).default([]).describe('What the move does.'),
   news: z.string().optional().describe('Headline everyone sees when the move happens.'),
 });
 
 const adversary = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: z.string().min(1).describe('The interfering state, e.g. "Russian Federation".'),
   briefing: z.string().default('').describe('For the red cell and the facilitator only.'),
-  redCellAllowed: z.boolean().default(true),
-  phases: z.array(phase).min(1),
+  redCellAllowed: z.boolean().default(true).describe('Whether a human red cell may play the adversary.'),
+  phases: z.array(phase).min(1).describe('The campaign, in order; the first starts in round 1.'),
   initialPosture: posture.default('probing'),
   tuning: z
     .strictObject({
@@ -267,13 +271,13 @@ const adversary = z.strictObject({
       relapseChance: z.number().min(0).max(1).default(0.15),
     })
     .prefault({}),
-  moves: z.array(adversaryMove).default([]),
+  moves: z.array(adversaryMove).default([]).describe('What the adversary may do each round, by posture and phase.'),
 });
 
 const incident = z.strictObject({
   id,
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: z.string().min(1).describe('Shown to players once it comes to light.'),
+  description: z.string().min(1).describe('What happened, as the victims first see it.'),
   kind: z.enum(['intrusion', 'hackAndLeak', 'disinformation', 'infraProbing', 'deepfake', 'disruption', 'tallyAlteration']),
   baseHarm: z.number().min(0).max(10).describe('Harm on the 0-10 scale when the incident happens.'),
   startsInRound: z.number().int().min(1).default(1),
@@ -286,41 +290,44 @@ const incident = z.strictObject({
 
 const indicator = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: z.string().min(1).describe('Shown on the board, e.g. "Public trust in the election".'),
   description: z.string().default(''),
-  min: z.number().default(0),
-  max: z.number().default(100),
-  initial: z.number(),
+  min: z.number().default(0).describe('Effects never push the value below this.'),
+  max: z.number().default(100).describe('Effects never push the value above this.'),
+  initial: z.number().describe('Value at the start.'),
   visibleTo: z.enum(['all', 'facilitator']).default('all'),
 });
 
 const fact = z.strictObject({
   id,
-  description: z.string().default(''),
+  description: z.string().default('').describe('What it means when true.'),
   initial: z.boolean().default(false),
   visibleTo: z.enum(['all', 'facilitator']).default('facilitator'),
 });
 
 const action = z.strictObject({
   id,
-  name: z.string().min(1),
-  description: z.string().default(''),
-  category: actionCategory,
+  name: z.string().min(1).describe('Shown in the action catalogue, e.g. "Expel intelligence officers".'),
+  description: z.string().default('').describe('What the action is and what it risks.'),
+  category: actionCategory.describe('investigate and signalling, attribution and rollback have built-in effects (see docs/rules.md); the category also shapes cohesion.'),
   severity: z.number().min(-2).max(10).describe('0-10: how hard the response hits (negative for rollback).'),
   rung: z.number().int().min(0).max(9).describe('Rung of the escalation ladder the action signals.'),
   reversibility: z.number().min(0).max(1),
   minConfidence: z.enum(['none', ...CONFIDENCE_LEVELS]).describe('Lowest defensible attribution confidence.'),
   requiresStateAttribution: z.boolean().default(false).describe('Needs responsibility at state-ordered (7) or above.'),
   targetsIncident: z.boolean().default(true).describe('The player picks an incident the action responds to.'),
-  spillover,
+  spillover: spillover.describe('Collateral cost to third parties; a humanitarian exemption mitigates it.'),
   responseType,
   legalBasis: z.string().default('').describe('Shown to players; teams without it in legalBases cannot take the action.'),
-  precedent: z.string().optional(),
-  cost: z.strictObject({ capital: z.number().int().min(0).default(0), intel: z.number().int().min(0).default(0) }).prefault({}),
+  precedent: z.string().optional().describe('A real case, shown to players.'),
+  cost: z
+    .strictObject({ capital: z.number().int().min(0).default(0), intel: z.number().int().min(0).default(0) })
+    .prefault({})
+    .describe('Political capital and intelligence capacity spent when drafted (refunded if withdrawn).'),
   availableTo: z.array(z.string()).optional().describe('Team ids; all teams when absent.'),
   prerequisites: condition.optional().describe('Must hold for the action to be taken.'),
   prerequisiteText: z.string().optional().describe('What players read when the prerequisites fail.'),
-  effects: z.array(effect).default([]),
+  effects: z.array(effect).default([]).describe('What the action does when it resolves.'),
   joinable: z.boolean().default(false).describe('Other teams may join it as a coalition action.'),
   jointMinimum: z.number().int().min(2).optional().describe('Takes effect only with this many participants.'),
   procedures: z.array(procedure).default([]).describe('Procedural options offered to the player.'),
@@ -328,7 +335,7 @@ const action = z.strictObject({
     .strictObject({ jurisdictions: z.array(z.enum(['US', 'EU', 'UK', 'other'])).min(1) })
     .optional()
     .describe('Adopting opens a sanctions package with its own state chart.'),
-  oncePerExercise: z.boolean().default(false),
+  oncePerExercise: z.boolean().default(false).describe('A team can take it only once in the exercise.'),
 });
 
 const audience = z
@@ -337,32 +344,32 @@ const audience = z
 
 const inject = z.strictObject({
   id,
-  title: z.string().min(1),
-  body: z.string().min(1),
+  title: z.string().min(1).describe('The headline.'),
+  body: z.string().min(1).describe('The text the audience reads.'),
   round: z.number().int().min(1).optional().describe('Scheduled for the start of this round.'),
   when: condition.optional().describe('Fires at the start of the first round in which this holds (with round: from that round on).'),
   audience,
-  kind: z.enum(['news', 'intelligence', 'diplomatic', 'facilitator']).default('news'),
+  kind: z.enum(['news', 'intelligence', 'diplomatic', 'facilitator']).default('news').describe('How it is labelled in the feed.'),
   date: z.string().optional().describe('The real date the inject is modelled on.'),
-  effects: z.array(effect).default([]),
-  facilitatorNotes: z.string().optional(),
+  effects: z.array(effect).default([]).describe('Applied when it is delivered.'),
+  facilitatorNotes: z.string().optional().describe('For the facilitator only: what to look for, what to say.'),
   objectives: z.array(z.string()).default([]).describe('Learning objectives this inject exercises.'),
-  sources: z.array(z.string()).default([]),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
 });
 
 const round = z.strictObject({
-  title: z.string().min(1),
-  date: z.string().optional(),
-  minutes: z.number().positive().optional(),
-  discussionQuestions: z.array(z.string()).default([]),
-  watchFor: z.array(z.string()).default([]),
+  title: z.string().min(1).describe('Shown to everyone, e.g. "The leaks".'),
+  date: z.string().optional().describe('The real period the round is modelled on.'),
+  minutes: z.number().positive().optional().describe('Deliberation time; roundMinutes when absent.'),
+  discussionQuestions: z.array(z.string()).default([]).describe("For the facilitator's guide."),
+  watchFor: z.array(z.string()).default([]).describe('What the facilitator and evaluators should watch for.'),
 });
 
 const endCondition = z.strictObject({
   id,
-  when: condition,
+  when: condition.describe('Checked after each round; the first that holds ends the exercise.'),
   outcome: z.enum(['success', 'failure', 'neutral']),
-  summary: z.string().min(1),
+  summary: z.string().min(1).describe('Shown to everyone at the debrief.'),
 });
 
 const ladderRung = z.strictObject({ level: z.number().int().min(0).max(9), label: z.string(), description: z.string().default('') });
@@ -459,9 +466,21 @@ export type Incident = Scenario['incidents'][number];
 export type AdversaryMove = Scenario['adversary']['moves'][number];
 export type Audience = Inject['audience'];
 
+/** Every closed object also accepts a "$comment" note, which the loader ignores. */
+function allowComments(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowComments);
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (record.additionalProperties === false && record.properties && typeof record.properties === 'object') {
+    (record.properties as Record<string, unknown>).$comment = { type: 'string', description: 'A note for authors; ignored by Firebreak.' };
+  }
+  Object.values(record).forEach(allowComments);
+}
+
 /** The JSON Schema published for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  allowComments(schema);
   return {
     ...schema,
     $id: 'https://firebreak.example/schema/scenario-v1.json',

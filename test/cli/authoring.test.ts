@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText, scenarioJsonSchema } from '../../src/engine';
+import { authoringText, AUTHORING_FILE } from '../../src/cli/commands/schema';
+import { fieldReference } from '../../src/engine/scenario/reference';
+
+const cli = (...args: string[]) => {
+  try {
+    return { code: 0, out: execFileSync('node', ['bin/firebreak.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { code: e.status, out: e.stdout + e.stderr };
+  }
+};
+
+describe("the author's tools", () => {
+  it('keeps the field reference in docs/authoring.md equal to the one generated from the schema', () => {
+    const current = fs.readFileSync(AUTHORING_FILE, 'utf8');
+    expect(authoringText(current)).toBe(current);
+    expect(current).toContain('`actions[].minConfidence`');
+    expect(fieldReference(scenarioJsonSchema())).toContain('| { `indicator`: string');
+  });
+
+  it('writes a commented starter scenario that validates with no problems', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-new-'));
+    const file = path.join(dir, 'My Case.json');
+    expect(cli('new', file).code).toBe(0);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('"$comment"');
+    expect(text).toContain('"id": "my-case"');
+    const loaded = loadScenarioText(text, file);
+    expect(loaded.ok && loaded.warnings).toEqual([]);
+    const validated = cli('validate', file, '--runs', '40');
+    expect(validated.out).toContain('ok (0 warnings, 40 playtest runs)');
+    expect(validated.code).toBe(0);
+    // Refuses to overwrite without --force: a misuse, exit 2.
+    expect(cli('new', file).code).toBe(2);
+  });
+
+  it('ignores $comment notes anywhere in a scenario', () => {
+    const scenario = JSON.parse(fs.readFileSync('test/fixtures/minimal.json', 'utf8'));
+    scenario.$comment = 'top';
+    scenario.teams[0].$comment = 'a team';
+    scenario.actions[0].$comment = 'an action';
+    scenario.actions[0].effects = [{ $comment: 'an effect', escalate: 1 }];
+    const loaded = loadScenarioText(JSON.stringify(scenario, null, 2), 'x.json');
+    expect(loaded.ok).toBe(true);
+    // Any other unknown field is still an error.
+    scenario.actions[0].comment = 'typo';
+    expect(loadScenarioText(JSON.stringify(scenario, null, 2), 'x.json').ok).toBe(false);
+  });
+
+  it('writes a balance report with charts and data tables', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-report-'));
+    const report = path.join(dir, 'balance.html');
+    const run = cli('simulate', 'test/fixtures/minimal.json', '--runs', '12', '--report', report);
+    expect(run.code).toBe(0);
+    const html = fs.readFileSync(report, 'utf8');
+    expect(html).toContain('<svg role="img"');
+    expect(html).toContain('Policy: hawkish');
+    expect(html).toContain('<table');
+  });
+});
