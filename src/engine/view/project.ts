@@ -178,13 +178,14 @@ export function availabilityOf(scenario: Scenario, state: ExerciseState, action:
   const preview = (incident: string | null) => proportionalityOf(scenario, state, team, action, incident, options).score.value;
   if (!action.targetsIncident) {
     const problem = checkDraft(scenario, state, team, { action: action.id });
-    return { available: !problem, reason: problem?.message ?? null, byIncident: {}, proportionalityPreview: preview(null) };
+    return { available: !problem, reason: problem?.message ?? null, byIncident: {}, proportionalityPreview: problem ? null : preview(null) };
   }
   const byIncident: ActionAvailability['byIncident'] = {};
   for (const incident of scenario.incidents) {
     if (!state.incidents[incident.id]?.active) continue;
     const problem = checkDraft(scenario, state, team, { action: action.id, incident: incident.id });
-    byIncident[incident.id] = { available: !problem, reason: problem?.message ?? null, proportionalityPreview: preview(incident.id) };
+    // A preview only where the action can be taken: it is what the player is about to be judged on.
+    byIncident[incident.id] = { available: !problem, reason: problem?.message ?? null, proportionalityPreview: problem ? null : preview(incident.id) };
   }
   const entries = Object.values(byIncident);
   const firstOpen = entries.find((e) => e.available);

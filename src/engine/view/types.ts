@@ -55,6 +55,7 @@ export interface ActionAvailability {
   reason: string | null;
   /** Per incident, for actions that target one. */
   byIncident: Record<string, { available: boolean; reason: string | null; proportionalityPreview: number | null }>;
+  /** The proportionality score the action would get now with every offered procedure followed; null when unavailable. */
   proportionalityPreview: number | null;
 }
 

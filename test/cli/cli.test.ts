@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText, stateHash } from '../../src/engine';
+import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function firebreak(...args: string[]): Run {
+  try {
+    const stdout = execFileSync('node', ['bin/firebreak.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const noStackTrace = (run: Run) => expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-cli-'));
+
+describe('firebreak', () => {
+  it('prints help for itself and each command, exit 0', () => {
+    const main = firebreak('--help');
+    expect(main.code).toBe(0);
+    for (const command of ['validate', 'simulate', 'replay', 'graph', 'serve', 'new', 'schema']) {
+      expect(main.stdout).toContain(command);
+      const help = firebreak(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: firebreak ${command}`);
+    }
+  });
+
+  it('exits 2 on misuse, with one line and no stack trace', () => {
+    for (const args of [['bogus'], ['simulate'], ['validate', 'no-such-file.json'], ['simulate', 'test/fixtures/minimal.json', '--runs', 'many'], ['simulate', 'test/fixtures/minimal.json', '--policies', 'pacifist']]) {
+      const run = firebreak(...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().length).toBeGreaterThan(0);
+      noStackTrace(run);
+    }
+  });
+
+  it('exits 1 on an invalid scenario, printing every problem as file:line:column', () => {
+    const run = firebreak('validate', 'test/fixtures/broken/several-errors.json', '--runs', '0');
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^test\/fixtures\/broken\/several-errors\.json:\d+:\d+: .+ \(at \/.*\)$/);
+    noStackTrace(run);
+  });
+
+  it('validates the shipped scenarios without errors', () => {
+    for (const file of fs.readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.includes('schema'))) {
+      const run = firebreak('validate', `scenarios/${file}`, '--runs', '0');
+      expect(run.stdout, file).toContain('ok (');
+      expect(run.code, file).toBe(0);
+    }
+  });
+
+  it('prints the same bytes for the same simulate arguments', () => {
+    const args = ['simulate', 'test/fixtures/minimal.json', '--runs', '16', '--seed', 'same', '--json'];
+    const first = firebreak(...args);
+    expect(first.code).toBe(0);
+    expect(firebreak(...args).stdout).toBe(first.stdout);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.runs).toBe(16);
+    expect(summary.policies.map((p: { policy: string }) => p.policy)).toEqual(['hawkish', 'restrained', 'coalition-follower', 'random-legal']);
+    expect(firebreak('simulate', 'test/fixtures/minimal.json', '--runs', '16', '--seed', 'other', '--json').stdout).not.toBe(first.stdout);
+  });
+
+  it('replays an exported log to the same state hash, and flags a log that diverges', () => {
+    const text = fs.readFileSync('test/fixtures/minimal.json', 'utf8');
+    const loaded = loadScenarioText(text, 'minimal.json');
+    if (!loaded.ok) throw new Error('fixture does not load');
+    const run = simulateExercise(loaded.scenario, 'replay-me', resolvePolicies(loaded.scenario, ['coalition-follower']));
+    const dir = tmp();
+    const log = { format: 'firebreak-log', formatVersion: 1, seed: 'replay-me', scenario: JSON.parse(text), stateHash: stateHash(run.state), commands: run.commands };
+    fs.writeFileSync(path.join(dir, 'log.json'), JSON.stringify(log));
+    const replayed = firebreak('replay', path.join(dir, 'log.json'), '--json');
+    expect(replayed.code).toBe(0);
+    const result = JSON.parse(replayed.stdout);
+    expect(result.stateHash).toBe(stateHash(run.state));
+    expect(result.matchesRecordedHash).toBe(true);
+    expect(result.phase).toBe('debrief');
+
+    fs.writeFileSync(path.join(dir, 'tampered.json'), JSON.stringify({ ...log, seed: 'another-seed' }));
+    const tampered = firebreak('replay', path.join(dir, 'tampered.json'));
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain('DIFFERS from the log');
+
+    fs.writeFileSync(path.join(dir, 'junk.json'), '{"format": "something else"}');
+    const junk = firebreak('replay', path.join(dir, 'junk.json'));
+    expect(junk.code).toBe(2);
+    noStackTrace(junk);
+  });
+
+  it('prints the state charts as Mermaid and as importable JSON', () => {
+    const mermaid = firebreak('graph', 'test/fixtures/minimal.json');
+    expect(mermaid.code).toBe(0);
+    for (const chart of ['exercise', 'nationalAttribution', 'coalitionAttribution', 'adversary', 'escalation', 'sanctions', 'deEscalation']) {
+      expect(mermaid.stdout).toContain(`%% ${chart}\nstateDiagram-v2`);
+    }
+    expect(mermaid.stdout).toContain('exercise_lobby --> exercise_briefing: START');
+    const json = JSON.parse(firebreak('graph', 'test/fixtures/minimal.json', '--format', 'json', '--chart', 'sanctions').stdout);
+    expect(json.sanctions.type).toBe('parallel');
+    expect(json.sanctions.states.status.states.coordinating.on.VETO[0].target).toEqual(['#sanctions.status.blocked']);
+  });
+});
