@@ -23,6 +23,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    reporters: ['default', './test/support/closingLine.ts'],
     hookTimeout: 60_000,
   },
 });
