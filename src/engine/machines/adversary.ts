@@ -53,13 +53,18 @@ const rules = {
     f.quietRounds >= t.emboldenAfterQuietRounds || f.cohesion < t.emboldenBelowCohesion || f.onlyPrivate,
 };
 
-/** Why the posture is what it is after a round, in one sentence. */
+/** The first reaction rule that applies, in the charts' order; null when none does and the posture holds. */
+export function reactionRule(tuning: AdversaryTuning, f: RoundFeatures): keyof typeof rules | null {
+  return (Object.keys(rules) as (keyof typeof rules)[]).find((rule) => rules[rule](tuning, f)) ?? null;
+}
+
+/** Why the posture is what it is after a round, in one sentence: the rule that fired, or why it held. */
 export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after: Posture): string {
   const p = Math.round(deterrenceProbability(tuning, f) * 100);
-  switch (after) {
-    case 'deEscalating':
+  switch (reactionRule(tuning, f)) {
+    case 'talks':
       return 'Talks are under way while the costs stay in place: the adversary is looking for a way down.';
-    case 'titForTat':
+    case 'provoked':
       return f.expulsions
         ? 'Expulsions invite mirroring: the adversary retaliates in kind.'
         : `A response ${f.overreaction.toFixed(1)} rungs of severity above the harm suffered provoked retaliation.`;
@@ -70,7 +75,9 @@ export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after:
       if (f.onlyPrivate) return 'Only private signals this round: the adversary reads them as weakness.';
       return `Cohesion ${f.cohesion} is below ${tuning.emboldenBelowCohesion}: a divided coalition emboldens the adversary.`;
     default:
-      return `No change of course: the chance of deterring it was ${p}%.`;
+      return after === 'probing'
+        ? `No rule moved it: the adversary is probing (the chance of deterring it was ${p}%).`
+        : `No change of course: the adversary stays ${after} (the chance of deterring it was ${p}%).`;
   }
 }
 
