@@ -1,0 +1,99 @@
+/**
+ * One running exercise in memory: the scenario, the current state rebuilt
+ * from the log, the seats and who is connected to them, the ids of accepted
+ * commands (for idempotent retries), recent rejections, the team ready votes
+ * and the round clock.
+ */
+import type { Scenario } from '../engine';
+import type { ExerciseState, TeamId } from '../engine/types';
+import type { CommandAck } from '../protocol/events';
+import type { ExerciseMeta, SeatRecord } from './storage/types';
+import { LruMap, SerialQueue } from './util';
+
+export const REJECTION_MEMORY = 500;
+
+export class ExerciseRuntime {
+  readonly queue = new SerialQueue();
+  readonly seats = new Map<string, SeatRecord>();
+  /** seatId -> ids of the sockets bound to it. */
+  readonly connections = new Map<string, Set<string>>();
+  /** Accepted command id -> its seq and the seat that sent it. */
+  readonly accepted = new Map<string, { seq: number; seatId: string | null }>();
+  /** Recently rejected command ids: a retry gets the same answer without re-applying. */
+  readonly rejected = new LruMap<string, { seatId: string | null; answer: CommandAck }>(REJECTION_MEMORY);
+  /** Team -> the seats that voted ready in a round. */
+  readonly votes = new Map<TeamId, { round: number; seats: Set<string> }>();
+  clockTimer: NodeJS.Timeout | null = null;
+  /** Set when replay on start-up refused a logged command or reached another state hash. */
+  degraded = false;
+  /** Accepted commands not yet broadcast as views. */
+  dirty = false;
+  /** Seq of the last log record that carries a state hash. */
+  lastHashedSeq = 0;
+  closed = false;
+
+  constructor(
+    readonly meta: ExerciseMeta,
+    readonly scenario: Scenario,
+    public state: ExerciseState,
+    /** Seq of the last record in the log. */
+    public lastSeq: number,
+    /** Largest `at` so far: commands get non-decreasing times. */
+    public lastAt: number,
+  ) {}
+
+  get id(): string {
+    return this.meta.id;
+  }
+
+  addSeat(seat: SeatRecord): void {
+    this.seats.set(seat.seatId, seat);
+  }
+
+  /** The team's lead: its first player to join. */
+  leadOf(team: TeamId): SeatRecord | null {
+    let lead: SeatRecord | null = null;
+    for (const seat of this.seats.values()) {
+      if (seat.role === 'team' && seat.team === team && (!lead || seat.ordinal < lead.ordinal)) lead = seat;
+    }
+    return lead;
+  }
+
+  isLead(seat: SeatRecord): boolean {
+    return seat.role === 'team' && seat.team !== null && this.leadOf(seat.team)?.seatId === seat.seatId;
+  }
+
+  isConnected(seatId: string): boolean {
+    return (this.connections.get(seatId)?.size ?? 0) > 0;
+  }
+
+  connectedMembers(team: TeamId): SeatRecord[] {
+    return [...this.seats.values()].filter((s) => s.role === 'team' && s.team === team && this.isConnected(s.seatId));
+  }
+
+  /** Ready votes of a team in the current round (stale rounds count as none). */
+  readyVotes(team: TeamId): Set<string> {
+    const votes = this.votes.get(team);
+    if (!votes || votes.round !== this.state.round) return new Set();
+    return votes.seats;
+  }
+
+  connect(seatId: string, socketId: string): void {
+    let set = this.connections.get(seatId);
+    if (!set) this.connections.set(seatId, (set = new Set()));
+    set.add(socketId);
+  }
+
+  disconnect(seatId: string, socketId: string): void {
+    const set = this.connections.get(seatId);
+    if (!set) return;
+    set.delete(socketId);
+    if (set.size === 0) this.connections.delete(seatId);
+  }
+
+  connectedCount(): number {
+    let n = 0;
+    for (const set of this.connections.values()) if (set.size > 0) n++;
+    return n;
+  }
+}

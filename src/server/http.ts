@@ -1,0 +1,95 @@
+/**
+ * Plain HTTP routes: GET /healthz, log downloads, and the built client
+ * (dist/) with a single-page fallback to index.html.
+ */
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import sirv from 'sirv';
+import type { Hub } from './hub';
+
+export interface HttpState {
+  ready: boolean;
+  exercises(): number;
+  /** Exercises whose log did not replay cleanly on start-up. */
+  degraded(): string[];
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+const MISSING_CLIENT = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Firebreak</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Firebreak server is running</h1>
+<p>The browser client has not been built yet. Run <code>npm run build</code> and reload this page
+(or start with <code>npm start</code>, which builds first).</p>
+<p>Health check: <a href="/healthz">/healthz</a></p>
+</body></html>`;
+
+export function createRequestHandler(hub: Hub, state: HttpState, distDir: string, logger: Logger) {
+  const hasClient = existsSync(join(distDir, 'index.html'));
+  const assets = hasClient ? sirv(distDir, { single: true, etag: true, gzip: true, brotli: true }) : null;
+  if (!hasClient) logger.warn({ distDir }, 'no built client found: serving a placeholder page (run npm run build)');
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/healthz') {
+        if (!state.ready) return json(res, 503, { ok: false, starting: true });
+        const degraded = state.degraded();
+        return json(res, 200, { ok: true, exercises: state.exercises(), ...(degraded.length ? { degraded } : {}) });
+      }
+
+      const exportMatch = /^\/api\/exercises\/([a-z0-9]{1,40})\/export\.(json|csv)$/.exec(url.pathname);
+      if (exportMatch) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, code: 'NOT_ALLOWED', message: 'Use GET.' });
+        if (!state.ready) return json(res, 503, { ok: false, code: 'UNAVAILABLE', message: 'The server is starting.' });
+        const auth = req.headers.authorization;
+        const credential = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : url.searchParams.get('credential');
+        if (!credential || credential.length > 128) {
+          return json(res, 401, { ok: false, code: 'INVALID_CREDENTIAL', message: 'Add ?credential=<facilitator or observer credential>.' });
+        }
+        const bound = hub.seatByCredential(credential);
+        if (!bound || bound.ex.id !== exportMatch[1]) {
+          return json(res, 403, { ok: false, code: 'INVALID_CREDENTIAL', message: 'This credential does not belong to that exercise.' });
+        }
+        const answer = await hub.export(bound.ex, bound.seat, exportMatch[2] as 'json' | 'csv');
+        if (!answer.ok) return json(res, 403, answer);
+        res.writeHead(200, {
+          'content-type': answer.contentType,
+          'content-disposition': `attachment; filename="${answer.filename}"`,
+          'content-length': Buffer.byteLength(answer.data),
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        });
+        res.end(req.method === 'HEAD' ? undefined : answer.data);
+        return;
+      }
+
+      if (url.pathname.startsWith('/api/')) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'No such route.' });
+
+      if (assets) {
+        assets(req, res, () => {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('Not found');
+        });
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(MISSING_CLIENT);
+    } catch (err) {
+      logger.error({ err, path: url.pathname }, 'http handler failed');
+      if (!res.headersSent) json(res, 500, { ok: false, code: 'INTERNAL', message: 'Internal error.' });
+      else res.destroy();
+    }
+  };
+}

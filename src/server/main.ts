@@ -1,0 +1,84 @@
+/**
+ * Entry point: node --import tsx src/server/main.ts
+ *
+ * Environment: PORT (default 8080), DATA_DIR (default ./data), LOG_LEVEL
+ * (default info), SCENARIOS_DIR (default ./scenarios), DIST_DIR (default ./dist),
+ * HOST (default: all interfaces).
+ *
+ * runServer() is the same thing for `firebreak serve`: it starts the server
+ * and stops it gracefully on SIGTERM or SIGINT.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { startServer, type RunningServer, type ServerOptions } from './server';
+
+export { startServer } from './server';
+
+export type RunOptions = Partial<ServerOptions>;
+
+function portFromEnv(): number {
+  const raw = process.env.PORT ?? '8080';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, not "${raw}"`);
+  }
+  return port;
+}
+
+/** Starts the server with options (falling back to the environment) and installs signal handlers. */
+export async function runServer(options: RunOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const server = await startServer({
+    port: options.port ?? portFromEnv(),
+    dataDir: options.dataDir ?? process.env.DATA_DIR ?? './data',
+    scenariosDir: options.scenariosDir ?? process.env.SCENARIOS_DIR ?? './scenarios',
+    distDir: options.distDir ?? process.env.DIST_DIR ?? './dist',
+    ...(options.host ?? process.env.HOST ? { host: options.host ?? process.env.HOST } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.storage ? { storage: options.storage } : {}),
+    logger,
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'signal received: stopping');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s: exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  return server;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runServer().catch((err) => {
+    pino().fatal({ err }, 'server failed to start');
+    process.exit(1);
+  });
+}

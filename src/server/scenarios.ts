@@ -1,0 +1,71 @@
+/**
+ * The shipped scenarios: every *.json in the scenarios folder (except JSON
+ * Schema files), loaded and checked once at start-up. A scenario that fails
+ * to load is logged and left out of the list.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { formatProblem, loadScenarioText, type Scenario } from '../engine';
+import type { ScenarioSummary } from '../protocol/events';
+
+export interface ShippedScenario {
+  file: string;
+  text: string;
+  scenario: Scenario;
+  summary: ScenarioSummary;
+}
+
+export function summarise(scenario: Scenario): ScenarioSummary {
+  return {
+    id: scenario.id,
+    title: scenario.meta.title,
+    summary: scenario.meta.summary,
+    rounds: scenario.rounds.length,
+    estimatedMinutes: scenario.meta.estimatedMinutes ?? null,
+    teams: scenario.teams.map((t) => ({ id: t.id, name: t.name })),
+    redCellAllowed: scenario.adversary.redCellAllowed,
+  };
+}
+
+export async function loadShippedScenarios(dir: string, logger: Logger): Promise<Map<string, ShippedScenario>> {
+  const out = new Map<string, ShippedScenario>();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    logger.warn({ dir, err: (err as Error).message }, 'scenarios folder not readable: no shipped scenarios');
+    return out;
+  }
+  for (const name of names.sort()) {
+    if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      logger.warn({ file, err: (err as Error).message }, 'cannot read scenario');
+      continue;
+    }
+    let loaded: ReturnType<typeof loadScenarioText>;
+    try {
+      loaded = loadScenarioText(text, name);
+    } catch (err) {
+      logger.error({ file, err }, 'scenario loader threw');
+      continue;
+    }
+    if (!loaded.ok) {
+      logger.error({ file, problems: loaded.problems.map(formatProblem) }, 'shipped scenario is invalid; left out');
+      continue;
+    }
+    const { scenario } = loaded;
+    if (out.has(scenario.id)) {
+      logger.error({ file, id: scenario.id }, 'two shipped scenarios share an id; the second is left out');
+      continue;
+    }
+    if (loaded.warnings.length) logger.warn({ file, warnings: loaded.warnings.map(formatProblem) }, 'scenario warnings');
+    out.set(scenario.id, { file, text, scenario, summary: summarise(scenario) });
+  }
+  logger.info({ dir, count: out.size, ids: [...out.keys()] }, 'shipped scenarios loaded');
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * startServer(): HTTP + socket.io on one port, SQLite storage, every stored
+ * exercise rebuilt by replay before the port reports healthy.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import { LIMITS } from '../protocol/schemas';
+import { createRequestHandler, type HttpState } from './http';
+import { DEFAULT_HUB_LIMITS, Hub, type HubLimits, type SocketData } from './hub';
+import { loadShippedScenarios } from './scenarios';
+import { DEFAULT_EDGE_LIMITS, registerSocketHandlers, type EdgeLimits } from './socket';
+import { SqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/types';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Where firebreak.sqlite lives. */
+  dataDir: string;
+  /** Folder of shipped scenarios (*.json). */
+  scenariosDir: string;
+  /** The built client; defaults to ./dist. */
+  distDir?: string;
+  host?: string;
+  logger?: Logger;
+  /** Another store behind the same interface (the default is SQLite in dataDir). */
+  storage?: Storage;
+  limits?: Partial<EdgeLimits & HubLimits>;
+}
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const dataDir = resolve(options.dataDir);
+  const storage = options.storage ?? new SqliteStorage(join(dataDir, 'firebreak.sqlite'));
+  const edgeLimits: EdgeLimits = { ...DEFAULT_EDGE_LIMITS, ...pick(options.limits, DEFAULT_EDGE_LIMITS) };
+  const hubLimits: HubLimits = { ...DEFAULT_HUB_LIMITS, ...pick(options.limits, DEFAULT_HUB_LIMITS) };
+
+  const scenarios = await loadShippedScenarios(resolve(options.scenariosDir), logger);
+  const hub = new Hub(storage, scenarios, logger, hubLimits);
+  const state: HttpState = {
+    ready: false,
+    exercises: () => hub.exercises.size,
+    degraded: () => [...[...hub.exercises.values()].filter((ex) => ex.degraded).map((ex) => ex.id), ...hub.unrecoverable],
+  };
+
+  const handler = createRequestHandler(hub, state, resolve(options.distDir ?? 'dist'), logger);
+  const http = createServer((req, res) => void handler(req, res));
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+    maxHttpBufferSize: LIMITS.maxTransportBytes,
+    serveClient: false,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+  hub.attach(io);
+  io.engine.on('connection_error', (err: { code?: number; message?: string }) =>
+    logger.debug({ code: err.code, message: err.message }, 'connection refused'),
+  );
+
+  // Recover before accepting connections: no client ever sees a half-rebuilt exercise.
+  const t0 = Date.now();
+  const recovered = await hub.recover();
+  logger.info({ ...recovered, ms: Date.now() - t0 }, 'exercises recovered');
+  if (recovered.degraded.length) logger.error({ exercises: recovered.degraded }, 'SOME EXERCISES DID NOT REPLAY CLEANLY: see the errors above');
+
+  registerSocketHandlers(io, hub, logger, edgeLimits);
+
+  await new Promise<void>((resolveListen, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => {
+      http.off('error', reject);
+      resolveListen();
+    });
+  });
+  state.ready = true;
+  const port = (http.address() as AddressInfo).port;
+  logger.info({ port, dataDir }, 'firebreak server listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    close() {
+      closing ??= (async () => {
+        state.ready = false;
+        logger.info('shutting down');
+        await hub.close();
+        await new Promise<void>((r) => io.close(() => r()));
+        http.closeAllConnections?.();
+        await storage.close();
+        logger.info('stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+function pick<T extends object>(source: Partial<Record<string, unknown>> | undefined, keysOf: T): Partial<T> {
+  const out: Partial<T> = {};
+  if (!source) return out;
+  for (const key of Object.keys(keysOf) as (keyof T)[]) {
+    const value = source[key as string];
+    if (value !== undefined) out[key] = value as T[keyof T];
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * The one storage interface. An exercise is its metadata (scenario text,
+ * seed, join codes), its seat table (credential hashes only) and an
+ * append-only log of accepted commands numbered 1, 2, 3, ...
+ *
+ * append() uses optimistic concurrency on the sequence number: it fails with
+ * ConflictError when the log no longer ends at expectedSeq, which is what lets
+ * several writers share one store safely. Implementations must make an
+ * append durable before its promise resolves.
+ */
+import type { Command, TeamId } from '../../engine/types';
+import type { SeatRole } from '../../protocol/events';
+
+export interface ExerciseMeta {
+  id: string;
+  title: string;
+  scenarioId: string;
+  /** The exact scenario JSON the exercise was created from: replay reads this, not the scenarios folder. */
+  scenarioText: string;
+  seed: string;
+  /** Epoch ms. */
+  createdAt: number;
+  codes: { teams: Record<TeamId, string>; observer: string; redCell?: string };
+}
+
+export interface SeatRecord {
+  seatId: string;
+  exerciseId: string;
+  role: SeatRole;
+  team: TeamId | null;
+  name: string;
+  /** sha256 (hex) of the seat credential. The credential itself is never stored. */
+  credentialHash: string;
+  /** Epoch ms. */
+  joinedAt: number;
+  /** Order of joining within the exercise (1, 2, ...): the first team seat of a team leads it. */
+  ordinal: number;
+}
+
+/** A join code resolves to a seat type of one exercise. */
+export interface CodeRecord {
+  code: string;
+  exerciseId: string;
+  role: Exclude<SeatRole, 'facilitator'>;
+  team: TeamId | null;
+}
+
+export interface NewLogRecord {
+  command: Command;
+  /** The seat that sent it; null for the server's own commands (clock, ready votes). */
+  seatId: string | null;
+  /** The round in which the command was sent (state.round before it applied). */
+  round: number;
+  /**
+   * stateHash() of the state after the command, at checkpoints (every few
+   * commands and at every phase change); null elsewhere. Replay checks it.
+   */
+  stateHash: string | null;
+}
+
+export interface LogRecord extends NewLogRecord {
+  seq: number;
+}
+
+export class ConflictError extends Error {
+  constructor(
+    readonly exerciseId: string,
+    readonly expectedSeq: number,
+    readonly actualSeq: number,
+  ) {
+    super(`exercise ${exerciseId}: expected the log to end at ${expectedSeq}, it ends at ${actualSeq}`);
+    this.name = 'ConflictError';
+  }
+}
+
+export class DuplicateError extends Error {
+  constructor(what: string) {
+    super(`${what} already exists`);
+    this.name = 'DuplicateError';
+  }
+}
+
+export interface Storage {
+  /** Creates an exercise with its codes and first seat (the facilitator's). Throws DuplicateError on an id or code clash. */
+  createExercise(meta: ExerciseMeta, facilitator: Omit<SeatRecord, 'ordinal'>): Promise<void>;
+  getExercise(exerciseId: string): Promise<ExerciseMeta | null>;
+  /** Every exercise, oldest first. */
+  list(): Promise<ExerciseMeta[]>;
+
+  /** Adds a seat; the store assigns its ordinal. */
+  addSeat(seat: Omit<SeatRecord, 'ordinal'>): Promise<SeatRecord>;
+  seats(exerciseId: string): Promise<SeatRecord[]>;
+  findSeatByCredentialHash(credentialHash: string): Promise<SeatRecord | null>;
+  findCode(code: string): Promise<CodeRecord | null>;
+
+  /**
+   * Appends records numbered expectedSeq + 1, ... in one durable transaction.
+   * Throws ConflictError when the log does not end at expectedSeq. Returns the new last seq.
+   */
+  append(exerciseId: string, expectedSeq: number, records: NewLogRecord[]): Promise<number>;
+  /** Records with seq >= fromSeq, in order. */
+  read(exerciseId: string, fromSeq?: number): Promise<LogRecord[]>;
+  lastSeq(exerciseId: string): Promise<number>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,67 @@
+/**
+ * Every scenario shipped in scenarios/ can be run through the server: create,
+ * seat every team, start, and play a round with legal moves.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ScenarioListAck } from '../../src/protocol/events';
+import { legalDrafts } from '../helpers/bot';
+import { TestClient } from '../helpers/client';
+import { setUpTable } from '../helpers/exercise';
+import { ROOT, startTestServer, type TestServer } from '../helpers/server';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
+
+let server: TestServer;
+let scenarios: { id: string; teams: { id: string }[] }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ scenariosDir: resolve(ROOT, 'scenarios') });
+  const c = await TestClient.connect(server.url, 'lister');
+  const ack = await c.request<ScenarioListAck>('scenario:list', {});
+  c.close();
+  scenarios = ack.ok ? ack.scenarios : [];
+});
+afterAll(async () => {
+  await server?.dispose();
+});
+
+describe('shipped scenarios through the server', () => {
+  it('plays the first round of each shipped scenario, keeping team-private injects private', async () => {
+    expect(scenarios.length).toBeGreaterThan(0);
+    for (const scenario of scenarios) {
+      const table = await setUpTable(server.url, { scenarioId: scenario.id, seed: 'shipped', observer: true });
+      try {
+        await table.facilitator.must({ type: 'startExercise' });
+        await table.facilitator.must({ type: 'advance' });
+        for (const [team, [player]] of Object.entries(table.teams)) {
+          await player!.waitForView((v) => v.phase === 'deliberation', `${scenario.id}: deliberation`);
+          const draft = legalDrafts(player!.view!)[0];
+          if (draft) {
+            const ack = await player!.command({ type: 'draftDecision', draft });
+            expect(ack, `${scenario.id} ${team} ${draft.action}`).toMatchObject({ ok: true });
+          }
+          expect((await player!.command({ type: 'lockDecisions' })).ok).toBe(true);
+        }
+        const results = await table.facilitator.waitForView((v) => v.phase === 'results' && v.round === 1, `${scenario.id}: results`);
+        expect(results.rounds).toHaveLength(1);
+        // Private deliveries (the facilitator sees them all) never reach a team outside their audience.
+        const publicTexts = new Set(results.injects.filter((d) => d.audience === 'all').flatMap((d) => [d.title, d.body]));
+        for (const delivery of results.injects) {
+          if (typeof delivery.audience !== 'object') continue;
+          const audience = delivery.audience.teams;
+          for (const [team, [player]] of Object.entries(table.teams)) {
+            if (audience.includes(team)) continue;
+            const text = player!.receivedText();
+            for (const secret of [delivery.title, delivery.body]) {
+              if (publicTexts.has(secret)) continue;
+              expect(text.includes(JSON.stringify(secret).slice(1, -1)), `${scenario.id}: ${team} received "${secret.slice(0, 60)}"`).toBe(false);
+            }
+          }
+        }
+      } finally {
+        table.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,141 @@
+/** The storage contract, for the SQLite store and the in-memory one. */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Command } from '../../src/engine/types';
+import { MemoryStorage } from '../../src/server/storage/memory';
+import { SqliteStorage } from '../../src/server/storage/sqlite';
+import { ConflictError, DuplicateError, type ExerciseMeta, type NewLogRecord, type Storage } from '../../src/server/storage/types';
+import { removeDir, tempDir } from '../helpers/server';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeDir));
+
+function meta(id: string, codes = { teams: { a: `A${id}`.slice(0, 6), b: `B${id}`.slice(0, 6) }, observer: `O${id}`.slice(0, 6) }): ExerciseMeta {
+  return { id, title: `Exercise ${id}`, scenarioId: 'sc', scenarioText: '{}', seed: 's', createdAt: Date.now(), codes };
+}
+function facilitator(exerciseId: string, hash = `h-${exerciseId}`) {
+  return { seatId: `f-${exerciseId}`, exerciseId, role: 'facilitator' as const, team: null, name: 'F', credentialHash: hash, joinedAt: 1 };
+}
+function record(id: string, seq = 0): NewLogRecord {
+  const command = { type: 'chat', channel: 'team', text: `m${seq}`, id, actor: { role: 'team', team: 'a' }, at: 1000 + seq } as Command;
+  return { command, seatId: 'seat-1', round: 1, stateHash: seq % 2 ? `hash-${id}` : null };
+}
+
+const stores: [string, () => Storage][] = [
+  ['memory', () => new MemoryStorage()],
+  [
+    'sqlite (writer thread)',
+    () => {
+      const dir = tempDir('firebreak-store-');
+      dirs.push(dir);
+      return new SqliteStorage(join(dir, 'firebreak.sqlite'));
+    },
+  ],
+  [
+    'sqlite (inline writes)',
+    () => {
+      const dir = tempDir('firebreak-store-');
+      dirs.push(dir);
+      return new SqliteStorage(join(dir, 'firebreak.sqlite'), { writer: 'inline' });
+    },
+  ],
+];
+
+describe.each(stores)('%s storage', (_name, make) => {
+  it('creates exercises with codes and a facilitator seat', async () => {
+    const s = make();
+    await s.createExercise(meta('ex1'), facilitator('ex1'));
+    expect((await s.getExercise('ex1'))?.title).toBe('Exercise ex1');
+    expect(await s.getExercise('nope')).toBeNull();
+    expect(await s.findCode('Aex1')).toEqual({ code: 'Aex1', exerciseId: 'ex1', role: 'team', team: 'a' });
+    expect(await s.findCode('Oex1')).toMatchObject({ role: 'observer', team: null });
+    expect((await s.seats('ex1')).map((x) => x.ordinal)).toEqual([1]);
+    await expect(s.createExercise(meta('ex1'), facilitator('ex1', 'other'))).rejects.toBeInstanceOf(DuplicateError);
+    // A code clash with another exercise is refused as a whole.
+    await expect(s.createExercise(meta('ex2', { teams: { a: 'Aex1' }, observer: 'OX2' } as never), facilitator('ex2'))).rejects.toBeInstanceOf(
+      DuplicateError,
+    );
+    expect(await s.getExercise('ex2')).toBeNull();
+    expect((await s.list()).map((m) => m.id)).toEqual(['ex1']);
+    await s.close();
+  });
+
+  it('numbers seats in joining order and finds them by credential hash', async () => {
+    const s = make();
+    await s.createExercise(meta('ex1'), facilitator('ex1'));
+    const p1 = await s.addSeat({ seatId: 'p1', exerciseId: 'ex1', role: 'team', team: 'a', name: 'P1', credentialHash: 'hp1', joinedAt: 2 });
+    const p2 = await s.addSeat({ seatId: 'p2', exerciseId: 'ex1', role: 'team', team: 'a', name: 'P2', credentialHash: 'hp2', joinedAt: 3 });
+    expect([p1.ordinal, p2.ordinal]).toEqual([2, 3]);
+    expect(await s.findSeatByCredentialHash('hp2')).toMatchObject({ seatId: 'p2', team: 'a' });
+    expect(await s.findSeatByCredentialHash('zzz')).toBeNull();
+    await expect(
+      s.addSeat({ seatId: 'p3', exerciseId: 'ex1', role: 'team', team: 'a', name: 'P3', credentialHash: 'hp1', joinedAt: 4 }),
+    ).rejects.toBeInstanceOf(DuplicateError);
+    await s.close();
+  });
+
+  it('appends with optimistic concurrency and reads from a seq', async () => {
+    const s = make();
+    await s.createExercise(meta('ex1'), facilitator('ex1'));
+    expect(await s.lastSeq('ex1')).toBe(0);
+    expect(await s.append('ex1', 0, [record('c1', 1)])).toBe(1);
+    expect(await s.append('ex1', 1, [record('c2', 2), record('c3', 3)])).toBe(3);
+    await expect(s.append('ex1', 1, [record('c4', 4)])).rejects.toBeInstanceOf(ConflictError);
+    // A command id is stored once per exercise.
+    await expect(s.append('ex1', 3, [record('c1', 4)])).rejects.toBeInstanceOf(ConflictError);
+    expect(await s.lastSeq('ex1')).toBe(3);
+    const all = await s.read('ex1');
+    expect(all.map((r) => [r.seq, r.command.id])).toEqual([
+      [1, 'c1'],
+      [2, 'c2'],
+      [3, 'c3'],
+    ]);
+    expect(all[1]!.command).toEqual(record('c2', 2).command);
+    expect(all[0]!.stateHash).toBe('hash-c1');
+    expect(all[1]!.stateHash).toBeNull();
+    expect(all[1]!.round).toBe(1);
+    expect((await s.read('ex1', 3)).map((r) => r.seq)).toEqual([3]);
+    await s.close();
+  });
+});
+
+describe('sqlite storage on disk', () => {
+  it('commits concurrent appends together, and one conflict does not undo the others', async () => {
+    const dir = tempDir('firebreak-store-');
+    dirs.push(dir);
+    const s = new SqliteStorage(join(dir, 'firebreak.sqlite'));
+    for (const id of ['ga', 'gb', 'gc']) await s.createExercise(meta(id), facilitator(id));
+    const results = await Promise.allSettled([
+      s.append('ga', 0, [record('a1', 1)]),
+      s.append('ga', 1, [record('a2', 2)]),
+      s.append('gb', 0, [record('b1', 1), record('b2', 2)]),
+      s.append('gb', 0, [record('bx', 1)]), // stale: conflicts
+      s.append('gc', 0, [record('c1', 1)]),
+      s.append('ga', 2, [record('a3', 3)]),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).name))).toEqual([1, 2, 2, 'ConflictError', 1, 3]);
+    expect((await s.read('ga')).map((r) => r.command.id)).toEqual(['a1', 'a2', 'a3']);
+    expect((await s.read('gb')).map((r) => r.command.id)).toEqual(['b1', 'b2']);
+    await s.close();
+  });
+
+  it('keeps everything across reopening, and a second writer gets ConflictError', async () => {
+    const dir = tempDir('firebreak-store-');
+    dirs.push(dir);
+    const file = join(dir, 'firebreak.sqlite');
+    const one = new SqliteStorage(file);
+    await one.createExercise(meta('ex1'), facilitator('ex1'));
+    await one.append('ex1', 0, [record('c1', 1)]);
+    const two = new SqliteStorage(file);
+    expect(await two.lastSeq('ex1')).toBe(1);
+    await two.append('ex1', 1, [record('c2', 2)]);
+    // `one` still believes the log ends at 1.
+    await expect(one.append('ex1', 1, [record('c3', 3)])).rejects.toBeInstanceOf(ConflictError);
+    await one.close();
+    await two.close();
+    const three = new SqliteStorage(file);
+    expect((await three.read('ex1')).map((r) => r.command.id)).toEqual(['c1', 'c2']);
+    expect((await three.seats('ex1'))[0]!.credentialHash).toBe('h-ex1');
+    await three.close();
+  });
+});
