@@ -45,9 +45,11 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
   }
   if (legallyExposed && decision.effective) decision.outcome += ' It is legally exposed and may be challenged.';
   state.decisions.push(decision);
+  // What did not go ahead stays among the governments (a failed joint proposal is not a public act).
+  const audience = decisionAudience(action, item.team);
   work.log({
     kind: 'decision',
-    audience: decisionAudience(action, item.team),
+    audience: decision.effective || audience !== 'all' ? audience : { teams: work.index.teamIds },
     team: item.team,
     ref: decision.id,
     text: `${teamName(scenario, item.team)}: ${action.name}. ${decision.outcome}`,

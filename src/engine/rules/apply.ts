@@ -308,7 +308,8 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
       responses: {},
     };
     addToPlan(work, command, team, id);
-    work.log({ kind: 'decision', audience: 'all', team, ref: id, text: `${teamName(work.scenario, team)} proposes a joint ${action!.name}.` });
+    // Proposals are the coalition's business: every government sees them, the red cell does not.
+    work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: id, text: `${teamName(work.scenario, team)} proposes a joint ${action!.name}.` });
     return null;
   },
 
@@ -329,7 +330,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     }
     proposal.responses[team] = { join: command.join, rationale: command.rationale ?? '' };
     const action = work.index.actions.get(proposal.action)?.name ?? proposal.action;
-    work.log({ kind: 'decision', audience: 'all', team, ref: proposal.id, text: `${teamName(work.scenario, team)} ${command.join ? 'joins' : 'declines'} the joint ${action}.` });
+    work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: proposal.id, text: `${teamName(work.scenario, team)} ${command.join ? 'joins' : 'declines'} the joint ${action}.` });
     return null;
   },
 

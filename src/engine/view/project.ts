@@ -23,7 +23,7 @@ import {
 } from '../rules/readers';
 import { indexOf } from '../rules/scenarioIndex';
 import { canSee, decisionAudience } from '../rules/visibility';
-import type { ExerciseState, ResolvedDecision } from '../types';
+import type { ExerciseState, ResolvedDecision, Score } from '../types';
 import type { ActionAvailability, ActionView, ExerciseView, IncidentView, Viewer } from './types';
 
 /** Okabe-Ito: distinguishable with the common forms of colour blindness. */
@@ -40,8 +40,10 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
   const level = escalationLevel(state);
   const phaseId = campaignPhase(state);
 
+  // The red cell sees what the coalition did, not what it attempted and dropped.
   const decisionVisible = (d: ResolvedDecision) =>
-    canSee(decisionAudience(index.actions.get(d.action), d.team), viewer, debrief) || d.team === myTeam;
+    (viewer.role !== 'redCell' || d.effective) &&
+    (canSee(decisionAudience(index.actions.get(d.action), d.team), viewer, debrief) || d.team === myTeam);
 
   return {
     viewer,
@@ -108,8 +110,9 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
     proposals: viewer.role === 'redCell' ? [] : Object.values(state.proposals).map((p) => ({ ...p, responses: { ...p.responses } })),
     decisions: state.decisions.filter(decisionVisible).map((d) => {
       const copy = { ...d };
-      // Another government's reasoning stays its own until the debrief.
-      if (!isStaff && !debrief && d.team !== myTeam) copy.rationale = '';
+      // Another government's reasoning stays its own until the debrief (and from the adversary for good).
+      if ((viewer.role === 'redCell' || (!isStaff && !debrief)) && d.team !== myTeam) copy.rationale = '';
+      if (viewer.role === 'redCell') copy.proportionality = scoreOnly(d.proportionality, 'Proportionality');
       return copy;
     }),
     rounds: state.rounds.map((r) => {
@@ -119,6 +122,7 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         return !!d && decisionVisible(d);
       });
       if (viewer.role !== 'facilitator') copy.adversaryMoves = r.adversaryMoves.filter((m) => m.news !== null);
+      if (viewer.role === 'redCell') copy.cohesion = scoreOnly(r.cohesion, 'Cohesion');
       return copy;
     }),
     chat: state.chat
@@ -142,6 +146,14 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         }
       : null,
   };
+}
+
+/**
+ * The red cell learns how a response or a round scored, not why: the reasons
+ * name the coalition's confidence, votes, private work and evidence sharing.
+ */
+function scoreOnly(score: Score, label: string): Score {
+  return { value: score.value, components: [], rules: [], summary: `${label} ${score.value}/100.` };
 }
 
 function meOf(scenario: Scenario, team: string): ExerciseView['me'] {
@@ -200,7 +212,7 @@ export function availabilityOf(scenario: Scenario, state: ExerciseState, action:
 function incidentView(scenario: Scenario, state: ExerciseState, incident: string, viewer: Viewer): IncidentView {
   const def = indexOf(scenario).incidents.get(incident)!;
   const isStaff = viewer.role === 'facilitator' || viewer.role === 'observer';
-  const revealAll = isStaff || state.phase === 'debrief';
+  const revealAll = isStaff || (state.phase === 'debrief' && viewer.role !== 'redCell');
   const byTeam: IncidentView['byTeam'] = {};
   for (const team of scenario.teams) {
     const stage = attributionStage(state, incident, team.id);
