@@ -248,7 +248,8 @@ describe('adversary campaign chart', () => {
   const neutral: RoundFeatures = {
     talks: false,
     overreaction: 0,
-    expulsions: false,
+    mirroring: false,
+    mirrorRoll: 0.99,
     jointness: 0,
     cohesion: 60,
     jointAttribution: false,
@@ -293,15 +294,18 @@ describe('adversary campaign chart', () => {
 
   it('talks under way with costs in place → deEscalating, before any other rule', () => {
     expect(after({ talks: true })).toBe('deEscalating');
-    expect(after({ talks: true, overreaction: 9, expulsions: true, roll: 0 })).toBe('deEscalating');
+    expect(after({ talks: true, overreaction: 9, mirroring: true, mirrorRoll: 0, roll: 0 })).toBe('deEscalating');
   });
 
-  it('an overreaction of titForTatGap rungs or more, or expulsions → titForTat', () => {
+  it('an overreaction of titForTatGap rungs or more, or a mirrored measure → titForTat', () => {
     expect(after({ overreaction: 3 })).toBe('titForTat');
     expect(after({ overreaction: 2.9 })).toBe('probing');
-    expect(after({ expulsions: true })).toBe('titForTat');
+    // Mirroring happens when its draw falls below mirroringChance.
+    const partlyMirroring = () => startChart(machine, { tuning: { ...tuning, mirroringChance: 0.8 } });
+    expect(after({ mirroring: true, mirrorRoll: 0.79 }, partlyMirroring())).toBe('titForTat');
+    expect(after({ mirroring: true, mirrorRoll: 0.8 }, partlyMirroring())).toBe('probing');
     // Provocation beats a lucky deterrence roll.
-    expect(after({ expulsions: true, roll: 0 })).toBe('titForTat');
+    expect(after({ mirroring: true, mirrorRoll: 0, roll: 0 })).toBe('titForTat');
   });
 
   it('a roll below the deterrence probability → deterred; at or above it, no change', () => {
@@ -330,7 +334,7 @@ describe('adversary campaign chart', () => {
   });
 
   it('tit-for-tat lasts one round and falls back to probing; other postures hold', () => {
-    const angry = run(machine, fresh(), round({ expulsions: true }));
+    const angry = run(machine, fresh(), round({ mirroring: true, mirrorRoll: 0 }));
     expect(posture(angry)).toBe('titForTat');
     expect(posture(run(machine, angry, round()))).toBe('probing');
     const deterred = run(machine, fresh(), round({ roll: 0 }));
@@ -368,7 +372,9 @@ describe('adversary campaign chart', () => {
 
   it('explainPosture says why, in sentences that match the rules', () => {
     expect(explainPosture(tuning, { ...neutral, talks: true }, 'deEscalating')).toMatch(/^Talks are under way/);
-    expect(explainPosture(tuning, { ...neutral, expulsions: true }, 'titForTat')).toBe('Expulsions invite mirroring: the adversary retaliates in kind.');
+    expect(explainPosture(tuning, { ...neutral, mirroring: true, mirrorRoll: 0 }, 'titForTat')).toBe(
+      'Measures like expulsions invite mirroring: the adversary retaliates in kind.',
+    );
     expect(explainPosture(tuning, { ...neutral, overreaction: 4 }, 'titForTat')).toBe(
       'A response 4.0 rungs of severity above the harm suffered provoked retaliation.',
     );

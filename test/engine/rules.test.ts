@@ -814,7 +814,7 @@ describe('resolving rounds', () => {
       if (renew) {
         game.ok(USA, draft('us-sanctions', 'mail-hack', { sunset: true }));
         game.lockAll();
-        expect(game.state.decisions.at(-1)!.outcome).toMatch(/^US targeted sanctions renewed\./);
+        expect(game.state.decisions.at(-1)!.outcome).toMatch(/^US targeted sanctions renewed after review\./);
         expect(status()).toBe('inForce');
       } else {
         game.lockAll();

@@ -19,13 +19,17 @@ export function refreshHiddenAccess(work: Work): void {
   );
 }
 
-export function reactToRound(work: Work, features: Omit<RoundFeatures, 'roll' | 'bonus' | 'undiscoveredAccess'>): { after: Posture; why: string } {
+export function reactToRound(
+  work: Work,
+  features: Omit<RoundFeatures, 'roll' | 'mirrorRoll' | 'bonus' | 'undiscoveredAccess'>,
+): { after: Posture; why: string } {
   const { state, scenario } = work;
   const full: RoundFeatures = {
     ...features,
     undiscoveredAccess: state.hidden.undiscoveredAccess,
     bonus: state.adversary.context.bonus as number,
     roll: work.rng.next(),
+    mirrorRoll: work.rng.next(),
   };
   state.hidden.lastDeterrence = deterrenceProbability(scenario.adversary.tuning, full);
   work.sendAdversary({ type: 'RESPONSE_RESOLVED', features: full });
@@ -52,6 +56,11 @@ export function playMoves(work: Work): { moves: RoundResult['adversaryMoves']; h
     chosen !== undefined
       ? eligible.filter((m) => m.id === chosen)
       : eligible.filter((m) => work.rng.chance(m.chance));
+  if (chosen && moves.length === 0) {
+    // The adversary's reaction this round changed its posture or phase: the red cell's move no longer fits.
+    const name = work.index.moves.get(chosen)?.name ?? chosen;
+    work.log({ kind: 'adversary', audience: 'facilitator', text: `The red cell's move (${name}) no longer fitted the adversary's posture after its reaction: no move this round.` });
+  }
   let harmful = false;
   for (const move of moves) {
     applyEffects(work, move.effects, { team: null, incident: null });

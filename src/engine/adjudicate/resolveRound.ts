@@ -173,7 +173,7 @@ function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: numb
   return {
     talks: ['talks', 'conditional', 'rollback'].includes(stage) && packagesInForce(work).length > 0,
     overreaction,
-    expulsions: effective.some((d) => /expel|expuls/i.test(d.action)),
+    mirroring: effective.some((d) => work.index.actions.get(d.action)?.invitesMirroring),
     jointness: totalSeverity > 0 ? jointSeverity / totalSeverity : 0,
     cohesion,
     jointAttribution: Object.values(state.attribution).some((a) => a.coalition.value === 'jointlyAttributed'),
@@ -190,9 +190,12 @@ function harmOf(work: Work, decision: ResolvedDecision): number {
 function advanceDeEscalation(work: Work, harmful: boolean): void {
   const { state } = work;
   const stage = deEscalationStage(state);
-  if (harmful && ['talks', 'conditional', 'rollback', 'normalised'].includes(stage)) {
+  const relapse = stage === 'normalised' && work.rng.chance(work.scenario.adversary.tuning.relapseChance);
+  if ((harmful && ['talks', 'conditional', 'rollback', 'normalised'].includes(stage)) || relapse) {
+    // A violation ends the talks and the adversary escalates again.
     work.sendDeEscalation({ type: 'VIOLATION' });
-    work.log({ kind: 'adversary', audience: 'all', text: 'A new attack breaks the terms of the talks: relapse.' });
+    work.sendAdversary({ type: 'ESCALATE' });
+    work.log({ kind: 'adversary', audience: 'all', text: harmful ? 'A new attack breaks the terms of the talks: relapse.' : 'Hardliners prevail in the adversary\'s capital: the normalisation relapses.' });
   }
   work.sendDeEscalation({ type: 'ROUND_ENDED', adversaryActive: harmful });
   if (stage === 'backchannel' && (['deterred', 'deEscalating'].includes(posture(state)) || work.rng.chance(0.3))) {

@@ -18,8 +18,9 @@ export function openOrRenewPackage(work: Work, item: PlannedDecision, action: Ac
     (p) => p.action === action.id && p.incident === item.incident && p.teams.includes(item.team) && IN_FORCE.includes(regionState(p.chart, 'status')),
   );
   if (existing) {
+    if (regionState(existing.chart, 'status') !== 'review') return `${action.name} is already in force; it can be renewed when it comes up for review.`;
     existing.chart = sendToChart(sanctionsMachine, existing.chart, { type: 'RENEW' });
-    return `${action.name} renewed.`;
+    return `${action.name} renewed after review.`;
   }
   if (item.proposal && Object.values(work.state.sanctions).some((p) => p.id === `s-${item.proposal}`)) {
     return `${action.name} proposed jointly; the package is in coordination.`;

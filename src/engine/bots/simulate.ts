@@ -80,9 +80,8 @@ function playRound(
     for (const proposal of Object.values(current().proposals)) {
       if (proposal.round !== current().round || proposal.by === team.id || proposal.responses[team.id]) continue;
       const join = policy.join({ scenario, state: current(), team: team.id, rng }, proposal);
-      if (!send(actorOf(team.id), { type: 'respondJoint', proposal: proposal.id, join })) {
-        send(actorOf(team.id), { type: 'respondJoint', proposal: proposal.id, join: false });
-      }
+      // A bot that wants to join but cannot (budget, confidence) abstains rather than declining: for an EU member, declining is a veto.
+      send(actorOf(team.id), { type: 'respondJoint', proposal: proposal.id, join });
     }
   }
   for (const team of scenario.teams) {

@@ -16,7 +16,9 @@ export interface RoundFeatures {
   talks: boolean;
   /** Largest severity minus harm among this round's responses. */
   overreaction: number;
-  expulsions: boolean;
+  /** An action that invites mirroring (expulsions) was taken, and the draw that decides whether it is mirrored. */
+  mirroring: boolean;
+  mirrorRoll: number;
   /** 0..1 severity-weighted share of joint responses. */
   jointness: number;
   /** 0..100 */
@@ -47,7 +49,7 @@ export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures)
 
 const rules = {
   talks: (_t: AdversaryTuning, f: RoundFeatures) => f.talks,
-  provoked: (t: AdversaryTuning, f: RoundFeatures) => f.overreaction >= t.titForTatGap || f.expulsions,
+  provoked: (t: AdversaryTuning, f: RoundFeatures) => f.overreaction >= t.titForTatGap || (f.mirroring && f.mirrorRoll < t.mirroringChance),
   deterred: (t: AdversaryTuning, f: RoundFeatures) => f.roll < deterrenceProbability(t, f),
   emboldened: (t: AdversaryTuning, f: RoundFeatures) =>
     f.quietRounds >= t.emboldenAfterQuietRounds || f.cohesion < t.emboldenBelowCohesion || f.onlyPrivate,
@@ -65,8 +67,8 @@ export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after:
     case 'talks':
       return 'Talks are under way while the costs stay in place: the adversary is looking for a way down.';
     case 'provoked':
-      return f.expulsions
-        ? 'Expulsions invite mirroring: the adversary retaliates in kind.'
+      return f.overreaction < tuning.titForTatGap
+        ? 'Measures like expulsions invite mirroring: the adversary retaliates in kind.'
         : `A response ${f.overreaction.toFixed(1)} rungs of severity above the harm suffered provoked retaliation.`;
     case 'deterred':
       return `Deterred (a ${p}% chance this round, from jointness, cohesion, joint attribution and well-fitted responses).`;

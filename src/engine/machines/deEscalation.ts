@@ -29,6 +29,8 @@ export const deEscalationMachine = setup({
     countQuiet: assign({
       quietRounds: ({ context, event }) => (event.type === 'ROUND_ENDED' && !event.adversaryActive ? context.quietRounds + 1 : 0),
     }),
+    // Verification counts only the quiet rounds after the conditions were set.
+    startVerifying: assign({ quietRounds: () => 0 }),
   },
 }).createMachine({
   id: 'deEscalation',
@@ -38,7 +40,7 @@ export const deEscalationMachine = setup({
   states: {
     idle: { on: { OPEN_CHANNEL: 'backchannel' } },
     backchannel: { on: { ACK: 'talks', VIOLATION: 'relapse' } },
-    talks: { on: { SET_CONDITIONS: 'conditional', VIOLATION: 'relapse' } },
+    talks: { on: { SET_CONDITIONS: { target: 'conditional', actions: 'startVerifying' }, VIOLATION: 'relapse' } },
     conditional: { on: { VERIFIED: { guard: 'cessationVerified', target: 'rollback' }, VIOLATION: 'relapse' } },
     rollback: { on: { ROLLBACK_DONE: 'normalised', VIOLATION: 'relapse' } },
     normalised: { on: { VIOLATION: 'relapse' } },

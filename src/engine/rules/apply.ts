@@ -7,7 +7,7 @@
 import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
 import { POSTURES, type Scenario } from '../scenario/schema';
-import type { Actor, Command, CommandBody, CommandResult, ExerciseState, Rejection } from '../types';
+import type { Actor, Command, CommandBody, CommandResult, ExerciseState, JointProposal, Rejection } from '../types';
 import { resolveRound } from '../adjudicate/resolveRound';
 import { startRound } from '../adjudicate/startRound';
 import { deliverAdhoc, deliverInject, wasDelivered } from '../adjudicate/injects';
@@ -48,6 +48,9 @@ const ROLES: Record<CommandBody['type'], Role[]> = {
   chooseAdversaryMove: ['redCell'],
 };
 
+/** What still makes sense once the exercise has ended: the hot wash. */
+const AFTER_THE_END = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore']);
+
 const ROLE_WORDS: Record<Role, string> = {
   facilitator: 'the facilitator',
   team: 'a team',
@@ -65,7 +68,7 @@ export function applyCommand(scenario: Scenario, state: ExerciseState, command: 
   if (command.actor.role === 'team' && !state.teams[command.actor.team]) {
     return reject('UNKNOWN_TEAM', `There is no team "${command.actor.team}" in this exercise.`);
   }
-  if (state.phase === 'debrief' && command.type !== 'note' && command.type !== 'chat') {
+  if (state.phase === 'debrief' && !AFTER_THE_END.has(command.type)) {
     return reject('EXERCISE_OVER', 'The exercise has ended.');
   }
   const work = new Work(scenario, forkState(state), command.at);
@@ -294,6 +297,12 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     const team = teamOf(command);
     const action = work.index.actions.get(command.draft.action);
     if (action && !action.joinable) return reject('NOT_AVAILABLE', `${action.name} cannot be taken jointly.`);
+    const incident = action?.targetsIncident ? (command.draft.incident ?? null) : null;
+    // Two allies proposing the same measure mean the same thing: the second joins the first.
+    const same = Object.values(work.state.proposals).find(
+      (p) => p.round === work.state.round && p.action === command.draft.action && p.incident === incident && p.by !== team && !p.responses[team],
+    );
+    if (same) return joinProposal(work, command, team, same, command.draft.rationale ?? '');
     const problem = checkDraft(work.scenario, work.state, team, command.draft);
     if (problem) return problem;
     const id = work.nextId('p');
@@ -302,7 +311,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
       round: work.state.round,
       by: team,
       action: command.draft.action,
-      incident: action!.targetsIncident ? (command.draft.incident ?? null) : null,
+      incident,
       options: command.draft.options ?? {},
       rationale: command.draft.rationale ?? '',
       responses: {},
@@ -319,18 +328,10 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     if (!proposal || proposal.round !== work.state.round) return reject('UNKNOWN_PROPOSAL', 'There is no open coalition proposal with that id this round.');
     if (proposal.by === team) return reject('INVALID_ARGUMENT', 'Your government made this proposal.');
     if (proposal.responses[team]) return reject('ALREADY_TAKEN', 'Your government has already answered this proposal.');
-    if (command.join) {
-      const draft = { action: proposal.action, incident: proposal.incident ?? undefined, options: proposal.options, rationale: command.rationale ?? '' };
-      const problem = checkDraft(work.scenario, work.state, team, draft);
-      if (problem) return problem;
-      addToPlan(work, { ...command, draft }, team, proposal.id);
-    } else {
-      const phase = checkDeliberation(work.state, team);
-      if (phase) return phase;
-    }
-    proposal.responses[team] = { join: command.join, rationale: command.rationale ?? '' };
-    const action = work.index.actions.get(proposal.action)?.name ?? proposal.action;
-    work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: proposal.id, text: `${teamName(work.scenario, team)} ${command.join ? 'joins' : 'declines'} the joint ${action}.` });
+    if (command.join) return joinProposal(work, command, team, proposal, command.rationale ?? '');
+    const phase = checkDeliberation(work.state, team);
+    if (phase) return phase;
+    recordResponse(work, team, proposal, false, command.rationale ?? '');
     return null;
   },
 
@@ -395,6 +396,22 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     return null;
   },
 };
+
+/** Joining puts the proposed measure, with the proposer's options, into this team's plan. */
+function joinProposal(work: Work, command: Command, team: string, proposal: JointProposal, rationale: string): Rejection | null {
+  const draft = { action: proposal.action, incident: proposal.incident ?? undefined, options: proposal.options, rationale };
+  const problem = checkDraft(work.scenario, work.state, team, draft);
+  if (problem) return problem;
+  addToPlan(work, { ...command, draft } as Command & { draft: typeof draft }, team, proposal.id);
+  recordResponse(work, team, proposal, true, rationale);
+  return null;
+}
+
+function recordResponse(work: Work, team: string, proposal: JointProposal, join: boolean, rationale: string): void {
+  proposal.responses[team] = { join, rationale };
+  const action = work.index.actions.get(proposal.action)?.name ?? proposal.action;
+  work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: proposal.id, text: `${teamName(work.scenario, team)} ${join ? 'joins' : 'declines'} the joint ${action}.` });
+}
 
 function addToPlan(work: Work, command: Command & { draft: { action: string; incident?: string; options?: Record<string, boolean | undefined>; rationale?: string } }, team: string, proposal: string | null): void {
   const action = work.index.actions.get(command.draft.action)!;

@@ -36,7 +36,7 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
     flow: startChart(exerciseMachine),
     escalation: startChart(escalationMachine, { level: scenario.escalation.start }),
     adversary,
-    deEscalation: startChart(deEscalationMachine, { verifyRounds: 1 }),
+    deEscalation: startChart(deEscalationMachine, { verifyRounds: scenario.adversary.tuning.verificationRounds }),
     attribution,
     sanctions: {},
     teams: Object.fromEntries(

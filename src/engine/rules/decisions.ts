@@ -44,10 +44,12 @@ function checkIncident(scenario: Scenario, state: ExerciseState, team: string, a
   if (!incident) return reject('UNKNOWN_INCIDENT', `There is no incident "${incidentId}" in this exercise.`);
   if (!state.incidents[incidentId]?.active) return reject('NOT_AVAILABLE', `"${incident.name}" has not come to light yet.`);
   const confidence = confidenceOfTeam(scenario, state, incidentId, team);
-  if (!confidenceAtLeast(confidence, action.minConfidence)) {
+  // The attribution chart accepts a public attribution only from moderate confidence, whatever the action says.
+  const needed = action.category === 'attribution' && !confidenceAtLeast(action.minConfidence === 'none' ? null : action.minConfidence, 'moderate') ? 'moderate' : action.minConfidence;
+  if (!confidenceAtLeast(confidence, needed)) {
     return reject(
       'INSUFFICIENT_CONFIDENCE',
-      `${action.name} needs at least ${action.minConfidence} attribution confidence; yours on "${incident.name}" is ${CONFIDENCE_WORDS[confidence ?? 'none']}.`,
+      `${action.name} needs at least ${needed} attribution confidence; yours on "${incident.name}" is ${CONFIDENCE_WORDS[confidence ?? 'none']}.`,
     );
   }
   if (action.requiresStateAttribution) {

@@ -268,7 +268,9 @@ const adversary = z.strictObject({
       emboldenAfterQuietRounds: z.number().int().min(1).default(2),
       emboldenBelowCohesion: z.number().min(0).max(100).default(40),
       titForTatGap: z.number().min(0).max(10).default(3).describe('Overreaction (severity minus harm) that provokes tit-for-tat.'),
-      relapseChance: z.number().min(0).max(1).default(0.15),
+      mirroringChance: z.number().min(0).max(1).default(0.8).describe('Chance that an action inviting mirroring (e.g. expulsions) draws tit-for-tat.'),
+      verificationRounds: z.number().int().min(1).default(1).describe('Rounds without a harmful move, after conditions are set, before cessation counts as verified.'),
+      relapseChance: z.number().min(0).max(1).default(0.15).describe('Chance per round that a normalised relationship relapses.'),
     })
     .prefault({}),
   moves: z.array(adversaryMove).default([]).describe('What the adversary may do each round, by posture and phase.'),
@@ -329,6 +331,7 @@ const action = z.strictObject({
   prerequisiteText: z.string().optional().describe('What players read when the prerequisites fail.'),
   effects: z.array(effect).default([]).describe('What the action does when it resolves.'),
   joinable: z.boolean().default(false).describe('Other teams may join it as a coalition action.'),
+  invitesMirroring: z.boolean().default(false).describe('The adversary tends to answer in kind (expulsions draw expulsions): tit-for-tat with tuning.mirroringChance.'),
   jointMinimum: z.number().int().min(2).optional().describe('Takes effect only with this many participants.'),
   procedures: z.array(procedure).default([]).describe('Procedural options offered to the player.'),
   sanctions: z

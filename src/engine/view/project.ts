@@ -113,6 +113,7 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
       // Another government's reasoning stays its own until the debrief (and from the adversary for good).
       if ((viewer.role === 'redCell' || (!isStaff && !debrief)) && d.team !== myTeam) copy.rationale = '';
       if (viewer.role === 'redCell') copy.proportionality = scoreOnly(d.proportionality, 'Proportionality');
+      else if (!isStaff && !debrief && d.team !== myTeam) copy.proportionality = withoutTheirIntelligence(d.proportionality);
       return copy;
     }),
     rounds: state.rounds.map((r) => {
@@ -154,6 +155,21 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
  */
 function scoreOnly(score: Score, label: string): Score {
   return { value: score.value, components: [], rules: [], summary: `${label} ${score.value}/100.` };
+}
+
+/**
+ * An ally's score keeps its reasons, except the one that states that
+ * government's own attribution confidence: its intelligence stays its own
+ * until the debrief.
+ */
+function withoutTheirIntelligence(score: Score): Score {
+  return {
+    ...score,
+    components: score.components.map((c) =>
+      c.id === 'evidence' ? { ...c, why: 'Weighed against that government\'s own attribution confidence, which stays its own until the debrief.' } : c,
+    ),
+    summary: score.summary,
+  };
 }
 
 function meOf(scenario: Scenario, team: string): ExerciseView['me'] {

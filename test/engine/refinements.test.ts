@@ -1,0 +1,132 @@
+/**
+ * Rules that settle how allies act together and how talks end: merged joint
+ * proposals, abstaining bots, verification of cessation, relapse, the red
+ * cell's move that no longer fits, the hot wash, and what allies may read in
+ * each other's scores.
+ */
+import { describe, expect, it } from 'vitest';
+import { project } from '../../src/engine/index';
+import { regionState } from '../../src/engine/machines/chart';
+import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
+import { FAC, Game, RED, richScenario, team, variantOf } from './support';
+
+const scenario = richScenario();
+const USA = team('usa');
+const FRA = team('fra');
+
+describe('acting together', () => {
+  it('a second proposal of the same measure joins the first instead of splitting the coalition', () => {
+    const game = new Game(scenario).start().evidence('mail-hack', 'usa', 5).evidence('mail-hack', 'fra', 5);
+    game.ok(FRA, { type: 'shareIntel', incident: 'mail-hack', with: 'coalition' });
+    game.ok(USA, { type: 'proposeJoint', draft: { action: 'joint-attribution', incident: 'mail-hack', rationale: 'together' } });
+    game.ok(FRA, { type: 'proposeJoint', draft: { action: 'joint-attribution', incident: 'mail-hack', rationale: 'us too' } });
+    const proposals = Object.values(game.state.proposals);
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]!.responses.fra).toEqual({ join: true, rationale: 'us too' });
+    game.lockAll();
+    expect(regionState(game.state.attribution['mail-hack']!.coalition)).toBe('jointlyAttributed');
+  });
+
+  it('bots that cannot join abstain rather than decline, so they never veto by accident', () => {
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      const run = simulateExercise(scenario, seed, resolvePolicies(scenario, ['coalition-follower']));
+      const vetoes = run.state.rounds.flatMap((r) => r.cohesion.rules).filter((rule) => /veto/i.test(rule.why));
+      expect(vetoes, seed).toEqual([]);
+    }
+  });
+});
+
+describe('public attribution', () => {
+  it('needs moderate confidence even when the action asks for less, as the attribution chart does', () => {
+    const lenient = variantOf('test/fixtures/engine-rich.json', (json) => {
+      json.actions.find((a: { id: string }) => a.id === 'attribute').minConfidence = 'low';
+    });
+    const game = new Game(lenient).start().evidence('mail-hack', 'fra', 2);
+    const message = game.reject(FRA, { type: 'draftDecision', draft: { action: 'attribute', incident: 'mail-hack' } }, 'INSUFFICIENT_CONFIDENCE');
+    expect(message).toMatch(/needs at least moderate attribution confidence; yours on .* is low\./);
+  });
+});
+
+describe('de-escalation', () => {
+  // No chance of deterrence: the adversary's posture holds unless a rule moves it.
+  const undeterrable = variantOf('test/fixtures/engine-rich.json', (json) => {
+    json.adversary.tuning = { ...json.adversary.tuning, baseDeterrence: 0, deterrencePerCohesion: 0, deterrencePerFit: 0, deterrencePerJointness: 0 };
+  });
+  const talking = (verifyRounds: number) =>
+    new Game(undeterrable).start().edit((state) => {
+      state.deEscalation = { value: 'talks', context: { quietRounds: 5, verifyRounds } };
+    });
+
+  it('counts quiet rounds for verification only from the moment conditions are set', () => {
+    const game = talking(2);
+    game.ok(USA, { type: 'draftDecision', draft: { action: 'set-conditions' } });
+    game.lockAll();
+    // Five quiet rounds before the conditions do not count: one quiet round since is not yet two.
+    expect(regionState(game.state.deEscalation)).toBe('conditional');
+    game.ok(FAC, { type: 'advance' });
+    // A second round without a harmful move: the red cell holds back.
+    game.ok(RED, { type: 'chooseAdversaryMove', move: null });
+    game.lockAll();
+    expect(regionState(game.state.deEscalation)).toBe('rollback');
+  });
+
+  it('a harmful move during talks is a violation: relapse, and the adversary escalates', () => {
+    const game = new Game(undeterrable).start().lockAll();
+    game.ok(FAC, { type: 'advance' });
+    game.edit((state) => {
+      state.deEscalation = { value: 'talks', context: { quietRounds: 0, verifyRounds: 1 } };
+    });
+    game.ok(FAC, { type: 'overridePosture', posture: 'emboldened', reason: 'test' });
+    game.ok(RED, { type: 'chooseAdversaryMove', move: 'dump-documents' });
+    game.lockAll();
+    expect(game.state.rounds[1]!.adversaryMoves.map((m) => m.move)).toEqual(['dump-documents']);
+    expect(regionState(game.state.deEscalation)).toBe('relapse');
+    expect(regionState(game.state.adversary, 'posture')).toBe('titForTat');
+    expect(game.state.timeline.some((t) => /breaks the terms of the talks/.test(t.text))).toBe(true);
+  });
+});
+
+describe('the red cell and the facilitator', () => {
+  it("logs for the facilitator when the red cell's move no longer fits after the adversary's reaction", () => {
+    const game = new Game(scenario).start();
+    game.ok(FAC, { type: 'overridePosture', posture: 'titForTat', reason: 'test' });
+    game.ok(RED, { type: 'chooseAdversaryMove', move: 'retaliate' });
+    // Nothing provokes it this round, so tit-for-tat ends and the retaliation no longer fits.
+    game.lockAll();
+    if (game.state.rounds[0]!.postureAfter !== 'titForTat') {
+      expect(game.state.rounds[0]!.adversaryMoves).toEqual([]);
+      const entry = game.state.timeline.find((t) => /no longer fitted/.test(t.text));
+      expect(entry?.audience).toBe('facilitator');
+    }
+  });
+
+  it('may still correct a score in the hot wash after the end', () => {
+    const game = new Game(scenario).start();
+    game.ok(USA, { type: 'draftDecision', draft: { action: 'resilience' } });
+    game.lockAll();
+    game.ok(FAC, { type: 'endExercise', reason: 'time' });
+    expect(game.state.phase).toBe('debrief');
+    const decision = game.state.decisions[0]!;
+    game.ok(FAC, { type: 'overrideScore', decision: decision.id, proportionality: 55, reason: 'discussed in the hot wash' });
+    expect(game.state.decisions[0]!.overridden).toEqual({ value: 55, reason: 'discussed in the hot wash' });
+    game.reject(FAC, { type: 'advance' }, 'EXERCISE_OVER');
+  });
+});
+
+describe("an ally's score", () => {
+  it("keeps its reasons but not the sentence that states that government's confidence, until the debrief", () => {
+    const game = new Game(scenario).start().evidence('mail-hack', 'usa', 5);
+    game.ok(USA, { type: 'draftDecision', draft: { action: 'attribute', incident: 'mail-hack' } });
+    game.lockAll();
+    const mine = project(scenario, game.state, { role: 'team', team: 'usa' }).decisions.find((d) => d.action === 'attribute')!;
+    const theirs = project(scenario, game.state, { role: 'team', team: 'fra' }).decisions.find((d) => d.action === 'attribute')!;
+    const evidence = (d: typeof mine) => d.proportionality.components.find((c) => c.id === 'evidence')!.why;
+    expect(evidence(mine)).toMatch(/moderate/);
+    expect(evidence(theirs)).not.toMatch(/low|moderate|high/);
+    expect(theirs.proportionality.value).toBe(mine.proportionality.value);
+    expect(theirs.proportionality.components.find((c) => c.id === 'fit')!.why).toBe(mine.proportionality.components.find((c) => c.id === 'fit')!.why);
+    game.ok(FAC, { type: 'endExercise', reason: 'debrief' });
+    const atDebrief = project(scenario, game.state, { role: 'team', team: 'fra' }).decisions.find((d) => d.action === 'attribute')!;
+    expect(evidence(atDebrief)).toBe(evidence(mine));
+  });
+});
