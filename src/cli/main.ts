@@ -75,9 +75,10 @@ program
   .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
   .option('--data-dir <dir>', 'where the SQLite file lives', process.env.DATA_DIR ?? './data')
   .option('--scenarios <dir>', 'folder of shipped scenarios', 'scenarios')
+  .option('--watch', 'reload an edited scenario into the exercises made from it (for authors)', false)
   .action(async (o) => {
     const { runServer } = await import('../server/main');
-    await runServer({ port: parseInteger(o.port, '--port', 0, 65535), dataDir: o.dataDir, scenariosDir: o.scenarios });
+    await runServer({ port: parseInteger(o.port, '--port', 0, 65535), dataDir: o.dataDir, scenariosDir: o.scenarios, watchScenarios: o.watch });
   });
 
 program

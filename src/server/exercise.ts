@@ -33,8 +33,9 @@ export class ExerciseRuntime {
   closed = false;
 
   constructor(
-    readonly meta: ExerciseMeta,
-    readonly scenario: Scenario,
+    /** Replaced (not changed) when an author's edit reloads the scenario in watch mode. */
+    public meta: ExerciseMeta,
+    public scenario: Scenario,
     public state: ExerciseState,
     /** Seq of the last record in the log. */
     public lastSeq: number,

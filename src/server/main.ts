@@ -3,7 +3,8 @@
  *
  * Environment: PORT (default 8080), DATA_DIR (default ./data), LOG_LEVEL
  * (default info), SCENARIOS_DIR (default ./scenarios), DIST_DIR (default ./dist),
- * HOST (default: all interfaces).
+ * HOST (default: all interfaces), WATCH_SCENARIOS=1 (reload edited scenarios
+ * into the exercises made from them, for authors).
  *
  * runServer() is the same thing for `firebreak serve`: it starts the server
  * and stops it gracefully on SIGTERM or SIGINT.
@@ -37,6 +38,7 @@ export async function runServer(options: RunOptions = {}): Promise<RunningServer
     ...(options.host ?? process.env.HOST ? { host: options.host ?? process.env.HOST } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.storage ? { storage: options.storage } : {}),
+    watchScenarios: options.watchScenarios ?? process.env.WATCH_SCENARIOS === '1',
     logger,
   });
 

@@ -12,6 +12,7 @@ import { LIMITS } from '../protocol/schemas';
 import { createRequestHandler, type HttpState } from './http';
 import { DEFAULT_HUB_LIMITS, Hub, type HubLimits, type SocketData } from './hub';
 import { loadShippedScenarios } from './scenarios';
+import { watchScenarios } from './scenarioWatch';
 import { DEFAULT_EDGE_LIMITS, registerSocketHandlers, type EdgeLimits } from './socket';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   /** Another store behind the same interface (the default is SQLite in dataDir). */
   storage?: Storage;
   limits?: Partial<EdgeLimits & HubLimits>;
+  /** Reload a shipped scenario into the exercises made from it when its file changes (for authors). */
+  watchScenarios?: boolean;
 }
 
 export interface RunningServer {
@@ -72,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (recovered.degraded.length) logger.error({ exercises: recovered.degraded }, 'SOME EXERCISES DID NOT REPLAY CLEANLY: see the errors above');
 
   registerSocketHandlers(io, hub, logger, edgeLimits);
+  const watcher = options.watchScenarios ? watchScenarios(resolve(options.scenariosDir), hub, () => hub.shippedScenarios(), logger) : null;
 
   await new Promise<void>((resolveListen, reject) => {
     http.once('error', reject);
@@ -91,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         state.ready = false;
         logger.info('shutting down');
+        watcher?.close();
         await hub.close();
         await new Promise<void>((r) => io.close(() => r()));
         http.closeAllConnections?.();

@@ -11,7 +11,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
 
 function meta(id: string, codes = { teams: { a: `A${id}`.slice(0, 6), b: `B${id}`.slice(0, 6) }, observer: `O${id}`.slice(0, 6) }): ExerciseMeta {
-  return { id, title: `Exercise ${id}`, scenarioId: 'sc', scenarioText: '{}', seed: 's', createdAt: Date.now(), codes };
+  return { id, title: `Exercise ${id}`, scenarioId: 'sc', scenarioText: '{}', seed: 's', createdAt: Date.now(), codes, scenarioEditedAtSeq: null };
 }
 function facilitator(exerciseId: string, hash = `h-${exerciseId}`) {
   return { seatId: `f-${exerciseId}`, exerciseId, role: 'facilitator' as const, team: null, name: 'F', credentialHash: hash, joinedAt: 1 };

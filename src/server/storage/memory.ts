@@ -47,6 +47,11 @@ export class MemoryStorage implements Storage {
     return meta ? clone(meta) : null;
   }
 
+  async updateScenarioText(exerciseId: string, scenarioText: string, atSeq: number): Promise<void> {
+    const meta = this.exercises.get(exerciseId);
+    if (meta) Object.assign(meta, { scenarioText, scenarioEditedAtSeq: atSeq });
+  }
+
   async list(): Promise<ExerciseMeta[]> {
     return [...this.exercises.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map(clone);
   }

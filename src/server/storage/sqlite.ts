@@ -32,7 +32,7 @@ import {
   type Storage,
 } from './types';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS exercises (
@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS exercises (
   scenario_text TEXT NOT NULL,
   seed TEXT NOT NULL,
   created_at INTEGER NOT NULL,
-  codes_json TEXT NOT NULL
+  codes_json TEXT NOT NULL,
+  scenario_edited_at_seq INTEGER
 );
 CREATE TABLE IF NOT EXISTS seats (
   seat_id TEXT PRIMARY KEY,
@@ -82,6 +83,7 @@ interface ExerciseRow {
   seed: string;
   created_at: number;
   codes_json: string;
+  scenario_edited_at_seq: number | null;
 }
 
 interface SeatRow {
@@ -112,6 +114,7 @@ function toMeta(row: ExerciseRow): ExerciseMeta {
     seed: row.seed,
     createdAt: row.created_at,
     codes: JSON.parse(row.codes_json) as ExerciseMeta['codes'],
+    scenarioEditedAtSeq: row.scenario_edited_at_seq ?? null,
   };
 }
 
@@ -172,6 +175,8 @@ export class SqliteStorage implements Storage {
       throw new Error(`${file} was written by a newer Firebreak (storage schema ${version}; this one knows ${SCHEMA_VERSION})`);
     }
     this.db.exec(SCHEMA);
+    // Version 1 files predate scenario edits in watch mode.
+    if (version === 1) this.db.exec('ALTER TABLE exercises ADD COLUMN scenario_edited_at_seq INTEGER');
     if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
     this.stmts = {
@@ -185,6 +190,7 @@ export class SqliteStorage implements Storage {
       nextOrdinal: this.db.prepare('SELECT COALESCE(MAX(ordinal), 0) + 1 AS n FROM seats WHERE exercise_id = ?'),
       getExercise: this.db.prepare('SELECT * FROM exercises WHERE id = ?'),
       listExercises: this.db.prepare('SELECT * FROM exercises ORDER BY created_at, id'),
+      updateScenarioText: this.db.prepare('UPDATE exercises SET scenario_text = ?, scenario_edited_at_seq = ? WHERE id = ?'),
       seats: this.db.prepare('SELECT * FROM seats WHERE exercise_id = ? ORDER BY ordinal'),
       seatByHash: this.db.prepare('SELECT * FROM seats WHERE credential_hash = ?'),
       code: this.db.prepare('SELECT * FROM codes WHERE code = ?'),
@@ -256,6 +262,11 @@ export class SqliteStorage implements Storage {
   async list(): Promise<ExerciseMeta[]> {
     this.check();
     return (this.stmts.listExercises.all() as ExerciseRow[]).map(toMeta);
+  }
+
+  async updateScenarioText(exerciseId: string, scenarioText: string, atSeq: number): Promise<void> {
+    this.check();
+    this.stmts.updateScenarioText.run(scenarioText, atSeq, exerciseId);
   }
 
   async addSeat(seat: Omit<SeatRecord, 'ordinal'>): Promise<SeatRecord> {

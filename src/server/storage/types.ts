@@ -21,6 +21,12 @@ export interface ExerciseMeta {
   /** Epoch ms. */
   createdAt: number;
   codes: { teams: Record<TeamId, string>; observer: string; redCell?: string };
+  /**
+   * Set when an author's edit replaced the scenario (watch mode): the log up to
+   * this seq was recorded under an earlier text, so its state hashes are not
+   * expected to match, and commands the new rules refuse are skipped.
+   */
+  scenarioEditedAtSeq: number | null;
 }
 
 export interface SeatRecord {
@@ -86,6 +92,8 @@ export interface Storage {
   getExercise(exerciseId: string): Promise<ExerciseMeta | null>;
   /** Every exercise, oldest first. */
   list(): Promise<ExerciseMeta[]>;
+  /** Replaces an exercise's scenario text (an author's edit, in watch mode) as of `atSeq`; the log is kept as it is. */
+  updateScenarioText(exerciseId: string, scenarioText: string, atSeq: number): Promise<void>;
 
   /** Adds a seat; the store assigns its ordinal. */
   addSeat(seat: Omit<SeatRecord, 'ordinal'>): Promise<SeatRecord>;

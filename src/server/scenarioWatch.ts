@@ -1,0 +1,58 @@
+/**
+ * Watch mode, for scenario authors: when a shipped scenario file changes, it
+ * is loaded again; a valid edit replaces the scenario in the exercises created
+ * from it (Hub.replaceScenario), a broken one is logged with every problem and
+ * changes nothing.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { formatProblem, loadScenarioText } from '../engine';
+import type { Hub } from './hub';
+import { summarise, type ShippedScenario } from './scenarios';
+
+/** Editors save in bursts (truncate, write, rename): act once the burst is over. */
+const SETTLE_MS = 150;
+
+export function watchScenarios(dir: string, hub: Hub, shipped: () => Iterable<ShippedScenario>, logger: Logger): { close(): void } {
+  const timers = new Map<string, NodeJS.Timeout>();
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dir, (_event, name) => {
+      if (!name || !name.endsWith('.json') || name.endsWith('.schema.json')) return;
+      clearTimeout(timers.get(name));
+      timers.set(name, setTimeout(() => void reload(join(dir, name), name), SETTLE_MS));
+    });
+  } catch (err) {
+    logger.warn({ dir, err: (err as Error).message }, 'cannot watch the scenarios folder');
+    return { close() {} };
+  }
+  logger.info({ dir }, 'watching scenarios: edits reload the exercises created from them');
+
+  async function reload(file: string, name: string): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return; // removed or renamed away: the exercises keep the scenario they have
+    }
+    const previous = [...shipped()].find((s) => s.file === file);
+    if (previous?.text === text) return;
+    const loaded = loadScenarioText(text, name);
+    if (!loaded.ok) {
+      logger.error({ file, problems: loaded.problems.map(formatProblem) }, 'edited scenario is invalid: nothing reloaded');
+      return;
+    }
+    const next: ShippedScenario = { file, text, scenario: loaded.scenario, summary: summarise(loaded.scenario) };
+    const rebuilt = await hub.replaceScenario(previous?.text ?? '', next);
+    logger.info({ file, scenario: loaded.scenario.id, exercises: rebuilt }, 'scenario reloaded');
+  }
+
+  return {
+    close() {
+      watcher.close();
+      for (const timer of timers.values()) clearTimeout(timer);
+    },
+  };
+}
