@@ -1,0 +1,157 @@
+/**
+ * What the board shows, derived from the view alone. The Phaser scene draws
+ * this model and the DOM summary beside it states the same facts in words,
+ * so nothing lives only in the canvas. Pure: no DOM, no Phaser.
+ */
+import type { ExerciseView } from '../../engine/view/types';
+import { postureWord } from '../ui/format';
+
+export interface BoardCapital {
+  team: string;
+  teamName: string;
+  city: string;
+  lat: number;
+  lon: number;
+  colour: string;
+  locked: boolean;
+  drafts: number;
+  isMe: boolean;
+}
+
+export interface BoardMeter {
+  team: string;
+  teamName: string;
+  /** A short label for the canvas (the team's id in capitals, e.g. USA). */
+  short: string;
+  colour: string;
+  stage: string;
+  /** 0 none, 1 low, 2 moderate, 3 high; null when not disclosed to this viewer. */
+  confidence: number | null;
+  public: boolean;
+}
+
+export interface BoardIncident {
+  id: string;
+  name: string;
+  harm: number;
+  active: boolean;
+  coalitionStage: string;
+  sharedBy: string[];
+  meters: BoardMeter[];
+}
+
+export interface BoardModel {
+  capitals: BoardCapital[];
+  /** Latest coalition cohesion (0..100) and the round it was measured in; null before round 1 resolves. */
+  cohesion: number | null;
+  cohesionRound: number | null;
+  /** Pairs of teams that acted jointly in the latest resolved round. */
+  jointPairs: [string, string][];
+  ladder: { level: number; label: string }[];
+  level: number;
+  band: string;
+  adversaryName: string;
+  posture: string;
+  postureWord: string;
+  campaignPhase: string;
+  incidents: BoardIncident[];
+  sanctions: { id: string; name: string; teams: string[]; stage: string; challenge: string }[];
+  lastRound: { round: number; escalationBefore: number; escalationAfter: number; postureBefore: string; postureAfter: string } | null;
+}
+
+const CONFIDENCE_STEPS: Record<string, number> = { low: 1, moderate: 2, high: 3 };
+
+export function boardModel(view: ExerciseView): BoardModel {
+  const myTeam = view.viewer.role === 'team' ? view.viewer.team : null;
+  const last = view.rounds[view.rounds.length - 1] ?? null;
+  const teamOf = (id: string) => view.teams.find((t) => t.id === id);
+  return {
+    capitals: view.teams.map((t) => ({
+      team: t.id,
+      teamName: t.name,
+      city: t.capital.name,
+      lat: t.capital.lat,
+      lon: t.capital.lon,
+      colour: t.colour,
+      locked: t.locked,
+      drafts: t.draftCount,
+      isMe: t.id === myTeam,
+    })),
+    cohesion: last ? last.cohesion.value : null,
+    cohesionRound: last ? last.round : null,
+    jointPairs: last ? jointPairs(view, last.round) : [],
+    ladder: view.scenario.ladder.map((r) => ({ level: r.level, label: r.label })),
+    level: view.escalation.level,
+    band: view.escalation.band,
+    adversaryName: view.scenario.adversaryName,
+    posture: view.adversary.posture,
+    postureWord: postureWord(view.adversary.posture),
+    campaignPhase: view.adversary.phaseName,
+    incidents: view.incidents.map((i) => ({
+      id: i.id,
+      name: i.name,
+      harm: i.harm,
+      active: i.active,
+      coalitionStage: i.coalition.stage,
+      sharedBy: i.coalition.sharedBy,
+      meters: view.teams.map((t) => {
+        const a = i.byTeam[t.id];
+        return {
+          team: t.id,
+          teamName: t.name,
+          short: t.id.toUpperCase().slice(0, 5),
+          colour: teamOf(t.id)?.colour ?? '#999999',
+          stage: a?.stage ?? 'unknown',
+          confidence: a?.confidence ? (CONFIDENCE_STEPS[a.confidence] ?? 0) : a && a.stage !== 'undisclosed' ? 0 : null,
+          public: a?.public ?? false,
+        };
+      }),
+    })),
+    sanctions: view.sanctions.map((s) => ({ id: s.id, name: s.name, teams: s.teams, stage: s.stage, challenge: s.challenge })),
+    lastRound: last
+      ? { round: last.round, escalationBefore: last.escalationBefore, escalationAfter: last.escalationAfter, postureBefore: last.postureBefore, postureAfter: last.postureAfter }
+      : null,
+  };
+}
+
+function jointPairs(view: ExerciseView, round: number): [string, string][] {
+  const pairs = new Map<string, [string, string]>();
+  for (const d of view.decisions) {
+    if (d.round !== round || !d.effective) continue;
+    const members = [d.team, ...d.joint].filter((t, i, all) => all.indexOf(t) === i).sort();
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) pairs.set(`${members[i]}|${members[j]}`, [members[i]!, members[j]!]);
+  }
+  return [...pairs.values()];
+}
+
+/**
+ * Equirectangular projection (standard parallel at the capitals' mean
+ * latitude) of the North Atlantic around the capitals, fitted into a w x h box.
+ */
+export function projector(capitals: { lat: number; lon: number }[], w: number, h: number) {
+  const lats = capitals.map((c) => c.lat);
+  const lons = capitals.map((c) => c.lon);
+  const meanLat = lats.length ? lats.reduce((a, b) => a + b, 0) / lats.length : 50;
+  const k = Math.cos((Math.min(60, Math.max(30, meanLat)) * Math.PI) / 180);
+  const minLon = Math.min(-25, ...lons) - 10;
+  const maxLon = Math.max(25, ...lons) + 10;
+  const minLat = Math.max(-60, Math.min(35, ...lats) - 6);
+  const maxLat = Math.min(80, Math.max(62, ...lats) + 6);
+  const spanX = (maxLon - minLon) * k;
+  const spanY = maxLat - minLat;
+  const scale = Math.min(w / spanX, h / spanY);
+  const offX = (w - spanX * scale) / 2;
+  const offY = (h - spanY * scale) / 2;
+  return {
+    x: (lon: number) => offX + (lon - minLon) * k * scale,
+    y: (lat: number) => offY + (maxLat - lat) * scale,
+    /** The lon/lat range visible in the box (for the graticule). */
+    visible: {
+      minLon: minLon - offX / (k * scale),
+      maxLon: maxLon + offX / (k * scale),
+      minLat: minLat - offY / scale,
+      maxLat: maxLat + offY / scale,
+    },
+  };
+}

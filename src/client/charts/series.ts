@@ -1,0 +1,85 @@
+/**
+ * The debrief's data series, from the view alone: escalation per round,
+ * proportionality per team and round, cohesion per round. Pure; the same
+ * series feed the charts and the data tables beside them.
+ */
+import type { ExerciseView } from '../../engine/view/types';
+
+export interface Dataset {
+  label: string;
+  colour: string;
+  data: (number | null)[];
+}
+
+export interface Series {
+  id: string;
+  title: string;
+  /** What the numbers mean, for the table caption. */
+  caption: string;
+  labels: string[];
+  datasets: Dataset[];
+  min: number;
+  max: number;
+  stepped?: boolean;
+}
+
+const roundLabel = (r: number) => `Round ${r}`;
+
+export function escalationSeries(view: ExerciseView): Series {
+  const rounds = view.rounds;
+  const top = Math.max(0, ...view.scenario.ladder.map((r) => r.level));
+  return {
+    id: 'escalation',
+    title: 'Escalation level per round',
+    caption: `Escalation level (0 to ${top}) at the start and after each round`,
+    labels: rounds.length ? ['Start', ...rounds.map((r) => roundLabel(r.round))] : [],
+    datasets: [
+      {
+        label: 'Escalation level',
+        colour: '#D55E00',
+        data: rounds.length ? [rounds[0]!.escalationBefore, ...rounds.map((r) => r.escalationAfter)] : [],
+      },
+    ],
+    min: 0,
+    max: top,
+    stepped: true,
+  };
+}
+
+export function cohesionSeries(view: ExerciseView): Series {
+  return {
+    id: 'cohesion',
+    title: 'Coalition cohesion per round',
+    caption: 'Coalition cohesion (0 to 100) measured after each round',
+    labels: view.rounds.map((r) => roundLabel(r.round)),
+    datasets: [{ label: 'Cohesion', colour: '#0072B2', data: view.rounds.map((r) => Math.round(r.cohesion.value)) }],
+    min: 0,
+    max: 100,
+  };
+}
+
+export function proportionalitySeries(view: ExerciseView): Series {
+  const rounds = view.rounds.map((r) => r.round);
+  return {
+    id: 'proportionality',
+    title: 'Proportionality per team and round',
+    caption: "Mean proportionality (0 to 100) of each team's decisions in each round (facilitator overrides included); blank where a team decided nothing",
+    labels: rounds.map(roundLabel),
+    datasets: view.teams.map((t) => ({
+      label: t.name,
+      colour: t.colour,
+      data: rounds.map((round) => {
+        const values = view.decisions
+          .filter((d) => d.team === t.id && d.round === round)
+          .map((d) => d.overridden?.value ?? d.proportionality.value);
+        return values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
+      }),
+    })),
+    min: 0,
+    max: 100,
+  };
+}
+
+export function allSeries(view: ExerciseView): Series[] {
+  return [escalationSeries(view), proportionalitySeries(view), cohesionSeries(view)];
+}

@@ -1,0 +1,63 @@
+/**
+ * What every exercise screen renders from: the session (the server's view
+ * and presence), the answers to this seat's commands, text drafts, and a
+ * few choices local to this browser tab.
+ */
+import type { CommandBody } from '../../engine/types';
+import type { ExerciseView } from '../../engine/view/types';
+import type { CommandAck, ExerciseSummary, TeamReadyAck } from '../../protocol/events';
+import type { Session } from '../net/session';
+import type { Answers } from '../ui/answers';
+import type { Drafts } from '../ui/drafts';
+import type { BoardPanel } from './parts/board';
+
+export interface LocalState {
+  chatChannel: 'team' | 'coalition';
+  /** Chat messages seen per channel (for the "new" counts). */
+  chatSeen: Record<string, number>;
+  /** Inject deliveries already on screen (new ones are announced and marked). */
+  seenInjects: Set<string>;
+  newInjects: Set<string>;
+  /** The incident chosen per action in the catalogue. */
+  incidentFor: Record<string, string>;
+  showUnavailable: boolean;
+  ready: TeamReadyAck | null;
+  /** Facilitator: its exercises (with the join codes). */
+  exercises: ExerciseSummary[] | null;
+  adhocAudience: 'all' | 'facilitator' | 'teams';
+  adhocTeams: Set<string>;
+  overrideKind: 'score' | 'posture' | 'escalation';
+  clockMinutes: number;
+  copied: string | null;
+}
+
+export interface Ctx {
+  exerciseId: string;
+  session: Session;
+  view: ExerciseView;
+  answers: Answers;
+  drafts: Drafts;
+  local: LocalState;
+  board: BoardPanel;
+  rerender(): void;
+  /** Sends a command and shows its answer in the slot `key`; resolves with the answer. */
+  send(key: string, body: CommandBody, okText: string): Promise<CommandAck>;
+}
+
+export function newLocalState(): LocalState {
+  return {
+    chatChannel: 'team',
+    chatSeen: {},
+    seenInjects: new Set(),
+    newInjects: new Set(),
+    incidentFor: {},
+    showUnavailable: true,
+    ready: null,
+    exercises: null,
+    adhocAudience: 'all',
+    adhocTeams: new Set(),
+    overrideKind: 'score',
+    clockMinutes: 5,
+    copied: null,
+  };
+}

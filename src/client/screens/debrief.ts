@@ -1,0 +1,144 @@
+/**
+ * The debrief, for everyone once the exercise ends: the timeline of
+ * injects, decisions (with rationales) and outcomes; charts with data
+ * tables; what really happened, with sources; discussion questions; the
+ * evaluators' notes; exports and the printable report.
+ */
+import type { ExerciseView } from '../../engine/view/types';
+import { downloadText } from '../ui/download';
+import { html, nothing, paragraphs, safeUrl, type TemplateResult } from '../ui/dom';
+import { answerSlot } from '../ui/answers';
+import { ladderLabel, postureWord, roundTitle } from '../ui/format';
+import type { Ctx } from './context';
+import { chartsSection, type ChartsPanel } from './parts/charts';
+import { chatSection } from './parts/chat';
+import { injectItem } from './parts/feed';
+import { notesSection } from './parts/notes';
+import { decisionItem, scoreDetails } from './parts/results';
+
+export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
+  const view = ctx.view;
+  const role = view.viewer.role;
+  const staff = role === 'facilitator' || role === 'observer';
+  return html`<main id="main" tabindex="-1" class="layout debrief">
+    <div class="col-main">
+      <h1>Debrief: ${view.scenario.title}</h1>
+      ${outcomeBox(view)}
+      <nav class="toc" aria-label="Debrief sections">
+        <a href="#charts-h">Charts</a> <a href="#timeline-h">Timeline</a> <a href="#real-h">What really happened</a>
+        <a href="#questions-h">Discussion</a> <a href="#eval-h">Evaluators' notes</a> <a href="#export-h">Export and report</a>
+      </nav>
+      ${chartsSection(charts, view)}
+      ${timelineSection(view)}
+      ${whatReallyHappened(view)}
+      ${questionsSection(view)}
+      <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
+      ${exportSection(ctx, staff)}
+    </div>
+    <aside class="col-side" aria-label="Notes and chat">
+      ${staff ? notesSection(ctx) : nothing}
+      ${role === 'team' ? chatSection(ctx) : nothing}
+    </aside>
+  </main>`;
+}
+
+export function outcomeBox(view: ExerciseView): TemplateResult {
+  const o = view.outcome;
+  const last = view.rounds[view.rounds.length - 1];
+  return html`<section class="panel outcome" aria-labelledby="outcome-h">
+    <h2 id="outcome-h">Outcome${o ? `: ${o.outcome === 'success' ? 'success' : o.outcome === 'failure' ? 'failure' : 'no decisive outcome'}` : ''}</h2>
+    ${o ? html`<p class="lede">${o.summary}</p>` : nothing}
+    <p>${view.rounds.length} of ${view.scenario.rounds.length} rounds played.
+      ${last ? html`Final escalation: ${last.escalationAfter}, ${ladderLabel(view, last.escalationAfter)}. ${view.scenario.adversaryName}'s final posture: ${postureWord(last.postureAfter)}. Final cohesion: ${Math.round(last.cohesion.value)}/100.` : nothing}</p>
+  </section>`;
+}
+
+export function timelineSection(view: ExerciseView, open = false): TemplateResult {
+  const rounds = Array.from({ length: Math.max(view.round, view.rounds.length) + 1 }, (_, r) => r);
+  return html`<section class="panel timeline" aria-labelledby="timeline-h">
+    <h2 id="timeline-h">Timeline</h2>
+    ${rounds.map((r) => timelineRound(view, r, open))}
+  </section>`;
+}
+
+function timelineRound(view: ExerciseView, round: number, open: boolean): TemplateResult {
+  const injects = view.injects.filter((i) => i.round === round);
+  const decisions = view.decisions.filter((d) => d.round === round);
+  const result = view.rounds.find((r) => r.round === round);
+  const log = view.timeline.filter((t) => t.round === round);
+  if (!injects.length && !decisions.length && !result && !log.length) return html``;
+  return html`<article class="timeline-round" aria-labelledby=${`tl-${round}`}>
+    <h3 id=${`tl-${round}`}>${roundTitle(view, round)}</h3>
+    ${injects.length ? html`<h4>Injects</h4><ol class="feed-list">${injects.map((i) => injectItem(view, i))}</ol>` : nothing}
+    ${decisions.length ? html`<h4>Decisions</h4><ul class="decisions">${decisions.map((d) => decisionItem(view, d, undefined, open))}</ul>` : nothing}
+    ${result
+      ? html`<h4>Outcome</h4>
+          <ul class="headlines">${result.headlines.map((h) => html`<li>${h}</li>`)}</ul>
+          <p>Escalation ${result.escalationBefore} → ${result.escalationAfter}; posture ${postureWord(result.postureBefore)} → ${postureWord(result.postureAfter)}: ${result.postureWhy}</p>
+          <p>Cohesion ${Math.round(result.cohesion.value)}/100.</p>${scoreDetails(result.cohesion, 'Why this cohesion score', open)}`
+      : nothing}
+    ${log.length
+      ? html`<details class="log-details" ?open=${open}><summary>Everything logged in this round (${log.length})</summary>
+          <ol class="log">${log.map((t) => html`<li><span class="meta">${new Date(t.at).toLocaleTimeString()} · ${t.kind}</span> ${t.text}</li>`)}</ol></details>`
+      : nothing}
+  </article>`;
+}
+
+export function whatReallyHappened(view: ExerciseView): TemplateResult {
+  const d = view.debrief;
+  if (!d) return html``;
+  return html`<section class="panel" aria-labelledby="real-h">
+    <h2 id="real-h">What really happened</h2>
+    <ul class="real">${d.whatHappened.map(
+      (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}:</strong> ` : nothing}${w.text}
+        ${w.sources.length ? html`<span class="sources">Sources: ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
+    )}</ul>
+    ${d.sources.length
+      ? html`<h3>Sources</h3><ol class="source-list">${d.sources.map((s) => {
+          const url = safeUrl(s.url);
+          return html`<li id=${`src-${s.id}`}><span class="meta">[${s.id}]</span> ${s.citation}${url ? html` <a href=${url} rel="noopener noreferrer" target="_blank">${url}</a>` : s.url ? ` ${s.url}` : ''}</li>`;
+        })}</ol>`
+      : nothing}
+    ${d.facilitatorGuide ? html`<h3>Facilitator's guide</h3>${paragraphs(d.facilitatorGuide).map((p) => html`<p>${p}</p>`)}` : nothing}
+  </section>`;
+}
+
+export function questionsSection(view: ExerciseView): TemplateResult {
+  const q = view.debrief?.discussionQuestions ?? [];
+  if (!q.length) return html``;
+  return html`<section class="panel" aria-labelledby="questions-h">
+    <h2 id="questions-h">Discussion questions</h2>
+    <ol>${q.map((x) => html`<li>${x}</li>`)}</ol>
+  </section>`;
+}
+
+export function notesTable(view: ExerciseView): TemplateResult {
+  if (!view.notes.length) return html`<p class="empty">No evaluation notes were taken.</p>`;
+  const objective = (id: string | null) => view.scenario.learningObjectives.find((o) => o.id === id)?.text ?? '–';
+  return html`<table class="table">
+    <caption class="visually-hidden">Evaluators' notes</caption>
+    <thead><tr><th scope="col">Moment</th><th scope="col">Objective</th><th scope="col">Rating</th><th scope="col">Note</th><th scope="col">By</th></tr></thead>
+    <tbody>${view.notes.map(
+      (n) => html`<tr><td>${roundTitle(view, n.round)}</td><td>${objective(n.objective)}</td><td>${n.rating ?? '–'}</td><td>${n.text}</td><td>${n.by}</td></tr>`,
+    )}</tbody>
+  </table>`;
+}
+
+function exportSection(ctx: Ctx, staff: boolean): TemplateResult {
+  const download = (format: 'json' | 'csv') => async () => {
+    const answer = await ctx.answers.track('export', ctx.session.exportLog(format), `Downloaded the ${format.toUpperCase()} log.`, 'Preparing the file…');
+    if (answer.ok) downloadText(answer.filename, answer.contentType, answer.data);
+  };
+  return html`<section class="panel" aria-labelledby="export-h">
+    <h2 id="export-h">Export and report</h2>
+    <p><a class="btn" href=${`/report/${ctx.exerciseId}`} target="_blank" rel="noopener">Open the printable report</a>
+      <span class="help">Opens in a new tab; print it or save it as PDF.</span></p>
+    ${staff
+      ? html`<div class="row">
+          <button class="btn" type="button" @click=${download('json')}>Download the log (JSON)</button>
+          <button class="btn" type="button" @click=${download('csv')}>Download the log (CSV)</button>
+        </div>
+        ${answerSlot(ctx.answers, 'export')}`
+      : html`<p class="help">The facilitator and observers can download the full log (JSON and CSV) for analysis.</p>`}
+  </section>`;
+}

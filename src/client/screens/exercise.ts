@@ -1,0 +1,221 @@
+/**
+ * The shell of every exercise screen: finds this browser's seat, resumes it
+ * (and again after every reconnection), and renders the screen for the
+ * seat's role (or the debrief once the exercise has ended) from each view
+ * the server sends. New injects and resolved rounds are announced.
+ */
+import type { ExerciseView } from '../../engine/view/types';
+import { connection, request } from '../net/connection';
+import { facilitatorCredentials, seatFor } from '../net/credentials';
+import { Session } from '../net/session';
+import { navigate } from '../router';
+import { Answers } from '../ui/answers';
+import { refreshClocks, startClockTicker } from '../ui/clock';
+import { html, render, type TemplateResult } from '../ui/dom';
+import { Drafts } from '../ui/drafts';
+import { ladderLabel, postureWord, roundTitle } from '../ui/format';
+import { announce } from '../ui/live';
+import { newLocalState, type Ctx } from './context';
+import { debriefScreen } from './debrief';
+import { facilitatorScreen } from './facilitator';
+import { observerScreen } from './observer';
+import { BoardPanel } from './parts/board';
+import { ChartsPanel } from './parts/charts';
+import { roundWords } from './parts/situation';
+import { clockBadge, topbar } from './parts/topbar';
+import { redCellScreen } from './redcell';
+import { teamScreen } from './team';
+
+export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', exerciseId: string): () => void {
+  const stored = seatFor(exerciseId, kind === 'facilitate' ? 'facilitator' : 'player');
+  if (!stored) {
+    if (kind === 'play' && seatFor(exerciseId, 'facilitator')) {
+      navigate(`/facilitate/${exerciseId}`, true);
+      return () => {};
+    }
+    render(noSeat(), root);
+    return () => {};
+  }
+  const session = new Session(connection(), stored);
+  const board = new BoardPanel();
+  const charts = new ChartsPanel();
+  const local = newLocalState();
+  let scheduled = false;
+  const rerender = () => {
+    if (scheduled) return;
+    scheduled = true;
+    void Promise.resolve().then(() => {
+      scheduled = false;
+      draw();
+    });
+  };
+  const answers = new Answers(rerender);
+  const ctx: Ctx = {
+    exerciseId,
+    session,
+    view: null as unknown as ExerciseView,
+    answers,
+    drafts: new Drafts(exerciseId),
+    local,
+    board,
+    rerender,
+    send: (key, body, okText) => answers.track(key, session.send(body), okText),
+  };
+  let previous: ExerciseView | null = null;
+
+  function draw(): void {
+    const view = session.view;
+    if (session.failure) {
+      render(failed(session.failure.message), root);
+      return;
+    }
+    if (!view) {
+      render(loading(session, rerender), root);
+      return;
+    }
+    ctx.view = view;
+    const resolved = notice(ctx, previous, view);
+    const newScreen = !previous || previous.phase !== view.phase;
+    if (newScreen) void refreshExercises(ctx);
+    previous = view;
+    render(screen(ctx, charts), root);
+    if (newScreen) focusMainIfLost(root);
+    document.title = `${view.phase === 'debrief' ? 'Debrief' : roundWords(view)}: ${view.scenario.title} · Firebreak`;
+    refreshClocks();
+    measureTopbar();
+    if (board.host.isConnected) board.update(view);
+    if (resolved && board.host.isConnected) board.playRound(resolved);
+    if (view.phase === 'debrief') void charts.update(view);
+  }
+
+  session.onChange(rerender);
+  session.start();
+  const stopTicker = startClockTicker();
+  draw();
+  return () => {
+    stopTicker();
+    session.stop();
+    board.destroy();
+    charts.destroy();
+  };
+}
+
+function screen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
+  const view = ctx.view;
+  const body =
+    view.phase === 'debrief'
+      ? debriefScreen(ctx, charts)
+      : view.viewer.role === 'facilitator'
+        ? facilitatorScreen(ctx)
+        : view.viewer.role === 'team'
+          ? teamScreen(ctx)
+          : view.viewer.role === 'observer'
+            ? observerScreen(ctx)
+            : redCellScreen(ctx);
+  return html`${topbar({
+    title: view.scenario.title,
+    seat: seatWords(ctx),
+    round: roundWords(view),
+    clock: view.phase === 'deliberation' || view.paused ? clockBadge(view.clock, view.paused) : undefined,
+    status: ctx.session.status,
+    rerender: ctx.rerender,
+  })}${body}`;
+}
+
+function seatWords(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  const seat = ctx.session.seat;
+  const name = seat?.name ?? ctx.session.stored.name;
+  if (view.viewer.role === 'team') {
+    const team = view.teams.find((t) => t.id === view.me?.team);
+    const lead = ctx.session.mySeat?.lead ?? seat?.lead;
+    return html`<span class="swatch" aria-hidden="true" style=${`background:${team?.colour ?? '#999'}`}></span>
+      <strong>${team?.name ?? 'Team'}</strong> <span class="help">${name}</span>${lead ? html`<span class="visually-hidden">, team lead</span>` : ''}`;
+  }
+  const role = { facilitator: 'Facilitator', observer: 'Observer', redCell: 'Red cell' }[view.viewer.role];
+  return html`<strong>${role}</strong> <span class="help">${name}</span>`;
+}
+
+/** Announces what changed since the previous view; returns the newly resolved round, if any. */
+function notice(ctx: Ctx, previous: ExerciseView | null, view: ExerciseView) {
+  const local = ctx.local;
+  const fresh = view.injects.filter((i) => !local.seenInjects.has(i.id));
+  for (const i of fresh) local.seenInjects.add(i.id);
+  if (!previous) return null;
+  if (previous.round !== view.round) local.newInjects.clear();
+  for (const i of fresh) {
+    local.newInjects.add(i.id);
+    const isPrivate = typeof i.audience === 'object';
+    announce(`New ${isPrivate ? 'private ' : ''}inject: ${i.title}`);
+  }
+  if (previous.phase !== view.phase) announce(phaseChange(view));
+  const seen = new Set(previous.chat.map((m) => m.id));
+  for (const m of view.chat) if (m.channel === 'announcement' && !seen.has(m.id)) announce(`Announcement from ${m.from}: ${m.text}`);
+  if (view.rounds.length > previous.rounds.length) {
+    const r = view.rounds[view.rounds.length - 1]!;
+    announce(
+      `${roundTitle(view, r.round)} resolved. Escalation ${r.escalationBefore} to ${r.escalationAfter}, ${ladderLabel(view, r.escalationAfter)}. ` +
+        `${view.scenario.adversaryName} is ${postureWord(r.postureAfter).toLowerCase()}. Cohesion ${Math.round(r.cohesion.value)}.`,
+    );
+    return r;
+  }
+  return null;
+}
+
+function phaseChange(view: ExerciseView): string {
+  switch (view.phase) {
+    case 'briefing':
+      return 'The exercise has started: read your briefing.';
+    case 'deliberation':
+      return `${roundTitle(view, view.round)} has started.`;
+    case 'debrief':
+      return 'The exercise has ended. The debrief is open.';
+    default:
+      return '';
+  }
+}
+
+async function refreshExercises(ctx: Ctx): Promise<void> {
+  if (ctx.session.stored.role !== 'facilitator') return;
+  const mine = ctx.session.stored.credential;
+  const credentials = [mine, ...facilitatorCredentials().filter((c) => c !== mine)];
+  const answer = await request('exercise:list', { credentials });
+  if (answer.ok) {
+    ctx.local.exercises = answer.exercises;
+    ctx.rerender();
+  }
+}
+
+function loading(session: Session, rerender: () => void): TemplateResult {
+  return html`${topbar({ title: session.stored.title, status: session.status, rerender })}
+    <main id="main" class="page narrow"><p role="status" class="loading">Opening your seat in “${session.stored.title}”…</p></main>`;
+}
+
+function failed(message: string): TemplateResult {
+  return html`<main id="main" class="page narrow">
+    <h1>This seat cannot be resumed</h1>
+    <p>${message}</p>
+    <p><a href="/" data-link>Go to the start page</a> and join again with your code.</p>
+  </main>`;
+}
+
+function noSeat(): TemplateResult {
+  return html`<main id="main" class="page narrow">
+    <h1>You have no seat in this exercise yet</h1>
+    <p>This browser does not hold a seat for this exercise. Join it with the code your facilitator gave you.</p>
+    <p><a class="btn btn--primary" href="/" data-link>Go to the start page</a></p>
+  </main>`;
+}
+
+/** Keeps --topbar-h equal to the (sticky) top bar's height, which grows when it wraps. */
+function measureTopbar(): void {
+  const bar = document.querySelector('.topbar');
+  if (bar) document.documentElement.style.setProperty('--topbar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+}
+
+/** After a new screen appears, moves focus to its main region when the focused element went away with the old one. */
+function focusMainIfLost(root: HTMLElement): void {
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) return;
+  root.querySelector<HTMLElement>('#main')?.focus({ preventScroll: true });
+}

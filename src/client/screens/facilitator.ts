@@ -1,0 +1,175 @@
+/**
+ * The facilitator's console: the clock and phase controls, join codes and
+ * who has joined, every team's drafts live, injects (release, hold,
+ * ad hoc), announcements, overrides with a logged reason, and the board.
+ */
+import type { ExerciseView } from '../../engine/view/types';
+import { answerSlot } from '../ui/answers';
+import { html, nothing, paragraphs, repeat, type TemplateResult } from '../ui/dom';
+import { actionName, chosenProcedures, humanize, incidentName, PHASE_WORDS, teamName } from '../ui/format';
+import { lockIcon } from '../ui/icons';
+import type { Ctx } from './context';
+import { boardSection } from './parts/board';
+import { chatReadOnly } from './parts/chat';
+import { codesSection } from './parts/codes';
+import { feedSection } from './parts/feed';
+import { announceSection, adhocSection, overridesSection } from './parts/facilitatorForms';
+import { notesSection } from './parts/notes';
+import { resultsSection } from './parts/results';
+import { exerciseTable } from './start';
+
+export function facilitatorScreen(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  return html`<main id="main" tabindex="-1" class="layout two-col console">
+    <div class="col-main">
+      <h1 class="visually-hidden">Facilitator console: ${view.scenario.title}</h1>
+      ${controlsSection(ctx)}
+      ${teamsLiveSection(ctx)}
+      ${boardSection(ctx.board, view)}
+      ${resultsSection(view)}
+      ${feedSection(ctx, 'Released injects')}
+    </div>
+    <aside class="col-side" aria-label="Codes, injects and overrides">
+      ${codesSection(ctx)}
+      ${upcomingSection(ctx)}
+      ${adhocSection(ctx)}
+      ${announceSection(ctx)}
+      ${overridesSection(ctx)}
+      ${adversarySection(view)}
+      ${chatReadOnly(view)}
+      ${notesSection(ctx)}
+      ${ctx.local.exercises?.length
+        ? html`<section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your exercises</h2>${exerciseTable(ctx.local.exercises, ctx.exerciseId)}</section>`
+        : nothing}
+    </aside>
+  </main>`;
+}
+
+function advanceLabel(view: ExerciseView): string | null {
+  switch (view.phase) {
+    case 'briefing':
+      return 'Begin round 1';
+    case 'deliberation':
+      return `Resolve round ${view.round} now`;
+    case 'results':
+      return view.round < view.scenario.rounds.length && !view.outcome ? `Open round ${view.round + 1}` : 'End and go to the debrief';
+    default:
+      return null;
+  }
+}
+
+function controlsSection(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  const label = advanceLabel(view);
+  const running = view.phase === 'deliberation' || view.phase === 'results';
+  const minutes = () => Math.max(1, Math.min(240, Number((document.getElementById('clock-min') as HTMLInputElement | null)?.value) || 5));
+  const adjust = (sign: 1 | -1) => () =>
+    void ctx.send('clock', { type: 'adjustClock', deltaMs: sign * minutes() * 60_000 }, sign > 0 ? `Extended by ${minutes()} min.` : `Shortened by ${minutes()} min.`);
+  return html`<section class="panel controls" aria-labelledby="controls-h">
+    <h2 id="controls-h">Run the exercise</h2>
+    <p class="status-line"><strong>${PHASE_WORDS[view.phase]}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
+      ${view.teams.filter((t) => t.locked).length} of ${view.teams.length} teams locked.</p>
+    <div class="row wrap">
+      ${view.phase === 'lobby'
+        ? html`<button class="btn btn--primary" type="button" @click=${() => void ctx.send('phase', { type: 'startExercise' }, 'Started: the teams see their briefings.')}>Start the exercise</button>`
+        : nothing}
+      ${label ? html`<button class="btn btn--primary" type="button" @click=${() => void ctx.send('phase', { type: 'advance' }, `${label}: done.`)}>${label}</button>` : nothing}
+      ${running
+        ? view.paused
+          ? html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'resume' }, 'Resumed.')}>Resume</button>`
+          : html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'pause' }, 'Paused.')}>Pause</button>`
+        : nothing}
+    </div>
+    ${answerSlot(ctx.answers, 'phase')}
+    <div class="row wrap clock-controls" ?hidden=${view.clock.deadline === null && view.clock.remainingMs === null}>
+      <label for="clock-min">Minutes</label>
+      <input id="clock-min" type="number" min="1" max="240" step="1" .value=${String(ctx.local.clockMinutes)}
+        @change=${(e: Event) => { ctx.local.clockMinutes = Number((e.currentTarget as HTMLInputElement).value) || 5; }} class="narrow-input" />
+      <button class="btn" type="button" @click=${adjust(1)}>Extend the round</button>
+      <button class="btn" type="button" @click=${adjust(-1)}>Shorten the round</button>
+    </div>
+    ${answerSlot(ctx.answers, 'clock')}
+    ${endControl(ctx)}
+  </section>`;
+}
+
+function endControl(ctx: Ctx): TemplateResult {
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const reason = String(new FormData(form).get('reason') ?? '').trim();
+    await ctx.send('end', { type: 'endExercise', reason }, 'Ended: everyone sees the debrief.');
+  };
+  return html`<details class="danger-zone">
+    <summary>End the exercise early…</summary>
+    <form class="stack" @submit=${submit}>
+      <label for="end-reason">Reason (for the record)</label>
+      <input id="end-reason" name="reason" maxlength="2000" />
+      <button class="btn btn--danger" type="submit">End the exercise now</button>
+      ${answerSlot(ctx.answers, 'end')}
+    </form>
+  </details>`;
+}
+
+function teamsLiveSection(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  const seats = ctx.session.presence?.seats ?? [];
+  return html`<section class="panel teams-live" aria-labelledby="teams-live-h">
+    <h2 id="teams-live-h">Teams, live</h2>
+    <ul class="team-cards">${repeat(view.teams, (t) => t.id, (t) => {
+      const members = seats.filter((s) => s.role === 'team' && s.team === t.id);
+      return html`<li class="team-card" style=${`--team:${t.colour}`}>
+        <h3><span class="swatch" aria-hidden="true" style=${`background:${t.colour}`}></span>${t.name}
+          <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
+        <p class="help">${t.draftCount} drafted · political capital ${t.capitalLeft ?? '?'} · intelligence ${t.intelLeft ?? '?'}</p>
+        <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : 'none yet'}</p>
+        ${t.plan?.length
+          ? html`<ol class="plan-list">${t.plan.map(
+              (p) => html`<li><strong>${actionName(view, p.action)}</strong>${p.incident ? ` against ${incidentName(view, p.incident)}` : ''}
+                ${chosenProcedures(p.options).length ? html`<span class="help">(${chosenProcedures(p.options).join(', ')})</span>` : nothing}
+                ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}</li>`,
+            )}</ol>`
+          : html`<p class="empty">No drafts.</p>`}
+      </li>`;
+    })}</ul>
+  </section>`;
+}
+
+function upcomingSection(ctx: Ctx): TemplateResult {
+  const f = ctx.view.facilitator;
+  if (!f) return html``;
+  const audience = (a: unknown) =>
+    a === 'all' ? 'All teams' : a === 'facilitator' ? 'Facilitator only' : a && typeof a === 'object' && 'teams' in a
+      ? `Private: ${(a as { teams: string[] }).teams.map((t) => teamName(ctx.view, t)).join(', ')}` : 'Per the scenario';
+  return html`<section class="panel upcoming" aria-labelledby="upcoming-h">
+    <h2 id="upcoming-h">Upcoming injects <span class="count">(${f.upcomingInjects.length})</span></h2>
+    ${f.upcomingInjects.length ? nothing : html`<p class="empty">Every scripted inject has been released.</p>`}
+    <ul class="upcoming-list">${repeat(f.upcomingInjects, (i) => i.id, (i) => html`<li>
+      <p><strong>${i.title}</strong> ${i.held ? html`<span class="badge badge--warn">Held back</span>` : nothing}</p>
+      <p class="help">${i.round !== null ? `Round ${i.round}` : 'Any round'}${i.conditional ? ', when its condition holds' : ''} · ${audience(i.audience)}</p>
+      ${i.notes ? html`<p class="inject-notes"><strong>Facilitator notes:</strong> ${i.notes}</p>` : nothing}
+      <div class="row">
+        <button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'releaseInject', inject: i.id }, 'Released.')}>
+          Release now<span class="visually-hidden">: ${i.title}</span></button>
+        ${i.held ? nothing : html`<button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'holdInject', inject: i.id }, 'Held back.')}>
+          Hold back<span class="visually-hidden">: ${i.title}</span></button>`}
+      </div>
+      ${answerSlot(ctx.answers, `inj-${i.id}`)}
+    </li>`)}</ul>
+  </section>`;
+}
+
+function adversarySection(view: ExerciseView): TemplateResult {
+  const f = view.facilitator;
+  if (!f) return html``;
+  const move = f.redCellMove === undefined ? 'No choice yet: the scenario\'s adversary model decides.' : f.redCellMove === null ? 'Holding back this round.' : humanize(f.redCellMove);
+  return html`<section class="panel" aria-labelledby="adv-h">
+    <details>
+      <summary><h2 id="adv-h">${view.scenario.adversaryName}: briefing and ground truth</h2></summary>
+      ${paragraphs(f.adversaryBriefing).map((p) => html`<p>${p}</p>`)}
+      ${view.scenario.redCellAllowed ? html`<p><strong>Red cell's move:</strong> ${move}</p>` : nothing}
+      <h3>Ground truth (facilitator only)</h3>
+      <ul>${view.incidents.map((i) => html`<li><strong>${i.name}</strong>: ${i.truth ? `${humanize(i.truth.responsibility)}; ${humanize(i.truth.legalCategory)}` : 'unknown'}${i.active ? '' : ' (not yet active)'}</li>`)}</ul>
+    </details>
+  </section>`;
+}

@@ -1,0 +1,43 @@
+/**
+ * Join codes, as text and as links to copy, with who has joined each seat.
+ * The codes come from the facilitator's exercise list (the view never
+ * carries them).
+ */
+import { copyText } from '../../ui/clipboard';
+import { html, nothing, type TemplateResult } from '../../ui/dom';
+import { announce } from '../../ui/live';
+import type { Ctx } from '../context';
+import { presenceList } from './presence';
+
+function codeRow(ctx: Ctx, label: string, code: string, filter: Parameters<typeof presenceList>[2]): TemplateResult {
+  const link = `${location.origin}/join/${code}`;
+  const copy = async () => {
+    const ok = await copyText(link);
+    ctx.local.copied = ok ? code : null;
+    announce(ok ? `Copied the link for ${label}.` : 'Could not copy: select the link and copy it by hand.');
+    ctx.rerender();
+  };
+  return html`<li class="code-row">
+    <p class="code-head"><strong>${label}</strong> <span class="code" aria-label=${`code ${code.split('').join(' ')}`}>${code}</span></p>
+    <p class="code-link"><a href=${link} target="_blank" rel="noopener">${link}</a>
+      <button class="btn btn--small" type="button" @click=${copy}>${ctx.local.copied === code ? 'Copied ✓' : 'Copy link'}<span class="visually-hidden"> for ${label}</span></button></p>
+    ${presenceList(ctx.view, ctx.session.presence, filter)}
+  </li>`;
+}
+
+export function codesSection(ctx: Ctx): TemplateResult {
+  const summary = ctx.local.exercises?.find((e) => e.exerciseId === ctx.exerciseId);
+  const codes = summary?.codes;
+  const view = ctx.view;
+  return html`<section class="panel codes" aria-labelledby="codes-h">
+    <h2 id="codes-h">Join codes and who has joined</h2>
+    ${codes
+      ? html`<p class="help">Give each team its code or link. Players open the start page (or the link), enter the code and their name.</p>
+          <ul class="code-list">
+            ${view.teams.map((t) => (codes.teams[t.id] ? codeRow(ctx, t.name, codes.teams[t.id]!, (s) => s.role === 'team' && s.team === t.id) : nothing))}
+            ${codeRow(ctx, 'Observers and evaluators', codes.observer, (s) => s.role === 'observer')}
+            ${codes.redCell ? codeRow(ctx, 'Red cell', codes.redCell, (s) => s.role === 'redCell') : nothing}
+          </ul>`
+      : html`<p class="help">Loading the join codes…</p>`}
+  </section>`;
+}

@@ -1,0 +1,48 @@
+/**
+ * The inject feed: news shared with everyone and intelligence private to a
+ * government (clearly marked), newest first, plus the facilitator's
+ * announcements. New deliveries are announced to screen readers by the
+ * exercise shell.
+ */
+import type { InjectDelivery } from '../../../engine/types';
+import type { ExerciseView } from '../../../engine/view/types';
+import { html, nothing, paragraphs, repeat, type TemplateResult } from '../../ui/dom';
+import { audienceWords, injectKindWord, roundTitle, timeOfDay } from '../../ui/format';
+import { lockIcon } from '../../ui/icons';
+import type { Ctx } from '../context';
+
+export function feedSection(ctx: Ctx, heading = 'Injects'): TemplateResult {
+  const injects = [...ctx.view.injects].sort((a, b) => b.at - a.at || b.id.localeCompare(a.id));
+  return html`<section class="panel feed" aria-labelledby="feed-h">
+    <h2 id="feed-h">${heading} <span class="count">(${injects.length})</span></h2>
+    ${announcements(ctx.view)}
+    ${injects.length
+      ? html`<ol class="feed-list">${repeat(injects, (i) => i.id, (i) => injectItem(ctx.view, i, ctx.local.newInjects.has(i.id)))}</ol>`
+      : html`<p class="empty">Nothing yet. News and intelligence appear here when the facilitator releases them.</p>`}
+  </section>`;
+}
+
+export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false): TemplateResult {
+  const audience = audienceWords(view, i.audience);
+  return html`<li class="inject ${audience.private ? 'inject--private' : ''}">
+    <article aria-labelledby=${`inj-${i.id}`}>
+      <p class="badges">
+        ${isNew ? html`<span class="badge badge--new">New</span>` : nothing}
+        <span class="badge badge--kind">${injectKindWord(i.kind)}</span>
+        <span class="badge ${audience.private ? 'badge--private' : 'badge--public'}">
+          ${audience.private ? lockIcon() : nothing} ${audience.text}</span>
+        <span class="meta">${roundTitle(view, i.round).split(':')[0]} · ${timeOfDay(i.at)}</span>
+      </p>
+      <h3 id=${`inj-${i.id}`}>${i.title}</h3>
+      ${paragraphs(i.body).map((p) => html`<p>${p}</p>`)}
+    </article>
+  </li>`;
+}
+
+function announcements(view: ExerciseView): TemplateResult {
+  const list = view.chat.filter((m) => m.channel === 'announcement').slice(-3).reverse();
+  if (!list.length) return html``;
+  return html`<div class="announcements" aria-label="Announcements from the facilitator">
+    ${list.map((m) => html`<p class="announcement"><strong>Announcement</strong> <span class="meta">${m.from}, ${timeOfDay(m.at)}</span><br />${m.text}</p>`)}
+  </div>`;
+}

@@ -1,0 +1,166 @@
+/**
+ * The team's plan for the round (drafted decisions, withdraw), locking it
+ * (the lead locks; others vote ready), coalition proposals (join or
+ * decline), and sharing intelligence with the coalition.
+ */
+import type { JointProposal, PlannedDecision } from '../../../engine/types';
+import type { ExerciseView } from '../../../engine/view/types';
+import { answerSlot } from '../../ui/answers';
+import { html, nothing, repeat, type TemplateResult } from '../../ui/dom';
+import { draft } from '../../ui/drafts';
+import { actionName, chosenProcedures, confidenceWord, incidentName, stageWord, teamList, teamName } from '../../ui/format';
+import { lockIcon } from '../../ui/icons';
+import type { Ctx } from '../context';
+
+export function planSection(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  const mine = view.teams.find((t) => t.id === view.me?.team);
+  if (!mine) return html``;
+  const plan = mine.plan ?? [];
+  return html`<section class="panel plan" aria-labelledby="plan-h">
+    <h2 id="plan-h">Our plan for round ${view.round || 1}</h2>
+    <p class="resources">
+      <span><strong>${plan.length}</strong> of ${view.scenario.maxActionsPerRound} actions drafted</span>
+      <span>Political capital left: <strong>${mine.capitalLeft ?? '?'}</strong></span>
+      <span>Intelligence capacity left: <strong>${mine.intelLeft ?? '?'}</strong></span>
+    </p>
+    ${plan.length
+      ? html`<ol class="plan-list">${repeat(plan, (p) => p.id, (p) => planItem(ctx, p, mine.locked))}</ol>`
+      : html`<p class="empty">Nothing drafted yet. Choose actions from the catalogue.</p>`}
+    ${lockControls(ctx, mine.locked)}
+  </section>`;
+}
+
+function planItem(ctx: Ctx, p: PlannedDecision, locked: boolean): TemplateResult {
+  const key = `withdraw-${p.id}`;
+  const procedures = chosenProcedures(p.options);
+  return html`<li class="plan-item">
+    <p><strong>${actionName(ctx.view, p.action)}</strong>${p.incident ? html` against <em>${incidentName(ctx.view, p.incident)}</em>` : nothing}
+      ${p.proposal ? html`<span class="badge">Coalition proposal</span>` : nothing}
+      <span class="meta">${p.by ? `drafted by ${p.by}` : ''}</span></p>
+    ${procedures.length ? html`<p class="help">Procedures: ${procedures.join(', ')}</p>` : nothing}
+    ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : html`<p class="help">No rationale written.</p>`}
+    ${locked || ctx.view.phase !== 'deliberation'
+      ? nothing
+      : html`<button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'withdrawDecision', decision: p.id }, 'Withdrawn.')}>
+          Withdraw<span class="visually-hidden"> ${actionName(ctx.view, p.action)}</span></button>`}
+    ${answerSlot(ctx.answers, key)}
+  </li>`;
+}
+
+function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
+  const view = ctx.view;
+  const lead = ctx.session.mySeat?.lead ?? ctx.session.seat?.lead ?? false;
+  const team = view.me?.team;
+  const others = view.teams.filter((t) => t.id !== team);
+  const waiting = others.filter((t) => !t.locked).map((t) => t.name);
+  if (view.phase !== 'deliberation') return html`${answerSlot(ctx.answers, 'lock')}`;
+  if (locked) {
+    return html`<div class="lock-box locked">
+      <p>${lockIcon()} <strong>Our decisions are locked.</strong>
+        ${waiting.length ? `Waiting for: ${waiting.join(', ')}.` : 'Every team has locked.'}</p>
+      <button class="btn" type="button" @click=${() => void ctx.send('lock', { type: 'unlockDecisions' }, 'Unlocked: you can change your plan.')}>Unlock to change</button>
+      ${answerSlot(ctx.answers, 'lock')}
+    </div>`;
+  }
+  return html`<div class="lock-box">
+    ${lead
+      ? html`<p>You lead your team: lock the plan when you agree. The round resolves when every team has locked, or when time runs out.</p>
+          <button class="btn btn--primary" type="button" @click=${() => void ctx.send('lock', { type: 'lockDecisions' }, 'Locked.')}>Lock our decisions</button>`
+      : readyVote(ctx)}
+    ${answerSlot(ctx.answers, 'lock')}
+  </div>`;
+}
+
+function readyVote(ctx: Ctx): TemplateResult {
+  const me = ctx.session.mySeat;
+  const ready = me?.ready ?? false;
+  const team = ctx.view.me?.team;
+  const members = (ctx.session.presence?.seats ?? []).filter((s) => s.role === 'team' && s.team === team && s.connected);
+  const vote = async () => {
+    const answer = await ctx.answers.track('lock', ctx.session.ready(!ready), ready ? 'Vote withdrawn.' : 'You are ready.');
+    if (answer.ok) ctx.local.ready = answer;
+  };
+  return html`<p>When everyone connected in your team is ready, the plan locks. Your team lead can also lock it alone.</p>
+    <p class="help">${members.map((m) => `${m.name}: ${m.ready ? 'ready' : 'not yet'}`).join(' · ')}</p>
+    <button class="btn btn--primary" type="button" aria-pressed=${ready ? 'true' : 'false'} @click=${vote}>${ready ? 'Ready ✓ (click to withdraw)' : 'I am ready to lock'}</button>`;
+}
+
+export function proposalsSection(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  const open = view.proposals.filter((p) => p.round === view.round);
+  if (!open.length) return html``;
+  return html`<section class="panel proposals" aria-labelledby="proposals-h">
+    <h2 id="proposals-h">Coalition proposals this round</h2>
+    <ul class="proposal-list">${repeat(open, (p) => p.id, (p) => proposalItem(ctx, p))}</ul>
+  </section>`;
+}
+
+function proposalItem(ctx: Ctx, p: JointProposal): TemplateResult {
+  const view = ctx.view;
+  const team = view.me?.team ?? null;
+  const answered = team ? p.responses[team] : undefined;
+  const joined = Object.entries(p.responses).filter(([, r]) => r.join).map(([t]) => t);
+  const declined = Object.entries(p.responses).filter(([, r]) => !r.join).map(([t]) => t);
+  const pending = view.teams.map((t) => t.id).filter((t) => t !== p.by && !p.responses[t]);
+  return html`<li class="proposal">
+    <p><strong>${teamName(view, p.by)}</strong> proposes a joint <strong>${actionName(view, p.action)}</strong>${p.incident ? html` against <em>${incidentName(view, p.incident)}</em>` : nothing}.</p>
+    ${chosenProcedures(p.options).length ? html`<p class="help">Procedures: ${chosenProcedures(p.options).join(', ')}</p>` : nothing}
+    ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}
+    <p class="help">Joined: ${joined.length ? teamList(view, joined) : 'no one yet'} · Declined: ${declined.length ? teamList(view, declined) : 'no one'} · Not answered: ${pending.length ? teamList(view, pending) : 'no one'}</p>
+    ${team && p.by !== team && !answered ? respondForm(ctx, p) : nothing}
+    ${team === p.by ? html`<p class="help">Your government proposed this.</p>` : nothing}
+    ${answered ? html`<p>Your government ${answered.join ? 'joined' : 'declined'}.</p>` : nothing}
+    ${answerSlot(ctx.answers, `respond-${p.id}`)}
+  </li>`;
+}
+
+function respondForm(ctx: Ctx, p: JointProposal): TemplateResult {
+  const field = `respond.${p.id}`;
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const join = (event.submitter as HTMLButtonElement | null)?.value === 'join';
+    const rationale = String(new FormData(form).get('rationale') ?? '');
+    const answer = await ctx.send(`respond-${p.id}`, { type: 'respondJoint', proposal: p.id, join, ...(rationale.trim() ? { rationale } : {}) }, join ? 'Joined: it is in your plan.' : 'Declined.');
+    if (answer.ok) ctx.drafts.clear(field, form);
+  };
+  return html`<form class="stack" @submit=${submit}>
+    <label for=${`resp-${p.id}`}>Your rationale</label>
+    <textarea id=${`resp-${p.id}`} name="rationale" rows="2" maxlength="4000" ${draft(ctx.drafts, field)}></textarea>
+    <div class="row">
+      <button class="btn btn--primary" type="submit" value="join">Join</button>
+      <button class="btn" type="submit" value="decline">Decline</button>
+    </div>
+  </form>`;
+}
+
+export function intelSection(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  const team = view.me?.team;
+  if (!team || !view.incidents.length) return html``;
+  return html`<section class="panel intel" aria-labelledby="intel-h">
+    <h2 id="intel-h">Our attribution, and sharing it</h2>
+    <p class="help">Sharing your evidence on an incident with the coalition costs 1 intelligence capacity. It raises your allies' confidence, and builds the shared record a joint attribution needs.</p>
+    <ul class="intel-list">${view.incidents.map((i) => intelItem(ctx, view, i.id, team))}</ul>
+  </section>`;
+}
+
+function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: string): TemplateResult {
+  const inc = view.incidents.find((i) => i.id === incidentId)!;
+  const mine = inc.byTeam[team];
+  const shared = inc.coalition.sharedBy.includes(team);
+  const key = `share-${inc.id}`;
+  const publicBy = Object.entries(inc.byTeam).filter(([, a]) => a.public).map(([t]) => t);
+  return html`<li class="intel-item">
+    <h3>${inc.name}</h3>
+    <p>${inc.description}</p>
+    <p><strong>Our confidence:</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>Stage:</strong> ${stageWord(mine?.stage ?? 'unknown')}
+      ${mine?.assessedResponsibility ? html` · <strong>Assessed responsibility:</strong> ${mine.assessedResponsibility}` : nothing}</p>
+    <p class="help">Coalition: ${stageWord(inc.coalition.stage)}${inc.coalition.sharedBy.length ? `; shared by ${teamList(view, inc.coalition.sharedBy)}` : ''} ·
+      Attributed publicly by: ${publicBy.length ? teamList(view, publicBy) : 'no one'}</p>
+    <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'shareIntel', incident: inc.id, with: 'coalition' }, 'Shared with the coalition.')}>
+      ${shared ? 'Share new evidence again' : 'Share our evidence with the coalition'}<span class="visually-hidden"> on ${inc.name}</span></button>
+    ${answerSlot(ctx.answers, key)}
+  </li>`;
+}

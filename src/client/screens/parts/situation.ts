@@ -1,0 +1,44 @@
+/** The briefing, and a one-line "what now" for the current phase. */
+import type { ExerciseView } from '../../../engine/view/types';
+import { html, nothing, paragraphs, type TemplateResult } from '../../ui/dom';
+import { PHASE_WORDS } from '../../ui/format';
+
+export function roundWords(view: ExerciseView): string {
+  if (view.phase === 'lobby' || view.phase === 'briefing') return PHASE_WORDS[view.phase];
+  const title = view.scenario.rounds[view.round - 1]?.title;
+  return `Round ${view.round} of ${view.scenario.rounds.length}${title ? `: ${title}` : ''} · ${PHASE_WORDS[view.phase]}${view.paused ? ' (paused)' : ''}`;
+}
+
+const WHAT_NOW: Record<string, (v: ExerciseView) => string> = {
+  lobby: () => 'The exercise has not started yet. Read your briefing while the facilitator gathers everyone.',
+  briefing: () => "Read your government's briefing. The facilitator will start round 1.",
+  deliberation: (v) =>
+    v.paused
+      ? 'The facilitator has paused the exercise.'
+      : 'Discuss, then draft your decisions with a rationale and lock them before the clock runs out.',
+  results: () => 'The round has resolved: see what happened below. The facilitator will open the next round.',
+  debrief: () => 'The exercise has ended.',
+};
+
+export function whatNow(view: ExerciseView): TemplateResult {
+  const date = view.round > 0 ? view.scenario.rounds[view.round - 1]?.date : null;
+  return html`<p class="what-now" role="status">${date ? html`<span class="date">${date}</span> ` : nothing}${WHAT_NOW[view.phase]?.(view) ?? ''}</p>`;
+}
+
+export function briefingSection(view: ExerciseView): TemplateResult {
+  const me = view.me;
+  if (!me) return html``;
+  const open = view.phase === 'lobby' || view.phase === 'briefing';
+  return html`<section class="panel briefing" aria-labelledby="briefing-h">
+    <details ?open=${open}>
+      <summary><h2 id="briefing-h">Briefing for ${me.name}</h2></summary>
+      <p class="lede">${view.scenario.summary}</p>
+      ${paragraphs(me.briefing).map((p) => html`<p>${p}</p>`)}
+      ${me.legalBases.length ? html`<h3>Your legal bases</h3><ul>${me.legalBases.map((b) => html`<li><code class="ref">${b}</code></li>`)}</ul>` : nothing}
+      ${me.legalConstraints.length ? html`<h3>Your legal constraints</h3><ul>${me.legalConstraints.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}
+      ${view.scenario.learningObjectives.length
+        ? html`<h3>What this exercise practises</h3><ul>${view.scenario.learningObjectives.map((o) => html`<li>${o.text}</li>`)}</ul>`
+        : nothing}
+    </details>
+  </section>`;
+}

@@ -1,0 +1,62 @@
+/**
+ * The bar at the top of every screen: the app's name, what this screen is
+ * (exercise, seat, round), the round clock, the connection state and the
+ * large-text toggle. A banner below it says when the connection is lost.
+ */
+import { html, nothing, type TemplateResult } from '../../ui/dom';
+import { projectorOn, toggleProjector } from '../../ui/prefs';
+import type { ConnectionStatus } from '../../net/session';
+
+export interface TopbarOptions {
+  /** What this screen is about (e.g. the exercise's title). */
+  title?: string;
+  /** The seat: e.g. a team name with its colour. */
+  seat?: TemplateResult | string;
+  /** Round and phase words. */
+  round?: TemplateResult | string;
+  clock?: TemplateResult;
+  status?: ConnectionStatus;
+  rerender: () => void;
+}
+
+const STATUS_WORDS: Record<ConnectionStatus, string> = {
+  connecting: 'Connecting…',
+  online: 'Connected',
+  reconnecting: 'Reconnecting…',
+  failed: 'Not connected',
+};
+
+export function topbar(o: TopbarOptions): TemplateResult {
+  const on = projectorOn();
+  return html`<header class="topbar">
+      <a class="brand" href="/" data-link aria-label="Firebreak start page"><span aria-hidden="true">▲</span> Firebreak</a>
+      ${o.title ? html`<span class="topbar-title">${o.title}</span>` : nothing}
+      ${o.seat ? html`<span class="topbar-seat">${o.seat}</span>` : nothing}
+      ${o.round ? html`<span class="topbar-round">${o.round}</span>` : nothing}
+      ${o.clock ?? nothing}
+      <span class="topbar-spacer"></span>
+      ${o.status
+        ? html`<span class="conn conn--${o.status}"><span class="dot" aria-hidden="true"></span>${STATUS_WORDS[o.status]}</span>`
+        : nothing}
+      <button type="button" class="btn btn--ghost" aria-pressed=${on ? 'true' : 'false'}
+        @click=${() => { toggleProjector(); o.rerender(); }}>Large text</button>
+    </header>
+    ${connectionBanner(o.status)}`;
+}
+
+function connectionBanner(status: ConnectionStatus | undefined): TemplateResult {
+  const show = status === 'reconnecting' || status === 'connecting';
+  return html`<div class="conn-banner" role="status" ?hidden=${!show}>
+    ${show
+      ? status === 'reconnecting'
+        ? 'The connection was lost. Reconnecting… Everything you type is kept and sent once the connection is back.'
+        : 'Connecting to the exercise server…'
+      : ''}
+  </div>`;
+}
+
+/** The round clock: its text is filled in every second by startClockTicker(). */
+export function clockBadge(clock: { deadline: number | null; remainingMs: number | null }, paused: boolean): TemplateResult {
+  return html`<span class="clock" role="timer" aria-label="Round clock" data-clock
+    data-deadline=${clock.deadline ?? ''} data-remaining=${clock.remainingMs ?? ''} data-paused=${paused ? '1' : ''}></span>`;
+}

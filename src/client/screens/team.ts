@@ -1,0 +1,39 @@
+/** A government team's screen. */
+import { html, nothing, type TemplateResult } from '../ui/dom';
+import type { Ctx } from './context';
+import { boardSection } from './parts/board';
+import { catalogueSection } from './parts/catalogue';
+import { chatSection } from './parts/chat';
+import { feedSection } from './parts/feed';
+import { intelSection, planSection, proposalsSection } from './parts/plan';
+import { presenceList } from './parts/presence';
+import { resultsSection } from './parts/results';
+import { briefingSection, whatNow } from './parts/situation';
+
+export function teamScreen(ctx: Ctx): TemplateResult {
+  const view = ctx.view;
+  const deciding = view.phase === 'deliberation';
+  const resultsFirst = view.phase === 'results';
+  const team = view.me?.team;
+  return html`<main id="main" tabindex="-1" class="layout two-col team-screen">
+    <div class="col-main">
+      <h1 class="visually-hidden">${view.me?.name ?? 'Team'}: ${view.scenario.title}</h1>
+      ${whatNow(view)}
+      ${briefingSection(view)}
+      ${resultsFirst ? resultsSection(view) : nothing}
+      ${deciding ? html`${planSection(ctx)} ${proposalsSection(ctx)}` : nothing}
+      ${boardSection(ctx.board, view)}
+      ${deciding ? html`${catalogueSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${resultsFirst ? nothing : resultsSection(view)}
+    </div>
+    <aside class="col-side" aria-label="Injects and chat">
+      ${feedSection(ctx)}
+      ${chatSection(ctx)}
+      <section class="panel" aria-labelledby="team-presence-h">
+        <h2 id="team-presence-h">Your team</h2>
+        ${presenceList(view, ctx.session.presence, (s) => s.role === 'team' && s.team === team)}
+      </section>
+    </aside>
+  </main>`;
+}

@@ -1,0 +1,182 @@
+/**
+ * Words for the engine's identifiers, and small formatting helpers.
+ * Pure functions: no DOM.
+ */
+import type { Clock, ExercisePhase, InjectDelivery, Posture, ProcedureOptions, Rating } from '../../engine/types';
+import type { ExerciseView } from '../../engine/view/types';
+
+/** "titForTat" -> "tit for tat" (a fallback for identifiers without a word below). */
+export function humanize(id: string): string {
+  const spaced = id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+function wordFrom(table: Record<string, string>, id: string): string {
+  return table[id] ?? humanize(id);
+}
+
+export const PHASE_WORDS: Record<ExercisePhase, string> = {
+  lobby: 'Waiting to start',
+  briefing: 'Briefing',
+  deliberation: 'Deliberation',
+  results: 'Round results',
+  debrief: 'Debrief',
+};
+
+export const POSTURES: readonly Posture[] = ['probing', 'emboldened', 'deterred', 'titForTat', 'deEscalating'];
+
+const POSTURE_WORDS: Record<Posture, string> = {
+  probing: 'Probing',
+  emboldened: 'Emboldened',
+  deterred: 'Deterred',
+  titForTat: 'Tit-for-tat',
+  deEscalating: 'De-escalating',
+};
+export const postureWord = (p: string) => wordFrom(POSTURE_WORDS, p);
+
+const STAGE_WORDS: Record<string, string> = {
+  unknown: 'Not detected',
+  detected: 'Detected',
+  suspected: 'Suspected',
+  assessed: 'Assessed',
+  signalledPrivately: 'Signalled privately',
+  attributedPublicly: 'Attributed publicly',
+  retracted: 'Retracted',
+  undisclosed: 'Not disclosed',
+  idle: 'Nothing shared',
+  pooling: 'Evidence pooled',
+  jointlyAttributed: 'Jointly attributed',
+};
+export const stageWord = (s: string) => wordFrom(STAGE_WORDS, s);
+
+const SANCTION_WORDS: Record<string, string> = {
+  coordinating: 'Coordinating',
+  blocked: 'Blocked',
+  inForce: 'In force',
+  review: 'Under review',
+  lifted: 'Lifted',
+  expired: 'Expired (sunset)',
+  annulled: 'Annulled by a court',
+  none: 'No challenge',
+  pending: 'Challenge pending',
+  upheld: 'Upheld in court',
+};
+export const sanctionWord = (s: string) => wordFrom(SANCTION_WORDS, s);
+
+const BAND_WORDS: Record<string, string> = {
+  belowThreshold: "below the “don't rock the boat” threshold",
+  hardening: 'hardening: above the threshold',
+  beyondFirebreak: 'beyond the cyber firebreak',
+};
+export const bandWord = (b: string) => wordFrom(BAND_WORDS, b);
+
+export const PROCEDURE_WORDS: Record<string, { label: string; help: string }> = {
+  notice: { label: 'Prior notice', help: 'Call on the responsible state to stop, and notify it before acting.' },
+  statementOfReasons: { label: 'Statement of reasons', help: 'Publish the reasons and evidence a court could review.' },
+  sunset: { label: 'Sunset or review date', help: 'The measure lapses or is reviewed after a set time.' },
+  humanitarianExemption: { label: 'Humanitarian exemption', help: 'Carve out basic needs and humanitarian work.' },
+  oversight: { label: 'Oversight notified', help: 'Notify parliament or the courts that oversee the measure.' },
+  urgent: { label: 'Urgent', help: 'Act without prior notice because delay would defeat the measure.' },
+};
+export const procedureWord = (p: string) => PROCEDURE_WORDS[p]?.label ?? humanize(p);
+
+export const RATINGS: { id: Rating; label: string }[] = [
+  { id: 'P', label: 'P: performed without challenges' },
+  { id: 'S', label: 'S: performed with some challenges' },
+  { id: 'M', label: 'M: performed with major challenges' },
+  { id: 'U', label: 'U: unable to perform' },
+];
+export const ratingWord = (r: string | null) => RATINGS.find((x) => x.id === r)?.label ?? 'Not rated';
+
+const KIND_WORDS: Record<InjectDelivery['kind'], string> = {
+  news: 'News',
+  intelligence: 'Intelligence',
+  diplomatic: 'Diplomatic',
+  facilitator: 'From the facilitator',
+  adversary: 'Adversary',
+};
+export const injectKindWord = (k: string) => wordFrom(KIND_WORDS, k);
+
+export const CONFIDENCE_WORDS: Record<string, string> = { low: 'Low', moderate: 'Moderate', high: 'High', none: 'None needed' };
+export const confidenceWord = (c: string | null) => (c ? (CONFIDENCE_WORDS[c] ?? humanize(c)) : 'No assessment');
+
+export const SPILLOVER_WORDS: Record<string, string> = { none: 'None', low: 'Low', medium: 'Medium', high: 'High', veryHigh: 'Very high' };
+
+export function teamName(view: ExerciseView, id: string | null | undefined): string {
+  if (!id) return '';
+  return view.teams.find((t) => t.id === id)?.name ?? id;
+}
+
+export function teamList(view: ExerciseView, ids: string[]): string {
+  return ids.map((id) => teamName(view, id)).join(', ');
+}
+
+export function actionName(view: ExerciseView, id: string): string {
+  return view.actions.find((a) => a.id === id)?.name ?? view.sanctions.find((s) => s.action === id)?.name ?? humanize(id);
+}
+
+export function incidentName(view: ExerciseView, id: string | null | undefined): string {
+  if (!id) return '';
+  return view.incidents.find((i) => i.id === id)?.name ?? humanize(id);
+}
+
+export function ladderLabel(view: ExerciseView, level: number): string {
+  return view.scenario.ladder.find((r) => r.level === level)?.label ?? `Level ${level}`;
+}
+
+export function roundTitle(view: ExerciseView, round: number): string {
+  const r = view.scenario.rounds[round - 1];
+  if (round === 0 || !r) return round === 0 ? 'Before round 1' : `Round ${round}`;
+  return `Round ${round}: ${r.title}${r.date ? ` (${r.date})` : ''}`;
+}
+
+/** Who an inject was delivered to, in words. */
+export function audienceWords(view: ExerciseView, audience: InjectDelivery['audience']): { private: boolean; text: string } {
+  if (audience === 'all') return { private: false, text: 'All teams' };
+  if (audience === 'facilitator') return { private: true, text: 'Facilitator only' };
+  const names = teamList(view, audience.teams);
+  return { private: true, text: `Private — ${names} only` };
+}
+
+export function chosenProcedures(options: ProcedureOptions): string[] {
+  return Object.entries(options)
+    .filter(([, on]) => on)
+    .map(([p]) => procedureWord(p));
+}
+
+/** Milliseconds left on the round clock, or null when none is running. */
+export function remainingMs(clock: Clock, now: number): number | null {
+  if (clock.deadline !== null) return Math.max(0, clock.deadline - now);
+  return clock.remainingMs;
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** The clock as a sentence, e.g. "12:04 left", "Paused with 3:00 left", "No clock". */
+export function clockText(clock: Clock, paused: boolean, now: number): string {
+  const left = remainingMs(clock, now);
+  if (left === null) return paused ? 'Paused' : 'No clock running';
+  return paused ? `Paused, ${formatDuration(left)} left` : `${formatDuration(left)} left`;
+}
+
+export function timeOfDay(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function costWords(cost: { capital: number; intel: number }): string {
+  const parts = [];
+  if (cost.capital) parts.push(plural(cost.capital, 'political capital', 'political capital'));
+  if (cost.intel) parts.push(plural(cost.intel, 'intelligence capacity', 'intelligence capacity'));
+  return parts.length ? parts.join(' and ') : 'No cost';
+}

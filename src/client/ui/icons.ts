@@ -1,0 +1,8 @@
+/** Small inline icons (decorative: the text beside them carries the meaning). */
+import { svg, html, type TemplateResult } from 'lit-html';
+
+export function lockIcon(): TemplateResult {
+  return html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+    ${svg`<rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor"/><path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="2"/>`}
+  </svg>`;
+}

@@ -1,0 +1,352 @@
+/**
+ * End to end, in Chromium, against the real server and the built client: a
+ * facilitator, three teams and an observer, each in their own browser
+ * context, play the shipped "Summer of Leaks" scenario to the debrief. One
+ * player reloads mid-round and keeps their seat and a half-typed rationale;
+ * no team ever sees another team's private inject. Screenshots of every
+ * main screen land in test-results/screenshots/.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
+ * skipped on a developer's machine, and fails when CI is set.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+const SCENARIO_FILE = join(ROOT, 'scenarios', 'us-2016.json');
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** Waits for what a page shows: generous, since six browser contexts share the machine with other test files. */
+const SLOW = { timeout: 20_000, interval: 100 };
+
+if (!HAVE_CHROMIUM && process.env.CI) {
+  throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run (apt-get install -y chromium).`);
+}
+if (!HAVE_CHROMIUM) console.warn(`[e2e] ${CHROMIUM} not found: browser tests skipped (they fail under CI).`);
+
+interface ScenarioFile {
+  id: string;
+  meta: { title: string };
+  teams: { id: string; name: string; briefing: string }[];
+  injects: { id: string; title: string; round?: number; when?: unknown; audience: unknown }[];
+  rounds: unknown[];
+}
+
+const scenario = JSON.parse(readFileSync(SCENARIO_FILE, 'utf8')) as ScenarioFile;
+const played = scenario.teams.slice(0, 3);
+
+/** A round-1 inject private to exactly one of the played teams, per team (when the scenario has one). */
+function privateRound1(team: string): string | null {
+  const inject = scenario.injects.find((i) => {
+    const a = i.audience as { teams?: string[] };
+    return i.round === 1 && !i.when && Array.isArray(a?.teams) && a.teams.length === 1 && a.teams[0] === team;
+  });
+  return inject?.title ?? null;
+}
+
+// ----------------------------------------------------------------------------
+// Build once (when dist/ is missing or older than the client's sources).
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+function ensureBuilt(): void {
+  const built = newest(join(ROOT, 'dist', 'index.html'));
+  const sources = Math.max(
+    ...['src/client', 'src/engine', 'src/protocol', 'public', 'vite.config.ts', 'package.json'].map((p) => newest(join(ROOT, p))),
+  );
+  if (built > sources) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+// ----------------------------------------------------------------------------
+
+describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let base = '';
+  let exerciseId = '';
+  let fac: Page;
+  let obs: Page;
+  let red: Page | null = null;
+  const teams: Record<string, Page> = {};
+  const errors: string[] = [];
+
+  async function open(label: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => errors.push(`${label}: ${err.message}`));
+    return page;
+  }
+
+  async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  }
+
+  async function joinSeat(code: string, name: string, label: string): Promise<Page> {
+    const page = await open(label);
+    await page.goto(`${base}/join/${code}`);
+    await page.getByLabel('Your name').first().fill(name);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await page.waitForURL(/\/play\//);
+    await page.locator('.topbar').waitFor();
+    return page;
+  }
+
+  const text = (page: Page) => page.locator('body').innerText();
+  const us = () => teams[played[0]!.id]!;
+  const uk = () => teams[played[1]!.id]!;
+  const third = () => teams[played[2]!.id]!;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ensureBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'firebreak-e2e-'));
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      scenariosDir: join(ROOT, 'scenarios'),
+      distDir: join(ROOT, 'dist'),
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    });
+    base = `http://127.0.0.1:${server.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('opens an exercise from the start page and hands out join codes', async () => {
+    fac = await open('facilitator');
+    await fac.goto(`${base}/`);
+    await expect.poll(() => text(fac), SLOW).toContain(scenario.meta.title);
+    await shot(fac, '01-start');
+    await fac.locator('#fac-name').fill('Fran Facilitator');
+    await fac.locator(`#sc-${scenario.id}`).check();
+    await fac.getByRole('button', { name: 'Open the exercise' }).click();
+    await fac.waitForURL(/\/facilitate\//);
+    exerciseId = new URL(fac.url()).pathname.split('/').pop()!;
+    await fac.locator('.code-row .code').first().waitFor();
+    expect(await fac.locator('.code-row').count()).toBeGreaterThanOrEqual(scenario.teams.length + 1);
+  }, 60_000);
+
+  it('lets three teams and an observer join, and shows who joined', async () => {
+    const rows = await fac.locator('.code-row').evaluateAll((els) =>
+      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
+    );
+    for (const team of played) {
+      const code = rows.find((r) => r.label === team.name)!.code;
+      teams[team.id] = await joinSeat(code, `${team.name} lead`, team.id);
+    }
+    const observerCode = rows.find((r) => r.label.startsWith('Observers'))!.code;
+    obs = await joinSeat(observerCode, 'Olga Observer', 'observer');
+    const redCode = rows.find((r) => r.label === 'Red cell')?.code;
+    if (redCode) red = await joinSeat(redCode, 'Red Rick', 'red cell');
+    for (const team of played) await expect.poll(() => text(fac), SLOW).toContain(`${team.name} lead`);
+    await shot(fac, '02-facilitator-lobby');
+    await shot(us(), '03-team-lobby');
+    expect(await text(us())).toContain(`Briefing for ${played[0]!.name}`);
+  }, 90_000);
+
+  it('starts round 1: each team sees its own private intelligence and nobody else’s', async () => {
+    await fac.getByRole('button', { name: 'Start the exercise' }).click();
+    await fac.getByRole('button', { name: 'Begin round 1' }).click();
+    for (const team of played) await teams[team.id]!.getByRole('heading', { name: 'Actions you can take' }).waitFor();
+    const shared = scenario.injects.find((i) => i.round === 1 && i.audience === 'all' && !i.when)!;
+    for (const team of played) await expect.poll(() => text(teams[team.id]!), SLOW).toContain(shared.title);
+
+    let checked = 0;
+    for (const team of played) {
+      const title = privateRound1(team.id);
+      if (!title) continue;
+      checked++;
+      expect(await text(teams[team.id]!)).toContain(title);
+      expect(await text(teams[team.id]!)).toContain(`Private — ${team.name} only`);
+      for (const other of played.filter((t) => t.id !== team.id)) expect(await text(teams[other.id]!)).not.toContain(title);
+      expect(await text(obs)).toContain(title);
+    }
+    expect(checked).toBeGreaterThan(0);
+    // Another government's briefing never reaches a team; the red cell sees no team's private intelligence.
+    expect(await text(uk())).not.toContain(played[0]!.briefing.slice(0, 60));
+    if (red) {
+      await expect.poll(() => text(red!), SLOW).toContain(shared.title);
+      for (const team of played) {
+        const title = privateRound1(team.id);
+        if (title) expect(await text(red)).not.toContain(title);
+      }
+      await red.getByLabel(/Hold back/).check();
+      await red.getByRole('button', { name: 'Choose' }).click();
+      await expect.poll(() => red!.locator('#moves-h + p').innerText(), SLOW).toContain('You hold back this round.');
+      await shot(red, '05b-red-cell');
+    }
+    await shot(us(), '04-team-round-1');
+    await shot(fac, '05-facilitator-round-1');
+  }, 60_000);
+
+  it('drafts with a rationale, and shows a rejection with its code next to the action', async () => {
+    const page = us();
+    await openAction(page, 'Forensic investigation');
+    const form = page.getByRole('form', { name: 'Draft: Forensic investigation' });
+    await form.getByLabel('Rationale: why this, why now').fill('We need our own evidence before we say anything.');
+    await form.getByRole('button', { name: 'Add to our plan' }).click();
+    await expect.poll(() => form.locator('.answer').innerText(), SLOW).toContain('Added to your plan.');
+    await expect.poll(() => page.locator('.plan-list').innerText(), SLOW).toContain('We need our own evidence');
+
+    await openAction(page, 'National public attribution');
+    const refused = page.getByRole('form', { name: 'Draft: National public attribution' });
+    await refused.getByRole('button', { name: 'Add to our plan' }).click();
+    const answer = refused.locator('.answer--rejected');
+    await answer.waitFor();
+    expect(await answer.getAttribute('role')).toBe('status');
+    expect(await answer.innerText()).toMatch(/Not accepted [A-Z_]+: /);
+    await answer.scrollIntoViewIfNeeded();
+    await shot(page, '06-team-rejection');
+  }, 60_000);
+
+  it('keeps chat as text, and a focused half-typed rationale across new views and a reload', async () => {
+    const page = third();
+    await openAction(page, 'Forensic investigation');
+    const area = page.getByRole('form', { name: 'Draft: Forensic investigation' }).getByLabel('Rationale: why this, why now');
+    await area.click();
+    await area.pressSequentially('Half-typed: the toolset matches the Bundestag case');
+
+    // A message arrives while the rationale is being typed.
+    const evil = '<img src=x onerror="document.title=\'pwned\'"> see the tradecraft';
+    await uk().getByRole('button', { name: /Coalition: all allies/ }).click();
+    await uk().locator('#chat-input-coalition').fill(evil);
+    await uk().locator('#chat-input-coalition').press('Enter');
+    await expect.poll(() => us().getByRole('button', { name: /Coalition: all allies/ }).innerText(), SLOW).toContain('new');
+    await expect.poll(() => page.getByRole('button', { name: /Coalition: all allies/ }).innerText(), SLOW).toContain('new');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.value ?? ''), SLOW).toContain('Half-typed');
+    await us().getByRole('button', { name: /Coalition: all allies/ }).click();
+    await expect.poll(() => us().locator('.messages').innerText(), SLOW).toContain(evil);
+    expect(await us().locator('.messages img').count()).toBe(0);
+    expect(await us().title()).not.toBe('pwned');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Actions you can take' }).waitFor();
+    expect(await page.locator('.topbar').innerText()).toContain(played[2]!.name);
+    await openAction(page, 'Forensic investigation');
+    await expect
+      .poll(() => page.getByRole('form', { name: 'Draft: Forensic investigation' }).getByLabel('Rationale: why this, why now').inputValue())
+      .toBe('Half-typed: the toolset matches the Bundestag case');
+    await shot(page, '07-team-after-reload');
+  }, 60_000);
+
+  it('releases a private ad-hoc inject to one team only', async () => {
+    await fac.getByText('Release an ad-hoc inject').click();
+    await fac.getByLabel('Title', { exact: true }).fill('Ad hoc: a call from a journalist');
+    await fac.getByLabel('Text of the inject').fill('A reporter asks about the leaks.');
+    await fac.getByLabel('Chosen teams only (private)').check();
+    await fac.getByLabel(played[1]!.name, { exact: true }).check();
+    await fac.getByRole('button', { name: 'Release', exact: true }).click();
+    await expect.poll(() => text(uk()), SLOW).toContain('Ad hoc: a call from a journalist');
+    expect(await text(us())).not.toContain('Ad hoc: a call from a journalist');
+  }, 30_000);
+
+  it('lets the observer write a rated note tied to an objective and a round', async () => {
+    await obs.getByLabel('Learning objective').selectOption({ index: 1 });
+    await obs.getByLabel('S: performed with some challenges').check();
+    await obs.getByLabel('Note', { exact: true }).fill('The allies did not share evidence in round 1.');
+    await obs.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => obs.locator('.note-list').innerText(), SLOW).toContain('did not share evidence');
+    await shot(obs, '08-observer');
+  }, 30_000);
+
+  it('locks, resolves the round, and shows what happened with explained scores', async () => {
+    await us().getByRole('button', { name: 'Lock our decisions' }).click();
+    await expect.poll(() => text(us()), SLOW).toContain('Our decisions are locked.');
+    await expect.poll(() => fac.locator('.teams-live').innerText(), SLOW).toContain('Locked');
+    await fac.getByRole('button', { name: 'Resolve round 1 now' }).click();
+    await us().getByRole('heading', { name: 'Round results' }).waitFor();
+    const results = await us().locator('.results').innerText();
+    expect(results).toMatch(/Proportionality: \d+\/100/);
+    expect(results).toContain('Coalition cohesion');
+    await shot(us(), '09-team-results');
+    await shot(fac, '10-facilitator-results');
+  }, 60_000);
+
+  it('plays the remaining rounds to the debrief', async () => {
+    for (let step = 0; step < 3 * scenario.rounds.length; step++) {
+      if ((await text(fac)).includes('Debrief:')) break;
+      const before = await fac.locator('.status-line').innerText().catch(() => '');
+      await fac.locator('.controls .btn--primary').first().click();
+      await expect.poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, SLOW).toBe(true);
+    }
+    for (const page of [fac, obs, ...Object.values(teams)]) {
+      await page.getByRole('heading', { name: /^Debrief:/ }).waitFor();
+    }
+  }, 120_000);
+
+  it('shows everyone the debrief: timeline with rationales, charts with tables, notes, what really happened', async () => {
+    const page = uk();
+    await page.locator('.chart-box canvas').first().waitFor();
+    const body = await text(page);
+    expect(body).toContain('We need our own evidence before we say anything.'); // another team's rationale, now shared
+    expect(body).toContain('The allies did not share evidence in round 1.'); // the evaluator's note
+    expect(body).toMatch(/Escalation level \(0 to \d\) at the start and after each round/);
+    expect(body).toContain('What really happened');
+    expect(await page.locator('table.data-table').count()).toBe(3);
+    await shot(page, '11-debrief-team');
+    await shot(page, '11b-debrief-team-full', true);
+    await shot(fac, '12-debrief-facilitator');
+  }, 60_000);
+
+  it('exports the log as JSON and CSV', async () => {
+    for (const [format, check] of [
+      ['JSON', (s: string) => expect(() => JSON.parse(s)).not.toThrow()],
+      ['CSV', (s: string) => expect(s.split('\n').length).toBeGreaterThan(3)],
+    ] as const) {
+      const waiting = fac.waitForEvent('download');
+      await fac.getByRole('button', { name: `Download the log (${format})` }).click();
+      const download = await waiting;
+      check(readFileSync((await download.path())!, 'utf8'));
+    }
+  }, 60_000);
+
+  it('prints a clean after-action report', async () => {
+    const page = await fac.context().newPage();
+    await page.goto(`${base}/report/${exerciseId}`);
+    await page.locator('.report[data-ready="true"]').waitFor();
+    expect(await text(page)).toMatch(/after-action report/i);
+    await shot(page, '13-report');
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await shot(page, '14-report-print', true);
+    await page.pdf({ path: join(ROOT, 'test-results', 'report.pdf'), format: 'A4', printBackground: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+async function openAction(page: Page, name: string): Promise<void> {
+  const item = page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: name }) }).first();
+  const details = item.locator('details');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await item.locator('summary').click();
+}
