@@ -46,9 +46,9 @@ function bringIncidentsToLight(work: Work): void {
     state.active = true;
     state.harm = Math.min(10, state.harm + incident.baseHarm);
     for (const team of incident.detectedBy) {
+      work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident.id, text: `Your services detect: ${incident.name}.` });
       work.sendNational(incident.id, team, { type: 'DETECT' });
       work.addEvidence(incident.id, team, 1);
-      work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident.id, text: `Your services detect: ${incident.name}.` });
     }
   }
 }
