@@ -169,6 +169,8 @@ export const exerciseCreatePayloadSchema = z
   .strictObject({
     scenarioId: z.string().min(1).max(LIMITS.ref).optional(),
     scenarioText: z.string().min(2).max(LIMITS.maxScenarioChars).optional(),
+    /** The uploaded file's name, so that problems name it. */
+    fileName: z.string().trim().min(1).max(LIMITS.title).optional(),
     seed: z.string().min(1).max(LIMITS.seed).optional(),
     title: z.string().trim().min(1).max(LIMITS.title).optional(),
     facilitatorName: seatNameSchema.optional(),

@@ -239,6 +239,7 @@ export class Hub {
   async create(input: {
     scenarioId?: string;
     scenarioText?: string;
+    fileName?: string;
     seed?: string;
     title?: string;
     facilitatorName?: string;
@@ -254,7 +255,7 @@ export class Hub {
       text = shipped.text;
     } else {
       text = input.scenarioText ?? '';
-      const loaded = loadScenarioText(text, 'upload.json');
+      const loaded = loadScenarioText(text, input.fileName ?? 'upload.json');
       if (!loaded.ok) {
         const problems = loaded.problems.map(formatProblem);
         return fail('INVALID_SCENARIO', `The scenario has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, {

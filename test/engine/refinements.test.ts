@@ -130,3 +130,30 @@ describe("an ally's score", () => {
     expect(evidence(atDebrief)).toBe(evidence(mine));
   });
 });
+
+describe("a scenario's own ladder", () => {
+  const shortLadder = variantOf('test/fixtures/engine-rich.json', (json) => {
+    json.escalation = { ...(json.escalation ?? {}), ladder: [0, 1, 2, 3, 4].map((level) => ({ level, label: `Rung ${level}` })) };
+  });
+
+  it('bounds overrides and retaliation at its top rung', () => {
+    const game = new Game(shortLadder).start();
+    expect(game.reject(FAC, { type: 'overrideEscalation', level: 5, reason: 'test' }, 'INVALID_ARGUMENT')).toBe('The escalation ladder runs from 0 to 4.');
+    game.ok(FAC, { type: 'overrideEscalation', level: 4, reason: 'test' });
+    game.ok(FAC, { type: 'overridePosture', posture: 'titForTat', reason: 'test' });
+    game.ok(RED, { type: 'chooseAdversaryMove', move: 'retaliate' });
+    game.evidence('mail-hack', 'usa', 5);
+    game.ok(USA, { type: 'draftDecision', draft: { action: 'expel-diplomats', incident: 'mail-hack' } });
+    game.lockAll();
+    expect(game.state.rounds[0]!.postureAfter).toBe('titForTat');
+    expect(game.state.rounds[0]!.escalationAfter).toBe(4);
+  });
+
+  it("shows the facilitator the adversary's moves by name, and which fit now", () => {
+    const game = new Game(scenario).start();
+    const moves = project(scenario, game.state, { role: 'facilitator' }).facilitator!.adversaryMoves;
+    expect(moves.map((m) => m.id)).toEqual(['dump-documents', 'quiet-recon', 'retaliate', 'deny']);
+    expect(moves.find((m) => m.id === 'retaliate')).toMatchObject({ name: 'Retaliate in kind', eligible: false });
+    expect(moves.find((m) => m.id === 'quiet-recon')!.eligible).toBe(true);
+  });
+});

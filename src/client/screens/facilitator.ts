@@ -162,7 +162,7 @@ function upcomingSection(ctx: Ctx): TemplateResult {
 function adversarySection(view: ExerciseView): TemplateResult {
   const f = view.facilitator;
   if (!f) return html``;
-  const move = f.redCellMove === undefined ? 'No choice yet: the scenario\'s adversary model decides.' : f.redCellMove === null ? 'Holding back this round.' : humanize(f.redCellMove);
+  const move = f.redCellMove === undefined ? 'No choice yet: the scenario\'s adversary model decides.' : f.redCellMove === null ? 'Holding back this round.' : (f.adversaryMoves.find((m) => m.id === f.redCellMove)?.name ?? humanize(f.redCellMove));
   return html`<section class="panel" aria-labelledby="adv-h">
     <details>
       <summary><h2 id="adv-h">${view.scenario.adversaryName}: briefing and ground truth</h2></summary>

@@ -203,7 +203,7 @@ async function createExercise(form: HTMLFormElement, state: StartState, answers:
   const source =
     state.choice === 'upload'
       ? state.upload
-        ? { scenarioText: state.upload.text }
+        ? { scenarioText: state.upload.text, fileName: state.upload.name }
         : null
       : state.choice
         ? { scenarioId: state.choice }

@@ -22,6 +22,11 @@ export const DEFAULT_LADDER = [
 
 export const clampLevel = (level: number) => Math.max(0, Math.min(MAX_ESCALATION, Math.round(level)));
 
+/** The highest rung of a scenario's ladder: escalation never goes beyond it. */
+export function ladderTop(ladder: readonly { level: number }[] | undefined): number {
+  return Math.max(...(ladder ?? DEFAULT_LADDER).map((rung) => rung.level));
+}
+
 export const escalationMachine = setup({
   types: {} as { context: { level: number }; input: { level: number }; events: { type: 'SET_LEVEL'; level: number } },
   guards: {

@@ -16,7 +16,7 @@ import { checkDeliberation, checkDraft, reject } from './decisions';
 import { confidenceOfTeam } from './readers';
 import { listNames, teamName } from './scenarioIndex';
 import { Work, forkState } from './work';
-import { MAX_ESCALATION } from '../machines/escalation';
+import { ladderTop } from '../machines/escalation';
 
 type Role = Actor['role'];
 type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
@@ -229,8 +229,9 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
   },
 
   overrideEscalation(work, command) {
-    if (!Number.isInteger(command.level) || command.level < 0 || command.level > MAX_ESCALATION) {
-      return reject('INVALID_ARGUMENT', `The escalation ladder runs from 0 to ${MAX_ESCALATION}.`);
+    const top = ladderTop(work.scenario.escalation.ladder);
+    if (!Number.isInteger(command.level) || command.level < 0 || command.level > top) {
+      return reject('INVALID_ARGUMENT', `The escalation ladder runs from 0 to ${top}.`);
     }
     if (!command.reason.trim()) return reject('INVALID_ARGUMENT', 'An override needs a reason, for the record.');
     work.setEscalation(command.level);

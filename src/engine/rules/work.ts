@@ -5,7 +5,7 @@
  */
 import { confidenceOf, coalitionAttributionMachine, nationalAttributionMachine } from '../machines/attribution';
 import { sendToChart } from '../machines/chart';
-import { clampLevel, escalationMachine } from '../machines/escalation';
+import { clampLevel, escalationMachine, ladderTop } from '../machines/escalation';
 import { adversaryMachineFor } from '../machines/adversary';
 import { deEscalationMachine } from '../machines/deEscalation';
 import { Rng } from '../random';
@@ -127,7 +127,8 @@ export class Work {
   }
 
   setEscalation(level: number): void {
-    this.state.escalation = sendToChart(escalationMachine, this.state.escalation, { type: 'SET_LEVEL', level: clampLevel(level) });
+    const capped = Math.min(clampLevel(level), ladderTop(this.scenario.escalation.ladder));
+    this.state.escalation = sendToChart(escalationMachine, this.state.escalation, { type: 'SET_LEVEL', level: capped });
   }
 
   escalation(): number {

@@ -277,14 +277,15 @@ function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<
     releasableInjects: pending.map((i) => ({ id: i.id, title: i.title })),
     adversaryBriefing: scenario.adversary.briefing,
     redCellMove: state.redCellMove,
+    adversaryMoves: movesOf(scenario, state),
   };
 }
 
-function redCellView(scenario: Scenario, state: ExerciseState): NonNullable<ExerciseView['redCell']> {
+function movesOf(scenario: Scenario, state: ExerciseState) {
   const eligible = new Set(eligibleMoves(scenario, state).map((m) => m.id));
-  return {
-    briefing: scenario.adversary.briefing,
-    moves: scenario.adversary.moves.map((m) => ({ id: m.id, name: m.name, description: m.description, eligible: eligible.has(m.id) })),
-    chosen: state.redCellMove,
-  };
+  return scenario.adversary.moves.map((m) => ({ id: m.id, name: m.name, description: m.description, eligible: eligible.has(m.id) }));
+}
+
+function redCellView(scenario: Scenario, state: ExerciseState): NonNullable<ExerciseView['redCell']> {
+  return { briefing: scenario.adversary.briefing, moves: movesOf(scenario, state), chosen: state.redCellMove };
 }

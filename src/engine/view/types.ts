@@ -149,10 +149,13 @@ export interface ExerciseView {
   outcome: { id: string; outcome: string; summary: string; round: number } | null;
   /** Facilitator only. */
   facilitator: {
-    upcomingInjects: { id: string; title: string; round: number | null; conditional: boolean; held: boolean; audience: unknown; notes: string | null }[];
+    upcomingInjects: { id: string; title: string; round: number | null; conditional: boolean; held: boolean; audience: InjectDelivery['audience']; notes: string | null }[];
     releasableInjects: { id: string; title: string }[];
     adversaryBriefing: string;
+    /** The red cell's choice this round: a move id, null to hold back, undefined when the model decides. */
     redCellMove: string | null | undefined;
+    /** The adversary's moves by name, and which fit its posture and phase now. */
+    adversaryMoves: { id: string; name: string; eligible: boolean }[];
   } | null;
   /** Red cell only: the moves it may choose this round. */
   redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen: string | null | undefined } | null;
