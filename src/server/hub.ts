@@ -41,7 +41,7 @@ import type {
 } from '../protocol/events';
 import { ExerciseRuntime } from './exercise';
 import { buildCsvExport, buildJsonExport, type ExportRole } from './export';
-import { actorOf, refusal, viewerFromKey, viewerKey, viewerOf } from './roles';
+import { actorOf, refusal, viewerFromKey, viewerKey } from './roles';
 import type { ShippedScenario } from './scenarios';
 import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from './secrets';
 import { ConflictError, DuplicateError, type ExerciseMeta, type SeatRecord, type Storage } from './storage/types';

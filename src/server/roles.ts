@@ -66,19 +66,6 @@ export function actorOf(seat: Pick<SeatRecord, 'role' | 'team' | 'name'>): Actor
   }
 }
 
-export function viewerOf(seat: Pick<SeatRecord, 'role' | 'team'>): Viewer {
-  switch (seat.role) {
-    case 'facilitator':
-      return { role: 'facilitator' };
-    case 'team':
-      return { role: 'team', team: seat.team ?? '' };
-    case 'observer':
-      return { role: 'observer' };
-    case 'redCell':
-      return { role: 'redCell' };
-  }
-}
-
 /** One key per distinct projection: seats with the same key receive the same view. */
 export function viewerKey(seat: Pick<SeatRecord, 'role' | 'team'>): string {
   return seat.role === 'team' ? `team:${seat.team}` : seat.role;

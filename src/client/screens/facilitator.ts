@@ -6,7 +6,7 @@
 import type { ExerciseView } from '../../engine/view/types';
 import { answerSlot } from '../ui/answers';
 import { html, nothing, paragraphs, repeat, type TemplateResult } from '../ui/dom';
-import { actionName, chosenProcedures, humanize, incidentName, PHASE_WORDS, teamName } from '../ui/format';
+import { humanize, PHASE_WORDS, teamName } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
@@ -15,6 +15,7 @@ import { codesSection } from './parts/codes';
 import { feedSection } from './parts/feed';
 import { announceSection, adhocSection, overridesSection } from './parts/facilitatorForms';
 import { notesSection } from './parts/notes';
+import { teamDrafts } from './parts/plan';
 import { resultsSection } from './parts/results';
 import { exerciseTable } from './start';
 
@@ -123,13 +124,7 @@ function teamsLiveSection(ctx: Ctx): TemplateResult {
           <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
         <p class="help">${t.draftCount} drafted · political capital ${t.capitalLeft ?? '?'} · intelligence ${t.intelLeft ?? '?'}</p>
         <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : 'none yet'}</p>
-        ${t.plan?.length
-          ? html`<ol class="plan-list">${t.plan.map(
-              (p) => html`<li><strong>${actionName(view, p.action)}</strong>${p.incident ? ` against ${incidentName(view, p.incident)}` : ''}
-                ${chosenProcedures(p.options).length ? html`<span class="help">(${chosenProcedures(p.options).join(', ')})</span>` : nothing}
-                ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}</li>`,
-            )}</ol>`
-          : html`<p class="empty">No drafts.</p>`}
+        ${teamDrafts(view, t.plan)}
       </li>`;
     })}</ul>
   </section>`;

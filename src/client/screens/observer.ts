@@ -1,12 +1,12 @@
 /** The observer's (evaluator's) screen: the full view, read-only, and evaluation notes. */
-import { html, nothing, repeat, type TemplateResult } from '../ui/dom';
-import { actionName, chosenProcedures, incidentName } from '../ui/format';
+import { html, repeat, type TemplateResult } from '../ui/dom';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
 import { chatReadOnly } from './parts/chat';
 import { feedSection } from './parts/feed';
 import { notesSection } from './parts/notes';
+import { teamDrafts } from './parts/plan';
 import { resultsSection } from './parts/results';
 import { whatNow } from './parts/situation';
 
@@ -35,13 +35,7 @@ function teamsReadOnly(ctx: Ctx): TemplateResult {
     <ul class="team-cards">${repeat(view.teams, (t) => t.id, (t) => html`<li class="team-card">
       <h3><span class="swatch" aria-hidden="true" style=${`background:${t.colour}`}></span>${t.name}
         <span class="badge">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
-      ${t.plan?.length
-        ? html`<ol class="plan-list">${t.plan.map(
-            (p) => html`<li><strong>${actionName(view, p.action)}</strong>${p.incident ? ` against ${incidentName(view, p.incident)}` : ''}
-              ${chosenProcedures(p.options).length ? html`<span class="help">(${chosenProcedures(p.options).join(', ')})</span>` : nothing}
-              ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}</li>`,
-          )}</ol>`
-        : html`<p class="empty">No drafts.</p>`}
+      ${teamDrafts(view, t.plan)}
     </li>`)}</ul>
   </section>`;
 }

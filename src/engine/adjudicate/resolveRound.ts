@@ -22,7 +22,7 @@ import { advanceSanctions, packagesInForce } from './sanctionsTurn';
 import { SPILLOVER_VALUES } from '../scoring/proportionality';
 
 export function resolveRound(work: Work): void {
-  const { state, scenario } = work;
+  const { state } = work;
   const escalationBefore = work.escalation();
   const postureBefore = posture(state);
   const roundProposals = Object.values(state.proposals).filter((p) => p.round === state.round);

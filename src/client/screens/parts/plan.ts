@@ -12,6 +12,16 @@ import { actionName, chosenProcedures, confidenceWord, incidentName, stageWord, 
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
 
+/** A team's drafts as the facilitator and observers follow them: action, target, procedures, rationale. */
+export function teamDrafts(view: ExerciseView, plan: PlannedDecision[] | undefined): TemplateResult {
+  if (!plan?.length) return html`<p class="empty">No drafts.</p>`;
+  return html`<ol class="plan-list">${plan.map(
+    (p) => html`<li><strong>${actionName(view, p.action)}</strong>${p.incident ? ` against ${incidentName(view, p.incident)}` : ''}
+      ${chosenProcedures(p.options).length ? html`<span class="help">(${chosenProcedures(p.options).join(', ')})</span>` : nothing}
+      ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}</li>`,
+  )}</ol>`;
+}
+
 export function planSection(ctx: Ctx): TemplateResult {
   const view = ctx.view;
   const mine = view.teams.find((t) => t.id === view.me?.team);
