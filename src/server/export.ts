@@ -11,6 +11,7 @@
 import { stateHash, type Scenario } from '../engine';
 import type { Command, CommandBody, ExerciseState } from '../engine/types';
 import type { ExerciseMeta, LogRecord } from './storage/types';
+import { EXERCISE_LOG_FORMAT, type ExerciseLog } from '../protocol/log';
 
 export type ExportRole = 'facilitator' | 'observer';
 
@@ -54,8 +55,8 @@ function redactBody(body: CommandBody, role: ExportRole): CommandBody {
 export function buildJsonExport(input: ExportInput): { filename: string; contentType: string; data: string } {
   const { meta, state, records, role, scenario } = input;
   const debriefed = state.phase === 'debrief';
-  const doc: Record<string, unknown> = {
-    format: 'firebreak-exercise-log',
+  const doc: ExerciseLog = {
+    format: EXERCISE_LOG_FORMAT,
     formatVersion: 1,
     exerciseId: meta.id,
     title: meta.title,

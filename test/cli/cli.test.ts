@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText, stateHash } from '../../src/engine';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
+import { buildJsonExport } from '../../src/server/export';
 
 interface Run {
   code: number;
@@ -79,20 +80,31 @@ describe('firebreak', () => {
     const loaded = loadScenarioText(text, 'minimal.json');
     if (!loaded.ok) throw new Error('fixture does not load');
     const run = simulateExercise(loaded.scenario, 'replay-me', resolvePolicies(loaded.scenario, ['coalition-follower']));
+    const meta = { id: 'ex1', title: 'Replay', scenarioId: 'minimal', scenarioText: text, seed: 'replay-me', createdAt: 0, codes: { teams: {}, observer: 'X' }, scenarioEditedAtSeq: null };
+    const records = run.commands.map((command, i) => ({ seq: i + 1, command, seatId: null, round: 0, stateHash: null }));
+    const exported = buildJsonExport({ meta, scenario: loaded.scenario, state: run.state, records, role: 'facilitator' });
     const dir = tmp();
-    const log = { format: 'firebreak-log', formatVersion: 1, seed: 'replay-me', scenario: JSON.parse(text), stateHash: stateHash(run.state), commands: run.commands };
-    fs.writeFileSync(path.join(dir, 'log.json'), JSON.stringify(log));
+    fs.writeFileSync(path.join(dir, 'log.json'), exported.data);
     const replayed = firebreak('replay', path.join(dir, 'log.json'), '--json');
     expect(replayed.code).toBe(0);
     const result = JSON.parse(replayed.stdout);
     expect(result.stateHash).toBe(stateHash(run.state));
     expect(result.matchesRecordedHash).toBe(true);
     expect(result.phase).toBe('debrief');
+    expect(firebreak('replay', path.join(dir, 'log.json')).stdout).toContain('(matches the log)');
 
+    const log = JSON.parse(exported.data);
     fs.writeFileSync(path.join(dir, 'tampered.json'), JSON.stringify({ ...log, seed: 'another-seed' }));
     const tampered = firebreak('replay', path.join(dir, 'tampered.json'));
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain('DIFFERS from the log');
+
+    const { scenarioText: _withheld, ...withoutScenario } = log;
+    fs.writeFileSync(path.join(dir, 'observer.json'), JSON.stringify(withoutScenario));
+    const needsScenario = firebreak('replay', path.join(dir, 'observer.json'));
+    expect(needsScenario.code).toBe(2);
+    expect(needsScenario.stderr).toContain('pass --scenario');
+    expect(firebreak('replay', path.join(dir, 'observer.json'), '--scenario', 'test/fixtures/minimal.json').code).toBe(0);
 
     fs.writeFileSync(path.join(dir, 'junk.json'), '{"format": "something else"}');
     const junk = firebreak('replay', path.join(dir, 'junk.json'));

@@ -4,6 +4,10 @@
  * what each client actually received for secrets it must never see, and the
  * exports.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExerciseView } from '../../src/engine/view/types';
 import type { ExportAck } from '../../src/protocol/events';
@@ -171,6 +175,11 @@ describe('a whole exercise from lobby to debrief', () => {
     // The last command changed the phase, so the log carries its hash.
     expect(doc.stateHash).toBe(doc.commands[doc.commands.length - 1]!.stateHash);
     expect(doc.commands.filter((c) => c.stateHash !== null).length).toBeGreaterThanOrEqual(8);
+    // The facilitator's export replays with the command-line tool to the same state.
+    const file = join(mkdtempSync(join(tmpdir(), 'firebreak-export-')), 'log.json');
+    writeFileSync(file, json.data);
+    const replayed = JSON.parse(execFileSync('node', ['bin/firebreak.js', 'replay', file, '--json'], { encoding: 'utf8' }));
+    expect(replayed).toMatchObject({ stateHash: doc.stateHash, matchesRecordedHash: true, rejected: 0, commands: doc.commands.length });
 
     const csv = await table.observer!.request<ExportAck>('export', { format: 'csv' });
     expect(csv.ok).toBe(true);

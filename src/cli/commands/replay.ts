@@ -1,17 +1,7 @@
 /** firebreak replay: rebuilds an exercise from its log and prints its hash and scores. */
-import { z } from 'zod';
-import { parseScenarioObject, formatProblem, replay as replayLog, stateHash, type Command, type Scenario } from '../../engine';
+import { loadScenarioText, formatProblem, replay as replayLog, stateHash, type Scenario } from '../../engine';
+import { commandsOfLog, exerciseLogSchema } from '../../protocol/log';
 import { EXIT_FINDING, EXIT_OK, UserError, loadScenarioFile, out, readText } from '../io';
-
-/** The log file an exercise exports: its scenario (embedded), seed and accepted commands in order. */
-const logSchema = z.object({
-  format: z.literal('firebreak-log'),
-  formatVersion: z.literal(1),
-  seed: z.string(),
-  scenario: z.unknown().optional(),
-  stateHash: z.string().optional(),
-  commands: z.array(z.looseObject({ id: z.string(), type: z.string(), at: z.number(), actor: z.looseObject({ role: z.string() }) })),
-});
 
 export function replay(file: string, options: { scenario?: string; json: boolean }): number {
   let raw: unknown;
@@ -21,14 +11,15 @@ export function replay(file: string, options: { scenario?: string; json: boolean
     if (error instanceof UserError) throw error;
     throw new UserError(`${file}: not JSON (${(error as Error).message})`);
   }
-  const parsed = logSchema.safeParse(raw);
+  const parsed = exerciseLogSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(`${file}: not a Firebreak log: ${issue.message} (at /${issue.path.join('/')})`);
+    throw new UserError(`${file}: not a Firebreak exercise log: ${issue.message} (at /${issue.path.join('/')})`);
   }
   const log = parsed.data;
-  const scenario = scenarioOf(file, log.scenario, options.scenario);
-  const { state, results } = replayLog(scenario, log.seed, log.commands as unknown as Command[]);
+  if (log.seed === undefined) throw new UserError(`${file}: this export has no seed (an observer's export before the debrief); replay needs the facilitator's export`);
+  const scenario = scenarioOf(file, log.scenarioText, options.scenario);
+  const { state, results } = replayLog(scenario, log.seed, commandsOfLog(log));
   const hash = stateHash(state);
   const rejected = results.map((r, i) => ({ r, i })).filter(({ r }) => !r.ok);
   const summary = {
@@ -37,7 +28,7 @@ export function replay(file: string, options: { scenario?: string; json: boolean
     commands: log.commands.length,
     rejected: rejected.length,
     stateHash: hash,
-    matchesRecordedHash: log.stateHash === undefined ? null : log.stateHash === hash,
+    matchesRecordedHash: log.stateHash === hash,
     phase: state.phase,
     round: state.round,
     outcome: state.outcome,
@@ -52,7 +43,7 @@ export function replay(file: string, options: { scenario?: string; json: boolean
   };
   if (options.json) out(JSON.stringify(summary, null, 2));
   else {
-    out(`state hash   ${hash}${summary.matchesRecordedHash === null ? '' : summary.matchesRecordedHash ? '  (matches the log)' : '  (DIFFERS from the log)'}`);
+    out(`state hash   ${hash}${summary.matchesRecordedHash ? '  (matches the log)' : '  (DIFFERS from the log)'}`);
     out(`commands     ${summary.commands} (${summary.rejected} rejected on replay)`);
     out(`phase        ${state.phase}, round ${state.round}${state.outcome ? `: ${state.outcome.summary}` : ''}`);
     out(`escalation   ${summary.escalation}`);
@@ -60,13 +51,13 @@ export function replay(file: string, options: { scenario?: string; json: boolean
     out(`proportionality (mean per team)  ${Object.entries(summary.proportionalityByTeam).map(([t, v]) => `${t} ${v ?? '-'}`).join('  ')}`);
     for (const { r, i } of rejected) if (!r.ok) out(`command ${i + 1} rejected: ${r.code}: ${r.message}`);
   }
-  return rejected.length > 0 || summary.matchesRecordedHash === false ? EXIT_FINDING : EXIT_OK;
+  return rejected.length > 0 || !summary.matchesRecordedHash ? EXIT_FINDING : EXIT_OK;
 }
 
-function scenarioOf(file: string, embedded: unknown, scenarioFile: string | undefined): Scenario {
+function scenarioOf(file: string, scenarioText: string | undefined, scenarioFile: string | undefined): Scenario {
   if (scenarioFile) return loadScenarioFile(scenarioFile).scenario;
-  if (embedded === undefined) throw new UserError(`${file}: the log has no embedded scenario; pass --scenario <file>`);
-  const result = parseScenarioObject(embedded, `${file}#/scenario`);
+  if (scenarioText === undefined) throw new UserError(`${file}: the log carries no scenario (only the facilitator's export does); pass --scenario <file>`);
+  const result = loadScenarioText(scenarioText, `${file}#/scenarioText`);
   if (!result.ok) throw new UserError(result.problems.map(formatProblem).join('\n'), EXIT_FINDING);
   return result.scenario;
 }
