@@ -145,8 +145,9 @@ export type ExerciseCreateAck = Answer<{
   /** Non-fatal scenario problems, formatted. */
   warnings: string[];
 }>;
-export type SeatJoinAck = Answer<{ credential: string; seat: SeatInfo; view: ExerciseView }>;
-export type SeatResumeAck = Answer<{ seat: SeatInfo; view: ExerciseView }>;
+/** serverNow (epoch ms) lets a client run the round clock on the server's time, whatever its own clock says. */
+export type SeatJoinAck = Answer<{ credential: string; seat: SeatInfo; view: ExerciseView; serverNow: number }>;
+export type SeatResumeAck = Answer<{ seat: SeatInfo; view: ExerciseView; serverNow: number }>;
 export type CommandAck = Answer<{ seq: number; duplicate?: boolean }>;
 export type ExerciseListAck = Answer<{ exercises: ExerciseSummary[]; unknown: number }>;
 export type ScenarioListAck = Answer<{ scenarios: ScenarioSummary[] }>;
@@ -165,8 +166,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  /** The seat's projection after every accepted command (and on join/resume in the ack). */
-  view: (view: ExerciseView) => void;
+  /** The seat's projection after every accepted command (and on join/resume in the ack), with the server's time in epoch ms. */
+  view: (view: ExerciseView, serverNow: number) => void;
   /** Who is connected, per seat, whenever it changes. */
   presence: (presence: Presence) => void;
   /** Something went wrong outside an acknowledged request (e.g. an event without an ack callback). */

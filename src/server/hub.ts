@@ -416,7 +416,7 @@ export class Hub {
     this.seatsByHash.set(seat.credentialHash, seat);
     this.logger.info({ exerciseId: ex.id, seatId: seat.seatId, role: seat.role, team: seat.team }, 'seat joined');
     const view = this.bind(socket, ex, seat);
-    return { ok: true, credential, seat: this.seatInfo(ex, seat), view };
+    return { ok: true, credential, seat: this.seatInfo(ex, seat), view, serverNow: Date.now() };
   }
 
   resume(socket: SeatSocket, credential: string, lastSeq?: number): SeatResumeAck {
@@ -426,7 +426,7 @@ export class Hub {
     if (!seat || !ex) return fail('INVALID_CREDENTIAL', 'This seat is not known here. Join again with a code.');
     const view = this.bind(socket, ex, seat);
     this.logger.debug({ exerciseId: ex.id, seatId: seat.seatId, lastSeq, seq: ex.lastSeq }, 'seat resumed');
-    return { ok: true, seat: this.seatInfo(ex, seat), view };
+    return { ok: true, seat: this.seatInfo(ex, seat), view, serverNow: Date.now() };
   }
 
   private seatInfo(ex: ExerciseRuntime, seat: SeatRecord): SeatInfo {
@@ -786,7 +786,7 @@ export class Hub {
         this.logger.error({ err, exerciseId: ex.id, viewer: key }, 'projection failed');
         continue;
       }
-      this.io.to(this.room(ex.id, key)).emit('view', view);
+      this.io.to(this.room(ex.id, key)).emit('view', view, Date.now());
     }
   }
 

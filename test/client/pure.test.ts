@@ -147,3 +147,16 @@ function walk(dir: string): string[] {
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
 }
+
+describe("the round clock runs on the server's time", () => {
+  it('counts down from the server clock, not the browser clock', async () => {
+    const { syncServerClock, serverNow } = await import('../../src/client/net/serverTime');
+    const { clockText } = await import('../../src/client/ui/format');
+    // The server is two minutes ahead of this browser.
+    syncServerClock(Date.now() + 120_000);
+    expect(Math.abs(serverNow() - (Date.now() + 120_000))).toBeLessThan(50);
+    const deadline = Date.now() + 300_000; // five minutes by the browser's clock, three by the server's
+    expect(clockText({ deadline, remainingMs: null }, false, serverNow())).toMatch(/^(3:00|2:59) left$/);
+    syncServerClock(Date.now());
+  });
+});

@@ -10,6 +10,7 @@ import type { CommandAck, ErrorAnswer, ExportAck, Presence, SeatInfo, TeamReadyA
 import { CommandSender } from './commands';
 import { request, type FbSocket } from './connection';
 import { forgetSeat, touchSeat, type StoredSeat } from './credentials';
+import { syncServerClock } from './serverTime';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'failed';
 
@@ -40,7 +41,10 @@ export class Session {
       this.bound = false;
       this.setStatus(this.view ? 'reconnecting' : 'connecting');
     });
-    this.on('view', (view: ExerciseView) => this.acceptView(view));
+    this.on('view', (view: ExerciseView, now: number) => {
+      syncServerClock(now);
+      this.acceptView(view);
+    });
     this.on('presence', (presence: Presence) => {
       if (presence.exerciseId !== this.stored.exerciseId) return;
       this.presence = presence;
@@ -93,6 +97,7 @@ export class Session {
     });
     if (this.stopped) return;
     if (!answer.ok) return this.resumeFailed(answer);
+    syncServerClock(answer.serverNow);
     this.seat = answer.seat;
     this.bound = true;
     this.failure = null;

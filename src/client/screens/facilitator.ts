@@ -25,6 +25,7 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
     <div class="col-main">
       <h1 class="visually-hidden">Facilitator console: ${view.scenario.title}</h1>
       ${controlsSection(ctx)}
+      ${guideSection(view)}
       ${teamsLiveSection(ctx)}
       ${boardSection(ctx.board, view)}
       ${resultsSection(view)}
@@ -151,6 +152,25 @@ function upcomingSection(ctx: Ctx): TemplateResult {
       </div>
       ${answerSlot(ctx.answers, `inj-${i.id}`)}
     </li>`)}</ul>
+  </section>`;
+}
+
+/** The facilitator's guide for the round at hand: what to ask, what to watch for; the overall guide folded away. */
+function guideSection(view: ExerciseView): TemplateResult {
+  const guide = view.facilitator?.guide;
+  if (!guide) return html``;
+  const index = Math.max(0, Math.min(guide.rounds.length - 1, view.round - 1));
+  const round = guide.rounds[index];
+  const upcoming = view.phase === 'lobby' || view.phase === 'briefing';
+  return html`<section class="panel" aria-labelledby="guide-h">
+    <h2 id="guide-h">Facilitator's guide: ${upcoming ? 'round 1' : `round ${index + 1}`}${round ? `, ${round.title}` : ''}</h2>
+    ${round?.discussionQuestions.length
+      ? html`<h3>Questions to put to the teams</h3><ul>${round.discussionQuestions.map((q) => html`<li>${q}</li>`)}</ul>`
+      : nothing}
+    ${round?.watchFor.length ? html`<h3>Watch for</h3><ul>${round.watchFor.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
+    ${guide.text
+      ? html`<details><summary>Timing and flow of the whole exercise</summary>${paragraphs(guide.text).map((p) => html`<p>${p}</p>`)}</details>`
+      : nothing}
   </section>`;
 }
 

@@ -3,13 +3,14 @@
  * attributes (deadline in epoch ms, or remaining ms while paused), and
  * announces the last five minutes and the last minute once each.
  */
+import { serverNow } from '../net/serverTime';
 import { clockText, remainingMs } from './format';
 import { announce } from './live';
 
 const announced = new Set<string>();
 
 function tick(): void {
-  const now = Date.now();
+  const now = serverNow();
   for (const el of document.querySelectorAll<HTMLElement>('[data-clock]')) {
     const deadline = el.dataset.deadline ? Number(el.dataset.deadline) : null;
     const remaining = el.dataset.remaining ? Number(el.dataset.remaining) : null;

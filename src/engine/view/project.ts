@@ -278,6 +278,10 @@ function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<
     adversaryBriefing: scenario.adversary.briefing,
     redCellMove: state.redCellMove,
     adversaryMoves: movesOf(scenario, state),
+    guide: {
+      text: scenario.debrief.facilitatorGuide,
+      rounds: scenario.rounds.map((r) => ({ title: r.title, discussionQuestions: r.discussionQuestions, watchFor: r.watchFor })),
+    },
   };
 }
 

@@ -156,6 +156,8 @@ export interface ExerciseView {
     redCellMove: string | null | undefined;
     /** The adversary's moves by name, and which fit its posture and phase now. */
     adversaryMoves: { id: string; name: string; eligible: boolean }[];
+    /** The facilitator's guide: timing and flow, and per round what to ask and what to watch for. */
+    guide: { text: string; rounds: { title: string; discussionQuestions: string[]; watchFor: string[] }[] };
   } | null;
   /** Red cell only: the moves it may choose this round. */
   redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen: string | null | undefined } | null;
