@@ -232,8 +232,12 @@ export class Hub {
     return this.scenarios.values();
   }
 
+  /** Tutorials first (where a newcomer starts), then the shortest exercises, then by title. */
   listScenarios() {
-    return [...this.scenarios.values()].map((s) => s.summary);
+    const isTutorial = (s: ShippedScenario) => (s.scenario.meta.tags.includes('tutorial') ? 0 : 1);
+    return [...this.scenarios.values()]
+      .sort((a, b) => isTutorial(a) - isTutorial(b) || a.summary.rounds - b.summary.rounds || a.summary.title.localeCompare(b.summary.title))
+      .map((s) => s.summary);
   }
 
   async create(input: {

@@ -27,6 +27,10 @@ afterAll(async () => {
 });
 
 describe('shipped scenarios through the server', () => {
+  it('lists the tutorial first, then the shorter exercises', () => {
+    expect(scenarios.map((s) => s.id)).toEqual(['tutorial', 'romania-2024', 'us-2016', 'eu-2015-2020']);
+  });
+
   it('plays the first round of each shipped scenario, keeping team-private injects private', async () => {
     expect(scenarios.length).toBeGreaterThan(0);
     for (const scenario of scenarios) {
