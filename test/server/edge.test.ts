@@ -114,17 +114,15 @@ describe('malformed events', () => {
 });
 
 describe('rate limits', () => {
-  it('answers a flood with RATE_LIMITED while another client is answered promptly', async () => {
+  it('answers a flood with RATE_LIMITED while another client is still accepted', async () => {
     const flooder = t.teams.caledon![0]!;
     const polite = t.teams.atlantia![0]!;
     const N = 300;
     const flood = Array.from({ length: N }, (_, i) => flooder.command({ type: 'chat', channel: 'team', text: `flood ${i}` }));
-    // While the flood is being answered, another client sends one command.
-    const started = Date.now();
+    // While the flood is being answered, another client sends one command: limits are per socket, so it is accepted.
+    // (How fast it is answered under load is measured by npm run bench:server, not asserted here.)
     const politeAck = await polite.command({ type: 'chat', channel: 'team', text: 'excuse me' });
-    const politeMs = Date.now() - started;
     expect(politeAck.ok).toBe(true);
-    expect(politeMs).toBeLessThan(3000);
 
     const answers = await Promise.all(flood);
     expect(answers).toHaveLength(N);
