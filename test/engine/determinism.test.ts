@@ -13,7 +13,7 @@ import { canonicalJson, replay, stateHash } from '../../src/engine/index';
 import { POLICIES } from '../../src/engine/bots/policies';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import type { Scenario } from '../../src/engine/scenario/schema';
-import { fullScenario, minimalScenario, richScenario } from './support';
+import { shippedScenarios, minimalScenario, richScenario } from './support';
 
 const POLICY_IDS = Object.keys(POLICIES);
 
@@ -59,10 +59,13 @@ describe('replay reproduces live play', () => {
     expect(hashes.size).toBeGreaterThan(1);
   });
 
-  const full = fullScenario();
-  it.skipIf(!full)('on the full scenario, when it is present and loads', () => {
-    checkReplay(full!, 'full-0', ['hawkish']);
-    checkReplay(full!, 'full-1', POLICY_IDS);
+  it('on every shipped scenario', () => {
+    const shipped = shippedScenarios();
+    expect(shipped.length).toBeGreaterThanOrEqual(4);
+    for (const scenario of shipped) {
+      checkReplay(scenario, `${scenario.id}-0`, ['hawkish']);
+      checkReplay(scenario, `${scenario.id}-1`, POLICY_IDS);
+    }
   });
 
   it('the same seed and policies give the same exercise; another seed another one', () => {

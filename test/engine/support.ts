@@ -2,7 +2,7 @@
  * Shared helpers for the engine tests: loading fixtures, driving an exercise
  * command by command, and reaching states that would take many rounds of play.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { applyCommand, canonicalJson, createExercise, loadScenarioText } from '../../src/engine/index';
 import { confidenceOf, nationalAttributionMachine, coalitionAttributionMachine } from '../../src/engine/machines/attribution';
@@ -32,15 +32,12 @@ export function minimalScenario(): Scenario {
   return (minimal ??= loadFile('test/fixtures/minimal.json'));
 }
 
-/** The full shipped scenario, when it exists and loads cleanly; null otherwise. */
-export function fullScenario(): Scenario | null {
-  const path = 'scenarios/us-2016.json';
-  if (!existsSync(new URL(path, root))) return null;
-  try {
-    return loadFile(path);
-  } catch {
-    return null;
-  }
+/** Every shipped scenario in scenarios/, loaded through the real loader (a scenario that does not load fails the test). */
+export function shippedScenarios(): Scenario[] {
+  return readdirSync(new URL('scenarios/', root))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+    .sort()
+    .map((name) => loadFile(`scenarios/${name}`));
 }
 
 /** A variant of a fixture: the parsed JSON is changed by `edit`, then loaded through the real loader. */

@@ -12,7 +12,7 @@ import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulat
 import type { Scenario } from '../../src/engine/scenario/schema';
 import type { Command, ExerciseState } from '../../src/engine/types';
 import type { ExerciseView, Viewer } from '../../src/engine/view/types';
-import { FAC, Game, OBS, RED, fullScenario, keysNamed, occurrences, richScenario, team, walk } from './support';
+import { FAC, Game, OBS, RED, shippedScenarios, keysNamed, occurrences, richScenario, team, walk } from './support';
 
 /** Keys of engine internals that no view may ever carry. */
 const INTERNAL_KEYS = ['rng', 'hidden', 'undiscoveredAccess', 'lastDeterrence', 'quietRounds', 'seed', 'tuning', 'bonus', 'counters', 'context'];
@@ -103,8 +103,11 @@ function checkView(scenario: Scenario, state: ExerciseState, viewer: Viewer, vie
     }
     // The truth about responsibility appears only as an assessment the viewer may see.
     const mayKnow = (t: string) => staff || (debrief && viewer.role !== 'redCell') || t === me;
+    // The red cell plays the adversary: its own briefing may say what it did; so may the debrief's account of what happened.
     const withoutAssessments = {
       ...view,
+      redCell: null,
+      debrief: null,
       incidents: view.incidents.map((i) => ({
         ...i,
         byTeam: Object.fromEntries(Object.entries(i.byTeam).map(([t, e]) => [t, mayKnow(t) ? { ...e, assessedResponsibility: null } : e])),
@@ -117,7 +120,9 @@ function checkView(scenario: Scenario, state: ExerciseState, viewer: Viewer, vie
       if (rest.includes(incident.responsibility)) {
         expect(occurrences(withoutAssessments, incident.responsibility), `${who}: ${incident.responsibility}`).toEqual([]);
       }
-      if (dynamicJson.includes(incident.legalCategory)) {
+      // Plain words ("espionage", "cybercrime") may appear in a scenario's prose; identifiers like internationallyWrongfulAct may not.
+      const identifier = /[A-Z]/.test(incident.legalCategory);
+      if (identifier && dynamicJson.includes(incident.legalCategory)) {
         expect(occurrences(dynamic, incident.legalCategory), `${who}: ${incident.legalCategory}`).toEqual([]);
       }
     }
@@ -174,7 +179,8 @@ function checkView(scenario: Scenario, state: ExerciseState, viewer: Viewer, vie
     expect(view.chat.filter((m) => m.channel !== 'announcement'), who).toEqual([]);
     expect(view.decisions.filter((d) => privateAction(scenario, d.action)).map((d) => d.id), who).toEqual([]);
     // No trace of proposals, answers to them, sharing or confidence in anything that happened.
-    const happened = { timeline: view.timeline, decisions: view.decisions, rounds: view.rounds, incidents: view.incidents, sanctions: view.sanctions, chat: view.chat };
+    // (The outcome's summary is the scenario author's prose, shown to all.)
+    const happened = { timeline: view.timeline.filter((t) => t.kind !== 'outcome'), decisions: view.decisions, rounds: view.rounds, incidents: view.incidents, sanctions: view.sanctions, chat: view.chat };
     const telltale = /proposes a joint|fell through|did not go ahead|joins the joint|declines the joint|shared its evidence|shared record|evidence points|(with|was|is) (low|moderate|high|no) confidence|confidence (was|is)/i;
     if (telltale.test(JSON.stringify(happened))) {
       for (const node of walk(happened)) {
@@ -232,12 +238,11 @@ describe('the projection keeps every secret where it belongs', () => {
     }
   });
 
-  const full = fullScenario();
-  it.skipIf(!full)('through bot exercises of the full scenario, when it is present and loads', () => {
-    for (const [i, policy] of ['coalition-follower'].entries()) {
-      const seed = `view-full-${i}`;
-      const run = simulateExercise(full!, seed, resolvePolicies(full!, [policy, ...policies.filter((p) => p !== policy)]));
-      expect(checkPlay(full!, seed, run.commands, 4)).toBeGreaterThan(50);
+  it('through bot exercises of every shipped scenario', () => {
+    for (const scenario of shippedScenarios()) {
+      const seed = `view-${scenario.id}`;
+      const run = simulateExercise(scenario, seed, resolvePolicies(scenario, ['coalition-follower', ...policies.filter((p) => p !== 'coalition-follower')]));
+      expect(checkPlay(scenario, seed, run.commands, 4), scenario.id).toBeGreaterThan(20);
     }
   });
 });
