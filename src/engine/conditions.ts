@@ -3,7 +3,7 @@
  * tree of the shapes in scenario/schema.ts; this module is its only evaluator.
  */
 import { regionState } from './machines/chart';
-import { confidenceAtLeast } from './machines/attribution';
+import { confidenceAtLeast } from './confidence';
 import type { Condition, Scenario } from './scenario/schema';
 import type { ExerciseState } from './types';
 import {

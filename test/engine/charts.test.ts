@@ -5,13 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { startChart, sendToChart, regionState } from '../../src/engine/machines/chart';
 import { exerciseMachine } from '../../src/engine/machines/exercise';
-import {
-  coalitionAttributionMachine,
-  confidenceAtLeast,
-  confidenceOf,
-  nationalAttributionMachine,
-  type EvidenceThresholds,
-} from '../../src/engine/machines/attribution';
+import { coalitionAttributionMachine, nationalAttributionMachine } from '../../src/engine/machines/attribution';
+import { confidenceAtLeast, confidenceOf, type EvidenceThresholds } from '../../src/engine/confidence';
 import {
   adversaryMachineFor,
   deterrenceProbability,

@@ -9,7 +9,7 @@ import { applyCommand, createExercise, replay, stateHash } from '../../src/engin
 import { randomLegal } from '../../src/engine/bots/policies';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { evaluate } from '../../src/engine/conditions';
-import { confidenceAtLeast } from '../../src/engine/machines/attribution';
+import { confidenceAtLeast } from '../../src/engine/confidence';
 import { Rng, seedRng } from '../../src/engine/random';
 import { checkDraft } from '../../src/engine/rules/decisions';
 import { confidenceOfTeam } from '../../src/engine/rules/readers';

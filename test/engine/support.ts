@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { applyCommand, canonicalJson, createExercise, loadScenarioText } from '../../src/engine/index';
-import { confidenceOf, nationalAttributionMachine, coalitionAttributionMachine } from '../../src/engine/machines/attribution';
+import { nationalAttributionMachine, coalitionAttributionMachine } from '../../src/engine/machines/attribution';
+import { confidenceOf } from '../../src/engine/confidence';
 import { sendToChart } from '../../src/engine/machines/chart';
 import { formatProblem } from '../../src/engine/scenario/problems';
 import type { Scenario } from '../../src/engine/scenario/schema';

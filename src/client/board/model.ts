@@ -5,6 +5,7 @@
  */
 import type { ExerciseView } from '../../engine/view/types';
 import { postureWord } from '../ui/format';
+import { CONFIDENCE_RANK } from '../../engine/confidence';
 
 export interface BoardCapital {
   team: string;
@@ -59,8 +60,6 @@ export interface BoardModel {
   lastRound: { round: number; escalationBefore: number; escalationAfter: number; postureBefore: string; postureAfter: string } | null;
 }
 
-const CONFIDENCE_STEPS: Record<string, number> = { low: 1, moderate: 2, high: 3 };
-
 export function boardModel(view: ExerciseView): BoardModel {
   const myTeam = view.viewer.role === 'team' ? view.viewer.team : null;
   const last = view.rounds[view.rounds.length - 1] ?? null;
@@ -102,7 +101,7 @@ export function boardModel(view: ExerciseView): BoardModel {
           short: t.id.toUpperCase().slice(0, 5),
           colour: teamOf(t.id)?.colour ?? '#999999',
           stage: a?.stage ?? 'unknown',
-          confidence: a?.confidence ? (CONFIDENCE_STEPS[a.confidence] ?? 0) : a && a.stage !== 'undisclosed' ? 0 : null,
+          confidence: a?.confidence ? CONFIDENCE_RANK[a.confidence] : a && a.stage !== 'undisclosed' ? 0 : null,
           public: a?.public ?? false,
         };
       }),

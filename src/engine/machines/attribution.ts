@@ -7,27 +7,7 @@
  * so upgrades and downgrades (deception) are both just EVIDENCE events.
  */
 import { assign, setup } from 'xstate';
-import type { ConfidenceLevel } from '../scenario/schema';
-
-export interface EvidenceThresholds {
-  suspected: number;
-  low: number;
-  moderate: number;
-  high: number;
-}
-
-export function confidenceOf(evidence: number, thresholds: EvidenceThresholds): ConfidenceLevel | null {
-  if (evidence >= thresholds.high) return 'high';
-  if (evidence >= thresholds.moderate) return 'moderate';
-  if (evidence >= thresholds.low) return 'low';
-  return null;
-}
-
-export const CONFIDENCE_RANK: Record<'none' | ConfidenceLevel, number> = { none: 0, low: 1, moderate: 2, high: 3 };
-
-export function confidenceAtLeast(actual: ConfidenceLevel | null, needed: 'none' | ConfidenceLevel): boolean {
-  return CONFIDENCE_RANK[actual ?? 'none'] >= CONFIDENCE_RANK[needed];
-}
+import { confidenceAtLeast, confidenceOf, type EvidenceThresholds } from '../confidence';
 
 interface NationalContext {
   evidence: number;

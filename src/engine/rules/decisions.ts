@@ -3,7 +3,7 @@
  * why. Used to accept or reject commands, to show availability in a team's
  * view, and by the bots to enumerate legal moves: one rule book for all three.
  */
-import { confidenceAtLeast } from '../machines/attribution';
+import { confidenceAtLeast } from '../confidence';
 import { evaluate } from '../conditions';
 import type { Action, Scenario } from '../scenario/schema';
 import type { DecisionDraft, ExerciseState, Rejection, RejectionCode } from '../types';

@@ -1,5 +1,5 @@
 /** Reading derived facts from the exercise state: one place for each. */
-import { confidenceOf } from '../machines/attribution';
+import { confidenceOf } from '../confidence';
 import { regionState } from '../machines/chart';
 import type { ConfidenceLevel, Scenario } from '../scenario/schema';
 import { RESPONSIBILITY_LEVELS } from '../scenario/schema';

@@ -3,7 +3,8 @@
  * clones the state, mutates the clone through these helpers and returns it:
  * the caller's state is never touched, and a rejected command changes nothing.
  */
-import { confidenceOf, coalitionAttributionMachine, nationalAttributionMachine } from '../machines/attribution';
+import { coalitionAttributionMachine, nationalAttributionMachine } from '../machines/attribution';
+import { confidenceOf } from '../confidence';
 import { sendToChart } from '../machines/chart';
 import { clampLevel, escalationMachine, ladderTop } from '../machines/escalation';
 import { adversaryMachineFor } from '../machines/adversary';
