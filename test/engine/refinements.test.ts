@@ -4,8 +4,9 @@
  * cell's move that no longer fits, the hot wash, and what allies may read in
  * each other's scores.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { project } from '../../src/engine/index';
+import { formatProblem, loadScenarioText, project } from '../../src/engine/index';
 import { regionState } from '../../src/engine/machines/chart';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { FAC, Game, RED, richScenario, team, variantOf } from './support';
@@ -155,5 +156,33 @@ describe("a scenario's own ladder", () => {
     expect(moves.map((m) => m.id)).toEqual(['dump-documents', 'quiet-recon', 'retaliate', 'deny']);
     expect(moves.find((m) => m.id === 'retaliate')).toMatchObject({ name: 'Retaliate in kind', eligible: false });
     expect(moves.find((m) => m.id === 'quiet-recon')!.eligible).toBe(true);
+  });
+});
+
+describe('a catalogue of legal bases', () => {
+  const withCatalogue = (edit: (json: Record<string, any>) => void = () => {}) => {
+    const json = JSON.parse(readFileSync('test/fixtures/engine-rich.json', 'utf8'));
+    json.legalBases = [{ id: 'vcdr-art9', name: 'Vienna Convention on Diplomatic Relations, Art. 9' }];
+    for (const action of json.actions) action.legalBasis = action.id === 'expel-diplomats' ? 'vcdr-art9' : '';
+    for (const t of json.teams) t.legalBases = ['vcdr-art9'];
+    edit(json);
+    return loadScenarioText(JSON.stringify(json, null, 2), 'catalogue.json');
+  };
+
+  it('shows players the names, not the ids', () => {
+    const loaded = withCatalogue();
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    const game = new Game(loaded.scenario).start();
+    const view = project(loaded.scenario, game.state, { role: 'team', team: 'usa' });
+    expect(view.actions.find((a) => a.id === 'expel-diplomats')!.legalBasis).toBe('Vienna Convention on Diplomatic Relations, Art. 9');
+    expect(view.me!.legalBases).toEqual(['Vienna Convention on Diplomatic Relations, Art. 9']);
+  });
+
+  it('refuses a reference to a legal basis it does not declare', () => {
+    const loaded = withCatalogue((json) => {
+      json.actions.find((a: { id: string }) => a.id === 'indict').legalBasis = 'criminal-law';
+    });
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.problems.map((p) => p.message)).toContain('unknown legal basis "criminal-law" (known: vcdr-art9)');
   });
 });

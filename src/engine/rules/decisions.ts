@@ -8,7 +8,7 @@ import { evaluate } from '../conditions';
 import type { Action, Scenario } from '../scenario/schema';
 import type { DecisionDraft, ExerciseState, Rejection, RejectionCode } from '../types';
 import { assessedResponsibility, confidenceOfTeam } from './readers';
-import { indexOf } from './scenarioIndex';
+import { indexOf, legalBasisName } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
 
@@ -23,7 +23,7 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
     return reject('NOT_AVAILABLE', `${action.name} is not open to ${teamDef.name}.`);
   }
   if (action.legalBasis && teamDef.legalBases.length > 0 && !teamDef.legalBases.includes(action.legalBasis)) {
-    return reject('NO_LEGAL_BASIS', `${teamDef.name} has no legal basis for ${action.name} (it needs ${action.legalBasis}).`);
+    return reject('NO_LEGAL_BASIS', `${teamDef.name} has no legal basis for ${action.name} (it needs ${legalBasisName(scenario, action.legalBasis)}).`);
   }
   if (action.oncePerExercise && state.decisions.some((d) => d.team === team && d.action === action.id)) {
     return reject('ALREADY_TAKEN', `${action.name} can be taken once per exercise, and your government already has.`);

@@ -10,6 +10,7 @@ export interface ScenarioIndex {
   indicators: Map<string, Scenario['indicators'][number]>;
   moves: Map<string, Scenario['adversary']['moves'][number]>;
   objectives: Set<string>;
+  legalBases: Map<string, Scenario['legalBases'][number]>;
 }
 
 const cache = new WeakMap<Scenario, ScenarioIndex>();
@@ -26,6 +27,7 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
       indicators: new Map(scenario.indicators.map((i) => [i.id, i])),
       moves: new Map(scenario.adversary.moves.map((m) => [m.id, m])),
       objectives: new Set(scenario.meta.learningObjectives.map((o) => o.id)),
+      legalBases: new Map(scenario.legalBases.map((b) => [b.id, b])),
     };
     cache.set(scenario, index);
   }
@@ -34,6 +36,11 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
 
 export function teamName(scenario: Scenario, team: string): string {
   return indexOf(scenario).teams.get(team)?.name ?? team;
+}
+
+/** What players read for a legal basis: its name from the scenario's catalogue, or the text the scenario gives. */
+export function legalBasisName(scenario: Scenario, basis: string): string {
+  return indexOf(scenario).legalBases.get(basis)?.name ?? basis;
 }
 
 export function listNames(names: string[]): string {

@@ -397,6 +397,16 @@ export const scenarioSchema = z
     incidents: z.array(incident).min(1),
     indicators: z.array(indicator).default([]),
     facts: z.array(fact).default([]),
+    legalBases: z
+      .array(
+        z.strictObject({
+          id,
+          name: z.string().min(1).describe('What players read, e.g. "Vienna Convention on Diplomatic Relations, Art. 9 (persona non grata)".'),
+          description: z.string().default('').describe('What it allows and requires.'),
+        }),
+      )
+      .default([])
+      .describe("Names for the legal bases actions and teams refer to by id; when given, every reference must be one of them, and players read the names."),
     actions: z.array(action).min(1),
     injects: z.array(inject).default([]),
     rounds: z.array(round).min(1).describe('One entry per round, in order.'),

@@ -79,7 +79,7 @@ type Verdict =
 const UNKNOWN: Verdict = { kind: 'unknown' };
 
 /** The kinds of thing a scenario refers to by id. */
-type RefKind = 'team' | 'incident' | 'action' | 'inject' | 'indicator' | 'fact' | 'phase' | 'objective' | 'source';
+type RefKind = 'team' | 'incident' | 'action' | 'inject' | 'indicator' | 'fact' | 'phase' | 'objective' | 'source' | 'legalBasis';
 
 const NOUNS: Record<RefKind, [singular: string, plural: string]> = {
   team: ['team', 'teams'],
@@ -91,6 +91,7 @@ const NOUNS: Record<RefKind, [singular: string, plural: string]> = {
   phase: ['adversary phase', 'adversary phases'],
   objective: ['learning objective', 'learning objectives'],
   source: ['source', 'sources'],
+  legalBasis: ['legal basis', 'legal bases'],
 };
 
 function plural(n: number, singular: string, pluralForm = singular + 's'): string {
@@ -130,6 +131,7 @@ export function checkScenario(scenario: Scenario, file: string, locate: Locator)
     phase: scenario.adversary.phases.map((p) => p.id),
     objective: scenario.meta.learningObjectives.map((o) => o.id),
     source: scenario.meta.sources.map((s) => s.id),
+    legalBasis: scenario.legalBases.map((b) => b.id),
   };
 
   const unknownMessage = (kind: RefKind, id: string, declared: readonly string[]): string => {
@@ -151,6 +153,16 @@ export function checkScenario(scenario: Scenario, file: string, locate: Locator)
   };
 
   // -------------------------------------------------------------------------
+  // Legal bases: with a catalogue, every reference names one of its entries
+
+  if (scenario.legalBases.length > 0) {
+    scenario.actions.forEach((action, i) => {
+      if (action.legalBasis) ref('legalBasis', action.legalBasis, ['actions', i, 'legalBasis']);
+    });
+    scenario.teams.forEach((team, i) => team.legalBases.forEach((basis, j) => ref('legalBasis', basis, ['teams', i, 'legalBases', j])));
+  }
+
+  // -------------------------------------------------------------------------
   // Duplicate ids
 
   const collections: [Path, readonly { id: string }[], string][] = [
@@ -162,6 +174,7 @@ export function checkScenario(scenario: Scenario, file: string, locate: Locator)
     [['incidents'], scenario.incidents, 'incident'],
     [['indicators'], scenario.indicators, 'indicator'],
     [['facts'], scenario.facts, 'fact'],
+    [['legalBases'], scenario.legalBases, 'legal basis'],
     [['actions'], scenario.actions, 'action'],
     [['injects'], scenario.injects, 'inject'],
     [['endConditions'], scenario.endConditions, 'end condition'],

@@ -21,7 +21,7 @@ import {
   evidenceOf,
   posture,
 } from '../rules/readers';
-import { indexOf } from '../rules/scenarioIndex';
+import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, decisionAudience } from '../rules/visibility';
 import type { ExerciseState, ResolvedDecision, Score } from '../types';
 import type { ActionAvailability, ActionView, ExerciseView, IncidentView, Viewer } from './types';
@@ -174,7 +174,13 @@ function withoutTheirIntelligence(score: Score): Score {
 
 function meOf(scenario: Scenario, team: string): ExerciseView['me'] {
   const def = indexOf(scenario).teams.get(team)!;
-  return { team, name: def.name, briefing: def.briefing, legalBases: def.legalBases, legalConstraints: def.legalConstraints };
+  return {
+    team,
+    name: def.name,
+    briefing: def.briefing,
+    legalBases: def.legalBases.map((b) => legalBasisName(scenario, b)),
+    legalConstraints: def.legalConstraints,
+  };
 }
 
 function actionView(scenario: Scenario, state: ExerciseState, action: Action, team: string | null): ActionView {
@@ -191,7 +197,7 @@ function actionView(scenario: Scenario, state: ExerciseState, action: Action, te
     targetsIncident: action.targetsIncident,
     spillover: action.spillover,
     responseType: action.responseType,
-    legalBasis: action.legalBasis,
+    legalBasis: legalBasisName(scenario, action.legalBasis),
     precedent: action.precedent ?? null,
     cost: { capital: action.cost.capital, intel: action.cost.intel },
     joinable: action.joinable,
