@@ -233,6 +233,8 @@ export interface RoundResult {
   decisions: string[];
   harm: number;
   headlines: string[];
+  /** Every pair of governments: how alike their public postures were (0..1) and whether they acted jointly. */
+  links: { a: TeamId; b: TeamId; alignment: number; joint: boolean }[];
 }
 
 export interface ChatMessage {

@@ -51,6 +51,12 @@ describe('the board model', () => {
     expect(model.capitals.find((c) => c.isMe)?.team).toBe('borealis');
     expect(model.cohesion).not.toBeNull();
     expect(model.jointPairs).toContainEqual(['atlantia', 'borealis']);
+    // One link per pair, weighted by how alike the two postures were: the joint pair took the same step.
+    expect(model.links).toHaveLength(3);
+    const pair = (a: string, b: string) => model.links.find((l) => l.a === a && l.b === b)!;
+    expect(pair('atlantia', 'borealis')).toMatchObject({ alignment: 1, joint: true });
+    expect(pair('atlantia', 'caledon').alignment).toBeLessThan(1);
+    expect(pair('atlantia', 'caledon').joint).toBe(false);
     expect(model.ladder).toHaveLength(10);
     const meters = model.incidents[0]!.meters;
     expect(meters.find((m) => m.team === 'atlantia')?.confidence).toBeNull(); // another government's confidence stays hidden

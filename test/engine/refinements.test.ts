@@ -186,3 +186,22 @@ describe('a catalogue of legal bases', () => {
     if (!loaded.ok) expect(loaded.problems.map((p) => p.message)).toContain('unknown legal basis "criminal-law" (known: vcdr-art9)');
   });
 });
+
+describe('the coalition links on the map', () => {
+  it('compare what allies did in the open, and never reveal their investigations', () => {
+    const game = new Game(scenario).start().evidence('mail-hack', 'usa', 5).evidence('mail-hack', 'fra', 5);
+    // Both investigate the same incident (secret); only the United States also attributes publicly.
+    game.ok(USA, { type: 'draftDecision', draft: { action: 'investigate', incident: 'mail-hack' } });
+    game.ok(FRA, { type: 'draftDecision', draft: { action: 'investigate', incident: 'mail-hack' } });
+    game.ok(USA, { type: 'draftDecision', draft: { action: 'attribute', incident: 'mail-hack' } });
+    game.lockAll();
+    const links = game.state.rounds[0]!.links;
+    expect(links.map((l) => `${l.a}-${l.b}`)).toEqual(['usa-fra', 'usa-deu', 'fra-deu']);
+    const link = (a: string, b: string) => links.find((l) => l.a === a && l.b === b)!;
+    // France and Germany did nothing in the open: alike, though France investigated.
+    expect(link('fra', 'deu')).toEqual({ a: 'fra', b: 'deu', alignment: 1, joint: false });
+    // Two investigations of the same incident are not shown as acting together.
+    expect(link('usa', 'fra').joint).toBe(false);
+    expect(link('usa', 'fra').alignment).toBeLessThan(1);
+  });
+});

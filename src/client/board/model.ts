@@ -46,7 +46,9 @@ export interface BoardModel {
   /** Latest coalition cohesion (0..100) and the round it was measured in; null before round 1 resolves. */
   cohesion: number | null;
   cohesionRound: number | null;
-  /** Pairs of teams that acted jointly in the latest resolved round. */
+  /** Every pair of governments in the latest resolved round: how alike their postures were (0..1), and whether they acted together. */
+  links: { a: string; b: string; alignment: number; joint: boolean }[];
+  /** The pairs that acted together, for the words beside the board. */
   jointPairs: [string, string][];
   ladder: { level: number; label: string }[];
   level: number;
@@ -78,7 +80,8 @@ export function boardModel(view: ExerciseView): BoardModel {
     })),
     cohesion: last ? last.cohesion.value : null,
     cohesionRound: last ? last.round : null,
-    jointPairs: last ? jointPairs(view, last.round) : [],
+    links: last?.links ?? [],
+    jointPairs: (last?.links ?? []).filter((l) => l.joint).map((l) => [l.a, l.b] as [string, string]),
     ladder: view.scenario.ladder.map((r) => ({ level: r.level, label: r.label })),
     level: view.escalation.level,
     band: view.escalation.band,
@@ -111,17 +114,6 @@ export function boardModel(view: ExerciseView): BoardModel {
       ? { round: last.round, escalationBefore: last.escalationBefore, escalationAfter: last.escalationAfter, postureBefore: last.postureBefore, postureAfter: last.postureAfter }
       : null,
   };
-}
-
-function jointPairs(view: ExerciseView, round: number): [string, string][] {
-  const pairs = new Map<string, [string, string]>();
-  for (const d of view.decisions) {
-    if (d.round !== round || !d.effective) continue;
-    const members = [d.team, ...d.joint].filter((t, i, all) => all.indexOf(t) === i).sort();
-    for (let i = 0; i < members.length; i++)
-      for (let j = i + 1; j < members.length; j++) pairs.set(`${members[i]}|${members[j]}`, [members[i]!, members[j]!]);
-  }
-  return [...pairs.values()];
 }
 
 /**

@@ -157,7 +157,7 @@ export class BoardScene extends Phaser.Scene {
     this.drawLinks(layers.links, model, px, py);
     this.drawCapitals(layers.marks, model, px, py);
     const cohesion = model.cohesion === null ? 'not measured yet' : `${Math.round(model.cohesion)}/100 after round ${model.cohesionRound}`;
-    this.text('map:legend', MAP.x + 14, MAP.y + MAP.h - 34, `Link thickness: coalition cohesion, ${cohesion}. Solid: acted jointly last round.`, {
+    this.text('map:legend', MAP.x + 14, MAP.y + MAP.h - 34, `Link thickness: how alike two allies' postures were last round (cohesion ${cohesion}). Solid: acted jointly.`, {
       size: 17,
       colour: '#3a4654',
     });
@@ -189,16 +189,18 @@ export class BoardScene extends Phaser.Scene {
     }
   }
 
+  /** One link per pair of allies: its weight is how alike their postures were last round; solid when they acted together. */
   private drawLinks(g: Phaser.GameObjects.Graphics, model: BoardModel, px: (n: number) => number, py: (n: number) => number): void {
-    const k = model.cohesion === null ? 0.35 : model.cohesion / 100;
-    const joint = new Set(model.jointPairs.map(([a, b]) => `${a}|${b}`));
     const caps = model.capitals;
-    g.lineStyle(2 + 10 * k, 0x24405c, 0.3 + 0.65 * k);
+    const linkOf = (a: string, b: string) => model.links.find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
     for (let i = 0; i < caps.length; i++) {
       for (let j = i + 1; j < caps.length; j++) {
         const a = caps[i]!;
         const b = caps[j]!;
-        if (joint.has([a.team, b.team].sort().join('|'))) g.lineBetween(px(a.lon), py(a.lat), px(b.lon), py(b.lat));
+        const link = linkOf(a.team, b.team);
+        const k = link ? link.alignment : 0.35;
+        g.lineStyle(2 + 10 * k, 0x24405c, 0.3 + 0.65 * k);
+        if (link?.joint) g.lineBetween(px(a.lon), py(a.lat), px(b.lon), py(b.lat));
         else dashed(g, px(a.lon), py(a.lat), px(b.lon), py(b.lat), 14, 10);
       }
     }

@@ -11,12 +11,13 @@
 import { evaluate } from '../conditions';
 import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
-import { scoreCohesion, type CohesionDefection, type CohesionInput } from '../scoring/cohesion';
+import { postureAlignment, scoreCohesion, type CohesionDefection, type CohesionInput } from '../scoring/cohesion';
 import { confidenceOfTeam, deEscalationStage, posture } from '../rules/readers';
 import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import type { JointProposal, ResolvedDecision, RoundResult } from '../types';
 import { playMoves, reactToRound, refreshHiddenAccess } from './adversaryTurn';
+import { isSecretCategory } from '../rules/visibility';
 import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
 import { SPILLOVER_VALUES } from '../scoring/proportionality';
@@ -31,7 +32,8 @@ export function resolveRound(work: Work): void {
   const resolved = resolvePlans(work, roundProposals, defections);
   const effective = resolved.filter((d) => d.effective);
 
-  const cohesion = scoreCohesion(cohesionInput(work, effective, roundProposals, defections));
+  const input = cohesionInput(work, effective, roundProposals, defections);
+  const cohesion = scoreCohesion(input);
   const publicResponse = effective.some((d) => (work.index.actions.get(d.action)?.rung ?? 0) >= 2);
   state.hidden.quietRounds = publicResponse ? 0 : state.hidden.quietRounds + 1;
 
@@ -55,6 +57,7 @@ export function resolveRound(work: Work): void {
     decisions: resolved.map((d) => d.id),
     harm: Object.values(state.incidents).reduce((sum, i) => sum + i.harm, 0),
     headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines],
+    links: coalitionLinks(work, input, effective),
   };
   state.rounds.push(result);
   state.phase = 'results';
@@ -151,6 +154,29 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
   });
   const responses = effective.map((d) => ({ team: d.team, severity: Math.max(0, work.index.actions.get(d.action)?.severity ?? 0), joint: isJoint(work, d, effective) }));
   return { teams, votes, responses, defections, weights: scenario.scoring.cohesion };
+}
+
+/** Each pair of governments this round: posture alignment (as in the cohesion score) and whether they acted together. */
+function coalitionLinks(work: Work, input: CohesionInput, effective: ResolvedDecision[]): RoundResult['links'] {
+  const category = (d: ResolvedDecision) => work.index.actions.get(d.action)?.category;
+  // Together: through a joint proposal, or the same kind of response to the same target (as isJoint counts it).
+  const together = (a: string, b: string) =>
+    effective.some(
+      (d) =>
+        d.team === a &&
+        !isSecretCategory(category(d)) &&
+        (d.joint.includes(b) || effective.some((o) => o.team === b && o.incident === d.incident && category(o) === category(d))),
+    );
+  // Everyone sees the links: they compare only what governments did in the open.
+  const openly = (posture: Record<string, number>) => Object.fromEntries(Object.entries(posture).filter(([c]) => !isSecretCategory(c)));
+  const links: RoundResult['links'] = [];
+  input.teams.forEach((a, i) => {
+    for (const b of input.teams.slice(i + 1)) {
+      const alignment = postureAlignment(openly(a.posture), openly(b.posture));
+      links.push({ a: a.id, b: b.id, alignment: Math.round(alignment * 1000) / 1000, joint: together(a.id, b.id) });
+    }
+  });
+  return links;
 }
 
 /** Joint: taken with others through a proposal, or matched by another government in the same category against the same target. */

@@ -16,8 +16,12 @@ export function canSee(audience: Audience, viewer: Viewer, revealAll = false): b
   return viewer.role === 'team' && audience.teams.includes(viewer.team);
 }
 
-/** Investigations and intelligence work are secret; a private signal reaches its target too; the rest is public. */
+/** Investigations and intelligence work are a government's secret. */
+export function isSecretCategory(category: string | undefined): boolean {
+  return category === 'investigate' || category === 'intelligence';
+}
+
+/** Secret work is seen by its own government only; a private signal reaches its target too; the rest is public. */
 export function decisionAudience(action: Action | undefined, team: string): Audience {
-  if (action?.category === 'investigate' || action?.category === 'intelligence') return { teams: [team] };
-  return 'all';
+  return isSecretCategory(action?.category) ? { teams: [team] } : 'all';
 }

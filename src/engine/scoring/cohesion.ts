@@ -121,6 +121,21 @@ const DEFECTION_WORDS: Record<DefectionKind, string> = {
 
 const pos = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
 
+/** A government's posture over every action category, 0..1 each. */
+function postureVector(posture: Record<string, number>): number[] {
+  return ACTION_CATEGORIES.map((c) => clamp(posture[c] ?? 0, 0, 1));
+}
+
+/** Signorino and Ritter's S: 1 minus the city-block distance of two postures over its maximum. */
+function similarity(a: number[], b: number[]): number {
+  return 1 - a.reduce((s, x, k) => s + Math.abs(x - b[k]!), 0) / ACTION_CATEGORIES.length;
+}
+
+/** How alike two governments' postures were this round, 0..1: the pairwise term of the alignment component. */
+export function postureAlignment(a: Record<string, number>, b: Record<string, number>): number {
+  return similarity(postureVector(a), postureVector(b));
+}
+
 export function scoreCohesion(input: CohesionInput): Score {
   const teams = input.teams;
   const n = teams.length;
@@ -142,10 +157,8 @@ export function scoreCohesion(input: CohesionInput): Score {
 
   const build: Record<CohesionComponentId, () => { value: number; why: string; weak: string }> = {
     alignment: () => {
-      const vec = teams.map((t) => ACTION_CATEGORIES.map((c) => clamp(t.posture[c] ?? 0, 0, 1)));
-      const dmax = ACTION_CATEGORIES.length;
-      const sim = (a: number, b: number): number =>
-        1 - vec[a]!.reduce((s, x, k) => s + Math.abs(x - vec[b]![k]!), 0) / dmax;
+      const vec = teams.map((t) => postureVector(t.posture));
+      const sim = (a: number, b: number): number => similarity(vec[a]!, vec[b]!);
       let total = 0;
       let pairs = 0;
       const perTeam = teams.map(() => 0);

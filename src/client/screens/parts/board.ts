@@ -89,6 +89,10 @@ export function boardSummary(model: BoardModel, view: ExerciseView): TemplateRes
       ${model.jointPairs.length
         ? html`<p>Acted jointly in round ${model.cohesionRound}: ${model.jointPairs.map(([a, b]) => teamList(view, [a, b]).replace(', ', ' and ')).join('; ')}.</p>`
         : nothing}
+      ${model.links.length
+        ? html`<p>How alike the allies' postures were in round ${model.cohesionRound} (the links' thickness):</p>
+            <ul>${model.links.map((l) => html`<li>${teamList(view, [l.a, l.b]).replace(', ', ' and ')}: ${Math.round(l.alignment * 100)}%${l.joint ? ', acting jointly' : ''}</li>`)}</ul>`
+        : nothing}
       ${attributionTable(model)} ${sanctionsTable(model, view)}
       <h3>Escalation ladder</h3>
       <ol class="ladder-list" start="0">${model.ladder.map(
