@@ -157,10 +157,9 @@ export class BoardScene extends Phaser.Scene {
     this.drawLinks(layers.links, model, px, py);
     this.drawCapitals(layers.marks, model, px, py);
     const cohesion = model.cohesion === null ? 'not measured yet' : `${Math.round(model.cohesion)}/100 after round ${model.cohesionRound}`;
-    this.text('map:legend', MAP.x + 14, MAP.y + MAP.h - 34, `Link thickness: how alike two allies' postures were last round (cohesion ${cohesion}). Solid: acted jointly.`, {
-      size: 17,
-      colour: '#3a4654',
-    });
+    // Two short lines: the legend must stay inside the map panel.
+    this.text('map:legend', MAP.x + 14, MAP.y + MAP.h - 56, 'Thicker link: allies more alike last round.', { size: 17, colour: '#3a4654' });
+    this.text('map:legend2', MAP.x + 14, MAP.y + MAP.h - 34, `Solid: acted jointly. Cohesion: ${cohesion}.`, { size: 17, colour: '#3a4654' });
   }
 
   private drawCoasts(g: Phaser.GameObjects.Graphics, px: (n: number) => number, py: (n: number) => number): void {

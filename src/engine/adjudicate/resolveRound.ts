@@ -167,12 +167,12 @@ function coalitionLinks(work: Work, input: CohesionInput, effective: ResolvedDec
         !isSecretCategory(category(d)) &&
         (d.joint.includes(b) || effective.some((o) => o.team === b && o.incident === d.incident && category(o) === category(d))),
     );
-  // Everyone sees the links: they compare only what governments did in the open.
-  const openly = (posture: Record<string, number>) => Object.fromEntries(Object.entries(posture).filter(([c]) => !isSecretCategory(c)));
+  // Everyone sees the links: they compare what governments did in the open, over the kinds of step anyone took.
+  const atIssue = [...new Set(input.teams.flatMap((t) => Object.keys(t.posture)))].filter((c) => !isSecretCategory(c)).sort();
   const links: RoundResult['links'] = [];
   input.teams.forEach((a, i) => {
     for (const b of input.teams.slice(i + 1)) {
-      const alignment = postureAlignment(openly(a.posture), openly(b.posture));
+      const alignment = postureAlignment(a.posture, b.posture, atIssue);
       links.push({ a: a.id, b: b.id, alignment: Math.round(alignment * 1000) / 1000, joint: together(a.id, b.id) });
     }
   });

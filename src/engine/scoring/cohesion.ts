@@ -128,12 +128,17 @@ function postureVector(posture: Record<string, number>): number[] {
 
 /** Signorino and Ritter's S: 1 minus the city-block distance of two postures over its maximum. */
 function similarity(a: number[], b: number[]): number {
-  return 1 - a.reduce((s, x, k) => s + Math.abs(x - b[k]!), 0) / ACTION_CATEGORIES.length;
+  return a.length === 0 ? 1 : 1 - a.reduce((s, x, k) => s + Math.abs(x - b[k]!), 0) / a.length;
 }
 
-/** How alike two governments' postures were this round, 0..1: the pairwise term of the alignment component. */
-export function postureAlignment(a: Record<string, number>, b: Record<string, number>): number {
-  return similarity(postureVector(a), postureVector(b));
+/**
+ * How alike two governments' postures were, 0..1: S over the given categories
+ * (all of them in the cohesion score; the ones the coalition used, to compare
+ * a pair of allies on what was actually at issue).
+ */
+export function postureAlignment(a: Record<string, number>, b: Record<string, number>, categories: readonly string[]): number {
+  const over = (p: Record<string, number>) => categories.map((c) => clamp(p[c] ?? 0, 0, 1));
+  return similarity(over(a), over(b));
 }
 
 export function scoreCohesion(input: CohesionInput): Score {
