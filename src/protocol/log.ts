@@ -32,7 +32,7 @@ export const exerciseLogSchema = z.object({
   seed: z.string().optional(),
   createdAt: z.string(),
   exportedAt: z.string(),
-  exportedFor: z.enum(['facilitator', 'observer']),
+  exportedFor: z.enum(['facilitator', 'observer', 'team']),
   phase: z.string(),
   round: z.number(),
   outcome: z.unknown(),

@@ -6,14 +6,15 @@
  * the facilitator may see (the red cell's chosen move, held inject ids,
  * facilitator-only ad-hoc injects) and leaves out the seed until the
  * exercise reaches its debrief (with the seed and the log, the adversary's
- * dice could be read in advance).
+ * dice could be read in advance). A team exports at the debrief only, and its
+ * export also masks the other teams' team chat, which stays theirs.
  */
 import { stateHash, type Scenario } from '../engine';
 import type { Command, CommandBody, ExerciseState } from '../engine/types';
 import type { ExerciseMeta, LogRecord } from './storage/types';
 import { EXERCISE_LOG_FORMAT, type ExerciseLog } from '../protocol/log';
 
-export type ExportRole = 'facilitator' | 'observer';
+export type ExportRole = 'facilitator' | 'observer' | 'team';
 
 export interface ExportInput {
   meta: ExerciseMeta;
@@ -22,6 +23,8 @@ export interface ExportInput {
   state: ExerciseState;
   records: LogRecord[];
   role: ExportRole;
+  /** For a team's export: which team. */
+  team?: string | null;
 }
 
 const REDACTED = '[redacted]';
@@ -36,9 +39,11 @@ function splitCommand(command: Command): { id: string; actor: Command['actor']; 
 }
 
 /** What the projection never shows an observer, even in the debrief, is masked in an observer's export too. */
-function redactBody(body: CommandBody, role: ExportRole): CommandBody {
+function redactBody(body: CommandBody, role: ExportRole, actor: Command['actor'], team: string | null | undefined): CommandBody {
   if (role === 'facilitator') return body;
   switch (body.type) {
+    case 'chat':
+      return role === 'team' && body.channel === 'team' && (actor.role !== 'team' || actor.team !== team) ? { ...body, text: REDACTED } : body;
     case 'chooseAdversaryMove':
       return { ...body, move: body.move === null ? null : REDACTED };
     case 'holdInject':
@@ -77,7 +82,7 @@ export function buildJsonExport(input: ExportInput): { filename: string; content
         at: iso(at),
         atMs: at,
         actor,
-        body: redactBody(body, role),
+        body: redactBody(body, role, actor, input.team),
         stateHash: record.stateHash,
       };
     }),
@@ -133,7 +138,7 @@ export function buildCsvExport(input: ExportInput): { filename: string; contentT
   const rows: CsvRow[] = [];
   for (const record of records) {
     const { actor, at, body: raw } = splitCommand(record.command);
-    const body = redactBody(raw, role);
+    const body = redactBody(raw, role, actor, input.team);
     const round = record.round;
     const draft = body.type === 'draftDecision' || body.type === 'proposeJoint' ? body.draft : null;
     rows.push({

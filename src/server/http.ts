@@ -56,7 +56,7 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
         const auth = req.headers.authorization;
         const credential = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : url.searchParams.get('credential');
         if (!credential || credential.length > 128) {
-          return json(res, 401, { ok: false, code: 'INVALID_CREDENTIAL', message: 'Add ?credential=<facilitator or observer credential>.' });
+          return json(res, 401, { ok: false, code: 'INVALID_CREDENTIAL', message: 'Add ?credential=<your seat credential>.' });
         }
         const bound = hub.seatByCredential(credential);
         if (!bound || bound.ex.id !== exportMatch[1]) {

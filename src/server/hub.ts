@@ -823,12 +823,12 @@ export class Hub {
   // Export
 
   async export(ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv'): Promise<ExportAck> {
-    if (seat.role !== 'facilitator' && seat.role !== 'observer') {
-      return fail('NOT_ALLOWED', 'Only the facilitator and observers can export the log.');
+    if (seat.role === 'redCell' || (seat.role === 'team' && ex.state.phase !== 'debrief')) {
+      return fail('NOT_ALLOWED', 'The facilitator and observers can export the log at any time, teams once the exercise has reached its debrief.');
     }
     const role: ExportRole = seat.role;
     const records = await this.storage.read(ex.id, 1);
-    const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, role };
+    const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, role, team: seat.team };
     const built = format === 'json' ? buildJsonExport(input) : buildCsvExport(input);
     return { ok: true, format, ...built };
   }

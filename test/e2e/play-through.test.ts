@@ -329,6 +329,11 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
       const download = await waiting;
       check(readFileSync((await download.path())!, 'utf8'));
     }
+    // A team downloads its own copy at the debrief, exported for a team.
+    const waiting = us().waitForEvent('download');
+    await us().getByRole('button', { name: 'Download the log (JSON)' }).click();
+    const teamLog = JSON.parse(readFileSync((await (await waiting).path())!, 'utf8'));
+    expect(teamLog.exportedFor).toBe('team');
   }, 60_000);
 
   it('prints a clean after-action report', async () => {

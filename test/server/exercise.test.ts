@@ -193,8 +193,17 @@ describe('a whole exercise from lobby to debrief', () => {
     const observerJson = await table.observer!.request<ExportAck>('export', { format: 'json' });
     expect(observerJson.ok && observerJson.data).toContain('[redacted]');
 
-    const team = table.teams[Object.keys(table.teams)[0]!]![0]!;
-    expect(await team.request('export', { format: 'json' })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    // At the debrief a team exports too: its own team chat, never another team's.
+    const [mine, other] = Object.keys(table.teams);
+    const team = table.teams[mine!]![0]!;
+    const teamJson = await team.request<ExportAck>('export', { format: 'json' });
+    expect(teamJson.ok).toBe(true);
+    if (!teamJson.ok) return;
+    expect(JSON.parse(teamJson.data).exportedFor).toBe('team');
+    expect(teamJson.data).toContain(`TEAMCHAT-${mine}-r1`);
+    expect(teamJson.data).not.toContain(`TEAMCHAT-${other}-r1`);
+    expect(teamJson.data).not.toContain('scenarioText');
+    expect(await table.redCell!.request('export', { format: 'json' })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
 
     // HTTP downloads with a credential.
     const id = table.created.exerciseId;
@@ -208,7 +217,7 @@ describe('a whole exercise from lobby to debrief', () => {
     });
     expect(viaHeader.status).toBe(200);
     expect(((await viaHeader.json()) as { exerciseId: string }).exerciseId).toBe(id);
-    const refused = await fetch(`${server.url}/api/exercises/${id}/export.json?credential=${team.credential}`);
+    const refused = await fetch(`${server.url}/api/exercises/${id}/export.json?credential=${table.redCell!.credential}`);
     expect(refused.status).toBe(403);
     const missing = await fetch(`${server.url}/api/exercises/${id}/export.json`);
     expect(missing.status).toBe(401);

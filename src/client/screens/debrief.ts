@@ -33,7 +33,7 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
       ${whatReallyHappened(view)}
       ${questionsSection(view)}
       <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
-      ${exportSection(ctx, staff)}
+      ${exportSection(ctx, role !== 'redCell')}
     </div>
     <aside class="col-side" aria-label="Notes and chat">
       ${staff ? notesSection(ctx) : nothing}
@@ -124,7 +124,8 @@ export function notesTable(view: ExerciseView): TemplateResult {
   </table>`;
 }
 
-function exportSection(ctx: Ctx, staff: boolean): TemplateResult {
+/** Everyone but the red cell downloads the log at the debrief (a team's copy leaves out the other teams' team chat). */
+function exportSection(ctx: Ctx, mayDownload: boolean): TemplateResult {
   const download = (format: 'json' | 'csv') => async () => {
     const answer = await ctx.answers.track('export', ctx.session.exportLog(format), `Downloaded the ${format.toUpperCase()} log.`, 'Preparing the file…');
     if (answer.ok) downloadText(answer.filename, answer.contentType, answer.data);
@@ -133,12 +134,12 @@ function exportSection(ctx: Ctx, staff: boolean): TemplateResult {
     <h2 id="export-h">Export and report</h2>
     <p><a class="btn" href=${`/report/${ctx.exerciseId}`} target="_blank" rel="noopener">Open the printable report</a>
       <span class="help">Opens in a new tab; print it or save it as PDF.</span></p>
-    ${staff
+    ${mayDownload
       ? html`<div class="row">
           <button class="btn" type="button" @click=${download('json')}>Download the log (JSON)</button>
           <button class="btn" type="button" @click=${download('csv')}>Download the log (CSV)</button>
         </div>
         ${answerSlot(ctx.answers, 'export')}`
-      : html`<p class="help">The facilitator and observers can download the full log (JSON and CSV) for analysis.</p>`}
+      : nothing}
   </section>`;
 }
