@@ -163,7 +163,7 @@ describe('a whole exercise from lobby to debrief', () => {
     for (const team of Object.keys(table.teams)) expect(red).not.toContain(`BRIEFING-SECRET-${team}`);
   });
 
-  it('exports the log as JSON and CSV to the facilitator and observer only', async () => {
+  it('exports the log as JSON and CSV, to each seat what it may see', async () => {
     const json = await table.facilitator.request<ExportAck>('export', { format: 'json' });
     expect(json.ok).toBe(true);
     if (!json.ok) return;
