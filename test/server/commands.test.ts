@@ -1,29 +1,16 @@
 /** Idempotent retries, who may send what, facilitator controls, and the round clock. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CommandBody } from '../../src/engine/types';
 import type { CommandAck, ExportAck } from '../../src/protocol/events';
 import type { TestClient } from '../helpers/client';
-import { setUpTable, type Table } from '../helpers/exercise';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { Table } from '../helpers/exercise';
+import { serverForThisFile } from '../helpers/perFile';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let server: TestServer;
-const tables: Table[] = [];
-async function table(scenarioId = 'test-fixture', redCell = true): Promise<Table> {
-  const t = await setUpTable(server.url, { scenarioId, redCell, observer: true });
-  tables.push(t);
-  return t;
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const t of tables) t.close();
-  await server?.dispose();
-});
+const here = serverForThisFile();
+const table = (scenarioId = 'test-fixture', redCell = true): Promise<Table> => here.table({ scenarioId, redCell, observer: true });
 
 async function deliberation(t: Table): Promise<void> {
   await t.facilitator.must({ type: 'startExercise' });

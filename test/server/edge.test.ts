@@ -1,33 +1,23 @@
 /** Garbage, oversized payloads and floods: clear answers, and the server keeps serving everyone else. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommandAck } from '../../src/protocol/events';
-import { TestClient, waitUntil } from '../helpers/client';
-import { setUpTable, type Table } from '../helpers/exercise';
-import { startTestServer, tempDir, removeDir, type TestServer } from '../helpers/server';
+import { waitUntil, type TestClient } from '../helpers/client';
+import type { Table } from '../helpers/exercise';
+import { serverForThisFile } from '../helpers/perFile';
+import { startTestServer, tempDir, removeDir } from '../helpers/server';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let server: TestServer;
+const here = serverForThisFile();
+const connect = (label: string): Promise<TestClient> => here.connect(label);
 let t: Table;
-const extra: TestClient[] = [];
-async function connect(label: string): Promise<TestClient> {
-  const c = await TestClient.connect(server.url, label);
-  extra.push(c);
-  return c;
-}
 
 beforeAll(async () => {
-  server = await startTestServer();
-  t = await setUpTable(server.url, { scenarioId: 'test-fixture' });
+  t = await here.table({ scenarioId: 'test-fixture' });
   await t.facilitator.must({ type: 'startExercise' });
   await t.facilitator.must({ type: 'advance' });
-});
-afterAll(async () => {
-  t?.close();
-  for (const c of extra) c.close();
-  await server?.dispose();
 });
 
 /** The server still answers a normal command from a normal client. */
@@ -146,13 +136,13 @@ describe('rate limits', () => {
 
 describe('http', () => {
   it('reports health and serves a placeholder page without a built client', async () => {
-    const health = await fetch(`${server.url}/healthz`);
+    const health = await fetch(`${here.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true });
-    const page = await fetch(`${server.url}/`);
+    const page = await fetch(`${here.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('npm run build');
-    const api = await fetch(`${server.url}/api/nothing`);
+    const api = await fetch(`${here.url}/api/nothing`);
     expect(api.status).toBe(404);
   });
 

@@ -1,5 +1,5 @@
 /** Creating exercises, join codes, seats, team leads and ready votes, resuming, dashboards. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type {
   ExerciseCreateAck,
   ExerciseListAck,
@@ -9,28 +9,14 @@ import type {
   TeamReadyAck,
 } from '../../src/protocol/events';
 import { CODE_ALPHABET } from '../../src/server/secrets';
-import { TestClient, waitUntil } from '../helpers/client';
-import { setUpTable } from '../helpers/exercise';
+import { waitUntil, type TestClient } from '../helpers/client';
 import { fixtureScenario, fixtureText } from '../helpers/scenario';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { serverForThisFile } from '../helpers/perFile';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let server: TestServer;
-const clients: TestClient[] = [];
-async function connect(label: string): Promise<TestClient> {
-  const c = await TestClient.connect(server.url, label);
-  clients.push(c);
-  return c;
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server?.dispose();
-});
+const here = serverForThisFile();
+const connect = (label: string): Promise<TestClient> => here.connect(label);
 
 describe('scenarios and exercise creation', () => {
   it('lists the shipped scenarios', async () => {
@@ -116,8 +102,7 @@ describe('joining, leads and ready votes', () => {
   });
 
   it('lets the lead lock alone; others lock when every connected member is ready', async () => {
-    const table = await setUpTable(server.url, { scenarioId: 'test-fixture', players: 3, observer: false });
-    clients.push(...table.all);
+    const table = await here.table({ scenarioId: 'test-fixture', players: 3, observer: false });
     const [lead, second, third] = table.teams.atlantia!;
     await table.facilitator.must({ type: 'startExercise' });
     await table.facilitator.must({ type: 'advance' });
@@ -176,8 +161,7 @@ describe('joining, leads and ready votes', () => {
   });
 
   it('a ready vote the engine refuses is answered with its reason', async () => {
-    const table = await setUpTable(server.url, { scenarioId: 'test-fixture', players: 2, observer: false });
-    clients.push(...table.all);
+    const table = await here.table({ scenarioId: 'test-fixture', players: 2, observer: false });
     const [, second] = table.teams.caledon!;
     const [lead] = table.teams.caledon!;
     await second!.request('team:ready', { ready: true });
@@ -188,8 +172,7 @@ describe('joining, leads and ready votes', () => {
 
 describe('resuming a seat', () => {
   it('resumes after a disconnect with the current view, and on a second device', async () => {
-    const table = await setUpTable(server.url, { scenarioId: 'test-fixture', observer: true });
-    clients.push(...table.all);
+    const table = await here.table({ scenarioId: 'test-fixture', observer: true });
     const player = table.teams.borealis![0]!;
     const credential = player.credential!;
     await table.facilitator.must({ type: 'startExercise' });
