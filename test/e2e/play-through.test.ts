@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -21,6 +22,7 @@ import { startServer, type RunningServer } from '../../src/server/server';
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCENARIO_FILE = join(ROOT, 'scenarios', 'us-2016.json');
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** Waits for what a page shows: generous, since six browser contexts share the machine with other test files. */
@@ -97,9 +99,19 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     return page;
   }
 
+  /** Every main screen is photographed, and checked with axe-core: no serious or critical accessibility violation. */
   async function shot(page: Page, name: string, fullPage = false): Promise<void> {
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const serious = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    });
+    expect(serious, `accessibility of ${name}`).toEqual([]);
   }
 
   async function joinSeat(code: string, name: string, label: string): Promise<Page> {

@@ -35,7 +35,7 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
       <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
       ${exportSection(ctx, role !== 'redCell')}
     </div>
-    <aside class="col-side" aria-label="Notes and chat">
+    <aside class="col-side" tabindex="0" aria-label="Notes and chat">
       ${staff ? notesSection(ctx) : nothing}
       ${role === 'team' ? chatSection(ctx) : nothing}
     </aside>

@@ -31,7 +31,7 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
       ${resultsSection(view)}
       ${feedSection(ctx, 'Released injects')}
     </div>
-    <aside class="col-side" aria-label="Codes, injects and overrides">
+    <aside class="col-side" tabindex="0" aria-label="Codes, injects and overrides">
       ${codesSection(ctx)}
       ${upcomingSection(ctx)}
       ${adhocSection(ctx)}

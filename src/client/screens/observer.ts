@@ -21,7 +21,7 @@ export function observerScreen(ctx: Ctx): TemplateResult {
       ${resultsSection(view)}
       ${feedSection(ctx, 'Injects (every team)')}
     </div>
-    <aside class="col-side" aria-label="Notes and chat">
+    <aside class="col-side" tabindex="0" aria-label="Notes and chat">
       ${notesSection(ctx)}
       ${chatReadOnly(view)}
     </aside>

@@ -17,7 +17,7 @@ export function redCellScreen(ctx: Ctx): TemplateResult {
       ${boardSection(ctx.board, view)}
       ${resultsSection(view)}
     </div>
-    <aside class="col-side" aria-label="Briefing and public news">
+    <aside class="col-side" tabindex="0" aria-label="Briefing and public news">
       <section class="panel" aria-labelledby="rc-brief-h">
         <h2 id="rc-brief-h">Your briefing: ${view.scenario.adversaryName}</h2>
         ${paragraphs(view.redCell?.briefing ?? '').map((p) => html`<p>${p}</p>`)}

@@ -27,7 +27,7 @@ export function teamScreen(ctx: Ctx): TemplateResult {
       ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)}` : nothing}
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>
-    <aside class="col-side" aria-label="Injects and chat">
+    <aside class="col-side" tabindex="0" aria-label="Injects and chat">
       ${feedSection(ctx)}
       ${chatSection(ctx)}
       <section class="panel" aria-labelledby="team-presence-h">

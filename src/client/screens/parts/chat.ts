@@ -60,14 +60,17 @@ function chatForm(ctx: Ctx, channel: 'team' | 'coalition'): TemplateResult {
   </form>`;
 }
 
+/** A live log region around an ordinary list: the list keeps its semantics, the region announces new messages. */
 export function messageLog(view: ExerciseView, messages: ChatMessage[], label: string): TemplateResult {
-  return html`<ol class="messages" role="log" aria-label=${label}>
-    ${messages.length ? nothing : html`<li class="empty">No messages yet.</li>`}
-    ${repeat(messages, (m) => m.id, (m) => html`<li class="message">
-      <p class="meta"><strong>${m.from}</strong>${m.team && m.channel === 'coalition' ? ` (${teamName(view, m.team)})` : ''} · ${timeOfDay(m.at)}</p>
-      <p class="text">${m.text}</p>
-    </li>`)}
-  </ol>`;
+  return html`<div class="messages" role="log" aria-label=${label}>
+    <ol class="message-list">
+      ${messages.length ? nothing : html`<li class="empty">No messages yet.</li>`}
+      ${repeat(messages, (m) => m.id, (m) => html`<li class="message">
+        <p class="meta"><strong>${m.from}</strong>${m.team && m.channel === 'coalition' ? ` (${teamName(view, m.team)})` : ''} · ${timeOfDay(m.at)}</p>
+        <p class="text">${m.text}</p>
+      </li>`)}
+    </ol>
+  </div>`;
 }
 
 /** For the facilitator and observers: every channel, read-only. */
