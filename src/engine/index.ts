@@ -19,4 +19,5 @@ export { applyCommand } from './rules/apply';
 export { project } from './view/project';
 export { stateHash, canonicalJson } from './hash';
 export { replay } from './replay';
+export { previewDecision } from './scoring/decision';
 export type { ReplayResult } from './replay';

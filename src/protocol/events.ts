@@ -9,10 +9,11 @@
  * callback; the server calls the callback exactly once. docs/protocol.md
  * describes each event, its answer and the resync rule.
  */
-import type { RejectionCode, TeamId } from '../engine/types';
+import type { RejectionCode, Score, TeamId } from '../engine/types';
 import type { ExerciseView } from '../engine/view/types';
 import type {
   CommandPayload,
+  DecisionPreviewPayload,
   ExerciseCreatePayload,
   ExerciseListPayload,
   ExportPayload,
@@ -153,6 +154,8 @@ export type ExerciseListAck = Answer<{ exercises: ExerciseSummary[]; unknown: nu
 export type ScenarioListAck = Answer<{ scenarios: ScenarioSummary[] }>;
 export type ExportAck = Answer<{ format: 'json' | 'csv'; filename: string; contentType: string; data: string }>;
 export type TeamReadyAck = Answer<{ ready: string[]; waitingFor: string[]; locked: boolean; seq?: number }>;
+/** What a draft would score now with the options chosen, explained; `problem` says why it would be refused, if it would. */
+export type DecisionPreviewAck = Answer<{ score: Score; legallyExposed: boolean; problem: string | null }>;
 
 export interface ClientToServerEvents {
   'exercise:create': (payload: ExerciseCreatePayload, ack: (answer: ExerciseCreateAck) => void) => void;
@@ -163,6 +166,7 @@ export interface ClientToServerEvents {
   command: (payload: CommandPayload, ack: (answer: CommandAck) => void) => void;
   'team:ready': (payload: TeamReadyPayload, ack: (answer: TeamReadyAck) => void) => void;
   export: (payload: ExportPayload, ack: (answer: ExportAck) => void) => void;
+  'decision:preview': (payload: DecisionPreviewPayload, ack: (answer: DecisionPreviewAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

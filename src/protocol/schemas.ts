@@ -194,6 +194,8 @@ export const exportPayloadSchema = z.strictObject({ format: z.enum(['json', 'csv
 
 export const teamReadyPayloadSchema = z.strictObject({ ready: z.boolean() });
 
+export const decisionPreviewPayloadSchema = z.strictObject({ draft: decisionDraftSchema });
+
 export const emptyPayloadSchema = z.union([z.strictObject({}), z.undefined(), z.null()]);
 
 export type CommandPayload = z.input<typeof commandPayloadSchema>;
@@ -203,6 +205,7 @@ export type SeatResumePayload = z.input<typeof seatResumePayloadSchema>;
 export type ExerciseListPayload = z.input<typeof exerciseListPayloadSchema>;
 export type ExportPayload = z.input<typeof exportPayloadSchema>;
 export type TeamReadyPayload = z.input<typeof teamReadyPayloadSchema>;
+export type DecisionPreviewPayload = z.input<typeof decisionPreviewPayloadSchema>;
 
 /** A short, readable summary of why a payload failed validation. */
 export function describeIssues(error: z.ZodError, max = 3): string {

@@ -15,15 +15,17 @@ import {
   createExercise,
   formatProblem,
   loadScenarioText,
+  previewDecision,
   project,
   stateHash,
   type Scenario,
 } from '../engine';
-import type { Actor, Command, CommandBody, TeamId } from '../engine/types';
+import type { Actor, Command, CommandBody, DecisionDraft, TeamId } from '../engine/types';
 import type { ExerciseView } from '../engine/view/types';
 import type {
   ClientToServerEvents,
   CommandAck,
+  DecisionPreviewAck,
   ErrorAnswer,
   ErrorCode,
   ExerciseCreateAck,
@@ -650,6 +652,15 @@ export class Hub {
 
   // -------------------------------------------------------------------------
   // Team ready votes
+
+  /** What a team's draft would score now with its options: computed by the engine's rule, nothing changes. */
+  preview(socket: SeatSocket, draft: DecisionDraft): DecisionPreviewAck {
+    const bound = this.seatOf(socket);
+    if (!bound) return fail('NOT_JOINED', 'Join the exercise with a code (seat:join) or resume your seat (seat:resume) first.');
+    const { ex, seat } = bound;
+    if (seat.role !== 'team' || !seat.team) return fail('NOT_ALLOWED', 'Only team players preview their decisions.');
+    return previewDecision(ex.scenario, ex.state, seat.team, draft);
+  }
 
   async ready(socket: SeatSocket, ready: boolean): Promise<TeamReadyAck> {
     const bound = this.seatOf(socket);

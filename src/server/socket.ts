@@ -17,6 +17,7 @@ import {
   exerciseCreatePayloadSchema,
   exerciseListPayloadSchema,
   exportPayloadSchema,
+  decisionPreviewPayloadSchema,
   LIMITS,
   seatJoinPayloadSchema,
   seatResumePayloadSchema,
@@ -56,6 +57,7 @@ const EVENTS = [
   'command',
   'team:ready',
   'export',
+  'decision:preview',
 ] as const;
 type EventName = (typeof EVENTS)[number];
 
@@ -69,6 +71,7 @@ const PAYLOAD_CAP: Record<EventName, number> = {
   command: 32 * 1024,
   'team:ready': 1024,
   export: 1024,
+  'decision:preview': 8 * 1024,
 };
 
 function payloadSize(payload: unknown): number {
@@ -193,6 +196,8 @@ export function registerSocketHandlers(io: FbServer, hub: Hub, logger: Logger, l
       if (!bound) return fail('NOT_JOINED', 'Join or resume a seat before exporting.');
       return hub.export(bound.ex, bound.seat, payload.format);
     });
+
+    handle('decision:preview', decisionPreviewPayloadSchema, (payload) => hub.preview(socket, payload.draft));
 
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (typeof event === 'string' && (EVENTS as readonly string[]).includes(event)) return;

@@ -226,6 +226,10 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     const page = us();
     await openAction(page, 'Forensic investigation');
     const form = page.getByRole('form', { name: 'Draft: Forensic investigation' });
+    // Ticking a procedural option asks the server for the estimate of exactly this draft, explained.
+    await form.getByLabel(/oversight/i).check();
+    await expect.poll(() => form.locator('.preview').innerText(), SLOW).toMatch(/With these options: \d+\/100/);
+    await form.getByLabel(/oversight/i).uncheck();
     await form.getByLabel('Rationale: why this, why now').fill('We need our own evidence before we say anything.');
     await form.getByRole('button', { name: 'Add to our plan' }).click();
     await expect.poll(() => form.locator('.answer').innerText(), SLOW).toContain('Added to your plan.');

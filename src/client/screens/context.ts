@@ -5,7 +5,7 @@
  */
 import type { CommandBody } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
-import type { CommandAck, ExerciseSummary, TeamReadyAck } from '../../protocol/events';
+import type { CommandAck, DecisionPreviewAck, ExerciseSummary, TeamReadyAck } from '../../protocol/events';
 import type { Session } from '../net/session';
 import type { Answers } from '../ui/answers';
 import type { Drafts } from '../ui/drafts';
@@ -20,6 +20,8 @@ export interface LocalState {
   newInjects: Set<string>;
   /** The incident chosen per action in the catalogue. */
   incidentFor: Record<string, string>;
+  /** Per action: the server's explained estimate for the draft as currently composed (key: its incident and options). */
+  previews: Record<string, { key: string; answer: DecisionPreviewAck | null }>;
   showUnavailable: boolean;
   ready: TeamReadyAck | null;
   /** Facilitator: its exercises (with the join codes). */
@@ -51,6 +53,7 @@ export function newLocalState(): LocalState {
     seenInjects: new Set(),
     newInjects: new Set(),
     incidentFor: {},
+    previews: {},
     showUnavailable: true,
     ready: null,
     exercises: null,

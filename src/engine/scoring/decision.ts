@@ -4,7 +4,9 @@
  * sees is computed by the rule that will judge them.
  */
 import type { Action, Scenario } from '../scenario/schema';
-import type { ExerciseState, ProcedureOptions } from '../types';
+import type { DecisionDraft, ExerciseState, ProcedureOptions, Rejection, Score } from '../types';
+import { checkDraft, reject } from '../rules/decisions';
+import { indexOf } from '../rules/scenarioIndex';
 import { assessedResponsibility, attributionStage, coalitionStage, confidenceOfTeam, harmFor } from '../rules/readers';
 import { scoreProportionality, type ProportionalityResult } from './proportionality';
 
@@ -40,6 +42,26 @@ export function proportionalityOf(
     assessedLegalCategory: assessed?.legalCategory ?? null,
     weights: scenario.scoring.proportionality,
   });
+}
+
+/**
+ * The proportionality a team's draft would get if it resolved now, with the
+ * options chosen, explained; and whether the draft would be accepted, and if
+ * not why. The rule that will judge the decision computes it.
+ */
+export function previewDecision(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  draft: DecisionDraft,
+): { ok: true; score: Score; legallyExposed: boolean; problem: string | null } | Rejection {
+  const action = indexOf(scenario).actions.get(draft.action);
+  if (!action) return reject('UNKNOWN_ACTION', `There is no action "${draft.action}" in this scenario.`);
+  const incident = action.targetsIncident ? (draft.incident ?? null) : null;
+  if (incident && !indexOf(scenario).incidents.has(incident)) return reject('UNKNOWN_INCIDENT', `There is no incident "${incident}" in this exercise.`);
+  const options = Object.fromEntries(Object.entries(draft.options ?? {}).filter(([p, on]) => on && action.procedures.includes(p as never)));
+  const { score, legallyExposed } = proportionalityOf(scenario, state, team, action, incident, options);
+  return { ok: true, score, legallyExposed, problem: checkDraft(scenario, state, team, draft)?.message ?? null };
 }
 
 /** The preview shown before choosing options: every offered procedure followed (the best the player can do). */

@@ -11,6 +11,8 @@ import { domId, html, nothing, repeat, type TemplateResult } from '../../ui/dom'
 import { draft } from '../../ui/drafts';
 import { CONFIDENCE_WORDS, costWords, humanize, ladderLabel, PROCEDURE_WORDS, procedureWord, SPILLOVER_WORDS } from '../../ui/format';
 import type { Ctx } from '../context';
+import { request } from '../../net/connection';
+import { scoreDetails } from './results';
 
 const MAX_RATIONALE = 4000;
 
@@ -92,7 +94,8 @@ function draftForm(ctx: Ctx, a: ActionView, incident: string | null, available: 
     const joint = (event.submitter as HTMLButtonElement | null)?.value === 'joint';
     void sendDraft(ctx, a, event.currentTarget as HTMLFormElement, joint);
   };
-  return html`<form class="draft-form stack" @submit=${submit} aria-label=${`Draft: ${a.name}`}>
+  const onChange = (event: Event) => void previewDraft(ctx, a, event.currentTarget as HTMLFormElement);
+  return html`<form class="draft-form stack" @submit=${submit} @change=${onChange} aria-label=${`Draft: ${a.name}`}>
     ${a.targetsIncident ? incidentPicker(ctx, a, incident, id) : nothing}
     ${a.procedures.length
       ? html`<fieldset><legend>Procedural options</legend>
@@ -101,6 +104,7 @@ function draftForm(ctx: Ctx, a: ActionView, incident: string | null, available: 
               <label for=${`${id}-${p}`}>${procedureWord(p)} <span class="help">${PROCEDURE_WORDS[p]?.help ?? ''}</span></label></div>`,
           )}</fieldset>`
       : nothing}
+    ${previewPanel(ctx, a)}
     <label for=${`${id}-why`}>Rationale: why this, why now</label>
     <textarea id=${`${id}-why`} name="rationale" rows="3" maxlength=${MAX_RATIONALE} ${draft(ctx.drafts, field)}></textarea>
     <div class="row">
@@ -110,6 +114,39 @@ function draftForm(ctx: Ctx, a: ActionView, incident: string | null, available: 
     </div>
     ${answerSlot(ctx.answers, key)}
   </form>`;
+}
+
+function draftOf(a: ActionView, form: HTMLFormElement) {
+  const data = new FormData(form);
+  const options = Object.fromEntries(data.getAll('procedure').map((p) => [String(p), true]));
+  const incident = data.get('incident');
+  return { action: a.id, ...(incident ? { incident: String(incident) } : {}), ...(Object.keys(options).length ? { options } : {}) };
+}
+
+/** Asks the server what the draft, as composed now, would score; the newest answer wins. */
+async function previewDraft(ctx: Ctx, a: ActionView, form: HTMLFormElement): Promise<void> {
+  const draftNow = draftOf(a, form);
+  const key = JSON.stringify(draftNow);
+  if (ctx.local.previews[a.id]?.key === key) return;
+  ctx.local.previews[a.id] = { key, answer: null };
+  const answer = await request('decision:preview', { draft: draftNow });
+  if (ctx.local.previews[a.id]?.key !== key) return;
+  ctx.local.previews[a.id] = { key, answer };
+  ctx.rerender();
+}
+
+function previewPanel(ctx: Ctx, a: ActionView): TemplateResult {
+  const answer = ctx.local.previews[a.id]?.answer;
+  return html`<div class="preview" role="status" aria-live="polite">
+    ${answer?.ok
+      ? html`<p><strong>With these options: ${answer.score.value}/100</strong>${answer.legallyExposed ? ' (legally exposed)' : ''}
+            <span class="help">the server's estimate if it resolved now</span></p>
+          ${answer.problem ? html`<p class="reason">${answer.problem}</p>` : nothing}
+          ${scoreDetails(answer.score, 'Why this estimate')}`
+      : answer
+        ? html`<p class="reason">${answer.message}</p>`
+        : html`<p class="help">Choose options to see the estimate for exactly this draft.</p>`}
+  </div>`;
 }
 
 function incidentPicker(ctx: Ctx, a: ActionView, incident: string | null, id: string): TemplateResult {
@@ -130,16 +167,8 @@ function incidentPicker(ctx: Ctx, a: ActionView, incident: string | null, id: st
 }
 
 async function sendDraft(ctx: Ctx, a: ActionView, form: HTMLFormElement, joint: boolean): Promise<void> {
-  const data = new FormData(form);
-  const options = Object.fromEntries(data.getAll('procedure').map((p) => [String(p), true]));
-  const incident = data.get('incident');
-  const rationale = String(data.get('rationale') ?? '');
-  const draftBody = {
-    action: a.id,
-    ...(incident ? { incident: String(incident) } : {}),
-    ...(Object.keys(options).length ? { options } : {}),
-    ...(rationale.trim() ? { rationale } : {}),
-  };
+  const rationale = String(new FormData(form).get('rationale') ?? '');
+  const draftBody = { ...draftOf(a, form), ...(rationale.trim() ? { rationale } : {}) };
   const key = `draft-${a.id}`;
   const answer = joint
     ? await ctx.send(key, { type: 'proposeJoint', draft: draftBody }, `Proposed to the coalition, and added to your plan.`)
@@ -147,5 +176,6 @@ async function sendDraft(ctx: Ctx, a: ActionView, form: HTMLFormElement, joint: 
   if (answer.ok) {
     ctx.drafts.clear(`rationale.${a.id}`, form);
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name=procedure]')) box.checked = false;
+    delete ctx.local.previews[a.id];
   }
 }
