@@ -321,7 +321,7 @@ export interface ExerciseState {
   timeline: TimelineEntry[];
   redCellMove: string | null | undefined;
   /** Hidden adversary internals: never projected to any client. */
-  hidden: { undiscoveredAccess: boolean; quietRounds: number; lastDeterrence: number };
+  hidden: { undiscoveredAccess: boolean; quietRounds: number };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;
   counters: { id: number };
 }

@@ -6,7 +6,8 @@
  * No Node APIs here: this module is shared with the browser.
  */
 import { z } from 'zod';
-import { POSTURES, PROCEDURES } from '../engine/scenario/schema';
+import { PROCEDURES } from '../engine/scenario/schema';
+import { POSTURES } from '../engine/postures';
 import type { CommandBody } from '../engine/types';
 
 /** Length and size limits, shared by server checks and client forms. */

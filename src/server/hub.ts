@@ -17,6 +17,7 @@ import {
   loadScenarioText,
   previewDecision,
   project,
+  replay,
   stateHash,
   type Scenario,
 } from '../engine';
@@ -208,13 +209,9 @@ export class Hub {
     const affected = [...this.exercises.values()].filter((ex) => ex.meta.scenarioText === previousText);
     for (const ex of affected) {
       await this.serial(ex, async () => {
-        let state = createExercise(next.scenario, ex.meta.seed);
-        let skipped = 0;
-        for (const record of await this.storage.read(ex.id, 1)) {
-          const result = applyCommand(next.scenario, state, record.command);
-          if (result.ok) state = result.state;
-          else skipped += 1;
-        }
+        const records = await this.storage.read(ex.id, 1);
+        const { state, results } = replay(next.scenario, ex.meta.seed, records.map((r) => r.command));
+        const skipped = results.filter((r) => !r.ok).length;
         await this.storage.updateScenarioText(ex.id, next.text, ex.lastSeq);
         ex.meta = { ...ex.meta, scenarioText: next.text, scenarioEditedAtSeq: ex.lastSeq };
         ex.scenario = next.scenario;

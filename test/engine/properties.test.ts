@@ -13,7 +13,8 @@ import { confidenceAtLeast } from '../../src/engine/confidence';
 import { Rng, seedRng } from '../../src/engine/random';
 import { checkDraft } from '../../src/engine/rules/decisions';
 import { confidenceOfTeam } from '../../src/engine/rules/readers';
-import { PROCEDURES, POSTURES, type Scenario } from '../../src/engine/scenario/schema';
+import { PROCEDURES, type Scenario } from '../../src/engine/scenario/schema';
+import { POSTURES } from '../../src/engine/postures';
 import type { Actor, Command, CommandBody, DecisionDraft, ExerciseState, Score } from '../../src/engine/types';
 import { minimalScenario, richScenario, setEvidence } from './support';
 

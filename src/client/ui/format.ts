@@ -23,7 +23,6 @@ export const PHASE_WORDS: Record<ExercisePhase, string> = {
   debrief: 'Debrief',
 };
 
-export const POSTURES: readonly Posture[] = ['probing', 'emboldened', 'deterred', 'titForTat', 'deEscalating'];
 
 const POSTURE_WORDS: Record<Posture, string> = {
   probing: 'Probing',

@@ -1,7 +1,7 @@
 /** The adversary's turn: its reaction to the coalition, then its moves, drawn by posture and phase with the seeded generator. */
 import { evaluate } from '../conditions';
 import { applyEffects } from '../effects';
-import { deterrenceProbability, explainPosture, type RoundFeatures } from '../machines/adversary';
+import { explainPosture, type RoundFeatures } from '../machines/adversary';
 import type { AdversaryMove, Scenario } from '../scenario/schema';
 import { campaignPhase, confidenceOfTeam, posture } from '../rules/readers';
 import type { Work } from '../rules/work';
@@ -31,7 +31,6 @@ export function reactToRound(
     roll: work.rng.next(),
     mirrorRoll: work.rng.next(),
   };
-  state.hidden.lastDeterrence = deterrenceProbability(scenario.adversary.tuning, full);
   work.sendAdversary({ type: 'RESPONSE_RESOLVED', features: full });
   const after = posture(state);
   return { after, why: explainPosture(scenario.adversary.tuning, full, after) };

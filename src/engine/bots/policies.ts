@@ -94,9 +94,9 @@ export const hawkish: BotPolicy = {
   id: 'hawkish',
   description: 'Hits hard and early, alone if need be; keeps its intelligence to itself.',
   plan(ctx) {
-    const options = legalOptions(viewOf(ctx)).filter((o) => o.action.category !== 'rollback' && o.action.category !== 'deEscalation');
-    options.sort((a, b) => b.action.severity - a.action.severity || b.preview - a.preview);
     const view = viewOf(ctx);
+    const options = legalOptions(view).filter((o) => o.action.category !== 'rollback' && o.action.category !== 'deEscalation');
+    options.sort((a, b) => b.action.severity - a.action.severity || b.preview - a.preview);
     return options.map((o) => draft(view, o, 'Costs must be imposed now.', ctx.rng.chance(0.5)));
   },
   join(ctx, proposal) {

@@ -3,7 +3,7 @@
  * with { "state": "<region>", "in": [...] }. The charts in this folder use
  * exactly these names; the validator checks references against them.
  */
-import { POSTURES } from '../scenario/schema';
+import { POSTURES } from '../postures';
 
 export const EXERCISE_STATES = ['lobby', 'briefing', 'deliberation', 'results', 'debrief'] as const;
 export const NATIONAL_ATTRIBUTION_STATES = [
@@ -17,8 +17,6 @@ export const NATIONAL_ATTRIBUTION_STATES = [
 ] as const;
 export const COALITION_ATTRIBUTION_STATES = ['idle', 'pooling', 'jointlyAttributed', 'retracted'] as const;
 export const DE_ESCALATION_STATES = ['idle', 'backchannel', 'talks', 'conditional', 'rollback', 'normalised', 'relapse'] as const;
-export const SANCTIONS_STATES = ['coordinating', 'blocked', 'inForce', 'review', 'lifted', 'expired', 'annulled'] as const;
-export const ESCALATION_BANDS = ['belowThreshold', 'hardening', 'beyondFirebreak'] as const;
 export const POSTURE_STATES = POSTURES;
 
 /**

@@ -6,7 +6,8 @@
  */
 import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
-import { POSTURES, type Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
+import { POSTURES } from '../postures';
 import type { Actor, Command, CommandBody, CommandResult, ExerciseState, JointProposal, Rejection } from '../types';
 import { resolveRound } from '../adjudicate/resolveRound';
 import { startRound } from '../adjudicate/startRound';

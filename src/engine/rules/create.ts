@@ -53,7 +53,7 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
     notes: [],
     timeline: [],
     redCellMove: undefined,
-    hidden: { undiscoveredAccess: false, quietRounds: 0, lastDeterrence: 0 },
+    hidden: { undiscoveredAccess: false, quietRounds: 0 },
     outcome: null,
     counters: { id: 0 },
   };

@@ -7,6 +7,7 @@
  * and in the field reference of docs/authoring.md.
  */
 import { z } from 'zod';
+import { POSTURES } from '../postures';
 
 export const FORMAT_VERSION = 1;
 
@@ -19,7 +20,6 @@ export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
 export const confidenceLevel = z.enum(CONFIDENCE_LEVELS);
 export type ConfidenceLevel = z.infer<typeof confidenceLevel>;
 
-export const POSTURES = ['probing', 'emboldened', 'deterred', 'titForTat', 'deEscalating'] as const;
 export const posture = z.enum(POSTURES);
 export type Posture = z.infer<typeof posture>;
 

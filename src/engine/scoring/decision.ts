@@ -59,8 +59,8 @@ export function previewDecision(
   if (!action) return reject('UNKNOWN_ACTION', `There is no action "${draft.action}" in this scenario.`);
   const incident = action.targetsIncident ? (draft.incident ?? null) : null;
   if (incident && !indexOf(scenario).incidents.has(incident)) return reject('UNKNOWN_INCIDENT', `There is no incident "${incident}" in this exercise.`);
-  const options = Object.fromEntries(Object.entries(draft.options ?? {}).filter(([p, on]) => on && action.procedures.includes(p as never)));
-  const { score, legallyExposed } = proportionalityOf(scenario, state, team, action, incident, options);
+  // The scorer counts only the options the action offers.
+  const { score, legallyExposed } = proportionalityOf(scenario, state, team, action, incident, draft.options ?? {});
   return { ok: true, score, legallyExposed, problem: checkDraft(scenario, state, team, draft)?.message ?? null };
 }
 

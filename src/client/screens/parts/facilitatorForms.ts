@@ -3,7 +3,8 @@ import type { Posture } from '../../../engine/types';
 import { answerSlot } from '../../ui/answers';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
-import { actionName, POSTURES, postureWord, teamName } from '../../ui/format';
+import { actionName, postureWord, teamName } from '../../ui/format';
+import { POSTURES } from '../../../engine/postures';
 import type { Ctx } from '../context';
 
 export function adhocSection(ctx: Ctx): TemplateResult {
