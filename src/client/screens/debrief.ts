@@ -8,7 +8,7 @@ import type { ExerciseView } from '../../engine/view/types';
 import { downloadText } from '../ui/download';
 import { html, nothing, paragraphs, safeUrl, type TemplateResult } from '../ui/dom';
 import { answerSlot } from '../ui/answers';
-import { ladderLabel, postureWord, roundTitle } from '../ui/format';
+import { ladderLabel, postureWord, roundTitle, timeOfDay } from '../ui/format';
 import type { Ctx } from './context';
 import { chartsSection, type ChartsPanel } from './parts/charts';
 import { chatSection } from './parts/chat';
@@ -79,7 +79,7 @@ function timelineRound(view: ExerciseView, round: number, open: boolean): Templa
       : nothing}
     ${log.length
       ? html`<details class="log-details" ?open=${open}><summary>Everything logged in this round (${log.length})</summary>
-          <ol class="log">${log.map((t) => html`<li><span class="meta">${new Date(t.at).toLocaleTimeString()} · ${t.kind}</span> ${t.text}</li>`)}</ol></details>`
+          <ol class="log">${log.map((t) => html`<li><span class="meta">${timeOfDay(t.at)} · ${t.kind}</span> ${t.text}</li>`)}</ol></details>`
       : nothing}
   </article>`;
 }
