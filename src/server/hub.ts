@@ -43,7 +43,8 @@ import type {
   TeamReadyAck,
 } from '../protocol/events';
 import { ExerciseRuntime } from './exercise';
-import { buildCsvExport, buildJsonExport, type ExportRole } from './export';
+import { buildCsvExport, buildJsonExport } from './export';
+import { mayExport, seesReadyVotes } from '../engine/rules/visibility';
 import { actorOf, refusal, viewerFromKey, viewerKey } from './roles';
 import type { ShippedScenario } from './scenarios';
 import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from './secrets';
@@ -814,9 +815,7 @@ export class Hub {
         connected: ex.isConnected(seat.seatId),
         lead: ex.isLead(seat),
       };
-      const showReady =
-        seat.role === 'team' && seat.team && (viewer.role === 'facilitator' || (viewer.role === 'team' && viewer.team === seat.team));
-      if (showReady) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
+      if (seat.role === 'team' && seat.team && seesReadyVotes(seat.team, viewer)) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
       seats.push(entry);
     }
     return { exerciseId: ex.id, seats };
@@ -831,12 +830,12 @@ export class Hub {
   // Export
 
   async export(ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv'): Promise<ExportAck> {
-    if (seat.role === 'redCell' || (seat.role === 'team' && ex.state.phase !== 'debrief')) {
+    const viewer = viewerFromKey(viewerKey(seat));
+    if (!mayExport(viewer, ex.state.phase)) {
       return fail('NOT_ALLOWED', 'The facilitator and observers can export the log at any time, teams once the exercise has reached its debrief.');
     }
-    const role: ExportRole = seat.role;
     const records = await this.storage.read(ex.id, 1);
-    const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, role, team: seat.team };
+    const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, viewer };
     const built = format === 'json' ? buildJsonExport(input) : buildCsvExport(input);
     return { ok: true, format, ...built };
   }
