@@ -3,6 +3,7 @@
  * and the presence list, sent to one socket.io room per distinct viewer.
  */
 import { project } from '../../engine';
+import { seesReadyVotes } from '../../engine/rules/visibility';
 import type { ExerciseView } from '../../engine/view/types';
 import type { Presence, PresenceSeat } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
@@ -58,9 +59,7 @@ export function presenceFor(ex: ExerciseRuntime, key: string): Presence {
       connected: ex.isConnected(seat.seatId),
       lead: ex.isLead(seat),
     };
-    const showReady =
-      seat.role === 'team' && seat.team && (viewer.role === 'facilitator' || (viewer.role === 'team' && viewer.team === seat.team));
-    if (showReady) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
+    if (seat.role === 'team' && seat.team && seesReadyVotes(seat.team, viewer)) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
     seats.push(entry);
   }
   return { exerciseId: ex.id, seats };
