@@ -24,7 +24,7 @@ import type {
 } from './schemas';
 
 /** Version of this protocol; bumped on any incompatible change. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Codes the server itself answers with (besides the engine's rejection codes). */
 export const PROTOCOL_ERROR_CODES = [
