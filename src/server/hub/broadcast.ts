@@ -6,6 +6,7 @@
  * projection, one diff and one serialisation per audience, not per socket.
  */
 import { project } from '../../engine';
+import { seesReadyVotes } from '../../engine/rules/visibility';
 import { diffViews } from '../../protocol/patch';
 import type { ExerciseView } from '../../engine/view/types';
 import type { Presence, PresenceSeat } from '../../protocol/events';
@@ -83,9 +84,7 @@ export function presenceFor(ex: ExerciseRuntime, key: string): Presence {
       connected: ex.isConnected(seat.seatId),
       lead: ex.isLead(seat),
     };
-    const showReady =
-      seat.role === 'team' && seat.team && (viewer.role === 'facilitator' || (viewer.role === 'team' && viewer.team === seat.team));
-    if (showReady) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
+    if (seat.role === 'team' && seat.team && seesReadyVotes(seat.team, viewer)) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
     seats.push(entry);
   }
   return { exerciseId: ex.id, seats };
