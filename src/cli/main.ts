@@ -43,10 +43,12 @@ program
   .option('--mix', 'give the teams of each run different policies in turn instead of one policy per run', false)
   .option('--json', 'print the summary as JSON (the same arguments print the same bytes)', false)
   .option('--report <file.html>', 'also write a balance report with charts, readable in a browser')
+  .option('--workers <n>', 'worker threads playing the runs (the output is the same for any number)', '1')
   .action(async (file: string, o) => {
     const { scenario } = loadScenarioFile(file);
     const policies = checkPolicies(String(o.policies).split(',').map((s: string) => s.trim()).filter(Boolean));
-    process.exitCode = simulate(scenario, { runs: parseInteger(o.runs, '--runs', 1, 1_000_000), seed: o.seed, policies, mix: o.mix, json: o.json, report: o.report }).exit;
+    const workers = parseInteger(o.workers, '--workers', 1, 64);
+    process.exitCode = (await simulate(scenario, { runs: parseInteger(o.runs, '--runs', 1, 1_000_000), seed: o.seed, policies, mix: o.mix, json: o.json, report: o.report, workers })).exit;
   });
 
 program

@@ -75,6 +75,17 @@ describe('firebreak', () => {
     expect(firebreak('simulate', 'test/fixtures/minimal.json', '--runs', '16', '--seed', 'other', '--json').stdout).not.toBe(first.stdout);
   });
 
+  it('prints the same bytes whatever the number of worker threads', () => {
+    // 120 runs are three slices: the workers play them in whatever order they finish.
+    const args = ['simulate', 'test/fixtures/minimal.json', '--runs', '120', '--seed', 'threads', '--json'];
+    const one = firebreak(...args);
+    const three = firebreak(...args, '--workers', '3');
+    expect(three.code).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).runs).toBe(120);
+    expect(firebreak(...args, '--workers', 'none').code).toBe(2);
+  });
+
   it('replays an exported log to the same state hash, and flags a log that diverges', () => {
     const text = fs.readFileSync('test/fixtures/minimal.json', 'utf8');
     const loaded = loadScenarioText(text, 'minimal.json');

@@ -1,11 +1,11 @@
 /** firebreak simulate: many whole exercises with bots, summarised per policy. */
 import cliProgress from 'cli-progress';
 import type { Scenario } from '../../engine';
-import { tallyBatch } from '../../engine/bots/simulate';
 import { summariseTally, type Distribution, type SimulationSummary } from '../../engine/bots/summary';
 import { POLICIES } from '../../engine/bots/policies';
 import { EXIT_OK, UserError, err, out, writeText } from '../io';
 import { balanceReport } from '../report/balanceReport';
+import { tallyInWorkers } from '../simulateWorkers';
 
 export interface SimulateOptions {
   runs: number;
@@ -14,6 +14,8 @@ export interface SimulateOptions {
   mix: boolean;
   json: boolean;
   report?: string;
+  /** Worker threads that play the runs; the summary is the same for any number. */
+  workers?: number;
 }
 
 export function checkPolicies(names: string[]): string[] {
@@ -22,10 +24,10 @@ export function checkPolicies(names: string[]): string[] {
   return names;
 }
 
-export function simulate(scenario: Scenario, options: SimulateOptions): { summary: SimulationSummary; exit: number } {
+export async function simulate(scenario: Scenario, options: SimulateOptions): Promise<{ summary: SimulationSummary; exit: number }> {
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'simulating [{bar}] {value}/{total} runs' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(options.runs, 0);
-  const tally = tallyBatch(scenario, options, 0, options.runs, (done) => bar?.update(done));
+  const tally = await tallyInWorkers(scenario, options, options.workers ?? 1, (done) => bar?.update(done));
   bar?.stop();
   const summary = summariseTally(scenario, options.seed, tally);
   out(options.json ? JSON.stringify(summary, null, 2) : formatSummary(scenario, summary));

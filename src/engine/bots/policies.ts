@@ -6,8 +6,8 @@
 import type { Rng } from '../random';
 import type { Scenario } from '../scenario/schema';
 import type { CommandBody, ExerciseState, JointProposal } from '../types';
-import { project } from '../view/project';
-import type { ActionView, ExerciseView } from '../view/types';
+import { actionsView, incidentsView, meView, proposalsView } from '../view/project';
+import type { ActionView, ExerciseView, Viewer } from '../view/types';
 
 export interface BotContext {
   scenario: Scenario;
@@ -32,7 +32,7 @@ interface Option {
 }
 
 /** Every action the team could draft now, with the incident it would target and its proportionality preview. */
-export function legalOptions(view: ExerciseView): Option[] {
+export function legalOptions(view: Pick<ExerciseView, 'actions'>): Option[] {
   const options: Option[] = [];
   for (const action of view.actions) {
     const availability = action.availability;
@@ -52,13 +52,13 @@ const allProcedures = (action: ActionView) =>
   Object.fromEntries(action.procedures.filter((p) => p !== 'urgent').map((p) => [p, true]));
 
 /** Joining an ally's open proposal for the same action beats proposing a second one. */
-function openProposal(view: ExerciseView, option: Option) {
+function openProposal(view: BotView, option: Option) {
   return view.proposals.find(
     (p) => p.round === view.round && p.action === option.action.id && p.incident === option.incident && p.by !== view.me?.team && !p.responses[view.me?.team ?? ''],
   );
 }
 
-function draft(view: ExerciseView, option: Option, rationale: string, withProcedures = true): CommandBody {
+function draft(view: BotView, option: Option, rationale: string, withProcedures = true): CommandBody {
   const proposal = option.action.joinable ? openProposal(view, option) : undefined;
   if (proposal) return { type: 'respondJoint', proposal: proposal.id, join: true, rationale };
   const body = {
@@ -71,14 +71,28 @@ function draft(view: ExerciseView, option: Option, rationale: string, withProced
 }
 
 /** Share what this team knows with everyone, on incidents where it has an assessment. */
-function shareAll(view: ExerciseView): CommandBody[] {
+function shareAll(view: BotView): CommandBody[] {
   return view.incidents
     .filter((i) => i.byTeam[view.me!.team]?.confidence && !i.coalition.sharedBy.includes(view.me!.team))
     .map((i) => ({ type: 'shareIntel', incident: i.id, with: 'coalition' }) as CommandBody);
 }
 
-function viewOf(ctx: BotContext): ExerciseView {
-  return project(ctx.scenario, ctx.state, { role: 'team', team: ctx.team });
+/**
+ * What a bot decides on: the parts of its team's view that the policies read,
+ * built by the same projection as the players' view. Building the whole view
+ * (timeline, chat, decisions...) for every plan was most of a bot's cost.
+ */
+export type BotView = Pick<ExerciseView, 'round' | 'me' | 'actions' | 'incidents' | 'proposals'>;
+
+function viewOf(ctx: BotContext): BotView {
+  const viewer: Viewer = { role: 'team', team: ctx.team };
+  return {
+    round: ctx.state.round,
+    me: meView(ctx.scenario, ctx.state, viewer),
+    actions: actionsView(ctx.scenario, ctx.state, viewer),
+    incidents: incidentsView(ctx.scenario, ctx.state, viewer),
+    proposals: proposalsView(ctx.state, viewer),
+  };
 }
 
 function shuffle<T>(items: T[], rng: Rng): T[] {

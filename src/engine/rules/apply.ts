@@ -72,12 +72,26 @@ export function applyCommand(scenario: Scenario, state: ExerciseState, command: 
   if (state.phase === 'debrief' && !AFTER_THE_END.has(command.type)) {
     return reject('EXERCISE_OVER', 'The exercise has ended.');
   }
+  const precheck = PRECHECKS[command.type] as Precheck<typeof command.type> | undefined;
+  const refused = precheck?.(scenario, state, command as never);
+  if (refused) return refused;
   const work = new Work(scenario, forkState(state), command.at);
   work.state.seq += 1;
   const handler = HANDLERS[command.type] as Handler<typeof command.type>;
   const rejection = handler(work, command as never);
   return rejection ?? { ok: true, state: work.finish() };
 }
+
+type Precheck<T extends CommandBody['type']> = (scenario: Scenario, state: ExerciseState, command: Extract<Command, { type: T }>) => Rejection | null;
+
+/**
+ * Checks that only read the state, made before the working copy: bots and
+ * players send many drafts the budget refuses, and a refusal this way copies
+ * nothing. The handler of such a command does not check again.
+ */
+const PRECHECKS: { [T in CommandBody['type']]?: Precheck<T> } = {
+  draftDecision: (scenario, state, command) => checkDraft(scenario, state, teamOf(command), command.draft),
+};
 
 const teamOf = (command: Command): string => (command.actor.role === 'team' ? command.actor.team : '');
 const nameOf = (command: Command): string => ('name' in command.actor && command.actor.name) || ROLE_WORDS[command.actor.role];
@@ -252,10 +266,8 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
   },
 
   draftDecision(work, command) {
-    const team = teamOf(command);
-    const problem = checkDraft(work.scenario, work.state, team, command.draft);
-    if (problem) return problem;
-    addToPlan(work, command, team, null);
+    // checkDraft ran before the working copy was made (PRECHECKS).
+    addToPlan(work, command, teamOf(command), null);
     return null;
   },
 

@@ -22,6 +22,10 @@ import { indexOf, type ScenarioIndex } from './scenarioIndex';
  * never changed in place. Everything else that commands change is small and
  * copied one level deeper than anything a handler changes. Charts and plan
  * entries are replaced, not mutated, so they are shared too.
+ *
+ * Each part is copied the first time the command reads it: most commands
+ * touch two or three parts and a refused one often none, whereas copying
+ * every part made each command cost in proportion to the exercise so far.
  */
 function mapValues<T, U>(record: Record<string, T>, copy: (value: T) => U): Record<string, U> {
   const result: Record<string, U> = {};
@@ -29,26 +33,67 @@ function mapValues<T, U>(record: Record<string, T>, copy: (value: T) => U): Reco
   return result;
 }
 
+type Copier<K extends keyof ExerciseState> = (value: ExerciseState[K]) => ExerciseState[K];
+
+const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
+  clock: (clock) => ({ ...clock }),
+  attribution: (attribution) => mapValues(attribution, (a) => ({ national: { ...a.national }, coalition: a.coalition })),
+  sanctions: (sanctions) => mapValues(sanctions, (p) => ({ ...p })),
+  teams: (teams) => mapValues(teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
+  incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
+  indicators: (indicators) => ({ ...indicators }),
+  facts: (facts) => ({ ...facts }),
+  injects: (injects) => ({ delivered: [...injects.delivered], held: [...injects.held], queued: [...injects.queued] }),
+  proposals: (proposals) => mapValues(proposals, (p) => ({ ...p, responses: { ...p.responses } })),
+  decisions: (decisions) => [...decisions],
+  rounds: (rounds) => [...rounds],
+  chat: (chat) => [...chat],
+  notes: (notes) => [...notes],
+  timeline: (timeline) => [...timeline],
+  hidden: (hidden) => ({ ...hidden }),
+  counters: (counters) => ({ ...counters }),
+};
+const COPIED = new Set<string>(Object.keys(COPIERS));
+
+type Fields = Record<string, unknown>;
+
+/**
+ * The working copy: the parts a handler replaces whole (phase, charts,
+ * counters of one number...) are own fields; the parts it may change inside
+ * are accessors on the prototype that copy from the original on first use.
+ */
+class StateFork {
+  readonly copies: Fields = {};
+  constructor(readonly origin: ExerciseState) {
+    for (const key in origin) if (!COPIED.has(key)) (this as unknown as Fields)[key] = (origin as unknown as Fields)[key];
+  }
+}
+for (const key of COPIED) {
+  const copy = COPIERS[key as keyof ExerciseState] as (value: unknown) => unknown;
+  Object.defineProperty(StateFork.prototype, key, {
+    get(this: StateFork) {
+      return this.copies[key] ?? (this.copies[key] = copy((this.origin as unknown as Fields)[key]));
+    },
+    set(this: StateFork, value: unknown) {
+      this.copies[key] = value;
+    },
+  });
+}
+
 export function forkState(state: ExerciseState): ExerciseState {
-  return {
-    ...state,
-    clock: { ...state.clock },
-    attribution: mapValues(state.attribution, (a) => ({ national: { ...a.national }, coalition: a.coalition })),
-    sanctions: mapValues(state.sanctions, (p) => ({ ...p })),
-    teams: mapValues(state.teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
-    incidents: mapValues(state.incidents, (i) => ({ ...i })),
-    indicators: { ...state.indicators },
-    facts: { ...state.facts },
-    injects: { delivered: [...state.injects.delivered], held: [...state.injects.held], queued: [...state.injects.queued] },
-    proposals: mapValues(state.proposals, (p) => ({ ...p, responses: { ...p.responses } })),
-    decisions: [...state.decisions],
-    rounds: [...state.rounds],
-    chat: [...state.chat],
-    notes: [...state.notes],
-    timeline: [...state.timeline],
-    hidden: { ...state.hidden },
-    counters: { ...state.counters },
-  };
+  return new StateFork(state) as unknown as ExerciseState;
+}
+
+/** The plain state a fork stands for, in the original's key order: what the command copied, and the rest shared with the original. */
+function settle(state: ExerciseState): ExerciseState {
+  if (!(state instanceof StateFork)) return state;
+  const fork = state as StateFork;
+  const fields = fork as unknown as Fields;
+  const origin = fork.origin as unknown as Fields;
+  const settled: Fields = {};
+  for (const key in origin) settled[key] = COPIED.has(key) ? (fork.copies[key] ?? origin[key]) : fields[key];
+  for (const key of Object.keys(fork)) if (!(key in settled) && key !== 'origin' && key !== 'copies') settled[key] = fields[key];
+  return settled as unknown as ExerciseState;
 }
 
 export class Work {
@@ -76,7 +121,7 @@ export class Work {
 
   finish(): ExerciseState {
     this.state.rng = this.rng.save();
-    return this.state;
+    return settle(this.state);
   }
 
   addEvidence(incident: string, team: string, points: number): void {

@@ -36,7 +36,6 @@ const BANDS = ['belowThreshold', 'hardening', 'beyondFirebreak'];
 export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer): ExerciseView {
   const index = indexOf(scenario);
   const facilitatorOnly = sees('facilitatorOnly', viewer, false);
-  const myTeam = viewer.role === 'team' ? viewer.team : null;
   const debrief = state.phase === 'debrief';
   const ladder = scenario.escalation.ladder ?? DEFAULT_LADDER;
   const level = escalationLevel(state);
@@ -84,13 +83,9 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: teamState.plan.map((p) => ({ ...p })) } : {}),
       };
     }),
-    me: myTeam && sees('briefing', viewer, debrief, myTeam) ? meOf(scenario, myTeam) : null,
-    actions: scenario.actions
-      .filter((a) => !myTeam || !a.availableTo || a.availableTo.includes(myTeam))
-      .map((a) => actionView(scenario, state, a, myTeam)),
-    incidents: scenario.incidents
-      .filter((i) => state.incidents[i.id]!.active || sees('undiscoveredIncidents', viewer, debrief))
-      .map((i) => incidentView(scenario, state, i.id, viewer)),
+    me: meView(scenario, state, viewer),
+    actions: actionsView(scenario, state, viewer),
+    incidents: incidentsView(scenario, state, viewer),
     sanctions: Object.values(state.sanctions).map((p) => ({
       id: p.id,
       action: p.action,
@@ -110,14 +105,7 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
       .filter((f) => f.visibleTo === 'all' || facilitatorOnly)
       .map((f) => ({ id: f.id, description: f.description, value: state.facts[f.id] ?? f.initial })),
     injects: state.injects.delivered.filter((d) => canSee(d.audience, viewer, debrief)).map((d) => ({ ...d })),
-    // A proposal is the coalition's business; each government's reasoning on it stays its own until the debrief.
-    proposals: Object.values(state.proposals)
-      .filter((p) => sees('proposal', viewer, debrief, p.by))
-      .map((p) => ({
-        ...p,
-        rationale: rationaleFor(p.rationale, p.by),
-        responses: Object.fromEntries(Object.entries(p.responses).map(([team, r]) => [team, { ...r, rationale: rationaleFor(r.rationale, team) }])),
-      })),
+    proposals: proposalsView(state, viewer),
     decisions: state.decisions.filter(decisionVisible).map((d) => {
       const copy = { ...d, rationale: rationaleFor(d.rationale, d.team) };
       if (!sees('scoreReasons', viewer, debrief, d.team)) copy.proportionality = scoreOnly(d.proportionality, 'Proportionality');
@@ -153,6 +141,45 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         }
       : null,
   };
+}
+
+/*
+ * The parts of a view a bot decides on, each built once here for project()
+ * and for the bots, which read only these and need not build a whole view.
+ */
+
+/** The viewer's own government, for a team seat. */
+export function meView(scenario: Scenario, state: ExerciseState, viewer: Viewer): ExerciseView['me'] {
+  const myTeam = viewer.role === 'team' ? viewer.team : null;
+  return myTeam && sees('briefing', viewer, state.phase === 'debrief', myTeam) ? meOf(scenario, myTeam) : null;
+}
+
+/** The actions the viewer may see; for a team, with whether and how well it could take each now. */
+export function actionsView(scenario: Scenario, state: ExerciseState, viewer: Viewer): ActionView[] {
+  const myTeam = viewer.role === 'team' ? viewer.team : null;
+  return scenario.actions
+    .filter((a) => !myTeam || !a.availableTo || a.availableTo.includes(myTeam))
+    .map((a) => actionView(scenario, state, a, myTeam));
+}
+
+export function incidentsView(scenario: Scenario, state: ExerciseState, viewer: Viewer): IncidentView[] {
+  const debrief = state.phase === 'debrief';
+  return scenario.incidents
+    .filter((i) => state.incidents[i.id]!.active || sees('undiscoveredIncidents', viewer, debrief))
+    .map((i) => incidentView(scenario, state, i.id, viewer));
+}
+
+/** A proposal is the coalition's business; each government's reasoning on it stays its own until the debrief. */
+export function proposalsView(state: ExerciseState, viewer: Viewer): ExerciseView['proposals'] {
+  const debrief = state.phase === 'debrief';
+  const rationaleFor = (text: string, team: string) => (sees('rationale', viewer, debrief, team) ? text : '');
+  return Object.values(state.proposals)
+    .filter((p) => sees('proposal', viewer, debrief, p.by))
+    .map((p) => ({
+      ...p,
+      rationale: rationaleFor(p.rationale, p.by),
+      responses: Object.fromEntries(Object.entries(p.responses).map(([team, r]) => [team, { ...r, rationale: rationaleFor(r.rationale, team) }])),
+    }));
 }
 
 /**
