@@ -32,6 +32,7 @@ import type {
   ExerciseCreateAck,
   ExerciseListAck,
   ExerciseSummary,
+  ClassGradesAck,
   ExportAck,
   JoinCodes,
   Presence,
@@ -44,6 +45,7 @@ import type {
 } from '../protocol/events';
 import { ExerciseRuntime } from './exercise';
 import { buildCsvExport, buildJsonExport, type ExportRole } from './export';
+import { buildGradeSheet, type GradeSheetExercise } from './grades';
 import { actorOf, refusal, viewerFromKey, viewerKey } from './roles';
 import type { ShippedScenario } from './scenarios';
 import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from './secrets';
@@ -830,7 +832,11 @@ export class Hub {
   // -------------------------------------------------------------------------
   // Export
 
-  async export(ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv'): Promise<ExportAck> {
+  async export(ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv' | 'grades'): Promise<ExportAck> {
+    if (format === 'grades') {
+      if (seat.role !== 'facilitator' && seat.role !== 'observer') return fail('NOT_ALLOWED', 'The grade sheet is for the facilitator and evaluators.');
+      return { ok: true, format, ...buildGradeSheet([this.gradeInput(ex)], `firebreak-${ex.id}-grades.csv`) };
+    }
     if (seat.role === 'redCell' || (seat.role === 'team' && ex.state.phase !== 'debrief')) {
       return fail('NOT_ALLOWED', 'The facilitator and observers can export the log at any time, teams once the exercise has reached its debrief.');
     }
@@ -839,6 +845,19 @@ export class Hub {
     const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, role, team: seat.team };
     const built = format === 'json' ? buildJsonExport(input) : buildCsvExport(input);
     return { ok: true, format, ...built };
+  }
+
+  /** One grade sheet across the exercises these facilitator credentials run, oldest first. */
+  classGrades(credentials: string[]): ClassGradesAck {
+    const listed = this.list(credentials);
+    if (!listed.ok) return listed;
+    if (listed.exercises.length === 0) return fail('NOT_ALLOWED', 'None of these credentials is the facilitator of a running exercise.');
+    const exercises = [...listed.exercises].reverse().map((s) => this.gradeInput(this.exercises.get(s.exerciseId)!));
+    return { ok: true, ...buildGradeSheet(exercises, 'firebreak-class-grades.csv'), exercises: exercises.length, unknown: listed.unknown };
+  }
+
+  private gradeInput(ex: ExerciseRuntime): GradeSheetExercise {
+    return { meta: ex.meta, scenario: ex.scenario, state: ex.state, seats: [...ex.seats.values()] };
   }
 
   // -------------------------------------------------------------------------

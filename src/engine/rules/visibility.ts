@@ -16,6 +16,10 @@ export function canSee(audience: Audience, viewer: Viewer, revealAll = false): b
   return viewer.role === 'team' && audience.teams.includes(viewer.team);
 }
 
+/** A team sees its own report card at the debrief; the facilitator and evaluators see every team's as the exercise goes. */
+export const canSeeReportCard = (viewer: Viewer, team: string, debrief: boolean): boolean =>
+  viewer.role === 'facilitator' || viewer.role === 'observer' || (debrief && viewer.role === 'team' && viewer.team === team);
+
 /** Investigations and intelligence work are a government's secret. */
 export function isSecretCategory(category: string | undefined): boolean {
   return category === 'investigate' || category === 'intelligence';

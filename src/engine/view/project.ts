@@ -22,7 +22,8 @@ import {
   posture,
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
-import { canSee, decisionAudience } from '../rules/visibility';
+import { canSee, canSeeReportCard, decisionAudience } from '../rules/visibility';
+import { reportCard } from '../grading/reportCard';
 import type { ExerciseState, ResolvedDecision, Score } from '../types';
 import type { ActionAvailability, ActionView, ExerciseView, IncidentView, Viewer } from './types';
 
@@ -138,6 +139,7 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
     outcome: state.outcome ? { ...state.outcome } : null,
     facilitator: viewer.role === 'facilitator' ? facilitatorView(scenario, state) : null,
     redCell: viewer.role === 'redCell' ? redCellView(scenario, state) : null,
+    reportCards: state.rounds.length === 0 ? [] : scenario.teams.filter((t) => canSeeReportCard(viewer, t.id, debrief)).map((t) => reportCard(scenario, state, t.id)),
     debrief: debrief
       ? {
           whatHappened: scenario.debrief.whatHappened.map((w) => ({ round: w.round ?? null, text: w.text, sources: w.sources })),
