@@ -25,7 +25,7 @@ export interface DecisionEvidence {
   effective: boolean;
   joint: boolean;
   legallyExposed: boolean;
-  /** How this decision bears on the objective's measures, in a phrase. */
+  /** How this decision bears on the objective's measures, in a phrase (component values on 0..100, like the measures). */
   bearing: string;
 }
 
@@ -45,7 +45,7 @@ export interface ObjectiveGrade {
   graded: boolean;
   decisions: DecisionEvidence[];
   measures: MeasureResult[];
-  /** Mean of the measures that had something to measure, 0..100; null when none had. */
+  /** Mean of the measures that had something to measure, 0..100; null when none had, or when too few decisions bore on the objective. */
   score: number | null;
   /** The level the decisions and scores alone give. */
   computed: RubricLevel | null;
@@ -181,7 +181,7 @@ function bearing(d: ResolvedDecision, measures: readonly GradeMeasure[]): string
     const [score, part] = m.split('.');
     if (score === 'proportionality' && part) {
       const v = componentValue(d.proportionality, part);
-      if (v !== null) parts.push(`${MEASURE_LABELS[m].toLowerCase()} ${fmtNum(v)}`);
+      if (v !== null) parts.push(`${MEASURE_LABELS[m].toLowerCase()} ${fmtNum(Math.round(100 * v))}`);
     }
   }
   if (measures.includes('legality') && d.legallyExposed) parts.push('legally exposed');
@@ -262,8 +262,9 @@ function gradeObjective(scenario: Scenario, state: ExerciseState, team: string, 
   }));
   const measures = ev.measures.map((m) => measure(scenario, state, team, m, bearing_));
   const measured = measures.filter((m) => m.value !== null);
-  const score = measured.length ? round1(mean(measured.map((m) => m.value!))!) : null;
   const tooFew = bearing_.length < ev.minDecisions;
+  // Too few decisions decide the level by themselves; a score from the coalition's figures alone would mislead.
+  const score = measured.length && !tooFew ? round1(mean(measured.map((m) => m.value!))!) : null;
   const computed: RubricLevel | null = tooFew ? 'insufficient' : score === null ? null : levelOf(score, objective.rubric.thresholds);
 
   let basis: string;

@@ -8,7 +8,7 @@ import type { ObjectiveGrade, ReportCard } from '../../../engine/grading/reportC
 import type { RubricLevel } from '../../../engine/scenario/schema';
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
-import { incidentName, roundTitle } from '../../ui/format';
+import { incidentName, plural, roundTitle } from '../../ui/format';
 
 const LEVEL_BADGE: Record<RubricLevel, string> = {
   exemplary: 'badge--ok',
@@ -22,6 +22,7 @@ export function levelBadge(level: RubricLevel | null): TemplateResult {
 }
 
 const fmt = (x: number | null): string => (x === null ? '–' : String(Math.round(x)));
+const outOf100 = (x: number | null): string => (x === null ? 'none' : `${Math.round(x)}/100`);
 
 /** The report-card section of the debrief and of the printed report; nothing when the viewer has no card to see. */
 export function reportCardsSection(view: ExerciseView, open = false): TemplateResult {
@@ -37,19 +38,20 @@ export function reportCardsSection(view: ExerciseView, open = false): TemplateRe
   </section>`;
 }
 
-/** Teams by objectives, one level each: the facilitator's overview. */
+/** Objectives by teams, one level each: the facilitator's overview (teams across, so that it fits a printed page). */
 function gradeMatrix(view: ExerciseView, cards: ReportCard[]): TemplateResult {
   const objectives = view.scenario.learningObjectives;
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Levels by team and objective">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Levels by objective and team">
     <table class="table compact grade-matrix">
-      <caption>Levels by team and objective</caption>
-      <thead><tr><th scope="col">Government</th>${objectives.map((o) => html`<th scope="col" title=${o.text}>${o.id}</th>`)}
-        <th scope="col">Mean P</th><th scope="col">Points</th></tr></thead>
-      <tbody>${cards.map(
-        (c) => html`<tr><th scope="row"><a href=${`#card-${c.team}`}>${c.teamName}</a></th>
-          ${c.objectives.map((o) => html`<td>${levelBadge(o.level)}</td>`)}
-          <td>${fmt(c.meanProportionality)}</td><td>${c.levelPoints ?? '–'}</td></tr>`,
-      )}</tbody>
+      <caption>Levels by objective and team</caption>
+      <thead><tr><th scope="col">Objective</th>${cards.map((c) => html`<th scope="col"><a href=${`#card-${c.team}`}>${c.teamName}</a></th>`)}</tr></thead>
+      <tbody>
+        ${objectives.map(
+          (o, i) => html`<tr><th scope="row" title=${o.text}>${o.id}</th>${cards.map((c) => html`<td>${levelBadge(c.objectives[i]?.level ?? null)}</td>`)}</tr>`,
+        )}
+        <tr><th scope="row">Mean proportionality</th>${cards.map((c) => html`<td>${fmt(c.meanProportionality)}</td>`)}</tr>
+        <tr><th scope="row">Level points (of 4)</th>${cards.map((c) => html`<td>${c.levelPoints ?? '–'}</td>`)}</tr>
+      </tbody>
     </table>
   </div>`;
 }
@@ -58,8 +60,8 @@ function cardArticle(view: ExerciseView, card: ReportCard, open: boolean): Templ
   return html`<article class="report-card" id=${`card-${card.team}`} aria-labelledby=${`card-${card.team}-h`}>
     <h3 id=${`card-${card.team}-h`}>${card.teamName}</h3>
     <p class="lede">${card.summary}</p>
-    <p class="meta">${card.decisions} decisions · mean proportionality ${fmt(card.meanProportionality)}/100 ·
-      mean cohesion ${fmt(card.meanCohesion)}/100 · level points ${card.levelPoints ?? '–'} of 4</p>
+    <p class="meta">${plural(card.decisions, 'decision')} · mean proportionality ${outOf100(card.meanProportionality)} ·
+      mean cohesion ${outOf100(card.meanCohesion)} · level points ${card.levelPoints ?? '–'} of 4</p>
     <ol class="grades">${card.objectives.map((o) => gradeItem(view, card, o, open))}</ol>
   </article>`;
 }
