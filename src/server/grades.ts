@@ -3,11 +3,15 @@
  * every exercise a facilitator runs for a class, as CSV with one row per
  * player (a team nobody joined keeps one row without a player name), each
  * with the team's objective levels and scores. The cards themselves come from
- * the engine (src/engine/grading/reportCard.ts); this file only lays them out.
+ * the engine (src/engine/grading/reportCard.ts); this file only lays them out,
+ * for a viewer who may see every team's card (the visibility rule
+ * `reportCard`), with the evaluators' ratings that viewer may read.
  */
 import type { Scenario } from '../engine';
 import type { ExerciseState } from '../engine/types';
+import type { Viewer } from '../engine/view/types';
 import { reportCards } from '../engine/grading/reportCard';
+import { sees, seesNote } from '../engine/rules/visibility';
 import { csvCell } from './export';
 import type { ExerciseMeta, SeatRecord } from './storage/types';
 
@@ -42,12 +46,21 @@ const NUMERIC = new Set<string>(['rounds_played', 'decisions', 'mean_proportiona
 
 type Cell = string | number | null;
 
+/** Whether this viewer may take the grade sheet of an exercise: it holds every team's card. */
+export function maySeeGradeSheet(viewer: Viewer, exercise: Pick<GradeSheetExercise, 'scenario' | 'state'>): boolean {
+  return exercise.scenario.teams.every((t) => sees('reportCard', viewer, exercise.state.phase === 'debrief', t.id));
+}
+
 /**
  * The CSV: fixed columns, then four per objective. Objectives are keyed by
  * their id, or by scenario/id when the sheet spans several scenarios (two
  * scenarios may use the same id for different objectives).
  */
-export function buildGradeSheet(exercises: readonly GradeSheetExercise[], filename: string): { filename: string; contentType: string; data: string } {
+export function buildGradeSheet(
+  exercises: readonly GradeSheetExercise[],
+  viewer: Viewer,
+  filename: string,
+): { filename: string; contentType: string; data: string } {
   const scenarios = new Set(exercises.map((e) => e.scenario.id));
   const keyOf = (scenario: string, objective: string) => (scenarios.size > 1 ? `${scenario}/${objective}` : objective);
   const objectiveKeys: string[] = [];
@@ -61,7 +74,9 @@ export function buildGradeSheet(exercises: readonly GradeSheetExercise[], filena
 
   const rows: Map<string, Cell>[] = [];
   for (const e of exercises) {
-    for (const card of reportCards(e.scenario, e.state)) {
+    if (!maySeeGradeSheet(viewer, e)) throw new Error(`This viewer may not see every report card of exercise ${e.meta.id}.`);
+    const notes = e.state.notes.filter((n) => seesNote(n, viewer, e.state.phase === 'debrief'));
+    for (const card of reportCards(e.scenario, e.state, notes)) {
       const base = new Map<string, Cell>([
         ['exercise', e.meta.id],
         ['exercise_title', e.meta.title],

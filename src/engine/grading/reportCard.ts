@@ -220,9 +220,16 @@ function ratingsFor(notes: readonly ObserverNote[], objective: string, team: str
   return notes.filter((n) => n.objective === objective && n.rating && (!n.team || n.team === team)).map((n) => n.rating!);
 }
 
-function gradeObjective(scenario: Scenario, state: ExerciseState, team: string, objective: LearningObjective, own: ResolvedDecision[]): ObjectiveGrade {
+function gradeObjective(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  objective: LearningObjective,
+  own: ResolvedDecision[],
+  notes: readonly ObserverNote[],
+): ObjectiveGrade {
   const index = indexOf(scenario);
-  const rated = ratingsFor(state.notes, objective.id, team);
+  const rated = ratingsFor(notes, objective.id, team);
   const ratings = Object.fromEntries(RATINGS.map((r) => [r, rated.filter((x) => x === r).length])) as Record<Rating, number>;
   const evaluatedPoints = mean(rated.map((r) => LEVEL_POINTS[RATING_LEVEL[r]]));
   const evaluated = evaluatedPoints === null ? null : levelAt(evaluatedPoints);
@@ -298,12 +305,16 @@ function gradeObjective(scenario: Scenario, state: ExerciseState, team: string, 
   };
 }
 
-/** The report card of one team, as the state stands (at the debrief: the whole exercise). */
-export function reportCard(scenario: Scenario, state: ExerciseState, team: string): ReportCard {
+/**
+ * The report card of one team, as the state stands (at the debrief: the whole
+ * exercise). `notes` are the evaluation notes whose ratings count: those the
+ * reader may see (a facilitator's notes reach observers only at the debrief).
+ */
+export function reportCard(scenario: Scenario, state: ExerciseState, team: string, notes: readonly ObserverNote[] = state.notes): ReportCard {
   const def = indexOf(scenario).teams.get(team);
   if (!def) throw new Error(`There is no team "${team}" in this scenario.`);
   const own = state.decisions.filter((d) => d.team === team);
-  const objectives = scenario.meta.learningObjectives.map((o) => gradeObjective(scenario, state, team, o, own));
+  const objectives = scenario.meta.learningObjectives.map((o) => gradeObjective(scenario, state, team, o, own, notes));
   const levels = objectives.map((o) => o.level).filter((l): l is RubricLevel => l !== null);
   const levelPoints = levels.length ? Math.round(100 * mean(levels.map((l) => LEVEL_POINTS[l]))!) / 100 : null;
   const good = levels.filter((l) => LEVEL_POINTS[l] >= LEVEL_POINTS.proficient).length;
@@ -324,6 +335,6 @@ export function reportCard(scenario: Scenario, state: ExerciseState, team: strin
 }
 
 /** Every team's report card, in the scenario's team order. */
-export function reportCards(scenario: Scenario, state: ExerciseState): ReportCard[] {
-  return scenario.teams.map((t) => reportCard(scenario, state, t.id));
+export function reportCards(scenario: Scenario, state: ExerciseState, notes: readonly ObserverNote[] = state.notes): ReportCard[] {
+  return scenario.teams.map((t) => reportCard(scenario, state, t.id, notes));
 }
