@@ -95,6 +95,18 @@ describe('report cards of a scripted tutorial', () => {
     for (const card of [est, nato]) expect(card.objectives.find((o) => o.objective === 'interface')!.ratings.P).toBe(1);
   });
 
+  it('counts a facilitator’s rating on an observer’s copy only from the debrief, as the note itself', () => {
+    const game = playedTutorial();
+    game.ok(FAC, { type: 'note', text: 'Held back until the debrief.', objective: 'together', rating: 'M', team: 'nato' });
+    const ratingFor = (viewer: Parameters<typeof project>[2]) =>
+      project(game.scenario, game.state, viewer).reportCards.find((c) => c.team === 'nato')!.objectives.find((o) => o.objective === 'together')!.ratings.M;
+    expect(ratingFor({ role: 'facilitator' })).toBe(1);
+    expect(ratingFor({ role: 'observer' })).toBe(0);
+    game.ok(FAC, { type: 'endExercise', reason: 'Time is up.' });
+    expect(ratingFor({ role: 'observer' })).toBe(1);
+    expect(ratingFor({ role: 'team', team: 'nato' })).toBe(1);
+  });
+
   it('refuses a note about a team the scenario does not have', () => {
     const game = playedTutorial();
     game.reject(OBS, { type: 'note', text: 'Who?', team: 'atlantis' }, 'UNKNOWN_TEAM');
