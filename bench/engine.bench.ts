@@ -17,6 +17,7 @@ import { evaluate } from '../src/engine/conditions';
 import { nationalAttributionMachine } from '../src/engine/machines/attribution';
 import { escalationMachine } from '../src/engine/machines/escalation';
 import { forkState } from '../src/engine/rules/work';
+import { Rng, seedRng } from '../src/engine/random';
 import type { Condition } from '../src/engine/scenario/schema';
 
 const args = process.argv.slice(2);
@@ -109,7 +110,7 @@ const adjudicate = perCall((i) => {
 row('applyCommand that resolves a round', adjudicate.ms, `(${adjudications.length} rounds)`);
 
 const late = lateStates[lateStates.length - 1]!;
-row('forkState (working copy), late-game state', perCall(() => forkState(late)).ms);
+row('forkState (working copy), late-game state', perCall(() => forkState(late)).ms, '(what is copied at once; the rest is in applyCommand)');
 
 const nationalCharts = Object.values(late.attribution).flatMap((a) => Object.values(a.national));
 row(
@@ -133,6 +134,13 @@ if (conditions.length > 0) {
 
 const team = scenario.teams[0]!.id;
 row('project: a team\'s whole view', perCall(() => project(scenario, late, { role: 'team', team })).ms);
+const botRng = new Rng(seedRng('bench-bots'));
+for (const policy of ['coalition-follower', 'hawkish']) {
+  row(
+    `bot plan (${policy}), deliberation states`,
+    perCall((i) => POLICIES[policy]!.plan({ scenario, state: lateStates[i % lateStates.length]!, team: scenario.teams[i % scenario.teams.length]!.id, rng: botRng })).ms,
+  );
+}
 row('stateHash, late-game state', perCall(() => stateHash(late)).ms, `(${(canonicalJson(late).length / 1024).toFixed(1)} KiB as JSON)`);
 
 const final = simulateExercise(scenario, 'bench-size', resolvePolicies(scenario, ['coalition-follower'])).state;
