@@ -38,7 +38,7 @@ describe('shipped history tracks', () => {
       const taken = run.state.decisions.length + Object.values(run.state.teams).reduce((n, t) => n + t.shared.length, 0);
       expect(taken).toBe(steps);
     }
-  });
+  }, 600_000);
 });
 
 describe('the history checks', () => {
