@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { tallyBatch, type BatchOptions } from '../engine/bots/simulate';
 import type { Scenario } from '../engine';
+import { scenarioPolicies } from './commands/simulate';
 
 export interface SliceJob {
   slice: number;
@@ -15,7 +16,9 @@ export interface SliceJob {
 
 export type WorkerMessage = { kind: 'ready' } | { kind: 'progress'; runs: number } | { kind: 'tally'; slice: number; tally: ReturnType<typeof tallyBatch> };
 
-const { scenario, options } = workerData as { scenario: Scenario; options: BatchOptions };
+const data = workerData as { scenario: Scenario; options: BatchOptions; file?: string };
+const { scenario } = data;
+const options: BatchOptions = data.file ? { ...data.options, extra: scenarioPolicies(data.file, scenario, data.options.policies) } : data.options;
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 

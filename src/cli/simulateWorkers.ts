@@ -25,10 +25,13 @@ import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerD
 export async function tallyInWorkers(
   scenario: Scenario,
   options: BatchOptions,
-  workers: number,
+  threads: { workers: number; file?: string },
   onRun?: (done: number) => void,
 ): Promise<SummaryTally> {
-  if (workers <= 1) return tallyBatch(scenario, options, 0, options.runs, onRun);
+  if (threads.workers <= 1) return tallyBatch(scenario, options, 0, options.runs, onRun);
+  // Policies are code and cannot be sent to a thread: each worker builds the scenario's own again from its file.
+  const { extra, ...plain } = options;
+  if (extra && Object.keys(extra).length > 0 && !threads.file) throw new Error('Scenario-built policies need the scenario file to be played in worker threads.');
   const slices: SliceJob[] = [];
   for (let from = 0, slice = 0; from < options.runs; from += SLICE_RUNS, slice++) slices.push({ slice, from, to: Math.min(options.runs, from + SLICE_RUNS) });
   const tallies: SummaryTally[] = new Array(slices.length);
@@ -36,7 +39,8 @@ export async function tallyInWorkers(
   let done = 0;
   const workerData = {
     scenario,
-    options,
+    options: plain,
+    file: extra && Object.keys(extra).length > 0 ? threads.file : undefined,
     tsx: import.meta.resolve('tsx/esm/api'),
     entry: new URL('./simulateWorker.ts', import.meta.url).href,
   };
@@ -54,6 +58,6 @@ export async function tallyInWorkers(
       worker.on('error', reject);
       worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a simulation worker stopped with exit code ${code}`))));
     });
-  await Promise.all(Array.from({ length: Math.min(workers, slices.length) }, play));
+  await Promise.all(Array.from({ length: Math.min(threads.workers, slices.length) }, play));
   return tallies.reduce((into, later) => mergeTally(into, later), emptyTally(scenario));
 }

@@ -2,8 +2,9 @@
 import cliProgress from 'cli-progress';
 import type { Scenario } from '../../engine';
 import { summariseTally, type Distribution, type SimulationSummary } from '../../engine/bots/summary';
-import { POLICIES } from '../../engine/bots/policies';
-import { EXIT_OK, UserError, err, out, writeText } from '../io';
+import { POLICIES, type BotPolicy } from '../../engine/bots/policies';
+import { historyPolicy } from '../../engine/bots/history';
+import { EXIT_OK, UserError, err, historyFileBeside, loadHistoryBeside, out, writeText } from '../io';
 import { balanceReport } from '../report/balanceReport';
 import { tallyInWorkers } from '../simulateWorkers';
 
@@ -14,20 +15,35 @@ export interface SimulateOptions {
   mix: boolean;
   json: boolean;
   report?: string;
+  /** Policies built for this scenario (its history track). */
+  extra?: Record<string, BotPolicy>;
   /** Worker threads that play the runs; the summary is the same for any number. */
   workers?: number;
+  /** The scenario's file, from which each worker builds the scenario's own policies again. */
+  file?: string;
 }
 
+export const HISTORY_POLICY = 'history';
+
 export function checkPolicies(names: string[]): string[] {
-  const unknown = names.filter((n) => !POLICIES[n]);
-  if (unknown.length > 0) throw new UserError(`unknown policy "${unknown[0]}" (known: ${Object.keys(POLICIES).join(', ')})`);
+  const known = [...Object.keys(POLICIES), HISTORY_POLICY];
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) throw new UserError(`unknown policy "${unknown[0]}" (known: ${known.join(', ')})`);
   return names;
+}
+
+/** The history policy, when asked for: it needs the scenario's history track beside the scenario file. */
+export function scenarioPolicies(file: string, scenario: Scenario, names: string[]): Record<string, BotPolicy> {
+  if (!names.includes(HISTORY_POLICY)) return {};
+  const track = loadHistoryBeside(file, scenario);
+  if (!track) throw new UserError(`${file}: the history policy needs a history track beside the scenario (${historyFileBeside(file, scenario)})`);
+  return { [HISTORY_POLICY]: historyPolicy(track) };
 }
 
 export async function simulate(scenario: Scenario, options: SimulateOptions): Promise<{ summary: SimulationSummary; exit: number }> {
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'simulating [{bar}] {value}/{total} runs' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(options.runs, 0);
-  const tally = await tallyInWorkers(scenario, options, options.workers ?? 1, (done) => bar?.update(done));
+  const tally = await tallyInWorkers(scenario, options, { workers: options.workers ?? 1, file: options.file }, (done) => bar?.update(done));
   bar?.stop();
   const summary = summariseTally(scenario, options.seed, tally);
   out(options.json ? JSON.stringify(summary, null, 2) : formatSummary(scenario, summary));
