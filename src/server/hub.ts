@@ -13,12 +13,11 @@ import type { Server } from 'socket.io';
 import {
   applyCommand,
   createExercise,
+  foldLog,
   formatProblem,
   loadScenarioText,
   previewDecision,
   project,
-  replay,
-  stateHash,
   type Scenario,
 } from '../engine';
 import type { Actor, Command, CommandBody, DecisionDraft, TeamId } from '../engine/types';
@@ -47,6 +46,8 @@ import { buildCsvExport, buildJsonExport, type ExportRole } from './export';
 import { actorOf, refusal, viewerFromKey, viewerKey } from './roles';
 import type { ShippedScenario } from './scenarios';
 import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from './secrets';
+import { describeMismatch, rebuildExercise, ScenarioCache, type RebuildResult } from './storage/rebuild';
+import { advance, hashState, recordFor } from './storage/records';
 import { ConflictError, DuplicateError, type ExerciseMeta, type SeatRecord, type Storage } from './storage/types';
 
 export interface SocketData {
@@ -74,8 +75,6 @@ export interface HubLimits {
 export const DEFAULT_HUB_LIMITS: HubLimits = { maxSeatsPerExercise: 200, maxQueuePerExercise: 500 };
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** The log carries a state hash at least every this many commands. */
-export const HASH_EVERY = 16;
 
 export function fail(code: ErrorCode, message: string, extra: Partial<ErrorAnswer> = {}): ErrorAnswer {
   return { ok: false, code, message, ...extra };
@@ -94,13 +93,17 @@ export class Hub {
   private readonly seatsByHash = new Map<string, SeatRecord>();
   private io: FbServer | null = null;
   private closing = false;
+  /** Each distinct scenario text is parsed once per process, however many exercises use it. */
+  private readonly scenarioCache = new ScenarioCache();
 
   constructor(
     private readonly storage: Storage,
     private readonly scenarios: Map<string, ShippedScenario>,
     private readonly logger: Logger,
     private readonly limits: HubLimits = DEFAULT_HUB_LIMITS,
-  ) {}
+  ) {
+    for (const shipped of scenarios.values()) this.scenarioCache.add(shipped.text, shipped.scenario);
+  }
 
   attach(io: FbServer): void {
     this.io = io;
@@ -109,74 +112,58 @@ export class Hub {
   // -------------------------------------------------------------------------
   // Recovery
 
-  /** Rebuilds every stored exercise by replaying its log through the engine. */
+  /**
+   * Rebuilds every stored exercise from its latest snapshot and the tail of
+   * its log. An exercise that does not replay as it was logged, or that was
+   * quarantined before, is quarantined: kept as stored, served read-only when
+   * it can be rebuilt at all, and reported (log, /healthz, `firebreak check`).
+   */
   async recover(): Promise<{ exercises: number; commands: number; degraded: string[] }> {
     const metas = await this.storage.list();
+    const quarantined = new Map((await this.storage.quarantined()).map((q) => [q.exerciseId, q.reason]));
     let commands = 0;
     const degraded: string[] = [];
     for (const meta of metas) {
       const log = this.logger.child({ exerciseId: meta.id });
-      try {
-        const ex = await this.load(meta, log);
-        if (!ex) {
-          this.unrecoverable.push(meta.id);
-          degraded.push(meta.id);
-          continue;
-        }
-        commands += ex.lastSeq;
-        if (ex.degraded) degraded.push(ex.id);
-      } catch (err) {
-        log.error({ err }, 'RECOVERY FAILED: exercise could not be rebuilt and is not served');
+      const ex = await this.load(meta, log, quarantined.get(meta.id) ?? null);
+      if (!ex) {
         this.unrecoverable.push(meta.id);
         degraded.push(meta.id);
+        continue;
       }
+      commands += ex.lastSeq;
+      if (ex.degraded) degraded.push(ex.id);
     }
     return { exercises: this.exercises.size, commands, degraded };
   }
 
-  private async load(meta: ExerciseMeta, log: Logger): Promise<ExerciseRuntime | null> {
-    const loaded = loadScenarioText(meta.scenarioText, `${meta.scenarioId}.json`);
-    if (!loaded.ok) {
-      log.error(
-        { problems: loaded.problems.map(formatProblem) },
-        'RECOVERY FAILED: the stored scenario no longer loads; exercise not served',
-      );
+  private async load(meta: ExerciseMeta, log: Logger, quarantinedFor: string | null): Promise<ExerciseRuntime | null> {
+    let rebuilt: RebuildResult;
+    try {
+      rebuilt = await rebuildExercise(this.storage, meta, this.scenarioCache);
+    } catch (err) {
+      rebuilt = { ok: false, reason: `it could not be read: ${(err as Error).message}` };
+    }
+    if (!rebuilt.ok) {
+      log.error({ reason: rebuilt.reason }, 'RECOVERY FAILED: exercise quarantined and not served');
+      await this.quarantine(meta.id, `RECOVERY FAILED: ${rebuilt.reason}`, log);
       return null;
     }
-    const scenario = loaded.scenario;
-    const initial = createExercise(scenario, meta.seed);
-    const records = await this.storage.read(meta.id, 1);
-    const ex = new ExerciseRuntime(meta, scenario, initial, 0, meta.createdAt);
-    let state = initial;
-    // Before an author's edit (watch mode) the log followed another text: refusals and other hashes are expected there.
-    const editedAt = meta.scenarioEditedAtSeq ?? 0;
-    for (const record of records) {
-      const result = applyCommand(scenario, state, record.command);
-      if (!result.ok && record.seq <= editedAt) {
-        // Skipped, as it was when the edit was applied live.
-      } else if (!result.ok) {
-        ex.degraded = true;
-        log.error(
-          { seq: record.seq, commandId: record.command.id, type: record.command.type, code: result.code, message: result.message },
-          'REPLAY MISMATCH: a logged command was rejected on replay; it is skipped',
-        );
-      } else {
-        state = result.state;
-        const hash = record.stateHash === null || record.seq <= editedAt ? record.stateHash : stateHash(state);
-        if (hash !== record.stateHash) {
-          ex.degraded = true;
-          log.error(
-            { seq: record.seq, commandId: record.command.id, logged: record.stateHash, replayed: hash },
-            'REPLAY MISMATCH: replay reached a different state hash than the one logged',
-          );
-        }
-      }
-      ex.accepted.set(record.command.id, { seq: record.seq, seatId: record.seatId });
-      ex.lastSeq = record.seq;
-      ex.lastAt = Math.max(ex.lastAt, record.command.at);
+    for (const warning of rebuilt.warnings) log.warn(warning);
+    for (const m of rebuilt.mismatches) log.error({ ...m }, `REPLAY MISMATCH: ${describeMismatch(m)}`);
+    const ex = new ExerciseRuntime(meta, rebuilt.scenario, rebuilt.state, rebuilt.lastSeq, rebuilt.lastAt);
+    for (const [id, entry] of rebuilt.accepted) ex.accepted.set(id, entry);
+    ex.lastHashedSeq = rebuilt.lastHashedSeq;
+    ex.lastSnapshotSeq = rebuilt.fromSnapshotSeq;
+    if (rebuilt.mismatches.length) {
+      const first = describeMismatch(rebuilt.mismatches[0]!);
+      quarantinedFor = `REPLAY MISMATCH: ${rebuilt.mismatches.length} record(s) did not replay as logged; first: ${first}`;
+      await this.quarantine(meta.id, quarantinedFor, log);
     }
-    ex.state = state;
-    ex.lastHashedSeq = records.length ? Math.max(0, ...records.filter((r) => r.stateHash !== null).map((r) => r.seq)) : 0;
+    if (quarantinedFor) {
+      ex.degraded = true;
+      ex.quarantined = quarantinedFor;
+    }
     for (const seat of await this.storage.seats(meta.id)) {
       ex.addSeat(seat);
       this.seatsByHash.set(seat.credentialHash, seat);
@@ -184,8 +171,20 @@ export class Hub {
     this.indexCodes(meta);
     this.exercises.set(meta.id, ex);
     this.armClock(ex);
-    log.info({ commands: records.length, phase: state.phase, round: state.round, degraded: ex.degraded }, 'exercise recovered');
+    log.info(
+      { commands: rebuilt.lastSeq, replayed: rebuilt.lastSeq - rebuilt.fromSnapshotSeq, phase: ex.state.phase, round: ex.state.round, quarantined: ex.quarantined },
+      'exercise recovered',
+    );
     return ex;
+  }
+
+  /** Records an exercise as quarantined; a store that cannot record it is logged, not fatal. */
+  private async quarantine(exerciseId: string, reason: string, log: Logger): Promise<void> {
+    try {
+      await this.storage.quarantine(exerciseId, reason);
+    } catch (err) {
+      log.error({ err: (err as Error).message }, 'could not record the quarantine in storage');
+    }
   }
 
   private indexCodes(meta: ExerciseMeta): void {
@@ -210,12 +209,14 @@ export class Hub {
     for (const ex of affected) {
       await this.serial(ex, async () => {
         const records = await this.storage.read(ex.id, 1);
-        const { state, results } = replay(next.scenario, ex.meta.seed, records.map((r) => r.command));
-        const skipped = results.filter((r) => !r.ok).length;
+        const { state, mismatches } = foldLog(next.scenario, { seed: ex.meta.seed }, records, { verifyHashes: false });
+        const skipped = mismatches.length;
         await this.storage.updateScenarioText(ex.id, next.text, ex.lastSeq);
+        this.scenarioCache.add(next.text, next.scenario);
         ex.meta = { ...ex.meta, scenarioText: next.text, scenarioEditedAtSeq: ex.lastSeq };
         ex.scenario = next.scenario;
         ex.state = state;
+        ex.lastSnapshotSeq = 0;
         ex.dirty = true;
         this.armClock(ex);
         this.logger.info({ exerciseId: ex.id, scenario: next.scenario.id, skipped }, 'scenario edited: exercise rebuilt from its log');
@@ -545,6 +546,12 @@ export class Hub {
     body: CommandBody,
   ): Promise<Outcome> {
     if (ex.closed) return { answer: fail('UNAVAILABLE', 'The exercise is not running here.'), accepted: false };
+    if (ex.quarantined) {
+      return {
+        answer: fail('UNAVAILABLE', 'This exercise is quarantined: its stored log did not replay as recorded. It can be read and exported; the server operator has been told.'),
+        accepted: false,
+      };
+    }
     const prior = ex.accepted.get(id);
     if (prior) {
       if (prior.seatId !== seatId) {
@@ -569,13 +576,10 @@ export class Hub {
       ex.rejected.set(id, { seatId, answer });
       return { answer, accepted: false };
     }
-    // Hashing the whole state costs about as much as a projection, so the log
-    // carries it at checkpoints: every HASH_EVERY commands and at phase changes.
-    const checkpoint = ex.lastSeq + 1 - ex.lastHashedSeq >= HASH_EVERY || result.state.phase !== ex.state.phase;
-    const hash = checkpoint ? stateHash(result.state) : null;
+    const record = recordFor(ex, command, seatId, ex.state, result.state);
     let seq: number;
     try {
-      seq = await this.storage.append(ex.id, ex.lastSeq, [{ command, seatId, round: ex.state.round, stateHash: hash }]);
+      seq = await this.storage.append(ex.id, ex.lastSeq, [record]);
     } catch (err) {
       if (err instanceof ConflictError) {
         this.logger.error({ err: err.message, exerciseId: ex.id }, 'another writer appended to this exercise; reloading it');
@@ -586,8 +590,7 @@ export class Hub {
       return { answer: fail('STORAGE_ERROR', 'The command could not be saved and was not applied; send it again.'), accepted: false };
     }
     ex.state = result.state;
-    ex.lastSeq = seq;
-    if (hash !== null) ex.lastHashedSeq = seq;
+    advance(ex, record, seq);
     ex.lastAt = at;
     ex.accepted.set(id, { seq, seatId });
     this.logger.debug({ exerciseId: ex.id, seq, type: body.type, actor: actor.role }, 'command accepted');
@@ -630,12 +633,13 @@ export class Hub {
   /** Re-reads an exercise from storage after another writer changed its log. */
   private async reload(ex: ExerciseRuntime): Promise<void> {
     const records = await this.storage.read(ex.id, ex.lastSeq + 1);
+    const folded = foldLog(ex.scenario, { state: ex.state, seq: ex.lastSeq }, records, { hashState });
+    if (folded.mismatches.length) ex.degraded = true;
+    ex.state = folded.state;
+    ex.lastSeq = folded.lastSeq;
+    if (folded.lastHashedSeq) ex.lastHashedSeq = folded.lastHashedSeq;
     for (const record of records) {
-      const result = applyCommand(ex.scenario, ex.state, record.command);
-      if (result.ok) ex.state = result.state;
-      else ex.degraded = true;
       ex.accepted.set(record.command.id, { seq: record.seq, seatId: record.seatId });
-      ex.lastSeq = record.seq;
       ex.lastAt = Math.max(ex.lastAt, record.command.at);
     }
     for (const seat of await this.storage.seats(ex.id)) {
