@@ -8,7 +8,8 @@
  * database that hit its page limit, an I/O error). Any of these makes the
  * server unhealthy (503) with the reason. Start-up findings about single
  * exercises (quarantined, vanished) are reported but leave the server
- * healthy: the other exercises are served. A damaged database file does not.
+ * healthy: the other exercises are served. A damaged database file or
+ * write-ahead log does not: commits were lost, and an operator must look.
  */
 import { closeSync, fsyncSync, openSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,6 +108,7 @@ export class StorageMonitor {
     if (this.findings.fileProblems.length) {
       return { ok: false, state: 'damaged', reason: `the database file is damaged: ${this.findings.fileProblems[0]}`, ...base };
     }
+    if (this.findings.walProblems.length) return { ok: false, state: 'damaged', reason: this.findings.walProblems[0]!, ...base };
     return { ok: true, state: 'ok', ...base };
   }
 }

@@ -71,7 +71,7 @@ export function createAppender(db) {
         if (isUnique(err)) throw new Conflict(last);
         throw err;
       }
-      if (snapshotJson) snapshot.run(job.exerciseId, seq, stateHash, packSnapshot(snapshotJson));
+      if (snapshotJson && stateHash) snapshot.run(job.exerciseId, seq, stateHash, packSnapshot(snapshotJson));
     }
     return seq;
   });
@@ -83,6 +83,9 @@ export function createAppender(db) {
         return { id: job.id, ok: true, seq: appendOne(job) };
       } catch (err) {
         if (err instanceof Conflict) return { id: job.id, ok: false, conflict: err.actual };
+        // A full disk or an I/O error can make SQLite roll back the whole transaction, not only this
+        // savepoint: then nothing of the batch is stored, and every append in it fails together.
+        if (!db.inTransaction) throw err;
         return { id: job.id, ok: false, ...describeError(err) };
       }
     }),

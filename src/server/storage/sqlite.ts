@@ -25,7 +25,7 @@
  *   Everything else (reads, exercise creation, seats) runs here.
  */
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
@@ -216,6 +216,25 @@ interface PendingAppend {
 }
 
 export const CHECKPOINT_EVERY_MS = 30_000;
+
+/**
+ * Copies a database with SQLite's online backup API, all pages in one step:
+ * the copy is one read transaction of the source, so it is consistent even
+ * while a server appends (a step-by-step backup restarts whenever another
+ * connection writes). Written beside `destination` and renamed over it, so a
+ * failed backup never leaves a half-written file under that name.
+ */
+export async function backupDatabase(source: Database.Database, destination: string): Promise<void> {
+  const partial = `${destination}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    await source.backup(partial, { progress: () => 0x7fffffff });
+    renameSync(partial, destination);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    asStorageError(err);
+  }
+}
 
 export interface SqliteOptions {
   /** Append on a writer thread (default) or on the calling thread. */
@@ -559,20 +578,25 @@ export class SqliteStorage implements Storage {
    */
   integrityProblems(options: { quick?: boolean; max?: number } = {}): string[] {
     this.check();
-    const pragma = options.quick ? 'quick_check' : 'integrity_check';
-    const rows = this.db.pragma(`${pragma}(${options.max ?? 20})`) as Record<string, string>[];
-    const lines = rows.map((r) => Object.values(r)[0]!);
-    const foreign = this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    return [
-      ...(lines.length === 1 && lines[0] === 'ok' ? [] : lines),
-      ...foreign.slice(0, options.max ?? 20).map((f) => `a row of ${f.table} refers to a missing row of ${f.parent}`),
-    ];
+    const max = options.max ?? 20;
+    try {
+      const rows = this.db.pragma(`${options.quick ? 'quick_check' : 'integrity_check'}(${max})`) as Record<string, string>[];
+      const lines = rows.map((r) => Object.values(r)[0]!);
+      const foreign = this.db.pragma('foreign_key_check') as { table: string; parent: string }[];
+      return [
+        ...(lines.length === 1 && lines[0] === 'ok' ? [] : lines),
+        ...foreign.slice(0, max).map((f) => `a row of ${f.table} refers to a missing row of ${f.parent}`),
+      ];
+    } catch (err) {
+      // Damage bad enough to stop the check itself.
+      return [(err as Error).message];
+    }
   }
 
-  /** A consistent copy of the live file at `destination`, by SQLite's online backup (writers carry on meanwhile). */
+  /** A consistent copy of the live file at `destination` (see backupDatabase). */
   async backup(destination: string): Promise<void> {
     this.check();
-    await this.db.backup(destination);
+    await backupDatabase(this.db, destination);
   }
 
   async close(): Promise<void> {
