@@ -270,3 +270,34 @@ describe('sqlite storage on disk', () => {
     await three.close();
   });
 });
+
+describe('sqlite checkpoints', () => {
+  it('copies the WAL into the database file on its own timer, not only at SQLite\'s 1,000 pages', async () => {
+    const dir = tempDir('firebreak-store-');
+    dirs.push(dir);
+    const file = join(dir, 'firebreak.sqlite');
+    const s = new SqliteStorage(file, { checkpointEveryMs: 50 });
+    await s.createExercise(meta('cp'), facilitator('cp'));
+    await s.append('cp', 0, [record('k1', 1), record('k2', 2)]);
+    // The database file alone (without its WAL) holds the records once a checkpoint ran.
+    const fileAlone = async () => {
+      const copy = join(dir, `alone-${Math.random().toString(36).slice(2)}.sqlite`);
+      copyFileSync(file, copy);
+      const db = new Database(copy, { readonly: true });
+      try {
+        return (db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'log'").get() as { n: number }).n
+          ? (db.prepare('SELECT COUNT(*) AS n FROM log').get() as { n: number }).n
+          : 0;
+      } finally {
+        db.close();
+      }
+    };
+    let seen = 0;
+    for (let i = 0; i < 100 && seen < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await fileAlone();
+    }
+    expect(seen).toBe(2);
+    await s.close();
+  });
+});
