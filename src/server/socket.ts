@@ -17,6 +17,7 @@ import {
   exerciseCreatePayloadSchema,
   exerciseListPayloadSchema,
   exportPayloadSchema,
+  classGradesPayloadSchema,
   decisionPreviewPayloadSchema,
   LIMITS,
   seatJoinPayloadSchema,
@@ -59,6 +60,7 @@ const EVENTS = [
   'team:ready',
   'export',
   'decision:preview',
+  'grades:class',
 ] as const;
 type EventName = (typeof EVENTS)[number];
 
@@ -73,6 +75,7 @@ const PAYLOAD_CAP: Record<EventName, number> = {
   'team:ready': 1024,
   export: 1024,
   'decision:preview': 8 * 1024,
+  'grades:class': 64 * 1024,
 };
 
 function payloadSize(payload: unknown): number {
@@ -201,6 +204,8 @@ export function registerSocketHandlers(io: FbServer, hub: Hub, logger: Logger, l
       if (!bound) return fail('NOT_JOINED', 'Join or resume a seat before exporting.');
       return hub.export(bound.ex, bound.seat, payload.format);
     });
+
+    handle('grades:class', classGradesPayloadSchema, (payload) => hub.classGrades(payload.credentials));
 
     handle('decision:preview', decisionPreviewPayloadSchema, (payload) => hub.preview(socket, payload.draft));
 
