@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
@@ -53,7 +53,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hubLimits: HubLimits = { ...DEFAULT_HUB_LIMITS, ...pick(options.limits, DEFAULT_HUB_LIMITS) };
 
   const findings = await verifyOnStart(dataDir, storage, walProblems, logger);
-  const monitor = new StorageMonitor(dataDir, storage, findings);
+  // The folder probe watches the folder of the SQLite file; another store has none.
+  const monitor = new StorageMonitor(storage instanceof SqliteStorage ? dirname(storage.file) : null, storage, findings);
   const scenarios = await loadShippedScenarios(resolve(options.scenariosDir), logger);
   const hub = new Hub(storage, scenarios, logger, hubLimits);
   const state: HttpState = {

@@ -50,7 +50,8 @@ export class StorageMonitor {
   private quarantineList: QuarantineRecord[] = [];
 
   constructor(
-    private readonly dataDir: string,
+    /** The folder to probe; null for a store without one (in memory). */
+    private readonly dataDir: string | null,
     private readonly storage: Storage,
     public findings: StartupFindings = NO_FINDINGS,
   ) {}
@@ -63,10 +64,12 @@ export class StorageMonitor {
   /** Writes and removes a probe file; notes a read-only or full folder. */
   private probe(now: number) {
     if (this.probed && now - this.probed.at < PROBE_EVERY_MS) return this.probed;
+    if (this.dataDir === null) return (this.probed = { at: now, fault: null, reason: null, freeBytes: null });
     let fault: StorageFault | null = null;
     let reason: string | null = null;
     let freeBytes: number | null = null;
-    const file = join(this.dataDir, '.firebreak-probe');
+    const dataDir = this.dataDir;
+    const file = join(dataDir, '.firebreak-probe');
     try {
       const fd = openSync(file, 'w');
       try {
@@ -79,14 +82,14 @@ export class StorageMonitor {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       fault = faultOf(code);
-      reason = `the data folder ${this.dataDir} cannot be written (${code ?? (err as Error).message})`;
+      reason = `the data folder ${dataDir} cannot be written (${code ?? (err as Error).message})`;
     }
     try {
-      const stats = statfsSync(this.dataDir);
+      const stats = statfsSync(dataDir);
       freeBytes = Number(stats.bavail) * Number(stats.bsize);
       if (!fault && freeBytes < MIN_FREE_BYTES) {
         fault = 'full';
-        reason = `the disk of ${this.dataDir} is full (${freeBytes} bytes free)`;
+        reason = `the disk of ${dataDir} is full (${freeBytes} bytes free)`;
       }
     } catch {
       // statfs is not available everywhere; the probe write still tells.
