@@ -22,6 +22,7 @@ const FACILITATOR: readonly CommandType[] = [
   'overrideEscalation',
   'announce',
   'endExercise',
+  'reopenExercise',
   'note',
 ];
 

@@ -36,6 +36,7 @@ const ROLES: Record<CommandBody['type'], Role[]> = {
   overrideEscalation: ['facilitator'],
   announce: ['facilitator'],
   endExercise: ['facilitator'],
+  reopenExercise: ['facilitator'],
   clockExpired: ['system'],
   draftDecision: ['team'],
   withdrawDecision: ['team'],
@@ -49,8 +50,8 @@ const ROLES: Record<CommandBody['type'], Role[]> = {
   chooseAdversaryMove: ['redCell'],
 };
 
-/** What still makes sense once the exercise has ended: the hot wash. */
-const AFTER_THE_END = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore']);
+/** What still makes sense once the exercise has ended: the hot wash. Chat only once the facilitator reopens it. */
+const AFTER_THE_END = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore', 'reopenExercise']);
 
 const ROLE_WORDS: Record<Role, string> = {
   facilitator: 'the facilitator',
@@ -251,6 +252,16 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     return null;
   },
 
+  reopenExercise(work, command) {
+    const { state } = work;
+    if (state.phase !== 'debrief') return reject('WRONG_PHASE', 'Only an exercise that has ended can be reopened.');
+    if (state.reopened) return reject('INVALID_ARGUMENT', 'The exercise is already open again.');
+    state.reopened = true;
+    const reason = command.reason.trim();
+    work.log({ kind: 'control', audience: 'all', text: `The facilitator reopened the exercise${reason ? `: ${reason}` : ''}. Join codes seat people and chat is open again.` });
+    return null;
+  },
+
   draftDecision(work, command) {
     const team = teamOf(command);
     const problem = checkDraft(work.scenario, work.state, team, command.draft);
@@ -358,6 +369,9 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
   },
 
   chat(work, command) {
+    if (work.state.phase === 'debrief' && !work.state.reopened) {
+      return reject('EXERCISE_OVER', 'The exercise has ended and its chat is closed; the facilitator can reopen it.');
+    }
     const text = command.text.trim();
     if (!text) return reject('INVALID_ARGUMENT', 'A message needs some text.');
     const team = teamOf(command);
