@@ -76,7 +76,7 @@ async function child(): Promise<void> {
     scenariosDir: scenariosDir!,
     distDir: join(dataDir!, 'no-dist'),
     logger: pino({ level: 'error' }),
-    limits: { createsPerMinute: 100_000, failedJoinsPerMinute: 100_000 },
+    limits: { createsPerMinute: 100_000, failedJoinsPerAddress: 100_000, addressEventsPerSecond: 1_000_000, connectionsPerAddress: 100_000, joinsPerExercisePerMinute: 100_000 },
   });
   const sample = (): MemorySample => {
     (globalThis as { gc?: () => void }).gc?.();

@@ -392,16 +392,14 @@ export class Hub {
   // -------------------------------------------------------------------------
   // Seats
 
-  /** Whether a code names a seat type of a running exercise (for rate-limiting failed guesses). */
-  knowsCode(code: string): boolean {
-    return this.codes.has(code);
-  }
-
-  async join(socket: SeatSocket, code: string, name: string): Promise<SeatJoinAck> {
+  /** `admit` may refuse a seat in a known exercise (the per-exercise join limit). */
+  async join(socket: SeatSocket, code: string, name: string, admit?: (exerciseId: string) => Promise<ErrorAnswer | null>): Promise<SeatJoinAck> {
     if (this.closing) return fail('UNAVAILABLE', 'The server is shutting down; try again in a moment.');
     const entry = this.codes.get(code);
     const ex = entry ? this.exercises.get(entry.exerciseId) : undefined;
     if (!entry || !ex) return fail('UNKNOWN_CODE', `No exercise has the join code "${code}". Check it with your facilitator.`);
+    const refused = await admit?.(ex.id);
+    if (refused) return refused;
     if (ex.seats.size >= this.limits.maxSeatsPerExercise) {
       return fail('SEATS_FULL', 'This exercise has no free seats left.');
     }

@@ -9,11 +9,14 @@ import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { LIMITS } from '../protocol/schemas';
+import { addressResolver } from './address';
+import { resolveConfig, type ServerConfig } from './config';
 import { createRequestHandler, type HttpState } from './http';
-import { DEFAULT_HUB_LIMITS, Hub, type HubLimits, type SocketData } from './hub';
+import { Hub, type SocketData } from './hub';
+import { RateLimits } from './limits';
 import { loadShippedScenarios } from './scenarios';
 import { watchScenarios } from './scenarioWatch';
-import { DEFAULT_EDGE_LIMITS, registerSocketHandlers, type EdgeLimits } from './socket';
+import { registerSocketHandlers } from './socket';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 
@@ -30,7 +33,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Another store behind the same interface (the default is SQLite in dataDir). */
   storage?: Storage;
-  limits?: Partial<EdgeLimits & HubLimits>;
+  /** Limits and boundary settings (docs/server.md, "Security"); unset ones take their defaults. */
+  limits?: Partial<ServerConfig>;
   /** Reload a shipped scenario into the exercises made from it when its file changes (for authors). */
   watchScenarios?: boolean;
 }
@@ -44,11 +48,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const dataDir = resolve(options.dataDir);
   const storage = options.storage ?? new SqliteStorage(join(dataDir, 'firebreak.sqlite'));
-  const edgeLimits: EdgeLimits = { ...DEFAULT_EDGE_LIMITS, ...pick(options.limits, DEFAULT_EDGE_LIMITS) };
-  const hubLimits: HubLimits = { ...DEFAULT_HUB_LIMITS, ...pick(options.limits, DEFAULT_HUB_LIMITS) };
+  const config = resolveConfig(options.limits);
+  const addressOf = addressResolver(config.trustedProxies);
 
   const scenarios = await loadShippedScenarios(resolve(options.scenariosDir), logger);
-  const hub = new Hub(storage, scenarios, logger, hubLimits);
+  const hub = new Hub(storage, scenarios, logger, config);
   const state: HttpState = {
     ready: false,
     exercises: () => hub.exercises.size,
@@ -74,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   logger.info({ ...recovered, ms: Date.now() - t0 }, 'exercises recovered');
   if (recovered.degraded.length) logger.error({ exercises: recovered.degraded }, 'SOME EXERCISES DID NOT REPLAY CLEANLY: see the errors above');
 
-  registerSocketHandlers(io, hub, logger, edgeLimits);
+  const edge = registerSocketHandlers(io, hub, logger, new RateLimits(config), addressOf);
   const watcher = options.watchScenarios ? watchScenarios(resolve(options.scenariosDir), hub, () => hub.shippedScenarios(), logger) : null;
 
   await new Promise<void>((resolveListen, reject) => {
@@ -97,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logger.info('shutting down');
         watcher?.close();
         await hub.close();
+        edge.close();
         await new Promise<void>((r) => io.close(() => r()));
         http.closeAllConnections?.();
         await storage.close();
@@ -105,14 +110,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing;
     },
   };
-}
-
-function pick<T extends object>(source: Partial<Record<string, unknown>> | undefined, keysOf: T): Partial<T> {
-  const out: Partial<T> = {};
-  if (!source) return out;
-  for (const key of Object.keys(keysOf) as (keyof T)[]) {
-    const value = source[key as string];
-    if (value !== undefined) out[key] = value as T[keyof T];
-  }
-  return out;
 }

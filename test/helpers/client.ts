@@ -132,6 +132,16 @@ export class TestClient {
     }, `${this.label}: ${what}`, timeoutMs);
   }
 
+  /**
+   * Writes a socket.io packet as raw text (e.g. `21["error",null]`: an event
+   * with ack id 1), bypassing the client library's checks, as a hostile
+   * client would. Answers arrive in `packets` (e.g. `[...]` for ack id 1).
+   */
+  sendRaw(packet: string): void {
+    const engine = (this.socket.io as unknown as { engine: { write(msg: string): void } }).engine;
+    engine.write(packet);
+  }
+
   /** Everything this client has received, as one string. */
   receivedText(): string {
     return this.packets.join('\n');
