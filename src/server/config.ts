@@ -4,6 +4,7 @@
  * from its entry here (docs/server.md lists the same table). A value that
  * does not parse is a clear error at start-up, never a silent default.
  */
+import { trustList } from './address';
 
 export interface Limits {
   /** Events one socket may send per second, sustained. */
@@ -132,6 +133,11 @@ export function resolveConfig(...layers: (Partial<ServerConfig> | undefined)[]):
   const config: ServerConfig = { ...DEFAULT_CONFIG };
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer ?? {})) if (value !== undefined && key in config) (config as unknown as Record<string, unknown>)[key] = value;
+  }
+  try {
+    trustList(config.trustedProxies);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
   }
   for (const origin of config.allowedOrigins) {
     let parsed: URL;

@@ -56,9 +56,11 @@ export class TestClient {
     socket.on('server:error', (error) => this.serverErrors.push(error));
   }
 
-  static async connect(url: string, label = 'client'): Promise<TestClient> {
+  /** `headers` are sent with the handshake (e.g. an Origin, or X-Forwarded-For as a proxy would). */
+  static async connect(url: string, label = 'client', options: { headers?: Record<string, string>; transport?: 'websocket' | 'polling' } = {}): Promise<TestClient> {
     const socket: ClientSocket = io(url, {
-      transports: ['websocket'],
+      transports: [options.transport ?? 'websocket'],
+      ...(options.headers ? { extraHeaders: options.headers } : {}),
       forceNew: true,
       reconnection: true,
       reconnectionDelay: 50,
