@@ -24,6 +24,19 @@ export function domId(...parts: string[]): string {
   return parts.join('-').replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
+/** Only a hex colour from scenario data reaches a style; anything else becomes neutral grey. */
+export function safeColour(colour: string | null | undefined): string {
+  return colour && /^#[0-9A-Fa-f]{6}$/.test(colour) ? colour : '#999999';
+}
+
+/**
+ * A colour swatch's style, set through the CSSOM (styleMap), never as a style
+ * attribute: the Content-Security-Policy allows no inline styles.
+ */
+export function swatchStyle(colour: string | null | undefined): { background: string } {
+  return { background: safeColour(colour) };
+}
+
 /** Only http(s) links from scenario data become hrefs; anything else is shown as text. */
 export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
