@@ -2,7 +2,7 @@
  * startServer(): HTTP + socket.io on one port, SQLite storage, every stored
  * exercise rebuilt by replay before the port reports healthy.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -10,6 +10,7 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { LIMITS } from '../protocol/schemas';
 import { addressResolver } from './address';
+import { applySecurityHeaders, boundaryCheck, refuse, withSecurityHeaders, type BoundaryRefusal } from './boundary';
 import { resolveConfig, type ServerConfig } from './config';
 import { createRequestHandler, type HttpState } from './http';
 import { Hub, type SocketData } from './hub';
@@ -61,12 +62,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const handler = createRequestHandler(hub, state, resolve(options.distDir ?? 'dist'), logger);
   const http = createServer((req, res) => void handler(req, res));
+  const checkBoundary = boundaryCheck(config);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: LIMITS.maxTransportBytes,
     serveClient: false,
     pingInterval: 20_000,
     pingTimeout: 20_000,
+    // WebSocket handshakes arrive as upgrades, which the request listener below never sees.
+    allowRequest: (req, callback) => {
+      const refusal = checkBoundary(req);
+      callback(refusal?.code ?? null, refusal === null);
+    },
   });
+  io.engine.on('initial_headers', withSecurityHeaders);
+  io.engine.on('headers', withSecurityHeaders);
+  guardRequests(http, checkBoundary);
   hub.attach(io);
   io.engine.on('connection_error', (err: { code?: number; message?: string }) =>
     logger.debug({ code: err.code, message: err.message }, 'connection refused'),
@@ -100,6 +110,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         state.ready = false;
         logger.info('shutting down');
         watcher?.close();
+        // New events are answered UNAVAILABLE; those received are answered before anything closes.
+        await edge.stopTaking();
         await hub.close();
         edge.close();
         await new Promise<void>((r) => io.close(() => r()));
@@ -110,4 +122,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing;
     },
   };
+}
+
+/**
+ * Puts the boundary in front of every HTTP request, socket.io's included:
+ * socket.io installed its own request listener (which hands other paths to
+ * ours), so that listener is wrapped, and every response starts with the
+ * security headers and passes the Host and Origin checks.
+ */
+function guardRequests(http: HttpServer, check: (req: IncomingMessage) => BoundaryRefusal | null): void {
+  const listeners = http.listeners('request') as ((...args: unknown[]) => void)[];
+  http.removeAllListeners('request');
+  http.on('request', (req, res) => {
+    applySecurityHeaders(res);
+    const refusal = check(req);
+    if (refusal) return refuse(res, refusal);
+    for (const listener of listeners) listener.call(http, req, res);
+  });
 }

@@ -163,3 +163,18 @@ export class TestClient {
     this.socket.disconnect();
   }
 }
+
+/** Opens a socket that the server should refuse; resolves with the refusal's message. */
+export function connectError(url: string, headers: Record<string, string>, transport: 'websocket' | 'polling' = 'websocket'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: [transport], forceNew: true, reconnection: false, extraHeaders: headers });
+    socket.on('connect', () => {
+      socket.close();
+      reject(new Error('the server accepted a connection it should have refused'));
+    });
+    socket.on('connect_error', (err) => {
+      socket.close();
+      resolve(err.message);
+    });
+  });
+}

@@ -8,8 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Limits } from '../../src/server/config';
-import { io } from 'socket.io-client';
-import { TestClient } from '../helpers/client';
+import { connectError, TestClient } from '../helpers/client';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -40,21 +39,6 @@ async function codesOf(server: TestServer): Promise<{ team: string; observer: st
   const creator = await from(server, '198.51.100.1', 'creator');
   const created = await creator.create({ scenarioId: 'test-fixture' });
   return { team: Object.values(created.codes.teams)[0]!, observer: created.codes.observer };
-}
-
-/** Opens a socket that the server should refuse; resolves with the refusal's message. */
-export function connectError(url: string, headers: Record<string, string>, transport: 'websocket' | 'polling' = 'websocket'): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: [transport], forceNew: true, reconnection: false, extraHeaders: headers });
-    socket.on('connect', () => {
-      socket.close();
-      reject(new Error('the server accepted a connection it should have refused'));
-    });
-    socket.on('connect_error', (err) => {
-      socket.close();
-      resolve(err.message);
-    });
-  });
 }
 
 const BEHIND_PROXY = { trustedProxies: ['127.0.0.1', '::1'] };
