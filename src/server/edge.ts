@@ -52,6 +52,11 @@ export interface EdgeCounters {
 export interface SocketEdge extends EdgeCounters {
   /** Installs the edge on a newly connected socket. */
   attach(socket: Socket): void;
+  /**
+   * Shutdown, first step: every event from now on is answered UNAVAILABLE at
+   * once; resolves when every event received before has been answered.
+   */
+  stopTaking(): Promise<void>;
   /** Logs the summary of refusals not yet logged, and stops the summary timer. */
   close(): void;
 }
@@ -102,6 +107,10 @@ export function createSocketEdge(options: EdgeOptions): SocketEdge {
   const timer = setInterval(summarise, options.summaryEveryMs ?? 60_000);
   timer.unref();
 
+  let taking = true;
+  let inFlight = 0;
+  let settledNow: (() => void) | null = null;
+
   function attach(socket: Socket): void {
     const log = logger.child({ socket: socket.id });
 
@@ -120,11 +129,21 @@ export function createSocketEdge(options: EdgeOptions): SocketEdge {
           socket.emit('server:error', { ...(answer as ErrorAnswer), event: printable(event) });
         }
       });
-      void handle(socket, event, args, callback !== null, reply).catch((err) => {
-        count('handlerFailed', event);
-        log.error({ err, event: printable(event) }, 'handler failed');
-        reply(fail('INTERNAL', 'The server hit an error handling this request.'));
-      });
+      if (!taking) {
+        if (callback) reply(fail('UNAVAILABLE', 'The server is shutting down; send it again once reconnected.'));
+        return;
+      }
+      inFlight += 1;
+      void handle(socket, event, args, callback !== null, reply)
+        .catch((err) => {
+          count('handlerFailed', event);
+          log.error({ err, event: printable(event) }, 'handler failed');
+          reply(fail('INTERNAL', 'The server hit an error handling this request.'));
+        })
+        .finally(() => {
+          inFlight -= 1;
+          if (inFlight === 0) settledNow?.();
+        });
     });
 
     // socket.io emits `error` itself for transport problems; its argument is not trusted either.
@@ -175,6 +194,11 @@ export function createSocketEdge(options: EdgeOptions): SocketEdge {
   return {
     totals,
     attach,
+    stopTaking() {
+      taking = false;
+      if (inFlight === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => (settledNow = resolve));
+    },
     close() {
       clearInterval(timer);
       summarise();

@@ -4,6 +4,8 @@
  * start-up; X-Forwarded-For is believed only from trusted proxies.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addressResolver } from '../../src/server/address';
 import { camel, configFromEnv, configFromFlags, DEFAULT_CONFIG, resolveConfig, SETTINGS } from '../../src/server/config';
@@ -27,6 +29,14 @@ describe('settings', () => {
     for (const s of SETTINGS) if (!Array.isArray(s.default)) expect(both[s.key], s.key).toBe(9);
     expect(both.allowedOrigins).toEqual(['https://c.example']);
     expect(resolveConfig()).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('are all documented in docs/server.md with their flag, variable and default', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'server.md'), 'utf8');
+    for (const s of SETTINGS) {
+      const def = Array.isArray(s.default) ? 'none' : String(s.default);
+      expect(doc, s.key).toContain(`| \`--${s.flag}\` | \`${s.env}\` | ${def} |`);
+    }
   });
 
   it('refuses values that do not parse instead of falling back to a default', () => {
