@@ -6,7 +6,9 @@
 import { createExercise, formatProblem, loadScenarioText, type Scenario } from '../../engine';
 import type { ExerciseCreateAck, ExerciseListAck, ExerciseSummary, ExportAck, JoinCodes } from '../../protocol/events';
 import { ExerciseRuntime } from '../exercise';
-import { buildCsvExport, buildJsonExport, type ExportRole } from '../export';
+import { mayExport } from '../../engine/rules/visibility';
+import { buildCsvExport, buildJsonExport } from '../export';
+import { viewerFromKey, viewerKey } from '../roles';
 import type { ShippedScenario } from '../scenarios';
 import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from '../secrets';
 import { DuplicateError, type ExerciseMeta, type SeatRecord } from '../storage/types';
@@ -173,12 +175,12 @@ function summary(ex: ExerciseRuntime): ExerciseSummary {
 
 /** The log export a seat may download: the facilitator and observers at any time, teams at the debrief. */
 export async function exportLog(ctx: HubContext, ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv'): Promise<ExportAck> {
-  if (seat.role === 'redCell' || (seat.role === 'team' && ex.state.phase !== 'debrief')) {
+  const viewer = viewerFromKey(viewerKey(seat));
+  if (!mayExport(viewer, ex.state.phase)) {
     return fail('NOT_ALLOWED', 'The facilitator and observers can export the log at any time, teams once the exercise has reached its debrief.');
   }
-  const role: ExportRole = seat.role;
   const records = await ctx.storage.read(ex.id, 1);
-  const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, role, team: seat.team };
+  const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, viewer };
   const built = format === 'json' ? buildJsonExport(input) : buildCsvExport(input);
   return { ok: true, format, ...built };
 }
