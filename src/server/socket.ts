@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import {
+  classGradesPayloadSchema,
   commandPayloadSchema,
   decisionPreviewPayloadSchema,
   emptyPayloadSchema,
@@ -74,6 +75,7 @@ export function socketRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
         },
       }),
     ],
+    ['grades:class', route({ schema: classGradesPayloadSchema, maxChars: 64 * 1024, run: ({ payload }) => hub.classGrades(payload.credentials) })],
     [
       'decision:preview',
       route({ schema: decisionPreviewPayloadSchema, maxChars: 8 * 1024, run: ({ socket, payload }) => hub.preview(seatSocket(socket), payload.draft) }),

@@ -333,6 +333,9 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     if (command.objective && !work.index.objectives.has(command.objective)) {
       return reject('UNKNOWN_OBJECTIVE', `There is no learning objective "${command.objective}" in this scenario.`);
     }
+    if (command.team !== undefined && !work.index.teams.has(command.team)) {
+      return reject('UNKNOWN_TEAM', `There is no team "${command.team}" in this scenario.`);
+    }
     work.state.notes.push({
       id: work.nextId('n'),
       role: command.actor.role === 'facilitator' ? 'facilitator' : 'observer',
@@ -342,6 +345,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
       rating: command.rating ?? null,
       round: command.round ?? work.state.round,
       at: work.at,
+      ...(command.team !== undefined ? { team: command.team } : {}),
     });
     return null;
   },
