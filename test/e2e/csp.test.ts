@@ -8,42 +8,17 @@
  * Needs Debian's Chromium at /usr/bin/chromium (skipped without it on a
  * developer's machine, failing under CI, like the other browser tests).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/boundary';
-import { startServer, type RunningServer } from '../../src/server/server';
+import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SLOW = { timeout: 20_000, interval: 100 };
 
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
 
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/** Builds the client when dist/ is missing or older than its sources. */
-function ensureBuilt(): void {
-  const built = newest(join(ROOT, 'dist', 'index.html'));
-  const sources = Math.max(...['src/client', 'src/engine', 'src/protocol', 'public', 'vite.config.ts', 'package.json'].map((p) => newest(join(ROOT, p))));
-  if (built > sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-}
-
 describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () => {
-  let server: RunningServer;
-  let dataDir: string;
-  let browser: Browser;
+  let rig: BrowserRig;
   let base = '';
   const contexts: BrowserContext[] = [];
   /** Every CSP violation and console error any page reported. */
@@ -51,7 +26,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
   const responses: { url: string; headers: Record<string, string> }[] = [];
 
   async function open(label: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1366, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -73,28 +48,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
   }
 
   beforeAll(async () => {
-    ensureBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'firebreak-csp-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      scenariosDir: join(ROOT, 'scenarios'),
-      distDir: join(ROOT, 'dist'),
-      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    });
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    rig = await startBrowserRig('firebreak-csp-');
+    base = rig.base;
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await rig?.close();
   }, 60_000);
 
   it('creates an exercise, shows a team the board and everyone the charts, with no violation', async () => {
