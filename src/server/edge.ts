@@ -19,6 +19,7 @@ import type { ErrorAnswer } from '../protocol/events';
 import { describeIssues } from '../protocol/schemas';
 import { fail } from './hub';
 import type { RateLimits } from './limits';
+import { StorageError } from './storage/types';
 import { once } from './util';
 
 /** Why an event was refused at the edge; the keys of the counters. */
@@ -138,7 +139,11 @@ export function createSocketEdge(options: EdgeOptions): SocketEdge {
         .catch((err) => {
           count('handlerFailed', event);
           log.error({ err, event: printable(event) }, 'handler failed');
-          reply(fail('INTERNAL', 'The server hit an error handling this request.'));
+          reply(
+            err instanceof StorageError
+              ? fail('STORAGE_ERROR', 'The server could not save this; nothing was changed. Try again in a moment.')
+              : fail('INTERNAL', 'The server hit an error handling this request.'),
+          );
         })
         .finally(() => {
           inFlight -= 1;

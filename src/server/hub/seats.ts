@@ -39,6 +39,10 @@ export async function join(
   const entry = ctx.codes.get(code);
   const ex = entry ? ctx.exercises.get(entry.exerciseId) : undefined;
   if (!entry || !ex) return fail('UNKNOWN_CODE', `No exercise has the join code "${code}". Check it with your facilitator.`);
+  // After the end, a code seats no one until the facilitator reopens the exercise (seats already taken resume).
+  if (ex.state.phase === 'debrief' && !ex.state.reopened) {
+    return fail('EXERCISE_OVER', 'This exercise has ended: its join codes no longer seat anyone. Ask the facilitator to reopen it.');
+  }
   const refused = await admit?.(ex.id);
   if (refused) return refused;
   if (ex.seats.size >= ctx.limits.maxSeatsPerExercise) {
