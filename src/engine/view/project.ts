@@ -273,10 +273,21 @@ function incidentView(scenario: Scenario, state: ExerciseState, incident: string
     byTeam,
     coalition: {
       stage: !record && regionState(coalition) !== 'jointlyAttributed' ? 'undisclosed' : regionState(coalition),
-      sharedBy: record ? [...(coalition.context.sharedBy as string[])] : [],
+      sharedBy: (coalition.context.sharedBy as string[]).filter((team) => sees('sharing', viewer, debrief, sharingParties(state, incident, team))),
     },
     ...(sees('facilitatorOnly', viewer, debrief) ? { truth: { responsibility: def.responsibility, legalCategory: def.legalCategory } } : {}),
   };
+}
+
+/** A team's sharing on an incident concerns that team and the allies it shared with (as its timeline entries record). */
+function sharingParties(state: ExerciseState, incident: string, team: string): string[] {
+  const parties = new Set([team]);
+  for (const entry of state.timeline) {
+    if (entry.kind === 'intel' && entry.ref === incident && entry.team === team && typeof entry.audience === 'object') {
+      for (const t of entry.audience.teams) parties.add(t);
+    }
+  }
+  return [...parties];
 }
 
 function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<ExerciseView['facilitator']> {
