@@ -88,8 +88,7 @@ function readyVote(ctx: Ctx): TemplateResult {
   const team = ctx.view.me?.team;
   const members = (ctx.session.presence?.seats ?? []).filter((s) => s.role === 'team' && s.team === team && s.connected);
   const vote = async () => {
-    const answer = await ctx.answers.track('lock', ctx.session.ready(!ready), ready ? 'Vote withdrawn.' : 'You are ready.');
-    if (answer.ok) ctx.local.ready = answer;
+    await ctx.answers.track('lock', ctx.session.ready(!ready), ready ? 'Vote withdrawn.' : 'You are ready.');
   };
   return html`<p>When everyone connected in your team is ready, the plan locks. Your team lead can also lock it alone.</p>
     <p class="help">${members.map((m) => `${m.name}: ${m.ready ? 'ready' : 'not yet'}`).join(' · ')}</p>
