@@ -39,8 +39,11 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
   } else if (item.proposal && joint.length < minimum) {
     decision.effective = false;
     decision.outcome = `Fell through: it needed ${minimum} governments and only ${listNames(joint.map((t) => teamName(scenario, t)))} joined.`;
+  } else if (evadedAfterNotice(work, item, action)) {
+    decision.outcome = 'Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.';
   } else {
-    decision.outcome = carryOut(work, item, action, joint);
+    const substantiation = score.components.find((c) => c.id === 'evidence')?.value ?? 0;
+    decision.outcome = carryOut(work, item, action, joint, substantiation);
     applyEffects(work, action.effects, { team: item.team, incident: item.incident });
   }
   if (legallyExposed && decision.effective) decision.outcome += ' It is legally exposed and may be challenged.';
@@ -57,8 +60,14 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
   return decision;
 }
 
+/** Notice of a countermeasure (ILC Art. 52(1)) gives the adversary a chance to evade it: the price of lawful procedure. */
+function evadedAfterNotice(work: Work, item: PlannedDecision, action: Action): boolean {
+  if (action.responseType !== 'countermeasure' || !item.options.notice) return false;
+  return work.rng.chance(work.scenario.adversary.tuning.evasionAfterNotice);
+}
+
 /** What the action's category does by itself, before the scenario's own effects. Returns the outcome sentence. */
-function carryOut(work: Work, item: PlannedDecision, action: Action, joint: string[]): string {
+function carryOut(work: Work, item: PlannedDecision, action: Action, joint: string[], substantiation: number): string {
   const incident = item.incident;
   const incidentName = incident ? (work.index.incidents.get(incident)?.name ?? incident) : '';
   switch (action.category) {
@@ -75,7 +84,7 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
       return lifted > 0 ? `${lifted} sanctions package${lifted > 1 ? 's' : ''} lifted.` : 'Measures rolled back.';
     }
     default:
-      if (action.sanctions) return openOrRenewPackage(work, item, action, joint);
+      if (action.sanctions) return openOrRenewPackage(work, item, action, joint, substantiation);
       return joint.length >= 2 ? `Taken jointly by ${listNames(joint.map((t) => teamName(work.scenario, t)))}.` : 'Done.';
   }
 }

@@ -3,6 +3,7 @@
  * ordered, so the same runs always summarise to the same bytes.
  */
 import { escalationLevel, posture } from '../rules/readers';
+import { exerciseProportionality } from '../scoring/exercise';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 
@@ -23,8 +24,10 @@ export interface PolicySummary {
   finalEscalation: number[];
   peakEscalation: Distribution;
   finalPosture: Record<string, number>;
+  /** The exercise figure per run (scoring/exercise.ts): distinct responses, weighted by severity. */
   proportionality: Distribution;
   cohesion: Distribution;
+  /** Per decision, ten buckets of 10 points. */
   proportionalityHistogram: number[];
   cohesionHistogram: number[];
   rejectedCommands: number;
@@ -78,11 +81,12 @@ function countInto(target: Record<string, number>, key: string): void {
   target[key] = (target[key] ?? 0) + 1;
 }
 
-function summarisePolicy(policy: string, runs: RunRecord[]): PolicySummary {
+function summarisePolicy(scenario: Scenario, policy: string, runs: RunRecord[]): PolicySummary {
   const outcomes: Record<string, number> = {};
   const finalPosture: Record<string, number> = {};
   const finalEscalation = new Array<number>(10).fill(0);
   const proportionality: number[] = [];
+  const perDecision: number[] = [];
   const cohesion: number[] = [];
   const peaks: number[] = [];
   let rejectedCommands = 0;
@@ -91,7 +95,9 @@ function summarisePolicy(policy: string, runs: RunRecord[]): PolicySummary {
     countInto(finalPosture, posture(state));
     finalEscalation[escalationLevel(state)]! += 1;
     peaks.push(Math.max(0, ...state.rounds.map((r) => r.escalationAfter)));
-    for (const d of state.decisions) if (d.effective) proportionality.push(d.proportionality.value);
+    for (const d of state.decisions) if (d.effective) perDecision.push(d.proportionality.value);
+    const figure = exerciseProportionality(scenario, state.decisions);
+    if (figure !== null) proportionality.push(figure);
     for (const r of state.rounds) cohesion.push(r.cohesion.value);
     rejectedCommands += rejected;
   }
@@ -104,7 +110,7 @@ function summarisePolicy(policy: string, runs: RunRecord[]): PolicySummary {
     finalPosture: sortKeys(finalPosture),
     proportionality: distribution(proportionality),
     cohesion: distribution(cohesion),
-    proportionalityHistogram: histogram(proportionality),
+    proportionalityHistogram: histogram(perDecision),
     cohesionHistogram: histogram(cohesion),
     rejectedCommands,
   };
@@ -139,7 +145,7 @@ export function summarise(scenario: Scenario, seed: string, runs: RunRecord[]): 
     scenario: scenario.id,
     runs: runs.length,
     seed,
-    policies: policies.map((p) => summarisePolicy(p, runs.filter((r) => r.policy === p))),
+    policies: policies.map((p) => summarisePolicy(scenario, p, runs.filter((r) => r.policy === p))),
     injectsFired,
     actionsTaken,
     injectsNeverFired: Object.keys(injectsFired).filter((id) => injectsFired[id] === 0),

@@ -1,5 +1,5 @@
 /** Reading derived facts from the exercise state: one place for each. */
-import { confidenceOf } from '../confidence';
+import { CONFIDENCE_RANK, confidenceOf } from '../confidence';
 import { regionState } from '../machines/chart';
 import type { ConfidenceLevel, Scenario } from '../scenario/schema';
 import { RESPONSIBILITY_LEVELS } from '../scenario/schema';
@@ -60,10 +60,39 @@ export function cumulativeHarm(state: ExerciseState): number {
   return Object.values(state.incidents).reduce((sum, incident) => sum + incident.harm, 0);
 }
 
-/** Harm on the 0-10 scale that a response is measured against. */
+/** Harm on the 0-10 scale that a response is measured against: its incident's, or the whole campaign's when it answers none. */
 export function harmFor(state: ExerciseState, incident: string | null): number {
   if (incident) return Math.min(10, state.incidents[incident]?.harm ?? 0);
-  return Math.min(10, Math.max(0, ...Object.values(state.incidents).map((i) => i.harm)));
+  return Math.min(10, cumulativeHarm(state));
+}
+
+/**
+ * Whether urgency can be invoked (ILC Art. 52(2)): the adversary did harm this
+ * round (an incident came to light) or in the last (a harmful move).
+ */
+export function urgencyWarranted(scenario: Scenario, state: ExerciseState): boolean {
+  const index = indexOf(scenario);
+  const recent = (round: number) => round >= state.round - 1;
+  const newIncident = scenario.incidents.some((i) => i.baseHarm > 0 && recent(i.startsInRound) && state.incidents[i.id]?.active);
+  const harmfulMove = state.rounds.some(
+    (r) => recent(r.round) && r.adversaryMoves.some((m) => index.moves.get(m.move)?.effects.some((e) => 'harm' in e && e.add > 0)),
+  );
+  return newIncident || harmfulMove;
+}
+
+/** The wrong goes on until the adversary's cessation has been verified in talks (ILC Art. 53). */
+export function wrongOngoing(state: ExerciseState): boolean {
+  return !['rollback', 'normalised'].includes(deEscalationStage(state));
+}
+
+/** Whether another government holds moderate confidence or more on the incident: a corroborated basis. */
+export function corroborated(scenario: Scenario, state: ExerciseState, incident: string, team: string): boolean {
+  return indexOf(scenario).teamIds.some((other) => other !== team && CONFIDENCE_RANK[confidenceOfTeam(scenario, state, incident, other) ?? 'none'] >= CONFIDENCE_RANK.moderate);
+}
+
+/** Whether the attribution of the incident is public: this government's own, or a joint one. */
+export function attributedInPublic(state: ExerciseState, incident: string, team: string): boolean {
+  return attributionStage(state, incident, team) === 'attributedPublicly' || coalitionStage(state, incident) === 'jointlyAttributed';
 }
 
 export function publicResponses(scenario: Scenario, state: ExerciseState): number {

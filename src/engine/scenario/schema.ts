@@ -271,6 +271,12 @@ const adversary = z.strictObject({
       mirroringChance: z.number().min(0).max(1).default(0.8).describe('Chance that an action inviting mirroring (e.g. expulsions) draws tit-for-tat.'),
       verificationRounds: z.number().int().min(1).default(1).describe('Rounds without a harmful move, after conditions are set, before cessation counts as verified.'),
       relapseChance: z.number().min(0).max(1).default(0.15).describe('Chance per round that a normalised relationship relapses.'),
+      evasionAfterNotice: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.3)
+        .describe('Chance that an adversary given notice of a countermeasure moves its infrastructure first, so that the measure hits little.'),
     })
     .prefault({}),
   moves: z.array(adversaryMove).default([]).describe('What the adversary may do each round, by posture and phase.'),
@@ -288,6 +294,13 @@ const incident = z.strictObject({
   legalCategory: legalCategory.describe('The truth (hidden from players).'),
   investigationDifficulty: z.number().min(0).max(1).default(0.4).describe('Chance an investigation finds nothing.'),
   deceptionRisk: z.number().min(0).max(1).default(0.1).describe('Chance that evidence is planted (a false flag downgrades confidence).'),
+  injured: z
+    .array(z.string())
+    .optional()
+    .describe('Teams whose rights the incident violated: only they take countermeasures as injured states; anyone else\'s countermeasure is a collective countermeasure, flagged as contested. Every team when absent.'),
+  caseFile: condition
+    .optional()
+    .describe('While this holds, a case file (a prosecutor\'s file, a declassified dossier) substantiates statements of reasons on this incident, even before evidence is shared or made public.'),
 });
 
 const indicator = z.strictObject({
@@ -458,6 +471,9 @@ export const scenarioSchema = z
           .prefault({}),
       })
       .prefault({}),
+    tribunalSeized: condition
+      .optional()
+      .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
     maxActionsPerRound: z.number().int().min(1).default(3),
     endConditions: z.array(endCondition).default([]),
     debrief: z.strictObject({
