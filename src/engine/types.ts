@@ -249,6 +249,8 @@ export interface ChatMessage {
 
 export interface ObserverNote {
   id: string;
+  /** Who wrote it: a facilitator's notes stay with the facilitator until the debrief. */
+  role: 'facilitator' | 'observer';
   by: string;
   text: string;
   objective: string | null;

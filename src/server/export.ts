@@ -2,15 +2,19 @@
  * Log exports for after-action review: JSON (the command log, replayable) and
  * CSV (one row per accepted command and per resolved decision, for analysts).
  *
- * The facilitator's export is complete. An observer's export masks what only
- * the facilitator may see (the red cell's chosen move, held inject ids,
- * facilitator-only ad-hoc injects) and leaves out the seed until the
+ * The facilitator's export is complete. Every other export shows each command
+ * as the engine's visibility rules let that viewer see it (redactCommand):
+ * an observer's masks what only the facilitator may see (the red cell's
+ * chosen move, held inject ids, facilitator-only ad-hoc injects, the
+ * facilitator's notes before the debrief) and leaves out the seed until the
  * exercise reaches its debrief (with the seed and the log, the adversary's
  * dice could be read in advance). A team exports at the debrief only, and its
- * export also masks the other teams' team chat, which stays theirs.
+ * export also masks the other teams' team chat and drafts, which stay theirs.
  */
 import { stateHash, type Scenario } from '../engine';
 import type { Command, CommandBody, ExerciseState } from '../engine/types';
+import type { Viewer } from '../engine/view/types';
+import { redactCommand, sees, seesDecision } from '../engine/rules/visibility';
 import type { ExerciseMeta, LogRecord } from './storage/types';
 import { EXERCISE_LOG_FORMAT, type ExerciseLog } from '../protocol/log';
 
@@ -22,12 +26,9 @@ export interface ExportInput {
   /** The state at the end of the log. */
   state: ExerciseState;
   records: LogRecord[];
-  role: ExportRole;
-  /** For a team's export: which team. */
-  team?: string | null;
+  /** Who the export is for (the hub checks mayExport first). */
+  viewer: Viewer;
 }
-
-const REDACTED = '[redacted]';
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -38,27 +39,14 @@ function splitCommand(command: Command): { id: string; actor: Command['actor']; 
   return { id, actor, at, body: body as CommandBody };
 }
 
-/** What the projection never shows an observer, even in the debrief, is masked in an observer's export too. */
-function redactBody(body: CommandBody, role: ExportRole, actor: Command['actor'], team: string | null | undefined): CommandBody {
-  if (role === 'facilitator') return body;
-  switch (body.type) {
-    case 'chat':
-      return role === 'team' && body.channel === 'team' && (actor.role !== 'team' || actor.team !== team) ? { ...body, text: REDACTED } : body;
-    case 'chooseAdversaryMove':
-      return { ...body, move: body.move === null ? null : REDACTED };
-    case 'holdInject':
-      return { ...body, inject: REDACTED };
-    case 'releaseAdhocInject':
-      return body.inject.audience === 'facilitator'
-        ? { ...body, inject: { ...body.inject, title: REDACTED, body: REDACTED } }
-        : body;
-    default:
-      return body;
-  }
+function exportRole(viewer: Viewer): ExportRole {
+  if (viewer.role === 'redCell') throw new Error('The red cell never exports the log.');
+  return viewer.role;
 }
 
 export function buildJsonExport(input: ExportInput): { filename: string; contentType: string; data: string } {
-  const { meta, state, records, role, scenario } = input;
+  const { meta, state, records, viewer, scenario } = input;
+  const role = exportRole(viewer);
   const debriefed = state.phase === 'debrief';
   const doc: ExerciseLog = {
     format: EXERCISE_LOG_FORMAT,
@@ -66,7 +54,7 @@ export function buildJsonExport(input: ExportInput): { filename: string; content
     exerciseId: meta.id,
     title: meta.title,
     scenario: { id: scenario.id, title: scenario.meta.title },
-    ...(role === 'facilitator' || debriefed ? { seed: meta.seed } : {}),
+    ...(sees('seed', viewer, debriefed) ? { seed: meta.seed } : {}),
     createdAt: iso(meta.createdAt),
     exportedAt: iso(Date.now()),
     exportedFor: role,
@@ -82,12 +70,12 @@ export function buildJsonExport(input: ExportInput): { filename: string; content
         at: iso(at),
         atMs: at,
         actor,
-        body: redactBody(body, role, actor, input.team),
+        body: redactCommand(body, actor, viewer, debriefed),
         stateHash: record.stateHash,
       };
     }),
     stateHash: stateHash(state),
-    ...(role === 'facilitator' ? { scenarioText: meta.scenarioText } : {}),
+    ...(sees('facilitatorOnly', viewer, debriefed) ? { scenarioText: meta.scenarioText } : {}),
   };
   return {
     filename: `firebreak-${meta.id}.json`,
@@ -130,7 +118,9 @@ export function csvCell(value: string | number | null | undefined, text = true):
 const NUMERIC = new Set(['seq', 'round', 'proportionality', 'cohesion']);
 
 export function buildCsvExport(input: ExportInput): { filename: string; contentType: string; data: string } {
-  const { meta, state, records, role } = input;
+  const { meta, state, records, viewer } = input;
+  exportRole(viewer);
+  const debriefed = state.phase === 'debrief';
   const cohesionOfRound = new Map(state.rounds.map((r) => [r.round, Math.round(r.cohesion.value * 10) / 10]));
   const seqOfRef = new Map<string, number>();
   for (const entry of state.timeline) if (entry.ref && !seqOfRef.has(entry.ref)) seqOfRef.set(entry.ref, entry.seq);
@@ -138,7 +128,7 @@ export function buildCsvExport(input: ExportInput): { filename: string; contentT
   const rows: CsvRow[] = [];
   for (const record of records) {
     const { actor, at, body: raw } = splitCommand(record.command);
-    const body = redactBody(raw, role, actor, input.team);
+    const body = redactCommand(raw, actor, viewer, debriefed);
     const round = record.round;
     const draft = body.type === 'draftDecision' || body.type === 'proposeJoint' ? body.draft : null;
     rows.push({
@@ -158,7 +148,9 @@ export function buildCsvExport(input: ExportInput): { filename: string; contentT
       cohesion: cohesionOfRound.get(round) ?? null,
     });
   }
+  const actions = new Map(input.scenario.actions.map((a) => [a.id, a]));
   for (const decision of state.decisions) {
+    if (!seesDecision(actions.get(decision.action), decision.team, viewer, debriefed)) continue;
     const value = decision.overridden ? decision.overridden.value : decision.proportionality.value;
     rows.push({
       exercise: meta.id,
@@ -172,7 +164,7 @@ export function buildCsvExport(input: ExportInput): { filename: string; contentT
       command_type: decision.joint.length > 1 ? 'jointDecision' : 'decision',
       action: decision.action,
       incident: decision.incident,
-      rationale: decision.rationale,
+      rationale: sees('rationale', viewer, debriefed, decision.team) ? decision.rationale : null,
       proportionality: Math.round(value * 10) / 10,
       cohesion: cohesionOfRound.get(decision.round) ?? null,
     });

@@ -82,7 +82,7 @@ describe('firebreak', () => {
     const run = simulateExercise(loaded.scenario, 'replay-me', resolvePolicies(loaded.scenario, ['coalition-follower']));
     const meta = { id: 'ex1', title: 'Replay', scenarioId: 'minimal', scenarioText: text, seed: 'replay-me', createdAt: 0, codes: { teams: {}, observer: 'X' }, scenarioEditedAtSeq: null };
     const records = run.commands.map((command, i) => ({ seq: i + 1, command, seatId: null, round: 0, stateHash: null }));
-    const exported = buildJsonExport({ meta, scenario: loaded.scenario, state: run.state, records, role: 'facilitator' });
+    const exported = buildJsonExport({ meta, scenario: loaded.scenario, state: run.state, records, viewer: { role: 'facilitator' } });
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'log.json'), exported.data);
     const replayed = firebreak('replay', path.join(dir, 'log.json'), '--json');

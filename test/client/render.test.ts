@@ -146,7 +146,9 @@ describe('coalition proposals', () => {
     };
     render(proposalsSection(ctx), root);
     expect(root.textContent).toContain('Atlantia proposes a joint Private warning');
-    expect(root.textContent).toContain('Say it together.');
+    // The proposer's reasoning stays its own until the debrief; the ally is told where to ask.
+    expect(root.textContent).not.toContain('Say it together.');
+    expect(root.textContent).toContain('ask on the coalition channel why Atlantia proposes it');
     root.querySelector<HTMLTextAreaElement>('textarea')!.value = 'We agree.';
     root.querySelector<HTMLButtonElement>('button[value=join]')!.click();
     await Promise.resolve();
@@ -157,6 +159,7 @@ describe('coalition proposals', () => {
     render(proposalsSection(ctx), root);
     expect(root.textContent).toContain('Declined: Caledon');
     expect(root.textContent).toContain('Your government proposed this.');
+    expect(root.textContent).toContain('Say it together.');
     expect(root.querySelector('button[value=join]')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { confidenceOf } from '../../src/engine/confidence';
 import { sendToChart } from '../../src/engine/machines/chart';
 import { formatProblem } from '../../src/engine/scenario/problems';
 import type { Scenario } from '../../src/engine/scenario/schema';
+import type { Viewer } from '../../src/engine/view/types';
 import type { Actor, CommandBody, CommandResult, ExerciseState, RejectionCode } from '../../src/engine/types';
 
 const root = new URL('../../', import.meta.url);
@@ -210,4 +211,40 @@ export function keysNamed(value: unknown, name: string): string[] {
     () => {},
   );
   return found;
+}
+
+/** Strings of the scenario that only some viewers may receive, with who may (views and exports are both searched for them). */
+export type ScenarioSecret = { text: string; maySee: (viewer: Viewer, debrief: boolean) => boolean };
+
+export function secretsOf(scenario: Scenario): { text: string; maySee: (viewer: Viewer, debrief: boolean) => boolean }[] {
+  const secrets: { text: string; maySee: (viewer: Viewer, debrief: boolean) => boolean }[] = [];
+  const facilitatorOnly = () => (viewer: Viewer) => viewer.role === 'facilitator';
+  for (const t of scenario.teams) {
+    // A government's briefing goes to that government only, even in the debrief.
+    secrets.push({ text: t.briefing, maySee: (v) => v.role === 'team' && v.team === t.id });
+  }
+  for (const inject of scenario.injects) {
+    if (inject.facilitatorNotes) secrets.push({ text: inject.facilitatorNotes, maySee: facilitatorOnly() });
+    if (inject.audience === 'facilitator') {
+      secrets.push({ text: inject.title, maySee: facilitatorOnly() }, { text: inject.body, maySee: facilitatorOnly() });
+    } else if (typeof inject.audience === 'object') {
+      const teams = inject.audience.teams;
+      const maySee = (v: Viewer, debrief: boolean) =>
+        v.role === 'facilitator' || v.role === 'observer' || (v.role === 'team' && (teams.includes(v.team) || debrief));
+      // The title is also listed for the facilitator among upcoming injects.
+      secrets.push({ text: inject.title, maySee }, { text: inject.body, maySee });
+    }
+  }
+  if (scenario.adversary.briefing.trim()) {
+    secrets.push({ text: scenario.adversary.briefing, maySee: (v) => v.role === 'facilitator' || v.role === 'redCell' });
+  }
+  if (scenario.debrief.facilitatorGuide.trim()) secrets.push({ text: scenario.debrief.facilitatorGuide, maySee: facilitatorOnly() });
+  for (const indicator of scenario.indicators.filter((i) => i.visibleTo === 'facilitator' && i.description)) {
+    secrets.push({ text: indicator.description, maySee: facilitatorOnly() });
+  }
+  for (const fact of scenario.facts.filter((f) => f.visibleTo === 'facilitator' && f.description)) {
+    secrets.push({ text: fact.description, maySee: facilitatorOnly() });
+  }
+  // Short or shared strings would match innocently elsewhere.
+  return secrets.filter((s) => s.text.length >= 12);
 }

@@ -12,7 +12,10 @@ import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulat
 import type { Scenario } from '../../src/engine/scenario/schema';
 import type { Command, ExerciseState } from '../../src/engine/types';
 import type { ExerciseView, Viewer } from '../../src/engine/view/types';
-import { FAC, Game, OBS, RED, shippedScenarios, keysNamed, occurrences, richScenario, team, walk } from './support';
+import { mayExport } from '../../src/engine/rules/visibility';
+import { buildCsvExport, buildJsonExport } from '../../src/server/export';
+import type { LogRecord } from '../../src/server/storage/types';
+import { FAC, Game, OBS, RED, shippedScenarios, keysNamed, occurrences, richScenario, secretsOf, team, walk, type ScenarioSecret } from './support';
 
 /** Keys of engine internals that no view may ever carry. */
 const INTERNAL_KEYS = ['rng', 'hidden', 'undiscoveredAccess', 'lastDeterrence', 'quietRounds', 'seed', 'tuning', 'bonus', 'counters', 'context'];
@@ -26,42 +29,8 @@ function viewersOf(scenario: Scenario): Viewer[] {
 
 const label = (viewer: Viewer) => (viewer.role === 'team' ? `team ${viewer.team}` : viewer.role);
 
-/** Strings of the scenario that only some viewers may receive, with who may. */
-function secretsOf(scenario: Scenario): { text: string; maySee: (viewer: Viewer, debrief: boolean) => boolean }[] {
-  const secrets: { text: string; maySee: (viewer: Viewer, debrief: boolean) => boolean }[] = [];
-  const facilitatorOnly = () => (viewer: Viewer) => viewer.role === 'facilitator';
-  for (const t of scenario.teams) {
-    // A government's briefing goes to that government only, even in the debrief.
-    secrets.push({ text: t.briefing, maySee: (v) => v.role === 'team' && v.team === t.id });
-  }
-  for (const inject of scenario.injects) {
-    if (inject.facilitatorNotes) secrets.push({ text: inject.facilitatorNotes, maySee: facilitatorOnly() });
-    if (inject.audience === 'facilitator') {
-      secrets.push({ text: inject.title, maySee: facilitatorOnly() }, { text: inject.body, maySee: facilitatorOnly() });
-    } else if (typeof inject.audience === 'object') {
-      const teams = inject.audience.teams;
-      const maySee = (v: Viewer, debrief: boolean) =>
-        v.role === 'facilitator' || v.role === 'observer' || (v.role === 'team' && (teams.includes(v.team) || debrief));
-      // The title is also listed for the facilitator among upcoming injects.
-      secrets.push({ text: inject.title, maySee }, { text: inject.body, maySee });
-    }
-  }
-  if (scenario.adversary.briefing.trim()) {
-    secrets.push({ text: scenario.adversary.briefing, maySee: (v) => v.role === 'facilitator' || v.role === 'redCell' });
-  }
-  if (scenario.debrief.facilitatorGuide.trim()) secrets.push({ text: scenario.debrief.facilitatorGuide, maySee: facilitatorOnly() });
-  for (const indicator of scenario.indicators.filter((i) => i.visibleTo === 'facilitator' && i.description)) {
-    secrets.push({ text: indicator.description, maySee: facilitatorOnly() });
-  }
-  for (const fact of scenario.facts.filter((f) => f.visibleTo === 'facilitator' && f.description)) {
-    secrets.push({ text: fact.description, maySee: facilitatorOnly() });
-  }
-  // Short or shared strings would match innocently elsewhere.
-  return secrets.filter((s) => s.text.length >= 12);
-}
-
 /** Every rule of secrecy, checked on one view. */
-function checkView(scenario: Scenario, state: ExerciseState, viewer: Viewer, view: ExerciseView, secrets: ReturnType<typeof secretsOf>): void {
+function checkView(scenario: Scenario, state: ExerciseState, viewer: Viewer, view: ExerciseView, secrets: ScenarioSecret[]): void {
   const who = `${label(viewer)} at seq ${state.seq} (${state.phase})`;
   const debrief = state.phase === 'debrief';
   const me = viewer.role === 'team' ? viewer.team : null;
@@ -205,16 +174,44 @@ function allKeys(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** The same search over the exports a viewer may take (JSON and CSV) of the log so far. */
+function checkExports(scenario: Scenario, state: ExerciseState, records: LogRecord[], viewer: Viewer, secrets: ScenarioSecret[]): void {
+  const debrief = state.phase === 'debrief';
+  const meta = { id: 'x1', title: 'Export', scenarioId: scenario.id, scenarioText: '{}', seed: state.seed, createdAt: 0, codes: { teams: {}, observer: 'O' }, scenarioEditedAtSeq: null };
+  const input = { meta, scenario, state, records, viewer };
+  for (const [format, data] of [['JSON', buildJsonExport(input).data], ['CSV', buildCsvExport(input).data]] as const) {
+    const who = `${label(viewer)}'s ${format} export at seq ${state.seq} (${state.phase})`;
+    for (const secret of secrets) {
+      if (!secret.maySee(viewer, debrief)) expect(data.includes(format === 'JSON' ? JSON.stringify(secret.text).slice(1, -1) : secret.text), `${who}: "${secret.text.slice(0, 40)}"`).toBe(false);
+    }
+    expect(data.includes(String(state.rng.s0)), `${who}: the generator's state`).toBe(false);
+    if (viewer.role !== 'facilitator' && !debrief) expect(data.includes(state.seed), `${who}: the seed`).toBe(false);
+    if (viewer.role !== 'facilitator') {
+      // The red cell's choices and held injects stay masked.
+      for (const record of records) {
+        if (record.command.type === 'chooseAdversaryMove' && record.command.move) expect(data, who).not.toContain(`"move": "${record.command.move}"`);
+      }
+    }
+  }
+}
+
 /** Replays a log and checks every viewer's projection after every accepted command. */
 function checkPlay(scenario: Scenario, seed: string, commands: readonly Command[], every = 1): number {
   const secrets = secretsOf(scenario);
   const viewers = viewersOf(scenario);
   let state = createExercise(scenario, seed);
   let checked = 0;
+  const records: LogRecord[] = [];
   commands.forEach((command, i) => {
     const result = applyCommand(scenario, state, command);
     if (!result.ok) return;
+    const phaseChanged = result.state.phase !== state.phase;
     state = result.state;
+    records.push({ seq: records.length + 1, command, seatId: 'seat', round: state.round, stateHash: null });
+    // Exports are searched too, at every change of phase and at the end.
+    if (phaseChanged || i === commands.length - 1) {
+      for (const viewer of viewers.filter((v) => mayExport(v, state.phase))) checkExports(scenario, state, records, viewer, secrets);
+    }
     if (i % every !== 0 && i !== commands.length - 1 && state.phase !== 'debrief') return;
     for (const viewer of viewers) {
       const view = project(scenario, state, viewer);
@@ -263,6 +260,7 @@ function scripted(): Game {
   game.ok(team('fra'), { type: 'chat', channel: 'team', text: 'TEAM-CHAT-SECRET-fra' });
   game.ok(team('usa'), { type: 'chat', channel: 'coalition', text: 'COALITION-CHAT-usa' });
   game.ok(OBS, { type: 'note', text: 'OBSERVER-NOTE-SECRET' });
+  game.ok(FAC, { type: 'note', text: 'FACILITATOR-NOTE-SECRET' });
   game.ok(FAC, { type: 'releaseAdhocInject', inject: { title: 'ADHOC-TITLE-deu', body: 'ADHOC-BODY-deu', audience: { teams: ['deu'] } } });
   game.ok(FAC, { type: 'releaseAdhocInject', inject: { title: 'ADHOC-TITLE-facilitator', body: 'ADHOC-BODY-facilitator', audience: 'facilitator' } });
   game.ok(FAC, { type: 'holdInject', inject: 'late-news' });
@@ -288,17 +286,23 @@ describe('a scripted exercise with marked secrets', () => {
       expect([...views.keys()].filter((v) => sees(v, text))).toEqual(['team usa', 'observer', 'facilitator']);
     }
     expect([...views.keys()].filter((v) => sees(v, 'RATIONALE-SECRET-deu'))).toEqual(['team deu', 'observer', 'facilitator']);
-    // A proposal and its answers go to the coalition, never to the red cell.
-    for (const text of ['PROPOSAL-RATIONALE-fra', 'ANSWER-RATIONALE-usa', 'ANSWER-RATIONALE-deu']) {
-      expect(sees('redCell', text), text).toBe(false);
-      expect(sees('team usa', text) && sees('team deu', text) && sees('team fra', text), text).toBe(true);
+    // A proposal and its answers go to the coalition, never to the red cell; each government's reasoning stays its own.
+    const proposal = Object.values(game.state.proposals)[0]!;
+    for (const viewer of ['team usa', 'team fra', 'team deu']) {
+      expect(views.get(viewer)!.proposals.map((p) => [p.id, Object.keys(p.responses).sort()])).toEqual([[proposal.id, ['deu', 'usa']]]);
     }
+    expect(views.get('redCell')!.proposals).toEqual([]);
+    expect([...views.keys()].filter((v) => sees(v, 'PROPOSAL-RATIONALE-fra'))).toEqual(['team fra', 'observer', 'facilitator']);
+    expect([...views.keys()].filter((v) => sees(v, 'ANSWER-RATIONALE-usa'))).toEqual(['team usa', 'observer', 'facilitator']);
+    expect([...views.keys()].filter((v) => sees(v, 'ANSWER-RATIONALE-deu'))).toEqual(['team deu', 'observer', 'facilitator']);
     // Team chat stays in the team; coalition chat stays out of the red cell.
     expect([...views.keys()].filter((v) => sees(v, 'TEAM-CHAT-SECRET-fra'))).toEqual(['team fra', 'observer', 'facilitator']);
     expect(sees('redCell', 'COALITION-CHAT-usa')).toBe(false);
     expect(sees('team deu', 'COALITION-CHAT-usa')).toBe(true);
     // Observer notes: staff only until the debrief.
     expect([...views.keys()].filter((v) => sees(v, 'OBSERVER-NOTE-SECRET'))).toEqual(['observer', 'facilitator']);
+    // The facilitator's own notes: the facilitator only, observers included out.
+    expect([...views.keys()].filter((v) => sees(v, 'FACILITATOR-NOTE-SECRET'))).toEqual(['facilitator']);
     // Ad hoc injects follow their audience.
     expect([...views.keys()].filter((v) => sees(v, 'ADHOC-BODY-deu'))).toEqual(['team deu', 'observer', 'facilitator']);
     expect([...views.keys()].filter((v) => sees(v, 'ADHOC-BODY-facilitator'))).toEqual(['facilitator']);
@@ -337,11 +341,15 @@ describe('a scripted exercise with marked secrets', () => {
     const sees = (viewer: string, text: string) => seen(views.get(viewer)!, text);
     for (const viewer of ['team fra', 'team deu']) {
       expect(sees(viewer, 'RATIONALE-SECRET-usa-2'), viewer).toBe(true);
+      expect(sees(viewer, 'ANSWER-RATIONALE-usa'), viewer).toBe(true);
       expect(sees(viewer, 'PRIVATE-INJECT-BODY-usa'), viewer).toBe(true);
       expect(sees(viewer, 'BRIEFING-SECRET-usa'), viewer).toBe(false);
     }
     expect(sees('redCell', 'PRIVATE-INJECT-BODY-usa')).toBe(false);
     expect(sees('redCell', 'RATIONALE-SECRET-deu')).toBe(false);
+    expect(sees('redCell', 'PROPOSAL-RATIONALE-fra')).toBe(false);
+    // Notes, the facilitator's too, are for the hot wash.
+    for (const viewer of views.keys()) expect(sees(viewer, 'FACILITATOR-NOTE-SECRET'), viewer).toBe(true);
     expect(sees('team usa', 'FACILITATOR-GUIDE-SECRET')).toBe(false);
     expect(sees('facilitator', 'FACILITATOR-GUIDE-SECRET')).toBe(true);
     expect(views.get('team usa')!.debrief).not.toBeNull();

@@ -96,7 +96,12 @@ describe('who may send what', () => {
     expect(t.facilitator.view!.seq).toBe(seq);
     // Observers and the facilitator may write notes; the red cell may choose a move.
     expect((await t.observer!.command({ type: 'note', text: 'good teamwork', rating: 'P' })).ok).toBe(true);
-    expect((await t.facilitator.command({ type: 'note', text: 'facilitator note' })).ok).toBe(true);
+    const noted = await t.facilitator.must({ type: 'note', text: 'facilitator note' });
+    // Before the debrief the facilitator's notes reach no other seat, observers included; the observer's reach the facilitator.
+    const observed = await t.observer!.waitForView((v) => v.seq >= noted, 'the note');
+    expect(observed.notes.map((n) => n.text)).toEqual(['good teamwork']);
+    expect(t.observer!.receivedText()).not.toContain('facilitator note');
+    expect(t.facilitator.view!.notes.map((n) => [n.role, n.text])).toEqual([['observer', 'good teamwork'], ['facilitator', 'facilitator note']]);
     expect((await t.redCell!.command({ type: 'chooseAdversaryMove', move: null })).ok).toBe(true);
   });
 

@@ -119,12 +119,12 @@ export function notesTable(view: ExerciseView): TemplateResult {
     <caption class="visually-hidden">Evaluators' notes</caption>
     <thead><tr><th scope="col">Moment</th><th scope="col">Objective</th><th scope="col">Rating</th><th scope="col">Note</th><th scope="col">By</th></tr></thead>
     <tbody>${view.notes.map(
-      (n) => html`<tr><td>${roundTitle(view, n.round)}</td><td>${objective(n.objective)}</td><td>${n.rating ?? '–'}</td><td>${n.text}</td><td>${n.by}</td></tr>`,
+      (n) => html`<tr><td>${roundTitle(view, n.round)}</td><td>${objective(n.objective)}</td><td>${n.rating ?? '–'}</td><td>${n.text}</td><td>${n.by}${n.role === 'facilitator' ? ' (facilitator)' : ''}</td></tr>`,
     )}</tbody>
   </table>`;
 }
 
-/** Everyone but the red cell downloads the log at the debrief (a team's copy leaves out the other teams' team chat). */
+/** Everyone but the red cell downloads the log at the debrief (a team's copy leaves out the other teams' team chat and drafts). */
 function exportSection(ctx: Ctx, mayDownload: boolean): TemplateResult {
   const download = (format: 'json' | 'csv') => async () => {
     const answer = await ctx.answers.track('export', ctx.session.exportLog(format), `Downloaded the ${format.toUpperCase()} log.`, 'Preparing the file…');

@@ -372,6 +372,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     }
     work.state.notes.push({
       id: work.nextId('n'),
+      role: command.actor.role === 'facilitator' ? 'facilitator' : 'observer',
       by: nameOf(command),
       text: command.text,
       objective: command.objective ?? null,

@@ -1,9 +1,11 @@
 /**
  * The one projection filter: everything a client receives is built here,
  * for one viewer, from the full state. Secrets (other teams' private
- * intelligence, evidence and drafts, facilitator notes, ground truth, the
- * generator state, the adversary's hidden internals) stay behind unless the
- * viewer may see them. Tested as a security boundary in test/engine/view.test.ts.
+ * intelligence, evidence, drafts and rationales, facilitator notes, ground
+ * truth, the generator state, the adversary's hidden internals) stay behind
+ * unless the viewer may see them; who may see what is decided by the rules in
+ * ../rules/visibility.ts, never here. Tested as a security boundary in
+ * test/engine/view.test.ts and test/server/secrecy.test.ts.
  */
 import { DEFAULT_LADDER } from '../machines/escalation';
 import { regionState } from '../machines/chart';
@@ -22,7 +24,7 @@ import {
   posture,
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
-import { canSee, decisionAudience } from '../rules/visibility';
+import { canSee, sees, seesChat, seesDecision, seesNote } from '../rules/visibility';
 import type { ExerciseState, ResolvedDecision, Score } from '../types';
 import type { ActionAvailability, ActionView, ExerciseView, IncidentView, Viewer } from './types';
 
@@ -33,7 +35,7 @@ const BANDS = ['belowThreshold', 'hardening', 'beyondFirebreak'];
 
 export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer): ExerciseView {
   const index = indexOf(scenario);
-  const isStaff = viewer.role === 'facilitator' || viewer.role === 'observer';
+  const facilitatorOnly = sees('facilitatorOnly', viewer, false);
   const myTeam = viewer.role === 'team' ? viewer.team : null;
   const debrief = state.phase === 'debrief';
   const ladder = scenario.escalation.ladder ?? DEFAULT_LADDER;
@@ -42,8 +44,9 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
 
   // The red cell sees what the coalition did, not what it attempted and dropped.
   const decisionVisible = (d: ResolvedDecision) =>
-    (viewer.role !== 'redCell' || d.effective) &&
-    (canSee(decisionAudience(index.actions.get(d.action), d.team), viewer, debrief) || d.team === myTeam);
+    (viewer.role !== 'redCell' || d.effective) && seesDecision(index.actions.get(d.action), d.team, viewer, debrief);
+
+  const rationaleFor = (text: string, team: string) => (sees('rationale', viewer, debrief, team) ? text : '');
 
   return {
     viewer,
@@ -69,7 +72,7 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
     deEscalation: deEscalationStage(state),
     teams: scenario.teams.map((team, i) => {
       const teamState = state.teams[team.id]!;
-      const mayDetail = isStaff || team.id === myTeam;
+      const mayDetail = sees('plan', viewer, debrief, team.id);
       return {
         id: team.id,
         name: team.name,
@@ -81,12 +84,12 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: teamState.plan.map((p) => ({ ...p })) } : {}),
       };
     }),
-    me: myTeam ? meOf(scenario, myTeam) : null,
+    me: myTeam && sees('briefing', viewer, debrief, myTeam) ? meOf(scenario, myTeam) : null,
     actions: scenario.actions
       .filter((a) => !myTeam || !a.availableTo || a.availableTo.includes(myTeam))
       .map((a) => actionView(scenario, state, a, myTeam)),
     incidents: scenario.incidents
-      .filter((i) => isStaff || debrief || state.incidents[i.id]!.active)
+      .filter((i) => state.incidents[i.id]!.active || sees('undiscoveredIncidents', viewer, debrief))
       .map((i) => incidentView(scenario, state, i.id, viewer)),
     sanctions: Object.values(state.sanctions).map((p) => ({
       id: p.id,
@@ -101,19 +104,24 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
       options: { ...p.options },
     })),
     indicators: scenario.indicators
-      .filter((i) => i.visibleTo === 'all' || viewer.role === 'facilitator')
+      .filter((i) => i.visibleTo === 'all' || facilitatorOnly)
       .map((i) => ({ id: i.id, name: i.name, value: state.indicators[i.id] ?? i.initial, min: i.min, max: i.max, description: i.description })),
     facts: scenario.facts
-      .filter((f) => f.visibleTo === 'all' || viewer.role === 'facilitator')
+      .filter((f) => f.visibleTo === 'all' || facilitatorOnly)
       .map((f) => ({ id: f.id, description: f.description, value: state.facts[f.id] ?? f.initial })),
     injects: state.injects.delivered.filter((d) => canSee(d.audience, viewer, debrief)).map((d) => ({ ...d })),
-    proposals: viewer.role === 'redCell' ? [] : Object.values(state.proposals).map((p) => ({ ...p, responses: { ...p.responses } })),
+    // A proposal is the coalition's business; each government's reasoning on it stays its own until the debrief.
+    proposals: Object.values(state.proposals)
+      .filter((p) => sees('proposal', viewer, debrief, p.by))
+      .map((p) => ({
+        ...p,
+        rationale: rationaleFor(p.rationale, p.by),
+        responses: Object.fromEntries(Object.entries(p.responses).map(([team, r]) => [team, { ...r, rationale: rationaleFor(r.rationale, team) }])),
+      })),
     decisions: state.decisions.filter(decisionVisible).map((d) => {
-      const copy = { ...d };
-      // Another government's reasoning stays its own until the debrief (and from the adversary for good).
-      if ((viewer.role === 'redCell' || (!isStaff && !debrief)) && d.team !== myTeam) copy.rationale = '';
-      if (viewer.role === 'redCell') copy.proportionality = scoreOnly(d.proportionality, 'Proportionality');
-      else if (!isStaff && !debrief && d.team !== myTeam) copy.proportionality = withoutTheirIntelligence(d.proportionality);
+      const copy = { ...d, rationale: rationaleFor(d.rationale, d.team) };
+      if (!sees('scoreReasons', viewer, debrief, d.team)) copy.proportionality = scoreOnly(d.proportionality, 'Proportionality');
+      else if (!sees('confidenceReason', viewer, debrief, d.team)) copy.proportionality = withoutTheirIntelligence(d.proportionality);
       return copy;
     }),
     rounds: state.rounds.map((r) => {
@@ -122,28 +130,26 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         const d = state.decisions.find((x) => x.id === id);
         return !!d && decisionVisible(d);
       });
-      if (viewer.role !== 'facilitator') copy.adversaryMoves = r.adversaryMoves.filter((m) => m.news !== null);
-      if (viewer.role === 'redCell') copy.cohesion = scoreOnly(r.cohesion, 'Cohesion');
+      // A move without news is the adversary's secret.
+      if (!facilitatorOnly) copy.adversaryMoves = r.adversaryMoves.filter((m) => m.news !== null);
+      if (!sees('scoreReasons', viewer, debrief)) copy.cohesion = scoreOnly(r.cohesion, 'Cohesion');
       return copy;
     }),
-    chat: state.chat
-      .filter((m) => {
-        if (m.channel === 'announcement' || isStaff) return true;
-        if (viewer.role !== 'team') return false;
-        return m.channel === 'coalition' || m.team === viewer.team;
-      })
-      .map((m) => ({ ...m })),
-    notes: isStaff || debrief ? state.notes.map((n) => ({ ...n })) : [],
-    timeline: state.timeline.filter((t) => canSee(t.audience, viewer, debrief) || (t.team !== undefined && t.team === myTeam && t.audience !== 'facilitator')).map((t) => ({ ...t })),
+    chat: state.chat.filter((m) => seesChat(m.channel, m.team, viewer, debrief)).map((m) => ({ ...m })),
+    notes: state.notes.filter((n) => seesNote(n, viewer, debrief)).map((n) => ({ ...n })),
+    // An entry about a team's own doing reaches that team even when addressed to others.
+    timeline: state.timeline
+      .filter((t) => canSee(t.audience, viewer, debrief) || (t.audience !== 'facilitator' && t.team !== undefined && sees('addressed', viewer, debrief, t.team)))
+      .map((t) => ({ ...t })),
     outcome: state.outcome ? { ...state.outcome } : null,
-    facilitator: viewer.role === 'facilitator' ? facilitatorView(scenario, state) : null,
-    redCell: viewer.role === 'redCell' ? redCellView(scenario, state) : null,
+    facilitator: viewer.role === 'facilitator' && facilitatorOnly ? facilitatorView(scenario, state) : null,
+    redCell: viewer.role === 'redCell' && sees('adversary', viewer, debrief) ? redCellView(scenario, state) : null,
     debrief: debrief
       ? {
           whatHappened: scenario.debrief.whatHappened.map((w) => ({ round: w.round ?? null, text: w.text, sources: w.sources })),
           discussionQuestions: scenario.debrief.discussionQuestions,
           sources: scenario.meta.sources.map((s) => ({ id: s.id, citation: s.citation, url: s.url ?? null })),
-          facilitatorGuide: viewer.role === 'facilitator' ? scenario.debrief.facilitatorGuide : null,
+          facilitatorGuide: facilitatorOnly ? scenario.debrief.facilitatorGuide : null,
         }
       : null,
   };
@@ -233,14 +239,12 @@ export function availabilityOf(scenario: Scenario, state: ExerciseState, action:
 
 function incidentView(scenario: Scenario, state: ExerciseState, incident: string, viewer: Viewer): IncidentView {
   const def = indexOf(scenario).incidents.get(incident)!;
-  const isStaff = viewer.role === 'facilitator' || viewer.role === 'observer';
-  const revealAll = isStaff || (state.phase === 'debrief' && viewer.role !== 'redCell');
+  const debrief = state.phase === 'debrief';
   const byTeam: IncidentView['byTeam'] = {};
   for (const team of scenario.teams) {
     const stage = attributionStage(state, incident, team.id);
     const isPublic = stage === 'attributedPublicly' || stage === 'retracted';
-    const mine = revealAll || (viewer.role === 'team' && viewer.team === team.id);
-    byTeam[team.id] = mine
+    byTeam[team.id] = sees('attribution', viewer, debrief, team.id)
       ? {
           stage,
           confidence: confidenceOfTeam(scenario, state, incident, team.id),
@@ -251,6 +255,7 @@ function incidentView(scenario: Scenario, state: ExerciseState, incident: string
       : { stage: isPublic ? stage : 'undisclosed', confidence: null, evidence: null, assessedResponsibility: null, public: isPublic };
   }
   const coalition = state.attribution[incident]!.coalition;
+  const record = sees('coalitionRecord', viewer, debrief);
   return {
     id: def.id,
     name: def.name,
@@ -260,10 +265,10 @@ function incidentView(scenario: Scenario, state: ExerciseState, incident: string
     harm: state.incidents[incident]!.harm,
     byTeam,
     coalition: {
-      stage: viewer.role === 'redCell' && regionState(coalition) !== 'jointlyAttributed' ? 'undisclosed' : regionState(coalition),
-      sharedBy: viewer.role === 'redCell' ? [] : [...(coalition.context.sharedBy as string[])],
+      stage: !record && regionState(coalition) !== 'jointlyAttributed' ? 'undisclosed' : regionState(coalition),
+      sharedBy: record ? [...(coalition.context.sharedBy as string[])] : [],
     },
-    ...(viewer.role === 'facilitator' ? { truth: { responsibility: def.responsibility, legalCategory: def.legalCategory } } : {}),
+    ...(sees('facilitatorOnly', viewer, debrief) ? { truth: { responsibility: def.responsibility, legalCategory: def.legalCategory } } : {}),
   };
 }
 

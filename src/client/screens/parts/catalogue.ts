@@ -105,7 +105,7 @@ function draftForm(ctx: Ctx, a: ActionView, incident: string | null, available: 
           )}</fieldset>`
       : nothing}
     ${previewPanel(ctx, a)}
-    <label for=${`${id}-why`}>Rationale: why this, why now</label>
+    <label for=${`${id}-why`}>Rationale: why this, why now <span class="help">(your government's own until the debrief, a proposal's too)</span></label>
     <textarea id=${`${id}-why`} name="rationale" rows="3" maxlength=${MAX_RATIONALE} ${draft(ctx.drafts, field)}></textarea>
     <div class="row">
       <button class="btn btn--primary" type="submit" value="plan" aria-describedby=${`answer-${key}`}>Add to our plan</button>

@@ -31,6 +31,9 @@ export function notesSection(ctx: Ctx): TemplateResult {
   };
   return html`<section class="panel notes" aria-labelledby="notes-h">
     <h2 id="notes-h">Evaluation notes</h2>
+    <p class="help">${view.viewer.role === 'facilitator'
+      ? 'Your notes stay yours until the debrief; you see the observers\' notes as they write them.'
+      : 'The facilitator and the other observers see your notes; everyone does at the debrief.'}</p>
     <form class="stack" @submit=${submit}>
       <label for="note-round">Moment</label>
       <select id="note-round" name="round">${rounds.map((r) => html`<option value=${r} ?selected=${r === view.round}>${roundTitle(view, r)}</option>`)}</select>
@@ -56,7 +59,7 @@ export function notesList(view: ExerciseView): TemplateResult {
   if (!view.notes.length) return html`<p class="empty">No notes yet.</p>`;
   const objective = (id: string | null) => view.scenario.learningObjectives.find((o) => o.id === id)?.text ?? null;
   return html`<ol class="note-list" reversed>${repeat([...view.notes].reverse(), (n) => n.id, (n) => html`<li class="note">
-    <p class="meta"><strong>${n.by}</strong> · ${roundTitle(view, n.round)} · ${timeOfDay(n.at)}</p>
+    <p class="meta"><strong>${n.by}</strong>${n.role === 'facilitator' ? ' (facilitator: seen by others from the debrief)' : ''} · ${roundTitle(view, n.round)} · ${timeOfDay(n.at)}</p>
     ${objective(n.objective) ? html`<p class="help">Objective: ${objective(n.objective)}</p>` : nothing}
     <p><span class="badge">${ratingWord(n.rating)}</span></p>
     <p>${n.text}</p>

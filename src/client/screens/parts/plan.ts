@@ -117,6 +117,7 @@ function proposalItem(ctx: Ctx, p: JointProposal): TemplateResult {
     <p><strong>${teamName(view, p.by)}</strong> proposes a joint <strong>${actionName(view, p.action)}</strong>${p.incident ? html` against <em>${incidentName(view, p.incident)}</em>` : nothing}.</p>
     ${chosenProcedures(p.options).length ? html`<p class="help">Procedures: ${chosenProcedures(p.options).join(', ')}</p>` : nothing}
     ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}
+    ${team && team !== p.by ? html`<p class="help">Each government's rationale stays its own until the debrief: ask on the coalition channel why ${teamName(view, p.by)} proposes it.</p>` : nothing}
     <p class="help">Joined: ${joined.length ? teamList(view, joined) : 'no one yet'} · Declined: ${declined.length ? teamList(view, declined) : 'no one'} · Not answered: ${pending.length ? teamList(view, pending) : 'no one'}</p>
     ${team && p.by !== team && !answered ? respondForm(ctx, p) : nothing}
     ${team === p.by ? html`<p class="help">Your government proposed this.</p>` : nothing}
@@ -136,7 +137,7 @@ function respondForm(ctx: Ctx, p: JointProposal): TemplateResult {
     if (answer.ok) ctx.drafts.clear(field, form);
   };
   return html`<form class="stack" @submit=${submit}>
-    <label for=${`resp-${p.id}`}>Your rationale</label>
+    <label for=${`resp-${p.id}`}>Your rationale <span class="help">(your government's own until the debrief)</span></label>
     <textarea id=${`resp-${p.id}`} name="rationale" rows="2" maxlength="4000" ${draft(ctx.drafts, field)}></textarea>
     <div class="row">
       <button class="btn btn--primary" type="submit" value="join">Join</button>

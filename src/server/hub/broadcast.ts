@@ -1,0 +1,71 @@
+/**
+ * What the seats of an exercise see: each viewer's projection of the state
+ * and the presence list, sent to one socket.io room per distinct viewer.
+ */
+import { project } from '../../engine';
+import { seesReadyVotes } from '../../engine/rules/visibility';
+import type { ExerciseView } from '../../engine/view/types';
+import type { Presence, PresenceSeat } from '../../protocol/events';
+import type { ExerciseRuntime } from '../exercise';
+import { viewerFromKey, viewerKey } from '../roles';
+import type { HubContext } from './context';
+
+/** The socket.io room of the seats of an exercise that share a viewer key. */
+export function room(exerciseId: string, key: string): string {
+  return `x:${exerciseId}:${key}`;
+}
+
+export function viewFor(ex: ExerciseRuntime, key: string): ExerciseView {
+  const view = project(ex.scenario, ex.state, viewerFromKey(key));
+  // view.seq is the engine's count of accepted commands, which equals the
+  // log's seq; in an exercise whose replay skipped a record it would lag, and
+  // clients wait for view.seq >= their answer's seq, so the log's wins.
+  return view.seq === ex.lastSeq ? view : { ...view, seq: ex.lastSeq };
+}
+
+/** The viewer keys (facilitator, team:x, ...) of seats with at least one connection. */
+function connectedKeys(ex: ExerciseRuntime): Set<string> {
+  const keys = new Set<string>();
+  for (const seatId of ex.connections.keys()) {
+    const seat = ex.seats.get(seatId);
+    if (seat && ex.isConnected(seatId)) keys.add(viewerKey(seat));
+  }
+  return keys;
+}
+
+export function broadcastViews(ctx: HubContext, ex: ExerciseRuntime): void {
+  if (!ctx.io) return;
+  for (const key of connectedKeys(ex)) {
+    let view: ExerciseView;
+    try {
+      view = viewFor(ex, key);
+    } catch (err) {
+      ctx.logger.error({ err, exerciseId: ex.id, viewer: key }, 'projection failed');
+      continue;
+    }
+    ctx.io.to(room(ex.id, key)).emit('view', view, Date.now());
+  }
+}
+
+export function presenceFor(ex: ExerciseRuntime, key: string): Presence {
+  const viewer = viewerFromKey(key);
+  const seats: PresenceSeat[] = [];
+  for (const seat of [...ex.seats.values()].sort((a, b) => a.ordinal - b.ordinal)) {
+    const entry: PresenceSeat = {
+      seatId: seat.seatId,
+      role: seat.role,
+      team: seat.team,
+      name: seat.name,
+      connected: ex.isConnected(seat.seatId),
+      lead: ex.isLead(seat),
+    };
+    if (seat.role === 'team' && seat.team && seesReadyVotes(seat.team, viewer)) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
+    seats.push(entry);
+  }
+  return { exerciseId: ex.id, seats };
+}
+
+export function broadcastPresence(ctx: HubContext, ex: ExerciseRuntime): void {
+  if (!ctx.io) return;
+  for (const key of connectedKeys(ex)) ctx.io.to(room(ex.id, key)).emit('presence', presenceFor(ex, key));
+}

@@ -1,0 +1,148 @@
+/**
+ * The exercises a server runs, and everything that changes them: a thin
+ * façade over the hub's parts, which share one HubContext.
+ *
+ *   recovery.ts   rebuild exercises from their logs (start-up, reload, scenario edit)
+ *   exercises.ts  create, list and export exercises
+ *   seats.ts      join codes, join, resume, bind sockets to seats
+ *   commands.ts   the command path: check, apply, append, answer, broadcast
+ *   votes.ts      team ready votes and the draft preview
+ *   clock.ts      the round timer that sends clockExpired
+ *   broadcast.ts  views and presence per viewer
+ */
+import type { Logger } from 'pino';
+import type { CommandBody, DecisionDraft } from '../../engine/types';
+import type {
+  CommandAck,
+  DecisionPreviewAck,
+  ExerciseCreateAck,
+  ExerciseListAck,
+  ExportAck,
+  SeatJoinAck,
+  SeatResumeAck,
+  TeamReadyAck,
+} from '../../protocol/events';
+import type { ExerciseRuntime } from '../exercise';
+import type { ShippedScenario } from '../scenarios';
+import type { SeatRecord, Storage } from '../storage/types';
+import { stopClocks } from './clock';
+import { command } from './commands';
+import { DEFAULT_HUB_LIMITS, type FbServer, type HubContext, type HubLimits, type SeatSocket } from './context';
+import { create, exportLog, list, listScenarios, type CreateInput } from './exercises';
+import { recover, replaceScenario } from './recovery';
+import { join, resume, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
+import { preview, ready } from './votes';
+
+export { DEFAULT_HUB_LIMITS, fail, type FbServer, type HubLimits, type SeatSocket, type SocketData } from './context';
+export { HASH_EVERY } from './commands';
+
+export class Hub {
+  private readonly ctx: HubContext;
+
+  constructor(storage: Storage, scenarios: Map<string, ShippedScenario>, logger: Logger, limits: HubLimits = DEFAULT_HUB_LIMITS) {
+    this.ctx = {
+      storage,
+      scenarios,
+      logger,
+      limits,
+      exercises: new Map(),
+      unrecoverable: [],
+      codes: new Map(),
+      seatsByHash: new Map(),
+      io: null,
+      closing: false,
+    };
+  }
+
+  get exercises(): Map<string, ExerciseRuntime> {
+    return this.ctx.exercises;
+  }
+
+  /** Stored exercises that could not be rebuilt at all (not served). */
+  get unrecoverable(): readonly string[] {
+    return this.ctx.unrecoverable;
+  }
+
+  attach(io: FbServer): void {
+    this.ctx.io = io;
+  }
+
+  /** Rebuilds every stored exercise by replaying its log through the engine. */
+  recover(): Promise<{ exercises: number; commands: number; degraded: string[] }> {
+    return recover(this.ctx);
+  }
+
+  /** Rebuilds the exercises of an edited shipped scenario (watch mode). */
+  replaceScenario(previousText: string, next: ShippedScenario): Promise<number> {
+    return replaceScenario(this.ctx, previousText, next);
+  }
+
+  shippedScenarios(): Iterable<ShippedScenario> {
+    return this.ctx.scenarios.values();
+  }
+
+  listScenarios() {
+    return listScenarios(this.ctx);
+  }
+
+  create(input: CreateInput): Promise<ExerciseCreateAck> {
+    return create(this.ctx, input);
+  }
+
+  /** The exercises run by any of these facilitator credentials. */
+  list(credentials: string[]): ExerciseListAck {
+    return list(this.ctx, credentials);
+  }
+
+  /** Whether a code names a seat type of a running exercise (for rate-limiting failed guesses). */
+  knowsCode(code: string): boolean {
+    return this.ctx.codes.has(code);
+  }
+
+  join(socket: SeatSocket, code: string, name: string): Promise<SeatJoinAck> {
+    return join(this.ctx, socket, code, name);
+  }
+
+  resume(socket: SeatSocket, credential: string, lastSeq?: number): SeatResumeAck {
+    return resume(this.ctx, socket, credential, lastSeq);
+  }
+
+  /** Called when a socket disconnects or moves to another seat. */
+  unbind(socket: SeatSocket): void {
+    unbind(this.ctx, socket);
+  }
+
+  seatOf(socket: SeatSocket): BoundSeat | null {
+    return seatOf(this.ctx, socket);
+  }
+
+  /** A seat from a credential (for HTTP downloads). */
+  seatByCredential(credential: string): BoundSeat | null {
+    return seatByCredential(this.ctx, credential);
+  }
+
+  /** A command from a seat. `reply` is called exactly once, before the resulting views are broadcast. */
+  command(socket: SeatSocket, id: string, body: CommandBody, reply: (answer: CommandAck) => void): Promise<void> {
+    return command(this.ctx, socket, id, body, reply);
+  }
+
+  preview(socket: SeatSocket, draft: DecisionDraft): DecisionPreviewAck {
+    return preview(this.ctx, socket, draft);
+  }
+
+  ready(socket: SeatSocket, isReady: boolean): Promise<TeamReadyAck> {
+    return ready(this.ctx, socket, isReady);
+  }
+
+  export(ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv'): Promise<ExportAck> {
+    return exportLog(this.ctx, ex, seat, format);
+  }
+
+  /** Stops timers, lets queued commands finish, and refuses new work. */
+  async close(): Promise<void> {
+    this.ctx.closing = true;
+    stopClocks(this.ctx);
+    await Promise.all([...this.ctx.exercises.values()].map((ex) => ex.queue.drain().catch(() => {})));
+    for (const ex of this.ctx.exercises.values()) ex.closed = true;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Seats: the join-code index, joining with a code, resuming with a
+ * credential, and binding sockets to seats (and so to their view's room).
+ */
+import type { ExerciseView } from '../../engine/view/types';
+import type { SeatInfo, SeatJoinAck, SeatResumeAck } from '../../protocol/events';
+import type { ExerciseRuntime } from '../exercise';
+import { viewerKey } from '../roles';
+import { hashCredential, newCredential, newPublicId } from '../secrets';
+import type { ExerciseMeta, SeatRecord } from '../storage/types';
+import { broadcastPresence, room, viewFor } from './broadcast';
+import { serial } from './commands';
+import { fail, shuttingDown, type HubContext, type SeatSocket } from './context';
+import { checkVotes } from './votes';
+
+export type BoundSeat = { ex: ExerciseRuntime; seat: SeatRecord };
+
+/** Indexes an exercise's join codes. */
+export function indexCodes(ctx: HubContext, meta: ExerciseMeta): void {
+  for (const [team, code] of Object.entries(meta.codes.teams)) ctx.codes.set(code, { exerciseId: meta.id, role: 'team', team });
+  ctx.codes.set(meta.codes.observer, { exerciseId: meta.id, role: 'observer', team: null });
+  if (meta.codes.redCell) ctx.codes.set(meta.codes.redCell, { exerciseId: meta.id, role: 'redCell', team: null });
+}
+
+/** Adds a seat to a running exercise and to the credential index. */
+export function addSeat(ctx: HubContext, ex: ExerciseRuntime, seat: SeatRecord): void {
+  ex.addSeat(seat);
+  ctx.seatsByHash.set(seat.credentialHash, seat);
+}
+
+export async function join(ctx: HubContext, socket: SeatSocket, code: string, name: string): Promise<SeatJoinAck> {
+  if (ctx.closing) return shuttingDown('try again in a moment.');
+  const entry = ctx.codes.get(code);
+  const ex = entry ? ctx.exercises.get(entry.exerciseId) : undefined;
+  if (!entry || !ex) return fail('UNKNOWN_CODE', `No exercise has the join code "${code}". Check it with your facilitator.`);
+  if (ex.seats.size >= ctx.limits.maxSeatsPerExercise) {
+    return fail('SEATS_FULL', 'This exercise has no free seats left.');
+  }
+  const credential = newCredential();
+  const seat = await ctx.storage.addSeat({
+    seatId: newPublicId(),
+    exerciseId: ex.id,
+    role: entry.role,
+    team: entry.team,
+    name,
+    credentialHash: hashCredential(credential),
+    joinedAt: Date.now(),
+  });
+  addSeat(ctx, ex, seat);
+  ctx.logger.info({ exerciseId: ex.id, seatId: seat.seatId, role: seat.role, team: seat.team }, 'seat joined');
+  const view = bind(ctx, socket, ex, seat);
+  return { ok: true, credential, seat: seatInfo(ex, seat), view, serverNow: Date.now() };
+}
+
+export function resume(ctx: HubContext, socket: SeatSocket, credential: string, lastSeq?: number): SeatResumeAck {
+  if (ctx.closing) return shuttingDown('try again in a moment.');
+  const bound = seatByCredential(ctx, credential);
+  if (!bound) return fail('INVALID_CREDENTIAL', 'This seat is not known here. Join again with a code.');
+  const { ex, seat } = bound;
+  const view = bind(ctx, socket, ex, seat);
+  ctx.logger.debug({ exerciseId: ex.id, seatId: seat.seatId, lastSeq, seq: ex.lastSeq }, 'seat resumed');
+  return { ok: true, seat: seatInfo(ex, seat), view, serverNow: Date.now() };
+}
+
+function seatInfo(ex: ExerciseRuntime, seat: SeatRecord): SeatInfo {
+  return {
+    seatId: seat.seatId,
+    exerciseId: ex.id,
+    role: seat.role,
+    team: seat.team,
+    name: seat.name,
+    lead: ex.isLead(seat),
+  };
+}
+
+/** Binds a socket to a seat (leaving any previous one), and returns the seat's current view. */
+function bind(ctx: HubContext, socket: SeatSocket, ex: ExerciseRuntime, seat: SeatRecord): ExerciseView {
+  const previous = socket.data.seat;
+  if (previous && (previous.exerciseId !== ex.id || previous.seatId !== seat.seatId)) unbind(ctx, socket);
+  socket.data.seat = { exerciseId: ex.id, seatId: seat.seatId };
+  socket.join(room(ex.id, viewerKey(seat)));
+  ex.connect(seat.seatId, socket.id);
+  const view = viewFor(ex, viewerKey(seat));
+  broadcastPresence(ctx, ex);
+  return view;
+}
+
+/** Called when a socket disconnects or moves to another seat. */
+export function unbind(ctx: HubContext, socket: SeatSocket): void {
+  const binding = socket.data.seat;
+  if (!binding) return;
+  socket.data.seat = null;
+  const ex = ctx.exercises.get(binding.exerciseId);
+  const seat = ex?.seats.get(binding.seatId);
+  if (!ex || !seat) return;
+  socket.leave(room(ex.id, viewerKey(seat)));
+  ex.disconnect(seat.seatId, socket.id);
+  broadcastPresence(ctx, ex);
+  // A member leaving may complete a ready vote of the remaining members.
+  if (seat.role === 'team' && seat.team && !ex.isConnected(seat.seatId) && !ctx.closing) {
+    const team = seat.team;
+    void serial(ctx, ex, () => checkVotes(ctx, ex, team)).catch((err) => ctx.logger.error({ err }, 'vote check failed'));
+  }
+}
+
+export function seatOf(ctx: HubContext, socket: SeatSocket): BoundSeat | null {
+  const binding = socket.data.seat;
+  if (!binding) return null;
+  const ex = ctx.exercises.get(binding.exerciseId);
+  const seat = ex?.seats.get(binding.seatId);
+  return ex && seat ? { ex, seat } : null;
+}
+
+/** A seat from a credential (for resuming and HTTP downloads). */
+export function seatByCredential(ctx: HubContext, credential: string): BoundSeat | null {
+  const seat = ctx.seatsByHash.get(hashCredential(credential));
+  const ex = seat ? ctx.exercises.get(seat.exerciseId) : undefined;
+  return seat && ex ? { ex, seat } : null;
+}

@@ -1,0 +1,79 @@
+/**
+ * Team ready votes and the draft preview: a team's decisions lock when every
+ * connected member has voted ready, through the same command path as a
+ * lead's lockDecisions.
+ */
+import { randomUUID } from 'node:crypto';
+import { previewDecision } from '../../engine';
+import type { DecisionDraft, TeamId } from '../../engine/types';
+import type { DecisionPreviewAck, TeamReadyAck } from '../../protocol/events';
+import type { ExerciseRuntime } from '../exercise';
+import { broadcastPresence } from './broadcast';
+import { afterAccepted, execute, serial, type Outcome } from './commands';
+import { fail, notJoined, shuttingDown, type HubContext, type SeatSocket } from './context';
+import { seatOf } from './seats';
+
+/** What a team's draft would score now with its options: computed by the engine's rule, nothing changes. */
+export function preview(ctx: HubContext, socket: SeatSocket, draft: DecisionDraft): DecisionPreviewAck {
+  const bound = seatOf(ctx, socket);
+  if (!bound) return notJoined();
+  const { ex, seat } = bound;
+  if (seat.role !== 'team' || !seat.team) return fail('NOT_ALLOWED', 'Only team players preview their decisions.');
+  return previewDecision(ex.scenario, ex.state, seat.team, draft);
+}
+
+export async function ready(ctx: HubContext, socket: SeatSocket, isReady: boolean): Promise<TeamReadyAck> {
+  const bound = seatOf(ctx, socket);
+  if (!bound) return notJoined();
+  const { ex, seat } = bound;
+  if (seat.role !== 'team' || !seat.team) return fail('NOT_ALLOWED', 'Only team players vote to lock their decisions.');
+  const team = seat.team;
+  if (ctx.closing) return shuttingDown('vote again once reconnected.');
+  return serial(ctx, ex, async () => {
+    if (ex.state.teams[team]?.locked) return { ok: true, ready: [], waitingFor: [], locked: true } as TeamReadyAck;
+    let votes = ex.votes.get(team);
+    if (!votes || votes.round !== ex.state.round) ex.votes.set(team, (votes = { round: ex.state.round, seats: new Set() }));
+    if (isReady) votes.seats.add(seat.seatId);
+    else votes.seats.delete(seat.seatId);
+    const result = await checkVotes(ctx, ex, team);
+    if (result && !result.answer.ok) {
+      votes.seats.delete(seat.seatId);
+      broadcastPresence(ctx, ex);
+      return result.answer;
+    }
+    broadcastPresence(ctx, ex);
+    return voteStatus(ex, team, result?.answer.ok ? result.answer.seq : undefined);
+  });
+}
+
+function voteStatus(ex: ExerciseRuntime, team: TeamId, seq?: number): TeamReadyAck {
+  const votes = ex.readyVotes(team);
+  const members = ex.connectedMembers(team);
+  return {
+    ok: true,
+    ready: members.filter((m) => votes.has(m.seatId)).map((m) => m.name),
+    waitingFor: members.filter((m) => !votes.has(m.seatId)).map((m) => m.name),
+    locked: ex.state.teams[team]?.locked ?? false,
+    ...(seq !== undefined ? { seq } : {}),
+  };
+}
+
+/**
+ * Locks the team's decisions when every connected member has voted ready.
+ * Runs inside the exercise queue. Returns the lock's outcome, or null when
+ * the vote is not complete.
+ */
+export async function checkVotes(ctx: HubContext, ex: ExerciseRuntime, team: TeamId): Promise<Outcome | null> {
+  if (ex.state.teams[team]?.locked) return null;
+  const votes = ex.readyVotes(team);
+  const members = ex.connectedMembers(team);
+  if (members.length === 0 || votes.size === 0 || !members.every((m) => votes.has(m.seatId))) return null;
+  const outcome = await execute(ctx, ex, null, { role: 'team', team, name: 'team vote' }, `vote:${team}:${randomUUID()}`, {
+    type: 'lockDecisions',
+  });
+  if (outcome.accepted) {
+    ctx.logger.info({ exerciseId: ex.id, team, seq: outcome.answer.ok ? outcome.answer.seq : null }, 'team locked by ready vote');
+    afterAccepted(ctx, ex);
+  }
+  return outcome;
+}

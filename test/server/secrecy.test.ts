@@ -1,0 +1,280 @@
+/**
+ * Secrecy as a property: random exercises, played by the engine's bots mixed
+ * with random legal commands (rationales, proposals and answers, chat on both
+ * channels, observer and facilitator notes, ad hoc injects to every kind of
+ * audience, shared intelligence, the red cell's choice), every piece of
+ * private text carrying a unique marker. After every accepted command, every
+ * seat's view and every export that seat may take (JSON and CSV) is searched
+ * for every marker, and for the scenario's own secrets: none may appear
+ * before the rule of docs/protocol.md ("Who sees what") allows it.
+ *
+ * The oracle below is written from that table, independently of the code.
+ * Runs: FIREBREAK_SECRECY_RUNS (default 8), steps per run:
+ * FIREBREAK_SECRECY_STEPS (default 50), for a longer soak by hand.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyCommand, createExercise, project } from '../../src/engine/index';
+import { POLICIES } from '../../src/engine/bots/policies';
+import { Rng, seedRng } from '../../src/engine/random';
+import type { Scenario } from '../../src/engine/scenario/schema';
+import type { Actor, Command, CommandBody, ExerciseState } from '../../src/engine/types';
+import type { Viewer } from '../../src/engine/view/types';
+import { mayExport } from '../../src/engine/rules/visibility';
+import { buildCsvExport, buildJsonExport } from '../../src/server/export';
+import type { ExerciseMeta, LogRecord } from '../../src/server/storage/types';
+import { loadFile, richScenario, secretsOf, type ScenarioSecret } from '../engine/support';
+
+const RUNS = Number(process.env.FIREBREAK_SECRECY_RUNS ?? 8);
+const STEPS = Number(process.env.FIREBREAK_SECRECY_STEPS ?? 50);
+
+type Debrief = boolean;
+
+/** A planted piece of private text and who may see it, by the table. */
+interface Marker {
+  text: string;
+  what: string;
+  maySee: (viewer: Viewer, state: ExerciseState) => boolean;
+}
+
+const isStaff = (v: Viewer) => v.role === 'facilitator' || v.role === 'observer';
+const isTeam = (v: Viewer, team: string) => v.role === 'team' && v.team === team;
+const debriefOf = (state: ExerciseState): Debrief => state.phase === 'debrief';
+
+/** The table's rules, written out for the kinds of text a random exercise plants. */
+const RULES = {
+  /** A rationale (of a draft that resolves, a proposal, an answer): its team and staff; other teams from the debrief; never the red cell. */
+  rationale: (team: string) => (v: Viewer, s: ExerciseState) => isStaff(v) || isTeam(v, team) || (v.role === 'team' && debriefOf(s)),
+  /** A draft's rationale stays with its team unless the draft became a decision, whose rationale is revealed at the debrief. */
+  draft: (team: string, text: string) => (v: Viewer, s: ExerciseState) =>
+    isStaff(v) || isTeam(v, team) || (v.role === 'team' && debriefOf(s) && s.decisions.some((d) => d.team === team && d.rationale === text)),
+  teamChat: (team: string) => (v: Viewer) => isStaff(v) || isTeam(v, team),
+  coalitionChat: () => (v: Viewer) => v.role !== 'redCell',
+  observerNote: () => (v: Viewer, s: ExerciseState) => isStaff(v) || debriefOf(s),
+  facilitatorNote: () => (v: Viewer, s: ExerciseState) => v.role === 'facilitator' || debriefOf(s),
+  teamInject: (teams: string[]) => (v: Viewer, s: ExerciseState) =>
+    isStaff(v) || (v.role === 'team' && (teams.includes(v.team) || debriefOf(s))),
+  facilitatorInject: () => (v: Viewer) => v.role === 'facilitator',
+};
+
+const STEP_KINDS = ['bot', 'bot', 'bot', 'respond', 'chat', 'note', 'inject', 'share', 'redCell', 'lock', 'advance', 'end'] as const;
+type StepKind = (typeof STEP_KINDS)[number];
+interface Step {
+  kind: StepKind;
+  a: number;
+  b: number;
+}
+
+const FAC: Actor = { role: 'facilitator', name: 'Facilitator' };
+const OBS: Actor = { role: 'observer', name: 'Observer' };
+const RED: Actor = { role: 'redCell', name: 'Red cell' };
+
+/** One random exercise: commands are applied as they are made, and every accepted one is checked. */
+class Play {
+  state: ExerciseState;
+  readonly markers: Marker[] = [];
+  readonly records: LogRecord[] = [];
+  readonly viewers: Viewer[];
+  readonly meta: ExerciseMeta;
+  private readonly secrets: ScenarioSecret[];
+  private readonly rng: Rng;
+  private at = 1_000;
+  checks = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: string,
+  ) {
+    this.state = createExercise(scenario, seed);
+    this.rng = new Rng(seedRng(`${seed}/bots`));
+    this.viewers = [...scenario.teams.map((t): Viewer => ({ role: 'team', team: t.id })), { role: 'observer' }, { role: 'redCell' }, { role: 'facilitator' }];
+    this.secrets = secretsOf(scenario);
+    this.meta = { id: 'x1', title: 'Secrecy', scenarioId: scenario.id, scenarioText: '{}', seed, createdAt: 0, codes: { teams: {}, observer: 'OBS' }, scenarioEditedAtSeq: null };
+  }
+
+  private mark(what: string, rule: (text: string) => Marker['maySee']): string {
+    const text = `mk${String(this.markers.length).padStart(4, '0')}q`;
+    this.markers.push({ text, what, maySee: rule(text) });
+    return text;
+  }
+
+  send(actor: Actor, body: CommandBody): boolean {
+    this.at += 1_000;
+    const command = { ...body, id: `c${this.records.length + 1}-${this.at}`, actor, at: this.at } as Command;
+    const result = applyCommand(this.scenario, this.state, command);
+    if (!result.ok) return false;
+    this.state = result.state;
+    this.records.push({ seq: this.records.length + 1, command, seatId: 's', round: this.state.round, stateHash: null });
+    this.check(command);
+    return true;
+  }
+
+  /** Every seat's view and every export it may take, searched for what it may not see yet. */
+  private check(command: Command): void {
+    const debrief = debriefOf(this.state);
+    for (const viewer of this.viewers) {
+      const who = `${viewer.role === 'team' ? `team ${viewer.team}` : viewer.role} after ${command.type} (seq ${this.state.seq}, ${this.state.phase})`;
+      const outputs: [string, string][] = [['view', JSON.stringify(project(this.scenario, this.state, viewer))]];
+      if (mayExport(viewer, this.state.phase)) {
+        const input = { meta: this.meta, scenario: this.scenario, state: this.state, records: this.records, viewer };
+        outputs.push(['JSON export', buildJsonExport(input).data], ['CSV export', buildCsvExport(input).data]);
+      }
+      for (const [where, text] of outputs) {
+        this.checks += 1;
+        for (const marker of this.markers) {
+          if (text.includes(marker.text) && !marker.maySee(viewer, this.state)) {
+            expect.fail(`${who}: the ${where} holds ${marker.what} (${marker.text})`);
+          }
+        }
+        for (const secret of this.secrets) {
+          const needle = where === 'view' || where === 'JSON export' ? JSON.stringify(secret.text).slice(1, -1) : secret.text;
+          if (!secret.maySee(viewer, debrief) && text.includes(needle)) expect.fail(`${who}: the ${where} holds "${secret.text.slice(0, 40)}"`);
+        }
+        // The generator's state never leaves; the seed only in an export, for the facilitator or from the debrief.
+        if (text.includes(String(this.state.rng.s0))) expect.fail(`${who}: the ${where} holds the generator's state`);
+        const seedAllowed = where !== 'view' && (viewer.role === 'facilitator' || debrief);
+        if (!seedAllowed && text.includes(this.seed)) expect.fail(`${who}: the ${where} holds the seed`);
+      }
+    }
+  }
+
+  /** A bot's plan for a team, its private text replaced by markers. */
+  bot(team: string, policyIndex: number, count: number): void {
+    const policies = Object.values(POLICIES);
+    const policy = policies[policyIndex % policies.length]!;
+    const actor: Actor = { role: 'team', team, name: `${policy.id} bot` };
+    for (const body of policy.plan({ scenario: this.scenario, state: this.state, team, rng: this.rng }).slice(0, count)) {
+      this.send(actor, this.withMarkers(team, body));
+    }
+  }
+
+  private withMarkers(team: string, body: CommandBody): CommandBody {
+    switch (body.type) {
+      case 'draftDecision':
+        return { ...body, draft: { ...body.draft, rationale: this.mark(`a draft rationale of ${team}`, (t) => RULES.draft(team, t)) } };
+      case 'proposeJoint':
+        return { ...body, draft: { ...body.draft, rationale: this.mark(`a proposal rationale of ${team}`, () => RULES.rationale(team)) } };
+      case 'respondJoint':
+        return { ...body, rationale: this.mark(`an answer rationale of ${team}`, () => RULES.rationale(team)) };
+      case 'chat':
+        return { ...body, text: this.chatMarker(team, body.channel) };
+      default:
+        return body;
+    }
+  }
+
+  private chatMarker(team: string, channel: 'team' | 'coalition'): string {
+    return channel === 'team'
+      ? this.mark(`team chat of ${team}`, () => RULES.teamChat(team))
+      : this.mark(`coalition chat of ${team}`, () => RULES.coalitionChat());
+  }
+
+  step({ kind, a, b }: Step): void {
+    const teams = this.scenario.teams.map((t) => t.id);
+    const team = teams[a % teams.length]!;
+    const actor: Actor = { role: 'team', team, name: `Player ${team}` };
+    switch (kind) {
+      case 'bot':
+        return this.bot(team, b, 1 + (b % 3));
+      case 'respond': {
+        const open = Object.values(this.state.proposals).filter((p) => p.round === this.state.round && p.by !== team && !p.responses[team]);
+        const proposal = open[b % Math.max(1, open.length)];
+        if (proposal) this.send(actor, this.withMarkers(team, { type: 'respondJoint', proposal: proposal.id, join: b % 2 === 0 }));
+        return;
+      }
+      case 'chat':
+        this.send(actor, { type: 'chat', channel: b % 2 ? 'team' : 'coalition', text: this.chatMarker(team, b % 2 ? 'team' : 'coalition') });
+        return;
+      case 'note':
+        if (b % 2) this.send(OBS, { type: 'note', text: this.mark('an observer note', () => RULES.observerNote()) });
+        else this.send(FAC, { type: 'note', text: this.mark('a facilitator note', () => RULES.facilitatorNote()) });
+        return;
+      case 'inject': {
+        if (b % 3 === 0) {
+          const title = this.mark('a facilitator-only inject title', () => RULES.facilitatorInject());
+          const body = this.mark('a facilitator-only inject body', () => RULES.facilitatorInject());
+          this.send(FAC, { type: 'releaseAdhocInject', inject: { title, body, audience: 'facilitator' } });
+        } else {
+          const to = b % 3 === 1 ? [team] : teams.filter((t) => t !== team);
+          const title = this.mark(`an inject title for ${to.join('+')}`, () => RULES.teamInject(to));
+          const body = this.mark(`an inject body for ${to.join('+')}`, () => RULES.teamInject(to));
+          this.send(FAC, { type: 'releaseAdhocInject', inject: { title, body, audience: { teams: to } } });
+        }
+        return;
+      }
+      case 'share': {
+        const allies = teams.filter((t) => t !== team);
+        const incidents = Object.keys(this.state.incidents).filter((i) => this.state.incidents[i]!.active);
+        const incident = incidents[b % Math.max(1, incidents.length)];
+        if (incident) this.send(actor, { type: 'shareIntel', incident, with: b % 2 ? 'coalition' : [allies[b % allies.length]!] });
+        return;
+      }
+      case 'redCell': {
+        const moves = this.scenario.adversary.moves;
+        this.send(RED, { type: 'chooseAdversaryMove', move: b % (moves.length + 1) === moves.length ? null : moves[b % (moves.length + 1)]!.id });
+        return;
+      }
+      case 'lock':
+        this.send(actor, { type: 'lockDecisions' });
+        return;
+      case 'advance':
+        this.send(FAC, { type: 'advance' });
+        return;
+      case 'end':
+        // Rare: most exercises should run their rounds.
+        if (b % 4 === 0) this.send(FAC, { type: 'endExercise', reason: 'Hot wash.' });
+        return;
+    }
+  }
+
+  /** To the debrief, then the hot wash: notes and chat that are still allowed there. */
+  finish(): void {
+    for (let guard = 0; this.state.phase !== 'debrief' && guard < 200; guard++) {
+      if (this.state.phase === 'deliberation') for (const t of this.scenario.teams) this.send({ role: 'team', team: t.id }, { type: 'lockDecisions' });
+      this.send(FAC, { type: 'advance' });
+    }
+    expect(this.state.phase).toBe('debrief');
+    const first = this.scenario.teams[0]!.id;
+    this.send({ role: 'team', team: first }, { type: 'chat', channel: 'team', text: this.chatMarker(first, 'team') });
+    this.send(OBS, { type: 'note', text: this.mark('an observer note', () => RULES.observerNote()) });
+    this.send(FAC, { type: 'note', text: this.mark('a facilitator note', () => RULES.facilitatorNote()) });
+  }
+}
+
+const stepArb = fc.record({ kind: fc.constantFrom(...STEP_KINDS), a: fc.nat(7), b: fc.nat(11) });
+
+function play(scenario: Scenario, seed: string, steps: Step[]): Play {
+  const game = new Play(scenario, seed);
+  game.send(FAC, { type: 'startExercise' });
+  // A private text before the first round, too.
+  game.step({ kind: 'note', a: 0, b: 0 });
+  game.send(FAC, { type: 'advance' });
+  for (const step of steps) {
+    if (game.state.phase === 'debrief') break;
+    game.step(step);
+  }
+  game.finish();
+  return game;
+}
+
+describe('no seat ever receives another seat’s private text before the table allows it', () => {
+  const scenarios: [string, () => Scenario][] = [
+    ['engine-rich (three teams, a red cell)', richScenario],
+    ['romania-2024', () => loadFile('scenarios/romania-2024.json')],
+  ];
+
+  it.each(scenarios)('in views and exports of random exercises of %s', (_name, load) => {
+    const scenario = load();
+    let checks = 0;
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 8 }), fc.array(stepArb, { minLength: 10, maxLength: STEPS }), (seed, steps) => {
+        const game = play(scenario, `secrecy-${seed}`, steps);
+        checks += game.checks;
+        // The exercise did something private worth checking.
+        expect(game.markers.length).toBeGreaterThan(3);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(checks).toBeGreaterThan(RUNS * 50);
+  });
+});
