@@ -102,7 +102,7 @@ describe('joining, leads and ready votes', () => {
   });
 
   it('lets the lead lock alone; others lock when every connected member is ready', async () => {
-    const table = await here.table({ scenarioId: 'test-fixture', players: 3, observer: false });
+    const table = await here.table({ scenarioId: 'test-fixture', players: 3, observer: true });
     const [lead, second, third] = table.teams.atlantia!;
     await table.facilitator.must({ type: 'startExercise' });
     await table.facilitator.must({ type: 'advance' });
@@ -135,6 +135,9 @@ describe('joining, leads and ready votes', () => {
     for (const p of otherTeam.presences) {
       for (const s of p.seats.filter((x) => x.team === 'atlantia')) expect(s.ready).toBeUndefined();
     }
+    // Nor to observers (the visibility table's readyVotes row).
+    await waitUntil(() => table.observer!.presences.length > 0, 'presence for an observer');
+    for (const p of table.observer!.presences) for (const s of p.seats) expect(s.ready).toBeUndefined();
     await third!.request<TeamReadyAck>('team:ready', { ready: true });
     expect(table.facilitator.view!.teams.find((t) => t.id === 'atlantia')!.locked).toBe(false);
 

@@ -89,7 +89,9 @@ class Play {
     this.rng = new Rng(seedRng(`${seed}/bots`));
     this.viewers = [...scenario.teams.map((t): Viewer => ({ role: 'team', team: t.id })), { role: 'observer' }, { role: 'redCell' }, { role: 'facilitator' }];
     this.secrets = secretsOf(scenario);
-    this.meta = { id: 'x1', title: 'Secrecy', scenarioId: scenario.id, scenarioText: '{}', seed, createdAt: 0, codes: { teams: {}, observer: 'OBS' }, scenarioEditedAtSeq: null };
+    // Join codes are credentials of a sort: no export carries them.
+    const codes = { teams: Object.fromEntries(scenario.teams.map((t) => [t.id, `JOINCODE-${t.id}-7Q`])), observer: 'JOINCODE-OBS-7Q', redCell: 'JOINCODE-RED-7Q' };
+    this.meta = { id: 'x1', title: 'Secrecy', scenarioId: scenario.id, scenarioText: '{}', seed, createdAt: 0, codes, scenarioEditedAtSeq: null };
   }
 
   private mark(what: string, rule: (text: string) => Marker['maySee']): string {
@@ -130,6 +132,7 @@ class Play {
           const needle = where === 'view' || where === 'JSON export' ? JSON.stringify(secret.text).slice(1, -1) : secret.text;
           if (!secret.maySee(viewer, debrief) && text.includes(needle)) expect.fail(`${who}: the ${where} holds "${secret.text.slice(0, 40)}"`);
         }
+        if (text.includes('JOINCODE-')) expect.fail(`${who}: the ${where} holds a join code`);
         // The generator's state never leaves; the seed only in an export, for the facilitator or from the debrief.
         if (text.includes(String(this.state.rng.s0))) expect.fail(`${who}: the ${where} holds the generator's state`);
         const seedAllowed = where !== 'view' && (viewer.role === 'facilitator' || debrief);

@@ -31,7 +31,7 @@ export interface VisibilityRule {
 /** The table. Every function below reads it; none states a rule of its own. */
 export const VISIBILITY = {
   public: {
-    what: 'Public facts: scenario outline, round, clock, escalation, announcements, public decisions, injects and timeline entries for everyone',
+    what: "Public facts: scenario outline, round, clock, escalation, announcements, public decisions, injects and timeline entries for everyone, each team's number of drafts and whether it has locked",
     facilitator: 'always', observer: 'always', ownTeam: 'always', otherTeams: 'always', redCell: 'always',
   },
   briefing: {
