@@ -1,41 +1,40 @@
 /**
- * Server benchmark: npm run bench:server
+ * Server benchmark: npm run bench:server [-- --sizes 50,100 --seconds 15 --json --cpu-prof DIR]
  *
- * For each N in a sweep (default 5, 10, 20, 40, 80; stops early once p99
- * exceeds 100 ms), a fresh server process runs on loopback with a fresh data
- * folder and N concurrent exercises of six seats each (facilitator, four
- * teams, observer). Bots play at a human pace: each team drafts a legal
- * action (one the view marks available) every 1-3 s, then its lead locks; the
- * facilitator advances when a round's results are in.
+ * For each size N, a fresh server process (default durable SQLite log, fresh
+ * data folder) runs N concurrent exercises of scenarios/romania-2024.json,
+ * each with a facilitator and one seat per team (four teams: five seats).
+ * Every team drafts a legal action (one its view marks available) every
+ * 2 s ± 50 %, and locks once it has drafted what it planned; the facilitator
+ * starts the exercise and advances whenever a round's results are in. Where
+ * `taskset` exists the server is pinned to CPU 0 and this load process to
+ * CPU 1, so the two do not compete for one core.
  *
- * Measured:
- *   - command-to-broadcast latency: from emitting a command to receiving the
- *     view that contains it, on the sending client (p50/p95/p99/max)
- *   - accepted commands per second
- *   - CPU time per accepted command in the server process (and its share of
- *     one core), and in the bot process
- *   - memory per exercise: the server process's RSS (and heap) after setup
- *     and play, minus its baseline, divided by N (after a forced GC)
+ * Printed per size (a table row, and one JSON line with --json):
+ *   exercises, seats, accepted commands per second;
+ *   command-to-view latency p50/p95/p99/max: from emitting a command to the
+ *     moment each seat of its exercise holds a view with the command's seq
+ *     (every seat, not only the sender);
+ *   ack latency p50/p99: from emitting a command to its answer;
+ *   server CPU ms per accepted command (user + system of the server process);
+ *   mean and max bytes per message a seat received after its first view, and
+ *     mean view bytes per seat per change (patches only);
+ *   server RSS per exercise (after play, minus the empty server's, over N).
  *
- * The scenario is scenarios/romania-2024.json when it loads (four teams, so
- * six seats), else a generated four-team scenario; BENCH_SCENARIO=<file>
- * picks another (seats = its teams + 2).
- *
- * Environment: BENCH_SWEEP="5,10,20" BENCH_SECONDS=20 BENCH_P99_MS=100 BENCH_SCENARIO=<file>
- *
- * The bots run in this process and the server in a child process, so client
- * work does not count as server memory; on a small machine both share the
- * CPU, so the latencies are an upper bound for the server's own.
+ * --cpu-prof DIR writes the server's V8 CPU profile(s) there (open in Chrome
+ * DevTools). Environment equivalents: BENCH_SIZES, BENCH_SECONDS,
+ * BENCH_SCENARIO, BENCH_CPU_PROF.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
+import { loadScenarioText } from '../src/engine';
 import type { CommandBody } from '../src/engine/types';
 import type { ExerciseView } from '../src/engine/view/types';
 import type {
@@ -46,105 +45,157 @@ import type {
   SeatResumeAck,
   ServerToClientEvents,
 } from '../src/protocol/events';
-import { loadScenarioText } from '../src/engine';
+import { ViewFollower } from '../src/protocol/patch';
 import { startServer } from '../src/server/server';
 import { legalDrafts } from '../test/helpers/bot';
-import { writeScenarioDir } from '../test/helpers/scenario';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const FALLBACK_ID = 'bench-four';
-let scenarioId = FALLBACK_ID;
-let seatsPerExercise = 6;
+const WARM_UP_MS = 3000;
 
 // ---------------------------------------------------------------------------
 // Child: the server under test
 
-interface MemorySample {
+interface Sample {
   rss: number;
-  heapUsed: number;
   /** CPU time of the server process so far (user + system), ms. */
   cpuMs: number;
 }
 
-async function child(): Promise<void> {
-  const [dataDir, scenariosDir] = process.argv.slice(3);
+async function child(dataDir: string, scenariosDir: string): Promise<void> {
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir: dataDir!,
-    scenariosDir: scenariosDir!,
-    distDir: join(dataDir!, 'no-dist'),
+    dataDir,
+    scenariosDir,
+    distDir: join(dataDir, 'no-dist'),
     logger: pino({ level: 'error' }),
-    limits: { createsPerMinute: 100_000, failedJoinsPerMinute: 100_000 },
+    limits: { createsPerMinute: 1_000_000, failedJoinsPerMinute: 1_000_000 },
   });
-  const sample = (): MemorySample => {
+  const sample = (): Sample => {
     (globalThis as { gc?: () => void }).gc?.();
-    const m = process.memoryUsage();
     const cpu = process.cpuUsage();
-    return { rss: m.rss, heapUsed: m.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return { rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000 };
   };
   process.on('message', (msg: { type: string }) => {
-    if (msg.type === 'memory') process.send!({ type: 'memory', sample: sample() });
+    if (msg.type === 'sample') process.send!({ type: 'sample', sample: sample() });
+    // process.exit after close lets --cpu-prof write its profile.
     if (msg.type === 'stop') void server.close().then(() => process.exit(0));
   });
-  // The parent is gone: do not linger.
   process.on('disconnect', () => process.exit(0));
   process.send!({ type: 'ready', port: server.port, sample: sample() });
 }
 
 // ---------------------------------------------------------------------------
-// Parent: bots and measurements
+// Parent: the load
 
-class Bench {
-  latencies: number[] = [];
-  accepted = 0;
-  rejected = new Map<string, number>();
+/** What one run measures; reset when the measuring window opens. */
+class Measures {
   measuring = false;
   running = true;
+  accepted = 0;
+  acks: number[] = [];
+  /** Per command: seat-arrival latencies, ms. */
+  toView: number[] = [];
+  /** Commands whose view had not reached every seat when the run ended. */
+  unseen = 0;
+  messages = 0;
+  messageBytes = 0;
+  maxMessageBytes = 0;
+  patchBytes = 0;
+  resyncs = 0;
+  rejected = new Map<string, number>();
+}
+
+/** One exercise: when each seq was sent (measured commands only) and when each seat first held it. */
+class Exercise {
+  readonly sentAt = new Map<number, number>();
+  readonly seenAt = new Map<number, number[]>();
+  seats: Seat[] = [];
+
+  seen(from: number, to: number, at: number): void {
+    for (let seq = from + 1; seq <= to; seq++) {
+      let list = this.seenAt.get(seq);
+      if (!list) this.seenAt.set(seq, (list = []));
+      list.push(at);
+    }
+  }
 }
 
 class Seat {
-  view: ExerciseView | null = null;
-  private waiters: { seq: number; resolve: () => void }[] = [];
+  readonly follower: ViewFollower;
+  credential = '';
 
-  constructor(readonly socket: ClientSocket) {
-    socket.on('view', (view) => {
-      if (!this.view || view.seq >= this.view.seq) this.view = view;
-      this.waiters = this.waiters.filter((w) => {
-        if (view.seq >= w.seq) {
-          w.resolve();
-          return false;
-        }
-        return true;
-      });
+  constructor(
+    readonly socket: ClientSocket,
+    readonly exercise: Exercise,
+    readonly m: Measures,
+  ) {
+    this.follower = new ViewFollower(() => void this.resume(this.credential, true));
+    socket.on('view:patch', (patch) => {
+      const before = this.follower.view?.seq ?? 0;
+      if (this.follower.patch(patch)) this.exercise.seen(before, this.follower.view!.seq, performance.now());
+    });
+    socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
+      if (!this.m.measuring || packet.type !== 'message' || typeof packet.data !== 'string') return;
+      const bytes = Buffer.byteLength(packet.data);
+      this.m.messages += 1;
+      this.m.messageBytes += bytes;
+      this.m.maxMessageBytes = Math.max(this.m.maxMessageBytes, bytes);
+      if (packet.data.startsWith('2["view:patch"')) this.m.patchBytes += bytes;
     });
   }
 
-  static async open(url: string): Promise<Seat> {
+  get view(): ExerciseView {
+    return this.follower.view!;
+  }
+
+  static async open(url: string, exercise: Exercise, m: Measures): Promise<Seat> {
     const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    return new Seat(socket);
+    const seat = new Seat(socket, exercise, m);
+    exercise.seats.push(seat);
+    return seat;
   }
 
-  private seen(seq: number): Promise<void> {
-    if (this.view && this.view.seq >= seq) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+  async join(code: string, name: string): Promise<void> {
+    this.follower.expectFull();
+    const joined = (await this.socket.emitWithAck('seat:join', { code, name })) as SeatJoinAck;
+    if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
+    this.credential = joined.credential;
+    this.full(joined.view);
   }
 
-  /** Sends a command; records the time until the resulting view arrives here. */
-  async send(bench: Bench, body: CommandBody): Promise<CommandAck> {
+  async resume(credential: string, resync = false): Promise<void> {
+    if (resync) this.m.resyncs += 1;
+    this.credential = credential;
+    this.follower.expectFull();
+    const resumed = (await this.socket.emitWithAck('seat:resume', { credential })) as SeatResumeAck;
+    if (!resumed.ok) throw new Error(`resume failed: ${resumed.code} ${resumed.message}`);
+    this.full(resumed.view);
+  }
+
+  private full(view: ExerciseView): void {
+    const before = this.follower.view?.seq ?? view.seq;
+    const held = this.follower.full(view);
+    if (held.seq > before) this.exercise.seen(before, held.seq, performance.now());
+  }
+
+  async send(body: CommandBody): Promise<CommandAck> {
+    const measured = this.m.measuring;
     const t0 = performance.now();
     const ack = await this.socket.timeout(30_000).emitWithAck('command', { id: randomUUID(), body });
     if (ack.ok) {
-      await this.seen(ack.seq);
-      bench.accepted += 1;
-      if (bench.measuring) bench.latencies.push(performance.now() - t0);
+      this.m.accepted += 1;
+      if (measured && this.m.measuring) {
+        this.m.acks.push(performance.now() - t0);
+        this.exercise.sentAt.set(ack.seq, t0);
+      }
     } else {
-      bench.rejected.set(ack.code, (bench.rejected.get(ack.code) ?? 0) + 1);
+      this.m.rejected.set(ack.code, (this.m.rejected.get(ack.code) ?? 0) + 1);
     }
     return ack;
   }
@@ -157,64 +208,50 @@ class Seat {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 
-interface Table {
-  facilitator: Seat;
-  teams: Seat[];
-  observer: Seat;
-  all: Seat[];
-}
-
-async function setUpExercise(url: string, index: number): Promise<Table> {
-  const facilitator = await Seat.open(url);
-  const created = (await facilitator.socket.emitWithAck('exercise:create', {
-    scenarioId,
-    seed: `bench-${index}`,
-  })) as ExerciseCreateAck;
+async function setUpExercise(url: string, scenarioId: string, index: number, m: Measures): Promise<Exercise> {
+  const exercise = new Exercise();
+  const facilitator = await Seat.open(url, exercise, m);
+  const created = (await facilitator.socket.emitWithAck('exercise:create', { scenarioId, seed: `bench-${index}` })) as ExerciseCreateAck;
   if (!created.ok) throw new Error(`create failed: ${created.code} ${created.message}`);
-  const resumed = (await facilitator.socket.emitWithAck('seat:resume', { credential: created.facilitatorCredential })) as SeatResumeAck;
-  if (!resumed.ok) throw new Error(`resume failed: ${resumed.code}`);
-  facilitator.view = resumed.view;
-  const codes = [...Object.values(created.codes.teams), created.codes.observer];
-  const seats = await Promise.all(
-    codes.map(async (code, i) => {
-      const seat = await Seat.open(url);
-      const joined = (await seat.socket.emitWithAck('seat:join', { code, name: `bot ${i}` })) as SeatJoinAck;
-      if (!joined.ok) throw new Error(`join failed: ${joined.code}`);
-      seat.view = joined.view;
-      return seat;
+  await facilitator.resume(created.facilitatorCredential);
+  await Promise.all(
+    Object.values(created.codes.teams).map(async (code, i) => {
+      const seat = await Seat.open(url, exercise, m);
+      await seat.join(code, `team bot ${i}`);
     }),
   );
-  const observer = seats.pop()!;
-  return { facilitator, teams: seats, observer, all: [facilitator, ...seats, observer] };
+  return exercise;
 }
 
 /** Runs a bot; an error ends that bot and is counted, not fatal. */
-async function guarded(bench: Bench, bot: () => Promise<void>): Promise<void> {
+async function guarded(m: Measures, bot: () => Promise<void>): Promise<void> {
   try {
     await bot();
   } catch (err) {
-    bench.rejected.set('BOT_ERROR', (bench.rejected.get('BOT_ERROR') ?? 0) + 1);
-    if ((bench.rejected.get('BOT_ERROR') ?? 0) === 1) console.error('bot failed:', err);
+    const count = (m.rejected.get('BOT_ERROR') ?? 0) + 1;
+    m.rejected.set('BOT_ERROR', count);
+    if (count === 1) console.error('bot failed:', err);
   }
 }
 
-async function facilitatorBot(bench: Bench, seat: Seat): Promise<void> {
-  await seat.send(bench, { type: 'startExercise' });
-  while (bench.running) {
+async function facilitatorBot(m: Measures, seat: Seat): Promise<void> {
+  await seat.send({ type: 'startExercise' });
+  while (m.running) {
     await sleep(between(500, 1000));
-    const view = seat.view!;
+    const view = seat.view;
     if (view.phase === 'debrief') return;
-    if (view.phase === 'briefing' || view.phase === 'results') await seat.send(bench, { type: 'advance' });
+    if (view.phase === 'briefing' || view.phase === 'results') await seat.send({ type: 'advance' });
   }
 }
 
-async function teamBot(bench: Bench, seat: Seat): Promise<void> {
+/** A decision every 2 s ± 50 %: a legal draft until the round's plan is full, then the lock. */
+async function teamBot(m: Measures, seat: Seat): Promise<void> {
   let round = -1;
   let target = 0;
-  while (bench.running) {
+  while (m.running) {
     await sleep(between(1000, 3000));
-    if (!bench.running) return;
-    const view = seat.view!;
+    if (!m.running) return;
+    const view = seat.view;
     if (view.phase === 'debrief') return;
     if (view.phase !== 'deliberation' || view.paused) continue;
     const me = view.teams.find((t) => view.viewer.role === 'team' && t.id === view.viewer.team);
@@ -225,9 +262,9 @@ async function teamBot(bench: Bench, seat: Seat): Promise<void> {
     }
     const drafts = legalDrafts(view);
     if ((me.plan?.length ?? 0) < target && drafts.length > 0) {
-      await seat.send(bench, { type: 'draftDecision', draft: drafts[Math.floor(Math.random() * drafts.length)]! });
+      await seat.send({ type: 'draftDecision', draft: drafts[Math.floor(Math.random() * drafts.length)]! });
     } else {
-      await seat.send(bench, { type: 'lockDecisions' });
+      await seat.send({ type: 'lockDecisions' });
     }
   }
 }
@@ -238,148 +275,172 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Row {
-  n: number;
+  exercises: number;
   seats: number;
-  commands: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  rssPerExercise: number;
-  heapPerExercise: number;
-  serverCpuPerCommand: number;
-  serverCpuShare: number;
-  clientCpuPerCommand: number;
-  rejected: string;
+  acceptedPerSecond: number;
+  viewP50Ms: number;
+  viewP95Ms: number;
+  viewP99Ms: number;
+  viewMaxMs: number;
+  ackP50Ms: number;
+  ackP99Ms: number;
+  serverCpuMsPerCommand: number;
+  meanBytesPerMessage: number;
+  maxBytesPerMessage: number;
+  viewBytesPerSeatPerChange: number;
+  rssPerExerciseKb: number;
+  resyncs: number;
+  unseen: number;
+  rejected: Record<string, number>;
 }
 
-async function runOnce(n: number, seconds: number, scenariosDir: string): Promise<Row> {
+const hasTaskset = spawnSync('taskset', ['-V']).status === 0 && cpus().length >= 2;
+
+function startChild(dataDir: string, scenariosDir: string, profileDir: string | null): ChildProcess {
+  const node = [
+    process.execPath,
+    '--import',
+    'tsx',
+    '--expose-gc',
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    fileURLToPath(import.meta.url),
+    '--child',
+    dataDir,
+    scenariosDir,
+  ];
+  const [command, ...args] = hasTaskset ? ['taskset', '-c', '0', ...node] : node;
+  return spawn(command!, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+async function runOnce(n: number, seconds: number, scenarioId: string, scenariosDir: string, profileDir: string | null): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 'firebreak-bench-'));
-  const server: ChildProcess = fork(fileURLToPath(import.meta.url), ['--child', dataDir, scenariosDir], {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const messages: ((msg: { type: string; port?: number; sample?: MemorySample }) => void)[] = [];
-  server.on('message', (msg: { type: string }) => messages.shift()?.(msg as never));
-  const next = () => new Promise<{ type: string; port?: number; sample?: MemorySample }>((r) => messages.push(r));
-  const memory = async () => {
+  const server = startChild(dataDir, scenariosDir, profileDir);
+  const waiting: ((msg: { type: string; port?: number; sample?: Sample }) => void)[] = [];
+  server.on('message', (msg) => waiting.shift()?.(msg as never));
+  const next = () => new Promise<{ type: string; port?: number; sample?: Sample }>((r) => waiting.push(r));
+  const sample = async () => {
     const reply = next();
-    server.send({ type: 'memory' });
+    server.send({ type: 'sample' });
     return (await reply).sample!;
   };
   try {
     const ready = await next();
     const url = `http://127.0.0.1:${ready.port}`;
-    const baseline = await memory();
-
-    const bench = new Bench();
-    const tables: Table[] = [];
-    for (let i = 0; i < n; i += 10) {
-      tables.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, k) => setUpExercise(url, i + k)))));
+    const baseline = await sample();
+    const m = new Measures();
+    const exercises: Exercise[] = [];
+    for (let i = 0; i < n; i += 20) {
+      exercises.push(...(await Promise.all(Array.from({ length: Math.min(20, n - i) }, (_, k) => setUpExercise(url, scenarioId, i + k, m)))));
     }
-    const bots = tables.flatMap((table) => [
-      guarded(bench, () => facilitatorBot(bench, table.facilitator)),
-      ...table.teams.map((seat) => guarded(bench, () => teamBot(bench, seat))),
-    ]);
-    // Warm up, then measure.
-    await sleep(3000);
-    const start = await memory();
-    const clientCpu0 = process.cpuUsage();
-    bench.measuring = true;
-    const acceptedBefore = bench.accepted;
+    const bots = exercises.flatMap((exercise) => {
+      const [facilitator, ...teams] = exercise.seats;
+      return [guarded(m, () => facilitatorBot(m, facilitator!)), ...teams.map((seat) => guarded(m, () => teamBot(m, seat)))];
+    });
+    await sleep(WARM_UP_MS);
+    const start = await sample();
+    const acceptedBefore = m.accepted;
+    m.measuring = true;
     const t0 = performance.now();
     await sleep(seconds * 1000);
-    bench.measuring = false;
+    m.measuring = false;
     const elapsed = (performance.now() - t0) / 1000;
-    const commands = bench.accepted - acceptedBefore;
-    const clientCpu = process.cpuUsage(clientCpu0);
-    const after = await memory();
-    bench.running = false;
+    const commands = m.accepted - acceptedBefore;
+    const after = await sample();
+    // Let the last measured views arrive before reading them.
+    await sleep(1000);
+    m.running = false;
     await Promise.race([Promise.allSettled(bots), sleep(5000)]);
-    for (const table of tables) for (const seat of table.all) seat.close();
+    for (const exercise of exercises) for (const seat of exercise.seats) seat.close();
 
-    const sorted = [...bench.latencies].sort((a, b) => a - b);
+    for (const exercise of exercises) {
+      for (const [seq, sentAt] of exercise.sentAt) {
+        const seen = exercise.seenAt.get(seq) ?? [];
+        if (seen.length < exercise.seats.length) m.unseen += 1;
+        for (const at of seen) m.toView.push(at - sentAt);
+      }
+    }
+    const toView = m.toView.sort((a, b) => a - b);
+    const acks = m.acks.sort((a, b) => a - b);
+    const seats = exercises.reduce((sum, e) => sum + e.seats.length, 0);
+    const changes = exercises.reduce((sum, e) => sum + e.sentAt.size, 0);
     return {
-      n,
-      seats: n * seatsPerExercise,
-      commands,
-      perSecond: commands / elapsed,
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-      max: sorted[sorted.length - 1] ?? Number.NaN,
-      rssPerExercise: (after.rss - baseline.rss) / n,
-      heapPerExercise: (after.heapUsed - baseline.heapUsed) / n,
-      serverCpuPerCommand: (after.cpuMs - start.cpuMs) / Math.max(1, commands),
-      serverCpuShare: (after.cpuMs - start.cpuMs) / (elapsed * 1000),
-      clientCpuPerCommand: (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, commands),
-      rejected: [...bench.rejected].map(([code, count]) => `${code}:${count}`).join(' ') || '-',
+      exercises: n,
+      seats,
+      acceptedPerSecond: commands / elapsed,
+      viewP50Ms: percentile(toView, 50),
+      viewP95Ms: percentile(toView, 95),
+      viewP99Ms: percentile(toView, 99),
+      viewMaxMs: toView[toView.length - 1] ?? Number.NaN,
+      ackP50Ms: percentile(acks, 50),
+      ackP99Ms: percentile(acks, 99),
+      serverCpuMsPerCommand: (after.cpuMs - start.cpuMs) / Math.max(1, commands),
+      meanBytesPerMessage: m.messageBytes / Math.max(1, m.messages),
+      maxBytesPerMessage: m.maxMessageBytes,
+      viewBytesPerSeatPerChange: m.patchBytes / Math.max(1, changes * (seats / n)),
+      rssPerExerciseKb: (after.rss - baseline.rss) / n / 1024,
+      resyncs: m.resyncs,
+      unseen: m.unseen,
+      rejected: Object.fromEntries(m.rejected),
     };
   } finally {
     const exited = new Promise((r) => server.once('exit', r));
     server.send({ type: 'stop' });
-    await Promise.race([exited, sleep(10_000)]);
+    await Promise.race([exited, sleep(15_000)]);
     if (server.exitCode === null) server.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1).padStart(7) : '      -');
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0).padStart(6)} KB`;
+function option(name: string, env: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return (i >= 0 ? process.argv[i + 1] : undefined) ?? process.env[env] ?? fallback;
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1).padStart(7) : '      -');
 
 async function parent(): Promise<void> {
-  const sweep = (process.env.BENCH_SWEEP ?? '5,10,20,40,80').split(',').map(Number).filter((x) => x > 0);
-  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
-  const limit = Number(process.env.BENCH_P99_MS ?? 100);
+  const sizes = option('sizes', 'BENCH_SIZES', '25,50,100').split(',').map(Number).filter((x) => x > 0);
+  const seconds = Number(option('seconds', 'BENCH_SECONDS', '15'));
+  const json = process.argv.includes('--json');
+  const profile = option('cpu-prof', 'BENCH_CPU_PROF', '');
+  const profileDir = profile ? resolve(profile) : null;
+  const file = option('scenario', 'BENCH_SCENARIO', 'scenarios/romania-2024.json');
+  const loaded = loadScenarioText(readFileSync(file, 'utf8'), file);
+  if (!loaded.ok) throw new Error(`${file} does not load`);
   const scenariosDir = mkdtempSync(join(tmpdir(), 'firebreak-bench-scenarios-'));
-  const file = process.env.BENCH_SCENARIO ?? 'scenarios/romania-2024.json';
-  const loaded = existsSync(file) ? loadScenarioText(readFileSync(file, 'utf8'), file) : null;
-  if (loaded?.ok) {
-    copyFileSync(file, join(scenariosDir, 'bench.json'));
-    scenarioId = loaded.scenario.id;
-    seatsPerExercise = loaded.scenario.teams.length + 2;
-  } else {
-    if (process.env.BENCH_SCENARIO) throw new Error(`${file} does not load`);
-    writeScenarioDir(scenariosDir, [{ id: FALLBACK_ID, teams: 4, rounds: 8, minutes: 20 }]);
-  }
+  copyFileSync(file, join(scenariosDir, 'bench.json'));
+  if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)]);
 
   console.log(
-    `Firebreak server benchmark: scenario ${scenarioId}, ${seatsPerExercise} seats per exercise, ${seconds} s of play per step, p99 limit ${limit} ms`,
+    `Firebreak server benchmark: ${loaded.scenario.id}, facilitator + ${loaded.scenario.teams.length} teams per exercise, ` +
+      `a decision every 2 s ± 50 % per team, ${seconds} s measured per size; ` +
+      (hasTaskset ? 'server on CPU 0, load on CPU 1.' : 'no taskset: server and load share the CPUs.'),
   );
   console.log(
-    '   N  seats  commands   cmd/s     p50     p95     p99     max   RSS/exercise  heap/exercise  server ms/cmd (load)  bots ms/cmd  rejections',
+    'exercises  seats   cmd/s   view p50    p95    p99    max   ack p50    p99   cpu ms/cmd  bytes/msg  max msg  view B/seat/change  RSS KB/ex  resyncs',
   );
-  let best: number | null = null;
   try {
-    for (const n of sweep) {
-      const row = await runOnce(n, seconds, scenariosDir);
+    for (const n of sizes) {
+      const row = await runOnce(n, seconds, loaded.scenario.id, scenariosDir, profileDir);
       console.log(
-        `${String(row.n).padStart(4)}  ${String(row.seats).padStart(5)}  ${String(row.commands).padStart(8)}  ${row.perSecond
-          .toFixed(1)
-          .padStart(6)} ${fmt(row.p50)} ${fmt(row.p95)} ${fmt(row.p99)} ${fmt(row.max)}  ${kb(row.rssPerExercise)}     ${kb(
-          row.heapPerExercise,
-        )}  ${row.serverCpuPerCommand.toFixed(2).padStart(13)} (${(row.serverCpuShare * 100).toFixed(0).padStart(3)}%)  ${row.clientCpuPerCommand
-          .toFixed(2)
-          .padStart(11)}  ${row.rejected}`,
+        `${String(row.exercises).padStart(9)} ${String(row.seats).padStart(6)} ${row.acceptedPerSecond.toFixed(1).padStart(7)} ${ms(row.viewP50Ms)}${ms(
+          row.viewP95Ms,
+        )}${ms(row.viewP99Ms)}${ms(row.viewMaxMs)}   ${ms(row.ackP50Ms)}${ms(row.ackP99Ms)} ${row.serverCpuMsPerCommand.toFixed(2).padStart(11)} ${row.meanBytesPerMessage
+          .toFixed(0)
+          .padStart(10)} ${String(row.maxBytesPerMessage).padStart(8)} ${row.viewBytesPerSeatPerChange.toFixed(0).padStart(19)} ${row.rssPerExerciseKb
+          .toFixed(0)
+          .padStart(10)} ${String(row.resyncs).padStart(8)}`,
       );
-      if (row.p99 < limit) best = n;
-      else break;
+      if (json) console.log(JSON.stringify(row));
     }
   } finally {
     rmSync(scenariosDir, { recursive: true, force: true });
   }
-  const load = loadavg()[0]!;
-  console.log(`Machine: ${cpus().length} cores, load average ${load.toFixed(1)} at the end (other processes compete for the CPU when it is high).`);
-  console.log(
-    best === null
-      ? `No step kept p99 under ${limit} ms.`
-      : `Largest N with p99 < ${limit} ms: ${best} exercises (${best * seatsPerExercise} seats).`,
-  );
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (other processes share the CPU when it is high).`);
 }
 
 if (process.argv[2] === '--child') {
-  void child();
+  void child(process.argv[3]!, process.argv[4]!);
 } else {
   parent().then(
     () => process.exit(0),

@@ -11,6 +11,7 @@
  */
 import type { RejectionCode, Score, TeamId } from '../engine/types';
 import type { ExerciseView } from '../engine/view/types';
+import type { ViewPatch } from './patch';
 import type {
   CommandPayload,
   DecisionPreviewPayload,
@@ -23,7 +24,7 @@ import type {
 } from './schemas';
 
 /** Version of this protocol; bumped on any incompatible change. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Codes the server itself answers with (besides the engine's rejection codes). */
 export const PROTOCOL_ERROR_CODES = [
@@ -170,8 +171,13 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  /** The seat's projection after every accepted command (and on join/resume in the ack), with the server's time in epoch ms. */
-  view: (view: ExerciseView, serverNow: number) => void;
+  /**
+   * What changed in the seat's projection after accepted commands: RFC 6902
+   * operations from the view at `from` to the view at `to`, with the server's
+   * time in epoch ms. The full view comes only in the seat:join and
+   * seat:resume answers; a client that cannot apply a patch resumes.
+   */
+  'view:patch': (patch: ViewPatch, serverNow: number) => void;
   /** Who is connected, per seat, whenever it changes. */
   presence: (presence: Presence) => void;
   /** Something went wrong outside an acknowledged request (e.g. an event without an ack callback). */

@@ -4,3 +4,4 @@
  */
 export * from './events';
 export * from './schemas';
+export * from './patch';

@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../engine';
 import type { ExerciseState, TeamId } from '../engine/types';
+import type { ExerciseView } from '../engine/view/types';
 import type { CommandAck } from '../protocol/events';
 import type { ExerciseMeta, SeatRecord } from './storage/types';
 import { LruMap, SerialQueue } from './util';
@@ -23,6 +24,12 @@ export class ExerciseRuntime {
   readonly rejected = new LruMap<string, { seatId: string | null; answer: CommandAck }>(REJECTION_MEMORY);
   /** Team -> the seats that voted ready in a round. */
   readonly votes = new Map<TeamId, { round: number; seats: Set<string> }>();
+  /**
+   * Viewer key -> the view every connected seat of that audience holds: the
+   * base of the next patch, and the full view a seat gets when it binds.
+   * Kept only for audiences with a connected seat.
+   */
+  readonly published = new Map<string, ExerciseView>();
   clockTimer: NodeJS.Timeout | null = null;
   /** Set when replay on start-up refused a logged command or reached another state hash. */
   degraded = false;

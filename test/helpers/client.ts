@@ -1,7 +1,10 @@
 /**
  * A real socket.io client for tests: records every packet it receives
  * (events and acknowledgements), so tests can assert on what a seat was
- * actually sent, and waits on explicit conditions rather than on time.
+ * actually sent, and waits on explicit conditions rather than on time. It
+ * follows its seat's view the way docs/protocol.md says a client must: the
+ * full view of each join or resume, then the server's patches, resuming when
+ * a patch does not follow.
  */
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -16,6 +19,7 @@ import type {
   SeatResumeAck,
   ServerToClientEvents,
 } from '../../src/protocol/events';
+import { ViewFollower } from '../../src/protocol/patch';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -39,7 +43,11 @@ export async function waitUntil<T>(
 export class TestClient {
   /** Every socket.io packet payload received (events and acks), as JSON text. */
   readonly packets: string[] = [];
+  /** Every view this client has held, in order (full views and patched ones). */
   readonly views: ExerciseView[] = [];
+  /** Resumes asked for because a patch did not follow the view held. */
+  resyncs = 0;
+  private readonly follower = new ViewFollower(() => void this.resync());
   readonly presences: Presence[] = [];
   readonly serverErrors: unknown[] = [];
   credential: string | null = null;
@@ -51,7 +59,9 @@ export class TestClient {
     socket.io.on('packet', (packet: { data?: unknown }) => {
       this.packets.push(JSON.stringify(packet.data ?? null));
     });
-    socket.on('view', (view) => this.views.push(view));
+    socket.on('view:patch', (patch) => {
+      if (this.follower.patch(patch)) this.views.push(this.follower.view!);
+    });
     socket.on('presence', (presence) => this.presences.push(presence));
     socket.on('server:error', (error) => this.serverErrors.push(error));
   }
@@ -98,19 +108,28 @@ export class TestClient {
   }
 
   async join(code: string, name: string): Promise<Extract<SeatJoinAck, { ok: true }>> {
+    this.follower.expectFull();
     const ack = await this.request<SeatJoinAck>('seat:join', { code, name });
     if (!ack.ok) throw new Error(`${this.label}: join failed: ${ack.code} ${ack.message}`);
     this.credential = ack.credential;
-    this.views.push(ack.view);
+    this.views.push(this.follower.full(ack.view));
     return ack;
   }
 
   async resume(credential: string, lastSeq?: number): Promise<Extract<SeatResumeAck, { ok: true }>> {
+    this.follower.expectFull();
     const ack = await this.request<SeatResumeAck>('seat:resume', lastSeq === undefined ? { credential } : { credential, lastSeq });
     if (!ack.ok) throw new Error(`${this.label}: resume failed: ${ack.code} ${ack.message}`);
     this.credential = credential;
-    this.views.push(ack.view);
+    this.views.push(this.follower.full(ack.view));
     return ack;
+  }
+
+  /** Asks for a full view after a patch that did not follow the view held. */
+  private async resync(): Promise<void> {
+    if (!this.credential) return;
+    this.resyncs += 1;
+    await this.resume(this.credential).catch(() => {});
   }
 
   command(body: CommandBody, id: string = randomUUID()): Promise<CommandAck> {

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe("the server's time", () => {
-  it('comes with seat answers and with every view', async () => {
+  it('comes with seat answers and with every view patch', async () => {
     const socket = io(server.url, { transports: ['websocket'], forceNew: true });
     try {
       const before = Date.now();
@@ -26,7 +26,7 @@ describe("the server's time", () => {
       if (!answer.ok) return;
       expect(answer.serverNow).toBeGreaterThanOrEqual(before);
       expect(answer.serverNow).toBeLessThanOrEqual(Date.now());
-      const pushed = new Promise<number>((resolve) => socket.once('view', (_view: unknown, serverNow: number) => resolve(serverNow)));
+      const pushed = new Promise<number>((resolve) => socket.once('view:patch', (_patch: unknown, serverNow: number) => resolve(serverNow)));
       await table.facilitator.must({ type: 'startExercise' });
       const serverNow = await pushed;
       expect(serverNow).toBeGreaterThanOrEqual(answer.serverNow);

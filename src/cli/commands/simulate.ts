@@ -1,8 +1,8 @@
 /** firebreak simulate: many whole exercises with bots, summarised per policy. */
 import cliProgress from 'cli-progress';
 import type { Scenario } from '../../engine';
-import { runBatch } from '../../engine/bots/simulate';
-import { summarise, type Distribution, type SimulationSummary } from '../../engine/bots/summary';
+import { tallyBatch } from '../../engine/bots/simulate';
+import { summariseTally, type Distribution, type SimulationSummary } from '../../engine/bots/summary';
 import { POLICIES } from '../../engine/bots/policies';
 import { EXIT_OK, UserError, err, out, writeText } from '../io';
 import { balanceReport } from '../report/balanceReport';
@@ -25,9 +25,9 @@ export function checkPolicies(names: string[]): string[] {
 export function simulate(scenario: Scenario, options: SimulateOptions): { summary: SimulationSummary; exit: number } {
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'simulating [{bar}] {value}/{total} runs' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(options.runs, 0);
-  const runs = runBatch(scenario, options, (done) => bar?.update(done));
+  const tally = tallyBatch(scenario, options, 0, options.runs, (done) => bar?.update(done));
   bar?.stop();
-  const summary = summarise(scenario, options.seed, runs);
+  const summary = summariseTally(scenario, options.seed, tally);
   out(options.json ? JSON.stringify(summary, null, 2) : formatSummary(scenario, summary));
   if (options.report) {
     writeText(options.report, balanceReport(scenario, summary));

@@ -1,7 +1,7 @@
 /** firebreak validate: every problem of each scenario, then what playtests reveal about its quality. */
 import { formatProblem, loadScenarioText } from '../../engine';
-import { runBatch } from '../../engine/bots/simulate';
-import { summarise } from '../../engine/bots/summary';
+import { tallyBatch } from '../../engine/bots/simulate';
+import { summariseTally } from '../../engine/bots/summary';
 import { POLICIES } from '../../engine/bots/policies';
 import { sourceLocator } from '../../engine/scenario/load';
 import { qualityWarnings } from '../../engine/scenario/quality';
@@ -26,8 +26,8 @@ export function validate(files: string[], options: ValidateOptions): number {
     const warnings = [...result.warnings];
     if (options.runs > 0) {
       const policies = Object.keys(POLICIES);
-      const runs = runBatch(result.scenario, { runs: options.runs, seed: options.seed, policies });
-      warnings.push(...qualityWarnings(result.scenario, summarise(result.scenario, options.seed, runs), file, sourceLocator(text)));
+      const tally = tallyBatch(result.scenario, { runs: options.runs, seed: options.seed, policies });
+      warnings.push(...qualityWarnings(result.scenario, summariseTally(result.scenario, options.seed, tally), file, sourceLocator(text)));
     }
     warnings.forEach((p) => out(formatProblem(p)));
     if (warnings.length > 0 && options.strict) exit = EXIT_FINDING;

@@ -1,12 +1,15 @@
 /**
  * A seat's live session: resumes the seat with its stored credential on
- * every (re)connection, keeps the latest view and presence the server sent,
- * and sends commands. Screens subscribe with onChange() and render from
- * session.view; they never compute outcomes themselves.
+ * every (re)connection, keeps the view current by applying the server's
+ * patches to the full view of the last resume (resuming again when a patch
+ * does not follow), keeps the presence the server sent, and sends commands.
+ * Screens subscribe with onChange() and render from session.view; they never
+ * compute outcomes themselves.
  */
 import type { CommandBody } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
 import type { CommandAck, ErrorAnswer, ExportAck, Presence, SeatInfo, TeamReadyAck } from '../../protocol/events';
+import { ViewFollower, type ViewPatch } from '../../protocol/patch';
 import { CommandSender } from './commands';
 import { request, type FbSocket } from './connection';
 import { forgetSeat, touchSeat, type StoredSeat } from './credentials';
@@ -27,6 +30,7 @@ export class Session {
   private stopped = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly offs: (() => void)[] = [];
+  private readonly follower = new ViewFollower(() => void this.resume());
 
   constructor(
     private readonly socket: FbSocket,
@@ -41,9 +45,9 @@ export class Session {
       this.bound = false;
       this.setStatus(this.view ? 'reconnecting' : 'connecting');
     });
-    this.on('view', (view: ExerciseView, now: number) => {
+    this.on('view:patch', (patch: ViewPatch, now: number) => {
       syncServerClock(now);
-      this.acceptView(view);
+      if (this.follower.patch(patch)) this.showView(this.follower.view);
     });
     this.on('presence', (presence: Presence) => {
       if (presence.exerciseId !== this.stored.exerciseId) return;
@@ -91,6 +95,7 @@ export class Session {
 
   private async resume(): Promise<void> {
     if (this.stopped) return;
+    this.follower.expectFull();
     const answer = await request('seat:resume', {
       credential: this.stored.credential,
       ...(this.view ? { lastSeq: this.view.seq } : {}),
@@ -101,7 +106,7 @@ export class Session {
     this.seat = answer.seat;
     this.bound = true;
     this.failure = null;
-    this.acceptView(answer.view, true);
+    this.showView(this.follower.full(answer.view));
     touchSeat(this.stored.credential, { name: answer.seat.name, title: answer.view.scenario.title, seatId: answer.seat.seatId });
     this.setStatus('online');
     this.commands.flush();
@@ -121,8 +126,7 @@ export class Session {
     }, answer.retryAfterMs ?? 2000);
   }
 
-  private acceptView(view: ExerciseView, force = false): void {
-    if (!force && this.view && view.seq < this.view.seq) return;
+  private showView(view: ExerciseView | null): void {
     this.view = view;
     this.changed();
   }

@@ -9,7 +9,7 @@ import { Rng, seedRng } from '../random';
 import type { Scenario } from '../scenario/schema';
 import type { Actor, Command, CommandBody, ExerciseState } from '../types';
 import { POLICIES, type BotPolicy } from './policies';
-import type { RunRecord } from './summary';
+import { emptyTally, tallyRun, type RunRecord, type SummaryTally } from './summary';
 
 export interface SimulationRun {
   state: ExerciseState;
@@ -98,16 +98,35 @@ export interface BatchOptions {
 }
 
 /**
- * Plays a batch of exercises. Run i uses seed "<seed>-<i>" and, unmixed,
- * policy i mod k for every team, so each policy gets an equal share of runs.
+ * Run i of a batch: seed "<seed>-<i>" and, unmixed, policy i mod k for every
+ * team, so each policy gets an equal share of runs. A run depends on nothing
+ * but its index, so any slice of a batch can be played anywhere.
  */
+export function batchRun(scenario: Scenario, options: BatchOptions, i: number): RunRecord {
+  const k = options.policies.length;
+  const names = options.mix ? options.policies.map((_, j) => options.policies[(i + j) % k]!) : [options.policies[i % k]!];
+  const run = simulateExercise(scenario, `${options.seed}-${i}`, resolvePolicies(scenario, names));
+  return { policy: options.mix ? 'mixed' : names[0]!, state: run.state, rejected: run.rejected };
+}
+
+/**
+ * Plays runs [from, to) of a batch and tallies them as they finish: no run
+ * is kept, so memory stays flat however many are played.
+ */
+export function tallyBatch(scenario: Scenario, options: BatchOptions, from = 0, to = options.runs, onRun?: (done: number) => void): SummaryTally {
+  const tally = emptyTally(scenario);
+  for (let i = from; i < to; i++) {
+    tallyRun(tally, batchRun(scenario, options, i));
+    onRun?.(i + 1 - from);
+  }
+  return tally;
+}
+
+/** Plays a batch and keeps every run, for callers that need the final states. */
 export function runBatch(scenario: Scenario, options: BatchOptions, onRun?: (done: number) => void): RunRecord[] {
   const records: RunRecord[] = [];
   for (let i = 0; i < options.runs; i++) {
-    const k = options.policies.length;
-    const names = options.mix ? options.policies.map((_, j) => options.policies[(i + j) % k]!) : [options.policies[i % k]!];
-    const run = simulateExercise(scenario, `${options.seed}-${i}`, resolvePolicies(scenario, names));
-    records.push({ policy: options.mix ? 'mixed' : names[0]!, state: run.state, rejected: run.rejected });
+    records.push(batchRun(scenario, options, i));
     onRun?.(i + 1);
   }
   return records;

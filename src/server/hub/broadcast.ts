@@ -1,9 +1,13 @@
 /**
  * What the seats of an exercise see: each viewer's projection of the state
- * and the presence list, sent to one socket.io room per distinct viewer.
+ * and the presence list, sent to one socket.io room per distinct viewer
+ * (a team's seats share one, observers share one). Views go out as RFC 6902
+ * patches against the view the audience already holds, so a change costs one
+ * projection, one diff and one serialisation per audience, not per socket.
  */
 import { project } from '../../engine';
 import { seesReadyVotes } from '../../engine/rules/visibility';
+import { diffViews } from '../../protocol/patch';
 import type { ExerciseView } from '../../engine/view/types';
 import type { Presence, PresenceSeat } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
@@ -33,17 +37,38 @@ function connectedKeys(ex: ExerciseRuntime): Set<string> {
   return keys;
 }
 
+/**
+ * The view the seats of an audience hold, which a seat binding to it
+ * receives whole: every later patch to the audience applies to it.
+ */
+export function heldView(ex: ExerciseRuntime, key: string): ExerciseView {
+  let view = ex.published.get(key);
+  if (!view) {
+    view = viewFor(ex, key);
+    ex.published.set(key, view);
+  }
+  return view;
+}
+
+/** Sends each connected audience the patch from the view it holds to the current one. */
 export function broadcastViews(ctx: HubContext, ex: ExerciseRuntime): void {
-  if (!ctx.io) return;
-  for (const key of connectedKeys(ex)) {
-    let view: ExerciseView;
+  const keys = connectedKeys(ex);
+  for (const key of ex.published.keys()) if (!keys.has(key)) ex.published.delete(key);
+  for (const key of keys) {
+    const previous = ex.published.get(key);
+    let next: ExerciseView;
     try {
-      view = viewFor(ex, key);
+      next = viewFor(ex, key);
     } catch (err) {
       ctx.logger.error({ err, exerciseId: ex.id, viewer: key }, 'projection failed');
       continue;
     }
-    ctx.io.to(room(ex.id, key)).emit('view', view, Date.now());
+    ex.published.set(key, next);
+    // A connected audience always holds a view (binding sets one); without it there is nothing to patch.
+    if (!previous || !ctx.io) continue;
+    const ops = diffViews(previous, next);
+    if (ops.length === 0) continue;
+    ctx.io.to(room(ex.id, key)).emit('view:patch', { from: previous.seq, to: next.seq, ops }, Date.now());
   }
 }
 

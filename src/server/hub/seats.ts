@@ -8,7 +8,7 @@ import type { ExerciseRuntime } from '../exercise';
 import { viewerKey } from '../roles';
 import { hashCredential, newCredential, newPublicId } from '../secrets';
 import type { ExerciseMeta, SeatRecord } from '../storage/types';
-import { broadcastPresence, room, viewFor } from './broadcast';
+import { broadcastPresence, heldView, room } from './broadcast';
 import { serial } from './commands';
 import { fail, shuttingDown, type HubContext, type SeatSocket } from './context';
 import { checkVotes } from './votes';
@@ -73,14 +73,14 @@ function seatInfo(ex: ExerciseRuntime, seat: SeatRecord): SeatInfo {
   };
 }
 
-/** Binds a socket to a seat (leaving any previous one), and returns the seat's current view. */
+/** Binds a socket to a seat (leaving any previous one), and returns the view its audience holds (later patches apply to it). */
 function bind(ctx: HubContext, socket: SeatSocket, ex: ExerciseRuntime, seat: SeatRecord): ExerciseView {
   const previous = socket.data.seat;
   if (previous && (previous.exerciseId !== ex.id || previous.seatId !== seat.seatId)) unbind(ctx, socket);
   socket.data.seat = { exerciseId: ex.id, seatId: seat.seatId };
   socket.join(room(ex.id, viewerKey(seat)));
   ex.connect(seat.seatId, socket.id);
-  const view = viewFor(ex, viewerKey(seat));
+  const view = heldView(ex, viewerKey(seat));
   broadcastPresence(ctx, ex);
   return view;
 }
