@@ -16,6 +16,7 @@ export { loadScenarioText, parseScenarioObject } from './scenario/load';
 export type { LoadResult } from './scenario/load';
 export { createExercise } from './rules/create';
 export { applyCommand } from './rules/apply';
+export { COMMAND_ROLES, roleRefusal, type CommandRole } from './rules/permissions';
 export { project } from './view/project';
 export { stateHash, canonicalJson } from './hash';
 export { replay } from './replay';

@@ -66,7 +66,7 @@ export type CommandBody =
   | { type: 'shareIntel'; incident: string; with: 'coalition' | TeamId[] }
   | { type: 'chat'; channel: 'team' | 'coalition'; text: string }
   // observers
-  | { type: 'note'; text: string; objective?: string; rating?: Rating; round?: number }
+  | { type: 'note'; text: string; objective?: string; rating?: Rating; round?: number; team?: TeamId }
   // red cell
   | { type: 'chooseAdversaryMove'; move: string | null };
 
@@ -257,6 +257,8 @@ export interface ObserverNote {
   rating: Rating | null;
   round: number;
   at: number;
+  /** The team the note is about; absent when it is about the whole exercise (it then counts for every team's report card). */
+  team?: TeamId;
 }
 
 export interface TimelineEntry {

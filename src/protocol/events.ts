@@ -13,6 +13,7 @@ import type { RejectionCode, Score, TeamId } from '../engine/types';
 import type { ExerciseView } from '../engine/view/types';
 import type { ViewPatch } from './patch';
 import type {
+  ClassGradesPayload,
   CommandPayload,
   DecisionPreviewPayload,
   ExerciseCreatePayload,
@@ -153,7 +154,9 @@ export type SeatResumeAck = Answer<{ seat: SeatInfo; view: ExerciseView; serverN
 export type CommandAck = Answer<{ seq: number; duplicate?: boolean }>;
 export type ExerciseListAck = Answer<{ exercises: ExerciseSummary[]; unknown: number }>;
 export type ScenarioListAck = Answer<{ scenarios: ScenarioSummary[] }>;
-export type ExportAck = Answer<{ format: 'json' | 'csv'; filename: string; contentType: string; data: string }>;
+export type ExportAck = Answer<{ format: 'json' | 'csv' | 'grades'; filename: string; contentType: string; data: string }>;
+/** A class's grade sheet: one CSV across the exercises found; `unknown` counts credentials that run none. */
+export type ClassGradesAck = Answer<{ filename: string; contentType: string; data: string; exercises: number; unknown: number }>;
 export type TeamReadyAck = Answer<{ ready: string[]; waitingFor: string[]; locked: boolean; seq?: number }>;
 /** What a draft would score now with the options chosen, explained; `problem` says why it would be refused, if it would. */
 export type DecisionPreviewAck = Answer<{ score: Score; legallyExposed: boolean; problem: string | null }>;
@@ -168,6 +171,7 @@ export interface ClientToServerEvents {
   'team:ready': (payload: TeamReadyPayload, ack: (answer: TeamReadyAck) => void) => void;
   export: (payload: ExportPayload, ack: (answer: ExportAck) => void) => void;
   'decision:preview': (payload: DecisionPreviewPayload, ack: (answer: DecisionPreviewAck) => void) => void;
+  'grades:class': (payload: ClassGradesPayload, ack: (answer: ClassGradesAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -126,6 +126,7 @@ export const commandBodySchema = z.discriminatedUnion('type', [
     objective: ref.optional(),
     rating: ratingSchema.optional(),
     round: finite.int().min(0).max(LIMITS.maxRound).optional(),
+    team: ref.optional(),
   }),
   // red cell
   z.strictObject({ type: z.literal('chooseAdversaryMove'), move: ref.nullable() }),
@@ -191,7 +192,11 @@ export const exerciseListPayloadSchema = z.strictObject({
   credentials: z.array(credentialSchema).max(LIMITS.credentialsPerList),
 });
 
-export const exportPayloadSchema = z.strictObject({ format: z.enum(['json', 'csv']) });
+/** json and csv: the log; grades: the report cards as a grade sheet (facilitator and observers). */
+export const exportPayloadSchema = z.strictObject({ format: z.enum(['json', 'csv', 'grades']) });
+
+/** The grade sheet across every exercise these facilitator credentials run (a class). */
+export const classGradesPayloadSchema = exerciseListPayloadSchema;
 
 export const teamReadyPayloadSchema = z.strictObject({ ready: z.boolean() });
 
@@ -205,6 +210,7 @@ export type SeatJoinPayload = z.input<typeof seatJoinPayloadSchema>;
 export type SeatResumePayload = z.input<typeof seatResumePayloadSchema>;
 export type ExerciseListPayload = z.input<typeof exerciseListPayloadSchema>;
 export type ExportPayload = z.input<typeof exportPayloadSchema>;
+export type ClassGradesPayload = z.input<typeof classGradesPayloadSchema>;
 export type TeamReadyPayload = z.input<typeof teamReadyPayloadSchema>;
 export type DecisionPreviewPayload = z.input<typeof decisionPreviewPayloadSchema>;
 

@@ -1,56 +1,37 @@
 /**
  * Which seat may send which command, and the actor the server stamps on it.
  * The client never chooses its actor: it comes from the seat its credential
- * identifies.
+ * identifies. Who may send what is the engine's permission table
+ * (COMMAND_ROLES), read here so a seat is refused before its command reaches
+ * the exercise's queue; the server adds one policy of its own, the team lead.
  */
+import { roleRefusal } from '../engine';
 import type { Actor, CommandType } from '../engine/types';
 import type { Viewer } from '../engine/view/types';
-import type { SeatRole } from '../protocol/events';
+import type { ErrorAnswer } from '../protocol/events';
 import type { SeatRecord } from './storage/types';
 
-const FACILITATOR: readonly CommandType[] = [
-  'startExercise',
-  'advance',
-  'pause',
-  'resume',
-  'adjustClock',
-  'releaseInject',
-  'releaseAdhocInject',
-  'holdInject',
-  'overrideScore',
-  'overridePosture',
-  'overrideEscalation',
-  'announce',
-  'endExercise',
-  'note',
-];
-
-const TEAM: readonly CommandType[] = [
-  'draftDecision',
-  'withdrawDecision',
-  'lockDecisions',
-  'unlockDecisions',
-  'proposeJoint',
-  'respondJoint',
-  'shareIntel',
-  'chat',
-];
-
-export const ROLE_COMMANDS: Record<SeatRole, ReadonlySet<CommandType>> = {
-  facilitator: new Set(FACILITATOR),
-  team: new Set(TEAM),
-  observer: new Set<CommandType>(['note']),
-  redCell: new Set<CommandType>(['chooseAdversaryMove']),
-};
-
-/** Why a seat may not send a command type, or null when it may. */
-export function refusal(role: SeatRole, type: CommandType): string | null {
-  if (type === 'clockExpired') return "Only the server's clock can end a round's deliberation.";
-  if (ROLE_COMMANDS[role].has(type)) return null;
-  if (type === 'note') return 'Only observers and the facilitator can write evaluation notes.';
-  if (type === 'chooseAdversaryMove') return "Only the red cell can choose the adversary's move.";
-  if ((TEAM as readonly string[]).includes(type)) return `Only team players can send ${type}.`;
-  return `Only the facilitator can send ${type}.`;
+/**
+ * Why a seat may not send a command type, or null when it may: the engine's
+ * role table, then the lead policy (only a team's lead locks its decisions
+ * alone; the others vote with team:ready). `lead` is the team's lead seat.
+ */
+export function seatRefusal(
+  seat: Pick<SeatRecord, 'seatId' | 'role' | 'team' | 'name'>,
+  type: CommandType,
+  lead: Pick<SeatRecord, 'seatId' | 'name'> | null,
+): Pick<ErrorAnswer, 'code' | 'message'> | null {
+  const why = roleRefusal(actorOf(seat).role, type);
+  if (why) return { code: 'NOT_ALLOWED', message: why };
+  if (type === 'lockDecisions' && lead?.seatId !== seat.seatId) {
+    return {
+      code: 'NOT_LEAD',
+      message:
+        `Only the team lead${lead ? ` (${lead.name})` : ''} can lock the team's decisions alone. ` +
+        'Vote with team:ready instead: the decisions lock when every connected member is ready.',
+    };
+  }
+  return null;
 }
 
 export function actorOf(seat: Pick<SeatRecord, 'role' | 'team' | 'name'>): Actor {

@@ -17,6 +17,7 @@ import {
   exerciseCreatePayloadSchema,
   exerciseListPayloadSchema,
   exportPayloadSchema,
+  classGradesPayloadSchema,
   decisionPreviewPayloadSchema,
   LIMITS,
   seatJoinPayloadSchema,
@@ -58,6 +59,7 @@ const EVENTS = [
   'team:ready',
   'export',
   'decision:preview',
+  'grades:class',
 ] as const;
 type EventName = (typeof EVENTS)[number];
 
@@ -72,6 +74,7 @@ const PAYLOAD_CAP: Record<EventName, number> = {
   'team:ready': 1024,
   export: 1024,
   'decision:preview': 8 * 1024,
+  'grades:class': 64 * 1024,
 };
 
 function payloadSize(payload: unknown): number {
@@ -196,6 +199,8 @@ export function registerSocketHandlers(io: FbServer, hub: Hub, logger: Logger, l
       if (!bound) return fail('NOT_JOINED', 'Join or resume a seat before exporting.');
       return hub.export(bound.ex, bound.seat, payload.format);
     });
+
+    handle('grades:class', classGradesPayloadSchema, (payload) => hub.classGrades(payload.credentials));
 
     handle('decision:preview', decisionPreviewPayloadSchema, (payload) => hub.preview(socket, payload.draft));
 

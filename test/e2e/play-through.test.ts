@@ -289,6 +289,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
 
   it('lets the observer write a rated note tied to an objective and a round', async () => {
     await obs.getByLabel('Learning objective').selectOption({ index: 1 });
+    await obs.getByLabel('Team', { exact: true }).selectOption(played[1]!.id);
     await obs.getByLabel('S: performed with some challenges').check();
     await obs.getByLabel('Note', { exact: true }).fill('The allies did not share evidence in round 1.');
     await obs.getByRole('button', { name: 'Save note' }).click();
@@ -335,6 +336,42 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     await shot(fac, '12-debrief-facilitator');
   }, 60_000);
 
+  it('shows report cards: a team its own, the facilitator and evaluators every team’s', async () => {
+    const firstObjective = (scenario as unknown as { meta: { learningObjectives: { id: string; text: string }[] } }).meta.learningObjectives[0]!;
+    const page = uk();
+    await page.getByRole('heading', { name: 'Your report card' }).waitFor();
+    expect(await page.locator('.report-card').count()).toBe(1);
+    expect(await page.locator('.report-card h3').innerText()).toBe(played[1]!.name);
+    // The observer's S for this team is on its card, beside the computed level.
+    const grade = page.locator(`.report-card li.grade[data-objective="${firstObjective.id}"]`);
+    expect(await grade.innerText()).toMatch(/Evaluators: 1×S/);
+    expect(await grade.locator('.badge.level').innerText()).toMatch(/^(exemplary|proficient|developing|insufficient)$/i);
+    // A team's only card opens its details.
+    expect(await grade.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => grade.locator('.grade-details').innerText(), SLOW).toMatch(/Measure\s+Value\s+From/);
+    await page.locator('#cards-h').scrollIntoViewIfNeeded();
+    await shot(page, '11c-report-card-team');
+    // Another team's card does not show that rating.
+    expect(await us().locator(`.report-card li.grade[data-objective="${firstObjective.id}"]`).innerText()).not.toContain('1×S');
+
+    await fac.getByRole('heading', { name: 'Report cards' }).waitFor();
+    expect(await fac.locator('.report-card').count()).toBe(scenario.teams.length);
+    // The overview: a column per government, a row per objective.
+    expect(await fac.locator('table.grade-matrix thead th').count()).toBe(scenario.teams.length + 1);
+    expect(await fac.locator('table.grade-matrix tbody th', { hasText: firstObjective.id }).count()).toBe(1);
+    await fac.locator('#cards-h').scrollIntoViewIfNeeded();
+    await shot(fac, '12b-report-cards-facilitator');
+    expect(await obs.locator('.report-card').count()).toBe(scenario.teams.length);
+
+    const waiting = fac.waitForEvent('download');
+    await fac.getByRole('button', { name: 'Download the grade sheet (CSV)' }).click();
+    const sheet = readFileSync((await (await waiting).path())!, 'utf8').split('\r\n');
+    expect(sheet[0]).toContain(`${firstObjective.id}_level`);
+    // One row per player of the played teams, one per team nobody joined.
+    expect(sheet.filter((line) => line.trim()).length - 1).toBe(scenario.teams.length);
+    expect(await us().getByRole('button', { name: 'Download the grade sheet (CSV)' }).count()).toBe(0);
+  }, 60_000);
+
   it('exports the log as JSON and CSV', async () => {
     for (const [format, check] of [
       ['JSON', (s: string) => expect(() => JSON.parse(s)).not.toThrow()],
@@ -357,6 +394,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     await page.goto(`${base}/report/${exerciseId}`);
     await page.locator('.report[data-ready="true"]').waitFor();
     expect(await text(page)).toMatch(/after-action report/i);
+    expect(await page.locator('.report-cards .report-card').count()).toBe(scenario.teams.length);
+    expect(await page.locator('.report-cards details.grade-details[open]').count()).toBeGreaterThan(0);
     await shot(page, '13-report');
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -78,7 +78,7 @@ export class Session {
     return request('team:ready', { ready });
   }
 
-  exportLog(format: 'json' | 'csv'): Promise<ExportAck> {
+  exportLog(format: 'json' | 'csv' | 'grades'): Promise<ExportAck> {
     return request('export', { format }, 30_000);
   }
 

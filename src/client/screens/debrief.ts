@@ -8,12 +8,13 @@ import type { ExerciseView } from '../../engine/view/types';
 import { downloadText } from '../ui/download';
 import { html, nothing, paragraphs, safeUrl, type TemplateResult } from '../ui/dom';
 import { answerSlot } from '../ui/answers';
-import { ladderLabel, postureWord, roundTitle, timeOfDay } from '../ui/format';
+import { ladderLabel, postureWord, roundTitle, teamName, timeOfDay } from '../ui/format';
 import type { Ctx } from './context';
 import { chartsSection, type ChartsPanel } from './parts/charts';
 import { chatSection } from './parts/chat';
 import { injectItem } from './parts/feed';
 import { notesSection } from './parts/notes';
+import { reportCardsSection } from './parts/reportCard';
 import { decisionItem, scoreDetails } from './parts/results';
 
 export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
@@ -25,15 +26,16 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
       <h1>Debrief: ${view.scenario.title}</h1>
       ${outcomeBox(view)}
       <nav class="toc" aria-label="Debrief sections">
-        <a href="#charts-h">Charts</a> <a href="#timeline-h">Timeline</a> <a href="#real-h">What really happened</a>
+        ${view.reportCards.length ? html`<a href="#cards-h">Report cards</a> ` : nothing}<a href="#charts-h">Charts</a> <a href="#timeline-h">Timeline</a> <a href="#real-h">What really happened</a>
         <a href="#questions-h">Discussion</a> <a href="#eval-h">Evaluators' notes</a> <a href="#export-h">Export and report</a>
       </nav>
+      ${reportCardsSection(view)}
       ${chartsSection(charts, view)}
       ${timelineSection(view)}
       ${whatReallyHappened(view)}
       ${questionsSection(view)}
       <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
-      ${exportSection(ctx, role !== 'redCell')}
+      ${exportSection(ctx, role !== 'redCell', staff)}
     </div>
     <aside class="col-side" tabindex="0" aria-label="Notes and chat">
       ${staff ? notesSection(ctx) : nothing}
@@ -117,17 +119,18 @@ export function notesTable(view: ExerciseView): TemplateResult {
   const objective = (id: string | null) => view.scenario.learningObjectives.find((o) => o.id === id)?.text ?? '–';
   return html`<table class="table">
     <caption class="visually-hidden">Evaluators' notes</caption>
-    <thead><tr><th scope="col">Moment</th><th scope="col">Objective</th><th scope="col">Rating</th><th scope="col">Note</th><th scope="col">By</th></tr></thead>
+    <thead><tr><th scope="col">Moment</th><th scope="col">Team</th><th scope="col">Objective</th><th scope="col">Rating</th><th scope="col">Note</th><th scope="col">By</th></tr></thead>
     <tbody>${view.notes.map(
-      (n) => html`<tr><td>${roundTitle(view, n.round)}</td><td>${objective(n.objective)}</td><td>${n.rating ?? '–'}</td><td>${n.text}</td><td>${n.by}${n.role === 'facilitator' ? ' (facilitator)' : ''}</td></tr>`,
+      (n) => html`<tr><td>${roundTitle(view, n.round)}</td><td>${n.team ? teamName(view, n.team) : 'All'}</td><td>${objective(n.objective)}</td><td>${n.rating ?? '–'}</td><td>${n.text}</td><td>${n.by}${n.role === 'facilitator' ? ' (facilitator)' : ''}</td></tr>`,
     )}</tbody>
   </table>`;
 }
 
-/** Everyone but the red cell downloads the log at the debrief (a team's copy leaves out the other teams' team chat and drafts). */
-function exportSection(ctx: Ctx, mayDownload: boolean): TemplateResult {
-  const download = (format: 'json' | 'csv') => async () => {
-    const answer = await ctx.answers.track('export', ctx.session.exportLog(format), `Downloaded the ${format.toUpperCase()} log.`, 'Preparing the file…');
+/** Everyone but the red cell downloads the log at the debrief (a team's copy leaves out the other teams' team chat and drafts); the facilitator and evaluators also the grade sheet. */
+function exportSection(ctx: Ctx, mayDownload: boolean, staff: boolean): TemplateResult {
+  const download = (format: 'json' | 'csv' | 'grades') => async () => {
+    const done = format === 'grades' ? 'Downloaded the grade sheet.' : `Downloaded the ${format.toUpperCase()} log.`;
+    const answer = await ctx.answers.track('export', ctx.session.exportLog(format), done, 'Preparing the file…');
     if (answer.ok) downloadText(answer.filename, answer.contentType, answer.data);
   };
   return html`<section class="panel" aria-labelledby="export-h">
@@ -138,6 +141,7 @@ function exportSection(ctx: Ctx, mayDownload: boolean): TemplateResult {
       ? html`<div class="row">
           <button class="btn" type="button" @click=${download('json')}>Download the log (JSON)</button>
           <button class="btn" type="button" @click=${download('csv')}>Download the log (CSV)</button>
+          ${staff ? html`<button class="btn" type="button" @click=${download('grades')}>Download the grade sheet (CSV)</button>` : nothing}
         </div>
         ${answerSlot(ctx.answers, 'export')}`
       : nothing}

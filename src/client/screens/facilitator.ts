@@ -18,6 +18,7 @@ import { notesSection } from './parts/notes';
 import { teamDrafts } from './parts/plan';
 import { resultsSection } from './parts/results';
 import { exerciseTable } from './start';
+import { classGradeSheet } from './parts/gradeSheet';
 
 export function facilitatorScreen(ctx: Ctx): TemplateResult {
   const view = ctx.view;
@@ -41,7 +42,8 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
       ${chatReadOnly(view)}
       ${notesSection(ctx)}
       ${ctx.local.exercises?.length
-        ? html`<section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your exercises</h2>${exerciseTable(ctx.local.exercises, ctx.exerciseId)}</section>`
+        ? html`<section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your exercises</h2>${exerciseTable(ctx.local.exercises, ctx.exerciseId)}
+            ${classGradeSheet(ctx.answers, ctx.local.exercises.length)}</section>`
         : nothing}
     </aside>
   </main>`;

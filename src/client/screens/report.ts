@@ -11,6 +11,7 @@ import { html, nothing, render, type TemplateResult } from '../ui/dom';
 import { RATINGS, teamName } from '../ui/format';
 import { outcomeBox, notesTable, questionsSection, timelineSection, whatReallyHappened } from './debrief';
 import { chartsSection, ChartsPanel } from './parts/charts';
+import { reportCardsSection } from './parts/reportCard';
 
 export function mountReport(root: HTMLElement, exerciseId: string): () => void {
   const stored = anySeatFor(exerciseId);
@@ -59,6 +60,7 @@ function report(view: ExerciseView, exerciseId: string, charts: ChartsPanel): Te
       </header>
       ${outcomeBox(view)}
       ${objectivesSection(view)}
+      ${reportCardsSection(view, true)}
       ${chartsSection(charts, view)}
       ${decisionsTable(view)}
       ${timelineSection(view, true)}

@@ -12,6 +12,7 @@ import { html, nothing, render, type TemplateResult } from '../ui/dom';
 import { PHASE_WORDS, plural } from '../ui/format';
 import { storage } from '../ui/storage';
 import { topbar } from './parts/topbar';
+import { classGradeSheet } from './parts/gradeSheet';
 
 /** Largest scenario file the server accepts (LIMITS.maxScenarioChars in src/protocol/schemas.ts). */
 const MAX_SCENARIO_CHARS = 256 * 1024 - 1024;
@@ -89,7 +90,7 @@ function startPage(state: StartState, answers: Answers, rerender: () => void): T
         ${joinCard(state, answers)}
         ${createCard(state, answers, rerender)}
       </div>
-      ${yourExercises(state)}
+      ${yourExercises(state, answers)}
       ${howItWorks()}
     </main>`;
 }
@@ -228,13 +229,14 @@ async function createExercise(form: HTMLFormElement, state: StartState, answers:
   navigate(`/facilitate/${answer.exerciseId}`);
 }
 
-function yourExercises(state: StartState): TemplateResult {
+function yourExercises(state: StartState, answers: Answers): TemplateResult {
   const seats = allSeats().filter((s) => s.role !== 'facilitator');
   const exercises = state.exercises ?? [];
   if (!seats.length && !exercises.length) return html``;
   return html`<section class="card" aria-labelledby="yours-h">
     <h2 id="yours-h">Your exercises in this browser</h2>
     ${exercises.length ? exerciseTable(exercises) : nothing}
+    ${classGradeSheet(answers, exercises.length)}
     ${seats.length ? html`<h3>Seats you hold</h3><ul class="plain">${seats.map(seatLink)}</ul>` : nothing}
   </section>`;
 }

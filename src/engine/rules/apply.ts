@@ -8,64 +8,27 @@ import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
 import type { Scenario } from '../scenario/schema';
 import { POSTURES } from '../postures';
-import type { Actor, Command, CommandBody, CommandResult, ExerciseState, JointProposal, ProcedureOptions, Rejection } from '../types';
+import type { Command, CommandBody, CommandResult, ExerciseState, JointProposal, ProcedureOptions, Rejection } from '../types';
 import { resolveRound } from '../adjudicate/resolveRound';
 import { startRound } from '../adjudicate/startRound';
 import { deliverAdhoc, deliverInject, wasDelivered } from '../adjudicate/injects';
 import { eligibleMoves } from '../adjudicate/adversaryTurn';
 import { checkDeliberation, checkDraft, draftCost, reject } from './decisions';
 import { confidenceOfTeam } from './readers';
+import { roleRefusal, ROLE_WORDS } from './permissions';
 import { listNames, teamName } from './scenarioIndex';
 import { Work, forkState } from './work';
 import { ladderTop } from '../machines/escalation';
 
-type Role = Actor['role'];
 type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
-
-const ROLES: Record<CommandBody['type'], Role[]> = {
-  startExercise: ['facilitator'],
-  advance: ['facilitator'],
-  pause: ['facilitator'],
-  resume: ['facilitator'],
-  adjustClock: ['facilitator'],
-  releaseInject: ['facilitator'],
-  releaseAdhocInject: ['facilitator'],
-  holdInject: ['facilitator'],
-  overrideScore: ['facilitator'],
-  overridePosture: ['facilitator'],
-  overrideEscalation: ['facilitator'],
-  announce: ['facilitator'],
-  endExercise: ['facilitator'],
-  clockExpired: ['system'],
-  draftDecision: ['team'],
-  withdrawDecision: ['team'],
-  lockDecisions: ['team'],
-  unlockDecisions: ['team'],
-  proposeJoint: ['team'],
-  respondJoint: ['team'],
-  shareIntel: ['team'],
-  chat: ['team'],
-  note: ['observer', 'facilitator'],
-  chooseAdversaryMove: ['redCell'],
-};
 
 /** What still makes sense once the exercise has ended: the hot wash. */
 const AFTER_THE_END = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore']);
 
-const ROLE_WORDS: Record<Role, string> = {
-  facilitator: 'the facilitator',
-  team: 'a team',
-  observer: 'an observer',
-  redCell: 'the red cell',
-  system: 'the server',
-};
-
 export function applyCommand(scenario: Scenario, state: ExerciseState, command: Command): CommandResult {
-  const allowed = ROLES[command.type];
-  if (!allowed) return reject('INVALID_ARGUMENT', `Unknown command "${String(command.type)}".`);
-  if (!allowed.includes(command.actor.role)) {
-    return reject('NOT_ALLOWED', `Only ${listNames(allowed.map((r) => ROLE_WORDS[r]))} can do that.`);
-  }
+  const refusal = roleRefusal(command.actor.role, command.type);
+  if (refusal === undefined) return reject('INVALID_ARGUMENT', `Unknown command "${String(command.type)}".`);
+  if (refusal !== null) return reject('NOT_ALLOWED', refusal);
   if (command.actor.role === 'team' && !state.teams[command.actor.team]) {
     return reject('UNKNOWN_TEAM', `There is no team "${command.actor.team}" in this exercise.`);
   }
@@ -370,6 +333,9 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     if (command.objective && !work.index.objectives.has(command.objective)) {
       return reject('UNKNOWN_OBJECTIVE', `There is no learning objective "${command.objective}" in this scenario.`);
     }
+    if (command.team !== undefined && !work.index.teams.has(command.team)) {
+      return reject('UNKNOWN_TEAM', `There is no team "${command.team}" in this scenario.`);
+    }
     work.state.notes.push({
       id: work.nextId('n'),
       role: command.actor.role === 'facilitator' ? 'facilitator' : 'observer',
@@ -379,6 +345,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
       rating: command.rating ?? null,
       round: command.round ?? work.state.round,
       at: work.at,
+      ...(command.team !== undefined ? { team: command.team } : {}),
     });
     return null;
   },

@@ -118,6 +118,10 @@ export const VISIBILITY = {
     what: "The generator's state, hidden adversary internals, raw state-chart contexts, seat credentials",
     facilitator: 'never', observer: 'never', ownTeam: 'never', otherTeams: 'never', redCell: 'never',
   },
+  reportCard: {
+    what: "A team's report card (levels per learning objective, the decisions and measures behind them), alone or in a grade sheet",
+    facilitator: 'always', observer: 'always', ownTeam: 'debrief', otherTeams: 'never', redCell: 'never',
+  },
   export: {
     what: 'Taking an export of the log (JSON or CSV)',
     facilitator: 'always', observer: 'always', ownTeam: 'debrief', otherTeams: 'debrief', redCell: 'never',

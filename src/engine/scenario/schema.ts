@@ -202,9 +202,79 @@ const source = z.strictObject({
   url: z.string().optional().describe('Where to read it.'),
 });
 
+/** The four rubric levels of a report card, best first. */
+export const RUBRIC_LEVELS = ['exemplary', 'proficient', 'developing', 'insufficient'] as const;
+export type RubricLevel = (typeof RUBRIC_LEVELS)[number];
+
+/**
+ * What a report card can measure for one objective (docs/scoring.md, "Report card"):
+ * scores and their components over the decisions that bear on the objective,
+ * the coalition's cohesion over the rounds played, and a few facts about the team.
+ */
+export const GRADE_MEASURES = [
+  'proportionality',
+  'proportionality.fit',
+  'proportionality.evidence',
+  'proportionality.reversibility',
+  'proportionality.procedure',
+  'proportionality.mitigation',
+  'legality',
+  'effect',
+  'joint',
+  'sharing',
+  'cohesion',
+  'cohesion.alignment',
+  'cohesion.agreement',
+  'cohesion.jointness',
+  'cohesion.burden',
+  'cohesion.sharing',
+  'restraint',
+] as const;
+export const gradeMeasure = z.enum(GRADE_MEASURES);
+export type GradeMeasure = z.infer<typeof gradeMeasure>;
+
+const objectiveEvidence = z
+  .strictObject({
+    actions: z.array(z.string()).default([]).describe('Action ids whose decisions bear on the objective.'),
+    categories: z.array(actionCategory).default([]).describe('Action categories whose decisions bear on the objective.'),
+    measures: z
+      .array(gradeMeasure)
+      .min(1)
+      .describe(
+        'What the level is computed from, averaged on 0-100: proportionality (or one of its components) of the decisions that bear on it, legality (share not legally exposed), effect (share that took effect), joint (share taken jointly), sharing (share of the incidents the team held evidence on that it shared), cohesion (or a component) over the rounds, restraint (how far escalation stayed below the top of the ladder).',
+      ),
+    minDecisions: z
+      .number()
+      .int()
+      .min(0)
+      .default(1)
+      .describe('Fewer decisions bearing on the objective than this make it insufficient whatever the measures say.'),
+  })
+  .describe("How a team's decisions and scores evidence this objective on its report card.");
+
+const rubricText = z.string().min(1);
+const objectiveRubric = z
+  .strictObject({
+    exemplary: rubricText.optional().describe('What exemplary performance looks like on this objective.'),
+    proficient: rubricText.optional(),
+    developing: rubricText.optional(),
+    insufficient: rubricText.optional(),
+    thresholds: z
+      .strictObject({
+        exemplary: z.number().min(0).max(100).default(85),
+        proficient: z.number().min(0).max(100).default(70),
+        developing: z.number().min(0).max(100).default(50),
+      })
+      .prefault({})
+      .describe('The lowest score (0-100) for each level; below developing is insufficient.'),
+  })
+  .describe('Descriptors per level (generic ones when absent) and the score each level needs.');
+
 const objective = z.strictObject({
   id,
   text: z.string().min(1).describe('What participants should be able to do; evaluators rate against it.'),
+  evidence: objectiveEvidence.optional(),
+  rubric: objectiveRubric.prefault({}),
 });
 
 const team = z.strictObject({
@@ -494,6 +564,7 @@ export type Inject = Scenario['injects'][number];
 export type Incident = Scenario['incidents'][number];
 export type AdversaryMove = Scenario['adversary']['moves'][number];
 export type Audience = Inject['audience'];
+export type LearningObjective = Scenario['meta']['learningObjectives'][number];
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
 function allowComments(node: unknown): void {

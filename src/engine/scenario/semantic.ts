@@ -468,6 +468,19 @@ export function checkScenario(scenario: Scenario, file: string, locate: Locator)
     inject.sources.forEach((source, k) => ref('source', source, [...path, 'sources', k]));
   });
 
+  scenario.meta.learningObjectives.forEach((objective, i) => {
+    const path = ['meta', 'learningObjectives', i];
+    objective.evidence?.actions.forEach((action, k) => ref('action', action, [...path, 'evidence', 'actions', k]));
+    const t = objective.rubric.thresholds;
+    if (!(t.exemplary >= t.proficient && t.proficient >= t.developing)) {
+      error(
+        'rubric-thresholds',
+        [...path, 'rubric', 'thresholds'],
+        `the rubric thresholds of "${objective.id}" must not rise from exemplary to developing (they are ${t.exemplary}, ${t.proficient}, ${t.developing})`,
+      );
+    }
+  });
+
   scenario.endConditions.forEach((end, i) => {
     usedCondition(end.when, ['endConditions', i, 'when'], `end condition "${end.id}" can never be reached`);
   });

@@ -25,6 +25,7 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesDecision, seesNote } from '../rules/visibility';
+import { reportCard } from '../grading/reportCard';
 import type { ExerciseState, ResolvedDecision, Score } from '../types';
 import type { ActionAvailability, ActionView, ExerciseView, IncidentView, Viewer } from './types';
 
@@ -144,6 +145,13 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
     outcome: state.outcome ? { ...state.outcome } : null,
     facilitator: viewer.role === 'facilitator' && facilitatorOnly ? facilitatorView(scenario, state) : null,
     redCell: viewer.role === 'redCell' && sees('adversary', viewer, debrief) ? redCellView(scenario, state) : null,
+    // Cards once a round has resolved; their evaluators' ratings come from the notes this viewer may read.
+    reportCards:
+      state.rounds.length === 0
+        ? []
+        : scenario.teams
+            .filter((t) => sees('reportCard', viewer, debrief, t.id))
+            .map((t) => reportCard(scenario, state, t.id, state.notes.filter((n) => seesNote(n, viewer, debrief)))),
     debrief: debrief
       ? {
           whatHappened: scenario.debrief.whatHappened.map((w) => ({ round: w.round ?? null, text: w.text, sources: w.sources })),

@@ -18,6 +18,7 @@ import type {
   TeamId,
   TimelineEntry,
 } from '../types';
+import type { ReportCard } from '../grading/reportCard';
 
 export type Viewer =
   | { role: 'facilitator' }
@@ -161,6 +162,8 @@ export interface ExerciseView {
   } | null;
   /** Red cell only: the moves it may choose this round. */
   redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen: string | null | undefined } | null;
+  /** Report cards per team (docs/scoring.md): every team's for the facilitator and evaluators once a round has resolved, a team's own at the debrief. */
+  reportCards: ReportCard[];
   /** Everyone, once the exercise reaches the debrief. */
   debrief: {
     whatHappened: { round: number | null; text: string; sources: string[] }[];

@@ -4,7 +4,7 @@
  * command path as a seat.
  */
 import type { ExerciseRuntime } from '../exercise';
-import { afterAccepted, execute, serial } from './commands';
+import { decide, serial } from './commands';
 import type { HubContext } from './context';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -34,10 +34,14 @@ async function expire(ctx: HubContext, ex: ExerciseRuntime, deadline: number): P
       return;
     }
     const round = ex.state.round;
-    const outcome = await execute(ctx, ex, null, { role: 'system' }, `clock:${round}:${deadline}`, { type: 'clockExpired', round });
+    const outcome = await decide(ctx, ex, {
+      seat: null,
+      actor: { role: 'system' },
+      id: `clock:${round}:${deadline}`,
+      body: { type: 'clockExpired', round },
+    });
     if (outcome.accepted) {
       ctx.logger.info({ exerciseId: ex.id, round }, 'round deadline expired');
-      afterAccepted(ctx, ex);
     } else if (!outcome.answer.ok) {
       ctx.logger.debug({ exerciseId: ex.id, round, code: outcome.answer.code }, 'clockExpired not applied');
       if (outcome.answer.code === 'STORAGE_ERROR') {

@@ -1,15 +1,16 @@
 /**
- * The command path, whoever sends the command (a seat, a team's vote or the
- * server's clock): check the seat may send it -> applyCommand -> if accepted,
- * append to storage (durable) -> answer -> broadcast each viewer's
- * projection. The path runs inside the exercise's serial queue, so sequence
- * numbers never race, and nothing is answered before the append commits.
+ * The authority loop: the one path of every command, whoever sends it (a
+ * seat, a team's vote or the server's clock): receive, check, apply, store,
+ * answer, publish. It runs inside the exercise's serial queue, so sequence
+ * numbers never race, nothing is answered before the append commits, and no
+ * patch leaves before the answer to the command that caused it.
  */
 import { applyCommand, stateHash } from '../../engine';
 import type { Actor, Command, CommandBody } from '../../engine/types';
 import type { CommandAck } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
-import { actorOf, refusal } from '../roles';
+import type { SeatRecord } from '../storage/types';
+import { actorOf, seatRefusal } from '../roles';
 import { ConflictError } from '../storage/types';
 import { broadcastPresence, broadcastViews } from './broadcast';
 import { armClock } from './clock';
@@ -26,66 +27,66 @@ export interface Outcome {
 }
 
 /**
- * A command from a seat. `reply` is called exactly once, before the
- * resulting views are broadcast.
+ * A command on its way into an exercise: from a seat, or from the server
+ * itself (a team's ready vote, the round clock), which has no seat.
+ */
+export interface Submission {
+  seat: SeatRecord | null;
+  actor: Actor;
+  id: string;
+  body: CommandBody;
+}
+
+/**
+ * The authority loop, for a command from a seat. Every change to an
+ * exercise takes these steps, in this order:
+ *   1. receive  admit it to the exercise's queue (one command at a time)
+ *   2. check    the permission table and the lead policy; a known command id
+ *   3. apply    the engine's applyCommand
+ *   4. store    append to the durable log
+ *   5. answer   the sender, before anything it caused is published
+ *   6. publish  each audience's patch, once the queue is idle (serial)
+ * The server's own commands (votes, clock) enter at step 2 (decide) from a
+ * task already in the queue, and end the same way.
  */
 export async function command(
   ctx: HubContext,
   socket: SeatSocket,
   id: string,
   body: CommandBody,
-  reply: (answer: CommandAck) => void,
+  answer: (answer: CommandAck) => void,
 ): Promise<void> {
+  // 1. receive
   const bound = seatOf(ctx, socket);
-  if (!bound) {
-    reply(notJoined());
-    return;
-  }
+  if (!bound) return answer(notJoined());
   const { ex, seat } = bound;
-  const why = refusal(seat.role, body.type);
-  if (why) {
-    reply(fail('NOT_ALLOWED', why));
-    return;
-  }
-  if (body.type === 'lockDecisions' && !ex.isLead(seat)) {
-    const lead = seat.team ? ex.leadOf(seat.team) : null;
-    reply(
-      fail(
-        'NOT_LEAD',
-        `Only the team lead${lead ? ` (${lead.name})` : ''} can lock the team's decisions alone. ` +
-          'Vote with team:ready instead: the decisions lock when every connected member is ready.',
-      ),
-    );
-    return;
-  }
-  if (ctx.closing) {
-    reply(shuttingDown('send the command again once reconnected.'));
-    return;
-  }
+  if (ctx.closing) return answer(shuttingDown('send the command again once reconnected.'));
   if (ex.queue.size >= ctx.limits.maxQueuePerExercise) {
-    reply(fail('BUSY', 'The exercise is handling too many commands; try again in a moment.'));
-    return;
+    return answer(fail('BUSY', 'The exercise is handling too many commands; try again in a moment.'));
   }
   await serial(ctx, ex, async () => {
-    const outcome = await execute(ctx, ex, seat.seatId, actorOf(seat), id, body);
-    reply(outcome.answer);
-    if (outcome.accepted) afterAccepted(ctx, ex);
+    // 2-4. check, apply, store
+    const outcome = await decide(ctx, ex, { seat, actor: actorOf(seat), id, body });
+    // 5. answer; 6. publish follows when serial() ends the task
+    answer(outcome.answer);
   });
 }
 
 /**
- * Applies one command. Runs inside the exercise's queue. Idempotent on the
- * command id: a known id gets its original answer and changes nothing.
+ * Checks, applies and stores one command; runs inside the exercise's queue.
+ * Idempotent on the command id: a known id gets its original answer and
+ * changes nothing. An accepted command marks the views for publishing, resets
+ * votes that no longer apply and re-arms the clock.
  */
-export async function execute(
-  ctx: HubContext,
-  ex: ExerciseRuntime,
-  seatId: string | null,
-  actor: Actor,
-  id: string,
-  body: CommandBody,
-): Promise<Outcome> {
+export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: Submission): Promise<Outcome> {
+  const { seat, actor, id, body } = submission;
+  const seatId = seat?.seatId ?? null;
+  // 2. check
   if (ex.closed) return { answer: fail('UNAVAILABLE', 'The exercise is not running here.'), accepted: false };
+  if (seat) {
+    const refused = seatRefusal(seat, body.type, seat.team ? ex.leadOf(seat.team) : null);
+    if (refused) return { answer: fail(refused.code, refused.message), accepted: false };
+  }
   const prior = ex.accepted.get(id);
   if (prior) {
     if (prior.seatId !== seatId) {
@@ -96,6 +97,7 @@ export async function execute(
   const rejected = ex.rejected.get(id);
   if (rejected && rejected.seatId === seatId) return { answer: rejected.answer, accepted: false };
 
+  // 3. apply
   const at = Math.max(Date.now(), ex.lastAt);
   const command = { ...body, id, actor, at } as Command;
   let result: ReturnType<typeof applyCommand>;
@@ -110,8 +112,9 @@ export async function execute(
     ex.rejected.set(id, { seatId, answer });
     return { answer, accepted: false };
   }
-  // Hashing the whole state costs about as much as a projection, so the log
-  // carries it at checkpoints: every HASH_EVERY commands and at phase changes.
+
+  // 4. store. Hashing the whole state costs about as much as a projection, so
+  // the log carries it at checkpoints: every HASH_EVERY commands and at phase changes.
   const checkpoint = ex.lastSeq + 1 - ex.lastHashedSeq >= HASH_EVERY || result.state.phase !== ex.state.phase;
   const hash = checkpoint ? stateHash(result.state) : null;
   let seq: number;
@@ -132,6 +135,7 @@ export async function execute(
   ex.lastAt = at;
   ex.accepted.set(id, { seq, seatId });
   ctx.logger.debug({ exerciseId: ex.id, seq, type: body.type, actor: actor.role }, 'command accepted');
+  afterAccepted(ctx, ex);
   return { answer: { ok: true, seq }, accepted: true };
 }
 

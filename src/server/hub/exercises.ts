@@ -4,10 +4,11 @@
  * export a seat may download.
  */
 import { createExercise, formatProblem, loadScenarioText, type Scenario } from '../../engine';
-import type { ExerciseCreateAck, ExerciseListAck, ExerciseSummary, ExportAck, JoinCodes } from '../../protocol/events';
+import type { ClassGradesAck, ExerciseCreateAck, ExerciseListAck, ExerciseSummary, ExportAck, JoinCodes } from '../../protocol/events';
 import { ExerciseRuntime } from '../exercise';
 import { mayExport } from '../../engine/rules/visibility';
 import { buildCsvExport, buildJsonExport } from '../export';
+import { buildGradeSheet, maySeeGradeSheet, type GradeSheetExercise } from '../grades';
 import { viewerFromKey, viewerKey } from '../roles';
 import type { ShippedScenario } from '../scenarios';
 import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from '../secrets';
@@ -174,8 +175,12 @@ function summary(ex: ExerciseRuntime): ExerciseSummary {
 }
 
 /** The log export a seat may download: the facilitator and observers at any time, teams at the debrief. */
-export async function exportLog(ctx: HubContext, ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv'): Promise<ExportAck> {
+export async function exportLog(ctx: HubContext, ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv' | 'grades'): Promise<ExportAck> {
   const viewer = viewerFromKey(viewerKey(seat));
+  if (format === 'grades') {
+    if (!maySeeGradeSheet(viewer, ex)) return fail('NOT_ALLOWED', 'The grade sheet holds every team\'s report card: it is for the facilitator and evaluators.');
+    return { ok: true, format, ...buildGradeSheet([gradeInput(ex)], viewer, `firebreak-${ex.id}-grades.csv`) };
+  }
   if (!mayExport(viewer, ex.state.phase)) {
     return fail('NOT_ALLOWED', 'The facilitator and observers can export the log at any time, teams once the exercise has reached its debrief.');
   }
@@ -183,4 +188,18 @@ export async function exportLog(ctx: HubContext, ex: ExerciseRuntime, seat: Seat
   const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, viewer };
   const built = format === 'json' ? buildJsonExport(input) : buildCsvExport(input);
   return { ok: true, format, ...built };
+}
+
+/** One grade sheet across the exercises these facilitator credentials run (a class), oldest first. */
+export function classGradeSheet(ctx: HubContext, credentials: string[]): ClassGradesAck {
+  const listed = list(ctx, credentials);
+  if (!listed.ok) return listed;
+  if (listed.exercises.length === 0) return fail('NOT_ALLOWED', 'None of these credentials is the facilitator of a running exercise.');
+  const exercises = [...listed.exercises].reverse().map((s) => gradeInput(ctx.exercises.get(s.exerciseId)!));
+  const sheet = buildGradeSheet(exercises, { role: 'facilitator' }, 'firebreak-class-grades.csv');
+  return { ok: true, ...sheet, exercises: exercises.length, unknown: listed.unknown };
+}
+
+function gradeInput(ex: ExerciseRuntime): GradeSheetExercise {
+  return { meta: ex.meta, scenario: ex.scenario, state: ex.state, seats: [...ex.seats.values()] };
 }

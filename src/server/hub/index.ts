@@ -18,6 +18,7 @@ import type {
   ExerciseCreateAck,
   ExerciseListAck,
   ExportAck,
+  ClassGradesAck,
   SeatJoinAck,
   SeatResumeAck,
   TeamReadyAck,
@@ -28,7 +29,7 @@ import type { SeatRecord, Storage } from '../storage/types';
 import { stopClocks } from './clock';
 import { command } from './commands';
 import { DEFAULT_HUB_LIMITS, type FbServer, type HubContext, type HubLimits, type SeatSocket } from './context';
-import { create, exportLog, list, listScenarios, type CreateInput } from './exercises';
+import { classGradeSheet, create, exportLog, list, listScenarios, type CreateInput } from './exercises';
 import { recover, replaceScenario } from './recovery';
 import { join, resume, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
 import { preview, ready } from './votes';
@@ -134,8 +135,13 @@ export class Hub {
     return ready(this.ctx, socket, isReady);
   }
 
-  export(ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv'): Promise<ExportAck> {
+  export(ex: ExerciseRuntime, seat: SeatRecord, format: 'json' | 'csv' | 'grades'): Promise<ExportAck> {
     return exportLog(this.ctx, ex, seat, format);
+  }
+
+  /** The grade sheet across every exercise these facilitator credentials run. */
+  classGrades(credentials: string[]): ClassGradesAck {
+    return classGradeSheet(this.ctx, credentials);
   }
 
   /** Stops timers, lets queued commands finish, and refuses new work. */

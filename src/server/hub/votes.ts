@@ -9,7 +9,7 @@ import type { DecisionDraft, TeamId } from '../../engine/types';
 import type { DecisionPreviewAck, TeamReadyAck } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
 import { broadcastPresence } from './broadcast';
-import { afterAccepted, execute, serial, type Outcome } from './commands';
+import { decide, serial, type Outcome } from './commands';
 import { fail, notJoined, shuttingDown, type HubContext, type SeatSocket } from './context';
 import { seatOf } from './seats';
 
@@ -68,12 +68,14 @@ export async function checkVotes(ctx: HubContext, ex: ExerciseRuntime, team: Tea
   const votes = ex.readyVotes(team);
   const members = ex.connectedMembers(team);
   if (members.length === 0 || votes.size === 0 || !members.every((m) => votes.has(m.seatId))) return null;
-  const outcome = await execute(ctx, ex, null, { role: 'team', team, name: 'team vote' }, `vote:${team}:${randomUUID()}`, {
-    type: 'lockDecisions',
+  const outcome = await decide(ctx, ex, {
+    seat: null,
+    actor: { role: 'team', team, name: 'team vote' },
+    id: `vote:${team}:${randomUUID()}`,
+    body: { type: 'lockDecisions' },
   });
   if (outcome.accepted) {
     ctx.logger.info({ exerciseId: ex.id, team, seq: outcome.answer.ok ? outcome.answer.seq : null }, 'team locked by ready vote');
-    afterAccepted(ctx, ex);
   }
   return outcome;
 }

@@ -7,7 +7,7 @@ import type { Rating } from '../../../engine/types';
 import { answerSlot } from '../../ui/answers';
 import { html, nothing, repeat, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
-import { RATINGS, ratingWord, roundTitle, timeOfDay } from '../../ui/format';
+import { RATINGS, ratingWord, roundTitle, teamName, timeOfDay } from '../../ui/format';
 import type { Ctx } from '../context';
 
 export function notesSection(ctx: Ctx): TemplateResult {
@@ -19,12 +19,14 @@ export function notesSection(ctx: Ctx): TemplateResult {
     const data = new FormData(form);
     const objective = String(data.get('objective') ?? '');
     const rating = String(data.get('rating') ?? '');
+    const team = String(data.get('team') ?? '');
     const body = {
       type: 'note' as const,
       text: String(data.get('text') ?? '').trim(),
       round: Number(data.get('round')),
       ...(objective ? { objective } : {}),
       ...(rating ? { rating: rating as Rating } : {}),
+      ...(team ? { team } : {}),
     };
     const answer = await ctx.send('note', body, 'Note saved.');
     if (answer.ok) ctx.drafts.clear('note', form);
@@ -42,6 +44,12 @@ export function notesSection(ctx: Ctx): TemplateResult {
         <option value="">(none)</option>
         ${view.scenario.learningObjectives.map((o) => html`<option value=${o.id}>${o.text}</option>`)}
       </select>
+      <label for="note-team">Team</label>
+      <select id="note-team" name="team" aria-describedby="note-team-help">
+        <option value="">(the whole exercise)</option>
+        ${view.teams.map((t) => html`<option value=${t.id}>${t.name}</option>`)}
+      </select>
+      <p id="note-team-help" class="help">A rating counts on that team's report card; without a team, on every team's.</p>
       <fieldset><legend>Rating</legend>
         ${RATINGS.map((r) => html`<div class="choice"><input type="radio" name="rating" value=${r.id} id=${`rating-${r.id}`} /><label for=${`rating-${r.id}`}>${r.label}</label></div>`)}
         <div class="choice"><input type="radio" name="rating" value="" id="rating-none" checked /><label for="rating-none">No rating</label></div>
@@ -59,7 +67,7 @@ export function notesList(view: ExerciseView): TemplateResult {
   if (!view.notes.length) return html`<p class="empty">No notes yet.</p>`;
   const objective = (id: string | null) => view.scenario.learningObjectives.find((o) => o.id === id)?.text ?? null;
   return html`<ol class="note-list" reversed>${repeat([...view.notes].reverse(), (n) => n.id, (n) => html`<li class="note">
-    <p class="meta"><strong>${n.by}</strong>${n.role === 'facilitator' ? ' (facilitator: seen by others from the debrief)' : ''} · ${roundTitle(view, n.round)} · ${timeOfDay(n.at)}</p>
+    <p class="meta"><strong>${n.by}</strong>${n.role === 'facilitator' ? ' (facilitator: seen by others from the debrief)' : ''} · ${roundTitle(view, n.round)}${n.team ? ` · ${teamName(view, n.team)}` : ''} · ${timeOfDay(n.at)}</p>
     ${objective(n.objective) ? html`<p class="help">Objective: ${objective(n.objective)}</p>` : nothing}
     <p><span class="badge">${ratingWord(n.rating)}</span></p>
     <p>${n.text}</p>

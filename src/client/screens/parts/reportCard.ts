@@ -1,0 +1,97 @@
+/**
+ * Report cards: per team, each learning objective with its rubric level, the
+ * sentence that explains it, the evaluators' ratings, and the decisions and
+ * measures behind it. The projection decides whose cards a viewer receives
+ * (a team its own at the debrief; the facilitator and evaluators every team's).
+ */
+import type { ObjectiveGrade, ReportCard } from '../../../engine/grading/reportCard';
+import type { RubricLevel } from '../../../engine/scenario/schema';
+import type { ExerciseView } from '../../../engine/view/types';
+import { html, nothing, type TemplateResult } from '../../ui/dom';
+import { incidentName, plural, roundTitle } from '../../ui/format';
+
+const LEVEL_BADGE: Record<RubricLevel, string> = {
+  exemplary: 'badge--ok',
+  proficient: 'badge--public',
+  developing: 'badge--warn',
+  insufficient: 'badge--no',
+};
+
+export function levelBadge(level: RubricLevel | null): TemplateResult {
+  return level ? html`<span class=${`badge level ${LEVEL_BADGE[level]}`}>${level}</span>` : html`<span class="badge level">not graded</span>`;
+}
+
+const fmt = (x: number | null): string => (x === null ? '–' : String(Math.round(x)));
+const outOf100 = (x: number | null): string => (x === null ? 'none' : `${Math.round(x)}/100`);
+
+/** The report-card section of the debrief and of the printed report; nothing when the viewer has no card to see. */
+export function reportCardsSection(view: ExerciseView, open = false): TemplateResult {
+  const cards = view.reportCards;
+  if (!cards.length) return html``;
+  const own = view.viewer.role === 'team';
+  return html`<section class="panel report-cards" aria-labelledby="cards-h">
+    <h2 id="cards-h">${own ? 'Your report card' : 'Report cards'}</h2>
+    <p class="help">Each learning objective is graded from the decisions that bear on it and from the scores
+      (exemplary, proficient, developing, insufficient), and combined with the evaluators' P/S/M/U ratings.</p>
+    ${cards.length > 1 ? gradeMatrix(view, cards) : nothing}
+    ${cards.map((card) => cardArticle(view, card, open || cards.length === 1))}
+  </section>`;
+}
+
+/** Objectives by teams, one level each: the facilitator's overview (teams across, so that it fits a printed page). */
+function gradeMatrix(view: ExerciseView, cards: ReportCard[]): TemplateResult {
+  const objectives = view.scenario.learningObjectives;
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Levels by objective and team">
+    <table class="table compact grade-matrix">
+      <caption>Levels by objective and team</caption>
+      <thead><tr><th scope="col">Objective</th>${cards.map((c) => html`<th scope="col"><a href=${`#card-${c.team}`}>${c.teamName}</a></th>`)}</tr></thead>
+      <tbody>
+        ${objectives.map(
+          (o, i) => html`<tr><th scope="row" title=${o.text}>${o.id}</th>${cards.map((c) => html`<td>${levelBadge(c.objectives[i]?.level ?? null)}</td>`)}</tr>`,
+        )}
+        <tr><th scope="row">Mean proportionality</th>${cards.map((c) => html`<td>${fmt(c.meanProportionality)}</td>`)}</tr>
+        <tr><th scope="row">Level points (of 4)</th>${cards.map((c) => html`<td>${c.levelPoints ?? '–'}</td>`)}</tr>
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function cardArticle(view: ExerciseView, card: ReportCard, open: boolean): TemplateResult {
+  return html`<article class="report-card" id=${`card-${card.team}`} aria-labelledby=${`card-${card.team}-h`}>
+    <h3 id=${`card-${card.team}-h`}>${card.teamName}</h3>
+    <p class="lede">${card.summary}</p>
+    <p class="meta">${plural(card.decisions, 'decision')} · mean proportionality ${outOf100(card.meanProportionality)} ·
+      mean cohesion ${outOf100(card.meanCohesion)} · level points ${card.levelPoints ?? '–'} of 4</p>
+    <ol class="grades">${card.objectives.map((o) => gradeItem(view, card, o, open))}</ol>
+  </article>`;
+}
+
+function ratingsText(o: ObjectiveGrade): string {
+  const parts = (['P', 'S', 'M', 'U'] as const).filter((r) => o.ratings[r] > 0).map((r) => `${o.ratings[r]}×${r}`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+function gradeItem(view: ExerciseView, card: ReportCard, o: ObjectiveGrade, open: boolean): TemplateResult {
+  return html`<li class="grade" data-objective=${o.objective} data-level=${o.level ?? ''}>
+    <p class="grade-head"><span class="grade-text">${o.text}</span> ${levelBadge(o.level)}
+      ${o.score !== null ? html`<span class="meta">${fmt(o.score)}/100</span>` : nothing}</p>
+    ${o.descriptor ? html`<p class="descriptor"><em>${o.descriptor}</em></p>` : nothing}
+    <p class="why">${o.why}</p>
+    <p class="meta">Computed: ${o.computed ?? '–'} · Evaluators: ${ratingsText(o)}${o.evaluated ? ` (${o.evaluated})` : ''}</p>
+    ${o.graded
+      ? html`<details class="grade-details" ?open=${open}>
+          <summary>Decisions and measures behind it (${o.decisions.length})</summary>
+          ${o.decisions.length
+            ? html`<ul class="grade-decisions">${o.decisions.map(
+                (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}: ${d.bearing}</li>`,
+              )}</ul>`
+            : html`<p class="empty">No decision of ${card.teamName} bore on this objective.</p>`}
+          <table class="table compact">
+            <caption class="visually-hidden">Measures for this objective</caption>
+            <thead><tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>
+            <tbody>${o.measures.map((m) => html`<tr><th scope="row">${m.label}</th><td>${fmt(m.value)}</td><td>${m.basis}</td></tr>`)}</tbody>
+          </table>
+        </details>`
+      : nothing}
+  </li>`;
+}

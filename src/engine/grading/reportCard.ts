@@ -1,0 +1,340 @@
+/**
+ * A report card per team: the scenario's learning objectives, the team's
+ * decisions that bear on each (by the objective's `evidence` mapping), the
+ * measures computed from those decisions and from the round scores, a rubric
+ * level per objective explained in a sentence, and the evaluators' P/S/M/U
+ * ratings combined with it. Pure: it reads the state, the scores the scoring
+ * rules already gave, and nothing else. Rules and grounding: docs/scoring.md.
+ */
+import type { GradeMeasure, LearningObjective, RubricLevel, Scenario } from '../scenario/schema';
+import { RUBRIC_LEVELS } from '../scenario/schema';
+import { indexOf } from '../rules/scenarioIndex';
+import { evidenceOf } from '../rules/readers';
+import type { ExerciseState, ObserverNote, Rating, ResolvedDecision, Score } from '../types';
+import { capitalise, fmtNum, joinAnd } from '../scoring/explain';
+
+/** One decision of the team, as it bears on one objective. */
+export interface DecisionEvidence {
+  decision: string;
+  round: number;
+  action: string;
+  actionName: string;
+  incident: string | null;
+  /** The proportionality that stands (the facilitator's override when there is one). */
+  proportionality: number;
+  effective: boolean;
+  joint: boolean;
+  legallyExposed: boolean;
+  /** How this decision bears on the objective's measures, in a phrase (component values on 0..100, like the measures). */
+  bearing: string;
+}
+
+export interface MeasureResult {
+  id: GradeMeasure;
+  label: string;
+  /** 0..100, one decimal; null when nothing was there to measure. */
+  value: number | null;
+  /** What the figure was computed from. */
+  basis: string;
+}
+
+export interface ObjectiveGrade {
+  objective: string;
+  text: string;
+  /** False when the scenario maps no evidence to the objective: only evaluators can rate it. */
+  graded: boolean;
+  decisions: DecisionEvidence[];
+  measures: MeasureResult[];
+  /** Mean of the measures that had something to measure, 0..100; null when none had, or when too few decisions bore on the objective. */
+  score: number | null;
+  /** The level the decisions and scores alone give. */
+  computed: RubricLevel | null;
+  ratings: Record<Rating, number>;
+  /** The level the evaluators' ratings give (their mean, P = exemplary … U = insufficient). */
+  evaluated: RubricLevel | null;
+  /** The level on the card: computed and evaluated combined, or whichever exists. */
+  level: RubricLevel | null;
+  /** What the level means for this objective (the scenario's descriptor, or the generic one). */
+  descriptor: string;
+  /** Why this level, in one sentence. */
+  why: string;
+}
+
+export interface ReportCard {
+  team: string;
+  teamName: string;
+  decisions: number;
+  /** Mean proportionality of all the team's decisions, one decimal; null without decisions. */
+  meanProportionality: number | null;
+  /** Mean coalition cohesion over the rounds played, one decimal; null before the first round resolves. */
+  meanCohesion: number | null;
+  objectives: ObjectiveGrade[];
+  /** Mean level points (exemplary 4 … insufficient 1) over the objectives with a level, two decimals. */
+  levelPoints: number | null;
+  summary: string;
+}
+
+export const LEVEL_POINTS: Record<RubricLevel, number> = { exemplary: 4, proficient: 3, developing: 2, insufficient: 1 };
+export const RATING_LEVEL: Record<Rating, RubricLevel> = { P: 'exemplary', S: 'proficient', M: 'developing', U: 'insufficient' };
+const RATINGS: readonly Rating[] = ['P', 'S', 'M', 'U'];
+
+export const GENERIC_DESCRIPTORS: Record<RubricLevel, string> = {
+  exemplary: 'Consistently demonstrated: the decisions that bear on this objective were well judged on every measure.',
+  proficient: 'Demonstrated, with minor lapses on some measures.',
+  developing: 'Partly demonstrated: clear weaknesses on one or more measures.',
+  insufficient: 'Not demonstrated: too few decisions bore on it, or they were poorly judged.',
+};
+
+export const MEASURE_LABELS: Record<GradeMeasure, string> = {
+  proportionality: 'Proportionality',
+  'proportionality.fit': 'Fit to harm',
+  'proportionality.evidence': 'Evidence',
+  'proportionality.reversibility': 'Reversibility',
+  'proportionality.procedure': 'Procedure',
+  'proportionality.mitigation': 'Mitigation',
+  legality: 'Legality',
+  effect: 'Took effect',
+  joint: 'Taken jointly',
+  sharing: 'Evidence shared',
+  cohesion: 'Coalition cohesion',
+  'cohesion.alignment': 'Posture alignment',
+  'cohesion.agreement': 'Vote agreement',
+  'cohesion.jointness': 'Joint action',
+  'cohesion.burden': 'Burden sharing',
+  'cohesion.sharing': 'Evidence sharing (coalition)',
+  restraint: 'Escalation restraint',
+};
+
+/** The top of the escalation ladder. */
+const TOP_RUNG = 9;
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const pct = (share: number | null): number | null => (share === null ? null : round1(100 * share));
+
+export function standingProportionality(d: ResolvedDecision): number {
+  return d.overridden ? d.overridden.value : d.proportionality.value;
+}
+
+/** The value (0..1) of a score component that counted, or null. */
+function componentValue(score: Score, id: string): number | null {
+  const c = score.components.find((x) => x.id === id);
+  return c && c.weight > 0 ? c.value : null;
+}
+
+/** Does this decision bear on the objective, by its action or its category? */
+function bearsOn(scenario: Scenario, objective: LearningObjective, d: ResolvedDecision): boolean {
+  const ev = objective.evidence;
+  if (!ev) return false;
+  if (ev.actions.length === 0 && ev.categories.length === 0) return true;
+  const category = indexOf(scenario).actions.get(d.action)?.category;
+  return ev.actions.includes(d.action) || (category !== undefined && (ev.categories as string[]).includes(category));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One measure for one team and objective. */
+function measure(scenario: Scenario, state: ExerciseState, team: string, id: GradeMeasure, decisions: ResolvedDecision[]): MeasureResult {
+  const label = MEASURE_LABELS[id];
+  const result = (value: number | null, basis: string): MeasureResult => ({ id, label, value, basis });
+  const [score, part] = id.split('.') as [string, string | undefined];
+  const n = decisions.length;
+  if (score === 'proportionality') {
+    const values = part
+      ? decisions.map((d) => componentValue(d.proportionality, part)).filter((v): v is number => v !== null)
+      : decisions.map((d) => standingProportionality(d) / 100);
+    return result(pct(mean(values)), values.length ? `mean over ${plural(values.length, 'decision')}` : 'no decision to measure');
+  }
+  if (score === 'cohesion') {
+    const values = part
+      ? state.rounds.map((r) => componentValue(r.cohesion, part)).filter((v): v is number => v !== null)
+      : state.rounds.map((r) => r.cohesion.value / 100);
+    return result(pct(mean(values)), values.length ? `the coalition's mean over ${plural(values.length, 'round')}` : 'no round to measure');
+  }
+  switch (id) {
+    case 'legality':
+      return result(pct(n ? decisions.filter((d) => !d.legallyExposed).length / n : null), n ? `${decisions.filter((d) => d.legallyExposed).length} of ${n} legally exposed` : 'no decision to measure');
+    case 'effect':
+      return result(pct(n ? decisions.filter((d) => d.effective).length / n : null), n ? `${decisions.filter((d) => d.effective).length} of ${n} took effect` : 'no decision to measure');
+    case 'joint':
+      return result(pct(n ? decisions.filter((d) => d.joint.length > 1).length / n : null), n ? `${decisions.filter((d) => d.joint.length > 1).length} of ${n} taken jointly` : 'no decision to measure');
+    case 'sharing': {
+      const held = scenario.incidents.filter((i) => evidenceOf(state, i.id, team) > 0).map((i) => i.id);
+      const shared = held.filter((i) => state.teams[team]?.shared.includes(i));
+      return result(pct(held.length ? shared.length / held.length : null), held.length ? `shared ${shared.length} of the ${plural(held.length, 'incident')} it held evidence on` : 'held no evidence to share');
+    }
+    case 'restraint': {
+      const values = state.rounds.map((r) => 1 - Math.min(TOP_RUNG, Math.max(0, r.escalationAfter)) / TOP_RUNG);
+      return result(pct(mean(values)), values.length ? `escalation after each of ${plural(values.length, 'round')}, against the top rung` : 'no round to measure');
+    }
+    default:
+      return result(null, 'not measured');
+  }
+}
+
+/** How a decision bears on the objective's decision measures, e.g. "proportionality 82; evidence 0.6; legally exposed". */
+function bearing(d: ResolvedDecision, measures: readonly GradeMeasure[]): string {
+  const parts: string[] = [`proportionality ${fmtNum(standingProportionality(d))}${d.overridden ? ' (override)' : ''}`];
+  for (const m of measures) {
+    const [score, part] = m.split('.');
+    if (score === 'proportionality' && part) {
+      const v = componentValue(d.proportionality, part);
+      if (v !== null) parts.push(`${MEASURE_LABELS[m].toLowerCase()} ${fmtNum(Math.round(100 * v))}`);
+    }
+  }
+  if (measures.includes('legality') && d.legallyExposed) parts.push('legally exposed');
+  if (measures.includes('effect') && !d.effective) parts.push('did not take effect');
+  if (measures.includes('joint') && d.joint.length > 1) parts.push('joint');
+  return parts.join('; ');
+}
+
+export function levelOf(score: number, thresholds: { exemplary: number; proficient: number; developing: number }): RubricLevel {
+  if (score >= thresholds.exemplary) return 'exemplary';
+  if (score >= thresholds.proficient) return 'proficient';
+  if (score >= thresholds.developing) return 'developing';
+  return 'insufficient';
+}
+
+function levelAt(points: number): RubricLevel {
+  return RUBRIC_LEVELS[RUBRIC_LEVELS.length - Math.min(4, Math.max(1, Math.round(points)))]!;
+}
+
+/**
+ * Computed and evaluated levels combined: the mean of their points, rounded
+ * to a level; a tie (x.5) goes the evaluators' way, since they saw the
+ * discussion the log does not hold.
+ */
+export function combineLevels(computed: RubricLevel | null, evaluatedPoints: number | null): RubricLevel | null {
+  if (evaluatedPoints === null) return computed;
+  if (computed === null) return levelAt(evaluatedPoints);
+  const c = LEVEL_POINTS[computed];
+  const m = (c + evaluatedPoints) / 2;
+  const tie = Math.abs(m - Math.floor(m) - 0.5) < 1e-9;
+  return levelAt(tie ? (evaluatedPoints >= c ? Math.ceil(m) : Math.floor(m)) : Math.round(m));
+}
+
+/** The notes that rate this objective for this team: those naming the team, and those naming none. */
+function ratingsFor(notes: readonly ObserverNote[], objective: string, team: string): Rating[] {
+  return notes.filter((n) => n.objective === objective && n.rating && (!n.team || n.team === team)).map((n) => n.rating!);
+}
+
+function gradeObjective(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  objective: LearningObjective,
+  own: ResolvedDecision[],
+  notes: readonly ObserverNote[],
+): ObjectiveGrade {
+  const index = indexOf(scenario);
+  const rated = ratingsFor(notes, objective.id, team);
+  const ratings = Object.fromEntries(RATINGS.map((r) => [r, rated.filter((x) => x === r).length])) as Record<Rating, number>;
+  const evaluatedPoints = mean(rated.map((r) => LEVEL_POINTS[RATING_LEVEL[r]]));
+  const evaluated = evaluatedPoints === null ? null : levelAt(evaluatedPoints);
+  const ratedText = rated.length ? `evaluators rated it ${rated.join(', ')} (${evaluated})` : '';
+
+  const ev = objective.evidence;
+  if (!ev) {
+    const level = evaluated;
+    return {
+      objective: objective.id,
+      text: objective.text,
+      graded: false,
+      decisions: [],
+      measures: [],
+      score: null,
+      computed: null,
+      ratings,
+      evaluated,
+      level,
+      descriptor: level ? (objective.rubric[level] ?? GENERIC_DESCRIPTORS[level]) : '',
+      why: rated.length ? `${capitalise(ratedText)}; the scenario maps no decisions to this objective.` : 'Not graded from decisions (the scenario maps none to this objective) and not rated by evaluators.',
+    };
+  }
+
+  const bearing_ = own.filter((d) => bearsOn(scenario, objective, d));
+  const decisions: DecisionEvidence[] = bearing_.map((d) => ({
+    decision: d.id,
+    round: d.round,
+    action: d.action,
+    actionName: index.actions.get(d.action)?.name ?? d.action,
+    incident: d.incident,
+    proportionality: standingProportionality(d),
+    effective: d.effective,
+    joint: d.joint.length > 1,
+    legallyExposed: d.legallyExposed,
+    bearing: bearing(d, ev.measures),
+  }));
+  const measures = ev.measures.map((m) => measure(scenario, state, team, m, bearing_));
+  const measured = measures.filter((m) => m.value !== null);
+  const tooFew = bearing_.length < ev.minDecisions;
+  // Too few decisions decide the level by themselves; a score from the coalition's figures alone would mislead.
+  const score = measured.length && !tooFew ? round1(mean(measured.map((m) => m.value!))!) : null;
+  const computed: RubricLevel | null = tooFew ? 'insufficient' : score === null ? null : levelOf(score, objective.rubric.thresholds);
+
+  let basis: string;
+  if (tooFew) {
+    basis = `${bearing_.length === 0 ? 'no decision' : `only ${plural(bearing_.length, 'decision')}`} bore on it, and it needs at least ${ev.minDecisions}`;
+  } else if (score === null) {
+    basis = 'nothing bore on it that could be measured';
+  } else {
+    const sorted = [...measured].sort((a, b) => a.value! - b.value!);
+    const weakest = sorted.length > 1 && sorted[0]!.value! < sorted[sorted.length - 1]!.value! ? sorted[0]! : null;
+    basis = `${fmtNum(score)}/100 from ${plural(bearing_.length, 'decision')} (${joinAnd(measured.map((m) => `${m.label.toLowerCase()} ${fmtNum(m.value!)}`))})${weakest ? `; weakest: ${weakest.label.toLowerCase()}` : ''}`;
+  }
+  const level = combineLevels(computed, evaluatedPoints);
+  const combined = computed && evaluated && level ? `; combined: ${level}` : '';
+  const why = computed
+    ? `${capitalise(computed)}: ${basis}${ratedText ? `; ${ratedText}` : ''}${combined}.`
+    : `${capitalise(basis)}${ratedText ? `; ${ratedText}` : ''}.`;
+  return {
+    objective: objective.id,
+    text: objective.text,
+    graded: true,
+    decisions,
+    measures,
+    score,
+    computed,
+    ratings,
+    evaluated,
+    level,
+    descriptor: level ? (objective.rubric[level] ?? GENERIC_DESCRIPTORS[level]) : '',
+    why,
+  };
+}
+
+/**
+ * The report card of one team, as the state stands (at the debrief: the whole
+ * exercise). `notes` are the evaluation notes whose ratings count: those the
+ * reader may see (a facilitator's notes reach observers only at the debrief).
+ */
+export function reportCard(scenario: Scenario, state: ExerciseState, team: string, notes: readonly ObserverNote[] = state.notes): ReportCard {
+  const def = indexOf(scenario).teams.get(team);
+  if (!def) throw new Error(`There is no team "${team}" in this scenario.`);
+  const own = state.decisions.filter((d) => d.team === team);
+  const objectives = scenario.meta.learningObjectives.map((o) => gradeObjective(scenario, state, team, o, own, notes));
+  const levels = objectives.map((o) => o.level).filter((l): l is RubricLevel => l !== null);
+  const levelPoints = levels.length ? Math.round(100 * mean(levels.map((l) => LEVEL_POINTS[l]))!) / 100 : null;
+  const good = levels.filter((l) => LEVEL_POINTS[l] >= LEVEL_POINTS.proficient).length;
+  const meanP = mean(own.map(standingProportionality));
+  const meanK = mean(state.rounds.map((r) => r.cohesion.value));
+  return {
+    team,
+    teamName: def.name,
+    decisions: own.length,
+    meanProportionality: meanP === null ? null : round1(meanP),
+    meanCohesion: meanK === null ? null : round1(meanK),
+    objectives,
+    levelPoints,
+    summary: levels.length
+      ? `${def.name}: ${good} of ${plural(objectives.length, 'objective')} proficient or better, from ${plural(own.length, 'decision')}.`
+      : `${def.name}: no objective could be graded yet.`,
+  };
+}
+
+/** Every team's report card, in the scenario's team order. */
+export function reportCards(scenario: Scenario, state: ExerciseState, notes: readonly ObserverNote[] = state.notes): ReportCard[] {
+  return scenario.teams.map((t) => reportCard(scenario, state, t.id, notes));
+}
