@@ -328,6 +328,33 @@ describe('drafting decisions', () => {
     game.ok(USA, draft('hack-back', 'mail-hack', { notice: true }));
   });
 
+  it('politics at home: statements on another country\'s election, partisan timing, expulsions and NATO consultations cost capital', () => {
+    const home = variantOf('test/fixtures/engine-rich.json', (json) => {
+      json.incidents[0].injured = ['usa'];
+      json.electionRounds = [1];
+      json.teams[1].domesticPressure = 0.9;
+    });
+    const game = new Game(home).start().evidence('mail-hack', 'usa', 7).evidence('mail-hack', 'fra', 7);
+    const capital = (t: string) => game.state.teams[t]!.capitalLeft;
+    // France (pressure 0.9: 2 capital) speaks publicly about the United States' election.
+    const fraBefore = capital('fra');
+    game.ok(FRA, draft('summon-ambassador', 'mail-hack'));
+    expect(fraBefore - capital('fra')).toBe(1 + 2);
+    // The United States (default pressure 0.5: 1 capital) attributes its own hack in the election round.
+    const usaBefore = capital('usa');
+    game.ok(USA, draft('attribute', 'mail-hack'));
+    expect(usaBefore - capital('usa')).toBe(2 + 1);
+    game.edit((s) => {
+      s.teams.usa!.capitalLeft = 2;
+    });
+    expect(game.reject(USA, draft('expel-diplomats', 'mail-hack'), 'NOT_ENOUGH_CAPITAL')).toBe(
+      'Expel diplomats costs 4 political capital (with 1 for a step on your own election that reads as partisan so close to the vote and 1 for expulsions, which your own diplomats and businesses pay for); you have 2 left this round.',
+    );
+    // Withdrawing refunds what was paid, the cost at home included.
+    game.ok(FRA, { type: 'withdrawDecision', decision: game.state.teams.fra!.plan[0]!.id });
+    expect(capital('fra')).toBe(fraBefore);
+  });
+
   it('an EU listing follows the regime: cyber-attacks only, on the evidence EU members brought to the shared record', () => {
     const game = round1().evidence('mail-hack', 'deu', 4);
     const propose = { type: 'proposeJoint', draft: { action: 'eu-listing', incident: 'mail-hack' } } as const;

@@ -229,7 +229,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     const teamState = work.state.teams[team]!;
     const item = teamState.plan.find((p) => p.id === command.decision);
     if (!item) return reject('UNKNOWN_DECISION', 'That decision is not in your plan.');
-    const cost = draftCost(work.index.actions.get(item.action)!, item.options);
+    const cost = draftCost(work.scenario, work.state, team, work.index.actions.get(item.action)!, item.incident, item.options);
     teamState.plan = teamState.plan.filter((p) => p.id !== item.id);
     teamState.capitalLeft += cost.capital;
     teamState.intelLeft += cost.intel;
@@ -386,14 +386,15 @@ function recordResponse(work: Work, team: string, proposal: JointProposal, join:
 function addToPlan(work: Work, command: Command & { draft: { action: string; incident?: string; options?: Record<string, boolean | undefined>; rationale?: string } }, team: string, proposal: string | null): void {
   const action = work.index.actions.get(command.draft.action)!;
   const teamState = work.state.teams[team]!;
-  const cost = draftCost(action, command.draft.options as ProcedureOptions | undefined);
+  const incident = action.targetsIncident ? (command.draft.incident ?? null) : null;
+  const cost = draftCost(work.scenario, work.state, team, action, incident, command.draft.options as ProcedureOptions | undefined);
   teamState.capitalLeft -= cost.capital;
   teamState.intelLeft -= cost.intel;
   teamState.plan.push({
     id: work.nextId('d'),
     team,
     action: action.id,
-    incident: action.targetsIncident ? (command.draft.incident ?? null) : null,
+    incident,
     options: Object.fromEntries(Object.entries(command.draft.options ?? {}).filter(([, v]) => v === true)) as Record<string, boolean>,
     rationale: command.draft.rationale ?? '',
     proposal,

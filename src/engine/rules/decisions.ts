@@ -9,7 +9,8 @@ import type { Action, Incident, Scenario } from '../scenario/schema';
 import type { ConfidenceLevel, DecisionDraft, ExerciseState, ProcedureOptions, Rejection, RejectionCode } from '../types';
 import { EU_CYBER_REGIME_KINDS, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWrongfulAct } from './law';
 import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './readers';
-import { indexOf, legalBasisName } from './scenarioIndex';
+import { domesticCosts } from './domestic';
+import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
 
@@ -18,10 +19,33 @@ const CONFIDENCE_WORDS = { none: 'none', low: 'low', moderate: 'moderate', high:
 /** Informing oversight bodies takes political capital: briefing a committee is not a free tick. */
 export const OVERSIGHT_CAPITAL = 1;
 
-/** What a draft costs: the action's price, plus oversight when chosen. Paid on drafting, refunded on withdrawal. */
-export function draftCost(action: Action, options: ProcedureOptions | undefined): { capital: number; intel: number } {
-  const oversight = action.procedures.includes('oversight') && options?.oversight === true ? OVERSIGHT_CAPITAL : 0;
-  return { capital: action.cost.capital + oversight, intel: action.cost.intel };
+export interface DraftCost {
+  capital: number;
+  intel: number;
+  /** What the capital beyond the action's price pays for, e.g. "1 for informing oversight". */
+  extras: string[];
+}
+
+/**
+ * What a draft costs: the action's price, plus oversight when chosen, plus
+ * what the step costs at home (rules/domestic.ts). Paid on drafting and
+ * refunded on withdrawal, within the same round and so the same amount.
+ */
+export function draftCost(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  action: Action,
+  incident: string | null,
+  options: ProcedureOptions | undefined,
+): DraftCost {
+  const extras: { capital: number; reason: string }[] = [...domesticCosts(scenario, state, team, action, incident)];
+  if (action.procedures.includes('oversight') && options?.oversight === true) extras.unshift({ capital: OVERSIGHT_CAPITAL, reason: 'informing oversight' });
+  return {
+    capital: action.cost.capital + extras.reduce((sum, e) => sum + e.capital, 0),
+    intel: action.cost.intel,
+    extras: extras.map((e) => `${e.capital} for ${e.reason}`),
+  };
 }
 
 /** An EU listing follows the regime's criteria: a cyber-attack, judged on the evidence any EU government or institution brought to the shared record. */
@@ -115,10 +139,10 @@ export function checkDraft(scenario: Scenario, state: ExerciseState, team: strin
   if (teamState.plan.length >= scenario.maxActionsPerRound) {
     return reject('TOO_MANY_ACTIONS', `A government can take at most ${scenario.maxActionsPerRound} decisions a round; withdraw one first.`);
   }
-  const cost = draftCost(action, draft.options);
+  const cost = draftCost(scenario, state, team, action, incident, draft.options);
   if (cost.capital > teamState.capitalLeft) {
-    const oversight = cost.capital > action.cost.capital ? ` (with ${OVERSIGHT_CAPITAL} for informing oversight)` : '';
-    return reject('NOT_ENOUGH_CAPITAL', `${action.name} costs ${cost.capital} political capital${oversight}; you have ${teamState.capitalLeft} left this round.`);
+    const extras = cost.extras.length > 0 ? ` (with ${listNames(cost.extras)})` : '';
+    return reject('NOT_ENOUGH_CAPITAL', `${action.name} costs ${cost.capital} political capital${extras}; you have ${teamState.capitalLeft} left this round.`);
   }
   if (cost.intel > teamState.intelLeft) {
     return reject('NOT_ENOUGH_INTEL', `${action.name} needs ${cost.intel} intelligence capacity; you have ${teamState.intelLeft} left this round.`);

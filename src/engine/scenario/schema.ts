@@ -293,7 +293,12 @@ const team = z.strictObject({
     .describe('Spent by actions; refilled each round.'),
   capacity: z.number().positive().default(1).describe('Relative economic and political weight, for burden sharing.'),
   economicExposure: z.number().min(0).max(1).default(0).describe('Trade exposure to the adversary, 0-1: pulls towards defection from costly measures.'),
-  domesticPressure: z.number().min(0).max(1).default(0.5).describe('How strongly the public demands a visible response, 0-1.'),
+  domesticPressure: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe('How strongly the public and parliament weigh in, 0-1: contentious steps (statements on another country\'s election, partisan timing, expulsions, NATO consultations) cost round(2 x this), at least 1, political capital.'),
   legalBases: z.array(z.string()).default([]).describe('Legal bases this team can invoke (compared with actions\' legalBasis).'),
   legalConstraints: z.array(z.string()).default([]).describe('Constraints shown to the team, e.g. court review of listings.'),
   euMember: z.boolean().default(false).describe('Takes part in EU unanimity votes.'),
@@ -541,6 +546,10 @@ export const scenarioSchema = z
           .prefault({}),
       })
       .prefault({}),
+    electionRounds: z
+      .array(z.number().int().min(1))
+      .default([])
+      .describe('Rounds in which a vote is held or imminent: a public step by a government on its own election then reads as partisan and costs political capital (domesticPressure).'),
     tribunalSeized: condition
       .optional()
       .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),

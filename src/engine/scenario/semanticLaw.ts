@@ -1,7 +1,8 @@
 /**
- * Semantic checks for the legal fields of a scenario: incidents classified as
- * every scenario classifies them (rules/law.ts), and the injured governments,
- * case files and tribunal conditions that the countermeasure rules read.
+ * Semantic checks for the legal and political fields of a scenario: incidents
+ * classified as every scenario classifies them (rules/law.ts), the injured
+ * governments the countermeasure rules read, and the election rounds that
+ * politics at home reads.
  * References inside conditions are checked with the rest in semantic.ts.
  */
 import { INCIDENT_LEGAL_CATEGORY } from '../rules/law';
@@ -29,6 +30,11 @@ export function checkLegalFields(scenario: Scenario, file: string, locate: Locat
     });
     if (incident.injured?.length === 0) {
       error('no-injured-team', ['incidents', i, 'injured'], `incident "${incident.id}" lists no injured team: leave "injured" out to make every team an injured state`);
+    }
+  });
+  scenario.electionRounds.forEach((round, k) => {
+    if (round > scenario.rounds.length) {
+      error('round-beyond', ['electionRounds', k], `election round ${round} is beyond the scenario's ${scenario.rounds.length} rounds`);
     }
   });
   return problems;
