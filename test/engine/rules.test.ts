@@ -6,7 +6,7 @@
  * checks that the engine never changes its input.
  */
 import { describe, expect, it } from 'vitest';
-import { applyCommand, canonicalJson, createExercise } from '../../src/engine/index';
+import { applyCommand, canonicalJson, createExercise, project } from '../../src/engine/index';
 import { regionState, sendToChart } from '../../src/engine/machines/chart';
 import { deEscalationMachine } from '../../src/engine/machines/deEscalation';
 import { annulmentChance } from '../../src/engine/adjudicate/sanctionsTurn';
@@ -390,6 +390,40 @@ describe('drafting decisions', () => {
     expect(annulmentChance(0.6, { options: {}, substantiation: 1 })).toBe(0.6);
     expect(annulmentChance(0.6, { options: { statementOfReasons: true }, substantiation: 1 })).toBeCloseTo(0.06, 10);
     expect(annulmentChance(0.6, { options: { statementOfReasons: true }, substantiation: 0.5 })).toBeCloseTo(0.33, 10);
+  });
+
+  it('a false flag points the government at the wrong state until new evidence corrects it (likelihood kept apart from confidence)', () => {
+    const planted = (deceptionRisk: number) =>
+      variantOf('test/fixtures/engine-rich.json', (json) => {
+        json.incidents[0].falseFlag = { pointsTo: 'Southland' };
+        json.incidents[0].deceptionRisk = deceptionRisk;
+        json.incidents[0].investigationDifficulty = 0;
+      });
+    const game = new Game(planted(1)).start().evidence('mail-hack', 'usa', 5);
+    const usaView = () => project(game.scenario, game.state, { role: 'team', team: 'usa' }).incidents.find((i) => i.id === 'mail-hack')!.byTeam.usa!;
+    expect(usaView().confidence).toBe('moderate');
+    expect(usaView().likelihood).toEqual({ suspect: 'Northland', band: 'veryLikely', words: 'very likely', range: '80-95%' });
+    game.ok(USA, draft('investigate', 'mail-hack'));
+    game.ok(USA, draft('attribute', 'mail-hack'));
+    game.lockAll();
+    const outcome = (action: string) => game.state.decisions.find((d) => d.action === action)!.outcome;
+    expect(outcome('investigate')).toBe('The trail led to evidence pointing to Southland: your analysts now judge it likely that Southland is responsible.');
+    expect(outcome('attribute')).toBe('"Party mail hack" attributed publicly to Southland: the wrong state, as the planted evidence intended. It is legally exposed and may be challenged.');
+    expect(usaView().likelihood).toMatchObject({ suspect: 'Southland', band: 'likely' });
+    expect(usaView().assessedResponsibility).toBeNull();
+    // Other governments do not see the judgement.
+    expect(project(game.scenario, game.state, { role: 'team', team: 'fra' }).incidents.find((i) => i.id === 'mail-hack')!.byTeam.usa!.likelihood).toBeNull();
+    // A sound investigation exposes the planted trail.
+    const corrected = new Game(planted(0)).start().evidence('mail-hack', 'usa', 5);
+    corrected.edit((s) => {
+      s.attribution['mail-hack']!.national.usa!.context.misled = true;
+    });
+    corrected.ok(USA, draft('investigate', 'mail-hack'));
+    corrected.lockAll();
+    expect(corrected.state.decisions[0]!.outcome).toBe('The investigation found new evidence, and it contradicts the planted trail: the false flag is exposed.');
+    expect(project(corrected.scenario, corrected.state, { role: 'team', team: 'usa' }).incidents.find((i) => i.id === 'mail-hack')!.byTeam.usa!.likelihood).toMatchObject({
+      suspect: 'Northland',
+    });
   });
 
   it('a planned decision records who drafted it, when, and its rationale', () => {

@@ -630,6 +630,16 @@ describe('scoreProportionality', () => {
     expect(effectiveSeverity(5, [], { humanitarianExemption: true })).toBe(5);
   });
 
+  it('caps coercion aimed at the wrong state by a false flag', () => {
+    const r = scoreProportionality(countermeasure({ category: 'diplomatic', responseType: 'retorsion', context: { misled: true } }));
+    expect(r.score.rules.map((x) => x.id)).toEqual(['wrong-state']);
+    expect(r.score.value).toBe(20);
+    expect(r.legallyExposed).toBe(true);
+    expect(r.score.summary).toMatch(/; legally exposed: aimed at the wrong state by a false flag\.$/);
+    // Investigating further is the remedy, not a wrong.
+    expect(scoreProportionality(countermeasure({ category: 'investigate', responseType: 'domestic', context: { misled: true } })).score.rules).toEqual([]);
+  });
+
   it('does not apply countermeasure rules to other responses', () => {
     const r = scoreProportionality(
       countermeasure({ responseType: 'retorsion', reversibility: 0.2, options: {}, assessedLegalCategory: null, assessedResponsibility: null }),

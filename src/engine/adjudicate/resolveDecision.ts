@@ -1,6 +1,6 @@
 /** Resolving one planned decision: re-check, score, then its chart events and effects. */
 import { applyEffects } from '../effects';
-import { coalitionStage } from '../rules/readers';
+import { coalitionStage, misled } from '../rules/readers';
 import { checkAction } from '../rules/decisions';
 import { decisionAudience } from '../rules/visibility';
 import { listNames, teamName } from '../rules/scenarioIndex';
@@ -89,18 +89,27 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
   }
 }
 
-/** An investigation finds evidence unless the trail is cold; burned sources make it harder; a false flag misleads. */
+/**
+ * An investigation finds evidence unless the trail is cold; burned sources
+ * make it harder. Planted evidence sets the assessment back, and where the
+ * incident carries a false flag it points the government at the wrong state
+ * until new evidence corrects it.
+ */
 function investigate(work: Work, team: string, incident: string): string {
   const def = work.index.incidents.get(incident)!;
   const burned = work.state.teams[team]!.sourcesBurned;
   if (work.rng.chance(def.deceptionRisk)) {
     work.addEvidence(incident, team, -1);
-    return 'The trail led to planted evidence: a false flag that set the assessment back.';
+    if (!def.falseFlag) return 'The trail led to planted evidence: a false flag that set the assessment back.';
+    work.sendNational(incident, team, { type: 'FALSE_FLAG' });
+    return `The trail led to evidence pointing to ${def.falseFlag.pointsTo}: your analysts now judge it likely that ${def.falseFlag.pointsTo} is responsible.`;
   }
   const success = Math.max(0.05, 1 - def.investigationDifficulty - 0.1 * burned);
   if (work.rng.chance(success)) {
     work.addEvidence(incident, team, 2);
-    return 'The investigation found new evidence.';
+    if (!misled(work.state, incident, team)) return 'The investigation found new evidence.';
+    work.sendNational(incident, team, { type: 'CORROBORATE' });
+    return 'The investigation found new evidence, and it contradicts the planted trail: the false flag is exposed.';
   }
   return 'The investigation found nothing conclusive this round.';
 }
@@ -117,5 +126,6 @@ function attribute(work: Work, item: PlannedDecision, joint: string[], incidentN
       : `${names} spoke together, but without a shared evidentiary record and two governments at moderate confidence it is not a joint attribution.`;
   }
   work.sendNational(incident, item.team, { type: 'PUBLIC_ATTRIBUTION' });
-  return `"${incidentName}" attributed publicly.`;
+  const decoy = misled(work.state, incident, item.team) ? work.index.incidents.get(incident)!.falseFlag?.pointsTo : undefined;
+  return decoy ? `"${incidentName}" attributed publicly to ${decoy}: the wrong state, as the planted evidence intended.` : `"${incidentName}" attributed publicly.`;
 }

@@ -1,5 +1,5 @@
 /** Reading derived facts from the exercise state: one place for each. */
-import { CONFIDENCE_RANK, confidenceOf } from '../confidence';
+import { CONFIDENCE_RANK, confidenceOf, type Likelihood } from '../confidence';
 import { regionState } from '../machines/chart';
 import type { ConfidenceLevel, Scenario } from '../scenario/schema';
 import { RESPONSIBILITY_LEVELS } from '../scenario/schema';
@@ -24,11 +24,31 @@ export function coalitionStage(state: ExerciseState, incident: string): string {
   return chart ? regionState(chart) : 'idle';
 }
 
-/** What a government believes about state responsibility: the truth once its confidence is moderate, else nothing. */
+/** Whether the government follows a false flag on the incident, suspecting the wrong state. */
+export function misled(state: ExerciseState, incident: string, team: string): boolean {
+  return state.attribution[incident]?.national[team]?.context.misled === true;
+}
+
+/**
+ * The government's likelihood judgement (ICD 203), kept apart from its
+ * confidence: whom it suspects, and how likely it judges that state
+ * responsible. The incident's band once confidence is moderate, "roughly
+ * even" at low confidence; a false flag makes the decoy "likely". Null
+ * before any assessment.
+ */
+export function likelihoodOf(scenario: Scenario, state: ExerciseState, incident: string, team: string): { suspect: string; likelihood: Likelihood } | null {
+  const def = indexOf(scenario).incidents.get(incident);
+  const confidence = confidenceOfTeam(scenario, state, incident, team);
+  if (!def || confidence === null) return null;
+  if (def.falseFlag && misled(state, incident, team)) return { suspect: def.falseFlag.pointsTo, likelihood: 'likely' };
+  return { suspect: scenario.adversary.name, likelihood: confidence === 'low' ? 'roughlyEven' : def.likelihood };
+}
+
+/** What a government believes about state responsibility: the truth once its confidence is moderate and no false flag misleads it, else nothing. */
 export function assessedResponsibility(scenario: Scenario, state: ExerciseState, incident: string, team: string) {
   const truth = indexOf(scenario).incidents.get(incident);
   const confidence = confidenceOfTeam(scenario, state, incident, team);
-  if (!truth || (confidence !== 'moderate' && confidence !== 'high')) return null;
+  if (!truth || (confidence !== 'moderate' && confidence !== 'high') || misled(state, incident, team)) return null;
   return {
     responsibility: RESPONSIBILITY_LEVELS.indexOf(truth.responsibility) + 1,
     responsibilityLabel: truth.responsibility,

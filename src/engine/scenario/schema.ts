@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { POSTURES } from '../postures';
+import { LIKELIHOODS } from '../confidence';
 
 export const FORMAT_VERSION = 1;
 
@@ -369,6 +370,14 @@ const incident = z.strictObject({
   legalCategory: legalCategory.describe('The truth (hidden from players).'),
   investigationDifficulty: z.number().min(0).max(1).default(0.4).describe('Chance an investigation finds nothing.'),
   deceptionRisk: z.number().min(0).max(1).default(0.1).describe('Chance that evidence is planted (a false flag downgrades confidence).'),
+  likelihood: z
+    .enum(LIKELIHOODS)
+    .default('veryLikely')
+    .describe('How likely it is, on full analysis, that the adversary is responsible (ICD 203 band), kept apart from confidence: a government judges it so once its confidence is moderate, and "roughly even" before.'),
+  falseFlag: z
+    .strictObject({ pointsTo: z.string().min(1).describe('The state the planted evidence points to, e.g. "Ukraine".') })
+    .optional()
+    .describe('A false flag: an investigation that follows the planted evidence (deceptionRisk) makes the government suspect this state instead, until new evidence corrects it.'),
   injured: z
     .array(z.string())
     .optional()

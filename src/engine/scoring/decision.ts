@@ -14,6 +14,7 @@ import {
   confidenceOfTeam,
   corroborated,
   harmFor,
+  misled,
   urgencyWarranted,
   wrongOngoing,
 } from '../rules/readers';
@@ -38,6 +39,7 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
     tribunalSeized: scenario.tribunalSeized ? evaluate(scenario.tribunalSeized, scenario, state) : false,
     injured: !def?.injured || def.injured.includes(team),
     caseFile: def?.caseFile ? evaluate(def.caseFile, scenario, state) : false,
+    misled: incident ? misled(state, incident, team) : false,
   };
 }
 

@@ -50,6 +50,8 @@ export interface LegalContext {
   injured?: boolean;
   /** The scenario gives the government a case file that substantiates a statement of reasons. Default false. */
   caseFile?: boolean;
+  /** The government follows a false flag: the state it blames is not the one responsible. Default false. */
+  misled?: boolean;
 }
 
 export interface ProportionalityInput {
@@ -102,6 +104,8 @@ export const SPILLOVER_VALUES: Record<Spillover, number> = { none: 0, low: 0.25,
 
 /** Highest score a legally exposed countermeasure can get. */
 export const COUNTERMEASURE_CAP = 40;
+/** Highest score a coercive response against the wrong state (a false flag followed) can get. */
+export const WRONG_STATE_CAP = 20;
 /** Lowest reversibility a countermeasure may have (ILC Art. 49(3): "as far as possible" reversible). */
 export const COUNTERMEASURE_MIN_REVERSIBILITY = 0.8;
 /** Lowest assessed Healey level for a countermeasure: state-ordered. */
@@ -169,6 +173,7 @@ interface Facts {
   wrongOngoing: boolean;
   tribunalSeized: boolean;
   injured: boolean;
+  misled: boolean;
   substantiated: boolean;
 }
 
@@ -184,6 +189,7 @@ function factsOf(input: ProportionalityInput): Facts {
     wrongOngoing: ctx.wrongOngoing ?? true,
     tribunalSeized: ctx.tribunalSeized ?? false,
     injured: ctx.injured ?? true,
+    misled: ctx.misled ?? false,
     // Reasons stand on evidence the government can show: shared with allies, made public, or a case file.
     substantiated: input.basis.shared || input.basis.public || (ctx.caseFile ?? false),
   };
@@ -419,6 +425,20 @@ function countermeasureFindings(f: Facts): LegalFinding[] {
   );
 }
 
+/** Coercion aimed by a false flag: the response falls on a state that did not do it. */
+function wrongStateFinding(f: Facts): LegalFinding | null {
+  if (!f.misled || measureOf(f.input.category) !== 'fit') return null;
+  return {
+    rule: {
+      id: 'wrong-state',
+      effect: `capped at ${WRONG_STATE_CAP}`,
+      why: `${f.name} rests on planted evidence: your government blames a state that is not responsible. Conduct is attributable only on evidence of the responsible state's organs or control (ILC Arts 4, 8; Tallinn Manual 2.0 Rules 15, 17), and a response against the wrong state is itself a wrong.`,
+    },
+    exposure: 'against the wrong state',
+    cap: WRONG_STATE_CAP,
+  };
+}
+
 function selfDefenceFinding(f: Facts): LegalFinding | null {
   const cat = f.input.assessedLegalCategory;
   if (f.input.responseType !== 'selfDefence' || cat === 'armedAttack') return null;
@@ -444,9 +464,10 @@ function measureOf(category: ActionCategory): 'fit' | 'preparedness' | 'none' {
 
 function legalSummary(findings: LegalFinding[]): string {
   if (findings.some((x) => x.rule.id === 'self-defence-threshold')) return '; legally exposed: force below the armed-attack threshold';
-  const exposure = findings.map((x) => x.exposure).filter((x): x is string => x !== null);
+  const wrongState = findings.some((x) => x.rule.id === 'wrong-state') ? '; legally exposed: aimed at the wrong state by a false flag' : '';
+  const exposure = findings.filter((x) => x.rule.id !== 'wrong-state').map((x) => x.exposure).filter((x): x is string => x !== null);
   const contested = findings.some((x) => x.rule.id === 'countermeasure-collective') ? '; contested as a collective countermeasure' : '';
-  return (exposure.length > 0 ? `; legally exposed as a countermeasure ${joinAnd(exposure)}` : '') + contested;
+  return wrongState + (exposure.length > 0 ? `; legally exposed as a countermeasure ${joinAnd(exposure)}` : '') + contested;
 }
 
 export function scoreProportionality(input: ProportionalityInput): ProportionalityResult {
@@ -464,7 +485,7 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
   const scored = [first, evidence, reversibilityComponent(f, weights.reversibility), procedureComponent(f, weights.procedure), mitigationComponent(f, weights.mitigation)];
   const components = scored.map((s) => s.component);
 
-  const findings = [...countermeasureFindings(f), selfDefenceFinding(f)].filter((x): x is LegalFinding => x !== null);
+  const findings = [wrongStateFinding(f), ...countermeasureFindings(f), selfDefenceFinding(f)].filter((x): x is LegalFinding => x !== null);
   const cap = Math.min(100, ...findings.map((x) => x.cap));
   const raw = Math.round(clamp(weightedTotal(components), 0, 100));
   const value = Math.min(raw, cap);
