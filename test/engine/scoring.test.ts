@@ -241,6 +241,37 @@ const PROPORTIONALITY_EXAMPLES: Worked<ProportionalityInput>[] = [
     value: 40,
     legallyExposed: true,
   },
+  {
+    title: 'a démarche aimed by a false flag',
+    input: {
+      actionName: "Summon the ambassador",
+      category: "diplomatic",
+      severity: 2,
+      harm: 3,
+      confidence: "moderate",
+      minConfidence: "moderate",
+      basis: {"shared": false, "corroborated": false, "public": false},
+      reversibility: 0.9,
+      responseType: "retorsion",
+      proceduresOffered: [],
+      options: {},
+      spillover: "none",
+      assessedResponsibility: null,
+      assessedLegalCategory: null,
+      context: {"misled": true},
+      weights: W,
+    },
+    rows: [
+      ['fit', 0.875, 0.35, 30.6, 4.4],
+      ['evidence', 0.55, 0.2, 11, 9],
+      ['reversibility', 0.9, 0.15, 13.5, 1.5],
+      ['procedure', 1, 0.15, 15, 0],
+      ['mitigation', 1, 0.15, 15, 0],
+    ],
+    rules: ['wrong-state'],
+    value: 20,
+    legallyExposed: true,
+  },
 ];
 
 const COHESION_EXAMPLES: Worked<CohesionInput>[] = [
