@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import { applyCommand, canonicalJson, createExercise, loadScenarioText, formatProblem, project, stateHash, type Command, type ExerciseState } from '../src/engine';
 import { resolvePolicies, simulateExercise } from '../src/engine/bots/simulate';
-import { POLICIES } from '../src/engine/bots/policies';
+import { BOTS } from '../src/engine/bots/policies';
 import { sendToChart } from '../src/engine/machines/chart';
 import { evaluate } from '../src/engine/conditions';
 import { nationalAttributionMachine } from '../src/engine/machines/attribution';
@@ -63,7 +63,7 @@ console.log(`node ${process.version}; CPU time, best of 3 repetitions of ${(budg
 
 // Whole exercises, per policy.
 console.log('whole exercises (every team plays the policy)');
-for (const policy of Object.keys(POLICIES)) {
+for (const policy of BOTS.map((b) => b.id)) {
   const policies = resolvePolicies(scenario, [policy]);
   let commands = 0;
   const { ms, calls } = perCall((i) => {
@@ -80,7 +80,7 @@ interface Step {
 const steps: Step[] = [];
 const adjudications: Step[] = [];
 const lateStates: ExerciseState[] = [];
-for (const [i, policy] of Object.keys(POLICIES).entries()) {
+for (const [i, policy] of BOTS.map((b) => b.id).entries()) {
   const run = simulateExercise(scenario, `bench-record-${i}`, resolvePolicies(scenario, [policy]));
   let state = createExercise(scenario, `bench-record-${i}`);
   for (const command of run.commands) {

@@ -1,6 +1,7 @@
 /** What every CLI command shares: exit codes, user errors without stack traces, reading files. */
 import fs from 'node:fs';
-import { formatProblem, loadScenarioText, type Problem, type Scenario } from '../engine';
+import path from 'node:path';
+import { formatProblem, historyFileName, loadScenarioText, parseHistory, type HistoryTrack, type Problem, type Scenario } from '../engine';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDING = 1;
@@ -42,6 +43,27 @@ export function loadScenarioFile(file: string): { scenario: Scenario; warnings: 
     throw new UserError(result.problems.map(formatProblem).join('\n'), EXIT_FINDING);
   }
   return { scenario: result.scenario, warnings: result.warnings };
+}
+
+/** Where a scenario's history track lives: beside the scenario file, named after its id. */
+export function historyFileBeside(scenarioFile: string, scenario: Scenario): string {
+  return path.join(path.dirname(scenarioFile), historyFileName(scenario.id));
+}
+
+/** The history track beside a scenario file, checked against the scenario; null when there is none. Problems fail with exit 1. */
+export function loadHistoryBeside(scenarioFile: string, scenario: Scenario): HistoryTrack | null {
+  const file = historyFileBeside(scenarioFile, scenario);
+  if (!fs.existsSync(file)) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`, EXIT_FINDING);
+  }
+  const result = parseHistory(value, scenario);
+  if (!result.ok) throw new UserError(result.problems.map((p) => `${file}: ${p.message} (at ${p.pointer})`).join('\n'), EXIT_FINDING);
+  return result.track;
 }
 
 export function parseInteger(value: string, name: string, min: number, max: number): number {

@@ -5,14 +5,15 @@
  * stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_USAGE, UserError, err, loadScenarioFile, parseInteger } from './io';
+import { EXIT_USAGE, UserError, err, loadHistoryBeside, loadScenarioFile, parseInteger } from './io';
 import { validate } from './commands/validate';
-import { checkPolicies, simulate } from './commands/simulate';
+import { HISTORY_POLICY, checkPolicies, scenarioPolicies, simulate } from './commands/simulate';
 import { replay } from './commands/replay';
+import { FULL_BALANCE, QUICK_BALANCE, balance } from './commands/balance';
 import { graph } from './commands/graph';
 import { schema } from './commands/schema';
 import { newScenario } from './commands/new';
-import { POLICIES } from '../engine/bots/policies';
+import { BOTS, POLICIES } from '../engine/bots/policies';
 
 const program = new Command('firebreak')
   .description('Firebreak: tabletop crisis exercises on allied responses to election interference.')
@@ -20,7 +21,8 @@ const program = new Command('firebreak')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-const policyList = () => Object.keys(POLICIES).join(',');
+const policyList = () => [...Object.keys(POLICIES), HISTORY_POLICY].join(', ');
+const defaultPolicies = () => BOTS.map((b) => b.id).join(',');
 
 program
   .command('validate')
@@ -39,14 +41,47 @@ program
   .argument('<scenario>', 'scenario JSON file')
   .option('--runs <n>', 'number of exercises', '100')
   .option('--seed <seed>', 'base seed: run i uses "<seed>-<i>"', '1')
-  .option('--policies <list>', `comma-separated bot policies (${policyList()})`, policyList())
+  .option('--policies <list>', `comma-separated bot policies (${policyList()}); history plays the scenario's history track`, defaultPolicies())
   .option('--mix', 'give the teams of each run different policies in turn instead of one policy per run', false)
   .option('--json', 'print the summary as JSON (the same arguments print the same bytes)', false)
   .option('--report <file.html>', 'also write a balance report with charts, readable in a browser')
   .action(async (file: string, o) => {
     const { scenario } = loadScenarioFile(file);
     const policies = checkPolicies(String(o.policies).split(',').map((s: string) => s.trim()).filter(Boolean));
-    process.exitCode = simulate(scenario, { runs: parseInteger(o.runs, '--runs', 1, 1_000_000), seed: o.seed, policies, mix: o.mix, json: o.json, report: o.report }).exit;
+    const extra = scenarioPolicies(file, scenario, policies);
+    process.exitCode = simulate(scenario, { runs: parseInteger(o.runs, '--runs', 1, 1_000_000), seed: o.seed, policies, mix: o.mix, json: o.json, report: o.report, extra }).exit;
+  });
+
+program
+  .command('balance')
+  .description('Check that a scenario teaches the right lessons: doing nothing, its history track, each bot, greedy-on-score and a plan search over many seeds, judged by five checks (exit 1 if one fails).')
+  .argument('<scenario>', 'scenario JSON file (its history track is read from <id>.history.json beside it)')
+  .option('--seed <seed>', 'base seed', 'balance')
+  .option('--quick', 'the small version CI runs: fewer seeds and plans', false)
+  .option('--runs <n>', `seeds per policy (default ${FULL_BALANCE.seeds})`)
+  .option('--history-runs <n>', `seeds the history track plays (default ${FULL_BALANCE.historySeeds})`)
+  .option('--plans <n>', `random plans drawn (default ${FULL_BALANCE.randomPlans})`)
+  .option('--plan-runs <n>', `seeds each plan is judged on during the search (default ${FULL_BALANCE.planSeeds})`)
+  .option('--search-steps <n>', `neighbours tried per search (default ${FULL_BALANCE.searchSteps})`)
+  .option('--fresh-runs <n>', `fresh seeds on which the plans found are judged (default ${FULL_BALANCE.freshSeeds})`)
+  .option('--json', 'print the result as JSON', false)
+  .option('--report <file.html>', 'also write the report with charts, readable in a browser')
+  .action(async (file: string, o) => {
+    const { scenario } = loadScenarioFile(file);
+    const base = o.quick ? QUICK_BALANCE : FULL_BALANCE;
+    const count = (value: string | undefined, name: string, fallback: number, min = 1) => (value === undefined ? fallback : parseInteger(value, name, min, 100_000));
+    const options = {
+      seed: o.seed,
+      seeds: count(o.runs, '--runs', base.seeds),
+      historySeeds: count(o.historyRuns, '--history-runs', base.historySeeds),
+      randomPlans: count(o.plans, '--plans', base.randomPlans, 3),
+      planSeeds: count(o.planRuns, '--plan-runs', base.planSeeds),
+      searchSteps: count(o.searchSteps, '--search-steps', base.searchSteps, 0),
+      freshSeeds: count(o.freshRuns, '--fresh-runs', base.freshSeeds),
+      json: o.json,
+      report: o.report,
+    };
+    process.exitCode = balance(scenario, loadHistoryBeside(file, scenario), options).exit;
   });
 
 program

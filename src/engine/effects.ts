@@ -32,7 +32,8 @@ function applyEffect(work: Work, effect: Effect, origin: EffectOrigin): void {
     const def = work.index.indicators.get(effect.indicator);
     if (!def) return;
     const current = state.indicators[effect.indicator] ?? def.initial;
-    const next = effect.set !== undefined ? effect.set : current + (effect.add ?? 0);
+    const changed = effect.set !== undefined ? effect.set : current + (effect.add ?? 0);
+    const next = effect.atLeast !== undefined ? Math.max(changed, effect.atLeast) : changed;
     state.indicators[effect.indicator] = Math.max(def.min, Math.min(def.max, next));
   } else if ('fact' in effect) {
     state.facts[effect.fact] = effect.set;

@@ -13,6 +13,8 @@ export * from './view/types';
 export * from './scenario/schema';
 export * from './scenario/problems';
 export { loadScenarioText, parseScenarioObject } from './scenario/load';
+export { isScenarioFileName, historyFileName, parseHistory } from './scenario/history';
+export type { HistoryTrack, HistoryProblem } from './scenario/history';
 export type { LoadResult } from './scenario/load';
 export { createExercise } from './rules/create';
 export { applyCommand } from './rules/apply';

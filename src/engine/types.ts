@@ -54,6 +54,7 @@ export type CommandBody =
   | { type: 'overrideEscalation'; level: number; reason: string }
   | { type: 'announce'; text: string }
   | { type: 'endExercise'; reason: string }
+  | { type: 'reopenExercise'; reason: string }
   // the server's clock
   | { type: 'clockExpired'; round: number }
   // teams
@@ -326,6 +327,12 @@ export interface ExerciseState {
   notes: ObserverNote[];
   timeline: TimelineEntry[];
   redCellMove: string | null | undefined;
+  /**
+   * Set when the facilitator reopened the exercise after its end: join codes
+   * seat people and chat runs again. Absent otherwise (so that the states,
+   * and the hashes, of exercises that never use it are unchanged).
+   */
+  reopened?: true;
   /** Hidden adversary internals: never projected to any client. */
   hidden: { undiscoveredAccess: boolean; quietRounds: number };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;

@@ -49,7 +49,8 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
         return json(res, 200, { ok: true, exercises: state.exercises(), ...(degraded.length ? { degraded } : {}) });
       }
 
-      const exportMatch = /^\/api\/exercises\/([a-z0-9]{1,40})\/export\.(json|csv)$/.exec(url.pathname);
+      // export.json and export.csv (the log), grades.csv (the grade sheet).
+      const exportMatch = /^\/api\/exercises\/([a-z0-9]{1,40})\/(?:export\.(json|csv)|(grades)\.csv)$/.exec(url.pathname);
       if (exportMatch) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, code: 'NOT_ALLOWED', message: 'Use GET.' });
         if (!state.ready) return json(res, 503, { ok: false, code: 'UNAVAILABLE', message: 'The server is starting.' });
@@ -62,7 +63,7 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
         if (!bound || bound.ex.id !== exportMatch[1]) {
           return json(res, 403, { ok: false, code: 'INVALID_CREDENTIAL', message: 'This credential does not belong to that exercise.' });
         }
-        const answer = await hub.export(bound.ex, bound.seat, exportMatch[2] as 'json' | 'csv');
+        const answer = await hub.export(bound.ex, bound.seat, (exportMatch[2] ?? exportMatch[3]) as 'json' | 'csv' | 'grades');
         if (!answer.ok) return json(res, 403, answer);
         res.writeHead(200, {
           'content-type': answer.contentType,

@@ -8,7 +8,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { formatProblem, loadScenarioText } from '../engine';
+import { formatProblem, isScenarioFileName, loadScenarioText } from '../engine';
 import type { Hub } from './hub';
 import { summarise, type ShippedScenario } from './scenarios';
 
@@ -20,7 +20,7 @@ export function watchScenarios(dir: string, hub: Hub, shipped: () => Iterable<Sh
   let watcher: FSWatcher;
   try {
     watcher = watch(dir, (_event, name) => {
-      if (!name || !name.endsWith('.json') || name.endsWith('.schema.json')) return;
+      if (!name || !isScenarioFileName(name)) return;
       clearTimeout(timers.get(name));
       timers.set(name, setTimeout(() => void reload(join(dir, name), name), SETTLE_MS));
     });

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { formatProblem, loadScenarioText, type Scenario } from '../engine';
+import { formatProblem, isScenarioFileName, loadScenarioText, type Scenario } from '../engine';
 import type { ScenarioSummary } from '../protocol/events';
 
 export interface ShippedScenario {
@@ -38,7 +38,7 @@ export async function loadShippedScenarios(dir: string, logger: Logger): Promise
     return out;
   }
   for (const name of names.sort()) {
-    if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
+    if (!isScenarioFileName(name)) continue;
     const file = join(dir, name);
     let text: string;
     try {

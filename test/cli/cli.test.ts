@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText, stateHash } from '../../src/engine';
+import { isScenarioFileName, loadScenarioText, stateHash } from '../../src/engine';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { buildJsonExport } from '../../src/server/export';
 
@@ -30,16 +30,17 @@ describe('firebreak', () => {
   it('prints help for itself and each command, exit 0', () => {
     const main = firebreak('--help');
     expect(main.code).toBe(0);
-    for (const command of ['validate', 'simulate', 'replay', 'graph', 'serve', 'new', 'schema']) {
+    for (const command of ['validate', 'simulate', 'balance', 'replay', 'graph', 'serve', 'new', 'schema']) {
       expect(main.stdout).toContain(command);
       const help = firebreak(command, '--help');
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: firebreak ${command}`);
     }
-  });
+    // Nine CLI processes in a row: allow for a loaded machine.
+  }, 120_000);
 
   it('exits 2 on misuse, with one line and no stack trace', () => {
-    for (const args of [['bogus'], ['simulate'], ['validate', 'no-such-file.json'], ['simulate', 'test/fixtures/minimal.json', '--runs', 'many'], ['simulate', 'test/fixtures/minimal.json', '--policies', 'pacifist']]) {
+    for (const args of [['bogus'], ['simulate'], ['validate', 'no-such-file.json'], ['simulate', 'test/fixtures/minimal.json', '--runs', 'many'], ['simulate', 'test/fixtures/minimal.json', '--policies', 'pacifist'], ['simulate', 'test/fixtures/minimal.json', '--policies', 'history'], ['balance', 'test/fixtures/minimal.json', '--runs', '0']]) {
       const run = firebreak(...args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trim().length).toBeGreaterThan(0);
@@ -57,7 +58,7 @@ describe('firebreak', () => {
   });
 
   it('validates the shipped scenarios without errors', () => {
-    for (const file of fs.readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.includes('schema'))) {
+    for (const file of fs.readdirSync('scenarios').filter(isScenarioFileName)) {
       const run = firebreak('validate', `scenarios/${file}`, '--runs', '0');
       expect(run.stdout, file).toContain('ok (');
       expect(run.code, file).toBe(0);
@@ -122,5 +123,35 @@ describe('firebreak', () => {
     const json = JSON.parse(firebreak('graph', 'test/fixtures/minimal.json', '--format', 'json', '--chart', 'sanctions').stdout);
     expect(json.sanctions.type).toBe('parallel');
     expect(json.sanctions.states.status.states.coordinating.on.VETO[0].target).toEqual(['#sanctions.status.blocked']);
+  });
+  it('plays the history track with --policies history, and refuses a track that does not fit its scenario', () => {
+    const run = firebreak('simulate', 'scenarios/tutorial.json', '--runs', '4', '--policies', 'history', '--json');
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.policies.map((p: { policy: string }) => p.policy)).toEqual(['history']);
+    expect(summary.policies[0].rejectedCommands).toBe(0);
+
+    const dir = tmp();
+    fs.copyFileSync('scenarios/tutorial.json', path.join(dir, 'tutorial.json'));
+    const track = JSON.parse(fs.readFileSync('scenarios/tutorial.history.json', 'utf8'));
+    track.rounds[0].steps[0].action = 'invade';
+    fs.writeFileSync(path.join(dir, 'tutorial.history.json'), JSON.stringify(track));
+    const validate = firebreak('validate', path.join(dir, 'tutorial.json'), '--runs', '0');
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toMatch(/tutorial\.history\.json: unknown action "invade" \(at \/rounds\/0\/steps\/0\/action\)/);
+    noStackTrace(validate);
+  });
+
+  it('balance prints the five checks and exits 1 when one fails (no history track beside the scenario)', () => {
+    const run = firebreak('balance', 'test/fixtures/minimal.json', '--runs', '2', '--history-runs', '2', '--plans', '3', '--plan-runs', '1', '--search-steps', '1', '--fresh-runs', '2', '--json');
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.checks.map((c: { id: number }) => c.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(result.checks[1]).toMatchObject({ passed: false, detail: 'the scenario has no history track' });
+    const dir = tmp();
+    const report = path.join(dir, 'checks.html');
+    const text = firebreak('balance', 'test/fixtures/minimal.json', '--runs', '2', '--history-runs', '2', '--plans', '3', '--plan-runs', '1', '--search-steps', '1', '--fresh-runs', '2', '--report', report);
+    expect(text.stdout).toMatch(/^FAIL 2\. History is legal in every seed/m);
+    expect(fs.readFileSync(report, 'utf8')).toContain('<h2>Checks</h2>');
   });
 });

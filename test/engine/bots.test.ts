@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { replay, stateHash } from '../../src/engine/index';
-import { POLICIES } from '../../src/engine/bots/policies';
+import { BOTS } from '../../src/engine/bots/policies';
 import { resolvePolicies, simulateExercise, type SimulationRun } from '../../src/engine/bots/simulate';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import { minimalScenario, richScenario } from './support';
@@ -28,7 +28,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const effective = (run: SimulationRun) => run.state.decisions.filter((d) => d.effective);
 const peakEscalation = (run: SimulationRun) => Math.max(0, ...run.state.rounds.map((r) => r.escalationAfter));
 
-describe.each(Object.keys(POLICIES))('the %s policy', (policy) => {
+describe.each(BOTS.map((b) => b.id))('the %s policy', (policy) => {
   it('plays whole exercises to the debrief, with few refused commands', () => {
     for (const run of runs(policy)) {
       expect(run.state.phase).toBe('debrief');

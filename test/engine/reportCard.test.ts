@@ -139,8 +139,11 @@ describe('report cards of a scripted tutorial', () => {
 describe('report cards of bot exercises', () => {
   it('grade every objective of every shipped scenario from the team’s own decisions', () => {
     for (const scenario of shippedScenarios()) {
-      // Every shipped objective says what evidences it.
-      for (const o of scenario.meta.learningObjectives) expect(o.evidence, `${scenario.id}/${o.id}`).toBeDefined();
+      // Every shipped objective says what evidences it, and what each level looks like.
+      for (const o of scenario.meta.learningObjectives) {
+        expect(o.evidence, `${scenario.id}/${o.id}`).toBeDefined();
+        for (const level of RUBRIC_LEVELS) expect(o.rubric[level], `${scenario.id}/${o.id}/${level}`).toBeTruthy();
+      }
       const levelsByPolicy = new Map<string, string>();
       for (const policy of ['restrained', 'hawkish']) {
         const { state } = simulateExercise(scenario, 'cards-1', resolvePolicies(scenario, [policy]));

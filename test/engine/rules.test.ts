@@ -112,7 +112,7 @@ describe('phases', () => {
     game.ok(USA, draft('resilience'));
   });
 
-  it('EXERCISE_OVER after the end, except for notes and chat', () => {
+  it('EXERCISE_OVER after the end, except for notes; chat only once the facilitator reopens the exercise', () => {
     const game = round1();
     game.ok(FAC, { type: 'endExercise', reason: 'time is up' });
     expect(game.state.phase).toBe('debrief');
@@ -123,8 +123,26 @@ describe('phases', () => {
     expect(game.reject(FAC, { type: 'endExercise', reason: 'again' }, 'EXERCISE_OVER')).toBe('The exercise has ended.');
     expect(game.reject(SYS, { type: 'clockExpired', round: 1 }, 'EXERCISE_OVER')).toBe('The exercise has ended.');
     game.ok(OBS, { type: 'note', text: 'Good hot wash.', rating: 'S' });
+    expect(game.state.notes.at(-1)).toMatchObject({ text: 'Good hot wash.', rating: 'S', by: 'Observer', role: 'observer' });
+    // The chat closed with the exercise; only the facilitator reopens it, and only after the end.
+    expect(game.reject(USA, { type: 'chat', channel: 'coalition', text: 'Thanks all.' }, 'EXERCISE_OVER')).toContain('the facilitator can reopen it');
+    game.reject(USA, { type: 'reopenExercise', reason: 'more' }, 'NOT_ALLOWED');
+    expect(project(scenario, game.state, { role: 'team', team: 'usa' }).reopened).toBe(false);
+    game.ok(FAC, { type: 'reopenExercise', reason: 'one more word' });
+    expect(game.state.reopened).toBe(true);
+    expect(game.state.timeline.at(-1)).toMatchObject({ kind: 'control', audience: 'all', text: 'The facilitator reopened the exercise: one more word. Join codes seat people and chat is open again.' });
+    expect(project(scenario, game.state, { role: 'team', team: 'usa' }).reopened).toBe(true);
     game.ok(USA, { type: 'chat', channel: 'coalition', text: 'Thanks all.' });
-    expect(game.state.notes.at(-1)).toMatchObject({ text: 'Good hot wash.', rating: 'S', by: 'Observer' });
+    game.reject(FAC, { type: 'reopenExercise', reason: 'again' }, 'INVALID_ARGUMENT');
+    // Still over for play.
+    game.reject(USA, draft('resilience'), 'EXERCISE_OVER');
+  });
+
+  it('reopens only an exercise that has ended', () => {
+    const game = round1();
+    game.reject(FAC, { type: 'reopenExercise', reason: '' }, 'WRONG_PHASE');
+    // A running exercise never carries the flag, so its state (and hash) is what it was.
+    expect('reopened' in game.state).toBe(false);
   });
 
   it('runs every round, then the debrief with a neutral outcome when nothing decisive happens', () => {

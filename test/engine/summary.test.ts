@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { batchRun, runBatch, tallyBatch, type BatchOptions } from '../../src/engine/bots/simulate';
 import { distribution, distributionOfCounts, emptyTally, mergeTally, summarise, summariseTally, tallyRun } from '../../src/engine/bots/summary';
-import { POLICIES } from '../../src/engine/bots/policies';
+import { BOTS } from '../../src/engine/bots/policies';
 import { richScenario } from './support';
 
 const scenario = richScenario();
@@ -36,7 +36,7 @@ describe('distributions from counts', () => {
 });
 
 describe('a tallied batch', () => {
-  const options: BatchOptions = { runs: 12, seed: 'tally', policies: Object.keys(POLICIES) };
+  const options: BatchOptions = { runs: 12, seed: 'tally', policies: BOTS.map((b) => b.id) };
 
   it('summarises as the kept runs do', () => {
     const kept = summarise(scenario, options.seed, runBatch(scenario, options));

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { applyCommand, canonicalJson, createExercise, loadScenarioText } from '../../src/engine/index';
+import { applyCommand, canonicalJson, createExercise, isScenarioFileName, loadScenarioText } from '../../src/engine/index';
 import { nationalAttributionMachine, coalitionAttributionMachine } from '../../src/engine/machines/attribution';
 import { confidenceOf } from '../../src/engine/confidence';
 import { sendToChart } from '../../src/engine/machines/chart';
@@ -37,7 +37,7 @@ export function minimalScenario(): Scenario {
 /** Every shipped scenario in scenarios/, loaded through the real loader (a scenario that does not load fails the test). */
 export function shippedScenarios(): Scenario[] {
   return readdirSync(new URL('scenarios/', root))
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+    .filter(isScenarioFileName)
     .sort()
     .map((name) => loadFile(`scenarios/${name}`));
 }

@@ -96,6 +96,13 @@ describe('grade sheets', () => {
     expect(await player.request('export', { format: 'grades' })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
     // A team sees its own report card at the debrief, and no other.
     expect(player.view!.reportCards.map((c) => c.team)).toEqual(['est']);
+    // The same over HTTP, for links.
+    const path = `${server.url}/api/exercises/${played.created.exerciseId}/grades.csv`;
+    const ok = await fetch(path, { headers: { authorization: `Bearer ${played.observer!.credential}` } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-disposition')).toContain(`firebreak-${played.created.exerciseId}-grades.csv`);
+    expect(rowsOf(await ok.text())).toHaveLength(4);
+    expect((await fetch(`${path}?credential=${player.credential}`)).status).toBe(403);
   });
 
   it('puts every exercise a facilitator runs in one class sheet', async () => {

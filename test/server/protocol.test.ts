@@ -24,6 +24,7 @@ const VALID: CommandBody[] = [
   { type: 'overrideEscalation', level: 0, reason: 'Context' },
   { type: 'announce', text: 'Hello' },
   { type: 'endExercise', reason: '' },
+  { type: 'reopenExercise', reason: 'A team asks for more time to talk' },
   { type: 'clockExpired', round: 2 },
   { type: 'draftDecision', draft: { action: 'expel', incident: 'leak', options: { notice: true, sunset: false }, rationale: 'Why' } },
   { type: 'draftDecision', draft: { action: 'resilience' } },
@@ -48,7 +49,7 @@ describe('command body schema', () => {
       expect(parsed.success, JSON.stringify(body)).toBe(true);
       types.add(body.type);
     }
-    expect(types.size).toBe(24);
+    expect(types.size).toBe(25);
   });
 
   it('refuses extra keys, unknown types, and values out of bounds', () => {

@@ -173,6 +173,30 @@ describe('joining, leads and ready votes', () => {
   });
 });
 
+describe('after the end', () => {
+  it('join codes seat no one and chat is closed until the facilitator reopens the exercise; seats resume', async () => {
+    const table = await here.table({ scenarioId: 'test-fixture', observer: true });
+    const f = table.facilitator;
+    await f.must({ type: 'startExercise' });
+    await f.must({ type: 'endExercise', reason: 'done' });
+    const player = table.teams.atlantia![0]!;
+    const late = await connect('late');
+    const code = table.created.codes.teams.atlantia!;
+    expect(await late.request<SeatJoinAck>('seat:join', { code, name: 'Late Lou' })).toMatchObject({ ok: false, code: 'EXERCISE_OVER' });
+    expect(await late.request<SeatJoinAck>('seat:join', { code: table.created.codes.observer, name: 'Late Lou' })).toMatchObject({ ok: false, code: 'EXERCISE_OVER' });
+    expect(await player.command({ type: 'chat', channel: 'team', text: 'anyone?' })).toMatchObject({ ok: false, code: 'EXERCISE_OVER' });
+    // A seat already taken still resumes, to read the debrief.
+    const again = await connect('again');
+    expect((await again.resume(player.credential!)).view.phase).toBe('debrief');
+    // Reopened by the facilitator: the code seats people and chat runs.
+    const seq = await f.must({ type: 'reopenExercise', reason: 'a late team member' });
+    await player.waitForView((v) => v.seq >= seq && v.reopened, 'the reopened view');
+    expect((await late.join(code, 'Late Lou')).view.reopened).toBe(true);
+    expect((await player.command({ type: 'chat', channel: 'team', text: 'welcome' })).ok).toBe(true);
+    table.close();
+  });
+});
+
 describe('resuming a seat', () => {
   it('resumes after a disconnect with the current view, and on a second device', async () => {
     const table = await here.table({ scenarioId: 'test-fixture', observer: true });

@@ -230,7 +230,7 @@ class Play {
     }
   }
 
-  /** To the debrief, then the hot wash: notes and chat that are still allowed there. */
+  /** To the debrief, then the hot wash: notes, and chat once the facilitator reopens the exercise. */
   finish(): void {
     for (let guard = 0; this.state.phase !== 'debrief' && guard < 200; guard++) {
       if (this.state.phase === 'deliberation') for (const t of this.scenario.teams) this.send({ role: 'team', team: t.id }, { type: 'lockDecisions' });
@@ -238,6 +238,7 @@ class Play {
     }
     expect(this.state.phase).toBe('debrief');
     const first = this.scenario.teams[0]!.id;
+    this.send(FAC, { type: 'reopenExercise', reason: 'Hot wash.' });
     this.send({ role: 'team', team: first }, { type: 'chat', channel: 'team', text: this.chatMarker(first, 'team') });
     this.send(OBS, { type: 'note', text: this.mark('an observer note', () => RULES.observerNote()) });
     this.send(FAC, { type: 'note', text: this.mark('a facilitator note', () => RULES.facilitatorNote()) });

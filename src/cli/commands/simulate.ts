@@ -3,8 +3,9 @@ import cliProgress from 'cli-progress';
 import type { Scenario } from '../../engine';
 import { tallyBatch } from '../../engine/bots/simulate';
 import { summariseTally, type Distribution, type SimulationSummary } from '../../engine/bots/summary';
-import { POLICIES } from '../../engine/bots/policies';
-import { EXIT_OK, UserError, err, out, writeText } from '../io';
+import { POLICIES, type BotPolicy } from '../../engine/bots/policies';
+import { historyPolicy } from '../../engine/bots/history';
+import { EXIT_OK, UserError, err, historyFileBeside, loadHistoryBeside, out, writeText } from '../io';
 import { balanceReport } from '../report/balanceReport';
 
 export interface SimulateOptions {
@@ -14,12 +15,25 @@ export interface SimulateOptions {
   mix: boolean;
   json: boolean;
   report?: string;
+  /** Policies built for this scenario (its history track). */
+  extra?: Record<string, BotPolicy>;
 }
 
+export const HISTORY_POLICY = 'history';
+
 export function checkPolicies(names: string[]): string[] {
-  const unknown = names.filter((n) => !POLICIES[n]);
-  if (unknown.length > 0) throw new UserError(`unknown policy "${unknown[0]}" (known: ${Object.keys(POLICIES).join(', ')})`);
+  const known = [...Object.keys(POLICIES), HISTORY_POLICY];
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) throw new UserError(`unknown policy "${unknown[0]}" (known: ${known.join(', ')})`);
   return names;
+}
+
+/** The history policy, when asked for: it needs the scenario's history track beside the scenario file. */
+export function scenarioPolicies(file: string, scenario: Scenario, names: string[]): Record<string, BotPolicy> {
+  if (!names.includes(HISTORY_POLICY)) return {};
+  const track = loadHistoryBeside(file, scenario);
+  if (!track) throw new UserError(`${file}: the history policy needs a history track beside the scenario (${historyFileBeside(file, scenario)})`);
+  return { [HISTORY_POLICY]: historyPolicy(track) };
 }
 
 export function simulate(scenario: Scenario, options: SimulateOptions): { summary: SimulationSummary; exit: number } {

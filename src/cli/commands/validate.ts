@@ -2,10 +2,10 @@
 import { formatProblem, loadScenarioText } from '../../engine';
 import { tallyBatch } from '../../engine/bots/simulate';
 import { summariseTally } from '../../engine/bots/summary';
-import { POLICIES } from '../../engine/bots/policies';
+import { BOTS } from '../../engine/bots/policies';
 import { sourceLocator } from '../../engine/scenario/load';
 import { qualityWarnings } from '../../engine/scenario/quality';
-import { EXIT_FINDING, EXIT_OK, out, readText } from '../io';
+import { EXIT_FINDING, EXIT_OK, UserError, loadHistoryBeside, out, readText } from '../io';
 
 export interface ValidateOptions {
   runs: number;
@@ -23,16 +23,26 @@ export function validate(files: string[], options: ValidateOptions): number {
       exit = EXIT_FINDING;
       continue;
     }
+    // A history track beside the scenario must fit it: its problems are findings like the scenario's own.
+    let history = '';
+    try {
+      history = loadHistoryBeside(file, result.scenario) ? ', history track ok' : '';
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      out(error.message);
+      exit = EXIT_FINDING;
+      history = ', history track invalid';
+    }
     const warnings = [...result.warnings];
     if (options.runs > 0) {
-      const policies = Object.keys(POLICIES);
+      const policies = BOTS.map((b) => b.id);
       const tally = tallyBatch(result.scenario, { runs: options.runs, seed: options.seed, policies });
       warnings.push(...qualityWarnings(result.scenario, summariseTally(result.scenario, options.seed, tally), file, sourceLocator(text)));
     }
     warnings.forEach((p) => out(formatProblem(p)));
     if (warnings.length > 0 && options.strict) exit = EXIT_FINDING;
     const playtest = options.runs > 0 ? `, ${options.runs} playtest runs` : '';
-    out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtest})`);
+    out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtest}${history})`);
   }
   return exit;
 }

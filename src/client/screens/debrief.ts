@@ -38,6 +38,7 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
       ${exportSection(ctx, role !== 'redCell', staff)}
     </div>
     <aside class="col-side" tabindex="0" aria-label="Notes and chat">
+      ${role === 'facilitator' ? reopenSection(ctx) : nothing}
       ${staff ? notesSection(ctx) : nothing}
       ${role === 'team' ? chatSection(ctx) : nothing}
     </aside>
@@ -124,6 +125,27 @@ export function notesTable(view: ExerciseView): TemplateResult {
       (n) => html`<tr><td>${roundTitle(view, n.round)}</td><td>${n.team ? teamName(view, n.team) : 'All'}</td><td>${objective(n.objective)}</td><td>${n.rating ?? '–'}</td><td>${n.text}</td><td>${n.by}${n.role === 'facilitator' ? ' (facilitator)' : ''}</td></tr>`,
     )}</tbody>
   </table>`;
+}
+
+/** After the end, join codes seat no one and chat is closed, until the facilitator reopens the exercise. */
+function reopenSection(ctx: Ctx): TemplateResult {
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget as HTMLFormElement).get('reason') ?? '').trim();
+    await ctx.send('reopen', { type: 'reopenExercise', reason }, 'Reopened: join codes seat people and chat is open again.');
+  };
+  return html`<section class="panel" aria-labelledby="reopen-h">
+    <h2 id="reopen-h">Join codes and chat</h2>
+    ${ctx.view.reopened
+      ? html`<p>The exercise is open again: join codes seat people and the teams can chat.</p>`
+      : html`<p class="help">Since the exercise ended, join codes seat no one and the chat is closed.</p>
+          <form class="stack" @submit=${submit}>
+            <label for="reopen-reason">Reason (for the record)</label>
+            <input id="reopen-reason" name="reason" maxlength="2000" />
+            <button class="btn" type="submit">Reopen the exercise</button>
+          </form>`}
+    ${answerSlot(ctx.answers, 'reopen')}
+  </section>`;
 }
 
 /** Everyone but the red cell downloads the log at the debrief (a team's copy leaves out the other teams' team chat and drafts); the facilitator and evaluators also the grade sheet. */

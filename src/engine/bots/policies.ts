@@ -152,6 +152,34 @@ export const randomLegal: BotPolicy = {
   },
 };
 
-export const POLICIES: Record<string, BotPolicy> = Object.fromEntries(
-  [hawkish, restrained, coalitionFollower, randomLegal].map((p) => [p.id, p]),
-);
+/** The baseline every scenario must punish: no government does anything. */
+export const doNothing: BotPolicy = {
+  id: 'do-nothing',
+  description: 'Does nothing at all: the baseline that must never succeed.',
+  plan() {
+    return [];
+  },
+  join() {
+    return false;
+  },
+};
+
+/** Chases the score: the moves the scorer rates highest, every safeguard ticked, all evidence shared, every proposal joined. */
+export const greedyOnScore: BotPolicy = {
+  id: 'greedy',
+  description: 'Takes the legal moves with the best proportionality preview, shares everything and joins every proposal.',
+  plan(ctx) {
+    const view = viewOf(ctx);
+    const options = legalOptions(view).filter((o) => o.action.category !== 'rollback');
+    options.sort((a, b) => b.preview - a.preview || a.action.id.localeCompare(b.action.id));
+    return [...shareAll(view), ...options.map((o) => draft(view, o, 'The best-scoring move.'))];
+  },
+  join() {
+    return true;
+  },
+};
+
+/** The bots that play a scenario as players might; the balance report plays each of them. */
+export const BOTS: BotPolicy[] = [hawkish, restrained, coalitionFollower, randomLegal];
+
+export const POLICIES: Record<string, BotPolicy> = Object.fromEntries([...BOTS, doNothing, greedyOnScore].map((p) => [p.id, p]));

@@ -15,17 +15,29 @@ export interface SimulationRun {
   state: ExerciseState;
   commands: Command[];
   rejected: number;
+  /** The teams' commands the rules refused (the facilitator's are not counted here). */
+  refusals: Refusal[];
+}
+
+export interface Refusal {
+  round: number;
+  team: string;
+  command: CommandBody;
+  code: string;
+  message: string;
 }
 
 const FACILITATOR: Actor = { role: 'facilitator', name: 'Facilitator (bot)' };
 const STEP_MS = 1000;
 
-export function resolvePolicies(scenario: Scenario, names: string[] | Record<string, string>): Record<string, BotPolicy> {
+/** Policies by team, from names; `extra` adds policies built for this scenario (its history track, searched plans). */
+export function resolvePolicies(scenario: Scenario, names: string[] | Record<string, string>, extra: Record<string, BotPolicy> = {}): Record<string, BotPolicy> {
   const byTeam: Record<string, BotPolicy> = {};
+  const known = { ...POLICIES, ...extra };
   scenario.teams.forEach((team, i) => {
     const name = Array.isArray(names) ? names[i % names.length]! : (names[team.id] ?? 'restrained');
-    const policy = POLICIES[name];
-    if (!policy) throw new Error(`Unknown policy "${name}" (known: ${Object.keys(POLICIES).join(', ')})`);
+    const policy = known[name];
+    if (!policy) throw new Error(`Unknown policy "${name}" (known: ${Object.keys(known).join(', ')})`);
     byTeam[team.id] = policy;
   });
   return byTeam;
@@ -37,12 +49,14 @@ export function simulateExercise(scenario: Scenario, seed: string, policies: Rec
   const botRng = new Rng(seedRng(`${seed}/bots`));
   let at = startAt;
   let rejected = 0;
+  const refusals: Refusal[] = [];
   const send = (actor: Actor, body: CommandBody): boolean => {
     at += STEP_MS;
     const command = { ...body, id: `c${commands.length + rejected + 1}`, actor, at } as Command;
     const result = applyCommand(scenario, state, command);
     if (!result.ok) {
       rejected += 1;
+      if (actor.role === 'team') refusals.push({ round: state.round, team: actor.team, command: body, code: result.code, message: result.message });
       return false;
     }
     state = result.state;
@@ -57,7 +71,7 @@ export function simulateExercise(scenario: Scenario, seed: string, policies: Rec
     // Everyone locked resolves the round by itself; otherwise, or in results, the facilitator moves on.
     send(FACILITATOR, { type: 'advance' });
   }
-  return { state, commands, rejected };
+  return { state, commands, rejected, refusals };
 }
 
 function playRound(
@@ -95,6 +109,8 @@ export interface BatchOptions {
   policies: string[];
   /** Mixed: each run gives the teams different policies in turn; otherwise every team plays the run's policy. */
   mix?: boolean;
+  /** Policies built for this scenario, playable by name (e.g. its history track). */
+  extra?: Record<string, BotPolicy>;
 }
 
 /**
@@ -105,7 +121,7 @@ export interface BatchOptions {
 export function batchRun(scenario: Scenario, options: BatchOptions, i: number): RunRecord {
   const k = options.policies.length;
   const names = options.mix ? options.policies.map((_, j) => options.policies[(i + j) % k]!) : [options.policies[i % k]!];
-  const run = simulateExercise(scenario, `${options.seed}-${i}`, resolvePolicies(scenario, names));
+  const run = simulateExercise(scenario, `${options.seed}-${i}`, resolvePolicies(scenario, names, options.extra));
   return { policy: options.mix ? 'mixed' : names[0]!, state: run.state, rejected: run.rejected };
 }
 

@@ -22,8 +22,8 @@ import { ladderTop } from '../machines/escalation';
 
 type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
 
-/** What still makes sense once the exercise has ended: the hot wash. */
-const AFTER_THE_END = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore']);
+/** What still makes sense once the exercise has ended: the hot wash. Chat only once the facilitator reopens it. */
+const AFTER_THE_END = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore', 'reopenExercise']);
 
 export function applyCommand(scenario: Scenario, state: ExerciseState, command: Command): CommandResult {
   const refusal = roleRefusal(command.actor.role, command.type);
@@ -214,6 +214,16 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     return null;
   },
 
+  reopenExercise(work, command) {
+    const { state } = work;
+    if (state.phase !== 'debrief') return reject('WRONG_PHASE', 'Only an exercise that has ended can be reopened.');
+    if (state.reopened) return reject('INVALID_ARGUMENT', 'The exercise is already open again.');
+    state.reopened = true;
+    const reason = command.reason.trim();
+    work.log({ kind: 'control', audience: 'all', text: `The facilitator reopened the exercise${reason ? `: ${reason}` : ''}. Join codes seat people and chat is open again.` });
+    return null;
+  },
+
   draftDecision(work, command) {
     const team = teamOf(command);
     const problem = checkDraft(work.scenario, work.state, team, command.draft);
@@ -321,6 +331,9 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
   },
 
   chat(work, command) {
+    if (work.state.phase === 'debrief' && !work.state.reopened) {
+      return reject('EXERCISE_OVER', 'The exercise has ended and its chat is closed; the facilitator can reopen it.');
+    }
     const text = command.text.trim();
     if (!text) return reject('INVALID_ARGUMENT', 'A message needs some text.');
     const team = teamOf(command);

@@ -23,6 +23,7 @@ export const COMMAND_ROLES: { readonly [T in CommandType]: readonly CommandRole[
   overrideEscalation: ['facilitator'],
   announce: ['facilitator'],
   endExercise: ['facilitator'],
+  reopenExercise: ['facilitator'],
   clockExpired: ['system'],
   draftDecision: ['team'],
   withdrawDecision: ['team'],

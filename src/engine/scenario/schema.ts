@@ -154,7 +154,7 @@ export const CHART_EVENTS = {
 } as const;
 
 export type Effect =
-  | { indicator: string; add?: number; set?: number }
+  | { indicator: string; add?: number; set?: number; atLeast?: number }
   | { fact: string; set: boolean }
   | { harm: string; add: number }
   | { evidence: string; add: number; teams?: 'self' | 'all' | 'coalition' | string[] }
@@ -168,6 +168,10 @@ export const effect: z.ZodType<Effect> = z
       indicator: z.string().describe('A declared indicator.'),
       add: z.number().optional(),
       set: z.number().optional(),
+      atLeast: z
+        .number()
+        .optional()
+        .describe('Raises the indicator to at least this value (after add or set): for injects that carry a judgement history made whatever the players did.'),
     }),
     z.strictObject({ fact: z.string().describe('A declared fact.'), set: z.boolean() }),
     z.strictObject({

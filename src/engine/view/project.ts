@@ -68,6 +68,7 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
     },
     phase: state.phase,
     paused: state.paused,
+    reopened: !!state.reopened,
     round: state.round,
     clock: { ...state.clock },
     escalation: { level, label: ladder.find((r) => r.level === level)?.label ?? String(level), band: BANDS.find((b) => b === regionState(state.escalation)) ?? 'belowThreshold' },

@@ -129,6 +129,8 @@ export interface ExerciseView {
   };
   phase: ExercisePhase;
   paused: boolean;
+  /** After the end: whether the facilitator reopened the exercise (join codes seat people, chat runs). */
+  reopened: boolean;
   round: number;
   clock: Clock;
   escalation: { level: number; label: string; band: string };

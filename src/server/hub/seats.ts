@@ -33,6 +33,10 @@ export async function join(ctx: HubContext, socket: SeatSocket, code: string, na
   const entry = ctx.codes.get(code);
   const ex = entry ? ctx.exercises.get(entry.exerciseId) : undefined;
   if (!entry || !ex) return fail('UNKNOWN_CODE', `No exercise has the join code "${code}". Check it with your facilitator.`);
+  // After the end, a code seats no one until the facilitator reopens the exercise (seats already taken resume).
+  if (ex.state.phase === 'debrief' && !ex.state.reopened) {
+    return fail('EXERCISE_OVER', 'This exercise has ended: its join codes no longer seat anyone. Ask the facilitator to reopen it.');
+  }
   if (ex.seats.size >= ctx.limits.maxSeatsPerExercise) {
     return fail('SEATS_FULL', 'This exercise has no free seats left.');
   }

@@ -30,7 +30,9 @@ export function chatSection(ctx: Ctx): TemplateResult {
       ${tab('team', `Team: ${me?.name ?? ''} only`)} ${tab('coalition', 'Coalition: all allies')}
     </div>
     ${messageLog(ctx.view, messages(channel), channel === 'team' ? `${me?.name ?? 'Team'} channel` : 'Coalition channel')}
-    ${chatForm(ctx, channel)}
+    ${ctx.view.phase === 'debrief' && !ctx.view.reopened
+      ? html`<p class="help">The chat closed when the exercise ended; the facilitator can reopen it.</p>`
+      : chatForm(ctx, channel)}
   </section>`;
 }
 
