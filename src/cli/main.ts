@@ -1,8 +1,8 @@
 /**
- * firebreak: validate, simulate, replay and graph scenarios, and serve
- * exercises. Exit codes: 0 success, 1 a finding (an invalid scenario, a
- * replay that diverges), 2 misuse. A user's mistake is one line, never a
- * stack trace.
+ * firebreak: validate, simulate, balance, replay and graph scenarios, serve
+ * exercises, and check and back up a server's data. Exit codes: 0 success,
+ * 1 a finding (an invalid scenario, a replay that diverges), 2 misuse. A
+ * user's mistake is one line, never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UserError, err, loadHistoryBeside, loadScenarioFile, parseInteger } from './io';
@@ -114,6 +114,27 @@ program
   .action(async (o) => {
     const { runServer } = await import('../server/main');
     await runServer({ port: parseInteger(o.port, '--port', 0, 65535), dataDir: o.dataDir, scenariosDir: o.scenarios, watchScenarios: o.watch });
+  });
+
+program
+  .command('check')
+  .description('Verify a server\'s data folder offline: the files, and every exercise replayed against its stored hashes.')
+  .requiredOption('--data-dir <dir>', 'the server\'s data folder (DATA_DIR)')
+  .option('--json', 'print the report as JSON', false)
+  .action(async (o) => {
+    const { check } = await import('./commands/check');
+    process.exitCode = await check(o.dataDir, { json: o.json });
+  });
+
+program
+  .command('backup')
+  .description('Copy a data folder\'s database consistently, while the server runs (SQLite online backup).')
+  .requiredOption('--data-dir <dir>', 'the server\'s data folder (DATA_DIR)')
+  .argument('<out>', 'the file to write, e.g. firebreak-2026-06-01.sqlite')
+  .option('--force', 'replace <out> if it exists', false)
+  .action(async (destination: string, o) => {
+    const { backup } = await import('./commands/backup');
+    process.exitCode = await backup(o.dataDir, destination, { force: o.force });
   });
 
 program

@@ -6,7 +6,8 @@
  *   applyCommand(scenario, state, cmd) -> accepted with the next state, or rejected with a code and a sentence
  *   project(scenario, state, viewer)   -> the one filter: what this viewer may see
  *   stateHash(state)                   -> a stable hash of the whole state
- *   replay(scenario, seed, commands)   -> the state the log leads to
+ *   foldLog(scenario, start, records)  -> the state a stored log leads to, with its mismatches
+ *   replay(scenario, seed, commands)   -> the state an exported log leads to
  */
 export * from './types';
 export * from './view/types';
@@ -21,6 +22,6 @@ export { applyCommand } from './rules/apply';
 export { COMMAND_ROLES, roleRefusal, type CommandRole } from './rules/permissions';
 export { project } from './view/project';
 export { stateHash, canonicalJson } from './hash';
-export { replay } from './replay';
+export { foldLog, replay } from './replay';
 export { previewDecision } from './scoring/decision';
-export type { ReplayResult } from './replay';
+export type { FoldOptions, FoldResult, ReplayMismatch, ReplayRecord, ReplayResult, ReplayStart } from './replay';

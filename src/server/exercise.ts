@@ -37,6 +37,10 @@ export class ExerciseRuntime {
   dirty = false;
   /** Seq of the last log record that carries a state hash. */
   lastHashedSeq = 0;
+  /** Seq of the last log record stored with a snapshot of the state. */
+  lastSnapshotSeq = 0;
+  /** Why the exercise is quarantined (its log did not replay as recorded): it is served read-only. */
+  quarantined: string | null = null;
   closed = false;
 
   constructor(

@@ -8,12 +8,15 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import type { Hub } from './hub';
+import type { StorageReport } from './storage/health';
 
 export interface HttpState {
   ready: boolean;
   exercises(): number;
   /** Exercises whose log did not replay cleanly on start-up. */
   degraded(): string[];
+  /** The storage state: not ok makes /healthz answer 503 with the reason. */
+  storage(): StorageReport;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -46,7 +49,13 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
       if (url.pathname === '/healthz') {
         if (!state.ready) return json(res, 503, { ok: false, starting: true });
         const degraded = state.degraded();
-        return json(res, 200, { ok: true, exercises: state.exercises(), ...(degraded.length ? { degraded } : {}) });
+        const storage = state.storage();
+        return json(res, storage.ok ? 200 : 503, {
+          ok: storage.ok,
+          exercises: state.exercises(),
+          ...(degraded.length ? { degraded } : {}),
+          storage,
+        });
       }
 
       // export.json and export.csv (the log), grades.csv (the grade sheet).

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
@@ -14,8 +14,10 @@ import { DEFAULT_HUB_LIMITS, Hub, type HubLimits, type SocketData } from './hub'
 import { loadShippedScenarios } from './scenarios';
 import { watchScenarios } from './scenarioWatch';
 import { DEFAULT_EDGE_LIMITS, registerSocketHandlers, type EdgeLimits } from './socket';
+import { NO_FINDINGS, StorageMonitor, type StartupFindings } from './storage/health';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
+import { DB_FILE, compareWithManifest, readManifest, scanWal, writeManifest } from './storage/verify';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -43,16 +45,23 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const dataDir = resolve(options.dataDir);
-  const storage = options.storage ?? new SqliteStorage(join(dataDir, 'firebreak.sqlite'));
+  const dbFile = join(dataDir, DB_FILE);
+  // The WAL is read before SQLite opens the file: opening it drops damaged frames without a word.
+  const walProblems = options.storage ? [] : scanWal(`${dbFile}-wal`).problems;
+  const storage = options.storage ?? new SqliteStorage(dbFile);
   const edgeLimits: EdgeLimits = { ...DEFAULT_EDGE_LIMITS, ...pick(options.limits, DEFAULT_EDGE_LIMITS) };
   const hubLimits: HubLimits = { ...DEFAULT_HUB_LIMITS, ...pick(options.limits, DEFAULT_HUB_LIMITS) };
 
+  const findings = await verifyOnStart(dataDir, storage, walProblems, logger);
+  // The folder probe watches the folder of the SQLite file; another store has none.
+  const monitor = new StorageMonitor(storage instanceof SqliteStorage ? dirname(storage.file) : null, storage, findings);
   const scenarios = await loadShippedScenarios(resolve(options.scenariosDir), logger);
   const hub = new Hub(storage, scenarios, logger, hubLimits);
   const state: HttpState = {
     ready: false,
     exercises: () => hub.exercises.size,
     degraded: () => [...[...hub.exercises.values()].filter((ex) => ex.degraded).map((ex) => ex.id), ...hub.unrecoverable],
+    storage: () => monitor.report(),
   };
 
   const handler = createRequestHandler(hub, state, resolve(options.distDir ?? 'dist'), logger);
@@ -73,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const recovered = await hub.recover();
   logger.info({ ...recovered, ms: Date.now() - t0 }, 'exercises recovered');
   if (recovered.degraded.length) logger.error({ exercises: recovered.degraded }, 'SOME EXERCISES DID NOT REPLAY CLEANLY: see the errors above');
+  await monitor.refresh();
 
   registerSocketHandlers(io, hub, logger, edgeLimits);
   const watcher = options.watchScenarios ? watchScenarios(resolve(options.scenariosDir), hub, () => hub.shippedScenarios(), logger) : null;
@@ -99,12 +109,44 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await hub.close();
         await new Promise<void>((r) => io.close(() => r()));
         http.closeAllConnections?.();
+        if (!options.storage) await recordCleanShutdown(dataDir, storage, findings, logger);
         await storage.close();
         logger.info('stopped');
       })();
       return closing;
     },
   };
+}
+
+/**
+ * Start-up verification of the data folder: the WAL (read before opening),
+ * SQLite's quick check of the file, and the exercises recorded at the last
+ * clean shutdown. Findings are logged loudly and reported on /healthz; an
+ * exercise whose log got shorter is quarantined before recovery.
+ */
+async function verifyOnStart(dataDir: string, storage: Storage, walProblems: string[], logger: Logger): Promise<StartupFindings> {
+  // Another store (in memory, say) has no file to check and writes no manifest.
+  if (!(storage instanceof SqliteStorage)) return { ...NO_FINDINGS, walProblems };
+  const fileProblems = storage.integrityProblems({ quick: true });
+  const { vanished, shortened } = await compareWithManifest(storage, readManifest(dataDir));
+  for (const problem of walProblems) logger.error({ problem }, 'STORAGE DAMAGED: the write-ahead log is damaged (see docs/server.md, "When storage fails")');
+  for (const problem of fileProblems) logger.error({ problem }, 'STORAGE DAMAGED: the database file failed its integrity check (see docs/server.md)');
+  for (const exerciseId of vanished) logger.error({ exerciseId }, 'EXERCISE VANISHED: stored at the last clean shutdown, missing now (see docs/server.md)');
+  for (const s of shortened) {
+    const reason = `LOG SHORTENED: the log ended at seq ${s.expectedSeq} at the last clean shutdown and ends at ${s.foundSeq} now`;
+    logger.error({ ...s }, `${reason}; the exercise is quarantined`);
+    await storage.quarantine(s.exerciseId, reason);
+  }
+  return { ...NO_FINDINGS, fileProblems, walProblems, vanished, shortened };
+}
+
+/** Records what is stored (the manifest) for the next start to compare; vanished exercises stay listed until an operator acts. */
+async function recordCleanShutdown(dataDir: string, storage: Storage, findings: StartupFindings, logger: Logger): Promise<void> {
+  try {
+    await writeManifest(dataDir, storage, findings.vanished);
+  } catch (err) {
+    logger.error({ err: (err as Error).message }, 'could not record the clean shutdown manifest');
+  }
 }
 
 function pick<T extends object>(source: Partial<Record<string, unknown>> | undefined, keysOf: T): Partial<T> {

@@ -25,6 +25,7 @@ import {
   teamReadyPayloadSchema,
 } from '../protocol/schemas';
 import { fail, type FbServer, type Hub, type SocketData } from './hub';
+import { StorageError } from './storage/types';
 import { once } from './util';
 
 type FbSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -164,7 +165,11 @@ export function registerSocketHandlers(io: FbServer, hub: Hub, logger: Logger, l
           if (answer) reply(answer);
         })().catch((err) => {
           log.error({ err, event }, 'handler failed');
-          reply(fail('INTERNAL', 'The server hit an error handling this request.'));
+          reply(
+            err instanceof StorageError
+              ? fail('STORAGE_ERROR', 'The server could not save this; nothing was changed. Try again in a moment.')
+              : fail('INTERNAL', 'The server hit an error handling this request.'),
+          );
         });
       });
     }

@@ -5,21 +5,19 @@
  * numbers never race, nothing is answered before the append commits, and no
  * patch leaves before the answer to the command that caused it.
  */
-import { applyCommand, stateHash } from '../../engine';
+import { applyCommand } from '../../engine';
 import type { Actor, Command, CommandBody } from '../../engine/types';
 import type { CommandAck } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
 import type { SeatRecord } from '../storage/types';
 import { actorOf, seatRefusal } from '../roles';
+import { advance, recordFor } from '../storage/records';
 import { ConflictError } from '../storage/types';
 import { broadcastPresence, broadcastViews } from './broadcast';
 import { armClock } from './clock';
 import { fail, notJoined, shuttingDown, type HubContext, type SeatSocket } from './context';
 import { reload } from './recovery';
 import { seatOf } from './seats';
-
-/** The log carries a state hash at least every this many commands. */
-export const HASH_EVERY = 16;
 
 export interface Outcome {
   answer: CommandAck;
@@ -83,6 +81,10 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
   const seatId = seat?.seatId ?? null;
   // 2. check
   if (ex.closed) return { answer: fail('UNAVAILABLE', 'The exercise is not running here.'), accepted: false };
+  if (ex.quarantined) {
+    const message = 'This exercise is quarantined: its stored log did not replay as recorded. It can be read and exported; the server operator has been told.';
+    return { answer: fail('UNAVAILABLE', message), accepted: false };
+  }
   if (seat) {
     const refused = seatRefusal(seat, body.type, seat.team ? ex.leadOf(seat.team) : null);
     if (refused) return { answer: fail(refused.code, refused.message), accepted: false };
@@ -113,13 +115,11 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
     return { answer, accepted: false };
   }
 
-  // 4. store. Hashing the whole state costs about as much as a projection, so
-  // the log carries it at checkpoints: every HASH_EVERY commands and at phase changes.
-  const checkpoint = ex.lastSeq + 1 - ex.lastHashedSeq >= HASH_EVERY || result.state.phase !== ex.state.phase;
-  const hash = checkpoint ? stateHash(result.state) : null;
+  // 4. store. The record carries a state hash (and now and then a snapshot) at checkpoints: storage/records.ts.
+  const record = recordFor(ex, command, seatId, ex.state, result.state);
   let seq: number;
   try {
-    seq = await ctx.storage.append(ex.id, ex.lastSeq, [{ command, seatId, round: ex.state.round, stateHash: hash }]);
+    seq = await ctx.storage.append(ex.id, ex.lastSeq, [record]);
   } catch (err) {
     if (err instanceof ConflictError) {
       ctx.logger.error({ err: err.message, exerciseId: ex.id }, 'another writer appended to this exercise; reloading it');
@@ -130,8 +130,7 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
     return { answer: fail('STORAGE_ERROR', 'The command could not be saved and was not applied; send it again.'), accepted: false };
   }
   ex.state = result.state;
-  ex.lastSeq = seq;
-  if (hash !== null) ex.lastHashedSeq = seq;
+  advance(ex, record, seq);
   ex.lastAt = at;
   ex.accepted.set(id, { seq, seatId });
   ctx.logger.debug({ exerciseId: ex.id, seq, type: body.type, actor: actor.role }, 'command accepted');

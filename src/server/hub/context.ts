@@ -9,6 +9,7 @@ import type { TeamId } from '../../engine/types';
 import type { ClientToServerEvents, ErrorAnswer, ErrorCode, ServerToClientEvents } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
 import type { ShippedScenario } from '../scenarios';
+import type { ScenarioCache } from '../storage/rebuild';
 import type { SeatRecord, Storage } from '../storage/types';
 
 export interface SocketData {
@@ -45,6 +46,8 @@ export interface CodeEntry {
 export interface HubContext {
   readonly storage: Storage;
   readonly scenarios: Map<string, ShippedScenario>;
+  /** Each distinct scenario text parsed once per process, however many exercises use it. */
+  readonly scenarioCache: ScenarioCache;
   readonly logger: Logger;
   readonly limits: HubLimits;
   readonly exercises: Map<string, ExerciseRuntime>;

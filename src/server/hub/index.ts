@@ -25,6 +25,7 @@ import type {
 } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
 import type { ShippedScenario } from '../scenarios';
+import { ScenarioCache } from '../storage/rebuild';
 import type { SeatRecord, Storage } from '../storage/types';
 import { stopClocks } from './clock';
 import { command } from './commands';
@@ -35,7 +36,6 @@ import { join, resume, seatByCredential, seatOf, unbind, type BoundSeat } from '
 import { preview, ready } from './votes';
 
 export { DEFAULT_HUB_LIMITS, fail, type FbServer, type HubLimits, type SeatSocket, type SocketData } from './context';
-export { HASH_EVERY } from './commands';
 
 export class Hub {
   private readonly ctx: HubContext;
@@ -44,6 +44,7 @@ export class Hub {
     this.ctx = {
       storage,
       scenarios,
+      scenarioCache: new ScenarioCache(),
       logger,
       limits,
       exercises: new Map(),
@@ -53,6 +54,7 @@ export class Hub {
       io: null,
       closing: false,
     };
+    for (const shipped of scenarios.values()) this.ctx.scenarioCache.add(shipped.text, shipped.scenario);
   }
 
   get exercises(): Map<string, ExerciseRuntime> {
@@ -68,7 +70,7 @@ export class Hub {
     this.ctx.io = io;
   }
 
-  /** Rebuilds every stored exercise by replaying its log through the engine. */
+  /** Rebuilds every stored exercise from its latest snapshot and the tail of its log. */
   recover(): Promise<{ exercises: number; commands: number; degraded: string[] }> {
     return recover(this.ctx);
   }

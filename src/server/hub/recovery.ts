@@ -1,92 +1,97 @@
 /**
  * Rebuilding exercises from their logs: on start-up (recover), after another
  * writer appended (reload), and when an author edits a shipped scenario in
- * watch mode (replaceScenario).
+ * watch mode (replaceScenario). Every one of them folds log records through
+ * the engine's foldLog; storage/rebuild.ts reads an exercise from storage
+ * (its scenario parsed once per process, its latest snapshot, the tail of
+ * its log).
+ *
+ * An exercise that does not replay as it was logged, or that was quarantined
+ * before, is quarantined: kept as stored, served read-only when it can be
+ * rebuilt at all (seats resume, read and export; commands are refused), and
+ * reported in the log, on /healthz and by `firebreak check`.
  */
 import type { Logger } from 'pino';
-import { applyCommand, createExercise, formatProblem, loadScenarioText, replay, stateHash } from '../../engine';
+import { foldLog } from '../../engine';
 import { ExerciseRuntime } from '../exercise';
 import type { ShippedScenario } from '../scenarios';
+import { hashState } from '../storage/records';
+import { describeMismatch, rebuildExercise, type RebuildResult } from '../storage/rebuild';
 import type { ExerciseMeta } from '../storage/types';
 import { armClock } from './clock';
 import { afterAccepted, serial } from './commands';
 import type { HubContext } from './context';
 import { addSeat, indexCodes } from './seats';
 
-/** Rebuilds every stored exercise by replaying its log through the engine. */
+/** Rebuilds every stored exercise from its latest snapshot and the tail of its log. */
 export async function recover(ctx: HubContext): Promise<{ exercises: number; commands: number; degraded: string[] }> {
   const metas = await ctx.storage.list();
+  const quarantined = new Map((await ctx.storage.quarantined()).map((q) => [q.exerciseId, q.reason]));
   let commands = 0;
   const degraded: string[] = [];
   for (const meta of metas) {
-    const log = ctx.logger.child({ exerciseId: meta.id });
-    try {
-      const ex = await load(ctx, meta, log);
-      if (!ex) {
-        ctx.unrecoverable.push(meta.id);
-        degraded.push(meta.id);
-        continue;
-      }
-      commands += ex.lastSeq;
-      if (ex.degraded) degraded.push(ex.id);
-    } catch (err) {
-      log.error({ err }, 'RECOVERY FAILED: exercise could not be rebuilt and is not served');
+    const ex = await load(ctx, meta, ctx.logger.child({ exerciseId: meta.id }), quarantined.get(meta.id) ?? null);
+    if (!ex) {
       ctx.unrecoverable.push(meta.id);
       degraded.push(meta.id);
+      continue;
     }
+    commands += ex.lastSeq;
+    if (ex.degraded) degraded.push(ex.id);
   }
   return { exercises: ctx.exercises.size, commands, degraded };
 }
 
-async function load(ctx: HubContext, meta: ExerciseMeta, log: Logger): Promise<ExerciseRuntime | null> {
-  const loaded = loadScenarioText(meta.scenarioText, `${meta.scenarioId}.json`);
-  if (!loaded.ok) {
-    log.error(
-      { problems: loaded.problems.map(formatProblem) },
-      'RECOVERY FAILED: the stored scenario no longer loads; exercise not served',
-    );
+async function load(ctx: HubContext, meta: ExerciseMeta, log: Logger, quarantinedFor: string | null): Promise<ExerciseRuntime | null> {
+  let rebuilt: RebuildResult;
+  try {
+    rebuilt = await rebuildExercise(ctx.storage, meta, ctx.scenarioCache);
+  } catch (err) {
+    rebuilt = { ok: false, reason: `it could not be read: ${(err as Error).message}` };
+  }
+  if (!rebuilt.ok) {
+    log.error({ reason: rebuilt.reason }, 'RECOVERY FAILED: exercise quarantined and not served');
+    await quarantine(ctx, meta.id, `RECOVERY FAILED: ${rebuilt.reason}`, log);
     return null;
   }
-  const scenario = loaded.scenario;
-  const initial = createExercise(scenario, meta.seed);
-  const records = await ctx.storage.read(meta.id, 1);
-  const ex = new ExerciseRuntime(meta, scenario, initial, 0, meta.createdAt);
-  let state = initial;
-  // Before an author's edit (watch mode) the log followed another text: refusals and other hashes are expected there.
-  const editedAt = meta.scenarioEditedAtSeq ?? 0;
-  for (const record of records) {
-    const result = applyCommand(scenario, state, record.command);
-    if (!result.ok && record.seq <= editedAt) {
-      // Skipped, as it was when the edit was applied live.
-    } else if (!result.ok) {
-      ex.degraded = true;
-      log.error(
-        { seq: record.seq, commandId: record.command.id, type: record.command.type, code: result.code, message: result.message },
-        'REPLAY MISMATCH: a logged command was rejected on replay; it is skipped',
-      );
-    } else {
-      state = result.state;
-      const hash = record.stateHash === null || record.seq <= editedAt ? record.stateHash : stateHash(state);
-      if (hash !== record.stateHash) {
-        ex.degraded = true;
-        log.error(
-          { seq: record.seq, commandId: record.command.id, logged: record.stateHash, replayed: hash },
-          'REPLAY MISMATCH: replay reached a different state hash than the one logged',
-        );
-      }
-    }
-    ex.accepted.set(record.command.id, { seq: record.seq, seatId: record.seatId });
-    ex.lastSeq = record.seq;
-    ex.lastAt = Math.max(ex.lastAt, record.command.at);
+  for (const warning of rebuilt.warnings) log.warn(warning);
+  for (const m of rebuilt.mismatches) log.error({ ...m }, `REPLAY MISMATCH: ${describeMismatch(m)}`);
+  const ex = new ExerciseRuntime(meta, rebuilt.scenario, rebuilt.state, rebuilt.lastSeq, rebuilt.lastAt);
+  for (const [id, entry] of rebuilt.accepted) ex.accepted.set(id, entry);
+  ex.lastHashedSeq = rebuilt.lastHashedSeq;
+  ex.lastSnapshotSeq = rebuilt.fromSnapshotSeq;
+  if (rebuilt.mismatches.length) {
+    quarantinedFor = `REPLAY MISMATCH: ${rebuilt.mismatches.length} record(s) did not replay as logged; first: ${describeMismatch(rebuilt.mismatches[0]!)}`;
+    await quarantine(ctx, meta.id, quarantinedFor, log);
   }
-  ex.state = state;
-  ex.lastHashedSeq = records.length ? Math.max(0, ...records.filter((r) => r.stateHash !== null).map((r) => r.seq)) : 0;
+  if (quarantinedFor) {
+    ex.degraded = true;
+    ex.quarantined = quarantinedFor;
+  }
   for (const seat of await ctx.storage.seats(meta.id)) addSeat(ctx, ex, seat);
   indexCodes(ctx, meta);
   ctx.exercises.set(meta.id, ex);
   armClock(ctx, ex);
-  log.info({ commands: records.length, phase: state.phase, round: state.round, degraded: ex.degraded }, 'exercise recovered');
+  log.info(
+    {
+      commands: rebuilt.lastSeq,
+      replayed: rebuilt.lastSeq - rebuilt.fromSnapshotSeq,
+      phase: ex.state.phase,
+      round: ex.state.round,
+      quarantined: ex.quarantined,
+    },
+    'exercise recovered',
+  );
   return ex;
+}
+
+/** Records an exercise as quarantined; a store that cannot record it is logged, not fatal. */
+async function quarantine(ctx: HubContext, exerciseId: string, reason: string, log: Logger): Promise<void> {
+  try {
+    await ctx.storage.quarantine(exerciseId, reason);
+  } catch (err) {
+    log.error({ err: (err as Error).message }, 'could not record the quarantine in storage');
+  }
 }
 
 /**
@@ -98,19 +103,21 @@ async function load(ctx: HubContext, meta: ExerciseMeta, log: Logger): Promise<E
 export async function replaceScenario(ctx: HubContext, previousText: string, next: ShippedScenario): Promise<number> {
   for (const [id, shipped] of ctx.scenarios) if (shipped.text === previousText) ctx.scenarios.delete(id);
   ctx.scenarios.set(next.scenario.id, next);
+  ctx.scenarioCache.add(next.text, next.scenario);
   const affected = [...ctx.exercises.values()].filter((ex) => ex.meta.scenarioText === previousText);
   for (const ex of affected) {
     await serial(ctx, ex, async () => {
       const records = await ctx.storage.read(ex.id, 1);
-      const { state, results } = replay(next.scenario, ex.meta.seed, records.map((r) => r.command));
-      const skipped = results.filter((r) => !r.ok).length;
+      const { state, mismatches } = foldLog(next.scenario, { seed: ex.meta.seed }, records, { verifyHashes: false });
       await ctx.storage.updateScenarioText(ex.id, next.text, ex.lastSeq);
       ex.meta = { ...ex.meta, scenarioText: next.text, scenarioEditedAtSeq: ex.lastSeq };
       ex.scenario = next.scenario;
       ex.state = state;
+      // The stored snapshot was dropped with the old text: the next checkpoint stores one.
+      ex.lastSnapshotSeq = 0;
       ex.dirty = true;
       armClock(ctx, ex);
-      ctx.logger.info({ exerciseId: ex.id, scenario: next.scenario.id, skipped }, 'scenario edited: exercise rebuilt from its log');
+      ctx.logger.info({ exerciseId: ex.id, scenario: next.scenario.id, skipped: mismatches.length }, 'scenario edited: exercise rebuilt from its log');
     });
   }
   return affected.length;
@@ -119,12 +126,13 @@ export async function replaceScenario(ctx: HubContext, previousText: string, nex
 /** Re-reads an exercise from storage after another writer changed its log. */
 export async function reload(ctx: HubContext, ex: ExerciseRuntime): Promise<void> {
   const records = await ctx.storage.read(ex.id, ex.lastSeq + 1);
+  const folded = foldLog(ex.scenario, { state: ex.state, seq: ex.lastSeq }, records, { hashState });
+  if (folded.mismatches.length) ex.degraded = true;
+  ex.state = folded.state;
+  ex.lastSeq = folded.lastSeq;
+  if (folded.lastHashedSeq) ex.lastHashedSeq = folded.lastHashedSeq;
   for (const record of records) {
-    const result = applyCommand(ex.scenario, ex.state, record.command);
-    if (result.ok) ex.state = result.state;
-    else ex.degraded = true;
     ex.accepted.set(record.command.id, { seq: record.seq, seatId: record.seatId });
-    ex.lastSeq = record.seq;
     ex.lastAt = Math.max(ex.lastAt, record.command.at);
   }
   for (const seat of await ctx.storage.seats(ex.id)) {

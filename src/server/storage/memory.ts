@@ -9,8 +9,10 @@ import {
   type ExerciseMeta,
   type LogRecord,
   type NewLogRecord,
+  type QuarantineRecord,
   type SeatRecord,
   type Storage,
+  type StoredSnapshot,
 } from './types';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -21,6 +23,8 @@ export class MemoryStorage implements Storage {
   private readonly seatsByHash = new Map<string, SeatRecord>();
   private readonly codes = new Map<string, CodeRecord>();
   private readonly logs = new Map<string, LogRecord[]>();
+  private readonly snapshots = new Map<string, StoredSnapshot>();
+  private readonly quarantineList = new Map<string, QuarantineRecord>();
 
   async createExercise(meta: ExerciseMeta, facilitator: Omit<SeatRecord, 'ordinal'>): Promise<void> {
     const codes: CodeRecord[] = [
@@ -50,6 +54,7 @@ export class MemoryStorage implements Storage {
   async updateScenarioText(exerciseId: string, scenarioText: string, atSeq: number): Promise<void> {
     const meta = this.exercises.get(exerciseId);
     if (meta) Object.assign(meta, { scenarioText, scenarioEditedAtSeq: atSeq });
+    this.snapshots.delete(exerciseId);
   }
 
   async list(): Promise<ExerciseMeta[]> {
@@ -89,7 +94,10 @@ export class MemoryStorage implements Storage {
       if (ids.has(r.command.id)) throw new ConflictError(exerciseId, expectedSeq, log.length);
       ids.add(r.command.id);
     }
-    for (const r of records) log.push({ ...clone(r), seq: log.length + 1 });
+    for (const { snapshot, ...r } of records) {
+      log.push({ ...clone(r), seq: log.length + 1 });
+      if (snapshot && r.stateHash) this.snapshots.set(exerciseId, { seq: log.length, stateHash: r.stateHash, stateJson: snapshot });
+    }
     return log.length;
   }
 
@@ -99,6 +107,26 @@ export class MemoryStorage implements Storage {
 
   async lastSeq(exerciseId: string): Promise<number> {
     return this.logs.get(exerciseId)?.length ?? 0;
+  }
+
+  async latestSnapshot(exerciseId: string): Promise<StoredSnapshot | null> {
+    return this.snapshots.get(exerciseId) ?? null;
+  }
+
+  async quarantine(exerciseId: string, reason: string): Promise<void> {
+    this.quarantineList.set(exerciseId, { exerciseId, reason, at: Date.now() });
+  }
+
+  async quarantined(): Promise<QuarantineRecord[]> {
+    return [...this.quarantineList.values()].map(clone);
+  }
+
+  async release(exerciseId: string): Promise<void> {
+    this.quarantineList.delete(exerciseId);
+  }
+
+  failure(): null {
+    return null;
   }
 
   async close(): Promise<void> {}

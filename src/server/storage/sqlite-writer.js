@@ -7,63 +7,21 @@
  * stalls only this thread, and appends that arrive while a commit is in
  * progress are committed together in the next transaction (group commit):
  * one fsync for many commands, each append inside its own savepoint so that
- * one conflicting append does not undo the others.
+ * one conflicting append does not undo the others. Checkpoints of the WAL
+ * into the database file run here too, for the same reason.
  *
- * Messages in:  { type: 'append', id, exerciseId, expectedSeq, records: [commandId, seatId, round, commandJson, stateHash][] }
+ * Messages in:  { type: 'append', id, exerciseId, expectedSeq, records: [commandId, seatId, round, commandJson, stateHash, snapshotJson][] }
+ *               { type: 'checkpoint' }
  *               { type: 'close' }
- * Messages out: { type: 'results', results: ({ id, ok: true, seq } | { id, ok: false, conflict: number } | { id, ok: false, error: string })[] }
+ * Messages out: { type: 'results', results: ({ id, ok: true, seq } | { id, ok: false, conflict } | { id, ok: false, error, code })[] }
+ *               { type: 'checkpointed', ok, error?, code? }
  *               { type: 'closed' }
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import { createAppender, describeError, openDatabase } from './sqlite-log.js';
 
-const db = new Database(workerData.file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('foreign_keys = ON');
-db.pragma('busy_timeout = 5000');
-
-const lastSeqOf = db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM log WHERE exercise_id = ?');
-const insert = db.prepare(
-  'INSERT INTO log (exercise_id, seq, command_id, seat_id, round, command_json, state_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-);
-
-class Conflict extends Error {
-  constructor(actual) {
-    super('conflict');
-    this.actual = actual;
-  }
-}
-
-const isUnique = (err) => err && (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === 'SQLITE_CONSTRAINT_UNIQUE');
-
-/** One append; nested inside the batch it runs in a savepoint. */
-const appendOne = db.transaction((job) => {
-  const last = lastSeqOf.get(job.exerciseId).n;
-  if (last !== job.expectedSeq) throw new Conflict(last);
-  let seq = last;
-  for (const [commandId, seatId, round, commandJson, stateHash] of job.records) {
-    seq += 1;
-    try {
-      insert.run(job.exerciseId, seq, commandId, seatId, round, commandJson, stateHash);
-    } catch (err) {
-      if (isUnique(err)) throw new Conflict(last);
-      throw err;
-    }
-  }
-  return seq;
-});
-
-const appendBatch = db.transaction((jobs) =>
-  jobs.map((job) => {
-    try {
-      return { id: job.id, ok: true, seq: appendOne(job) };
-    } catch (err) {
-      if (err instanceof Conflict) return { id: job.id, ok: false, conflict: err.actual };
-      return { id: job.id, ok: false, error: String((err && err.message) || err) };
-    }
-  }),
-);
+const db = openDatabase(workerData.file, { maxPageCount: workerData.maxPageCount });
+const { appendBatch } = createAppender(db);
 
 let pending = [];
 let scheduled = false;
@@ -77,11 +35,21 @@ function flush() {
   try {
     results = appendBatch.immediate(jobs);
   } catch (err) {
-    // The commit itself failed: nothing in this batch was stored.
-    const error = String((err && err.message) || err);
-    results = jobs.map((job) => ({ id: job.id, ok: false, error }));
+    // The commit itself failed (a full disk, an I/O error): nothing in this batch was stored.
+    const failure = describeError(err);
+    results = jobs.map((job) => ({ id: job.id, ok: false, ...failure }));
   }
   parentPort.postMessage({ type: 'results', results });
+}
+
+function checkpoint() {
+  flush();
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ type: 'checkpointed', ok: true });
+  } catch (err) {
+    parentPort.postMessage({ type: 'checkpointed', ok: false, ...describeError(err) });
+  }
 }
 
 parentPort.on('message', (msg) => {
@@ -91,6 +59,8 @@ parentPort.on('message', (msg) => {
       scheduled = true;
       setImmediate(flush);
     }
+  } else if (msg.type === 'checkpoint') {
+    checkpoint();
   } else if (msg.type === 'close') {
     flush();
     db.close();

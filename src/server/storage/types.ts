@@ -62,6 +62,12 @@ export interface NewLogRecord {
    * commands and at every phase change); null elsewhere. Replay checks it.
    */
   stateHash: string | null;
+  /**
+   * The canonical JSON of the state after the command (the text stateHash is
+   * taken of), on some checkpoints: recovery starts from the latest one and
+   * replays only the records after it.
+   */
+  snapshot?: string | null;
 }
 
 export interface LogRecord extends NewLogRecord {
@@ -77,6 +83,55 @@ export class ConflictError extends Error {
     super(`exercise ${exerciseId}: expected the log to end at ${expectedSeq}, it ends at ${actualSeq}`);
     this.name = 'ConflictError';
   }
+}
+
+/** What kind of storage fault a failure is: what /healthz reports and what an operator fixes. */
+export type StorageFault = 'full' | 'read-only' | 'io' | 'damaged' | 'other';
+
+/** Classifies SQLite's and Node's error codes (SQLITE_FULL, SQLITE_READONLY_*, ENOSPC, EROFS, ...). */
+export function faultOf(code: string | undefined): StorageFault {
+  if (!code) return 'other';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged';
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'EIO') return 'io';
+  return 'other';
+}
+
+/** A write or read the store could not do: the caller answers STORAGE_ERROR, never INTERNAL. */
+export class StorageError extends Error {
+  readonly fault: StorageFault;
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'StorageError';
+    this.fault = faultOf(code);
+  }
+}
+
+/** The latest failure of a store, until a later write succeeds. */
+export interface StorageFailure {
+  fault: StorageFault;
+  message: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+/** A state stored whole: its canonical JSON and stateHash(), as of `seq`. */
+export interface StoredSnapshot {
+  seq: number;
+  stateHash: string;
+  stateJson: string;
+}
+
+/** An exercise that failed verification: kept as it is, listed, not served. */
+export interface QuarantineRecord {
+  exerciseId: string;
+  reason: string;
+  /** Epoch ms. */
+  at: number;
 }
 
 export class DuplicateError extends Error {
@@ -109,6 +164,18 @@ export interface Storage {
   /** Records with seq >= fromSeq, in order. */
   read(exerciseId: string, fromSeq?: number): Promise<LogRecord[]>;
   lastSeq(exerciseId: string): Promise<number>;
+  /** The latest snapshot stored with a record of the exercise's log, if any. */
+  latestSnapshot(exerciseId: string): Promise<StoredSnapshot | null>;
+
+  /** Marks an exercise that failed verification; it stays stored as it is. */
+  quarantine(exerciseId: string, reason: string): Promise<void>;
+  /** Every quarantined exercise. */
+  quarantined(): Promise<QuarantineRecord[]>;
+  /** Takes an exercise out of quarantine (after an operator's repair). */
+  release(exerciseId: string): Promise<void>;
+
+  /** The latest write failure, until a later write succeeds; null when writes succeed. */
+  failure(): StorageFailure | null;
 
   close(): Promise<void>;
 }
