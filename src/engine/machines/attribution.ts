@@ -50,7 +50,7 @@ export const nationalAttributionMachine = setup({
   },
 }).createMachine({
   id: 'nationalAttribution',
-  context: ({ input }) => ({ evidence: input.evidence, thresholds: input.thresholds, misled: false }),
+  context: ({ input }) => ({ evidence: input.evidence, thresholds: input.thresholds }),
   initial: 'unknown',
   on: { EVIDENCE: { actions: 'addEvidence' }, FALSE_FLAG: { actions: 'mislead' }, CORROBORATE: { actions: 'correct' } },
   states: {
