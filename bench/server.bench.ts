@@ -70,7 +70,7 @@ async function child(dataDir: string, scenariosDir: string): Promise<void> {
     scenariosDir,
     distDir: join(dataDir, 'no-dist'),
     logger: pino({ level: 'error' }),
-    limits: { createsPerMinute: 1_000_000, failedJoinsPerMinute: 1_000_000 },
+    limits: { createsPerMinute: 1_000_000, failedJoinsPerAddress: 1_000_000, addressEventsPerSecond: 1_000_000, connectionsPerAddress: 1_000_000, joinsPerExercisePerMinute: 1_000_000 },
   });
   const sample = (): Sample => {
     (globalThis as { gc?: () => void }).gc?.();

@@ -14,6 +14,7 @@ import { graph } from './commands/graph';
 import { schema } from './commands/schema';
 import { newScenario } from './commands/new';
 import { BOTS, POLICIES } from '../engine/bots/policies';
+import { ConfigError, configFromEnv, configFromFlags, resolveConfig, SETTINGS } from '../server/config';
 
 const program = new Command('firebreak')
   .description('Firebreak: tabletop crisis exercises on allied responses to election interference.')
@@ -104,17 +105,29 @@ program
     process.exitCode = graph(loadScenarioFile(file).scenario, { chart: o.chart, format: o.format });
   });
 
-program
+const serve = program
   .command('serve')
   .description('Serve exercises: the built client and the socket.io endpoint on one port, data in one SQLite file.')
   .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
   .option('--data-dir <dir>', 'where the SQLite file lives', process.env.DATA_DIR ?? './data')
   .option('--scenarios <dir>', 'folder of shipped scenarios', 'scenarios')
-  .option('--watch', 'reload an edited scenario into the exercises made from it (for authors)', false)
-  .action(async (o) => {
-    const { runServer } = await import('../server/main');
-    await runServer({ port: parseInteger(o.port, '--port', 0, 65535), dataDir: o.dataDir, scenariosDir: o.scenarios, watchScenarios: o.watch });
-  });
+  .option('--watch', 'reload an edited scenario into the exercises made from it (for authors)', false);
+// Every limit and boundary setting, from the one table (flags win over FIREBREAK_* variables).
+for (const setting of SETTINGS) {
+  const list = Array.isArray(setting.default);
+  serve.option(`--${setting.flag} <${list ? 'list' : 'n'}>`, `${setting.help} (env ${setting.env}; default ${list ? 'none' : setting.default})`);
+}
+serve.action(async (o) => {
+  let limits;
+  try {
+    limits = resolveConfig(configFromEnv(), configFromFlags(o));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UserError(error.message, EXIT_USAGE);
+    throw error;
+  }
+  const { runServer } = await import('../server/main');
+  await runServer({ port: parseInteger(o.port, '--port', 0, 65535), dataDir: o.dataDir, scenariosDir: o.scenarios, watchScenarios: o.watch, limits });
+});
 
 program
   .command('check')

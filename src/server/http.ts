@@ -1,6 +1,7 @@
 /**
  * Plain HTTP routes: GET /healthz, log downloads, and the built client
- * (dist/) with a single-page fallback to index.html.
+ * (dist/) with a single-page fallback to index.html. Security headers, the
+ * Host and the Origin checks come before any of these (boundary.ts).
  */
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,19 +20,20 @@ export interface HttpState {
   storage(): StorageReport;
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...extra,
   });
   res.end(text);
 }
 
 const MISSING_CLIENT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Firebreak</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<body>
 <h1>Firebreak server is running</h1>
 <p>The browser client has not been built yet. Run <code>npm run build</code> and reload this page
 (or start with <code>npm start</code>, which builds first).</p>
@@ -46,6 +48,10 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      // Every route here only reads: pages, files, health and downloads answer GET and HEAD.
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return json(res, 405, { ok: false, code: 'NOT_ALLOWED', message: 'Only GET and HEAD are answered here.' }, { allow: 'GET, HEAD' });
+      }
       if (url.pathname === '/healthz') {
         if (!state.ready) return json(res, 503, { ok: false, starting: true });
         const degraded = state.degraded();
@@ -61,7 +67,6 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
       // export.json and export.csv (the log), grades.csv (the grade sheet).
       const exportMatch = /^\/api\/exercises\/([a-z0-9]{1,40})\/(?:export\.(json|csv)|(grades)\.csv)$/.exec(url.pathname);
       if (exportMatch) {
-        if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, code: 'NOT_ALLOWED', message: 'Use GET.' });
         if (!state.ready) return json(res, 503, { ok: false, code: 'UNAVAILABLE', message: 'The server is starting.' });
         const auth = req.headers.authorization;
         const credential = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : url.searchParams.get('credential');

@@ -4,7 +4,9 @@
  * Environment: PORT (default 8080), DATA_DIR (default ./data), LOG_LEVEL
  * (default info), SCENARIOS_DIR (default ./scenarios), DIST_DIR (default ./dist),
  * HOST (default: all interfaces), WATCH_SCENARIOS=1 (reload edited scenarios
- * into the exercises made from them, for authors).
+ * into the exercises made from them, for authors), and every limit and
+ * boundary setting of config.ts as FIREBREAK_<FLAG> (FIREBREAK_TRUSTED_PROXIES,
+ * FIREBREAK_EVENTS_PER_SECOND, ...); explicit options win over the environment.
  *
  * runServer() is the same thing for `firebreak serve`: it starts the server
  * and stops it gracefully on SIGTERM or SIGINT.
@@ -12,6 +14,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import { configFromEnv } from './config';
 import { startServer, type RunningServer, type ServerOptions } from './server';
 
 export { startServer } from './server';
@@ -36,7 +39,7 @@ export async function runServer(options: RunOptions = {}): Promise<RunningServer
     scenariosDir: options.scenariosDir ?? process.env.SCENARIOS_DIR ?? './scenarios',
     distDir: options.distDir ?? process.env.DIST_DIR ?? './dist',
     ...(options.host ?? process.env.HOST ? { host: options.host ?? process.env.HOST } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
+    limits: { ...configFromEnv(), ...options.limits },
     ...(options.storage ? { storage: options.storage } : {}),
     watchScenarios: options.watchScenarios ?? process.env.WATCH_SCENARIOS === '1',
     logger,

@@ -2,14 +2,15 @@
  * Credentials, join codes and ids.
  *
  * A seat credential is 256 random bits (crypto.randomBytes(32), base64url);
- * only its sha256 is stored. Join codes are short and readable: 6 characters
- * from an alphabet without look-alikes (no 0/O, 1/I/L), about 30 bits, so
- * failed joins are rate-limited per address.
+ * only its sha256 is stored. Join codes are readable: 10 characters from an
+ * alphabet without look-alikes (no 0/O, 1/I/L), about 49.5 bits, so that
+ * guessing one is hopeless within the failed-join limits (docs/server.md,
+ * "Join codes and guessing", has the arithmetic).
  */
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
+export const CODE_LENGTH = 10;
 
 export function newCredential(): string {
   return randomBytes(32).toString('base64url');

@@ -2,18 +2,22 @@
  * startServer(): HTTP + socket.io on one port, SQLite storage, every stored
  * exercise rebuilt by replay before the port reports healthy.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { LIMITS } from '../protocol/schemas';
+import { addressResolver } from './address';
+import { applySecurityHeaders, boundaryCheck, refuse, withSecurityHeaders, type BoundaryRefusal } from './boundary';
+import { resolveConfig, type ServerConfig } from './config';
 import { createRequestHandler, type HttpState } from './http';
-import { DEFAULT_HUB_LIMITS, Hub, type HubLimits, type SocketData } from './hub';
+import { Hub, type SocketData } from './hub';
+import { RateLimits } from './limits';
 import { loadShippedScenarios } from './scenarios';
 import { watchScenarios } from './scenarioWatch';
-import { DEFAULT_EDGE_LIMITS, registerSocketHandlers, type EdgeLimits } from './socket';
+import { registerSocketHandlers } from './socket';
 import { NO_FINDINGS, StorageMonitor, type StartupFindings } from './storage/health';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
@@ -32,7 +36,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Another store behind the same interface (the default is SQLite in dataDir). */
   storage?: Storage;
-  limits?: Partial<EdgeLimits & HubLimits>;
+  /** Limits and boundary settings (docs/server.md, "Security"); unset ones take their defaults. */
+  limits?: Partial<ServerConfig>;
   /** Reload a shipped scenario into the exercises made from it when its file changes (for authors). */
   watchScenarios?: boolean;
 }
@@ -49,14 +54,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The WAL is read before SQLite opens the file: opening it drops damaged frames without a word.
   const walProblems = options.storage ? [] : scanWal(`${dbFile}-wal`).problems;
   const storage = options.storage ?? new SqliteStorage(dbFile);
-  const edgeLimits: EdgeLimits = { ...DEFAULT_EDGE_LIMITS, ...pick(options.limits, DEFAULT_EDGE_LIMITS) };
-  const hubLimits: HubLimits = { ...DEFAULT_HUB_LIMITS, ...pick(options.limits, DEFAULT_HUB_LIMITS) };
+  const config = resolveConfig(options.limits);
+  const addressOf = addressResolver(config.trustedProxies);
 
   const findings = await verifyOnStart(dataDir, storage, walProblems, logger);
   // The folder probe watches the folder of the SQLite file; another store has none.
   const monitor = new StorageMonitor(storage instanceof SqliteStorage ? dirname(storage.file) : null, storage, findings);
   const scenarios = await loadShippedScenarios(resolve(options.scenariosDir), logger);
-  const hub = new Hub(storage, scenarios, logger, hubLimits);
+  const hub = new Hub(storage, scenarios, logger, config);
   const state: HttpState = {
     ready: false,
     exercises: () => hub.exercises.size,
@@ -66,12 +71,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const handler = createRequestHandler(hub, state, resolve(options.distDir ?? 'dist'), logger);
   const http = createServer((req, res) => void handler(req, res));
+  const checkBoundary = boundaryCheck(config);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: LIMITS.maxTransportBytes,
     serveClient: false,
     pingInterval: 20_000,
     pingTimeout: 20_000,
+    // WebSocket handshakes arrive as upgrades, which the request listener below never sees.
+    allowRequest: (req, callback) => {
+      const refusal = checkBoundary(req);
+      callback(refusal?.code ?? null, refusal === null);
+    },
   });
+  io.engine.on('initial_headers', withSecurityHeaders);
+  io.engine.on('headers', withSecurityHeaders);
+  guardRequests(http, checkBoundary);
   hub.attach(io);
   io.engine.on('connection_error', (err: { code?: number; message?: string }) =>
     logger.debug({ code: err.code, message: err.message }, 'connection refused'),
@@ -84,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (recovered.degraded.length) logger.error({ exercises: recovered.degraded }, 'SOME EXERCISES DID NOT REPLAY CLEANLY: see the errors above');
   await monitor.refresh();
 
-  registerSocketHandlers(io, hub, logger, edgeLimits);
+  const edge = registerSocketHandlers(io, hub, logger, new RateLimits(config), addressOf);
   const watcher = options.watchScenarios ? watchScenarios(resolve(options.scenariosDir), hub, () => hub.shippedScenarios(), logger) : null;
 
   await new Promise<void>((resolveListen, reject) => {
@@ -106,7 +120,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         state.ready = false;
         logger.info('shutting down');
         watcher?.close();
+        // New events are answered UNAVAILABLE; those received are answered before anything closes.
+        await edge.stopTaking();
         await hub.close();
+        edge.close();
         await new Promise<void>((r) => io.close(() => r()));
         http.closeAllConnections?.();
         if (!options.storage) await recordCleanShutdown(dataDir, storage, findings, logger);
@@ -116,6 +133,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing;
     },
   };
+}
+
+/**
+ * Puts the boundary in front of every HTTP request, socket.io's included:
+ * socket.io installed its own request listener (which hands other paths to
+ * ours), so that listener is wrapped, and every response starts with the
+ * security headers and passes the Host and Origin checks.
+ */
+function guardRequests(http: HttpServer, check: (req: IncomingMessage) => BoundaryRefusal | null): void {
+  const listeners = http.listeners('request') as ((...args: unknown[]) => void)[];
+  http.removeAllListeners('request');
+  http.on('request', (req, res) => {
+    applySecurityHeaders(res);
+    const refusal = check(req);
+    if (refusal) return refuse(res, refusal);
+    for (const listener of listeners) listener.call(http, req, res);
+  });
 }
 
 /**
@@ -147,14 +181,4 @@ async function recordCleanShutdown(dataDir: string, storage: Storage, findings: 
   } catch (err) {
     logger.error({ err: (err as Error).message }, 'could not record the clean shutdown manifest');
   }
-}
-
-function pick<T extends object>(source: Partial<Record<string, unknown>> | undefined, keysOf: T): Partial<T> {
-  const out: Partial<T> = {};
-  if (!source) return out;
-  for (const key of Object.keys(keysOf) as (keyof T)[]) {
-    const value = source[key as string];
-    if (value !== undefined) out[key] = value as T[keyof T];
-  }
-  return out;
 }

@@ -9,22 +9,17 @@
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import pino from 'pino';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/server';
+import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { ROOT } from '../helpers/server';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCENARIO_FILE = join(ROOT, 'scenarios', 'us-2016.json');
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** Waits for what a page shows: generous, since six browser contexts share the machine with other test files. */
 const SLOW = { timeout: 20_000, interval: 100 };
 
@@ -53,33 +48,8 @@ function privateRound1(team: string): string | null {
   return inject?.title ?? null;
 }
 
-// ----------------------------------------------------------------------------
-// Build once (when dist/ is missing or older than the client's sources).
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-function ensureBuilt(): void {
-  const built = newest(join(ROOT, 'dist', 'index.html'));
-  const sources = Math.max(
-    ...['src/client', 'src/engine', 'src/protocol', 'public', 'vite.config.ts', 'package.json'].map((p) => newest(join(ROOT, p))),
-  );
-  if (built > sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-}
-
-// ----------------------------------------------------------------------------
-
 describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
-  let server: RunningServer;
-  let dataDir: string;
+  let rig: BrowserRig;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let base = '';
@@ -103,7 +73,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
   async function shot(page: Page, name: string, fullPage = false): Promise<void> {
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-    await page.addScriptTag({ content: AXE_SOURCE });
+    // Evaluated through the DevTools protocol: the Content-Security-Policy refuses inline script tags.
+    await page.evaluate(AXE_SOURCE);
     const serious = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -131,28 +102,14 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    ensureBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'firebreak-e2e-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      scenariosDir: join(ROOT, 'scenarios'),
-      distDir: join(ROOT, 'dist'),
-      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    });
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    rig = await startBrowserRig();
+    base = rig.base;
+    browser = rig.browser;
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await rig?.close();
   }, 60_000);
 
   it('opens an exercise from the start page and hands out join codes', async () => {

@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { project } from '../../src/engine/index';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
-import { combineLevels, levelOf, reportCard, reportCards, LEVEL_POINTS } from '../../src/engine/grading/reportCard';
+import { combineLevels, levelOf, reportCard, reportCards, reportCardsOf, LEVEL_POINTS } from '../../src/engine/grading/reportCard';
 import { GRADE_MEASURES, RUBRIC_LEVELS, type Scenario } from '../../src/engine/scenario/schema';
 import { PROPORTIONALITY_COMPONENTS } from '../../src/engine/scoring/proportionality';
 import { COHESION_COMPONENTS } from '../../src/engine/scoring/cohesion';
 import { FAC, Game, OBS, loadFile, shippedScenarios, team } from './support';
-import { loadScenarioText } from '../../src/engine/index';
+import { applyCommand, createExercise, loadScenarioText } from '../../src/engine/index';
 
 const tutorial = (): Scenario => loadFile('scenarios/tutorial.json');
 
@@ -120,6 +120,9 @@ describe('report cards of a scripted tutorial', () => {
     const item = card.objectives.find((o) => o.objective === 'proportionality')!.decisions.find((d) => d.decision === hackBack.id)!;
     expect(item.proportionality).toBe(5);
     expect(item.bearing).toContain('(override)');
+    // The projection's recent cards see the override too.
+    const viewed = project(game.scenario, game.state, { role: 'facilitator' }).reportCards.find((c) => c.team === 'est')!;
+    expect(viewed.objectives.find((o) => o.objective === 'proportionality')!.decisions.find((d) => d.decision === hackBack.id)!.proportionality).toBe(5);
   });
 
   it('shows a team its own card at the debrief only, and every card to the facilitator and evaluators', () => {
@@ -170,6 +173,24 @@ describe('report cards of bot exercises', () => {
       // Different ways of playing earn different cards.
       expect(levelsByPolicy.get('restrained')).not.toBe(levelsByPolicy.get('hawkish'));
     }
+  });
+});
+
+describe('the projection’s recent cards', () => {
+  it('equal freshly computed cards after every command of a played exercise', () => {
+    const scenario = loadFile('scenarios/romania-2024.json');
+    const { commands } = simulateExercise(scenario, 'cards-memo', resolvePolicies(scenario, ['random-legal']));
+    let state = createExercise(scenario, 'cards-memo');
+    let checked = 0;
+    for (const command of commands) {
+      const result = applyCommand(scenario, state, command);
+      if (!result.ok) continue;
+      state = result.state;
+      if (state.rounds.length === 0) continue;
+      expect(reportCardsOf(scenario, state, state.notes)).toEqual(reportCards(scenario, state));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });
 

@@ -66,9 +66,11 @@ export class TestClient {
     socket.on('server:error', (error) => this.serverErrors.push(error));
   }
 
-  static async connect(url: string, label = 'client'): Promise<TestClient> {
+  /** `headers` are sent with the handshake (e.g. an Origin, or X-Forwarded-For as a proxy would). */
+  static async connect(url: string, label = 'client', options: { headers?: Record<string, string>; transport?: 'websocket' | 'polling' } = {}): Promise<TestClient> {
     const socket: ClientSocket = io(url, {
-      transports: ['websocket'],
+      transports: [options.transport ?? 'websocket'],
+      ...(options.headers ? { extraHeaders: options.headers } : {}),
       forceNew: true,
       reconnection: true,
       reconnectionDelay: 50,
@@ -151,6 +153,16 @@ export class TestClient {
     }, `${this.label}: ${what}`, timeoutMs);
   }
 
+  /**
+   * Writes a socket.io packet as raw text (e.g. `21["error",null]`: an event
+   * with ack id 1), bypassing the client library's checks, as a hostile
+   * client would. Answers arrive in `packets` (e.g. `[...]` for ack id 1).
+   */
+  sendRaw(packet: string): void {
+    const engine = (this.socket.io as unknown as { engine: { write(msg: string): void } }).engine;
+    engine.write(packet);
+  }
+
   /** Everything this client has received, as one string. */
   receivedText(): string {
     return this.packets.join('\n');
@@ -169,4 +181,19 @@ export class TestClient {
     this.socket.io.removeAllListeners?.();
     this.socket.disconnect();
   }
+}
+
+/** Opens a socket that the server should refuse; resolves with the refusal's message. */
+export function connectError(url: string, headers: Record<string, string>, transport: 'websocket' | 'polling' = 'websocket'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: [transport], forceNew: true, reconnection: false, extraHeaders: headers });
+    socket.on('connect', () => {
+      socket.close();
+      reject(new Error('the server accepted a connection it should have refused'));
+    });
+    socket.on('connect_error', (err) => {
+      socket.close();
+      resolve(err.message);
+    });
+  });
 }

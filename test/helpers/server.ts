@@ -92,7 +92,7 @@ export class ChildServer {
     });
   }
 
-  static async start(env: { DATA_DIR: string; SCENARIOS_DIR: string; PORT?: string; LOG_LEVEL?: string }): Promise<ChildServer> {
+  static async start(env: { DATA_DIR: string; SCENARIOS_DIR: string; PORT?: string; LOG_LEVEL?: string } & Record<string, string>): Promise<ChildServer> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', DIST_DIR: join(env.DATA_DIR, 'no-dist'), ...env },

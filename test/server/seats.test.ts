@@ -8,7 +8,7 @@ import type {
   SeatResumeAck,
   TeamReadyAck,
 } from '../../src/protocol/events';
-import { CODE_ALPHABET } from '../../src/server/secrets';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../src/server/secrets';
 import { waitUntil, type TestClient } from '../helpers/client';
 import { fixtureScenario, fixtureText } from '../helpers/scenario';
 import { serverForThisFile } from '../helpers/perFile';
@@ -41,7 +41,7 @@ describe('scenarios and exercise creation', () => {
     expect(Object.keys(ack.codes.teams)).toHaveLength(4);
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) {
-      expect(code).toHaveLength(6);
+      expect(code).toHaveLength(CODE_LENGTH);
       for (const ch of code) expect(CODE_ALPHABET).toContain(ch);
     }
     expect(ack.facilitatorCredential.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url

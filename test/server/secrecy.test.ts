@@ -74,6 +74,8 @@ class Play {
   state: ExerciseState;
   readonly markers: Marker[] = [];
   readonly records: LogRecord[] = [];
+  /** Accepted sharing: who shared which incident with whom. */
+  readonly shares: { team: string; incident: string; with: string[] }[] = [];
   readonly viewers: Viewer[];
   readonly meta: ExerciseMeta;
   private readonly secrets: ScenarioSecret[];
@@ -106,6 +108,10 @@ class Play {
     const result = applyCommand(this.scenario, this.state, command);
     if (!result.ok) return false;
     this.state = result.state;
+    if (command.type === 'shareIntel' && command.actor.role === 'team') {
+      const team = command.actor.team;
+      this.shares.push({ team, incident: command.incident, with: command.with === 'coalition' ? this.scenario.teams.map((t) => t.id).filter((t) => t !== team) : command.with });
+    }
     this.records.push({ seq: this.records.length + 1, command, seatId: 's', round: this.state.round, stateHash: null });
     this.check(command);
     return true;
@@ -116,7 +122,17 @@ class Play {
     const debrief = debriefOf(this.state);
     for (const viewer of this.viewers) {
       const who = `${viewer.role === 'team' ? `team ${viewer.team}` : viewer.role} after ${command.type} (seq ${this.state.seq}, ${this.state.phase})`;
-      const outputs: [string, string][] = [['view', JSON.stringify(project(this.scenario, this.state, viewer))]];
+      const view = project(this.scenario, this.state, viewer);
+      const outputs: [string, string][] = [['view', JSON.stringify(view)]];
+      // A sharing is known to the team that shared and the allies it shared with (a third ally learns of it at the debrief).
+      if (viewer.role === 'team' && !debrief) {
+        const me: string = viewer.team;
+        for (const incident of view.incidents) {
+          const known = this.shares.filter((s) => s.incident === incident.id && (s.team === me || s.with.includes(me))).map((s) => s.team);
+          const beyond: string[] = incident.coalition.sharedBy.filter((t) => t !== me && !known.includes(t));
+          if (beyond.length) expect.fail(`${who}: the view says ${beyond.join(', ')} shared evidence on ${incident.id}, with others`);
+        }
+      }
       if (mayExport(viewer, this.state.phase)) {
         const input = { meta: this.meta, scenario: this.scenario, state: this.state, records: this.records, viewer };
         outputs.push(['JSON export', buildJsonExport(input).data], ['CSV export', buildCsvExport(input).data]);

@@ -88,7 +88,7 @@ describe('a full disk', () => {
     const dataDir = join(root, 'full');
     // SQLite refuses to grow the file past max_page_count with SQLITE_FULL, exactly as on a full disk.
     const storage = new SqliteStorage(join(dataDir, 'firebreak.sqlite'), { maxPageCount: 90 });
-    const server = await start({ dataDir, storage, limits: { eventsPerSecond: 10_000, burst: 10_000 } });
+    const server = await start({ dataDir, storage, limits: { eventsPerSecond: 10_000, eventBurst: 10_000, addressEventsPerSecond: 100_000 } });
     expect((await health(server)).status).toBe(200);
     const { p, created } = await table(server, 'full');
 

@@ -11,7 +11,7 @@ import { Session } from '../net/session';
 import { navigate } from '../router';
 import { Answers } from '../ui/answers';
 import { refreshClocks, startClockTicker } from '../ui/clock';
-import { html, render, type TemplateResult } from '../ui/dom';
+import { html, render, swatch, type TemplateResult } from '../ui/dom';
 import { Drafts } from '../ui/drafts';
 import { ladderLabel, postureWord, roundTitle } from '../ui/format';
 import { announce } from '../ui/live';
@@ -129,7 +129,7 @@ function seatWords(ctx: Ctx): TemplateResult {
   if (view.viewer.role === 'team') {
     const team = view.teams.find((t) => t.id === view.me?.team);
     const lead = ctx.session.mySeat?.lead ?? seat?.lead;
-    return html`<span class="swatch" aria-hidden="true" style=${`background:${team?.colour ?? '#999'}`}></span>
+    return html`<span class="swatch" aria-hidden="true" style=${swatch(team?.colour)}></span>
       <strong>${team?.name ?? 'Team'}</strong> <span class="help">${name}</span>${lead ? html`<span class="visually-hidden">, team lead</span>` : ''}`;
   }
   const role = { facilitator: 'Facilitator', observer: 'Observer', redCell: 'Red cell' }[view.viewer.role];

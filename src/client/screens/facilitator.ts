@@ -5,7 +5,7 @@
  */
 import type { ExerciseView } from '../../engine/view/types';
 import { answerSlot } from '../ui/answers';
-import { html, nothing, paragraphs, repeat, type TemplateResult } from '../ui/dom';
+import { cssProps, html, nothing, paragraphs, repeat, safeColour, swatch, type TemplateResult } from '../ui/dom';
 import { humanize, PHASE_WORDS, teamName } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
@@ -122,8 +122,8 @@ function teamsLiveSection(ctx: Ctx): TemplateResult {
     <h2 id="teams-live-h">Teams, live</h2>
     <ul class="team-cards">${repeat(view.teams, (t) => t.id, (t) => {
       const members = seats.filter((s) => s.role === 'team' && s.team === t.id);
-      return html`<li class="team-card" style=${`--team:${t.colour}`}>
-        <h3><span class="swatch" aria-hidden="true" style=${`background:${t.colour}`}></span>${t.name}
+      return html`<li class="team-card" style=${cssProps({ '--team': safeColour(t.colour) })}>
+        <h3><span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span>${t.name}
           <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
         <p class="help">${t.draftCount} drafted · political capital ${t.capitalLeft ?? '?'} · intelligence ${t.intelLeft ?? '?'}</p>
         <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : 'none yet'}</p>

@@ -1,5 +1,5 @@
 /** The observer's (evaluator's) screen: the full view, read-only, and evaluation notes. */
-import { html, repeat, type TemplateResult } from '../ui/dom';
+import { html, repeat, swatch, type TemplateResult } from '../ui/dom';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
@@ -33,7 +33,7 @@ function teamsReadOnly(ctx: Ctx): TemplateResult {
   return html`<section class="panel" aria-labelledby="obs-teams-h">
     <h2 id="obs-teams-h">Teams and their drafts</h2>
     <ul class="team-cards">${repeat(view.teams, (t) => t.id, (t) => html`<li class="team-card">
-      <h3><span class="swatch" aria-hidden="true" style=${`background:${t.colour}`}></span>${t.name}
+      <h3><span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span>${t.name}
         <span class="badge">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
       ${teamDrafts(view, t.plan)}
     </li>`)}</ul>

@@ -124,7 +124,7 @@ function joinCard(state: StartState, answers: Answers): TemplateResult {
       <label for="join-code">Join code</label>
       <input id="join-code" name="code" required minlength="4" maxlength="16" autocomplete="off" autocapitalize="characters"
         spellcheck="false" class="code-input" .value=${state.code} aria-describedby="join-code-help" />
-      <p id="join-code-help" class="help">For example K7P-2QM. Capitals and dashes do not matter.</p>
+      <p id="join-code-help" class="help">For example K7P2Q-MXH4R. Capitals and dashes do not matter.</p>
       <label for="join-name">Your name</label>
       <input id="join-name" name="name" required maxlength="80" autocomplete="name" .value=${storage.getItem(NAME_KEY) ?? ''} />
       <button class="btn btn--primary" type="submit">Join</button>

@@ -338,3 +338,39 @@ export function reportCard(scenario: Scenario, state: ExerciseState, team: strin
 export function reportCards(scenario: Scenario, state: ExerciseState, notes: readonly ObserverNote[] = state.notes): ReportCard[] {
   return scenario.teams.map((t) => reportCard(scenario, state, t.id, notes));
 }
+
+/**
+ * Everything a report card reads, as a flat list of values and shared
+ * entries. The state's history arrays are copied on every command but their
+ * entries are shared and replaced, never changed in place (rules/work.ts), so
+ * two states with the same list give the same cards.
+ */
+function cardInputs(scenario: Scenario, state: ExerciseState, notes: readonly ObserverNote[]): unknown[] {
+  const inputs: unknown[] = [...state.decisions, '|', ...state.rounds, '|', ...notes];
+  for (const team of scenario.teams) {
+    inputs.push('|', ...(state.teams[team.id]?.shared ?? []));
+    for (const incident of scenario.incidents) inputs.push(state.attribution[incident.id]?.national[team.id]);
+  }
+  return inputs;
+}
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Recent cards per scenario: most commands (drafts, chat, votes) change nothing a card reads. */
+const recent = new WeakMap<Scenario, { inputs: unknown[]; cards: ReportCard[] }[]>();
+const RECENT_PER_SCENARIO = 8;
+
+/**
+ * reportCards for the projection, which asks after every command for every
+ * staff viewer: the same inputs give the cards computed last time (the views
+ * never change what they are given).
+ */
+export function reportCardsOf(scenario: Scenario, state: ExerciseState, notes: readonly ObserverNote[]): readonly ReportCard[] {
+  const inputs = cardInputs(scenario, state, notes);
+  const list = recent.get(scenario) ?? [];
+  const hit = list.find((entry) => sameInputs(entry.inputs, inputs));
+  if (hit) return hit.cards;
+  const cards = reportCards(scenario, state, notes);
+  recent.set(scenario, [{ inputs, cards }, ...list].slice(0, RECENT_PER_SCENARIO));
+  return cards;
+}

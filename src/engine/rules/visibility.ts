@@ -107,8 +107,12 @@ export const VISIBILITY = {
     facilitator: 'always', observer: 'never', ownTeam: 'never', otherTeams: 'never', redCell: 'never',
   },
   coalitionRecord: {
-    what: 'Who put evidence in the shared record, and the coalition attribution stage before a joint attribution',
+    what: 'The coalition attribution stage before a joint attribution',
     facilitator: 'always', observer: 'always', ownTeam: 'always', otherTeams: 'always', redCell: 'never',
+  },
+  sharing: {
+    what: "Who shared evidence with whom (the shared record's `sharedBy`; own team: the one that shared and the ones it shared with)",
+    facilitator: 'always', observer: 'always', ownTeam: 'always', otherTeams: 'debrief', redCell: 'never',
   },
   seed: {
     what: "The exercise's seed (exports only; views never carry it)",

@@ -308,7 +308,12 @@ const team = z.strictObject({
   legalConstraints: z.array(z.string()).default([]).describe('Constraints shown to the team, e.g. court review of listings.'),
   euMember: z.boolean().default(false).describe('Takes part in EU unanimity votes.'),
   startingEvidence: z.record(z.string(), z.number()).default({}).describe('Evidence points per incident at the start.'),
-  colour: z.string().optional().describe('Map colour (CSS); a colour-blind-safe palette is used when absent.'),
+  // Reaches styles and the board's fill colours: only a hex colour, never free CSS.
+  colour: z
+    .string()
+    .regex(/^#[0-9A-Fa-f]{6}$/, 'a colour is # and six hex digits, like #0072B2')
+    .optional()
+    .describe('Map colour: # and six hex digits, like #0072B2; a colour-blind-safe palette is used when absent.'),
 });
 
 const phase = z.strictObject({

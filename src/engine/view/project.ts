@@ -26,7 +26,7 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesDecision, seesNote } from '../rules/visibility';
-import { reportCard } from '../grading/reportCard';
+import { reportCardsOf } from '../grading/reportCard';
 import type { ExerciseState, ResolvedDecision, Score } from '../types';
 import type { ActionAvailability, ActionView, AttributionTeamView, ExerciseView, IncidentView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
@@ -150,11 +150,9 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
     redCell: viewer.role === 'redCell' && sees('adversary', viewer, debrief) ? redCellView(scenario, state) : null,
     // Cards once a round has resolved; their evaluators' ratings come from the notes this viewer may read.
     reportCards:
-      state.rounds.length === 0
+      state.rounds.length === 0 || !scenario.teams.some((t) => sees('reportCard', viewer, debrief, t.id))
         ? []
-        : scenario.teams
-            .filter((t) => sees('reportCard', viewer, debrief, t.id))
-            .map((t) => reportCard(scenario, state, t.id, state.notes.filter((n) => seesNote(n, viewer, debrief)))),
+        : reportCardsOf(scenario, state, state.notes.filter((n) => seesNote(n, viewer, debrief))).filter((c) => sees('reportCard', viewer, debrief, c.team)),
     debrief: debrief
       ? {
           whatHappened: scenario.debrief.whatHappened.map((w) => ({ round: w.round ?? null, text: w.text, sources: w.sources })),
@@ -284,10 +282,21 @@ function incidentView(scenario: Scenario, state: ExerciseState, incident: string
     byTeam,
     coalition: {
       stage: !record && regionState(coalition) !== 'jointlyAttributed' ? 'undisclosed' : regionState(coalition),
-      sharedBy: record ? [...(coalition.context.sharedBy as string[])] : [],
+      sharedBy: (coalition.context.sharedBy as string[]).filter((team) => sees('sharing', viewer, debrief, sharingParties(state, incident, team))),
     },
     ...(sees('facilitatorOnly', viewer, debrief) ? { truth: { responsibility: def.responsibility, legalCategory: def.legalCategory } } : {}),
   };
+}
+
+/** A team's sharing on an incident concerns that team and the allies it shared with (as its timeline entries record). */
+function sharingParties(state: ExerciseState, incident: string, team: string): string[] {
+  const parties = new Set([team]);
+  for (const entry of state.timeline) {
+    if (entry.kind === 'intel' && entry.ref === incident && entry.team === team && typeof entry.audience === 'object') {
+      for (const t of entry.audience.teams) parties.add(t);
+    }
+  }
+  return [...parties];
 }
 
 function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<ExerciseView['facilitator']> {

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type { CommandBody, DecisionDraft } from '../../engine/types';
 import type {
   CommandAck,
+  ErrorAnswer,
   DecisionPreviewAck,
   ExerciseCreateAck,
   ExerciseListAck,
@@ -97,13 +98,9 @@ export class Hub {
     return list(this.ctx, credentials);
   }
 
-  /** Whether a code names a seat type of a running exercise (for rate-limiting failed guesses). */
-  knowsCode(code: string): boolean {
-    return this.ctx.codes.has(code);
-  }
-
-  join(socket: SeatSocket, code: string, name: string): Promise<SeatJoinAck> {
-    return join(this.ctx, socket, code, name);
+  /** `admit` may refuse a seat in a known exercise (the per-exercise join limit). */
+  join(socket: SeatSocket, code: string, name: string, admit?: (exerciseId: string) => Promise<ErrorAnswer | null>): Promise<SeatJoinAck> {
+    return join(this.ctx, socket, code, name, admit);
   }
 
   resume(socket: SeatSocket, credential: string, lastSeq?: number): SeatResumeAck {

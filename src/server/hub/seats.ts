@@ -3,7 +3,7 @@
  * credential, and binding sockets to seats (and so to their view's room).
  */
 import type { ExerciseView } from '../../engine/view/types';
-import type { SeatInfo, SeatJoinAck, SeatResumeAck } from '../../protocol/events';
+import type { ErrorAnswer, SeatInfo, SeatJoinAck, SeatResumeAck } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
 import { viewerKey } from '../roles';
 import { hashCredential, newCredential, newPublicId } from '../secrets';
@@ -28,7 +28,13 @@ export function addSeat(ctx: HubContext, ex: ExerciseRuntime, seat: SeatRecord):
   ctx.seatsByHash.set(seat.credentialHash, seat);
 }
 
-export async function join(ctx: HubContext, socket: SeatSocket, code: string, name: string): Promise<SeatJoinAck> {
+export async function join(
+  ctx: HubContext,
+  socket: SeatSocket,
+  code: string,
+  name: string,
+  admit?: (exerciseId: string) => Promise<ErrorAnswer | null>,
+): Promise<SeatJoinAck> {
   if (ctx.closing) return shuttingDown('try again in a moment.');
   const entry = ctx.codes.get(code);
   const ex = entry ? ctx.exercises.get(entry.exerciseId) : undefined;
@@ -37,6 +43,8 @@ export async function join(ctx: HubContext, socket: SeatSocket, code: string, na
   if (ex.state.phase === 'debrief' && !ex.state.reopened) {
     return fail('EXERCISE_OVER', 'This exercise has ended: its join codes no longer seat anyone. Ask the facilitator to reopen it.');
   }
+  const refused = await admit?.(ex.id);
+  if (refused) return refused;
   if (ex.seats.size >= ctx.limits.maxSeatsPerExercise) {
     return fail('SEATS_FULL', 'This exercise has no free seats left.');
   }

@@ -7,7 +7,7 @@
 import type { ExerciseView, RoundResult } from '../../../engine/index';
 import { boardModel, type BoardModel } from '../../board/model';
 import type { BoardHandle } from '../../board/index';
-import { html, nothing, type TemplateResult } from '../../ui/dom';
+import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { bandWord, confidenceWord, sanctionWord, stageWord, teamList } from '../../ui/format';
 import { reducedMotion } from '../../ui/prefs';
 
@@ -83,7 +83,7 @@ export function boardSummary(model: BoardModel, view: ExerciseView): TemplateRes
       <summary>The board in words: capitals, attribution, sanctions</summary>
       <h3>Allied capitals</h3>
       <ul>${model.capitals.map(
-        (c) => html`<li><span class="swatch" style=${`background:${c.colour}`} aria-hidden="true"></span>
+        (c) => html`<li><span class="swatch" style=${swatch(c.colour)} aria-hidden="true"></span>
           ${c.teamName} (${c.city})${c.isMe ? ' (your government)' : ''}: ${c.locked ? 'decisions locked' : 'deciding'}, ${c.drafts} drafted.</li>`,
       )}</ul>
       ${model.jointPairs.length

@@ -5,7 +5,7 @@
  */
 import type { ResolvedDecision, RoundResult, Score } from '../../../engine/types';
 import type { ExerciseView } from '../../../engine/view/types';
-import { html, nothing, type TemplateResult } from '../../ui/dom';
+import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
 export interface ResultsOptions {
@@ -73,7 +73,7 @@ export function decisionItem(view: ExerciseView, d: ResolvedDecision, extra?: (d
   const value = d.overridden ? d.overridden.value : d.proportionality.value;
   return html`<li class="decision">
     <p class="decision-head">
-      <span class="swatch" style=${`background:${view.teams.find((t) => t.id === d.team)?.colour ?? '#999'}`} aria-hidden="true"></span>
+      <span class="swatch" style=${swatch(view.teams.find((t) => t.id === d.team)?.colour)} aria-hidden="true"></span>
       <strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.incident ? html` against <em>${incidentName(view, d.incident)}</em>` : nothing}
       ${d.joint.length ? html`<span class="badge">Joint with ${teamList(view, d.joint.filter((t) => t !== d.team))}</span>` : nothing}
       ${d.effective ? nothing : html`<span class="badge badge--warn">Fell through</span>`}

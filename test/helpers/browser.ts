@@ -1,0 +1,67 @@
+/**
+ * For browser tests: Debian's Chromium, the built client (built when missing
+ * or older than its sources), and the real server serving it with the
+ * shipped scenarios from a temporary data folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/server';
+import { ROOT } from './server';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** Builds the client when dist/ is missing or older than its sources. */
+export function ensureBuilt(): void {
+  const built = newest(join(ROOT, 'dist', 'index.html'));
+  const sources = Math.max(...['src/client', 'src/engine', 'src/protocol', 'public', 'vite.config.ts', 'package.json'].map((p) => newest(join(ROOT, p))));
+  if (built > sources) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface BrowserRig {
+  server: RunningServer;
+  browser: Browser;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Builds the client if needed, starts the server on it and launches Chromium. */
+export async function startBrowserRig(prefix = 'firebreak-e2e-'): Promise<BrowserRig> {
+  ensureBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    scenariosDir: join(ROOT, 'scenarios'),
+    distDir: join(ROOT, 'dist'),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  return {
+    server,
+    browser,
+    base: `http://127.0.0.1:${server.port}`,
+    async close() {
+      await browser.close().catch(() => {});
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
