@@ -293,6 +293,8 @@ export interface SanctionsPackage {
   round: number;
   jurisdictions: string[];
   options: ProcedureOptions;
+  /** 0..1: how well the listing's reasons are substantiated (the decision's evidence component); the court reads it. */
+  substantiation?: number;
   chart: ChartSnapshot;
 }
 

@@ -253,6 +253,15 @@ describe('no draft is accepted when its conditions fail', () => {
     }
   }
 
+  /** Harm this round (an incident with harm came to light) or the last (a move that added harm): what warrants urgency. */
+  function recentHarm(state: ExerciseState): boolean {
+    const incidentNow = scenario.incidents.some((i) => i.baseHarm > 0 && i.startsInRound >= state.round - 1 && state.incidents[i.id]!.active);
+    const harmfulMove = state.rounds
+      .filter((r) => r.round >= state.round - 1)
+      .some((r) => r.adversaryMoves.some((m) => scenario.adversary.moves.find((x) => x.id === m.move)!.effects.some((e) => 'harm' in e && e.add > 0)));
+    return incidentNow || harmfulMove;
+  }
+
   /** Reasons a draft must be refused, judged here independently of the rule book. */
   function mustRefuse(state: ExerciseState, team: string, d: DecisionDraft): string | null {
     const action = scenario.actions.find((a) => a.id === d.action);
@@ -267,11 +276,20 @@ describe('no draft is accepted when its conditions fail', () => {
       const incident = d.incident && scenario.incidents.find((i) => i.id === d.incident);
       if (!incident) return 'no such incident';
       if (!state.incidents[incident.id]!.active) return 'incident not active';
-      if (!confidenceAtLeast(confidenceOfTeam(scenario, state, incident.id, team), action.minConfidence)) return 'confidence too low';
+      const euListing = action.sanctions?.jurisdictions.includes('EU') ?? false;
+      if (euListing && (incident.kind === 'disinformation' || incident.kind === 'deepfake')) return 'outside the EU regime';
+      // An EU listing reads the Council's case: the proposer's evidence, or what an EU member or institution shared.
+      const judges = euListing
+        ? scenario.teams.filter((t) => t.id === team || ((t.euMember || t.kind === 'institution') && state.teams[t.id]!.shared.includes(incident.id))).map((t) => t.id)
+        : [team];
+      if (!judges.some((t) => confidenceAtLeast(confidenceOfTeam(scenario, state, incident.id, t), action.minConfidence))) return 'confidence too low';
     }
     if (Object.entries(d.options ?? {}).some(([o, chosen]) => chosen && !action.procedures.includes(o as never))) return 'option not offered';
+    if (d.options?.notice && d.options.urgent) return 'notice and urgency together';
+    if (d.options?.urgent && !recentHarm(state)) return 'urgency without recent harm';
     if (teamState.plan.length >= scenario.maxActionsPerRound) return 'plan full';
-    if (action.cost.capital > teamState.capitalLeft || action.cost.intel > teamState.intelLeft) return 'cannot afford';
+    const oversight = d.options?.oversight && action.procedures.includes('oversight') ? 1 : 0;
+    if (action.cost.capital + oversight > teamState.capitalLeft || action.cost.intel > teamState.intelLeft) return 'cannot afford';
     if (action.oncePerExercise && state.decisions.some((x) => x.team === team && x.action === action.id)) return 'once per exercise';
     return null;
   }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, canonicalJson, createExercise, project } from '../../src/engine/index';
 import { regionState, sendToChart } from '../../src/engine/machines/chart';
 import { deEscalationMachine } from '../../src/engine/machines/deEscalation';
+import { annulmentChance } from '../../src/engine/adjudicate/sanctionsTurn';
 import type { CommandBody, ExerciseState, RejectionCode } from '../../src/engine/types';
 import { FAC, Game, OBS, RED, SYS, deepFreeze, minimalScenario, rejectionsSeen, richScenario, team, variantOf } from './support';
 
@@ -207,7 +208,7 @@ describe('drafting decisions', () => {
     const game = round2();
     game.evidence('scan', 'usa', 7).evidence('mail-hack', 'usa', 7);
     expect(game.reject(USA, draft('hack-back', 'scan'), 'NEEDS_STATE_ATTRIBUTION')).toBe(
-      'Cyber countermeasure needs "Scanning of election systems" assessed as an internationally wrongful act by state organs or agents (state-ordered or above); your assessment does not reach that.',
+      'Cyber countermeasure needs "Scanning of election systems" assessed as an internationally wrongful act by state organs or agents (Healey level 7, state-ordered, or above); your assessment does not reach that.',
     );
     // The mail hack was executed by the state: a countermeasure is open.
     game.ok(USA, draft('hack-back', 'mail-hack', { notice: true }));
@@ -308,6 +309,139 @@ describe('drafting decisions', () => {
     // Options left unchosen are no problem, and only chosen ones are kept.
     game.ok(USA, draft('attribute', 'mail-hack', { statementOfReasons: true, notice: false }));
     expect(game.state.teams.usa!.plan[0]!.options).toEqual({ statementOfReasons: true });
+  });
+
+  it('INVALID_OPTION for notice and urgency together, and for urgency nothing warrants', () => {
+    const game = round1().evidence('mail-hack', 'usa', 7);
+    expect(game.reject(USA, draft('hack-back', 'mail-hack', { notice: true, urgent: true }), 'INVALID_OPTION')).toBe(
+      'Choose prior notice or urgency, not both: urgency is the exception to notice (ILC Art. 52(2)).',
+    );
+    // The mail hack came to light this round: urgency is warranted.
+    game.ok(USA, draft('hack-back', 'mail-hack', { urgent: true }));
+    const quiet = new Game(
+      variantOf('test/fixtures/engine-rich.json', (json) => {
+        json.incidents[0].baseHarm = 0;
+      }),
+    )
+      .start()
+      .evidence('mail-hack', 'usa', 7);
+    expect(quiet.reject(USA, draft('hack-back', 'mail-hack', { urgent: true }), 'INVALID_OPTION')).toBe(
+      'Urgency needs a harmful move by the adversary this round or the last, and there was none: give notice instead (ILC Art. 52).',
+    );
+  });
+
+  it('informing oversight costs a point of political capital, refunded with the draft', () => {
+    const game = round1().evidence('mail-hack', 'usa', 7);
+    const before = game.state.teams.usa!.capitalLeft;
+    game.ok(USA, draft('hack-back', 'mail-hack', { notice: true, oversight: true }));
+    expect(game.state.teams.usa!.capitalLeft).toBe(before - 3 - 1);
+    game.ok(USA, { type: 'withdrawDecision', decision: game.state.teams.usa!.plan[0]!.id });
+    expect(game.state.teams.usa!.capitalLeft).toBe(before);
+    game.edit((s) => {
+      s.teams.usa!.capitalLeft = 3;
+    });
+    expect(game.reject(USA, draft('hack-back', 'mail-hack', { notice: true, oversight: true }), 'NOT_ENOUGH_CAPITAL')).toBe(
+      'Cyber countermeasure costs 4 political capital (with 1 for informing oversight); you have 3 left this round.',
+    );
+    game.ok(USA, draft('hack-back', 'mail-hack', { notice: true }));
+  });
+
+  it('politics at home: statements on another country\'s election, partisan timing, expulsions and NATO consultations cost capital', () => {
+    const home = variantOf('test/fixtures/engine-rich.json', (json) => {
+      json.incidents[0].injured = ['usa'];
+      json.electionRounds = [1];
+      json.teams[1].domesticPressure = 0.9;
+    });
+    const game = new Game(home).start().evidence('mail-hack', 'usa', 7).evidence('mail-hack', 'fra', 7);
+    const capital = (t: string) => game.state.teams[t]!.capitalLeft;
+    // France (pressure 0.9: 2 capital) speaks publicly about the United States' election.
+    const fraBefore = capital('fra');
+    game.ok(FRA, draft('summon-ambassador', 'mail-hack'));
+    expect(fraBefore - capital('fra')).toBe(1 + 2);
+    // The United States (default pressure 0.5: 1 capital) attributes its own hack in the election round.
+    const usaBefore = capital('usa');
+    game.ok(USA, draft('attribute', 'mail-hack'));
+    expect(usaBefore - capital('usa')).toBe(2 + 1);
+    game.edit((s) => {
+      s.teams.usa!.capitalLeft = 2;
+    });
+    expect(game.reject(USA, draft('expel-diplomats', 'mail-hack'), 'NOT_ENOUGH_CAPITAL')).toBe(
+      'Expel diplomats costs 4 political capital (with 1 for a step on your own election that reads as partisan so close to the vote and 1 for expulsions, which your own diplomats and businesses pay for); you have 2 left this round.',
+    );
+    // Withdrawing refunds what was paid, the cost at home included.
+    game.ok(FRA, { type: 'withdrawDecision', decision: game.state.teams.fra!.plan[0]!.id });
+    expect(capital('fra')).toBe(fraBefore);
+  });
+
+  it('an EU listing follows the regime: cyber-attacks only, on the evidence EU members brought to the shared record', () => {
+    const game = round1().evidence('mail-hack', 'deu', 4);
+    const propose = { type: 'proposeJoint', draft: { action: 'eu-listing', incident: 'mail-hack' } } as const;
+    expect(game.reject(FRA, propose, 'INSUFFICIENT_CONFIDENCE')).toBe(
+      'EU cyber-sanctions listing needs a case the Council can adopt: evidence at moderate confidence on "Party mail hack" in the shared record; the best brought so far is none.',
+    );
+    // Germany, an EU member, puts its moderate assessment in the shared record: France may propose without its own.
+    game.ok(DEU, { type: 'shareIntel', incident: 'mail-hack', with: 'coalition' });
+    game.edit((s) => {
+      s.attribution['mail-hack']!.national.fra!.context.evidence = 0;
+    });
+    game.ok(FRA, propose);
+    const influence = new Game(
+      variantOf('test/fixtures/engine-rich.json', (json) => {
+        json.incidents[0].kind = 'disinformation';
+      }),
+    ).start();
+    expect(influence.reject(FRA, propose, 'NOT_AVAILABLE')).toBe(
+      'The EU cyber sanctions regime covers cyber-attacks, not influence operations alone: "Party mail hack" is outside it (Decision (CFSP) 2019/797, Art. 1).',
+    );
+  });
+
+  it('notice of a countermeasure lets the adversary evade it: the measure goes ahead but its effects are lost', () => {
+    const evasive = variantOf('test/fixtures/engine-rich.json', (json) => {
+      json.adversary.tuning = { ...(json.adversary.tuning ?? {}), evasionAfterNotice: 1 };
+    });
+    const game = new Game(evasive).start().evidence('mail-hack', 'usa', 7);
+    game.ok(USA, draft('hack-back', 'mail-hack', { notice: true }));
+    game.lockAll();
+    const decision = game.state.decisions.find((d) => d.action === 'hack-back')!;
+    expect(decision.effective).toBe(true);
+    expect(decision.outcome).toBe('Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.');
+    expect(annulmentChance(0.6, { options: {}, substantiation: 1 })).toBe(0.6);
+    expect(annulmentChance(0.6, { options: { statementOfReasons: true }, substantiation: 1 })).toBeCloseTo(0.06, 10);
+    expect(annulmentChance(0.6, { options: { statementOfReasons: true }, substantiation: 0.5 })).toBeCloseTo(0.33, 10);
+  });
+
+  it('a false flag points the government at the wrong state until new evidence corrects it (likelihood kept apart from confidence)', () => {
+    const planted = (deceptionRisk: number) =>
+      variantOf('test/fixtures/engine-rich.json', (json) => {
+        json.incidents[0].falseFlag = { pointsTo: 'Southland' };
+        json.incidents[0].deceptionRisk = deceptionRisk;
+        json.incidents[0].investigationDifficulty = 0;
+      });
+    const game = new Game(planted(1)).start().evidence('mail-hack', 'usa', 5);
+    const usaView = () => project(game.scenario, game.state, { role: 'team', team: 'usa' }).incidents.find((i) => i.id === 'mail-hack')!.byTeam.usa!;
+    expect(usaView().confidence).toBe('moderate');
+    expect(usaView().likelihood).toEqual({ suspect: 'Northland', band: 'veryLikely', words: 'very likely', range: '80-95%' });
+    game.ok(USA, draft('investigate', 'mail-hack'));
+    game.ok(USA, draft('attribute', 'mail-hack'));
+    game.lockAll();
+    const outcome = (action: string) => game.state.decisions.find((d) => d.action === action)!.outcome;
+    expect(outcome('investigate')).toBe('The trail led to evidence pointing to Southland: your analysts now judge it likely that Southland is responsible.');
+    expect(outcome('attribute')).toBe('"Party mail hack" attributed publicly to Southland: the wrong state, as the planted evidence intended. It is legally exposed and may be challenged.');
+    expect(usaView().likelihood).toMatchObject({ suspect: 'Southland', band: 'likely' });
+    expect(usaView().assessedResponsibility).toBeNull();
+    // Other governments do not see the judgement.
+    expect(project(game.scenario, game.state, { role: 'team', team: 'fra' }).incidents.find((i) => i.id === 'mail-hack')!.byTeam.usa!.likelihood).toBeNull();
+    // A sound investigation exposes the planted trail.
+    const corrected = new Game(planted(0)).start().evidence('mail-hack', 'usa', 5);
+    corrected.edit((s) => {
+      s.attribution['mail-hack']!.national.usa!.context.misled = true;
+    });
+    corrected.ok(USA, draft('investigate', 'mail-hack'));
+    corrected.lockAll();
+    expect(corrected.state.decisions[0]!.outcome).toBe('The investigation found new evidence, and it contradicts the planted trail: the false flag is exposed.');
+    expect(project(corrected.scenario, corrected.state, { role: 'team', team: 'usa' }).incidents.find((i) => i.id === 'mail-hack')!.byTeam.usa!.likelihood).toMatchObject({
+      suspect: 'Northland',
+    });
   });
 
   it('a planned decision records who drafted it, when, and its rationale', () => {

@@ -31,6 +31,10 @@ const expected: Record<string, string[]> = {
     `test/fixtures/broken/duplicate-id.json:22:13: duplicate team id "usa" (first declared at /teams/0) (at /teams/1/id)`,
     `test/fixtures/broken/duplicate-id.json:61:13: duplicate action id "investigate" (first declared at /actions/0) (at /actions/1/id)`,
   ],
+  'legal-classification.json': [
+    `test/fixtures/broken/legal-classification.json:43:24: incident "intrusion" is an intrusion, which every scenario classifies as espionage (data theft is espionage; leaking and amplifying it is a prohibited intervention), not internationallyWrongfulAct (at /incidents/0/legalCategory)`,
+    `test/fixtures/broken/legal-classification.json:44:26: unknown team "ukk" (known: usa, uk) (at /incidents/0/injured/1)`,
+  ],
   'missing-field.json': [
     `test/fixtures/broken/missing-field.json:60:5: missing required field "severity" (at /actions/1/severity)`,
     `test/fixtures/broken/missing-field.json:82:5: missing required field "audience" (at /injects/1/audience)`,

@@ -368,8 +368,15 @@ describe('what each viewer does see', () => {
     expect(view.injects.map((d) => d.title)).toContain('PRIVATE-INJECT-TITLE-usa');
     expect(view.injects.find((d) => d.title === 'PRIVATE-INJECT-TITLE-usa')!.body).toContain('PRIVATE-INJECT-BODY-usa');
     const hack = view.incidents.find((i) => i.id === 'mail-hack')!;
-    expect(hack.byTeam.usa).toEqual({ stage: 'assessed', confidence: 'moderate', evidence: 4, assessedResponsibility: 'state-executed', public: false });
-    expect(hack.byTeam.fra).toEqual({ stage: 'undisclosed', confidence: null, evidence: null, assessedResponsibility: null, public: false });
+    expect(hack.byTeam.usa).toEqual({
+      stage: 'assessed',
+      confidence: 'moderate',
+      evidence: 4,
+      assessedResponsibility: 'state-executed',
+      likelihood: { suspect: 'Northland', band: 'veryLikely', words: 'very likely', range: '80-95%' },
+      public: false,
+    });
+    expect(hack.byTeam.fra).toEqual({ stage: 'undisclosed', confidence: null, evidence: null, assessedResponsibility: null, likelihood: null, public: false });
     // The scan has not come to light: a team does not even learn that it exists.
     expect(view.incidents.map((i) => i.id)).toEqual(['mail-hack']);
     expect(view.teams.find((t) => t.id === 'usa')).toMatchObject({ capitalLeft: 8, intelLeft: 3, plan: [] });
@@ -383,6 +390,7 @@ describe('what each viewer does see', () => {
       confidence: null,
       evidence: null,
       assessedResponsibility: null,
+      likelihood: null,
       public: true,
     });
   });

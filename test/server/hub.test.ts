@@ -1,14 +1,14 @@
 /**
  * The hub on its own: in-memory storage, fake sockets and a recording
  * publisher instead of socket.io. The order of answers and patches, the
- * queue, idempotent retries, permissions, ready votes and recovery.
+ * queue, idempotent retries, permissions, ready votes, the clock and recovery.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommandBody } from '../../src/engine/types';
 import type { ExerciseView } from '../../src/engine/view/types';
 import type { CommandAck, SeatJoinAck } from '../../src/protocol/events';
@@ -25,7 +25,10 @@ let scenarios: Map<string, ShippedScenario>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'firebreak-hub-'));
-  writeScenarioDir(dir, [{ id: 'test-fixture', teams: 3, rounds: 3 }]);
+  writeScenarioDir(dir, [
+    { id: 'test-fixture', teams: 3, rounds: 3 },
+    { id: 'test-fast', teams: 3, rounds: 2, minutes: 0.04 },
+  ]);
   scenarios = await loadShippedScenarios(dir, logger);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -214,5 +217,30 @@ describe('the hub', () => {
     const resumed = restarted.hub.resume(restarted.socket(), player.joined.credential);
     expect(resumed.ok && resumed.view.seq).toBe(3);
     expect(resumed.ok && JSON.stringify(resumed.view).includes('hello')).toBe(true);
+  });
+
+  it("submits clockExpired itself when a round's deadline passes, through the same loop", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const h = new Harness();
+      const created = await h.hub.create({ scenarioId: 'test-fast', seed: 'clock-seed' });
+      if (!created.ok) throw new Error(created.message);
+      const facilitator = h.socket();
+      const resumed = h.hub.resume(facilitator, created.facilitatorCredential);
+      if (!resumed.ok) throw new Error(resumed.message);
+      await h.send(facilitator, { type: 'startExercise' });
+      await h.send(facilitator, { type: 'advance' });
+      const round = h.hub.exercises.get(created.exerciseId)!.state;
+      expect(round.phase).toBe('deliberation');
+      expect(round.clock.deadline).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(round.clock.deadline! - Date.now() + 10);
+      const log = await h.storage.read(created.exerciseId, 1);
+      expect(log.at(-1)!.command).toMatchObject({ type: 'clockExpired', actor: { role: 'system' }, round: round.round });
+      const view = follow(resumed.view, h.patches(':facilitator'));
+      expect(view.seq).toBe(log.at(-1)!.seq);
+      expect(view.phase).not.toBe('deliberation');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,5 @@
 /** firebreak replay: rebuilds an exercise from its log and prints its hash and scores. */
+import { exerciseProportionality } from '../../engine/scoring/exercise';
 import { loadScenarioText, formatProblem, replay as replayLog, stateHash, type Scenario } from '../../engine';
 import { commandsOfLog, exerciseLogSchema } from '../../protocol/log';
 import { EXIT_FINDING, EXIT_OK, UserError, loadScenarioFile, out, readText } from '../io';
@@ -36,8 +37,8 @@ export function replay(file: string, options: { scenario?: string; json: boolean
     cohesionByRound: state.rounds.map((r) => r.cohesion.value),
     proportionalityByTeam: Object.fromEntries(
       scenario.teams.map((t) => {
-        const scores = state.decisions.filter((d) => d.team === t.id && d.effective).map((d) => d.overridden?.value ?? d.proportionality.value);
-        return [t.id, scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null];
+        const figure = exerciseProportionality(scenario, state.decisions, t.id);
+        return [t.id, figure === null ? null : Math.round(figure)];
       }),
     ),
   };

@@ -5,7 +5,7 @@
  */
 import type { CommandBody } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
-import type { CommandAck, DecisionPreviewAck, ExerciseSummary, TeamReadyAck } from '../../protocol/events';
+import type { CommandAck, DecisionPreviewAck, ExerciseSummary } from '../../protocol/events';
 import type { Session } from '../net/session';
 import type { Answers } from '../ui/answers';
 import type { Drafts } from '../ui/drafts';
@@ -23,7 +23,6 @@ export interface LocalState {
   /** Per action: the server's explained estimate for the draft as currently composed (key: its incident and options). */
   previews: Record<string, { key: string; answer: DecisionPreviewAck | null }>;
   showUnavailable: boolean;
-  ready: TeamReadyAck | null;
   /** Facilitator: its exercises (with the join codes). */
   exercises: ExerciseSummary[] | null;
   adhocAudience: 'all' | 'facilitator' | 'teams';
@@ -55,7 +54,6 @@ export function newLocalState(): LocalState {
     incidentFor: {},
     previews: {},
     showUnavailable: true,
-    ready: null,
     exercises: null,
     adhocAudience: 'all',
     adhocTeams: new Set(),

@@ -1,6 +1,6 @@
 /** Resolving one planned decision: re-check, score, then its chart events and effects. */
 import { applyEffects } from '../effects';
-import { coalitionStage } from '../rules/readers';
+import { coalitionStage, misled } from '../rules/readers';
 import { checkAction } from '../rules/decisions';
 import { decisionAudience } from '../rules/visibility';
 import { listNames, teamName } from '../rules/scenarioIndex';
@@ -39,8 +39,11 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
   } else if (item.proposal && joint.length < minimum) {
     decision.effective = false;
     decision.outcome = `Fell through: it needed ${minimum} governments and only ${listNames(joint.map((t) => teamName(scenario, t)))} joined.`;
+  } else if (evadedAfterNotice(work, item, action)) {
+    decision.outcome = 'Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.';
   } else {
-    decision.outcome = carryOut(work, item, action, joint);
+    const substantiation = score.components.find((c) => c.id === 'evidence')?.value ?? 0;
+    decision.outcome = carryOut(work, item, action, joint, substantiation);
     applyEffects(work, action.effects, { team: item.team, incident: item.incident });
   }
   if (legallyExposed && decision.effective) decision.outcome += ' It is legally exposed and may be challenged.';
@@ -57,8 +60,14 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
   return decision;
 }
 
+/** Notice of a countermeasure (ILC Art. 52(1)) gives the adversary a chance to evade it: the price of lawful procedure. */
+function evadedAfterNotice(work: Work, item: PlannedDecision, action: Action): boolean {
+  if (action.responseType !== 'countermeasure' || !item.options.notice) return false;
+  return work.rng.chance(work.scenario.adversary.tuning.evasionAfterNotice);
+}
+
 /** What the action's category does by itself, before the scenario's own effects. Returns the outcome sentence. */
-function carryOut(work: Work, item: PlannedDecision, action: Action, joint: string[]): string {
+function carryOut(work: Work, item: PlannedDecision, action: Action, joint: string[], substantiation: number): string {
   const incident = item.incident;
   const incidentName = incident ? (work.index.incidents.get(incident)?.name ?? incident) : '';
   switch (action.category) {
@@ -75,23 +84,32 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
       return lifted > 0 ? `${lifted} sanctions package${lifted > 1 ? 's' : ''} lifted.` : 'Measures rolled back.';
     }
     default:
-      if (action.sanctions) return openOrRenewPackage(work, item, action, joint);
+      if (action.sanctions) return openOrRenewPackage(work, item, action, joint, substantiation);
       return joint.length >= 2 ? `Taken jointly by ${listNames(joint.map((t) => teamName(work.scenario, t)))}.` : 'Done.';
   }
 }
 
-/** An investigation finds evidence unless the trail is cold; burned sources make it harder; a false flag misleads. */
+/**
+ * An investigation finds evidence unless the trail is cold; burned sources
+ * make it harder. Planted evidence sets the assessment back, and where the
+ * incident carries a false flag it points the government at the wrong state
+ * until new evidence corrects it.
+ */
 function investigate(work: Work, team: string, incident: string): string {
   const def = work.index.incidents.get(incident)!;
   const burned = work.state.teams[team]!.sourcesBurned;
   if (work.rng.chance(def.deceptionRisk)) {
     work.addEvidence(incident, team, -1);
-    return 'The trail led to planted evidence: a false flag that set the assessment back.';
+    if (!def.falseFlag) return 'The trail led to planted evidence: a false flag that set the assessment back.';
+    work.sendNational(incident, team, { type: 'FALSE_FLAG' });
+    return `The trail led to evidence pointing to ${def.falseFlag.pointsTo}: your analysts now judge it likely that ${def.falseFlag.pointsTo} is responsible.`;
   }
   const success = Math.max(0.05, 1 - def.investigationDifficulty - 0.1 * burned);
   if (work.rng.chance(success)) {
     work.addEvidence(incident, team, 2);
-    return 'The investigation found new evidence.';
+    if (!misled(work.state, incident, team)) return 'The investigation found new evidence.';
+    work.sendNational(incident, team, { type: 'CORROBORATE' });
+    return 'The investigation found new evidence, and it contradicts the planted trail: the false flag is exposed.';
   }
   return 'The investigation found nothing conclusive this round.';
 }
@@ -108,5 +126,6 @@ function attribute(work: Work, item: PlannedDecision, joint: string[], incidentN
       : `${names} spoke together, but without a shared evidentiary record and two governments at moderate confidence it is not a joint attribution.`;
   }
   work.sendNational(incident, item.team, { type: 'PUBLIC_ATTRIBUTION' });
-  return `"${incidentName}" attributed publicly.`;
+  const decoy = misled(work.state, incident, item.team) ? work.index.incidents.get(incident)!.falseFlag?.pointsTo : undefined;
+  return decoy ? `"${incidentName}" attributed publicly to ${decoy}: the wrong state, as the planted evidence intended.` : `"${incidentName}" attributed publicly.`;
 }

@@ -20,7 +20,7 @@ import { playMoves, reactToRound, refreshHiddenAccess } from './adversaryTurn';
 import { isSecretCategory } from '../rules/visibility';
 import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
-import { SPILLOVER_VALUES } from '../scoring/proportionality';
+import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
 
 export function resolveRound(work: Work): void {
   const { state } = work;
@@ -144,29 +144,28 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
       costBorne,
       evidenceHeld: held.length,
       evidenceShared: held.filter((i) => state.teams[team.id]!.shared.includes(i)).length,
+      institution: team.kind === 'institution',
+      able: ableCategories(work, team.id),
     };
   });
+  // Governments vote; an institution's joining is its own act, not one more vote.
+  const isGovernment = (team: string) => work.index.teams.get(team)?.kind !== 'institution';
+  const voters = scenario.teams.filter((t) => t.kind !== 'institution').length;
   const votes = proposals.map((proposal) => {
-    const answers = Object.values(proposal.responses);
-    const yes = 1 + answers.filter((a) => a.join).length;
+    const answers = Object.entries(proposal.responses).filter(([team]) => isGovernment(team)).map(([, a]) => a);
+    const yes = (isGovernment(proposal.by) ? 1 : 0) + answers.filter((a) => a.join).length;
     const no = answers.filter((a) => !a.join).length;
-    return { label: work.index.actions.get(proposal.action)?.name ?? proposal.action, yes, no, abstain: scenario.teams.length - yes - no };
+    return { label: work.index.actions.get(proposal.action)?.name ?? proposal.action, yes, no, abstain: Math.max(0, voters - yes - no) };
   });
-  const responses = effective.map((d) => ({ team: d.team, severity: Math.max(0, work.index.actions.get(d.action)?.severity ?? 0), joint: isJoint(work, d, effective) }));
+  const responses = effective.map((d) => ({ team: d.team, severity: Math.max(0, work.index.actions.get(d.action)?.severity ?? 0), joint: isJoint(d) }));
   return { teams, votes, responses, defections, weights: scenario.scoring.cohesion };
 }
 
 /** Each pair of governments this round: posture alignment (as in the cohesion score) and whether they acted together. */
 function coalitionLinks(work: Work, input: CohesionInput, effective: ResolvedDecision[]): RoundResult['links'] {
   const category = (d: ResolvedDecision) => work.index.actions.get(d.action)?.category;
-  // Together: through a joint proposal, or the same kind of response to the same target (as isJoint counts it).
-  const together = (a: string, b: string) =>
-    effective.some(
-      (d) =>
-        d.team === a &&
-        !isSecretCategory(category(d)) &&
-        (d.joint.includes(b) || effective.some((o) => o.team === b && o.incident === d.incident && category(o) === category(d))),
-    );
+  // Together: through a joint proposal, as isJoint counts it.
+  const together = (a: string, b: string) => effective.some((d) => d.team === a && !isSecretCategory(category(d)) && isJoint(d) && d.joint.includes(b));
   // Everyone sees the links: they compare what governments did in the open, over the kinds of step anyone took.
   const atIssue = [...new Set(input.teams.flatMap((t) => Object.keys(t.posture)))].filter((c) => !isSecretCategory(c)).sort();
   const links: RoundResult['links'] = [];
@@ -179,22 +178,28 @@ function coalitionLinks(work: Work, input: CohesionInput, effective: ResolvedDec
   return links;
 }
 
-/** Joint: taken with others through a proposal, or matched by another government in the same category against the same target. */
-function isJoint(work: Work, decision: ResolvedDecision, effective: ResolvedDecision[]): boolean {
-  if (decision.joint.length >= 2) return true;
-  const category = work.index.actions.get(decision.action)?.category;
-  return effective.some(
-    (d) => d.team !== decision.team && d.incident === decision.incident && work.index.actions.get(d.action)?.category === category,
+/** Joint: taken with others through a joint proposal; a coincidence of categories is not coordination. */
+function isJoint(decision: ResolvedDecision): boolean {
+  return decision.joint.length >= 2;
+}
+
+/** The action categories a team has an instrument for (open to it, with a legal basis it holds). */
+function ableCategories(work: Work, team: string): string[] {
+  const teamDef = work.index.teams.get(team)!;
+  const open = work.scenario.actions.filter(
+    (a) => (!a.availableTo || a.availableTo.includes(team)) && (!a.legalBasis || teamDef.legalBases.length === 0 || teamDef.legalBases.includes(a.legalBasis)),
   );
+  return [...new Set(open.map((a) => a.category))];
 }
 
 function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: number, publicResponse: boolean) {
   const { state } = work;
-  const severities = effective.map((d) => Math.max(0, work.index.actions.get(d.action)?.severity ?? 0));
+  const severities = effective.map((d) => Math.max(0, biteOf(work, d)));
   const totalSeverity = severities.reduce((a, b) => a + b, 0);
-  const jointSeverity = effective.reduce((sum, d, i) => sum + (isJoint(work, d, effective) ? severities[i]! : 0), 0);
-  const fits = effective.map((d) => d.proportionality.components.find((c) => c.id === 'fit')?.value ?? 0);
-  const overreaction = Math.max(0, ...effective.map((d) => (work.index.actions.get(d.action)?.severity ?? 0) - harmOf(work, d)));
+  const jointSeverity = effective.reduce((sum, d, i) => sum + (isJoint(d) ? severities[i]! : 0), 0);
+  // The adversary reads how well coercion fitted the harm; preparedness is not coercion.
+  const fits = effective.flatMap((d) => d.proportionality.components.filter((c) => c.id === 'fit' && c.weight > 0).map((c) => c.value));
+  const overreaction = Math.max(0, ...effective.map((d, i) => severities[i]! - harmOf(work, d)));
   const stage = deEscalationStage(state);
   return {
     talks: ['talks', 'conditional', 'rollback'].includes(stage) && packagesInForce(work).length > 0,
@@ -207,6 +212,12 @@ function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: numb
     quietRounds: state.hidden.quietRounds,
     onlyPrivate: effective.length > 0 && !publicResponse && effective.some((d) => work.index.actions.get(d.action)?.category === 'signalling'),
   };
+}
+
+/** The severity the adversary feels: a humanitarian exemption trims it. */
+function biteOf(work: Work, decision: ResolvedDecision): number {
+  const action = work.index.actions.get(decision.action);
+  return action ? effectiveSeverity(action.severity, action.procedures, decision.options) : 0;
 }
 
 function harmOf(work: Work, decision: ResolvedDecision): number {

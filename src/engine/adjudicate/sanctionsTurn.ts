@@ -13,7 +13,7 @@ export function packagesInForce(work: Work): SanctionsPackage[] {
 }
 
 /** A second decision for the same measure on the same incident renews a package under review instead of opening another. */
-export function openOrRenewPackage(work: Work, item: PlannedDecision, action: Action, joint: string[]): string {
+export function openOrRenewPackage(work: Work, item: PlannedDecision, action: Action, joint: string[], substantiation: number): string {
   const existing = Object.values(work.state.sanctions).find(
     (p) => p.action === action.id && p.incident === item.incident && p.teams.includes(item.team) && IN_FORCE.includes(regionState(p.chart, 'status')),
   );
@@ -34,6 +34,7 @@ export function openOrRenewPackage(work: Work, item: PlannedDecision, action: Ac
     round: work.state.round,
     jurisdictions: action.sanctions!.jurisdictions,
     options: item.options,
+    substantiation,
     chart: startChart(sanctionsMachine, {
       jurisdictions: action.sanctions!.jurisdictions,
       reviewAfter: work.scenario.sanctions.reviewAfterRounds,
@@ -87,15 +88,28 @@ function coordinate(work: Work, pkg: SanctionsPackage, proposals: JointProposal[
   }
 }
 
-/** Listings face the courts: without a statement of reasons an annulment is far more likely (Commission v Kadi, 2013). */
+/**
+ * How likely the court is to annul a challenged listing: the full chance
+ * without a statement of reasons; with one, less the better it is
+ * substantiated (Commission v Kadi, 2013: reasons must be made out with evidence).
+ */
+export function annulmentChance(base: number, pkg: Pick<SanctionsPackage, 'options' | 'substantiation'>): number {
+  if (!pkg.options.statementOfReasons) return base;
+  return base * (1 - REASONS_WEIGHT * (pkg.substantiation ?? 0.75));
+}
+
+/** How much of the annulment risk a fully substantiated statement of reasons removes. */
+export const REASONS_WEIGHT = 0.9;
+
+/** Listings face the courts, and the reasons given decide the ruling. */
 function advanceInForce(work: Work, pkg: SanctionsPackage): void {
   const status = regionState(pkg.chart, 'status');
   if (!IN_FORCE.includes(status)) return;
   const challenge = regionState(pkg.chart, 'challenge');
   const rules = work.scenario.sanctions;
   if (challenge === 'pending') {
-    const annulChance = pkg.options.statementOfReasons ? rules.annulmentChanceWithoutReasons * 0.25 : rules.annulmentChanceWithoutReasons;
-    pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'COURT_RULING', annul: work.rng.chance(annulChance) });
+    const annul = work.rng.chance(annulmentChance(rules.annulmentChanceWithoutReasons, pkg));
+    pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'COURT_RULING', annul });
   } else if (challenge === 'none' && work.rng.chance(rules.challengeChance)) {
     pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'FILE_CHALLENGE' });
     work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: 'A listed person challenges the listing in court.' });

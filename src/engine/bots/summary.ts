@@ -3,6 +3,7 @@
  * ordered, so the same runs always summarise to the same bytes.
  */
 import { escalationLevel, posture } from '../rules/readers';
+import { exerciseFigure } from '../scoring/exercise';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 
@@ -23,8 +24,10 @@ export interface PolicySummary {
   finalEscalation: number[];
   peakEscalation: Distribution;
   finalPosture: Record<string, number>;
+  /** The exercise figure per run (scoring/exercise.ts): distinct responses, weighted by severity. */
   proportionality: Distribution;
   cohesion: Distribution;
+  /** Per decision, ten buckets of 10 points. */
   proportionalityHistogram: number[];
   cohesionHistogram: number[];
   rejectedCommands: number;
@@ -65,7 +68,10 @@ interface PolicyTally {
   finalPosture: Record<string, number>;
   finalEscalation: number[];
   peakEscalation: ValueCounts;
+  /** Per decision. */
   proportionality: ValueCounts;
+  /** Per run: the exercise figure. */
+  exercise: ValueCounts;
   cohesion: ValueCounts;
   rejectedCommands: number;
 }
@@ -84,6 +90,8 @@ export interface SummaryTally {
   playedRounds: Set<number>;
   movedRounds: Set<number>;
   peakEscalationReached: number;
+  /** Each action's severity, for the exercise figure. */
+  severities: Record<string, number>;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -156,6 +164,7 @@ export function emptyTally(scenario: Scenario): SummaryTally {
     playedRounds: new Set(),
     movedRounds: new Set(),
     peakEscalationReached: 0,
+    severities: Object.fromEntries(scenario.actions.map((a) => [a.id, a.severity])),
   };
 }
 
@@ -168,6 +177,7 @@ function emptyPolicyTally(policy: string): PolicyTally {
     finalEscalation: new Array<number>(10).fill(0),
     peakEscalation: new Map(),
     proportionality: new Map(),
+    exercise: new Map(),
     cohesion: new Map(),
     rejectedCommands: 0,
   };
@@ -198,7 +208,12 @@ export function tallyRun(tally: SummaryTally, { policy, state, rejected }: RunRe
   }
   addCount(p.peakEscalation, peak, 1);
   tally.peakEscalationReached = Math.max(tally.peakEscalationReached, peak);
-  for (const d of state.decisions) if (d.effective) addCount(p.proportionality, d.proportionality.value, 1);
+  const effective = state.decisions.filter((d) => d.effective);
+  for (const d of effective) addCount(p.proportionality, d.proportionality.value, 1);
+  const figure = exerciseFigure(
+    effective.map((d) => ({ team: d.team, action: d.action, incident: d.incident, severity: tally.severities[d.action] ?? 0, value: d.proportionality.value })),
+  );
+  if (figure !== null) addCount(p.exercise, figure, 1);
   p.rejectedCommands += rejected;
   for (const id of new Set(state.injects.delivered.map((d) => d.inject))) if (id !== null) countInto(tally.injectsFired, id);
   for (const id of new Set(state.decisions.filter((d) => d.effective).map((d) => d.action))) countInto(tally.actionsTaken, id);
@@ -215,6 +230,7 @@ export function mergeTally(into: SummaryTally, later: SummaryTally): SummaryTall
     q.finalEscalation.forEach((n, level) => (p.finalEscalation[level]! += n));
     for (const [v, n] of q.peakEscalation) addCount(p.peakEscalation, v, n);
     for (const [v, n] of q.proportionality) addCount(p.proportionality, v, n);
+    for (const [v, n] of q.exercise) addCount(p.exercise, v, n);
     for (const [v, n] of q.cohesion) addCount(p.cohesion, v, n);
     p.rejectedCommands += q.rejectedCommands;
   }
@@ -234,7 +250,7 @@ function summarisePolicy(p: PolicyTally): PolicySummary {
     finalEscalation: p.finalEscalation,
     peakEscalation: distributionOfCounts(p.peakEscalation),
     finalPosture: sortKeys(p.finalPosture),
-    proportionality: distributionOfCounts(p.proportionality),
+    proportionality: distributionOfCounts(p.exercise),
     cohesion: distributionOfCounts(p.cohesion),
     proportionalityHistogram: histogram(p.proportionality),
     cohesionHistogram: histogram(p.cohesion),

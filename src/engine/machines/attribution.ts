@@ -4,7 +4,10 @@
  * evidentiary record and joint public attribution.
  *
  * Confidence follows from evidence points against the scenario's thresholds,
- * so upgrades and downgrades (deception) are both just EVIDENCE events.
+ * so upgrades and downgrades (deception) are both just EVIDENCE events. A
+ * false flag (FALSE_FLAG) makes the government suspect the wrong state until
+ * new evidence corrects it (CORROBORATE); likelihood is read from the
+ * incident and kept apart from confidence (rules/readers.ts).
  */
 import { assign, setup } from 'xstate';
 import { confidenceAtLeast, confidenceOf, type EvidenceThresholds } from '../confidence';
@@ -12,6 +15,8 @@ import { confidenceAtLeast, confidenceOf, type EvidenceThresholds } from '../con
 interface NationalContext {
   evidence: number;
   thresholds: EvidenceThresholds;
+  /** Following a false flag: the government suspects the state the planted evidence points to. */
+  misled?: boolean;
 }
 
 const atLeastModerate = ({ context }: { context: NationalContext }) =>
@@ -23,6 +28,8 @@ export const nationalAttributionMachine = setup({
     input: { evidence: number; thresholds: EvidenceThresholds };
     events:
       | { type: 'EVIDENCE'; points: number }
+      | { type: 'FALSE_FLAG' }
+      | { type: 'CORROBORATE' }
       | { type: 'DETECT' }
       | { type: 'PRIVATE_SIGNAL' }
       | { type: 'PUBLIC_ATTRIBUTION' }
@@ -38,12 +45,14 @@ export const nationalAttributionMachine = setup({
     addEvidence: assign({
       evidence: ({ context, event }) => Math.max(0, context.evidence + (event.type === 'EVIDENCE' ? event.points : 0)),
     }),
+    mislead: assign({ misled: true }),
+    correct: assign({ misled: false }),
   },
 }).createMachine({
   id: 'nationalAttribution',
   context: ({ input }) => ({ evidence: input.evidence, thresholds: input.thresholds }),
   initial: 'unknown',
-  on: { EVIDENCE: { actions: 'addEvidence' } },
+  on: { EVIDENCE: { actions: 'addEvidence' }, FALSE_FLAG: { actions: 'mislead' }, CORROBORATE: { actions: 'correct' } },
   states: {
     unknown: { on: { DETECT: 'detected' }, always: { guard: 'hasAnyEvidence', target: 'detected' } },
     detected: { always: { guard: 'reachesSuspicion', target: 'suspected' } },

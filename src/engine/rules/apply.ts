@@ -8,12 +8,12 @@ import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
 import type { Scenario } from '../scenario/schema';
 import { POSTURES } from '../postures';
-import type { Command, CommandBody, CommandResult, ExerciseState, JointProposal, Rejection } from '../types';
+import type { Command, CommandBody, CommandResult, ExerciseState, JointProposal, ProcedureOptions, Rejection } from '../types';
 import { resolveRound } from '../adjudicate/resolveRound';
 import { startRound } from '../adjudicate/startRound';
 import { deliverAdhoc, deliverInject, wasDelivered } from '../adjudicate/injects';
 import { eligibleMoves } from '../adjudicate/adversaryTurn';
-import { checkDeliberation, checkDraft, reject } from './decisions';
+import { checkDeliberation, checkDraft, draftCost, reject } from './decisions';
 import { confidenceOfTeam } from './readers';
 import { roleRefusal, ROLE_WORDS } from './permissions';
 import { listNames, teamName } from './scenarioIndex';
@@ -251,10 +251,10 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     const teamState = work.state.teams[team]!;
     const item = teamState.plan.find((p) => p.id === command.decision);
     if (!item) return reject('UNKNOWN_DECISION', 'That decision is not in your plan.');
-    const action = work.index.actions.get(item.action)!;
+    const cost = draftCost(work.scenario, work.state, team, work.index.actions.get(item.action)!, item.incident, item.options);
     teamState.plan = teamState.plan.filter((p) => p.id !== item.id);
-    teamState.capitalLeft += action.cost.capital;
-    teamState.intelLeft += action.cost.intel;
+    teamState.capitalLeft += cost.capital;
+    teamState.intelLeft += cost.intel;
     if (item.proposal) {
       const proposal = work.state.proposals[item.proposal];
       if (proposal && proposal.by !== team) delete proposal.responses[team];
@@ -411,13 +411,15 @@ function recordResponse(work: Work, team: string, proposal: JointProposal, join:
 function addToPlan(work: Work, command: Command & { draft: { action: string; incident?: string; options?: Record<string, boolean | undefined>; rationale?: string } }, team: string, proposal: string | null): void {
   const action = work.index.actions.get(command.draft.action)!;
   const teamState = work.state.teams[team]!;
-  teamState.capitalLeft -= action.cost.capital;
-  teamState.intelLeft -= action.cost.intel;
+  const incident = action.targetsIncident ? (command.draft.incident ?? null) : null;
+  const cost = draftCost(work.scenario, work.state, team, action, incident, command.draft.options as ProcedureOptions | undefined);
+  teamState.capitalLeft -= cost.capital;
+  teamState.intelLeft -= cost.intel;
   teamState.plan.push({
     id: work.nextId('d'),
     team,
     action: action.id,
-    incident: action.targetsIncident ? (command.draft.incident ?? null) : null,
+    incident,
     options: Object.fromEntries(Object.entries(command.draft.options ?? {}).filter(([, v]) => v === true)) as Record<string, boolean>,
     rationale: command.draft.rationale ?? '',
     proposal,

@@ -5,14 +5,66 @@
  */
 import { confidenceAtLeast } from '../confidence';
 import { evaluate } from '../conditions';
-import type { Action, Scenario } from '../scenario/schema';
-import type { DecisionDraft, ExerciseState, Rejection, RejectionCode } from '../types';
-import { assessedResponsibility, confidenceOfTeam } from './readers';
-import { indexOf, legalBasisName } from './scenarioIndex';
+import type { Action, Incident, Scenario } from '../scenario/schema';
+import type { ConfidenceLevel, DecisionDraft, ExerciseState, ProcedureOptions, Rejection, RejectionCode } from '../types';
+import { EU_CYBER_REGIME_KINDS, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWrongfulAct } from './law';
+import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './readers';
+import { domesticCosts } from './domestic';
+import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
 
 const CONFIDENCE_WORDS = { none: 'none', low: 'low', moderate: 'moderate', high: 'high' } as const;
+
+/** Informing oversight bodies takes political capital: briefing a committee is not a free tick. */
+export const OVERSIGHT_CAPITAL = 1;
+
+export interface DraftCost {
+  capital: number;
+  intel: number;
+  /** What the capital beyond the action's price pays for, e.g. "1 for informing oversight". */
+  extras: string[];
+}
+
+/**
+ * What a draft costs: the action's price, plus oversight when chosen, plus
+ * what the step costs at home (rules/domestic.ts). Paid on drafting and
+ * refunded on withdrawal, within the same round and so the same amount.
+ */
+export function draftCost(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  action: Action,
+  incident: string | null,
+  options: ProcedureOptions | undefined,
+): DraftCost {
+  const extras: { capital: number; reason: string }[] = [...domesticCosts(scenario, state, team, action, incident)];
+  if (action.procedures.includes('oversight') && options?.oversight === true) extras.unshift({ capital: OVERSIGHT_CAPITAL, reason: 'informing oversight' });
+  return {
+    capital: action.cost.capital + extras.reduce((sum, e) => sum + e.capital, 0),
+    intel: action.cost.intel,
+    extras: extras.map((e) => `${e.capital} for ${e.reason}`),
+  };
+}
+
+/** An EU listing follows the regime's criteria: a cyber-attack, judged on the evidence any EU government or institution brought to the shared record. */
+function isEuListing(action: Action): boolean {
+  return action.sanctions?.jurisdictions.includes('EU') ?? false;
+}
+
+function councilConfidence(scenario: Scenario, state: ExerciseState, incident: string, team: string): ConfidenceLevel | null {
+  const index = indexOf(scenario);
+  const contributors = index.teamIds.filter(
+    (t) => t === team || ((index.teams.get(t)?.euMember || index.teams.get(t)?.kind === 'institution') && state.teams[t]?.shared.includes(incident)),
+  );
+  const levels = contributors.map((t) => confidenceOfTeam(scenario, state, incident, t));
+  return levels.reduce<ConfidenceLevel | null>((best, c) => (confidenceAtLeast(c, best ?? 'none') && c ? c : best), null);
+}
+
+function regimeCovers(incident: Incident): boolean {
+  return EU_CYBER_REGIME_KINDS.includes(incident.kind);
+}
 
 /** Checks that do not depend on the round's budget: can this team ever take this action on this incident now? */
 export function checkAction(scenario: Scenario, state: ExerciseState, team: string, action: Action, incidentId: string | null): Rejection | null {
@@ -43,21 +95,26 @@ function checkIncident(scenario: Scenario, state: ExerciseState, team: string, a
   const incident = indexOf(scenario).incidents.get(incidentId);
   if (!incident) return reject('UNKNOWN_INCIDENT', `There is no incident "${incidentId}" in this exercise.`);
   if (!state.incidents[incidentId]?.active) return reject('NOT_AVAILABLE', `"${incident.name}" has not come to light yet.`);
-  const confidence = confidenceOfTeam(scenario, state, incidentId, team);
+  if (isEuListing(action) && !regimeCovers(incident)) {
+    return reject('NOT_AVAILABLE', `The EU cyber sanctions regime covers cyber-attacks, not influence operations alone: "${incident.name}" is outside it (Decision (CFSP) 2019/797, Art. 1).`);
+  }
+  const confidence = isEuListing(action) ? councilConfidence(scenario, state, incidentId, team) : confidenceOfTeam(scenario, state, incidentId, team);
   // The attribution chart accepts a public attribution only from moderate confidence, whatever the action says.
   const needed = action.category === 'attribution' && !confidenceAtLeast(action.minConfidence === 'none' ? null : action.minConfidence, 'moderate') ? 'moderate' : action.minConfidence;
   if (!confidenceAtLeast(confidence, needed)) {
     return reject(
       'INSUFFICIENT_CONFIDENCE',
-      `${action.name} needs at least ${needed} attribution confidence; yours on "${incident.name}" is ${CONFIDENCE_WORDS[confidence ?? 'none']}.`,
+      isEuListing(action)
+        ? `${action.name} needs a case the Council can adopt: evidence at ${needed} confidence on "${incident.name}" in the shared record; the best brought so far is ${CONFIDENCE_WORDS[confidence ?? 'none']}.`
+        : `${action.name} needs at least ${needed} attribution confidence; yours on "${incident.name}" is ${CONFIDENCE_WORDS[confidence ?? 'none']}.`,
     );
   }
   if (action.requiresStateAttribution) {
     const assessed = assessedResponsibility(scenario, state, incidentId, team);
-    if (!assessed || assessed.responsibility < 7 || assessed.legalCategory !== 'internationallyWrongfulAct') {
+    if (!assessed || !isStateAttributed(assessed.responsibility) || !isWrongfulAct(assessed.legalCategory)) {
       return reject(
         'NEEDS_STATE_ATTRIBUTION',
-        `${action.name} needs "${incident.name}" assessed as an internationally wrongful act by state organs or agents (state-ordered or above); your assessment does not reach that.`,
+        `${action.name} needs "${incident.name}" assessed as an internationally wrongful act by state organs or agents (Healey level ${STATE_ATTRIBUTION_LEVEL}, state-ordered, or above); your assessment does not reach that.`,
       );
     }
   }
@@ -73,11 +130,8 @@ export function checkDraft(scenario: Scenario, state: ExerciseState, team: strin
   const incident = action.targetsIncident ? (draft.incident ?? null) : null;
   const base = checkAction(scenario, state, team, action, incident);
   if (base) return base;
-  for (const [option, chosen] of Object.entries(draft.options ?? {})) {
-    if (chosen && !action.procedures.includes(option as never)) {
-      return reject('INVALID_OPTION', `${action.name} does not offer the procedural option "${option}".`);
-    }
-  }
+  const optionProblem = checkOptions(scenario, state, action, draft.options);
+  if (optionProblem) return optionProblem;
   const teamState = state.teams[team]!;
   if (teamState.plan.some((p) => p.action === action.id && p.incident === incident)) {
     return reject('ALREADY_TAKEN', `${action.name} is already in your plan for this round.`);
@@ -85,11 +139,29 @@ export function checkDraft(scenario: Scenario, state: ExerciseState, team: strin
   if (teamState.plan.length >= scenario.maxActionsPerRound) {
     return reject('TOO_MANY_ACTIONS', `A government can take at most ${scenario.maxActionsPerRound} decisions a round; withdraw one first.`);
   }
-  if (action.cost.capital > teamState.capitalLeft) {
-    return reject('NOT_ENOUGH_CAPITAL', `${action.name} costs ${action.cost.capital} political capital; you have ${teamState.capitalLeft} left this round.`);
+  const cost = draftCost(scenario, state, team, action, incident, draft.options);
+  if (cost.capital > teamState.capitalLeft) {
+    const extras = cost.extras.length > 0 ? ` (with ${listNames(cost.extras)})` : '';
+    return reject('NOT_ENOUGH_CAPITAL', `${action.name} costs ${cost.capital} political capital${extras}; you have ${teamState.capitalLeft} left this round.`);
   }
-  if (action.cost.intel > teamState.intelLeft) {
-    return reject('NOT_ENOUGH_INTEL', `${action.name} needs ${action.cost.intel} intelligence capacity; you have ${teamState.intelLeft} left this round.`);
+  if (cost.intel > teamState.intelLeft) {
+    return reject('NOT_ENOUGH_INTEL', `${action.name} needs ${cost.intel} intelligence capacity; you have ${teamState.intelLeft} left this round.`);
+  }
+  return null;
+}
+
+/** Options must be offered, must not contradict each other, and urgency must be warranted. */
+function checkOptions(scenario: Scenario, state: ExerciseState, action: Action, options: ProcedureOptions | undefined): Rejection | null {
+  for (const [option, chosen] of Object.entries(options ?? {})) {
+    if (chosen && !action.procedures.includes(option as never)) {
+      return reject('INVALID_OPTION', `${action.name} does not offer the procedural option "${option}".`);
+    }
+  }
+  if (options?.notice && options.urgent) {
+    return reject('INVALID_OPTION', 'Choose prior notice or urgency, not both: urgency is the exception to notice (ILC Art. 52(2)).');
+  }
+  if (options?.urgent && !urgencyWarranted(scenario, state)) {
+    return reject('INVALID_OPTION', 'Urgency needs a harmful move by the adversary this round or the last, and there was none: give notice instead (ILC Art. 52).');
   }
   return null;
 }

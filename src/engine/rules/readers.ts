@@ -1,5 +1,5 @@
 /** Reading derived facts from the exercise state: one place for each. */
-import { confidenceOf } from '../confidence';
+import { CONFIDENCE_RANK, confidenceOf, type Likelihood } from '../confidence';
 import { regionState } from '../machines/chart';
 import type { ConfidenceLevel, Scenario } from '../scenario/schema';
 import { RESPONSIBILITY_LEVELS } from '../scenario/schema';
@@ -24,11 +24,31 @@ export function coalitionStage(state: ExerciseState, incident: string): string {
   return chart ? regionState(chart) : 'idle';
 }
 
-/** What a government believes about state responsibility: the truth once its confidence is moderate, else nothing. */
+/** Whether the government follows a false flag on the incident, suspecting the wrong state. */
+export function misled(state: ExerciseState, incident: string, team: string): boolean {
+  return state.attribution[incident]?.national[team]?.context.misled === true;
+}
+
+/**
+ * The government's likelihood judgement (ICD 203), kept apart from its
+ * confidence: whom it suspects, and how likely it judges that state
+ * responsible. The incident's band once confidence is moderate, "roughly
+ * even" at low confidence; a false flag makes the decoy "likely". Null
+ * before any assessment.
+ */
+export function likelihoodOf(scenario: Scenario, state: ExerciseState, incident: string, team: string): { suspect: string; likelihood: Likelihood } | null {
+  const def = indexOf(scenario).incidents.get(incident);
+  const confidence = confidenceOfTeam(scenario, state, incident, team);
+  if (!def || confidence === null) return null;
+  if (def.falseFlag && misled(state, incident, team)) return { suspect: def.falseFlag.pointsTo, likelihood: 'likely' };
+  return { suspect: scenario.adversary.name, likelihood: confidence === 'low' ? 'roughlyEven' : def.likelihood };
+}
+
+/** What a government believes about state responsibility: the truth once its confidence is moderate and no false flag misleads it, else nothing. */
 export function assessedResponsibility(scenario: Scenario, state: ExerciseState, incident: string, team: string) {
   const truth = indexOf(scenario).incidents.get(incident);
   const confidence = confidenceOfTeam(scenario, state, incident, team);
-  if (!truth || (confidence !== 'moderate' && confidence !== 'high')) return null;
+  if (!truth || (confidence !== 'moderate' && confidence !== 'high') || misled(state, incident, team)) return null;
   return {
     responsibility: RESPONSIBILITY_LEVELS.indexOf(truth.responsibility) + 1,
     responsibilityLabel: truth.responsibility,
@@ -60,10 +80,39 @@ export function cumulativeHarm(state: ExerciseState): number {
   return Object.values(state.incidents).reduce((sum, incident) => sum + incident.harm, 0);
 }
 
-/** Harm on the 0-10 scale that a response is measured against. */
+/** Harm on the 0-10 scale that a response is measured against: its incident's, or the whole campaign's when it answers none. */
 export function harmFor(state: ExerciseState, incident: string | null): number {
   if (incident) return Math.min(10, state.incidents[incident]?.harm ?? 0);
-  return Math.min(10, Math.max(0, ...Object.values(state.incidents).map((i) => i.harm)));
+  return Math.min(10, cumulativeHarm(state));
+}
+
+/**
+ * Whether urgency can be invoked (ILC Art. 52(2)): the adversary did harm this
+ * round (an incident came to light) or in the last (a harmful move).
+ */
+export function urgencyWarranted(scenario: Scenario, state: ExerciseState): boolean {
+  const index = indexOf(scenario);
+  const recent = (round: number) => round >= state.round - 1;
+  const newIncident = scenario.incidents.some((i) => i.baseHarm > 0 && recent(i.startsInRound) && state.incidents[i.id]?.active);
+  const harmfulMove = state.rounds.some(
+    (r) => recent(r.round) && r.adversaryMoves.some((m) => index.moves.get(m.move)?.effects.some((e) => 'harm' in e && e.add > 0)),
+  );
+  return newIncident || harmfulMove;
+}
+
+/** The wrong goes on until the adversary's cessation has been verified in talks (ILC Art. 53). */
+export function wrongOngoing(state: ExerciseState): boolean {
+  return !['rollback', 'normalised'].includes(deEscalationStage(state));
+}
+
+/** Whether another government holds moderate confidence or more on the incident: a corroborated basis. */
+export function corroborated(scenario: Scenario, state: ExerciseState, incident: string, team: string): boolean {
+  return indexOf(scenario).teamIds.some((other) => other !== team && CONFIDENCE_RANK[confidenceOfTeam(scenario, state, incident, other) ?? 'none'] >= CONFIDENCE_RANK.moderate);
+}
+
+/** Whether the attribution of the incident is public: this government's own, or a joint one. */
+export function attributedInPublic(state: ExerciseState, incident: string, team: string): boolean {
+  return attributionStage(state, incident, team) === 'attributedPublicly' || coalitionStage(state, incident) === 'jointlyAttributed';
 }
 
 export function publicResponses(scenario: Scenario, state: ExerciseState): number {

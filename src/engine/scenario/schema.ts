@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { POSTURES } from '../postures';
+import { LIKELIHOODS } from '../confidence';
 
 export const FORMAT_VERSION = 1;
 
@@ -297,7 +298,12 @@ const team = z.strictObject({
     .describe('Spent by actions; refilled each round.'),
   capacity: z.number().positive().default(1).describe('Relative economic and political weight, for burden sharing.'),
   economicExposure: z.number().min(0).max(1).default(0).describe('Trade exposure to the adversary, 0-1: pulls towards defection from costly measures.'),
-  domesticPressure: z.number().min(0).max(1).default(0.5).describe('How strongly the public demands a visible response, 0-1.'),
+  domesticPressure: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe('How strongly the public and parliament weigh in, 0-1: contentious steps (statements on another country\'s election, partisan timing, expulsions, NATO consultations) cost round(2 x this), at least 1, political capital.'),
   legalBases: z.array(z.string()).default([]).describe('Legal bases this team can invoke (compared with actions\' legalBasis).'),
   legalConstraints: z.array(z.string()).default([]).describe('Constraints shown to the team, e.g. court review of listings.'),
   euMember: z.boolean().default(false).describe('Takes part in EU unanimity votes.'),
@@ -350,6 +356,12 @@ const adversary = z.strictObject({
       mirroringChance: z.number().min(0).max(1).default(0.8).describe('Chance that an action inviting mirroring (e.g. expulsions) draws tit-for-tat.'),
       verificationRounds: z.number().int().min(1).default(1).describe('Rounds without a harmful move, after conditions are set, before cessation counts as verified.'),
       relapseChance: z.number().min(0).max(1).default(0.15).describe('Chance per round that a normalised relationship relapses.'),
+      evasionAfterNotice: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.3)
+        .describe('Chance that an adversary given notice of a countermeasure moves its infrastructure first, so that the measure hits little.'),
     })
     .prefault({}),
   moves: z.array(adversaryMove).default([]).describe('What the adversary may do each round, by posture and phase.'),
@@ -367,6 +379,21 @@ const incident = z.strictObject({
   legalCategory: legalCategory.describe('The truth (hidden from players).'),
   investigationDifficulty: z.number().min(0).max(1).default(0.4).describe('Chance an investigation finds nothing.'),
   deceptionRisk: z.number().min(0).max(1).default(0.1).describe('Chance that evidence is planted (a false flag downgrades confidence).'),
+  likelihood: z
+    .enum(LIKELIHOODS)
+    .default('veryLikely')
+    .describe('How likely it is, on full analysis, that the adversary is responsible (ICD 203 band), kept apart from confidence: a government judges it so once its confidence is moderate, and "roughly even" before.'),
+  falseFlag: z
+    .strictObject({ pointsTo: z.string().min(1).describe('The state the planted evidence points to, e.g. "Ukraine".') })
+    .optional()
+    .describe('A false flag: an investigation that follows the planted evidence (deceptionRisk) makes the government suspect this state instead, until new evidence corrects it.'),
+  injured: z
+    .array(z.string())
+    .optional()
+    .describe('Teams whose rights the incident violated: only they take countermeasures as injured states; anyone else\'s countermeasure is a collective countermeasure, flagged as contested. Every team when absent.'),
+  caseFile: condition
+    .optional()
+    .describe('While this holds, a case file (a prosecutor\'s file, a declassified dossier) substantiates statements of reasons on this incident, even before evidence is shared or made public.'),
 });
 
 const indicator = z.strictObject({
@@ -537,6 +564,13 @@ export const scenarioSchema = z
           .prefault({}),
       })
       .prefault({}),
+    electionRounds: z
+      .array(z.number().int().min(1))
+      .default([])
+      .describe('Rounds in which a vote is held or imminent: a public step by a government on its own election then reads as partisan and costs political capital (domesticPressure).'),
+    tribunalSeized: condition
+      .optional()
+      .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
     maxActionsPerRound: z.number().int().min(1).default(3),
     endConditions: z.array(endCondition).default([]),
     debrief: z.strictObject({

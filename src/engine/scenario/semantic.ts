@@ -445,7 +445,9 @@ export function checkScenario(scenario: Scenario, file: string, locate: Locator)
   scenario.incidents.forEach((incident, i) => {
     roundRef(incident.startsInRound, ['incidents', i, 'startsInRound']);
     incident.detectedBy.forEach((team, k) => ref('team', team, ['incidents', i, 'detectedBy', k]));
+    usedCondition(incident.caseFile, ['incidents', i, 'caseFile'], `the case file of incident "${incident.id}" can never be available`);
   });
+  usedCondition(scenario.tribunalSeized, ['tribunalSeized'], 'the tribunal can never be seized');
 
   scenario.actions.forEach((action, i) => {
     const path = ['actions', i];

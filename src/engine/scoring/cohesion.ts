@@ -2,7 +2,7 @@
  * Coalition cohesion K (0..100) for one round, with a sentence per component
  * and one rule line per defection. Formulas and grounding: docs/scoring.md.
  */
-import { ACTION_CATEGORIES, type ActionCategory } from '../scenario/schema';
+import { ACTION_CATEGORIES } from '../scenario/schema';
 import type { Score, ScoreComponent, ScoreRule } from '../types';
 import {
   capitalise,
@@ -30,6 +30,10 @@ export interface CohesionTeam {
   costBorne: number;
   evidenceHeld: number;
   evidenceShared: number;
+  /** An institution (the EU, NATO): weighed as an institution, not as one more government. Default false. */
+  institution?: boolean;
+  /** The categories it has an instrument for; a category it cannot act in is not held against it. All when absent. */
+  able?: string[];
 }
 
 export interface CohesionVote {
@@ -97,20 +101,6 @@ const LABELS: Record<CohesionComponentId, string> = {
   sharing: 'Evidence sharing',
 };
 
-const CATEGORY_WORDS: Record<ActionCategory, string> = {
-  investigate: 'investigation',
-  intelligence: 'intelligence',
-  signalling: 'signalling',
-  attribution: 'attribution',
-  diplomatic: 'diplomatic measures',
-  legal: 'legal measures',
-  economic: 'economic measures',
-  cyber: 'cyber measures',
-  resilience: 'resilience work',
-  deEscalation: 'de-escalation',
-  military: 'military measures',
-  rollback: 'rollback',
-};
 
 const DEFECTION_WORDS: Record<DefectionKind, string> = {
   veto: 'vetoed',
@@ -121,10 +111,6 @@ const DEFECTION_WORDS: Record<DefectionKind, string> = {
 
 const pos = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
 
-/** A government's posture over every action category, 0..1 each. */
-function postureVector(posture: Record<string, number>): number[] {
-  return ACTION_CATEGORIES.map((c) => clamp(posture[c] ?? 0, 0, 1));
-}
 
 /** Signorino and Ritter's S: 1 minus the city-block distance of two postures over its maximum. */
 function similarity(a: number[], b: number[]): number {
@@ -141,17 +127,73 @@ export function postureAlignment(a: Record<string, number>, b: Record<string, nu
   return similarity(over(a), over(b));
 }
 
+/** The categories two governments are compared on: what either did, where both have an instrument. */
+function categoriesAtIssue(a: CohesionTeam, b: CohesionTeam): { used: string[]; comparable: string[] } {
+  const acted = (t: CohesionTeam) => ACTION_CATEGORIES.filter((c) => (t.posture[c] ?? 0) > 0);
+  const used = [...new Set([...acted(a), ...acted(b)])];
+  const able = (t: CohesionTeam, c: string) => !t.able || t.able.includes(c);
+  return { used, comparable: used.filter((c) => able(a, c) && able(b, c)) };
+}
+
+interface PairAlignment {
+  a: CohesionTeam;
+  b: CohesionTeam;
+  /** null: the pair cannot be compared (one was unable to act where the other did). */
+  s: number | null;
+}
+
+/**
+ * Signorino and Ritter's S per pair, over the categories at issue: shared
+ * inaction is not alignment (a pair where neither acted scores 0), and a
+ * category one of them has no instrument for is left out (unable is not unwilling).
+ */
+function pairAlignments(teams: CohesionTeam[]): PairAlignment[] {
+  const pairs: PairAlignment[] = [];
+  teams.forEach((a, i) => {
+    for (const b of teams.slice(i + 1)) {
+      const { used, comparable } = categoriesAtIssue(a, b);
+      const s = used.length === 0 ? 0 : comparable.length === 0 ? null : postureAlignment(a.posture, b.posture, comparable);
+      pairs.push({ a, b, s });
+    }
+  });
+  return pairs;
+}
+
+function alignmentOf(teams: CohesionTeam[]): { value: number; why: string; weak: string } {
+  const pairs = pairAlignments(teams);
+  const compared = pairs.filter((p): p is PairAlignment & { s: number } => p.s !== null);
+  const value = compared.reduce((sum, p) => sum + p.s, 0) / compared.length;
+  const idle = teams.filter((t) => ACTION_CATEGORIES.every((c) => (t.posture[c] ?? 0) <= 0)).map((t) => t.name);
+  const unable = pairs.length - compared.length;
+  const unableText = unable > 0 ? `; ${unable} ${unable === 1 ? 'pair was' : 'pairs were'} not compared where one had no instrument` : '';
+  if (value >= 1) return { value, why: `the governments took the same steps${unableText}.`, weak: '' };
+  if (idle.length === teams.length) return { value, why: 'no government acted: shared inaction is not alignment.', weak: 'inactive' };
+  const worst = compared.reduce((w, p) => (p.s < w.s ? p : w));
+  const idleText = idle.length > 0 ? `; ${joinAnd(idle)} took no step` : '';
+  return {
+    value,
+    why: `postures were ${fmtPct(value)} aligned on the steps taken; ${worst.a.name} and ${worst.b.name} stood furthest apart (${fmtPct(worst.s)})${idleText}${unableText}.`,
+    weak: 'divergent in posture',
+  };
+}
+
+/** Governments for alignment and burden; institutions act with them but are not extra governments. */
+function governmentsOf(teams: CohesionTeam[]): CohesionTeam[] {
+  return teams.filter((t) => !t.institution);
+}
+
 export function scoreCohesion(input: CohesionInput): Score {
   const teams = input.teams;
-  const n = teams.length;
+  const governments = governmentsOf(teams);
+  const n = governments.length;
   const nameOf = (id: string): string => teams.find((t) => t.id === id)?.name ?? id;
 
   // Which components apply this round, and their renormalised weights.
   const votes = input.votes.filter((v) => pos(v.yes) + pos(v.no) + pos(v.abstain) > 0);
-  const totalCost = teams.reduce((s, t) => s + pos(t.costBorne), 0);
+  const totalCost = governments.reduce((s, t) => s + pos(t.costBorne), 0);
   const totalHeld = teams.reduce((s, t) => s + pos(t.evidenceHeld), 0);
   const applies: Record<CohesionComponentId, boolean> = {
-    alignment: n >= 2,
+    alignment: n >= 2 && pairAlignments(governments).some((p) => p.s !== null),
     agreement: votes.length > 0,
     jointness: input.responses.length > 0,
     burden: totalCost > 0,
@@ -161,51 +203,7 @@ export function scoreCohesion(input: CohesionInput): Score {
   const weights = normaliseWeights(input.weights, live);
 
   const build: Record<CohesionComponentId, () => { value: number; why: string; weak: string }> = {
-    alignment: () => {
-      const vec = teams.map((t) => postureVector(t.posture));
-      const sim = (a: number, b: number): number => similarity(vec[a]!, vec[b]!);
-      let total = 0;
-      let pairs = 0;
-      const perTeam = teams.map(() => 0);
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const s = sim(i, j);
-          total += s;
-          pairs += 1;
-          perTeam[i]! += s;
-          perTeam[j]! += s;
-        }
-      }
-      const value = total / pairs;
-      if (value >= 1) {
-        return { value, why: `${n === 2 ? 'both' : `all ${n}`} governments took the same posture.`, weak: '' };
-      }
-      // The team furthest from the rest, and the category on which it stands out most.
-      let o = 0;
-      perTeam.forEach((s, i) => {
-        if (s < perTeam[o]!) o = i;
-      });
-      let best = 0;
-      let bestGap = -1;
-      let othersMean = 0;
-      ACTION_CATEGORIES.forEach((_, k) => {
-        const others = vec.filter((__, i) => i !== o).map((v) => v[k]!);
-        const mean = others.reduce((a, b) => a + b, 0) / others.length;
-        const gap = Math.abs(vec[o]![k]! - mean);
-        if (gap > bestGap) {
-          bestGap = gap;
-          best = k;
-          othersMean = mean;
-        }
-      });
-      const cat = CATEGORY_WORDS[ACTION_CATEGORIES[best]!];
-      const mine = fmtNum(vec[o]![best]!);
-      const why =
-        n === 2
-          ? `${teams[0]!.name} and ${teams[1]!.name} were ${fmtPct(value)} aligned; they differed most on ${cat} (${teams[0]!.name} ${fmtNum(vec[0]![best]!)}, ${teams[1]!.name} ${fmtNum(vec[1]![best]!)}).`
-          : `postures were ${fmtPct(value)} aligned; ${teams[o]!.name} stood furthest apart, with ${cat} at ${mine} against an average of ${fmtNum(othersMean)} for the others.`;
-      return { value, why, weak: 'divergent in posture' };
-    },
+    alignment: () => alignmentOf(governments),
     agreement: () => {
       const scored = votes.map((v) => {
         const y = pos(v.yes);
@@ -256,6 +254,7 @@ export function scoreCohesion(input: CohesionInput): Score {
       return { value, why: `${why}.`, weak: 'often acting alone' };
     },
     burden: () => {
+      const teams = governments;
       const r = teams.map((t) => pos(t.costBorne) / (Number.isFinite(t.capacity) && t.capacity > 0 ? t.capacity : 1));
       const mean = r.reduce((a, b) => a + b, 0) / n;
       let diff = 0;
@@ -294,7 +293,7 @@ export function scoreCohesion(input: CohesionInput): Score {
   };
 
   const REASONS: Record<CohesionComponentId, string> = {
-    alignment: 'fewer than two governments to compare.',
+    alignment: 'fewer than two governments whose steps can be compared.',
     agreement: 'no coalition votes were held.',
     jointness: 'no responses were taken.',
     burden: 'nobody bore any cost.',

@@ -5,16 +5,42 @@
  */
 import type { Action, Scenario } from '../scenario/schema';
 import type { DecisionDraft, ExerciseState, ProcedureOptions, Rejection, Score } from '../types';
+import { evaluate } from '../conditions';
 import { checkDraft, reject } from '../rules/decisions';
 import { indexOf } from '../rules/scenarioIndex';
-import { assessedResponsibility, attributionStage, coalitionStage, confidenceOfTeam, harmFor } from '../rules/readers';
-import { scoreProportionality, type ProportionalityResult } from './proportionality';
+import {
+  assessedResponsibility,
+  attributedInPublic,
+  confidenceOfTeam,
+  corroborated,
+  harmFor,
+  misled,
+  urgencyWarranted,
+  wrongOngoing,
+} from '../rules/readers';
+import { scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityResult } from './proportionality';
 
-/** How much of the evidence is public: all of it once attributed publicly, half once shared with allies. */
-function publicEvidence(state: ExerciseState, team: string, incident: string | null): number {
-  if (!incident) return 0;
-  if (attributionStage(state, incident, team) === 'attributedPublicly' || coalitionStage(state, incident) === 'jointlyAttributed') return 1;
-  return state.teams[team]?.shared.includes(incident) ? 0.5 : 0;
+/** How good the basis is that a government acts on: shared with allies, corroborated by another, made public. */
+function basisOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): EvidenceBasis {
+  if (!incident) return { shared: false, corroborated: false, public: false };
+  return {
+    shared: state.teams[team]?.shared.includes(incident) ?? false,
+    corroborated: corroborated(scenario, state, incident, team),
+    public: attributedInPublic(state, incident, team),
+  };
+}
+
+/** The facts of the moment the countermeasure rules and the safeguards read. */
+function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): LegalContext {
+  const def = incident ? indexOf(scenario).incidents.get(incident) : undefined;
+  return {
+    urgencyWarranted: urgencyWarranted(scenario, state),
+    wrongOngoing: wrongOngoing(state),
+    tribunalSeized: scenario.tribunalSeized ? evaluate(scenario.tribunalSeized, scenario, state) : false,
+    injured: !def?.injured || def.injured.includes(team),
+    caseFile: def?.caseFile ? evaluate(def.caseFile, scenario, state) : false,
+    misled: incident ? misled(state, incident, team) : false,
+  };
 }
 
 export function proportionalityOf(
@@ -28,11 +54,12 @@ export function proportionalityOf(
   const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
   return scoreProportionality({
     actionName: action.name,
+    category: action.category,
     severity: action.severity,
     harm: harmFor(state, incident),
     confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,
     minConfidence: action.minConfidence,
-    publicEvidence: publicEvidence(state, team, incident),
+    basis: basisOf(scenario, state, team, incident),
     reversibility: action.reversibility,
     responseType: action.responseType,
     proceduresOffered: action.procedures,
@@ -40,6 +67,7 @@ export function proportionalityOf(
     spillover: action.spillover,
     assessedResponsibility: assessed?.responsibility ?? null,
     assessedLegalCategory: assessed?.legalCategory ?? null,
+    context: legalContextOf(scenario, state, team, incident),
     weights: scenario.scoring.proportionality,
   });
 }

@@ -2,8 +2,9 @@
  * Proportionality P (0..100) of one response, with a sentence per component
  * and per legal rule saying why. Formulas and grounding: docs/scoring.md.
  */
-import type { ConfidenceLevel, LegalCategory, Procedure, ResponseType, Spillover } from '../scenario/schema';
+import type { ActionCategory, ConfidenceLevel, LegalCategory, Procedure, ResponseType, Spillover } from '../scenario/schema';
 import { RESPONSIBILITY_LEVELS } from '../scenario/schema';
+import { COERCIVE_CATEGORIES, PREPAREDNESS_CATEGORIES, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWrongfulAct } from '../rules/law';
 import type { Score, ScoreComponent, ScoreRule } from '../types';
 import {
   clamp,
@@ -13,6 +14,7 @@ import {
   joinAnd,
   joinOr,
   normaliseWeights,
+  notApplicable,
   verdict,
   weightedTotal,
   type Descriptor,
@@ -26,17 +28,44 @@ export interface ProportionalityWeights {
   mitigation: number;
 }
 
+/** The quality of the basis a government acts on, beyond its own confidence. */
+export interface EvidenceBasis {
+  /** Its evidence is in the coalition's shared record. */
+  shared: boolean;
+  /** Another government holds moderate confidence or more on the same incident. */
+  corroborated: boolean;
+  /** The attribution has been made public (nationally or jointly). */
+  public: boolean;
+}
+
+/** Facts about the moment that decide the countermeasure rules and which safeguards have content. */
+export interface LegalContext {
+  /** The adversary made a harmful move this round or the last (ILC Art. 52(2) urgency). Default false. */
+  urgencyWarranted?: boolean;
+  /** The wrong has not ceased: cessation has not been verified (ILC Arts 49(1), 53). Default true. */
+  wrongOngoing?: boolean;
+  /** A court or tribunal with binding authority is seized of the dispute (ILC Art. 52(3)(b)). Default false. */
+  tribunalSeized?: boolean;
+  /** The acting government is among those injured by the incident. Default true. */
+  injured?: boolean;
+  /** The scenario gives the government a case file that substantiates a statement of reasons. Default false. */
+  caseFile?: boolean;
+  /** The government follows a false flag: the state it blames is not the one responsible. Default false. */
+  misled?: boolean;
+}
+
 export interface ProportionalityInput {
   actionName: string;
-  /** 0..10 (negative for rollback: treated as 0 for fit). */
+  /** Decides the measure: fit for coercive responses, preparedness for investigation, intelligence and resilience. */
+  category: ActionCategory;
+  /** 0..10 how hard the response hits (negative for rollback). */
   severity: number;
-  /** H, 0..10 harm suffered (cumulative), computed by the caller. */
+  /** H, 0..10: harm of the incident the response answers, or of the whole campaign when it answers none. */
   harm: number;
   /** The acting government's confidence on the target incident; null = none. */
   confidence: ConfidenceLevel | null;
   minConfidence: 'none' | ConfidenceLevel;
-  /** 0..1, share of the evidence made public (0 if not attributed publicly). */
-  publicEvidence: number;
+  basis: EvidenceBasis;
   /** 0..1 */
   reversibility: number;
   responseType: ResponseType;
@@ -48,6 +77,7 @@ export interface ProportionalityInput {
   /** 1..10 Healey level as assessed by the acting government, null if unknown. */
   assessedResponsibility: number | null;
   assessedLegalCategory: LegalCategory | null;
+  context?: LegalContext;
   weights: ProportionalityWeights;
 }
 
@@ -56,6 +86,7 @@ export interface ProportionalityResult {
   legallyExposed: boolean;
 }
 
+/** The weighted components; for non-coercive work, preparedness takes fit's place and weight. */
 export const PROPORTIONALITY_COMPONENTS = ['fit', 'evidence', 'reversibility', 'procedure', 'mitigation'] as const;
 export type ProportionalityComponentId = (typeof PROPORTIONALITY_COMPONENTS)[number];
 
@@ -73,15 +104,22 @@ export const SPILLOVER_VALUES: Record<Spillover, number> = { none: 0, low: 0.25,
 
 /** Highest score a legally exposed countermeasure can get. */
 export const COUNTERMEASURE_CAP = 40;
+/** Highest score a coercive response against the wrong state (a false flag followed) can get. */
+export const WRONG_STATE_CAP = 20;
 /** Lowest reversibility a countermeasure may have (ILC Art. 49(3): "as far as possible" reversible). */
 export const COUNTERMEASURE_MIN_REVERSIBILITY = 0.8;
 /** Lowest assessed Healey level for a countermeasure: state-ordered. */
-export const COUNTERMEASURE_MIN_RESPONSIBILITY = 7;
+export const COUNTERMEASURE_MIN_RESPONSIBILITY = STATE_ATTRIBUTION_LEVEL;
+/** How much a humanitarian exemption takes off a measure's severity: it protects bystanders and blunts the bite. */
+export const EXEMPTION_TRIM = 1;
+/** The evidence component before any quality of basis, and what each of shared, corroborated and public adds. */
+export const BASIS_FLOOR = 0.55;
+export const BASIS_STEP = 0.15;
+/** Preparedness of an investigation into an incident already assessed with high confidence. */
+export const REDUNDANT_INVESTIGATION = 0.5;
 
-/** Legal categories that are (at least) an internationally wrongful act. */
-const WRONGFUL_ACTS: readonly LegalCategory[] = ['internationallyWrongfulAct', 'useOfForce', 'armedAttack'];
-
-const LABELS: Record<ProportionalityComponentId, string> = {
+const LABELS: Record<ProportionalityComponentId | 'preparedness', string> = {
+  preparedness: 'Preparedness',
   fit: 'Fit to harm',
   evidence: 'Evidence',
   reversibility: 'Reversibility',
@@ -97,6 +135,12 @@ const PROCEDURE_WORDS: Record<Procedure, string> = {
   humanitarianExemption: 'a humanitarian exemption',
   urgent: 'urgency',
 };
+
+/** Severity after safeguards: a humanitarian exemption that is offered and chosen trims the bite. */
+export function effectiveSeverity(severity: number, offered: readonly Procedure[], options: Partial<Record<Procedure, boolean>>): number {
+  const trimmed = offered.includes('humanitarianExemption') && options.humanitarianExemption === true;
+  return trimmed ? Math.max(0, severity - EXEMPTION_TRIM) : severity;
+}
 
 const SPILLOVER_WORDS: Record<Spillover, string> = {
   none: 'no',
@@ -119,186 +163,337 @@ function healey(level: number): string {
   return `level ${fmtNum(level)} (${name ?? 'unknown'})`;
 }
 
-export function scoreProportionality(input: ProportionalityInput): ProportionalityResult {
-  const name = input.actionName;
-  const weights = normaliseWeights(input.weights, PROPORTIONALITY_COMPONENTS);
-  const offered = new Set(input.proceduresOffered);
-  const chose = (p: Procedure): boolean => offered.has(p) && input.options[p] === true;
-  const isCountermeasure = input.responseType === 'countermeasure';
+/** What the scorer reads once from the input: who chose what, and the context with its defaults. */
+interface Facts {
+  input: ProportionalityInput;
+  name: string;
+  chose: (p: Procedure) => boolean;
+  countermeasure: boolean;
+  urgencyWarranted: boolean;
+  wrongOngoing: boolean;
+  tribunalSeized: boolean;
+  injured: boolean;
+  misled: boolean;
+  substantiated: boolean;
+}
 
-  // --- Fit -----------------------------------------------------------------
-  const S = clamp(input.severity, 0, 10);
-  const H = clamp(input.harm, 0, 10);
+function factsOf(input: ProportionalityInput): Facts {
+  const offered = new Set(input.proceduresOffered);
+  const ctx = input.context ?? {};
+  return {
+    input,
+    name: input.actionName,
+    chose: (p) => offered.has(p) && input.options[p] === true,
+    countermeasure: input.responseType === 'countermeasure',
+    urgencyWarranted: ctx.urgencyWarranted ?? false,
+    wrongOngoing: ctx.wrongOngoing ?? true,
+    tribunalSeized: ctx.tribunalSeized ?? false,
+    injured: ctx.injured ?? true,
+    misled: ctx.misled ?? false,
+    // Reasons stand on evidence the government can show: shared with allies, made public, or a case file.
+    substantiated: input.basis.shared || input.basis.public || (ctx.caseFile ?? false),
+  };
+}
+
+interface Scored {
+  component: ScoreComponent;
+  descriptor: Omit<Descriptor, 'component'>;
+}
+
+/** Fit: coercive responses only, severity (after an exemption's trim) against the harm they answer. */
+function fitComponent(f: Facts, weight: number): Scored {
+  const S = clamp(effectiveSeverity(f.input.severity, f.input.proceduresOffered, f.input.options), 0, 10);
+  const H = clamp(f.input.harm, 0, 10);
   const over = Math.max(0, S - H);
   const under = Math.max(0, H - S);
-  const F = 1 - clamp(over / 4 + under / 8, 0, 1);
-  const hits =
-    input.severity < 0
-      ? `${name}, a rollback (severity ${fmtNum(input.severity)}, counted as 0), against harm ${fmtNum(H)}`
-      : `${name} at severity ${fmtNum(S)} against harm ${fmtNum(H)}`;
-  const fitWhy =
+  const trimmed = S < clamp(f.input.severity, 0, 10) ? ` (${fmtNum(f.input.severity)} trimmed by the humanitarian exemption)` : '';
+  const hits = `${f.name} at severity ${fmtNum(S)}${trimmed} against harm ${fmtNum(H)}`;
+  const why =
     over > 0
       ? `${hits}: an overreaction by ${fmtNum(over)} (overreaching costs twice as much as falling short).`
       : under > 0
         ? `${hits}: an underreaction by ${fmtNum(under)} (falling short costs half as much as overreaching).`
         : `${hits}: a match.`;
-  const fit = component('fit', LABELS.fit, F, weights.fit, fitWhy);
+  return {
+    component: component('fit', LABELS.fit, 1 - clamp(over / 4 + under / 8, 0, 1), weight, why),
+    descriptor: { strong: 'well-matched to the harm', weak: over > 0 ? 'overreaching' : 'falling short of the harm' },
+  };
+}
 
-  // --- Evidence ------------------------------------------------------------
-  const pub = clamp(input.publicEvidence, 0, 1);
-  let E: number;
-  let evidenceWhy: string;
-  let confidenceShort = false;
+/** Preparedness: investigation, intelligence and resilience are measured by what they add, not against the harm. */
+function preparednessComponent(f: Facts, weight: number): Scored {
+  const redundant = f.input.category === 'investigate' && f.input.confidence === 'high';
+  const why = redundant
+    ? `${f.name} investigates an incident your government already assesses with high confidence: it adds little.`
+    : f.input.category === 'investigate'
+      ? `${f.name} builds the evidence your government still lacks.`
+      : f.input.category === 'intelligence'
+        ? `${f.name} puts intelligence to work for your government and its allies.`
+        : `${f.name} builds resilience and capacity; it is not measured against the harm.`;
+  return {
+    component: component('preparedness', LABELS.preparedness, redundant ? REDUNDANT_INVESTIGATION : 1, weight, why),
+    descriptor: { strong: 'building preparedness', weak: 'redundant' },
+  };
+}
+
+function basisWords(basis: EvidenceBasis): string {
+  const flags = [
+    ['shared', basis.shared],
+    ['corroborated', basis.corroborated],
+    ['public', basis.public],
+  ] as const;
+  const has = flags.filter(([, v]) => v).map(([k]) => k);
+  const lacks = flags.filter(([, v]) => !v).map(([k]) => k);
+  if (lacks.length === 0) return 'on a basis that was shared, corroborated and public';
+  if (has.length === 0) return 'on a basis that was neither shared, corroborated nor public';
+  return `on a basis that was ${joinAnd(has)} but not ${joinOr(lacks)}`;
+}
+
+/** Evidence: confidence against the instrument's minimum, times the quality of the basis (shared, corroborated, public). */
+function evidenceComponent(f: Facts, weight: number): Scored & { short: boolean } {
+  const { input, name } = f;
   if (input.minConfidence === 'none') {
-    E = 1;
-    evidenceWhy = `${name} needs no attribution.`;
-  } else {
-    const min = input.minConfidence;
-    const C = input.confidence === null ? 0 : CONFIDENCE_VALUES[input.confidence];
-    const Cmin = CONFIDENCE_VALUES[min];
-    E = Math.min(1, C / Cmin) * (0.8 + 0.2 * pub);
-    confidenceShort = C < Cmin;
-    const publicShare = pub === 0 ? 'none' : `only ${fmtPct(pub)}`;
-    if (confidenceShort) {
-      evidenceWhy =
-        input.confidence === null
-          ? `${name} with no attribution of the incident; the instrument needs ${min} confidence`
-          : `${name} while your confidence was ${input.confidence}; the instrument needs ${min}`;
-      evidenceWhy += pub < 1 ? `, and ${publicShare} of the evidence was made public.` : '.';
-    } else {
-      evidenceWhy = `${name} with ${input.confidence ?? 'no'} confidence (the instrument needs ${min})`;
-      evidenceWhy += pub < 1 ? `, but ${publicShare} of the evidence was made public.` : ', and all the evidence was made public.';
-    }
+    return {
+      component: component('evidence', LABELS.evidence, 1, weight, `${name} needs no attribution.`),
+      descriptor: { strong: 'well-evidenced', weak: '' },
+      short: false,
+    };
   }
-  const evidence = component('evidence', LABELS.evidence, E, weights.evidence, evidenceWhy);
+  const min = input.minConfidence;
+  const C = input.confidence === null ? 0 : CONFIDENCE_VALUES[input.confidence];
+  const Cmin = CONFIDENCE_VALUES[min];
+  const quality = BASIS_FLOOR + BASIS_STEP * [input.basis.shared, input.basis.corroborated, input.basis.public].filter(Boolean).length;
+  const short = C < Cmin;
+  const held =
+    input.confidence === null
+      ? `${name} with no attribution of the incident; the instrument needs ${min} confidence`
+      : short
+        ? `${name} while your confidence was ${input.confidence}; the instrument needs ${min}`
+        : `${name} with ${input.confidence} confidence (the instrument needs ${min})`;
+  return {
+    component: component('evidence', LABELS.evidence, Math.min(1, C / Cmin) * quality, weight, `${held}, ${basisWords(input.basis)}.`),
+    descriptor: { strong: 'well-evidenced', weak: short ? 'ahead of the evidence' : 'on a thin basis' },
+    short,
+  };
+}
 
-  // --- Reversibility -------------------------------------------------------
-  const R = clamp(input.reversibility, 0, 1);
-  const reversibilityWhy =
-    R >= 1
-      ? `${name} can be fully undone.`
-      : R <= 0
-        ? `${name} cannot be undone.`
-        : `${name} can only be partly undone (reversibility ${fmtPct(R)}).`;
-  const reversibility = component('reversibility', LABELS.reversibility, R, weights.reversibility, reversibilityWhy);
+function reversibilityComponent(f: Facts, weight: number): Scored {
+  const R = clamp(f.input.reversibility, 0, 1);
+  const why = R >= 1 ? `${f.name} can be fully undone.` : R <= 0 ? `${f.name} cannot be undone.` : `${f.name} can only be partly undone (reversibility ${fmtPct(R)}).`;
+  return { component: component('reversibility', LABELS.reversibility, R, weight, why), descriptor: { strong: 'reversible', weak: 'hard to undo' } };
+}
 
-  // --- Procedure -----------------------------------------------------------
-  const counted: Procedure[] = (['notice', 'statementOfReasons', 'sunset', 'oversight'] as const).filter(
-    (p) => offered.has(p) && (p !== 'notice' || isCountermeasure),
+/** Which safeguards count for this response, and whether each was met with content. */
+function safeguards(f: Facts): { counted: Procedure[]; met: (p: Procedure) => boolean; unmet: (p: Procedure) => string } {
+  const offered = new Set(f.input.proceduresOffered);
+  const counted = (['notice', 'statementOfReasons', 'sunset', 'oversight'] as const).filter(
+    (p) => offered.has(p) && (p !== 'notice' || f.countermeasure),
   );
-  const used = counted.filter(chose);
-  const missing = counted.filter((p) => !chose(p));
-  const Q = counted.length === 0 ? 1 : used.length / counted.length;
-  const procedureWhy =
+  const urgent = f.chose('urgent') && f.urgencyWarranted;
+  const met = (p: Procedure): boolean => {
+    if (p === 'notice') return f.chose('notice') || urgent;
+    if (p === 'statementOfReasons') return f.chose(p) && f.substantiated;
+    return f.chose(p);
+  };
+  const unmet = (p: Procedure): string =>
+    p === 'statementOfReasons' && f.chose(p) ? 'a statement of reasons backed by shared or public evidence' : PROCEDURE_WORDS[p];
+  return { counted, met, unmet };
+}
+
+function procedureComponent(f: Facts, weight: number): Scored {
+  const { counted, met, unmet } = safeguards(f);
+  const used = counted.filter(met);
+  const missing = counted.filter((p) => !met(p));
+  const words = used.map((p) => (p === 'notice' && !f.chose('notice') ? 'urgency in place of notice' : PROCEDURE_WORDS[p]));
+  const why =
     counted.length === 0
-      ? `no procedural safeguards were offered for ${name}.`
+      ? `no procedural safeguards were offered for ${f.name}.`
       : missing.length === 0
-        ? `${name} came with ${joinAnd(used.map((p) => PROCEDURE_WORDS[p]))}.`
-        : `${name} went ahead without ${joinOr(missing.map((p) => PROCEDURE_WORDS[p]))} (${used.length} of the ${counted.length} safeguards offered ${used.length === 1 ? 'was' : 'were'} used).`;
-  const procedure = component('procedure', LABELS.procedure, Q, weights.procedure, procedureWhy);
+        ? `${f.name} came with ${joinAnd(words)}.`
+        : `${f.name} went ahead without ${joinOr(missing.map(unmet))} (${used.length} of the ${counted.length} safeguards offered ${used.length === 1 ? 'was' : 'were'} used).`;
+  const Q = counted.length === 0 ? 1 : used.length / counted.length;
+  return { component: component('procedure', LABELS.procedure, Q, weight, why), descriptor: { strong: 'procedurally sound', weak: 'short on safeguards' } };
+}
 
-  // --- Mitigation ----------------------------------------------------------
-  const spill = SPILLOVER_VALUES[input.spillover];
-  const exemption = chose('humanitarianExemption');
-  const M = 1 - spill * (exemption ? 0 : 1);
-  const spillWords = `${name}, with ${SPILLOVER_WORDS[input.spillover]} spillover`;
-  const mitigationWhy =
+function mitigationComponent(f: Facts, weight: number): Scored {
+  const spill = SPILLOVER_VALUES[f.input.spillover];
+  const exemption = f.chose('humanitarianExemption');
+  const words = `${f.name}, with ${SPILLOVER_WORDS[f.input.spillover]} spillover`;
+  const why =
     spill === 0
-      ? `${spillWords}.`
+      ? `${words}.`
       : exemption
-        ? `${spillWords} offset by a humanitarian exemption.`
-        : offered.has('humanitarianExemption')
-          ? `${spillWords} and no humanitarian exemption, although one was available.`
-          : `${spillWords} and no humanitarian exemption on offer.`;
-  const mitigation = component('mitigation', LABELS.mitigation, M, weights.mitigation, mitigationWhy);
+        ? `${words} offset by a humanitarian exemption.`
+        : f.input.proceduresOffered.includes('humanitarianExemption')
+          ? `${words} and no humanitarian exemption, although one was available.`
+          : `${words} and no humanitarian exemption on offer.`;
+  return {
+    component: component('mitigation', LABELS.mitigation, 1 - spill * (exemption ? 0 : 1), weight, why),
+    descriptor: { strong: 'contained', weak: 'costly to bystanders' },
+  };
+}
 
-  const components: ScoreComponent[] = [fit, evidence, reversibility, procedure, mitigation];
+interface LegalFinding {
+  rule: ScoreRule;
+  /** What the summary says after "legally exposed as a countermeasure …"; null for a flag that caps nothing. */
+  exposure: string | null;
+  cap: number;
+}
 
-  // --- Hard legal rules ----------------------------------------------------
-  const rules: ScoreRule[] = [];
-  const exposure: string[] = [];
-  let cap = 100;
-  const cat = input.assessedLegalCategory;
-  const resp = input.assessedResponsibility;
+const capped = (id: string, why: string, exposure: string): LegalFinding => ({
+  rule: { id, effect: `capped at ${COUNTERMEASURE_CAP}`, why },
+  exposure,
+  cap: COUNTERMEASURE_CAP,
+});
 
-  if (isCountermeasure) {
-    const wrongful = cat !== null && WRONGFUL_ACTS.includes(cat);
-    const attributed = resp !== null && resp >= COUNTERMEASURE_MIN_RESPONSIBILITY;
-    if (!wrongful || !attributed) {
-      const problems: string[] = [];
-      if (!wrongful) {
-        problems.push(
-          cat === null
-            ? 'has not classified the incident as an internationally wrongful act'
-            : `classified the incident as ${LEGAL_WORDS[cat]}, not an internationally wrongful act`,
-        );
-      }
-      if (!attributed) {
-        problems.push(
-          resp === null
-            ? 'has not assessed which state is responsible'
-            : `assessed state responsibility at ${healey(resp)}, below state-ordered (7)`,
-        );
-      }
-      rules.push({
-        id: 'countermeasure-attribution',
-        effect: `capped at ${COUNTERMEASURE_CAP}`,
-        why: `A countermeasure such as ${name} is lawful only against a state responsible for an internationally wrongful act (ILC Art. 49(1); Tallinn Manual 2.0 Rule 20); your government ${joinAnd(problems)}.`,
-      });
-      exposure.push('without state attribution of a wrongful act');
-      cap = COUNTERMEASURE_CAP;
-    }
-    if (!chose('notice') && !chose('urgent')) {
-      const notOffered = offered.has('notice') ? '' : '; as drafted, the action offers no notice step';
-      rules.push({
-        id: 'countermeasure-notice',
-        effect: `capped at ${COUNTERMEASURE_CAP}`,
-        why: `${name} went ahead as a countermeasure without first calling on the responsible state to stop and notifying it (ILC Art. 52(1)), and urgency was not invoked (ILC Art. 52(2))${notOffered}.`,
-      });
-      exposure.push('without notice');
-      cap = COUNTERMEASURE_CAP;
-    }
-    if (R < COUNTERMEASURE_MIN_REVERSIBILITY) {
-      rules.push({
-        id: 'countermeasure-reversibility',
-        effect: `capped at ${COUNTERMEASURE_CAP}`,
-        why: `${name} can only be partly undone (reversibility ${fmtPct(R)}); countermeasures must be temporary and as far as possible reversible (ILC Art. 49(2)-(3)), and this exercise requires at least ${fmtPct(COUNTERMEASURE_MIN_REVERSIBILITY)}.`,
-      });
-      exposure.push('below the reversibility floor');
-      cap = COUNTERMEASURE_CAP;
-    }
+function attributionFinding(f: Facts): LegalFinding | null {
+  const cat = f.input.assessedLegalCategory;
+  const resp = f.input.assessedResponsibility;
+  const problems: string[] = [];
+  if (!isWrongfulAct(cat)) {
+    problems.push(cat === null ? 'has not classified the incident as an internationally wrongful act' : `classified the incident as ${LEGAL_WORDS[cat]}, not an internationally wrongful act`);
   }
+  if (!isStateAttributed(resp)) {
+    problems.push(resp === null ? 'has not assessed which state is responsible' : `assessed state responsibility at ${healey(resp)}, below state-ordered (${COUNTERMEASURE_MIN_RESPONSIBILITY})`);
+  }
+  if (problems.length === 0) return null;
+  return capped(
+    'countermeasure-attribution',
+    `A countermeasure such as ${f.name} is lawful only against a state responsible for an internationally wrongful act (ILC Art. 49(1); Tallinn Manual 2.0 Rule 20); your government ${joinAnd(problems)}.`,
+    'without state attribution of a wrongful act',
+  );
+}
 
-  let selfDefenceBarred = false;
-  if (input.responseType === 'selfDefence' && cat !== 'armedAttack') {
-    selfDefenceBarred = true;
-    rules.push({
+function noticeFinding(f: Facts): LegalFinding | null {
+  if (f.chose('notice') || (f.chose('urgent') && f.urgencyWarranted)) return null;
+  const urgency = f.chose('urgent')
+    ? 'urgency was invoked, but no harmful move by the adversary this round or the last warranted it (ILC Art. 52(2))'
+    : 'urgency was not invoked (ILC Art. 52(2))';
+  const notOffered = f.input.proceduresOffered.includes('notice') ? '' : '; as drafted, the action offers no notice step';
+  return capped(
+    'countermeasure-notice',
+    `${f.name} went ahead as a countermeasure without first calling on the responsible state to stop and notifying it (ILC Art. 52(1)), and ${urgency}${notOffered}.`,
+    'without notice',
+  );
+}
+
+function reversibilityFinding(f: Facts): LegalFinding | null {
+  const R = clamp(f.input.reversibility, 0, 1);
+  if (R >= COUNTERMEASURE_MIN_REVERSIBILITY) return null;
+  return capped(
+    'countermeasure-reversibility',
+    `${f.name} can only be partly undone (reversibility ${fmtPct(R)}); countermeasures must be temporary and as far as possible reversible (ILC Art. 49(2)-(3); Tallinn Manual 2.0 Rule 21), and this exercise requires at least ${fmtPct(COUNTERMEASURE_MIN_REVERSIBILITY)}.`,
+    'below the reversibility floor',
+  );
+}
+
+function purposeFinding(f: Facts): LegalFinding | null {
+  if (f.wrongOngoing) return null;
+  return capped(
+    'countermeasure-purpose',
+    `${f.name} came after the adversary's compliance was verified; a countermeasure may only induce cessation, not punish, and must end once the responsible state complies (ILC Arts 49(1), 53; Tallinn Manual 2.0 Rule 21).`,
+    'after the wrong had ceased',
+  );
+}
+
+function tribunalFinding(f: Facts): LegalFinding | null {
+  if (!f.tribunalSeized) return null;
+  return capped(
+    'countermeasure-tribunal',
+    `${f.name} went ahead while a court or tribunal with binding authority was seized of the dispute; countermeasures are suspended while it is (ILC Art. 52(3)(b)).`,
+    'while a tribunal was seized',
+  );
+}
+
+function collectiveFinding(f: Facts): LegalFinding | null {
+  if (f.injured) return null;
+  return {
+    rule: {
+      id: 'countermeasure-collective',
+      effect: 'flagged as contested',
+      why: `${f.name} is a countermeasure by a government that was not itself injured; collective countermeasures are contested (ILC Art. 54 leaves them open; Estonia supported them in 2019, most Tallinn Manual 2.0 experts did not, Rule 24).`,
+    },
+    exposure: null,
+    cap: 100,
+  };
+}
+
+function countermeasureFindings(f: Facts): LegalFinding[] {
+  if (!f.countermeasure) return [];
+  return [attributionFinding(f), noticeFinding(f), reversibilityFinding(f), purposeFinding(f), tribunalFinding(f), collectiveFinding(f)].filter(
+    (x): x is LegalFinding => x !== null,
+  );
+}
+
+/** Coercion aimed by a false flag: the response falls on a state that did not do it. */
+function wrongStateFinding(f: Facts): LegalFinding | null {
+  if (!f.misled || measureOf(f.input.category) !== 'fit') return null;
+  return {
+    rule: {
+      id: 'wrong-state',
+      effect: `capped at ${WRONG_STATE_CAP}`,
+      why: `${f.name} rests on planted evidence: your government blames a state that is not responsible. Conduct is attributable only on evidence of the responsible state's organs or control (ILC Arts 4, 8; Tallinn Manual 2.0 Rules 15, 17), and a response against the wrong state is itself a wrong.`,
+    },
+    exposure: 'against the wrong state',
+    cap: WRONG_STATE_CAP,
+  };
+}
+
+function selfDefenceFinding(f: Facts): LegalFinding | null {
+  const cat = f.input.assessedLegalCategory;
+  if (f.input.responseType !== 'selfDefence' || cat === 'armedAttack') return null;
+  return {
+    rule: {
       id: 'self-defence-threshold',
       effect: 'set to 0',
-      why: `Force in self-defence such as ${name} is lawful only in response to an armed attack (UN Charter Art. 51); your government ${
+      why: `Force in self-defence such as ${f.name} is lawful only in response to an armed attack (UN Charter Art. 51); your government ${
         cat === null ? 'has not classified the incident' : `classified the incident as ${LEGAL_WORDS[cat]}`
       }, which is below the armed-attack threshold.`,
-    });
-    cap = 0;
-  }
+    },
+    exposure: null,
+    cap: 0,
+  };
+}
 
+/** The measure of what the response does: fit (coercive), preparedness (investigation, intelligence, resilience) or none (stepping back). */
+function measureOf(category: ActionCategory): 'fit' | 'preparedness' | 'none' {
+  if (COERCIVE_CATEGORIES.includes(category)) return 'fit';
+  if (PREPAREDNESS_CATEGORIES.includes(category)) return 'preparedness';
+  return 'none';
+}
+
+function legalSummary(findings: LegalFinding[]): string {
+  if (findings.some((x) => x.rule.id === 'self-defence-threshold')) return '; legally exposed: force below the armed-attack threshold';
+  const wrongState = findings.some((x) => x.rule.id === 'wrong-state') ? '; legally exposed: aimed at the wrong state by a false flag' : '';
+  const exposure = findings.filter((x) => x.rule.id !== 'wrong-state').map((x) => x.exposure).filter((x): x is string => x !== null);
+  const contested = findings.some((x) => x.rule.id === 'countermeasure-collective') ? '; contested as a collective countermeasure' : '';
+  return wrongState + (exposure.length > 0 ? `; legally exposed as a countermeasure ${joinAnd(exposure)}` : '') + contested;
+}
+
+export function scoreProportionality(input: ProportionalityInput): ProportionalityResult {
+  const f = factsOf(input);
+  const measure = measureOf(input.category);
+  const live = PROPORTIONALITY_COMPONENTS.filter((id) => id !== 'fit' || measure !== 'none');
+  const weights = normaliseWeights(input.weights, live);
+  const first: Scored =
+    measure === 'fit'
+      ? fitComponent(f, weights.fit)
+      : measure === 'preparedness'
+        ? preparednessComponent(f, weights.fit)
+        : { component: notApplicable('fit', LABELS.fit, `${f.name} steps back rather than coerces; fit to harm does not apply.`), descriptor: { strong: '', weak: '' } };
+  const evidence = evidenceComponent(f, weights.evidence);
+  const scored = [first, evidence, reversibilityComponent(f, weights.reversibility), procedureComponent(f, weights.procedure), mitigationComponent(f, weights.mitigation)];
+  const components = scored.map((s) => s.component);
+
+  const findings = [wrongStateFinding(f), ...countermeasureFindings(f), selfDefenceFinding(f)].filter((x): x is LegalFinding => x !== null);
+  const cap = Math.min(100, ...findings.map((x) => x.cap));
   const raw = Math.round(clamp(weightedTotal(components), 0, 100));
   const value = Math.min(raw, cap);
-  const legallyExposed = rules.length > 0;
-
-  // --- Summary -------------------------------------------------------------
-  const descriptors: Descriptor[] = [
-    { component: fit, strong: 'well-matched to the harm', weak: over > 0 ? 'overreaching' : 'falling short of the harm' },
-    { component: evidence, strong: 'well-evidenced', weak: confidenceShort ? 'ahead of the evidence' : 'short on public evidence' },
-    { component: reversibility, strong: 'reversible', weak: 'hard to undo' },
-    { component: procedure, strong: 'procedurally sound', weak: 'short on safeguards' },
-    { component: mitigation, strong: 'contained', weak: 'costly to bystanders' },
-  ];
-  let legal = '';
-  if (selfDefenceBarred) legal = '; legally exposed: force below the armed-attack threshold';
-  else if (exposure.length > 0) legal = `; legally exposed as a countermeasure ${joinAnd(exposure)}`;
+  const descriptors: Descriptor[] = scored.map((s) => ({ component: s.component, ...s.descriptor }));
   const before = value < raw ? ` (${raw} before the legal rules)` : '';
-  const summary = `Proportionality ${value}/100${before}: ${verdict(descriptors)}${legal}.`;
-
-  return { score: { value, components, rules, summary }, legallyExposed };
+  const summary = `Proportionality ${value}/100${before}: ${verdict(descriptors)}${legalSummary(findings)}.`;
+  return {
+    score: { value, components, rules: findings.map((x) => x.rule), summary },
+    legallyExposed: findings.some((x) => x.cap < 100),
+  };
 }

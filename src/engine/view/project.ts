@@ -15,6 +15,7 @@ import type { Action, Scenario } from '../scenario/schema';
 import { checkDraft } from '../rules/decisions';
 import {
   assessedResponsibility,
+  likelihoodOf,
   attributionStage,
   campaignPhase,
   confidenceOfTeam,
@@ -27,7 +28,8 @@ import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesDecision, seesNote } from '../rules/visibility';
 import { reportCardsOf } from '../grading/reportCard';
 import type { ExerciseState, ResolvedDecision, Score } from '../types';
-import type { ActionAvailability, ActionView, ExerciseView, IncidentView, Viewer } from './types';
+import type { ActionAvailability, ActionView, AttributionTeamView, ExerciseView, IncidentView, Viewer } from './types';
+import { LIKELIHOOD_BANDS } from '../confidence';
 
 /** Okabe-Ito: distinguishable with the common forms of colour blindness. */
 export const TEAM_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
@@ -271,6 +273,12 @@ export function availabilityOf(scenario: Scenario, state: ExerciseState, action:
   };
 }
 
+function likelihoodView(scenario: Scenario, state: ExerciseState, incident: string, team: string): AttributionTeamView['likelihood'] {
+  const judgement = likelihoodOf(scenario, state, incident, team);
+  const band = judgement && LIKELIHOOD_BANDS.find((b) => b.id === judgement.likelihood);
+  return judgement && band ? { suspect: judgement.suspect, band: band.id, words: band.words, range: band.range } : null;
+}
+
 function incidentView(scenario: Scenario, state: ExerciseState, incident: string, viewer: Viewer): IncidentView {
   const def = indexOf(scenario).incidents.get(incident)!;
   const debrief = state.phase === 'debrief';
@@ -284,9 +292,10 @@ function incidentView(scenario: Scenario, state: ExerciseState, incident: string
           confidence: confidenceOfTeam(scenario, state, incident, team.id),
           evidence: evidenceOf(state, incident, team.id),
           assessedResponsibility: assessedResponsibility(scenario, state, incident, team.id)?.responsibilityLabel ?? null,
+          likelihood: likelihoodView(scenario, state, incident, team.id),
           public: isPublic,
         }
-      : { stage: isPublic ? stage : 'undisclosed', confidence: null, evidence: null, assessedResponsibility: null, public: isPublic };
+      : { stage: isPublic ? stage : 'undisclosed', confidence: null, evidence: null, assessedResponsibility: null, likelihood: null, public: isPublic };
   }
   const coalition = state.attribution[incident]!.coalition;
   const record = sees('coalitionRecord', viewer, debrief);

@@ -67,6 +67,8 @@ export interface AttributionTeamView {
   confidence: ConfidenceLevel | null;
   evidence: number | null;
   assessedResponsibility: string | null;
+  /** ICD 203, kept apart from confidence: the state the government suspects and how likely it judges it responsible; null when hidden or not yet assessed. */
+  likelihood: { suspect: string; band: string; words: string; range: string } | null;
   public: boolean;
 }
 

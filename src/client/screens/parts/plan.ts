@@ -88,8 +88,7 @@ function readyVote(ctx: Ctx): TemplateResult {
   const team = ctx.view.me?.team;
   const members = (ctx.session.presence?.seats ?? []).filter((s) => s.role === 'team' && s.team === team && s.connected);
   const vote = async () => {
-    const answer = await ctx.answers.track('lock', ctx.session.ready(!ready), ready ? 'Vote withdrawn.' : 'You are ready.');
-    if (answer.ok) ctx.local.ready = answer;
+    await ctx.answers.track('lock', ctx.session.ready(!ready), ready ? 'Vote withdrawn.' : 'You are ready.');
   };
   return html`<p>When everyone connected in your team is ready, the plan locks. Your team lead can also lock it alone.</p>
     <p class="help">${members.map((m) => `${m.name}: ${m.ready ? 'ready' : 'not yet'}`).join(' · ')}</p>
@@ -168,6 +167,9 @@ function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: strin
     <p>${inc.description}</p>
     <p><strong>Our confidence:</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>Stage:</strong> ${stageWord(mine?.stage ?? 'unknown')}
       ${mine?.assessedResponsibility ? html` · <strong>Assessed responsibility:</strong> ${mine.assessedResponsibility}` : nothing}</p>
+    ${mine?.likelihood
+      ? html`<p><strong>Our judgement:</strong> ${mine.likelihood.suspect} is responsible: ${mine.likelihood.words} (${mine.likelihood.range}).</p>`
+      : nothing}
     <p class="help">Coalition: ${stageWord(inc.coalition.stage)}${inc.coalition.sharedBy.length ? `; shared by ${teamList(view, inc.coalition.sharedBy)}` : ''} ·
       Attributed publicly by: ${publicBy.length ? teamList(view, publicBy) : 'no one'}</p>
     <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'shareIntel', incident: inc.id, with: 'coalition' }, 'Shared with the coalition.')}>
