@@ -315,7 +315,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     expect(await fac.locator('.report-card').count()).toBe(scenario.teams.length);
     // The overview: a column per government, a row per objective.
     expect(await fac.locator('table.grade-matrix thead th').count()).toBe(scenario.teams.length + 1);
-    expect(await fac.locator('table.grade-matrix tbody th', { hasText: firstObjective.id }).count()).toBe(1);
+    expect(await fac.locator('table.grade-matrix tbody th', { hasText: firstObjective.text }).count()).toBe(1);
     await fac.locator('#cards-h').scrollIntoViewIfNeeded();
     await shot(fac, '12b-report-cards-facilitator');
     expect(await obs.locator('.report-card').count()).toBe(scenario.teams.length);

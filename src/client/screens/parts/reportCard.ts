@@ -47,7 +47,7 @@ function gradeMatrix(view: ExerciseView, cards: ReportCard[]): TemplateResult {
       <thead><tr><th scope="col">Objective</th>${cards.map((c) => html`<th scope="col"><a href=${`#card-${c.team}`}>${c.teamName}</a></th>`)}</tr></thead>
       <tbody>
         ${objectives.map(
-          (o, i) => html`<tr><th scope="row" title=${o.text}>${o.id}</th>${cards.map((c) => html`<td>${levelBadge(c.objectives[i]?.level ?? null)}</td>`)}</tr>`,
+          (o, i) => html`<tr><th scope="row" class="objective-name">${i + 1}. ${o.text}</th>${cards.map((c) => html`<td>${levelBadge(c.objectives[i]?.level ?? null)}</td>`)}</tr>`,
         )}
         <tr><th scope="row">Mean proportionality</th>${cards.map((c) => html`<td>${fmt(c.meanProportionality)}</td>`)}</tr>
         <tr><th scope="row">Level points (of 4)</th>${cards.map((c) => html`<td>${c.levelPoints ?? '–'}</td>`)}</tr>
