@@ -19,7 +19,7 @@ describe('the do-nothing policy', () => {
     expect(run.state.decisions).toEqual([]);
     expect(run.commands.filter((c) => c.actor.role === 'team').map((c) => c.type)).toEqual(expect.arrayContaining(['lockDecisions']));
     expect(run.commands.filter((c) => c.actor.role === 'team' && c.type !== 'lockDecisions')).toEqual([]);
-    expect(exerciseScore(run.state).proportionality).toBeNull();
+    expect(exerciseScore(scenario, run.state).proportionality).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@
 import { sampleRankCorrelation } from 'simple-statistics';
 import { Rng, seedRng } from '../random';
 import type { HistoryTrack } from '../scenario/history';
+import { exerciseProportionality } from '../scoring/exercise';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 import { historyPolicy } from './history';
@@ -102,13 +103,14 @@ const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b,
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * The exercise's score: the mean of its mean proportionality and its mean
- * cohesion. With no decision taken there is nothing proportionate to credit,
- * so proportionality counts 0.
+ * The exercise's score: the mean of its proportionality (the per-exercise
+ * figure, which counts each distinct response once, weighted by severity, so
+ * it cannot be padded by repeating cheap acts) and its mean cohesion. With no
+ * decision taken there is nothing proportionate to credit, so proportionality
+ * counts 0.
  */
-export function exerciseScore(state: ExerciseState): { proportionality: number | null; cohesion: number; score: number } {
-  const decisions = state.decisions.filter((d) => d.effective).map((d) => d.overridden?.value ?? d.proportionality.value);
-  const proportionality = decisions.length > 0 ? mean(decisions) : null;
+export function exerciseScore(scenario: Scenario, state: ExerciseState): { proportionality: number | null; cohesion: number; score: number } {
+  const proportionality = exerciseProportionality(scenario, state.decisions);
   const cohesion = mean(state.rounds.map((r) => r.cohesion.value));
   return { proportionality, cohesion, score: ((proportionality ?? 0) + cohesion) / 2 };
 }
@@ -121,7 +123,7 @@ export function playOnce(scenario: Scenario, policy: BotPolicy, seed: string): R
   return {
     outcome,
     outcomeId: state.outcome?.id ?? 'unfinished',
-    ...exerciseScore(state),
+    ...exerciseScore(scenario, state),
     refusals: run.refusals,
     escalation: state.rounds.map((r) => r.escalationAfter),
   };
