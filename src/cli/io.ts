@@ -1,7 +1,7 @@
 /** What every CLI command shares: exit codes, user errors without stack traces, reading files. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblem, historyFileName, loadScenarioText, parseHistory, type HistoryTrack, type Problem, type Scenario } from '../engine';
+import { formatProblem, historyFileName, loadScenarioBytes, parseHistory, type HistoryTrack, type Problem, type Scenario } from '../engine';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDING = 1;
@@ -18,8 +18,13 @@ export class UserError extends Error {
 }
 
 export function readText(file: string): string {
+  return new TextDecoder('utf-8').decode(readBytes(file));
+}
+
+/** A file's bytes, for the scenario loader to check that they are UTF-8. */
+export function readBytes(file: string): Uint8Array {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`${file}: no such file`);
@@ -38,7 +43,7 @@ export function writeText(file: string, text: string): void {
 
 /** Loads a scenario or fails with every problem printed, exit 1. */
 export function loadScenarioFile(file: string): { scenario: Scenario; warnings: Problem[] } {
-  const result = loadScenarioText(readText(file), file);
+  const result = loadScenarioBytes(readBytes(file), file);
   if (!result.ok) {
     throw new UserError(result.problems.map(formatProblem).join('\n'), EXIT_FINDING);
   }

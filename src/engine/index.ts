@@ -13,7 +13,7 @@ export * from './types';
 export * from './view/types';
 export * from './scenario/schema';
 export * from './scenario/problems';
-export { loadScenarioText, parseScenarioObject } from './scenario/load';
+export { loadScenarioBytes, loadScenarioText, parseScenarioObject } from './scenario/load';
 export { isScenarioFileName, historyFileName, parseHistory } from './scenario/history';
 export type { HistoryTrack, HistoryProblem } from './scenario/history';
 export type { LoadResult } from './scenario/load';

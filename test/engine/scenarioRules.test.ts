@@ -14,6 +14,12 @@ import { rubricRule } from '../../src/engine/scenario/rules/rubric';
 import { injectsRule } from '../../src/engine/scenario/rules/injects';
 import { actionsRule } from '../../src/engine/scenario/rules/actions';
 import { lawRule } from '../../src/engine/scenario/rules/law';
+import { requirementsRule } from '../../src/engine/scenario/rules/requirements';
+import { ladderRule } from '../../src/engine/scenario/rules/ladder';
+import { endConditionsRule } from '../../src/engine/scenario/rules/endConditions';
+import { effectShapesRule } from '../../src/engine/scenario/rules/effectShapes';
+import { quantitiesRule } from '../../src/engine/scenario/rules/quantities';
+import { schemaRefRule } from '../../src/engine/scenario/rules/schemaRef';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from '../../src/engine/scenario/rules/hints';
 
 const minimalText = readFileSync(new URL('../fixtures/minimal.json', import.meta.url), 'utf8');
@@ -21,7 +27,7 @@ const minimalText = readFileSync(new URL('../fixtures/minimal.json', import.meta
 /** The lines one rule alone reports on the minimal scenario after a change. */
 function run(rule: SemanticRule, change: (s: Record<string, any>) => void = () => {}): string[] {
   const raw = JSON.parse(minimalText);
-  delete raw.$schema;
+  raw.$schema = './firebreak-scenario.schema.json';
   change(raw);
   const scenario = scenarioSchema.parse(raw);
   return runRules([rule], scenario, 's', () => ({ line: 1, column: 1 })).map(formatProblem);
@@ -168,6 +174,60 @@ describe('each rule alone', () => {
       }),
     ).toEqual([
       's:1:1: warning: action "attribute" needs high confidence, but no effect in the scenario adds evidence, so no team can reach it (at /actions/1/minConfidence)',
+    ]);
+  });
+
+  it('schema reference: a copy by file name or the id, nothing else', () => {
+    expect(run(schemaRefRule, (s) => (s.$schema = '../../schemas/firebreak-scenario.schema.json'))).toEqual([]);
+    expect(run(schemaRefRule, (s) => (s.$schema = 'urn:firebreak:scenario-schema:1'))).toEqual([]);
+    expect(run(schemaRefRule, (s) => (s.$schema = 'https://json-schema.org/draft/2020-12/schema'))).toHaveLength(1);
+  });
+
+  it('requirements: a joint minimum on an action nobody can join, and one above the eligible teams', () => {
+    expect(run(requirementsRule, (s) => (s.actions[1].jointMinimum = 2))).toEqual([
+      's:1:1: action "attribute" has a jointMinimum but is not joinable, so no other team can ever join it: set "joinable": true or remove jointMinimum (at /actions/1/jointMinimum)',
+    ]);
+    expect(run(requirementsRule, (s) => Object.assign(s.actions[1], { joinable: true, jointMinimum: 2 }))).toEqual([]);
+    expect(run(requirementsRule, (s) => Object.assign(s.actions[1], { joinable: true, jointMinimum: 2, availableTo: ['uk'] }))).toEqual([
+      's:1:1: action "attribute" takes effect only with 2 participants, but only 1 team may take it (uk) (at /actions/1/jointMinimum)',
+    ]);
+    expect(run(requirementsRule, (s) => Object.assign(s.actions[1], { targetsIncident: false, requiresStateAttribution: true, minConfidence: 'none' }))).toEqual([
+      's:1:1: action "attribute" targets no incident, so requiresStateAttribution is never checked: remove it or let the action target an incident (at /actions/1/requiresStateAttribution)',
+    ]);
+  });
+
+  it('ladder: a short ladder caps escalation (a warning), a gap below its top is an error', () => {
+    const ladder = (levels: number[]) => (s: Record<string, any>) => (s.escalation = { ladder: levels.map((level) => ({ level, label: `L${level}` })) });
+    expect(run(ladderRule, ladder([0, 1, 2]))).toEqual([]);
+    expect(run(ladderRule, ladder([0, 1]))).toEqual([
+      's:1:1: warning: action "attribute" signals rung 2, above the top of the escalation ladder: escalation never climbs above rung 1, so it counts as 1 (the ladder has levels 0, 1) (at /actions/1/rung)',
+    ]);
+    expect(run(ladderRule, (s) => (ladder([1, 2])(s), (s.escalation.start = 0)))).toEqual([
+      's:1:1: the exercise starts at rung 0, which the escalation ladder does not cover: the level has no rung to show (the ladder has levels 1, 2) (at /escalation/start)',
+      's:1:1: action "investigate" signals rung 0, which the escalation ladder does not cover: the level has no rung to show (the ladder has levels 1, 2) (at /actions/0/rung)',
+    ]);
+  });
+
+  it('end conditions: decided before play', () => {
+    expect(run(endConditionsRule, (s) => (s.endConditions = [{ id: 'late', when: { indicator: 'round', op: '>=', value: 2 }, outcome: 'neutral', summary: 'x' }]))).toEqual([]);
+    expect(run(endConditionsRule, (s) => (s.endConditions = [{ id: 'early', when: { indicator: 'round', op: '>=', value: 1 }, outcome: 'neutral', summary: 'x' }]))).toEqual([
+      's:1:1: warning: end condition "early" already holds when the exercise starts, so it ends the exercise after round 1 unless round 1 changes that (at /endConditions/0/when)',
+    ]);
+    expect(run(endConditionsRule, (s) => (s.endConditions = [{ id: 'calm', when: { indicator: 'escalation', op: '<=', value: 9 }, outcome: 'neutral', summary: 'x' }]))).toEqual([
+      's:1:1: end condition "calm" always holds ("escalation <= 9" always holds, as escalation is at most 9), so it ends every exercise after round 1 (at /endConditions/0/when)',
+    ]);
+  });
+
+  it('effect shapes: adding nothing', () => {
+    expect(run(effectShapesRule, (s) => (s.actions[0].effects = [{ harm: 'intrusion', add: 0 }]))).toEqual([
+      's:1:1: effect on the harm of "intrusion" does nothing: it adds 0 (at /actions/0/effects/0/add)',
+    ]);
+    expect(run(effectShapesRule, (s) => (s.actions[0].effects = [{ harm: 'intrusion', add: -1 }]))).toEqual([]);
+  });
+
+  it('quantities: a negative threshold', () => {
+    expect(run(quantitiesRule, (s) => (s.evidenceThresholds = { suspected: -1 }))).toEqual([
+      's:1:1: evidence threshold "suspected" cannot be negative (got -1) (at /evidenceThresholds/suspected)',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadScenarioText, parseScenarioObject, type LoadResult } from '../../src/engine/scenario/load';
+import { loadScenarioBytes, loadScenarioText, parseScenarioObject, type LoadResult } from '../../src/engine/scenario/load';
 import { formatProblem, type Problem } from '../../src/engine/scenario/problems';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
@@ -15,6 +15,45 @@ function lines(result: LoadResult): string[] {
 
 /** Every broken scenario and exactly what the loader must say about it. */
 const expected: Record<string, string[]> = {
+  'not-utf8.json': [
+    `test/fixtures/broken/not-utf8.json:23:30: the file is not valid UTF-8: byte 0xF4 here is not part of a UTF-8 character (the file was probably saved as Latin-1 or Windows-1252); save it as UTF-8 (at /teams/1/name)`,
+  ],
+  'wrong-schema.json': [
+    `test/fixtures/broken/wrong-schema.json:2:14: "$schema" names "https://json.schemastore.org/package.json", which is not Firebreak's scenario schema: use "./firebreak-scenario.schema.json" (firebreak schema --write DIR puts a copy there) or "urn:firebreak:scenario-schema:1" (at /$schema)`,
+  ],
+  'too-deep.json': [
+    `test/fixtures/broken/too-deep.json:93:116: the document is nested more than 64 levels deep here (at /debrief/whatHappened/0/$comment/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0)`,
+  ],
+  'leading-zero.json': [
+    `test/fixtures/broken/leading-zero.json:19:33: invalid number "03": JSON numbers may not start with a leading zero; write 3, or put it in quotes if it is a code rather than a number (at /teams/0/resources/capital)`,
+    `test/fixtures/broken/leading-zero.json:24:45: invalid number "+51.51": JSON numbers have no plus sign; write 51.51 (at /teams/1/capital/lat)`,
+  ],
+  'truncated.json': [
+    `test/fixtures/broken/truncated.json:79:18: the file ends before the document does: the object opened at line 75, column 5 is never closed (3 objects and lists are still open); was the file cut short? (at /injects/0)`,
+  ],
+  'unmeetable-requirement.json': [
+    `test/fixtures/broken/unmeetable-requirement.json:54:24: action "investigate" targets no incident, so its minConfidence "low" is never checked: set "minConfidence": "none" or let it target an incident (at /actions/0/minConfidence)`,
+    `test/fixtures/broken/unmeetable-requirement.json:73:23: action "attribute" takes effect only with 3 participants, but only 2 teams may take it (usa, uk) (at /actions/1/jointMinimum)`,
+  ],
+  'end-conditions.json': [
+    `test/fixtures/broken/end-conditions.json:93:34: end condition "any-phase" always holds (it lists every state of adversary.phase), so it ends every exercise after round 1 (at /endConditions/0/when)`,
+    `test/fixtures/broken/end-conditions.json:95:28: condition is always false: "escalation > 9" never holds, as escalation is at most 9; end condition "top" can never be reached (at /endConditions/2/when)`,
+    `test/fixtures/broken/end-conditions.json:94:29: warning: end condition "leak" already holds when the exercise starts, so it ends the exercise after round 1 unless round 1 changes that (at /endConditions/1/when)`,
+  ],
+  'ladder.json': [
+    `test/fixtures/broken/ladder.json:65:15: action "attribute" signals rung 2, which the escalation ladder does not cover: the level has no rung to show (the ladder has levels 0, 1, 3) (at /actions/1/rung)`,
+    `test/fixtures/broken/ladder.json:95:18: the escalation ladder names level 1 twice (first at /escalation/ladder/1): give each rung its own level (at /escalation/ladder/2/level)`,
+  ],
+  'effect-shapes.json': [
+    `test/fixtures/broken/effect-shapes.json:59:58: effect on indicator "trust" has both "add" and "set": set replaces the value and add would be ignored; keep one of them (at /actions/0/effects/1)`,
+    `test/fixtures/broken/effect-shapes.json:59:106: effect on indicator "trust" does nothing: give it "add", "set" or "atLeast" (at /actions/0/effects/2)`,
+    `test/fixtures/broken/effect-shapes.json:59:146: effect does nothing: it escalates by 0 rungs (at /actions/0/effects/3/escalate)`,
+    `test/fixtures/broken/effect-shapes.json:59:197: evidence effect on "intrusion" does nothing: its list of teams is empty (leave "teams" out for the team that acts) (at /actions/0/effects/4/teams)`,
+  ],
+  'negative-quantities.json': [
+    `test/fixtures/broken/negative-quantities.json:20:42: starting evidence cannot be negative (got -2): it counts evidence points, from 0 (at /teams/0/startingEvidence/intrusion)`,
+    `test/fixtures/broken/negative-quantities.json:92:65: evidence threshold "moderate" (2) is below "low" (3): the thresholds must rise from suspected to high (at /evidenceThresholds/moderate)`,
+  ],
   'always-false.json': [
     `test/fixtures/broken/always-false.json:71:24: condition is always false: no condition in its "any" can hold ("escalation >= 10" never holds, as escalation is at most 9; its "not" negates a condition that always holds: "cohesion <= 100" always holds, as cohesion is at most 100); action "attribute" can never be taken (at /actions/1/prerequisites)`,
     `test/fixtures/broken/always-false.json:93:15: condition is always false: "round > 2" never holds, as round is at most 2 (the scenario has 2 rounds); inject "press-asks" never fires on its condition (at /injects/1/when)`,
@@ -123,7 +162,8 @@ describe('broken scenarios', () => {
 
   it.each(files)('%s', (name) => {
     const file = `test/fixtures/broken/${name}`;
-    const result = loadScenarioText(read(`broken/${name}`), file);
+    // Bytes, as the command line reads a file: one of them is not UTF-8.
+    const result = loadScenarioBytes(readFileSync(new URL(`broken/${name}`, fixtures)), file);
     expect(result.ok).toBe(false);
     expect(lines(result)).toEqual(expected[name]);
   });
@@ -228,12 +268,41 @@ describe('loadScenarioText', () => {
     ]);
   });
 
-  it('refuses documents nested too deeply instead of overflowing', () => {
+  it('refuses documents nested too deeply instead of overflowing, where the nesting goes too deep', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    expect(lines(loadScenarioText(deep, 'deep.json'))).toEqual(['deep.json:1:1: the document is nested too deeply to read (at /)']);
+    expect(lines(loadScenarioText(deep, 'deep.json'))).toEqual([
+      `deep.json:1:66: the document is nested more than 64 levels deep here (at ${'/0'.repeat(65)})`,
+    ]);
     const result = loadScenarioText('{"a":'.repeat(80) + '1' + '}'.repeat(80), 'deep.json');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.code)).toEqual(['too-deep']);
+  });
+});
+
+describe('text that is not JSON yet', () => {
+  const first = (text: string): string => lines(loadScenarioText(text, 'f'))[0]!;
+
+  it('explains the numbers JSON does not allow', () => {
+    expect(first('{"a": .5}')).toBe('f:1:7: invalid number ".5": JSON needs a digit before the decimal point; write 0.5 (at /a)');
+    expect(first('{"a": 0x10}')).toBe('f:1:7: invalid number "0x10": JSON has no hexadecimal numbers; write 16 (at /a)');
+    expect(first('{"a": -007}')).toBe('f:1:7: invalid number "-007": JSON numbers may not start with a leading zero; write -7, or put it in quotes if it is a code rather than a number (at /a)');
+    expect(first('{"a": 1.}')).toBe('f:1:7: invalid number "1.": a decimal point or exponent needs digits after it (at /a)');
+  });
+
+  it('says a file ends mid-way in so many words', () => {
+    expect(first('{\n  "meta": { "title": "Cut')).toBe(
+      'f:2:26: the file ends inside a string that starts at line 2, column 22: it was cut short, or a closing quote is missing (at /meta/title)',
+    );
+    expect(first('{ "a": [1, 2')).toBe('f:1:13: the file ends before the document does: the list opened at line 1, column 8 is never closed (2 objects and lists are still open); was the file cut short? (at /a/1)');
+  });
+
+  it('accepts every UTF-8 character and refuses overlong forms and lone surrogates', () => {
+    const ok = new TextEncoder().encode('{"a": "é — 😀 \u00e9"}');
+    expect(lines(loadScenarioBytes(ok, 'f'))[0]).not.toMatch(/UTF-8/);
+    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+      const bytes = new Uint8Array([...new TextEncoder().encode('{"a": "'), ...bad, 0x22, 0x7d]);
+      expect(lines(loadScenarioBytes(bytes, 'f'))[0]).toMatch(/^f:1:8: the file is not valid UTF-8: byte 0x/);
+    }
   });
 });
 

@@ -1,11 +1,11 @@
 /** firebreak validate: every problem of each scenario, then what playtests reveal about its quality. */
-import { formatProblem, loadScenarioText } from '../../engine';
+import { formatProblem, loadScenarioBytes } from '../../engine';
 import { tallyBatch } from '../../engine/bots/simulate';
 import { summariseTally } from '../../engine/bots/summary';
 import { BOTS } from '../../engine/bots/policies';
 import { sourceLocator } from '../../engine/scenario/load';
 import { qualityWarnings } from '../../engine/scenario/quality';
-import { EXIT_FINDING, EXIT_OK, UserError, loadHistoryBeside, out, readText } from '../io';
+import { EXIT_FINDING, EXIT_OK, UserError, loadHistoryBeside, out, readBytes } from '../io';
 
 export interface ValidateOptions {
   runs: number;
@@ -16,8 +16,9 @@ export interface ValidateOptions {
 export function validate(files: string[], options: ValidateOptions): number {
   let exit = EXIT_OK;
   for (const file of files) {
-    const text = readText(file);
-    const result = loadScenarioText(text, file);
+    const bytes = readBytes(file);
+    const result = loadScenarioBytes(bytes, file);
+    const text = new TextDecoder('utf-8').decode(bytes);
     if (!result.ok) {
       result.problems.forEach((p) => out(formatProblem(p)));
       exit = EXIT_FINDING;

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { condition, effect, scenarioSchema, type Scenario } from './schema';
 import type { Problem } from './problems';
 import { checkScenario, closest, jsonPointer, type Locator, type Path, type PathSegment } from './semantic';
+import { explainNumber, firstInvalidUtf8, scanStructure } from './text';
 
 export type LoadResult =
   | { ok: true; scenario: Scenario; warnings: Problem[] }
@@ -24,6 +25,30 @@ export function loadScenarioText(text: string, file: string): LoadResult {
     if (err instanceof RangeError) return fail([documentProblem(file, 'too-deep', 'the document is nested too deeply to read')]);
     throw err;
   }
+}
+
+/**
+ * Loads a scenario from the bytes of its file: text that is not UTF-8 is
+ * refused where its first bad byte stands, rather than read as replacement
+ * characters that would turn up later as strange names.
+ */
+export function loadScenarioBytes(bytes: Uint8Array, file: string): LoadResult {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return loadScenarioText(new TextDecoder('utf-8').decode(bytes), file);
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '');
+  const { line, column } = positionOf(lineStarts(before), before.length);
+  const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+  return fail([
+    {
+      severity: 'error',
+      code: 'not-utf8',
+      message: `the file is not valid UTF-8: byte 0x${byte} here is not part of a UTF-8 character (the file was probably saved as Latin-1 or Windows-1252); save it as UTF-8`,
+      file,
+      line,
+      column,
+      pointer: jsonPointer(getLocation(before, before.length).path),
+    },
+  ]);
 }
 
 /** Validates an already parsed value (no source text: every problem is located at 1:1). */
@@ -45,11 +70,19 @@ function loadText(text: string, file: string): LoadResult {
   const lines = lineStarts(source);
   const position = (offset: number) => positionOf(lines, offset);
 
+  // Nesting is measured before parsing, which recurses: too deep is reported at the bracket where it happens.
+  const structure = scanStructure(source, MAX_DEPTH + 1);
+  if (structure.tooDeep !== undefined) {
+    const where = position(structure.tooDeep);
+    const pointer = jsonPointer(getLocation(source, structure.tooDeep).path);
+    return fail([{ severity: 'error', code: 'too-deep', message: `the document is nested more than ${MAX_DEPTH} levels deep here`, file, ...where, pointer }]);
+  }
+
   const syntax: ParseError[] = [];
   const root = parseTree(source, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (syntax.length > 0 || !root) {
     if (source.trim() === '') return fail([documentProblem(file, 'json-syntax', 'the file is empty: expected a JSON object')]);
-    return fail(syntaxProblems(source, syntax, file, position));
+    return fail(syntaxProblems(source, syntax, file, position, structure));
   }
 
   const locate: Locator = (path, at = 'value') => {
@@ -117,18 +150,35 @@ function syntaxProblems(
   errors: ParseError[],
   file: string,
   position: (offset: number) => { line: number; column: number },
+  structure: ReturnType<typeof scanStructure>,
 ): Problem[] {
   const problems: Problem[] = [];
+  // Past this point the file has stopped mid-way: an open string or the end of the text.
+  const end = structure.openString ?? text.trimEnd().length;
+  let truncated = false;
   // One mistake often makes the parser complain several times about the rest
   // of its line: report the first error of each line only.
   let lastLine = 0;
   for (const err of errors) {
     let offset = err.offset;
     let message: string;
+    // Errors at the very end all say the same thing: the file stops before the document does.
+    if (offset >= end && !truncated) {
+      truncated = true;
+      const truncation = truncationProblem(text, structure, file, position);
+      if (truncation) {
+        problems.push(truncation);
+        continue;
+      }
+    } else if (offset >= end) continue;
+    const number = explainNumber(text, offset);
     const next = text[offset];
     let before = offset - 1;
     while (before >= 0 && /\s/.test(text[before]!)) before--;
-    if ((next === '}' || next === ']') && text[before] === ',') {
+    if (number && ['CommaExpected', 'InvalidSymbol', 'UnexpectedEndOfNumber', 'ValueExpected'].includes(printParseErrorCode(err.error))) {
+      offset = number.offset;
+      message = number.message;
+    } else if ((next === '}' || next === ']') && text[before] === ',') {
       offset = before;
       message = 'trailing comma: JSON does not allow a comma before "' + next + '"';
     } else {
@@ -148,6 +198,30 @@ function syntaxProblems(
     problems.push({ severity: 'error', code: 'json-syntax', message, file, ...where, pointer });
   }
   return sortProblems(problems);
+}
+
+/** "The file ends …", naming what is still open and where it opened. */
+function truncationProblem(
+  text: string,
+  structure: ReturnType<typeof scanStructure>,
+  file: string,
+  position: (offset: number) => { line: number; column: number },
+): Problem | null {
+  const at = position(text.trimEnd().length);
+  // getLocation ends the path with "" where a field name was expected next: point at the object.
+  const path = getLocation(text, text.trimEnd().length).path;
+  const pointer = jsonPointer(path[path.length - 1] === '' ? path.slice(0, -1) : path);
+  const problem = (message: string): Problem => ({ severity: 'error', code: 'truncated', message, file, ...at, pointer });
+  if (structure.openString !== undefined) {
+    const opened = position(structure.openString);
+    return problem(`the file ends inside a string that starts at line ${opened.line}, column ${opened.column}: it was cut short, or a closing quote is missing`);
+  }
+  const innermost = structure.open[structure.open.length - 1];
+  if (!innermost) return null;
+  const opened = position(innermost.offset);
+  const what = innermost.char === '{' ? 'the object' : 'the list';
+  const still = structure.open.length > 1 ? ` (${structure.open.length} objects and lists are still open)` : '';
+  return problem(`the file ends before the document does: ${what} opened at line ${opened.line}, column ${opened.column} is never closed${still}; was the file cut short?`);
 }
 
 type KeyReporter = (path: Path, keyNode: Node, message: string, code: string) => void;

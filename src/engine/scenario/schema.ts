@@ -12,6 +12,15 @@ import { LIKELIHOODS } from '../confidence';
 
 export const FORMAT_VERSION = 1;
 
+/**
+ * The schema's identity: a URN, stable for format version 1, that names the
+ * format rather than a place. Editors find the schema through "$schema", a
+ * path to a copy (firebreak schema --write DIR puts one beside the scenarios).
+ */
+export const SCENARIO_SCHEMA_ID = 'urn:firebreak:scenario-schema:1';
+/** The file name every copy of the published schema has. */
+export const SCENARIO_SCHEMA_FILE = 'firebreak-scenario.schema.json';
+
 const id = z
   .string()
   .regex(/^[a-z][A-Za-z0-9-]*$/, 'ids are letters, digits and hyphens, starting with a lower-case letter')
@@ -485,7 +494,7 @@ const ladderRung = z.strictObject({ level: z.number().int().min(0).max(9), label
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe(`Where editors find this schema: a path to ${'firebreak-scenario.schema.json'}, or ${'urn:firebreak:scenario-schema:1'}.`),
     formatVersion: z.literal(FORMAT_VERSION),
     id,
     meta: z.strictObject({
@@ -610,7 +619,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   allowComments(schema);
   return {
     ...schema,
-    $id: 'https://firebreak.example/schema/scenario-v1.json',
+    $id: SCENARIO_SCHEMA_ID,
     title: 'Firebreak scenario',
   };
 }

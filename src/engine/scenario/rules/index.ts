@@ -18,11 +18,18 @@ import { rubricRule } from './rubric';
 import { injectsRule } from './injects';
 import { actionsRule } from './actions';
 import { lawRule } from './law';
+import { schemaRefRule } from './schemaRef';
+import { requirementsRule } from './requirements';
+import { ladderRule } from './ladder';
+import { endConditionsRule } from './endConditions';
+import { effectShapesRule } from './effectShapes';
+import { quantitiesRule } from './quantities';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
 
 export { RuleContext, type SemanticRule } from './context';
 
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
+  schemaRefRule,
   legalBasesRule,
   idsRule,
   indicatorsRule,
@@ -30,9 +37,14 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   roundsRule,
   conditionsRule,
   effectsRule,
+  effectShapesRule,
+  quantitiesRule,
   rubricRule,
   injectsRule,
   actionsRule,
+  requirementsRule,
+  ladderRule,
+  endConditionsRule,
   lawRule,
   unusedObjectivesRule,
   thinTeamsRule,
