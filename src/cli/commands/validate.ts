@@ -1,8 +1,6 @@
 /** firebreak validate: every problem of each scenario, then what playtests reveal about its quality. */
 import { formatProblem, loadScenarioBytes } from '../../engine';
-import { tallyBatch } from '../../engine/bots/simulate';
-import { summariseTally } from '../../engine/bots/summary';
-import { BOTS } from '../../engine/bots/policies';
+import { playtest } from '../../engine/scenario/playtest';
 import { sourceLocator } from '../../engine/scenario/load';
 import { qualityWarnings } from '../../engine/scenario/quality';
 import { EXIT_FINDING, EXIT_OK, UserError, loadHistoryBeside, out, readBytes } from '../io';
@@ -36,14 +34,13 @@ export function validate(files: string[], options: ValidateOptions): number {
     }
     const warnings = [...result.warnings];
     if (options.runs > 0) {
-      const policies = BOTS.map((b) => b.id);
-      const tally = tallyBatch(result.scenario, { runs: options.runs, seed: options.seed, policies });
-      warnings.push(...qualityWarnings(result.scenario, summariseTally(result.scenario, options.seed, tally), file, sourceLocator(text)));
+      const { summary, observation } = playtest(result.scenario, { runs: options.runs, seed: options.seed });
+      warnings.push(...qualityWarnings(result.scenario, summary, file, sourceLocator(text), observation));
     }
     warnings.forEach((p) => out(formatProblem(p)));
     if (warnings.length > 0 && options.strict) exit = EXIT_FINDING;
-    const playtest = options.runs > 0 ? `, ${options.runs} playtest runs` : '';
-    out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtest}${history})`);
+    const playtested = options.runs > 0 ? `, ${options.runs} playtest runs` : '';
+    out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtested}${history})`);
   }
   return exit;
 }

@@ -43,7 +43,16 @@ export function resolvePolicies(scenario: Scenario, names: string[] | Record<str
   return byTeam;
 }
 
-export function simulateExercise(scenario: Scenario, seed: string, policies: Record<string, BotPolicy>, startAt = 0): SimulationRun {
+/** Called with the state at the start of each round's deliberation (play-test observations). */
+export type DeliberationObserver = (state: ExerciseState) => void;
+
+export function simulateExercise(
+  scenario: Scenario,
+  seed: string,
+  policies: Record<string, BotPolicy>,
+  startAt = 0,
+  observe?: DeliberationObserver,
+): SimulationRun {
   let state = createExercise(scenario, seed);
   const commands: Command[] = [];
   const botRng = new Rng(seedRng(`${seed}/bots`));
@@ -67,6 +76,7 @@ export function simulateExercise(scenario: Scenario, seed: string, policies: Rec
   send(FACILITATOR, { type: 'startExercise' });
   send(FACILITATOR, { type: 'advance' });
   while (state.phase !== 'debrief') {
+    if (state.phase === 'deliberation') observe?.(state);
     if (state.phase === 'deliberation') playRound(scenario, () => state, policies, botRng, send);
     // Everyone locked resolves the round by itself; otherwise, or in results, the facilitator moves on.
     send(FACILITATOR, { type: 'advance' });
@@ -118,10 +128,10 @@ export interface BatchOptions {
  * team, so each policy gets an equal share of runs. A run depends on nothing
  * but its index, so any slice of a batch can be played anywhere.
  */
-export function batchRun(scenario: Scenario, options: BatchOptions, i: number): RunRecord {
+export function batchRun(scenario: Scenario, options: BatchOptions, i: number, observe?: DeliberationObserver): RunRecord {
   const k = options.policies.length;
   const names = options.mix ? options.policies.map((_, j) => options.policies[(i + j) % k]!) : [options.policies[i % k]!];
-  const run = simulateExercise(scenario, `${options.seed}-${i}`, resolvePolicies(scenario, names, options.extra));
+  const run = simulateExercise(scenario, `${options.seed}-${i}`, resolvePolicies(scenario, names, options.extra), 0, observe);
   return { policy: options.mix ? 'mixed' : names[0]!, state: run.state, rejected: run.rejected };
 }
 

@@ -8,6 +8,9 @@
  */
 import { evaluate, indicatorValue } from '../conditions';
 import { checkDraft } from '../rules/decisions';
+import { batchRun } from '../bots/simulate';
+import { BOTS } from '../bots/policies';
+import { emptyTally, summariseTally, tallyRun, type SimulationSummary } from '../bots/summary';
 import type { ExerciseState } from '../types';
 import { jsonPointer, type Path } from './paths';
 import type { Condition, Scenario } from './schema';
@@ -123,4 +126,29 @@ export function failedParts(observation: Observation, c: Condition, path: Path):
     return [seen ? `${where} (${c.indicator} ranged ${seen.min}..${seen.max})` : where];
   }
   return [where];
+}
+
+export interface PlaytestResult {
+  summary: SimulationSummary;
+  observation: Observation;
+}
+
+/**
+ * Plays `runs` bot exercises (every policy in turn) and keeps both the
+ * outcome summary and the observations: what `validate` and the studio's
+ * play-test report. `onRun` hears of each finished run, for progress.
+ */
+export function playtest(
+  scenario: Scenario,
+  options: { runs: number; seed: string; policies?: string[] },
+  onRun?: (done: number) => void,
+): PlaytestResult {
+  const batch = { runs: options.runs, seed: options.seed, policies: options.policies ?? BOTS.map((b) => b.id) };
+  const tally = emptyTally(scenario);
+  const observation = emptyObservation();
+  for (let i = 0; i < batch.runs; i++) {
+    tallyRun(tally, batchRun(scenario, batch, i, (state) => observe(observation, scenario, state)));
+    onRun?.(i + 1);
+  }
+  return { summary: summariseTally(scenario, options.seed, tally), observation };
 }
