@@ -78,7 +78,7 @@ export function adversaryOffers(work: Work, process: Process, incident: string |
   const stage = disputeStage(work.state);
   if (!work.state.dispute || ['offered', 'mediation', 'seized'].includes(stage)) return;
   work.sendDispute({ type: 'OFFER', process, by: 'adversary', incident });
-  work.log({ kind: 'adversary', audience: 'all', text: `${work.scenario.adversary.name} offers ${process}: a government may accept it next round.` });
+  deliverReport(work, `${work.scenario.adversary.name} offers ${process}`, `${work.scenario.adversary.name} proposes ${process === 'mediation' ? `mediation by ${work.scenario.institutions!.disputeSettlement!.mediator}` : `arbitration by ${work.scenario.institutions!.disputeSettlement!.tribunal}`}. A government may accept it next round; unanswered, it lapses.`);
 }
 
 function openMediation(work: Work): string {
@@ -164,12 +164,13 @@ function advanceRequest(work: Work, request: VerificationRequest, headlines: str
   if ((request.chart.context.rounds as number) < body.reportAfterRounds) return;
   const finding = findingOf(work, request, body);
   request.chart = sendToChart(verificationMachine, request.chart, { type: 'REPORT', finding });
-  const decoyExposed = request.claim !== work.scenario.adversary.name;
+  const againstDecoy = request.claim !== work.scenario.adversary.name;
+  const decoyExposed = againstDecoy && finding === 'contradicted';
   if (decoyExposed) exposeFalseFlag(work, request.incident);
-  else settleEvidence(work, request.incident, finding, body.evidence);
+  else if (!againstDecoy) settleEvidence(work, request.incident, finding, body.evidence);
   applyEffects(work, finding === 'confirmed' ? body.onConfirm : finding === 'qualified' ? body.onQualify : body.onContradict, { team: null, incident: request.incident });
   const title = `${body.name} reports on "${incidentName(work, request.incident)}"`;
-  const text = `${body.name} ${FINDING_WORDS[finding]} to ${request.claim}${decoyExposed && finding === 'contradicted' ? ': the trail that pointed there was planted' : ''}.`;
+  const text = `${body.name} ${FINDING_WORDS[finding]} to ${request.claim}${decoyExposed ? ': the trail that pointed there was planted' : ''}.`;
   headlines.push(text);
   deliverReport(work, title, text);
 }
