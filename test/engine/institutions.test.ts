@@ -4,7 +4,10 @@
  * mediation and arbitration either way, the tribunal's suspension of
  * countermeasures and its end in bad faith, the award.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../src/engine/index';
+import { formatProblem } from '../../src/engine/scenario/problems';
 import { previewDecision } from '../../src/engine/scoring/decision';
 import { regionState } from '../../src/engine/machines/chart';
 import { createExercise } from '../../src/engine/index';
@@ -237,5 +240,61 @@ describe('dispute settlement', () => {
     expect(regionState(ignored.state.dispute!)).toBe('offered');
     ignored.lockAll();
     expect(regionState(ignored.state.dispute!)).toBe('refused');
+  });
+});
+
+describe('the validator on institutions', () => {
+  const minimal = 'test/fixtures/minimal.json';
+  const problems = (edit: (json: Record<string, any>) => void) => {
+    const json = JSON.parse(readFileSync(new URL(`../../${minimal}`, import.meta.url), 'utf8'));
+    edit(json);
+    const result = loadScenarioText(JSON.stringify(json), minimal);
+    return result.ok ? result.warnings.map(formatProblem) : result.problems.map(formatProblem);
+  };
+  const refer = (extra: Record<string, unknown> = {}) => ({
+    id: 'refer', name: 'Refer', category: 'investigate', severity: 0, rung: 1, reversibility: 1, minConfidence: 'none', spillover: 'none', responseType: 'domestic', verification: 'inquiry', ...extra,
+  });
+
+  it('names the body an action refers to, and suggests the ones declared', () => {
+    const found = problems((json) => {
+      json.institutions = { verificationBodies: [{ id: 'inquiry', name: 'Inquiry', reportAfterRounds: 1 }] };
+      json.actions.push(refer({ verification: 'enquiry' }));
+    });
+    expect(found.join('\n')).toContain('unknown verification body "enquiry" (known: inquiry)');
+  });
+
+  it('needs an incident for a referral, and dispute settlement for its steps, offers and conditions', () => {
+    const found = problems((json) => {
+      json.institutions = { verificationBodies: [{ id: 'inquiry', name: 'Inquiry', reportAfterRounds: 1 }] };
+      json.actions.push(refer({ targetsIncident: false }));
+      json.actions.push({ ...refer(), id: 'offer', verification: undefined, dispute: 'offerArbitration' });
+      json.injects.push({ id: 'offer-inject', title: 'Offer', body: 'An offer.', round: 1, audience: 'all', effects: [{ send: { chart: 'dispute', event: 'OFFER_MEDIATION' } }] });
+      json.endConditions = [{ id: 'seized', when: { state: 'dispute', in: ['seized'] }, outcome: 'neutral', summary: 'The tribunal sits.' }];
+    }).join('\n');
+    expect(found).toContain('must target an incident (targetsIncident cannot be false)');
+    expect(found).toContain('takes a step of dispute settlement ("offerArbitration"), but the scenario has no institutions.disputeSettlement');
+    expect(found).toContain('an effect sends an offer of settlement, but the scenario has no institutions.disputeSettlement');
+    expect(found).toContain('the condition reads the dispute chart, but the scenario has no institutions.disputeSettlement');
+  });
+
+  it('warns of a body no action can ask, a report after the end and an offer nobody makes', () => {
+    const found = problems((json) => {
+      json.institutions = {
+        verificationBodies: [{ id: 'inquiry', name: 'Inquiry', reportAfterRounds: 9 }],
+        disputeSettlement: { mediator: 'm', tribunal: 't' },
+      };
+      json.actions.push({ ...refer(), id: 'accept', verification: undefined, targetsIncident: false, dispute: 'acceptOffer' });
+    }).join('\n');
+    expect(found).toContain('no action refers to verification body "inquiry"');
+    expect(found).toContain('reports 9 rounds after a referral');
+    expect(found).toContain('accepts the adversary\'s offer, but no move or inject makes one');
+  });
+
+  it('checks the effects of findings like any other effect', () => {
+    const found = problems((json) => {
+      json.institutions = { verificationBodies: [{ id: 'inquiry', name: 'Inquiry', reportAfterRounds: 1, onConfirm: [{ indicator: 'no-such-indicator', add: 1 }] }] };
+      json.actions.push(refer());
+    }).join('\n');
+    expect(found).toContain('/institutions/verificationBodies/0/onConfirm/0/indicator');
   });
 });
