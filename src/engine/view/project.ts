@@ -181,21 +181,33 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
   return view as ExerciseView;
 }
 
-/** The state parts (top-level keys) a section read, with the values it read them at. */
-type Reads = [keyof ExerciseState, unknown][];
+/**
+ * What a section read of the state: a part (a top-level key) read whole, or
+ * one entry of a part read by its key, with the value it had.
+ */
+type Read = { part: keyof ExerciseState; key: null; value: unknown } | { part: keyof ExerciseState; key: string; value: unknown };
+
+/**
+ * Parts whose entries are tracked one by one. Every team's entry is copied
+ * whenever a command touches any team (rules/work.ts), yet most sections
+ * read one team: a team's actions stay valid while its own entry is equal.
+ */
+const TRACKED_BY_ENTRY = new Set<string>(['teams']);
 
 /**
  * One audience's views, projected again after each change: a section is
- * built again only when a state part it read last time is no longer the same
- * object, and is otherwise reused as it was. The state is copy-on-write (a
- * command replaces every part it touches and shares the rest, rules/work.ts),
- * so an unchanged reference is unchanged content, and a reused section is
- * exactly what project() would build. The sections a change leaves alone
+ * built again only when something it read last time changed, and is
+ * otherwise reused as it was. The state is copy-on-write (a command replaces
+ * every part it touches and shares the rest, never changing anything in
+ * place: rules/work.ts), so a part that is the same object is unchanged, and
+ * an entry of a tracked part is unchanged when its fields are the same
+ * values (arrays compared item by item). A reused section is therefore
+ * exactly what project() would build; the sections a change leaves alone
  * cost nothing to project, and nothing to diff (the patch diff skips
  * identical references).
  */
 export class ViewProjector {
-  private readonly sections = new Map<keyof ExerciseView, { reads: Reads; value: unknown }>();
+  private readonly sections = new Map<keyof ExerciseView, { reads: Read[]; value: unknown }>();
   private scenario: Scenario | null = null;
 
   constructor(readonly viewer: Viewer) {}
@@ -208,38 +220,108 @@ export class ViewProjector {
     const view: Partial<Record<keyof ExerciseView, unknown>> = {};
     for (const key of SECTION_KEYS) {
       const held = this.sections.get(key);
-      if (held && held.reads.every(([part, value]) => state[part] === value)) {
+      if (held && held.reads.every((read) => unchanged(state, read))) {
         view[key] = held.value;
         continue;
       }
-      const parts = new Set<keyof ExerciseState>();
-      const value = SECTIONS[key](scenario, readsOf(state, parts), this.viewer);
-      this.sections.set(key, { reads: [...parts].map((part) => [part, state[part]]), value });
+      const reads = new ReadLog();
+      const value = SECTIONS[key](scenario, reads.watch(state), this.viewer);
+      this.sections.set(key, { reads: reads.list(state), value });
       view[key] = value;
     }
     return view as ExerciseView;
   }
 }
 
-/** The state, recording which of its parts are read (to the first level). */
-function readsOf(state: ExerciseState, parts: Set<keyof ExerciseState>): ExerciseState {
-  const all = () => {
-    for (const key of Object.keys(state)) parts.add(key as keyof ExerciseState);
-  };
-  return new Proxy(state, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') parts.add(key as keyof ExerciseState);
-      return Reflect.get(target, key, receiver);
-    },
-    has(target, key) {
-      if (typeof key === 'string') parts.add(key as keyof ExerciseState);
-      return Reflect.has(target, key);
-    },
-    ownKeys(target) {
-      all();
-      return Reflect.ownKeys(target);
-    },
-  });
+function unchanged(state: ExerciseState, read: Read): boolean {
+  const part = state[read.part];
+  if (read.key === null) return part === read.value;
+  return sameEntry((part as Record<string, unknown> | undefined)?.[read.key], read.value);
+}
+
+/** Equal fields, arrays item by item: enough for entries whose nested values are replaced, never changed. */
+function sameEntry(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const k of aKeys) {
+    const x = (a as Record<string, unknown>)[k];
+    const y = (b as Record<string, unknown>)[k];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((item, i) => item !== y[i])) return false;
+  }
+  return true;
+}
+
+/** Records which parts of the state (and which entries of tracked parts) a section reads. */
+class ReadLog {
+  private readonly whole = new Set<keyof ExerciseState>();
+  private readonly entries = new Map<keyof ExerciseState, Set<string>>();
+
+  watch(state: ExerciseState): ExerciseState {
+    const partProxies = new Map<string, object>();
+    return new Proxy(state, {
+      get: (target, key, receiver) => {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof key !== 'string') return value;
+        const part = key as keyof ExerciseState;
+        if (!TRACKED_BY_ENTRY.has(key) || typeof value !== 'object' || value === null) {
+          this.whole.add(part);
+          return value;
+        }
+        let proxy = partProxies.get(key);
+        if (!proxy) partProxies.set(key, (proxy = this.watchEntries(part, value)));
+        return proxy;
+      },
+      has: (target, key) => {
+        if (typeof key === 'string') this.whole.add(key as keyof ExerciseState);
+        return Reflect.has(target, key);
+      },
+      ownKeys: (target) => {
+        for (const key of Object.keys(target)) this.whole.add(key as keyof ExerciseState);
+        return Reflect.ownKeys(target);
+      },
+    });
+  }
+
+  private watchEntries(part: keyof ExerciseState, record: object): object {
+    const entry = (key: string | symbol) => {
+      if (typeof key !== 'string') return;
+      let keys = this.entries.get(part);
+      if (!keys) this.entries.set(part, (keys = new Set()));
+      keys.add(key);
+    };
+    return new Proxy(record, {
+      get: (target, key, receiver) => {
+        entry(key);
+        return Reflect.get(target, key, receiver);
+      },
+      has: (target, key) => {
+        entry(key);
+        return Reflect.has(target, key);
+      },
+      getOwnPropertyDescriptor: (target, key) => {
+        entry(key);
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+      // Listing the entries reads the part whole.
+      ownKeys: (target) => {
+        this.whole.add(part);
+        return Reflect.ownKeys(target);
+      },
+    });
+  }
+
+  /** What was read, with the values the state holds now (those the section was built from). */
+  list(state: ExerciseState): Read[] {
+    const reads: Read[] = [...this.whole].map((part) => ({ part, key: null, value: state[part] }));
+    for (const [part, keys] of this.entries) {
+      if (this.whole.has(part)) continue;
+      for (const key of keys) reads.push({ part, key, value: (state[part] as unknown as Record<string, unknown>)[key] });
+    }
+    return reads;
+  }
 }
 
 /** The scenario's own part of every view: the same object for every view of a scenario. */
