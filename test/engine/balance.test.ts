@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { balanceChecks, exerciseScore, runBalance, summariseLine, type RunResult } from '../../src/engine/bots/balance';
 import { planPolicy, randomPlans } from '../../src/engine/bots/plans';
 import { doNothing, greedyOnScore } from '../../src/engine/bots/policies';
+import { exerciseFigure, unansweredIncidents } from '../../src/engine/scoring/exercise';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { richScenario } from './support';
 
@@ -19,7 +20,11 @@ describe('the do-nothing policy', () => {
     expect(run.state.decisions).toEqual([]);
     expect(run.commands.filter((c) => c.actor.role === 'team').map((c) => c.type)).toEqual(expect.arrayContaining(['lockDecisions']));
     expect(run.commands.filter((c) => c.actor.role === 'team' && c.type !== 'lockDecisions')).toEqual([]);
-    expect(exerciseScore(scenario, run.state).proportionality).toBeNull();
+    // Nothing done: proportionality is only the incidents left unanswered, each falling short of its harm.
+    const unanswered = unansweredIncidents(scenario, run.state);
+    expect(unanswered.length).toBeGreaterThan(0);
+    expect(exerciseScore(scenario, run.state).proportionality).toBe(exerciseFigure(unanswered));
+    expect(exerciseScore(scenario, run.state).proportionality).toBeLessThan(50);
   });
 });
 
