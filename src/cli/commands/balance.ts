@@ -4,19 +4,12 @@
  * a plan search) and prints the five balance checks. Exit 1 when one fails.
  */
 import type { Scenario } from '../../engine';
-import { FULL_BALANCE, runBalance, type BalanceOptions, type BalanceResult, type LineSummary } from '../../engine/bots/balance';
+import { FULL_BALANCE, QUICK_BALANCE, runBalance, type BalanceOptions, type BalanceResult, type LineSummary } from '../../engine/bots/balance';
 import type { HistoryTrack } from '../../engine/scenario/history';
 import { EXIT_FINDING, EXIT_OK, err, out, writeText } from '../io';
 import { balanceChecksReport } from '../report/balanceReport';
 
-/**
- * A small version for CI: the same checks on fewer seeds. The random-plan
- * sample stays large enough (40 plans on 4 seeds) for Spearman's rho to be a
- * finding rather than noise: on 16 plans of 3 seeds the same scenario's rho
- * moved by more than 0.2 between samples.
- */
-export const QUICK_BALANCE: Omit<BalanceOptions, 'seed'> = { seeds: 12, historySeeds: 40, randomPlans: 40, planSeeds: 4, searchSteps: 8, freshSeeds: 24 };
-export { FULL_BALANCE };
+export { FULL_BALANCE, QUICK_BALANCE };
 
 export interface BalanceCommandOptions extends BalanceOptions {
   json: boolean;
