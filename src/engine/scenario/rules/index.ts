@@ -24,6 +24,7 @@ import { ladderRule } from './ladder';
 import { endConditionsRule } from './endConditions';
 import { effectShapesRule } from './effectShapes';
 import { quantitiesRule } from './quantities';
+import { institutionsRule } from './institutions';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
 
 export { RuleContext, type SemanticRule } from './context';
@@ -46,6 +47,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   ladderRule,
   endConditionsRule,
   lawRule,
+  institutionsRule,
   unusedObjectivesRule,
   thinTeamsRule,
   reachableConfidenceRule,
