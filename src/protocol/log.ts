@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Command, CommandBody } from '../engine/types';
+import { outcomeSchema } from './view';
 
 export const EXERCISE_LOG_FORMAT = 'firebreak-exercise-log';
 
@@ -35,7 +36,7 @@ export const exerciseLogSchema = z.object({
   exportedFor: z.enum(['facilitator', 'observer', 'team']),
   phase: z.string(),
   round: z.number(),
-  outcome: z.unknown(),
+  outcome: outcomeSchema.nullable().describe('How the exercise ended; null before the debrief (the view\'s outcome).'),
   commands: z.array(loggedCommand),
   /** The state hash at the end of the log. */
   stateHash: z.string(),

@@ -168,7 +168,7 @@ function summary(ex: ExerciseRuntime): ExerciseSummary {
     rounds: ex.scenario.rounds.length,
     paused: ex.state.paused,
     seq: ex.lastSeq,
-    outcome: ex.state.outcome?.outcome ?? null,
+    outcome: ex.state.outcome,
     seats: { total: ex.seats.size, connected: ex.connectedCount() },
     codes: ex.meta.codes,
   };
