@@ -196,6 +196,9 @@ export const exerciseListAckSchema = answerOf({ exercises: z.array(exerciseSumma
 export const scenarioListAckSchema = answerOf({ scenarios: z.array(scenarioSummarySchema) });
 export const exportAckSchema = answerOf({
   format: z.enum(['json', 'csv', 'grades']),
+  replayable: z
+    .boolean()
+    .describe('json: whether this log replays to its stateHash (its replay field says why not); csv and grades: false, they are tables for analysis.'),
   filename: z.string(),
   contentType: z.string(),
   data: z.string(),

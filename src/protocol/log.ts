@@ -42,6 +42,19 @@ export const exerciseLogSchema = z.object({
   stateHash: z.string(),
   /** The exact scenario JSON the exercise ran (the facilitator's export only). */
   scenarioText: z.string().optional(),
+  /**
+   * Whether this export replays, and why not: an export replays to its
+   * stateHash exactly when it carries the seed and no command in it is
+   * redacted (docs/protocol.md, "Exports"). Absent in logs exported before
+   * it was added.
+   */
+  replay: z
+    .strictObject({
+      replayable: z.boolean().describe('True when commandsOfLog(log) replayed from the seed reaches stateHash.'),
+      redacted: z.array(z.number().int()).describe('The seqs of the commands shown redacted to this viewer.'),
+      withheld: z.array(z.enum(['seed', 'scenarioText'])).describe('What this viewer\'s export leaves out.'),
+    })
+    .optional(),
 });
 
 export type ExerciseLog = z.infer<typeof exerciseLogSchema>;

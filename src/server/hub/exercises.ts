@@ -179,14 +179,14 @@ export async function exportLog(ctx: HubContext, ex: ExerciseRuntime, seat: Seat
   const viewer = viewerFromKey(viewerKey(seat));
   if (format === 'grades') {
     if (!maySeeGradeSheet(viewer, ex)) return fail('NOT_ALLOWED', 'The grade sheet holds every team\'s report card: it is for the facilitator and evaluators.');
-    return { ok: true, format, ...buildGradeSheet([gradeInput(ex)], viewer, `firebreak-${ex.id}-grades.csv`) };
+    return { ok: true, format, replayable: false, ...buildGradeSheet([gradeInput(ex)], viewer, `firebreak-${ex.id}-grades.csv`) };
   }
   if (!mayExport(viewer, ex.state.phase)) {
     return fail('NOT_ALLOWED', 'The facilitator and observers can export the log at any time, teams once the exercise has reached its debrief.');
   }
   const records = await ctx.storage.read(ex.id, 1);
   const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, viewer };
-  const built = format === 'json' ? buildJsonExport(input) : buildCsvExport(input);
+  const built = format === 'json' ? buildJsonExport(input) : { ...buildCsvExport(input), replayable: false };
   return { ok: true, format, ...built };
 }
 
