@@ -114,6 +114,7 @@ const serve = program
   .description('Serve exercises: the built client and the socket.io endpoint on one port, data in one SQLite file.')
   .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
   .option('--data-dir <dir>', 'where the SQLite file lives', process.env.DATA_DIR ?? './data')
+  .option('--database <url>', 'PostgreSQL instead of the SQLite file: postgres://user:password@host:port/database (env DATABASE_URL)')
   .option('--scenarios <dir>', 'folder of shipped scenarios', 'scenarios')
   .option('--watch', 'reload an edited scenario into the exercises made from it (for authors)', false);
 // Every limit and boundary setting, from the one table (flags win over FIREBREAK_* variables).
@@ -130,7 +131,17 @@ serve.action(async (o) => {
     throw error;
   }
   const { runServer } = await import('../server/main');
-  await runServer({ port: parseInteger(o.port, '--port', 0, 65535), dataDir: o.dataDir, scenariosDir: o.scenarios, watchScenarios: o.watch, limits });
+  if (o.database !== undefined && !/^postgres(ql)?:\/\//.test(o.database)) {
+    throw new UserError(`--database must be a PostgreSQL URL like postgres://user:password@host:5432/firebreak, not "${o.database}"`, EXIT_USAGE);
+  }
+  await runServer({
+    port: parseInteger(o.port, '--port', 0, 65535),
+    dataDir: o.dataDir,
+    scenariosDir: o.scenarios,
+    watchScenarios: o.watch,
+    limits,
+    ...(o.database !== undefined ? { database: o.database } : {}),
+  });
 });
 
 program

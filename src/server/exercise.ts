@@ -7,6 +7,7 @@
 import { stateHash, type Scenario } from '../engine';
 import type { Command, ExerciseState, TeamId } from '../engine/types';
 import type { ExerciseView } from '../engine/view/types';
+import type { ViewProjector } from '../engine/view/project';
 import type { CommandAck } from '../protocol/events';
 import type { ExerciseMeta, LogRecord, SeatRecord } from './storage/types';
 import { LruMap, SerialQueue } from './util';
@@ -49,6 +50,8 @@ export class ExerciseRuntime {
    * Kept only for audiences with a connected seat.
    */
   readonly published = new Map<string, ExerciseView>();
+  /** Viewer key -> its projector, which rebuilds only the sections of a view that a change touched. */
+  readonly projectors = new Map<string, ViewProjector>();
   clockTimer: NodeJS.Timeout | null = null;
   /** Set when replay on start-up refused a logged command or reached another state hash. */
   degraded = false;

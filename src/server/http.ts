@@ -18,6 +18,8 @@ export interface HttpState {
   degraded(): string[];
   /** The storage state: not ok makes /healthz answer 503 with the reason. */
   storage(): StorageReport;
+  /** Which database the server writes to. */
+  database?: { engine: string; location: string };
 }
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
@@ -60,6 +62,7 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
           ok: storage.ok,
           exercises: state.exercises(),
           ...(degraded.length ? { degraded } : {}),
+          ...(state.database ? { database: state.database } : {}),
           storage,
         });
       }

@@ -1,7 +1,8 @@
 /**
  * Entry point: node --import tsx src/server/main.ts
  *
- * Environment: PORT (default 8080), DATA_DIR (default ./data), LOG_LEVEL
+ * Environment: PORT (default 8080), DATA_DIR (default ./data), DATABASE_URL
+ * (postgres://...: PostgreSQL instead of the SQLite file in DATA_DIR), LOG_LEVEL
  * (default info), SCENARIOS_DIR (default ./scenarios), DIST_DIR (default ./dist),
  * HOST (default: all interfaces), WATCH_SCENARIOS=1 (reload edited scenarios
  * into the exercises made from them, for authors), and every limit and
@@ -41,6 +42,7 @@ export async function runServer(options: RunOptions = {}): Promise<RunningServer
     ...(options.host ?? process.env.HOST ? { host: options.host ?? process.env.HOST } : {}),
     limits: { ...configFromEnv(), ...options.limits },
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.database ?? process.env.DATABASE_URL ? { database: options.database ?? process.env.DATABASE_URL } : {}),
     watchScenarios: options.watchScenarios ?? process.env.WATCH_SCENARIOS === '1',
     logger,
   });

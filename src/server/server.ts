@@ -1,24 +1,26 @@
 /**
- * startServer(): HTTP + socket.io on one port, SQLite storage, every stored
- * exercise rebuilt by replay before the port reports healthy.
+ * startServer(): HTTP + socket.io on one port, SQLite storage (or
+ * PostgreSQL with `database`), every stored exercise rebuilt by replay
+ * before the port reports healthy.
  */
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import type { ClientToServerEvents, ErrorAnswer, ServerToClientEvents } from '../protocol/events';
 import { LIMITS } from '../protocol/schemas';
 import { addressResolver } from './address';
 import { applySecurityHeaders, boundaryCheck, refuse, withSecurityHeaders, type BoundaryRefusal } from './boundary';
 import { resolveConfig, type ServerConfig } from './config';
 import { createRequestHandler, type HttpState } from './http';
-import { Hub, type SocketData } from './hub';
+import { Hub, fail, type SocketData } from './hub';
 import { RateLimits } from './limits';
 import { loadShippedScenarios } from './scenarios';
 import { watchScenarios } from './scenarioWatch';
 import { registerSocketHandlers } from './socket';
-import { NO_FINDINGS, StorageMonitor, type StartupFindings } from './storage/health';
+import { NO_FINDINGS, StorageMonitor, type StartupFindings, type StorageReport } from './storage/health';
+import { PostgresStorage } from './storage/postgres';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 import { DB_FILE, compareWithManifest, readManifest, scanWal, writeManifest } from './storage/verify';
@@ -36,6 +38,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Another store behind the same interface (the default is SQLite in dataDir). */
   storage?: Storage;
+  /** A PostgreSQL URL (postgres://user:password@host:port/database): the log and everything else live there, not in dataDir. */
+  database?: string;
   /** Limits and boundary settings (docs/server.md, "Security"); unset ones take their defaults. */
   limits?: Partial<ServerConfig>;
   /** Reload a shipped scenario into the exercises made from it when its file changes (for authors). */
@@ -52,8 +56,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const dataDir = resolve(options.dataDir);
   const dbFile = join(dataDir, DB_FILE);
   // The WAL is read before SQLite opens the file: opening it drops damaged frames without a word.
-  const walProblems = options.storage ? [] : scanWal(`${dbFile}-wal`).problems;
-  const storage = options.storage ?? new SqliteStorage(dbFile);
+  const walProblems = options.storage || options.database ? [] : scanWal(`${dbFile}-wal`).problems;
+  const storage = options.storage ?? (options.database ? await PostgresStorage.open(options.database) : new SqliteStorage(dbFile));
   const config = resolveConfig(options.limits);
   const addressOf = addressResolver(config.trustedProxies);
 
@@ -67,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     exercises: () => hub.exercises.size,
     degraded: () => [...[...hub.exercises.values()].filter((ex) => ex.degraded).map((ex) => ex.id), ...hub.unrecoverable],
     storage: () => monitor.report(),
+    database: databaseOf(storage, dbFile),
   };
 
   const handler = createRequestHandler(hub, state, resolve(options.distDir ?? 'dist'), logger);
@@ -98,7 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (recovered.degraded.length) logger.error({ exercises: recovered.degraded }, 'SOME EXERCISES DID NOT REPLAY CLEANLY: see the errors above');
   await monitor.refresh();
 
-  const edge = registerSocketHandlers(io, hub, logger, new RateLimits(config), addressOf);
+  const edge = registerSocketHandlers(io, hub, logger, new RateLimits(config), addressOf, () => outage(monitor.report()));
   const watcher = options.watchScenarios ? watchScenarios(resolve(options.scenariosDir), hub, () => hub.shippedScenarios(), logger) : null;
 
   await new Promise<void>((resolveListen, reject) => {
@@ -126,13 +131,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         edge.close();
         await new Promise<void>((r) => io.close(() => r()));
         http.closeAllConnections?.();
-        if (!options.storage) await recordCleanShutdown(dataDir, storage, findings, logger);
+        if (!options.storage && storage instanceof SqliteStorage) await recordCleanShutdown(dataDir, storage, findings, logger);
         await storage.close();
         logger.info('stopped');
       })();
       return closing;
     },
   };
+}
+
+/** While the database cannot be reached, writes are refused at once with the reason, rather than failing one by one. */
+function outage(report: StorageReport): ErrorAnswer | null {
+  if (report.state !== 'unreachable') return null;
+  return fail('UNAVAILABLE', `The server has lost its database (${report.reason}); nothing can be saved until it is back. Send this again in a moment.`);
+}
+
+/** Which database the server writes to, for /healthz (a PostgreSQL URL without its password). */
+function databaseOf(storage: Storage, dbFile: string): { engine: 'sqlite' | 'postgresql' | 'other'; location: string } {
+  if (storage instanceof PostgresStorage) return { engine: 'postgresql', location: storage.where };
+  if (storage instanceof SqliteStorage) return { engine: 'sqlite', location: storage.file === dbFile ? dbFile : storage.file };
+  return { engine: 'other', location: 'in memory' };
 }
 
 /**

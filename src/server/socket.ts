@@ -8,13 +8,31 @@ import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import { CLIENT_EVENTS } from '../protocol/publish';
 import { LIMITS } from '../protocol/schemas';
+import type { ErrorAnswer } from '../protocol/events';
 import type { AddressOf } from './address';
 import { createSocketEdge, route, type Route, type SocketEdge } from './edge';
 import { fail, type FbServer, type Hub, type SeatSocket } from './hub';
 import type { RateLimits } from './limits';
 
-/** The routes of every client event; each takes its payload schema from the published protocol (CLIENT_EVENTS). */
-export function socketRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
+/** The events that write: refused while the server has lost a service it writes through (outage()). */
+const WRITES = new Set(['exercise:create', 'seat:join', 'command', 'team:ready']);
+
+/**
+ * The routes of every client event. `outage` says why the server cannot
+ * write now (its database or Redis is unreachable), or null: while it says
+ * so, the writing events are answered with that refusal and nothing else runs.
+ */
+export function socketRoutes(hub: Hub, limits: RateLimits, outage: () => ErrorAnswer | null = () => null): Map<string, Route> {
+  const routes = baseRoutes(hub, limits);
+  for (const name of WRITES) {
+    const base = routes.get(name)!;
+    routes.set(name, { ...base, run: (ctx) => outage() ?? base.run(ctx) });
+  }
+  return routes;
+}
+
+/** Each route takes its payload schema from the published protocol (CLIENT_EVENTS). */
+function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
   const seatSocket = (socket: Socket) => socket as unknown as SeatSocket;
   const address = (socket: Socket) => String(socket.data.ip);
   return new Map<string, Route>([
@@ -82,8 +100,15 @@ export function socketRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
  * Gates connections (address, connections per address) and puts every
  * connected socket behind the edge. Returns the edge, for its counters.
  */
-export function registerSocketHandlers(io: FbServer, hub: Hub, logger: Logger, limits: RateLimits, addressOf: AddressOf): SocketEdge {
-  const edge = createSocketEdge({ routes: socketRoutes(hub, limits), limits, logger });
+export function registerSocketHandlers(
+  io: FbServer,
+  hub: Hub,
+  logger: Logger,
+  limits: RateLimits,
+  addressOf: AddressOf,
+  outage?: () => ErrorAnswer | null,
+): SocketEdge {
+  const edge = createSocketEdge({ routes: socketRoutes(hub, limits, outage), limits, logger });
 
   io.use((socket, next) => {
     const ip = addressOf(socket.request.socket.remoteAddress, socket.request.headers['x-forwarded-for']);

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { balanceChecks, exerciseScore, runBalance, summariseLine, type RunResult } from '../../src/engine/bots/balance';
-import { planPolicy, randomPlans } from '../../src/engine/bots/plans';
-import { doNothing, greedyOnScore } from '../../src/engine/bots/policies';
+import { botPlan, mutatePlan, planPolicy, randomPlans } from '../../src/engine/bots/plans';
+import { Rng, seedRng } from '../../src/engine/random';
+import { POLICIES, doNothing, greedyOnScore, restrained } from '../../src/engine/bots/policies';
+import { exerciseFigure, unansweredIncidents } from '../../src/engine/scoring/exercise';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { richScenario } from './support';
 
@@ -19,7 +21,11 @@ describe('the do-nothing policy', () => {
     expect(run.state.decisions).toEqual([]);
     expect(run.commands.filter((c) => c.actor.role === 'team').map((c) => c.type)).toEqual(expect.arrayContaining(['lockDecisions']));
     expect(run.commands.filter((c) => c.actor.role === 'team' && c.type !== 'lockDecisions')).toEqual([]);
-    expect(exerciseScore(scenario, run.state).proportionality).toBeNull();
+    // Nothing done: proportionality is only the incidents left unanswered, each falling short of its harm.
+    const unanswered = unansweredIncidents(scenario, run.state);
+    expect(unanswered.length).toBeGreaterThan(0);
+    expect(exerciseScore(scenario, run.state).proportionality).toBe(exerciseFigure(unanswered));
+    expect(exerciseScore(scenario, run.state).proportionality).toBeLessThan(50);
   });
 });
 
@@ -56,6 +62,23 @@ describe('plans', () => {
         expect(wishes.every((r) => ['NOT_ENOUGH_CAPITAL', 'NOT_ENOUGH_INTEL', 'TOO_MANY_ACTIONS', 'ALREADY_TAKEN'].includes(r.code)), JSON.stringify(wishes[0])).toBe(true);
       }
     }
+  });
+});
+
+describe('plans that rest on a bot', () => {
+  it('play exactly as the bot where no cell overrides it', () => {
+    const asPlan = simulateExercise(scenario, 'base', everyone(planPolicy(botPlan(scenario, 'restrained'), POLICIES)));
+    const asBot = simulateExercise(scenario, 'base', everyone(restrained));
+    expect(asPlan.state.decisions).toEqual(asBot.state.decisions);
+  });
+
+  it('are improved one team-round at a time, keeping the bot elsewhere', () => {
+    const plan = botPlan(scenario, 'restrained');
+    const neighbour = mutatePlan(scenario, plan, 'n', new Rng(seedRng('mutate')));
+    const overridden = Object.values(neighbour.cells).flat().filter((cell) => cell !== null);
+    expect(overridden).toHaveLength(1);
+    expect(neighbour.base).toBe('restrained');
+    expect(() => planPolicy({ ...plan, base: 'nobody' }, POLICIES)).toThrow(/Unknown base policy/);
   });
 });
 

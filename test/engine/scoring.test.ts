@@ -30,7 +30,7 @@ import {
   type ProportionalityInput,
   type ProportionalityWeights,
 } from '../../src/engine/scoring/proportionality';
-import { exerciseFigure, type ExerciseResponse } from '../../src/engine/scoring/exercise';
+import { exerciseFigure, unansweredResponse, type ExerciseResponse } from '../../src/engine/scoring/exercise';
 import type { Score, ScoreComponent } from '../../src/engine/types';
 
 // ---------------------------------------------------------------------------
@@ -428,7 +428,8 @@ describe('docs/scoring.md', () => {
     for (const e of examples) {
       let score: Score;
       if (e.kind === 'exercise') {
-        expect(e.result).toBe(exerciseFigure((e.input as { responses: ExerciseResponse[] }).responses));
+        const input = e.input as { responses: ExerciseResponse[]; unanswered?: { incident: string; harm: number }[] };
+        expect(e.result).toBe(exerciseFigure([...input.responses, ...(input.unanswered ?? []).map((u) => unansweredResponse(u.incident, u.harm))]));
         continue;
       }
       if (e.kind === 'proportionality') {
@@ -888,6 +889,13 @@ describe('exerciseFigure', () => {
     expect(exerciseFigure([r('demarche', 2, 100, 'a', 'est'), r('demarche', 2, 50, 'a', 'fra')])).toBe(75);
     expect(exerciseFigure([r('demarche', 2, 100, 'a'), r('demarche', 2, 50, 'a')])).toBe(75);
     expect(exerciseFigure([])).toBeNull();
+  });
+
+  it('counts an incident left unanswered as falling short of its harm, weighted by that harm', () => {
+    expect(unansweredResponse('ddos', 6)).toEqual({ team: '', action: 'no response', incident: 'ddos', severity: 6, value: 25 });
+    expect(unansweredResponse('ddos', 12).value).toBe(0);
+    // Housekeeping alone (resilience at 100, weight 1) no longer reads as a perfect response to a harm of 6.
+    expect(exerciseFigure([r('resilience', 0, 100, null), unansweredResponse('ddos', 6)])).toBe(35.7);
   });
 });
 

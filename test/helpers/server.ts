@@ -47,6 +47,7 @@ export async function startTestServer(
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.database ? { database: options.database } : {}),
     ...(options.watchScenarios ? { watchScenarios: true } : {}),
   });
   return {

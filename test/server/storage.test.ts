@@ -1,4 +1,4 @@
-/** The storage contract, for the SQLite store and the in-memory one. */
+/** The storage contract, for the SQLite store, the PostgreSQL one (a throw-away server) and the in-memory one. */
 import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +15,14 @@ import {
   type NewLogRecord,
   type Storage,
 } from '../../src/server/storage/types';
+import { PostgresStorage } from '../../src/server/storage/postgres';
 import { removeDir, tempDir } from '../helpers/server';
+import { startPostgres } from '../support/services';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
+const postgres = await startPostgres();
+afterAll(() => postgres?.stop());
 
 function meta(id: string, codes = { teams: { a: `A${id}`.slice(0, 6), b: `B${id}`.slice(0, 6) }, observer: `O${id}`.slice(0, 6) }): ExerciseMeta {
   return { id, title: `Exercise ${id}`, scenarioId: 'sc', scenarioText: '{}', seed: 's', createdAt: Date.now(), codes, scenarioEditedAtSeq: null };
@@ -31,7 +35,7 @@ function record(id: string, seq = 0): NewLogRecord {
   return { command, seatId: 'seat-1', round: 1, stateHash: seq % 2 ? `hash-${id}` : null };
 }
 
-const stores: [string, () => Storage][] = [
+const stores: [string, () => Storage | Promise<Storage>][] = [
   ['memory', () => new MemoryStorage()],
   [
     'sqlite (writer thread)',
@@ -49,11 +53,12 @@ const stores: [string, () => Storage][] = [
       return new SqliteStorage(join(dir, 'firebreak.sqlite'), { writer: 'inline' });
     },
   ],
+  ...(postgres ? [['postgresql', async (): Promise<Storage> => PostgresStorage.open(await postgres.createDatabase())] as [string, () => Promise<Storage>]] : []),
 ];
 
 describe.each(stores)('%s storage', (_name, make) => {
   it('creates exercises with codes and a facilitator seat', async () => {
-    const s = make();
+    const s = await make();
     await s.createExercise(meta('ex1'), facilitator('ex1'));
     expect((await s.getExercise('ex1'))?.title).toBe('Exercise ex1');
     expect(await s.getExercise('nope')).toBeNull();
@@ -71,7 +76,7 @@ describe.each(stores)('%s storage', (_name, make) => {
   });
 
   it('numbers seats in joining order and finds them by credential hash', async () => {
-    const s = make();
+    const s = await make();
     await s.createExercise(meta('ex1'), facilitator('ex1'));
     const p1 = await s.addSeat({ seatId: 'p1', exerciseId: 'ex1', role: 'team', team: 'a', name: 'P1', credentialHash: 'hp1', joinedAt: 2 });
     const p2 = await s.addSeat({ seatId: 'p2', exerciseId: 'ex1', role: 'team', team: 'a', name: 'P2', credentialHash: 'hp2', joinedAt: 3 });
@@ -85,7 +90,7 @@ describe.each(stores)('%s storage', (_name, make) => {
   });
 
   it('appends with optimistic concurrency and reads from a seq', async () => {
-    const s = make();
+    const s = await make();
     await s.createExercise(meta('ex1'), facilitator('ex1'));
     expect(await s.lastSeq('ex1')).toBe(0);
     expect(await s.append('ex1', 0, [record('c1', 1)])).toBe(1);
@@ -109,7 +114,7 @@ describe.each(stores)('%s storage', (_name, make) => {
   });
 
   it('keeps the latest snapshot of each exercise, and drops it when the scenario text is replaced', async () => {
-    const s = make();
+    const s = await make();
     await s.createExercise(meta('ex1'), facilitator('ex1'));
     expect(await s.latestSnapshot('ex1')).toBeNull();
     await s.append('ex1', 0, [{ ...record('c1', 1), snapshot: '{"n":1}' }, record('c2', 2)]);
@@ -124,7 +129,7 @@ describe.each(stores)('%s storage', (_name, make) => {
   });
 
   it('lists quarantined exercises until they are released', async () => {
-    const s = make();
+    const s = await make();
     await s.createExercise(meta('ex1'), facilitator('ex1'));
     await s.createExercise(meta('ex2'), facilitator('ex2'));
     expect(await s.quarantined()).toEqual([]);

@@ -4,14 +4,12 @@
  * a plan search) and prints the five balance checks. Exit 1 when one fails.
  */
 import type { Scenario } from '../../engine';
-import { FULL_BALANCE, runBalance, type BalanceOptions, type BalanceResult, type LineSummary } from '../../engine/bots/balance';
+import { FULL_BALANCE, QUICK_BALANCE, runBalance, type BalanceOptions, type BalanceResult, type LineSummary } from '../../engine/bots/balance';
 import type { HistoryTrack } from '../../engine/scenario/history';
 import { EXIT_FINDING, EXIT_OK, err, out, writeText } from '../io';
 import { balanceChecksReport } from '../report/balanceReport';
 
-/** A small version for CI: the same checks on fewer seeds and plans. */
-export const QUICK_BALANCE: Omit<BalanceOptions, 'seed'> = { seeds: 12, historySeeds: 40, randomPlans: 16, planSeeds: 3, searchSteps: 6, freshSeeds: 16 };
-export { FULL_BALANCE };
+export { FULL_BALANCE, QUICK_BALANCE };
 
 export interface BalanceCommandOptions extends BalanceOptions {
   json: boolean;

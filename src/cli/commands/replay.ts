@@ -41,7 +41,7 @@ export function replay(file: string, options: { scenario?: string; json: boolean
     cohesionByRound: state.rounds.map((r) => r.cohesion.value),
     proportionalityByTeam: Object.fromEntries(
       scenario.teams.map((t) => {
-        const figure = exerciseProportionality(scenario, state.decisions, t.id);
+        const figure = exerciseProportionality(scenario, state, t.id);
         return [t.id, figure === null ? null : Math.round(figure)];
       }),
     ),

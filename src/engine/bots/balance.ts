@@ -11,8 +11,8 @@ import { exerciseProportionality } from '../scoring/exercise';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 import { historyPolicy } from './history';
-import { mutatePlan, planPolicy, randomPlans, type Plan } from './plans';
-import { BOTS, doNothing, greedyOnScore, type BotPolicy } from './policies';
+import { botPlan, mutatePlan, planPolicy, randomPlans, type Plan } from './plans';
+import { BOTS, POLICIES, doNothing, greedyOnScore, type BotPolicy } from './policies';
 import { simulateExercise, type Refusal } from './simulate';
 
 export type OutcomeKind = 'success' | 'neutral' | 'failure';
@@ -34,6 +34,14 @@ export interface BalanceOptions {
 }
 
 export const FULL_BALANCE: Omit<BalanceOptions, 'seed'> = { seeds: 100, historySeeds: 200, randomPlans: 60, planSeeds: 8, searchSteps: 30, freshSeeds: 100 };
+
+/**
+ * The small version CI runs on every shipped scenario: the same checks on
+ * fewer seeds. The random-plan sample stays large enough (40 plans on 4
+ * seeds) for Spearman's rho to be a finding rather than noise: on 16 plans of
+ * 3 seeds one scenario's rho moved by more than 0.2 between samples.
+ */
+export const QUICK_BALANCE: Omit<BalanceOptions, 'seed'> = { seeds: 12, historySeeds: 40, randomPlans: 40, planSeeds: 4, searchSteps: 8, freshSeeds: 24 };
 
 /** The thresholds of the checks. */
 export const DOMINANCE_LIMIT = 0.85;
@@ -105,12 +113,13 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /**
  * The exercise's score: the mean of its proportionality (the per-exercise
  * figure, which counts each distinct response once, weighted by severity, so
- * it cannot be padded by repeating cheap acts) and its mean cohesion. With no
- * decision taken there is nothing proportionate to credit, so proportionality
- * counts 0.
+ * it cannot be padded by repeating cheap acts, and counts every incident left
+ * unanswered as falling short of its harm) and its mean cohesion. With
+ * nothing done and no harm suffered there is nothing to credit, so
+ * proportionality counts 0.
  */
 export function exerciseScore(scenario: Scenario, state: ExerciseState): { proportionality: number | null; cohesion: number; score: number } {
-  const proportionality = exerciseProportionality(scenario, state.decisions);
+  const proportionality = exerciseProportionality(scenario, state);
   const cohesion = mean(state.rounds.map((r) => r.cohesion.value));
   return { proportionality, cohesion, score: ((proportionality ?? 0) + cohesion) / 2 };
 }
@@ -163,7 +172,7 @@ export function summariseLine(id: string, label: string, seeds: LineSummary['see
 }
 
 function judgePlan(scenario: Scenario, plan: Plan, seeds: string[]): PlanPoint {
-  const runs = seeds.map((s) => playOnce(scenario, planPolicy(plan), s));
+  const runs = seeds.map((s) => playOnce(scenario, planPolicy(plan, POLICIES), s));
   return {
     plan: plan.id,
     score: round1(mean(runs.map((r) => r.score))),
@@ -213,16 +222,19 @@ export function runBalance(scenario: Scenario, track: HistoryTrack | null, optio
   const points = plans.map((plan) => ({ plan, point: judgePlan(scenario, plan, trainSeeds) }));
   const spearman = points.length >= 3 ? sampleRankCorrelation(points.map((p) => p.point.score), points.map((p) => p.point.outcomeValue)) : NaN;
 
+  // The searches start from the best of the random plans and of the bots (each as a plan it can then improve on):
+  // a search that could not reach what a bot already does would not be a search for the best.
+  const starts = [...points, ...[...BOTS, greedyOnScore].map((bot) => botPlan(scenario, bot.id)).map((plan) => ({ plan, point: judgePlan(scenario, plan, trainSeeds) }))];
   const rng = new Rng(seedRng(`${options.seed}/search`));
-  const bestBy = (objective: Objective) => points.reduce((a, b) => (objective(b.point) > objective(a.point) ? b : a));
+  const bestBy = (objective: Objective) => starts.reduce((a, b) => (objective(b.point) > objective(a.point) ? b : a));
   onProgress?.('searching for the best outcome');
   const bestOutcomePlan = search(scenario, bestBy(byOutcome), byOutcome, options.searchSteps, trainSeeds, rng, 'best-outcome');
   onProgress?.('searching for the best score');
   const bestScorePlan = search(scenario, bestBy(byScore), byScore, options.searchSteps, trainSeeds, rng, 'best-score');
   const freshSeeds = seedsOf(options.seed, 'fresh', options.freshSeeds);
   onProgress?.('judging the plans found on fresh seeds');
-  const outcomeLine = summariseLine('best-outcome-plan', 'Plan searched for the best outcome', 'fresh', play(planPolicy(bestOutcomePlan), freshSeeds));
-  const scoreLine = summariseLine('best-score-plan', 'Plan searched for the best score', 'fresh', play(planPolicy(bestScorePlan), freshSeeds));
+  const outcomeLine = summariseLine('best-outcome-plan', 'Plan searched for the best outcome', 'fresh', play(planPolicy(bestOutcomePlan, POLICIES), freshSeeds));
+  const scoreLine = summariseLine('best-score-plan', 'Plan searched for the best score', 'fresh', play(planPolicy(bestScorePlan, POLICIES), freshSeeds));
   lines.push(outcomeLine, scoreLine);
 
   const checks = balanceChecks(lines, history, Number.isNaN(spearman) ? null : spearman);

@@ -4,6 +4,8 @@
  * proposals and ticks the safeguards. A plan is fixed before play; at play
  * time each wish is taken only if the rules allow it then, aimed at the
  * worst incident it may answer, so one plan can be judged on many seeds.
+ * A plan may rest on a bot: where a cell is empty (null) the team plays as
+ * that bot would, so the search can start from the bots and improve on them.
  */
 import { Rng, seedRng } from '../random';
 import { checkDraft } from '../rules/decisions';
@@ -23,8 +25,10 @@ export interface PlanCell {
 
 export interface Plan {
   id: string;
+  /** The bot (a policy id) a team follows in a round whose cell is null; without one, a null cell does nothing. */
+  base?: string;
   /** Team id to one cell per round. */
-  cells: Record<string, PlanCell[]>;
+  cells: Record<string, (PlanCell | null)[]>;
 }
 
 /** The actions a team could ever take: open to it and with a legal basis it has. */
@@ -51,12 +55,18 @@ export function randomPlan(scenario: Scenario, id: string, rng: Rng): Plan {
   return { id, cells };
 }
 
-/** A neighbour: one team's wishes for one round drawn afresh. */
+/** A plan that plays a bot throughout: a starting point for the search. */
+export function botPlan(scenario: Scenario, base: string): Plan {
+  return { id: `bot-${base}`, base, cells: Object.fromEntries(scenario.teams.map((t) => [t.id, scenario.rounds.map(() => null)])) };
+}
+
+/** A neighbour: one team's wishes for one round drawn afresh, or (on a bot's plan) handed back to the bot. */
 export function mutatePlan(scenario: Scenario, plan: Plan, id: string, rng: Rng): Plan {
   const team = rng.pick(scenario.teams)!.id;
   const round = Math.floor(rng.next() * scenario.rounds.length);
-  const cells = { ...plan.cells, [team]: plan.cells[team]!.map((cell, i) => (i === round ? randomCell(scenario, team, rng) : cell)) };
-  return { id, cells };
+  const fresh = plan.base && plan.cells[team]![round] !== null && rng.chance(0.3) ? null : randomCell(scenario, team, rng);
+  const cells = { ...plan.cells, [team]: plan.cells[team]!.map((cell, i) => (i === round ? fresh : cell)) };
+  return { id, ...(plan.base ? { base: plan.base } : {}), cells };
 }
 
 export function randomPlans(scenario: Scenario, count: number, seed: string): Plan[] {
@@ -64,7 +74,7 @@ export function randomPlans(scenario: Scenario, count: number, seed: string): Pl
   return Array.from({ length: count }, (_, i) => randomPlan(scenario, `random-${i + 1}`, rng));
 }
 
-function cellOf(plan: Plan, ctx: BotContext): PlanCell | undefined {
+function cellOf(plan: Plan, ctx: BotContext): PlanCell | null | undefined {
   return plan.cells[ctx.team]?.[ctx.state.round - 1];
 }
 
@@ -90,12 +100,16 @@ function wishCommand(ctx: BotContext, action: Action, safeguards: boolean): Comm
   return open ? { type: 'respondJoint', proposal: open.id, join: true, rationale: 'Planned.' } : { type: 'proposeJoint', draft };
 }
 
-export function planPolicy(plan: Plan): BotPolicy {
+/** The policy that plays a plan; `bots` resolves the plan's base (the bots the balance report plays). */
+export function planPolicy(plan: Plan, bots: Record<string, BotPolicy> = {}): BotPolicy {
+  const base = plan.base ? bots[plan.base] : undefined;
+  if (plan.base && !base) throw new Error(`Unknown base policy "${plan.base}" for plan ${plan.id}`);
   return {
     id: plan.id,
     description: 'A fixed plan of wishes per team and round, taken where the rules allow.',
     plan(ctx) {
       const cell = cellOf(plan, ctx);
+      if (cell === null && base) return base.plan(ctx);
       if (!cell) return [];
       const { scenario, state, team } = ctx;
       const commands: CommandBody[] = [];
@@ -113,8 +127,10 @@ export function planPolicy(plan: Plan): BotPolicy {
       }
       return commands;
     },
-    join(ctx) {
-      return cellOf(plan, ctx)?.join ?? false;
+    join(ctx, proposal) {
+      const cell = cellOf(plan, ctx);
+      if (cell === null && base) return base.join(ctx, proposal);
+      return cell?.join ?? false;
     },
   };
 }

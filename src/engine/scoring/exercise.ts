@@ -3,10 +3,15 @@
  * distinct response (government, action, incident) counts once, at the mean
  * of its repeats, weighted by its severity (at least 1). Repeating a cheap act
  * cannot pad the figure, and a consequential measure weighs more than a
- * routine one. See docs/scoring.md ("The exercise's proportionality").
+ * routine one. An incident that did harm and that no coercive response
+ * answered counts as a response of severity 0: falling short of it is what
+ * the fit component charges, and leaving it out would score quiet
+ * housekeeping as perfectly proportionate. See docs/scoring.md
+ * ("The exercise's proportionality").
  */
 import type { Scenario } from '../scenario/schema';
-import type { ResolvedDecision } from '../types';
+import type { ExerciseState } from '../types';
+import { COERCIVE_CATEGORIES } from '../rules/law';
 import { indexOf } from '../rules/scenarioIndex';
 
 /** The lightest weight a response carries: zero-severity work still counts. */
@@ -37,18 +42,46 @@ export function exerciseFigure(responses: readonly ExerciseResponse[]): number |
   return weights === 0 ? null : Math.round((total / weights) * 10) / 10;
 }
 
-/** The exercise figure of the decisions that went ahead (a facilitator's override replaces the computed score). */
-export function exerciseProportionality(scenario: Scenario, decisions: readonly ResolvedDecision[], team?: string): number | null {
+/** The harm at which an unanswered incident costs the whole fit: falling short by 8 costs everything (see fit). */
+const SHORTFALL_FOR_ZERO = 8;
+
+/**
+ * Incidents that did harm and that no government answered with a coercive
+ * response that went ahead, aimed at the incident or at the whole campaign.
+ * Each counts as a response of severity 0 with the fit of severity 0 against
+ * its harm, weighted by the harm a fitting response would have had.
+ */
+export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>): ExerciseResponse[] {
   const actions = indexOf(scenario).actions;
-  return exerciseFigure(
-    decisions
-      .filter((d) => d.effective && (team === undefined || d.team === team))
-      .map((d) => ({
-        team: d.team,
-        action: d.action,
-        incident: d.incident,
-        severity: actions.get(d.action)?.severity ?? 0,
-        value: d.overridden?.value ?? d.proportionality.value,
-      })),
-  );
+  const coercive = state.decisions.filter((d) => d.effective && COERCIVE_CATEGORIES.includes(actions.get(d.action)?.category ?? 'rollback'));
+  if (coercive.some((d) => d.incident === null)) return [];
+  const answered = new Set(coercive.map((d) => d.incident));
+  return Object.entries(state.incidents)
+    .filter(([id, incident]) => incident.active && incident.harm > 0 && !answered.has(id))
+    .map(([id, incident]) => unansweredResponse(id, incident.harm));
+}
+
+/** An incident left unanswered, as a response of severity 0 weighted by its harm (at most 10). */
+export function unansweredResponse(incident: string, harm: number): ExerciseResponse {
+  const h = Math.min(10, harm);
+  return { team: '', action: 'no response', incident, severity: h, value: Math.round(100 * (1 - Math.min(1, h / SHORTFALL_FOR_ZERO))) };
+}
+
+/**
+ * The exercise figure of the decisions that went ahead (a facilitator's
+ * override replaces the computed score), with the incidents the coalition
+ * left unanswered; null when nothing was done and nothing went unanswered.
+ */
+export function exerciseProportionality(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>, team?: string): number | null {
+  const actions = indexOf(scenario).actions;
+  const taken = state.decisions
+    .filter((d) => d.effective && (team === undefined || d.team === team))
+    .map((d) => ({
+      team: d.team,
+      action: d.action,
+      incident: d.incident,
+      severity: actions.get(d.action)?.severity ?? 0,
+      value: d.overridden?.value ?? d.proportionality.value,
+    }));
+  return exerciseFigure([...taken, ...unansweredIncidents(scenario, state)]);
 }

@@ -36,47 +36,48 @@ export const TEAM_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E
 
 const BANDS = ['belowThreshold', 'hardening', 'beyondFirebreak'];
 
-export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer): ExerciseView {
+/** What every section of a view is built from. */
+type SectionBuilder<K extends keyof ExerciseView> = (scenario: Scenario, state: ExerciseState, viewer: Viewer) => ExerciseView[K];
+
+const isDebrief = (state: ExerciseState) => state.phase === 'debrief';
+
+/** The red cell sees what the coalition did, not what it attempted and dropped. */
+function decisionVisibility(scenario: Scenario, state: ExerciseState, viewer: Viewer): (d: ResolvedDecision) => boolean {
   const index = indexOf(scenario);
-  const facilitatorOnly = sees('facilitatorOnly', viewer, false);
-  const debrief = state.phase === 'debrief';
-  const ladder = scenario.escalation.ladder ?? DEFAULT_LADDER;
-  const level = escalationLevel(state);
-  const phaseId = campaignPhase(state);
+  const debrief = isDebrief(state);
+  return (d) => (viewer.role !== 'redCell' || d.effective) && seesDecision(index.actions.get(d.action), d.team, viewer, debrief);
+}
 
-  // The red cell sees what the coalition did, not what it attempted and dropped.
-  const decisionVisible = (d: ResolvedDecision) =>
-    (viewer.role !== 'redCell' || d.effective) && seesDecision(index.actions.get(d.action), d.team, viewer, debrief);
-
-  const rationaleFor = (text: string, team: string) => (sees('rationale', viewer, debrief, team) ? text : '');
-
-  return {
-    viewer,
-    seq: state.seq,
-    scenario: {
-      id: scenario.id,
-      title: scenario.meta.title,
-      summary: scenario.meta.summary,
-      // Only what the view type declares: the grading map and rubric stay in the scenario.
-      learningObjectives: scenario.meta.learningObjectives.map((o) => ({ id: o.id, text: o.text })),
-      rounds: scenario.rounds.map((r) => ({ title: r.title, date: r.date ?? null, minutes: r.minutes ?? scenario.roundMinutes })),
-      ladder: ladder.map((r) => ({ level: r.level, label: r.label, description: r.description })),
-      adversaryName: scenario.adversary.name,
-      phases: scenario.adversary.phases.map((p) => ({ id: p.id, name: p.name, fromRound: p.fromRound })),
-      maxActionsPerRound: scenario.maxActionsPerRound,
-      redCellAllowed: scenario.adversary.redCellAllowed,
-    },
-    phase: state.phase,
-    paused: state.paused,
-    reopened: !!state.reopened,
-    round: state.round,
-    clock: { ...state.clock },
-    escalation: { level, label: ladder.find((r) => r.level === level)?.label ?? String(level), band: BANDS.find((b) => b === regionState(state.escalation)) ?? 'belowThreshold' },
-    adversary: { posture: posture(state), phase: phaseId, phaseName: scenario.adversary.phases.find((p) => p.id === phaseId)?.name ?? phaseId },
-    deEscalation: deEscalationStage(state),
-    teams: scenario.teams.map((team, i) => {
+/**
+ * The sections of a view, in the order they are sent. Each reads only the
+ * scenario, the state and the viewer, so a section whose state parts did not
+ * change can be reused as it was (ViewProjector below). Entries of the
+ * append-only history are shared with the state, not copied: neither is ever
+ * changed in place.
+ */
+const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
+  viewer: (_scenario, _state, viewer) => viewer,
+  seq: (_scenario, state) => state.seq,
+  scenario: (scenario) => scenarioView(scenario),
+  phase: (_scenario, state) => state.phase,
+  paused: (_scenario, state) => state.paused,
+  reopened: (_scenario, state) => !!state.reopened,
+  round: (_scenario, state) => state.round,
+  clock: (_scenario, state) => ({ ...state.clock }),
+  escalation: (scenario, state) => {
+    const ladder = scenario.escalation.ladder ?? DEFAULT_LADDER;
+    const level = escalationLevel(state);
+    return { level, label: ladder.find((r) => r.level === level)?.label ?? String(level), band: BANDS.find((b) => b === regionState(state.escalation)) ?? 'belowThreshold' };
+  },
+  adversary: (scenario, state) => {
+    const phaseId = campaignPhase(state);
+    return { posture: posture(state), phase: phaseId, phaseName: scenario.adversary.phases.find((p) => p.id === phaseId)?.name ?? phaseId };
+  },
+  deEscalation: (_scenario, state) => deEscalationStage(state),
+  teams: (scenario, state, viewer) =>
+    scenario.teams.map((team, i) => {
       const teamState = state.teams[team.id]!;
-      const mayDetail = sees('plan', viewer, debrief, team.id);
+      const mayDetail = sees('plan', viewer, isDebrief(state), team.id);
       return {
         id: team.id,
         name: team.name,
@@ -88,13 +89,14 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
         ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: teamState.plan.map((p) => ({ ...p })) } : {}),
       };
     }),
-    me: meView(scenario, state, viewer),
-    actions: actionsView(scenario, state, viewer),
-    incidents: incidentsView(scenario, state, viewer),
-    sanctions: Object.values(state.sanctions).map((p) => ({
+  me: (scenario, state, viewer) => meView(scenario, state, viewer),
+  actions: (scenario, state, viewer) => actionsView(scenario, state, viewer),
+  incidents: (scenario, state, viewer) => incidentsView(scenario, state, viewer),
+  sanctions: (scenario, state) =>
+    Object.values(state.sanctions).map((p) => ({
       id: p.id,
       action: p.action,
-      name: index.actions.get(p.action)?.name ?? p.action,
+      name: indexOf(scenario).actions.get(p.action)?.name ?? p.action,
       teams: [...p.teams],
       incident: p.incident,
       round: p.round,
@@ -103,54 +105,247 @@ export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer
       challenge: regionState(p.chart, 'challenge'),
       options: { ...p.options },
     })),
-    indicators: scenario.indicators
-      .filter((i) => i.visibleTo === 'all' || facilitatorOnly)
+  indicators: (scenario, state, viewer) =>
+    scenario.indicators
+      .filter((i) => i.visibleTo === 'all' || sees('facilitatorOnly', viewer, false))
       .map((i) => ({ id: i.id, name: i.name, value: state.indicators[i.id] ?? i.initial, min: i.min, max: i.max, description: i.description })),
-    facts: scenario.facts
-      .filter((f) => f.visibleTo === 'all' || facilitatorOnly)
+  facts: (scenario, state, viewer) =>
+    scenario.facts
+      .filter((f) => f.visibleTo === 'all' || sees('facilitatorOnly', viewer, false))
       .map((f) => ({ id: f.id, description: f.description, value: state.facts[f.id] ?? f.initial })),
-    injects: state.injects.delivered.filter((d) => canSee(d.audience, viewer, debrief)).map((d) => ({ ...d })),
-    proposals: proposalsView(state, viewer),
-    decisions: state.decisions.filter(decisionVisible).map((d) => {
-      const copy = { ...d, rationale: rationaleFor(d.rationale, d.team) };
-      if (!sees('scoreReasons', viewer, debrief, d.team)) copy.proportionality = scoreOnly(d.proportionality, 'Proportionality');
-      else if (!sees('confidenceReason', viewer, debrief, d.team)) copy.proportionality = withoutTheirIntelligence(d.proportionality);
-      return copy;
-    }),
-    rounds: state.rounds.map((r) => {
+  injects: (_scenario, state, viewer) => state.injects.delivered.filter((d) => canSee(d.audience, viewer, isDebrief(state))),
+  proposals: (_scenario, state, viewer) => proposalsView(state, viewer),
+  decisions: (scenario, state, viewer) => {
+    const debrief = isDebrief(state);
+    return state.decisions.filter(decisionVisibility(scenario, state, viewer)).map((d) => {
+      const rationale = sees('rationale', viewer, debrief, d.team) ? d.rationale : '';
+      const proportionality = !sees('scoreReasons', viewer, debrief, d.team)
+        ? scoreOnly(d.proportionality, 'Proportionality')
+        : !sees('confidenceReason', viewer, debrief, d.team)
+          ? withoutTheirIntelligence(d.proportionality)
+          : d.proportionality;
+      return rationale === d.rationale && proportionality === d.proportionality ? d : { ...d, rationale, proportionality };
+    });
+  },
+  rounds: (scenario, state, viewer) => {
+    const debrief = isDebrief(state);
+    const visible = decisionVisibility(scenario, state, viewer);
+    const facilitatorOnly = sees('facilitatorOnly', viewer, false);
+    return state.rounds.map((r) => {
       const copy = { ...r };
       copy.decisions = r.decisions.filter((id) => {
         const d = state.decisions.find((x) => x.id === id);
-        return !!d && decisionVisible(d);
+        return !!d && visible(d);
       });
       // A move without news is the adversary's secret.
       if (!facilitatorOnly) copy.adversaryMoves = r.adversaryMoves.filter((m) => m.news !== null);
       if (!sees('scoreReasons', viewer, debrief)) copy.cohesion = scoreOnly(r.cohesion, 'Cohesion');
       return copy;
-    }),
-    chat: state.chat.filter((m) => seesChat(m.channel, m.team, viewer, debrief)).map((m) => ({ ...m })),
-    notes: state.notes.filter((n) => seesNote(n, viewer, debrief)).map((n) => ({ ...n })),
-    // An entry about a team's own doing reaches that team even when addressed to others.
-    timeline: state.timeline
-      .filter((t) => canSee(t.audience, viewer, debrief) || (t.audience !== 'facilitator' && t.team !== undefined && sees('addressed', viewer, debrief, t.team)))
-      .map((t) => ({ ...t })),
-    outcome: state.outcome ? { ...state.outcome } : null,
-    facilitator: viewer.role === 'facilitator' && facilitatorOnly ? facilitatorView(scenario, state) : null,
-    redCell: viewer.role === 'redCell' && sees('adversary', viewer, debrief) ? redCellView(scenario, state) : null,
-    // Cards once a round has resolved; their evaluators' ratings come from the notes this viewer may read.
-    reportCards:
-      state.rounds.length === 0 || !scenario.teams.some((t) => sees('reportCard', viewer, debrief, t.id))
-        ? []
-        : reportCardsOf(scenario, state, state.notes.filter((n) => seesNote(n, viewer, debrief))).filter((c) => sees('reportCard', viewer, debrief, c.team)),
-    debrief: debrief
+    });
+  },
+  chat: (_scenario, state, viewer) => state.chat.filter((m) => seesChat(m.channel, m.team, viewer, isDebrief(state))),
+  notes: (_scenario, state, viewer) => state.notes.filter((n) => seesNote(n, viewer, isDebrief(state))),
+  // An entry about a team's own doing reaches that team even when addressed to others.
+  timeline: (_scenario, state, viewer) => {
+    const debrief = isDebrief(state);
+    return state.timeline.filter(
+      (t) => canSee(t.audience, viewer, debrief) || (t.audience !== 'facilitator' && t.team !== undefined && sees('addressed', viewer, debrief, t.team)),
+    );
+  },
+  outcome: (_scenario, state) => (state.outcome ? { ...state.outcome } : null),
+  facilitator: (scenario, state, viewer) => (viewer.role === 'facilitator' && sees('facilitatorOnly', viewer, false) ? facilitatorView(scenario, state) : null),
+  redCell: (scenario, state, viewer) => (viewer.role === 'redCell' && sees('adversary', viewer, isDebrief(state)) ? redCellView(scenario, state) : null),
+  // Cards once a round has resolved; their evaluators' ratings come from the notes this viewer may read.
+  reportCards: (scenario, state, viewer) => {
+    const debrief = isDebrief(state);
+    return state.rounds.length === 0 || !scenario.teams.some((t) => sees('reportCard', viewer, debrief, t.id))
+      ? []
+      : reportCardsOf(scenario, state, state.notes.filter((n) => seesNote(n, viewer, debrief))).filter((c) => sees('reportCard', viewer, debrief, c.team));
+  },
+  debrief: (scenario, state, viewer) =>
+    isDebrief(state)
       ? {
           whatHappened: scenario.debrief.whatHappened.map((w) => ({ round: w.round ?? null, text: w.text, sources: w.sources })),
           discussionQuestions: scenario.debrief.discussionQuestions,
           sources: scenario.meta.sources.map((s) => ({ id: s.id, citation: s.citation, url: s.url ?? null })),
-          facilitatorGuide: facilitatorOnly ? scenario.debrief.facilitatorGuide : null,
+          facilitatorGuide: sees('facilitatorOnly', viewer, false) ? scenario.debrief.facilitatorGuide : null,
         }
       : null,
-  };
+};
+
+const SECTION_KEYS = Object.keys(SECTIONS) as (keyof ExerciseView)[];
+
+export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer): ExerciseView {
+  const view: Partial<Record<keyof ExerciseView, unknown>> = {};
+  for (const key of SECTION_KEYS) view[key] = SECTIONS[key](scenario, state, viewer);
+  return view as ExerciseView;
+}
+
+/**
+ * What a section read of the state: a part (a top-level key) read whole, or
+ * one entry of a part read by its key, with the value it had.
+ */
+type Read = { part: keyof ExerciseState; key: null; value: unknown } | { part: keyof ExerciseState; key: string; value: unknown };
+
+/**
+ * Parts whose entries are tracked one by one. Every team's entry is copied
+ * whenever a command touches any team (rules/work.ts), yet most sections
+ * read one team: a team's actions stay valid while its own entry is equal.
+ */
+const TRACKED_BY_ENTRY = new Set<string>(['teams']);
+
+/**
+ * One audience's views, projected again after each change: a section is
+ * built again only when something it read last time changed, and is
+ * otherwise reused as it was. The state is copy-on-write (a command replaces
+ * every part it touches and shares the rest, never changing anything in
+ * place: rules/work.ts), so a part that is the same object is unchanged, and
+ * an entry of a tracked part is unchanged when its fields are the same
+ * values (arrays compared item by item). A reused section is therefore
+ * exactly what project() would build; the sections a change leaves alone
+ * cost nothing to project, and nothing to diff (the patch diff skips
+ * identical references).
+ */
+export class ViewProjector {
+  private readonly sections = new Map<keyof ExerciseView, { reads: Read[]; value: unknown }>();
+  private scenario: Scenario | null = null;
+
+  constructor(readonly viewer: Viewer) {}
+
+  project(scenario: Scenario, state: ExerciseState): ExerciseView {
+    if (scenario !== this.scenario) {
+      this.sections.clear();
+      this.scenario = scenario;
+    }
+    const view: Partial<Record<keyof ExerciseView, unknown>> = {};
+    for (const key of SECTION_KEYS) {
+      const held = this.sections.get(key);
+      if (held && held.reads.every((read) => unchanged(state, read))) {
+        view[key] = held.value;
+        continue;
+      }
+      const reads = new ReadLog();
+      const value = SECTIONS[key](scenario, reads.watch(state), this.viewer);
+      this.sections.set(key, { reads: reads.list(state), value });
+      view[key] = value;
+    }
+    return view as ExerciseView;
+  }
+}
+
+function unchanged(state: ExerciseState, read: Read): boolean {
+  const part = state[read.part];
+  if (read.key === null) return part === read.value;
+  return sameEntry((part as Record<string, unknown> | undefined)?.[read.key], read.value);
+}
+
+/** Equal fields, arrays item by item: enough for entries whose nested values are replaced, never changed. */
+function sameEntry(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const k of aKeys) {
+    const x = (a as Record<string, unknown>)[k];
+    const y = (b as Record<string, unknown>)[k];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((item, i) => item !== y[i])) return false;
+  }
+  return true;
+}
+
+/** Records which parts of the state (and which entries of tracked parts) a section reads. */
+class ReadLog {
+  private readonly whole = new Set<keyof ExerciseState>();
+  private readonly entries = new Map<keyof ExerciseState, Set<string>>();
+
+  watch(state: ExerciseState): ExerciseState {
+    const partProxies = new Map<string, object>();
+    return new Proxy(state, {
+      get: (target, key, receiver) => {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof key !== 'string') return value;
+        const part = key as keyof ExerciseState;
+        if (!TRACKED_BY_ENTRY.has(key) || typeof value !== 'object' || value === null) {
+          this.whole.add(part);
+          return value;
+        }
+        let proxy = partProxies.get(key);
+        if (!proxy) partProxies.set(key, (proxy = this.watchEntries(part, value)));
+        return proxy;
+      },
+      has: (target, key) => {
+        if (typeof key === 'string') this.whole.add(key as keyof ExerciseState);
+        return Reflect.has(target, key);
+      },
+      ownKeys: (target) => {
+        for (const key of Object.keys(target)) this.whole.add(key as keyof ExerciseState);
+        return Reflect.ownKeys(target);
+      },
+    });
+  }
+
+  private watchEntries(part: keyof ExerciseState, record: object): object {
+    const entry = (key: string | symbol) => {
+      if (typeof key !== 'string') return;
+      let keys = this.entries.get(part);
+      if (!keys) this.entries.set(part, (keys = new Set()));
+      keys.add(key);
+    };
+    return new Proxy(record, {
+      get: (target, key, receiver) => {
+        entry(key);
+        return Reflect.get(target, key, receiver);
+      },
+      has: (target, key) => {
+        entry(key);
+        return Reflect.has(target, key);
+      },
+      getOwnPropertyDescriptor: (target, key) => {
+        entry(key);
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+      // Listing the entries reads the part whole.
+      ownKeys: (target) => {
+        this.whole.add(part);
+        return Reflect.ownKeys(target);
+      },
+    });
+  }
+
+  /** What was read, with the values the state holds now (those the section was built from). */
+  list(state: ExerciseState): Read[] {
+    const reads: Read[] = [...this.whole].map((part) => ({ part, key: null, value: state[part] }));
+    for (const [part, keys] of this.entries) {
+      if (this.whole.has(part)) continue;
+      for (const key of keys) reads.push({ part, key, value: (state[part] as unknown as Record<string, unknown>)[key] });
+    }
+    return reads;
+  }
+}
+
+/** The scenario's own part of every view: the same object for every view of a scenario. */
+const scenarioViews = new WeakMap<Scenario, ExerciseView['scenario']>();
+function scenarioView(scenario: Scenario): ExerciseView['scenario'] {
+  let view = scenarioViews.get(scenario);
+  if (!view) {
+    const ladder = scenario.escalation.ladder ?? DEFAULT_LADDER;
+    view = {
+      id: scenario.id,
+      title: scenario.meta.title,
+      summary: scenario.meta.summary,
+      // Only what the view type declares: the grading map and rubric stay in the scenario.
+      learningObjectives: scenario.meta.learningObjectives.map((o) => ({ id: o.id, text: o.text })),
+      rounds: scenario.rounds.map((r) => ({ title: r.title, date: r.date ?? null, minutes: r.minutes ?? scenario.roundMinutes })),
+      ladder: ladder.map((r) => ({ level: r.level, label: r.label, description: r.description })),
+      adversaryName: scenario.adversary.name,
+      phases: scenario.adversary.phases.map((p) => ({ id: p.id, name: p.name, fromRound: p.fromRound })),
+      maxActionsPerRound: scenario.maxActionsPerRound,
+      redCellAllowed: scenario.adversary.redCellAllowed,
+    };
+    scenarioViews.set(scenario, view);
+  }
+  return view;
 }
 
 /*

@@ -5,7 +5,7 @@
  * patches against the view the audience already holds, so a change costs one
  * projection, one diff and one serialisation per audience, not per socket.
  */
-import { project } from '../../engine';
+import { ViewProjector } from '../../engine/view/project';
 import { seesReadyVotes } from '../../engine/rules/visibility';
 import { diffViews } from '../../protocol/patch';
 import type { ExerciseView } from '../../engine/view/types';
@@ -19,8 +19,11 @@ export function room(exerciseId: string, key: string): string {
   return `x:${exerciseId}:${key}`;
 }
 
+/** The audience's current view, with the sections the last change left alone reused (ViewProjector). */
 export function viewFor(ex: ExerciseRuntime, key: string): ExerciseView {
-  const view = project(ex.scenario, ex.state, viewerFromKey(key));
+  let projector = ex.projectors.get(key);
+  if (!projector) ex.projectors.set(key, (projector = new ViewProjector(viewerFromKey(key))));
+  const view = projector.project(ex.scenario, ex.state);
   // view.seq is the engine's count of accepted commands, which equals the
   // log's seq; in an exercise whose replay skipped a record it would lag, and
   // clients wait for view.seq >= their answer's seq, so the log's wins.
@@ -53,7 +56,11 @@ export function heldView(ex: ExerciseRuntime, key: string): ExerciseView {
 /** Sends each connected audience the patch from the view it holds to the current one. */
 export function broadcastViews(ctx: HubContext, ex: ExerciseRuntime): void {
   const keys = connectedKeys(ex);
-  for (const key of ex.published.keys()) if (!keys.has(key)) ex.published.delete(key);
+  for (const key of ex.published.keys()) {
+    if (keys.has(key)) continue;
+    ex.published.delete(key);
+    ex.projectors.delete(key);
+  }
   for (const key of keys) {
     const previous = ex.published.get(key);
     let next: ExerciseView;

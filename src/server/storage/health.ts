@@ -107,6 +107,7 @@ export class StorageMonitor {
       findings: this.findings,
     };
     if (probe.fault) return { ok: false, state: probe.fault, reason: probe.reason!, ...base };
+    if (failure?.fault === 'unreachable') return { ok: false, state: failure.fault, reason: `the database cannot be reached: ${failure.message}`, ...base };
     if (failure) return { ok: false, state: failure.fault, reason: `the last write failed: ${failure.message}`, ...base };
     if (this.findings.fileProblems.length) {
       return { ok: false, state: 'damaged', reason: `the database file is damaged: ${this.findings.fileProblems[0]}`, ...base };

@@ -2,6 +2,7 @@
  * A store that keeps everything in memory, behind the same interface as the
  * SQLite store. Nothing survives the process: for tests and throw-away runs.
  */
+import { codesOf } from './rows';
 import {
   ConflictError,
   DuplicateError,
@@ -27,11 +28,7 @@ export class MemoryStorage implements Storage {
   private readonly quarantineList = new Map<string, QuarantineRecord>();
 
   async createExercise(meta: ExerciseMeta, facilitator: Omit<SeatRecord, 'ordinal'>): Promise<void> {
-    const codes: CodeRecord[] = [
-      ...Object.entries(meta.codes.teams).map(([team, code]) => ({ code, exerciseId: meta.id, role: 'team' as const, team })),
-      { code: meta.codes.observer, exerciseId: meta.id, role: 'observer', team: null },
-      ...(meta.codes.redCell ? [{ code: meta.codes.redCell, exerciseId: meta.id, role: 'redCell' as const, team: null }] : []),
-    ];
+    const codes = codesOf(meta);
     const seen = new Set<string>();
     for (const c of codes) {
       if (this.codes.has(c.code) || seen.has(c.code)) throw new DuplicateError(`code ${c.code}`);

@@ -29,9 +29,8 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
-import type { Command } from '../../engine/types';
-import type { SeatRole } from '../../protocol/events';
 import { hashJson } from './records';
+import { codesOf, toLogRecord, toMeta, toSeat, type ExerciseRow, type LogRow, type SeatRow } from './rows';
 import { Conflict, createAppender, describeError, openDatabase, type AppendJob, type AppendResult } from './sqlite-log.js';
 import {
   ConflictError,
@@ -135,62 +134,6 @@ function migrate(db: Database.Database, from: number): void {
   }).immediate();
   // Give the space the copies took back to the file system.
   if (from <= 2) db.exec('VACUUM');
-}
-
-interface ExerciseRow {
-  id: string;
-  title: string;
-  scenario_id: string;
-  scenario_hash: string;
-  seed: string;
-  created_at: number;
-  codes_json: string;
-  scenario_edited_at_seq: number | null;
-}
-
-interface SeatRow {
-  seat_id: string;
-  exercise_id: string;
-  role: string;
-  team: string | null;
-  name: string;
-  credential_hash: string;
-  joined_at: number;
-  ordinal: number;
-}
-
-interface LogRow {
-  seq: number;
-  seat_id: string | null;
-  round: number;
-  command_json: string;
-  state_hash: string | null;
-}
-
-function toMeta(row: ExerciseRow, scenarioText: string): ExerciseMeta {
-  return {
-    id: row.id,
-    title: row.title,
-    scenarioId: row.scenario_id,
-    scenarioText,
-    seed: row.seed,
-    createdAt: row.created_at,
-    codes: JSON.parse(row.codes_json) as ExerciseMeta['codes'],
-    scenarioEditedAtSeq: row.scenario_edited_at_seq ?? null,
-  };
-}
-
-function toSeat(row: SeatRow): SeatRecord {
-  return {
-    seatId: row.seat_id,
-    exerciseId: row.exercise_id,
-    role: row.role as SeatRole,
-    team: row.team,
-    name: row.name,
-    credentialHash: row.credential_hash,
-    joinedAt: row.joined_at,
-    ordinal: row.ordinal,
-  };
 }
 
 /** The key a scenario text is stored under. */
@@ -348,9 +291,7 @@ export class SqliteStorage implements Storage {
           meta.createdAt,
           JSON.stringify(meta.codes),
         );
-        for (const [team, code] of Object.entries(meta.codes.teams)) this.stmts.insertCode.run(code, meta.id, 'team', team);
-        this.stmts.insertCode.run(meta.codes.observer, meta.id, 'observer', null);
-        if (meta.codes.redCell) this.stmts.insertCode.run(meta.codes.redCell, meta.id, 'redCell', null);
+        for (const c of codesOf(meta)) this.stmts.insertCode.run(c.code, meta.id, c.role, c.team);
         this.insertSeat(facilitator);
       })
       .immediate();
@@ -518,13 +459,7 @@ export class SqliteStorage implements Storage {
 
   async read(exerciseId: string, fromSeq = 1): Promise<LogRecord[]> {
     this.check();
-    return (this.stmts.read.all(exerciseId, fromSeq) as LogRow[]).map((row) => ({
-      seq: row.seq,
-      seatId: row.seat_id,
-      round: row.round,
-      command: JSON.parse(row.command_json) as Command,
-      stateHash: row.state_hash,
-    }));
+    return (this.stmts.read.all(exerciseId, fromSeq) as LogRow[]).map(toLogRecord);
   }
 
   async lastSeq(exerciseId: string): Promise<number> {

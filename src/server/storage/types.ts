@@ -86,11 +86,21 @@ export class ConflictError extends Error {
 }
 
 /** What kind of storage fault a failure is: what /healthz reports and what an operator fixes. */
-export type StorageFault = 'full' | 'read-only' | 'io' | 'damaged' | 'other';
+export type StorageFault = 'full' | 'read-only' | 'io' | 'damaged' | 'unreachable' | 'other';
 
-/** Classifies SQLite's and Node's error codes (SQLITE_FULL, SQLITE_READONLY_*, ENOSPC, EROFS, ...). */
+/**
+ * Classifies SQLite's, PostgreSQL's (SQLSTATE) and Node's error codes
+ * (SQLITE_FULL, SQLITE_READONLY_*, 53100, 57P01, ENOSPC, EROFS, ECONNREFUSED, ...).
+ */
 export function faultOf(code: string | undefined): StorageFault {
   if (!code) return 'other';
+  // The database server cannot be reached, or is shutting down or starting (SQLSTATE classes 08 and 57P).
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE' || code === 'ENOTFOUND') return 'unreachable';
+  if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-4]$/.test(code)) return 'unreachable';
+  if (code === '53100') return 'full';
+  if (code === '25006') return 'read-only';
+  if (code === 'XX001' || code === 'XX002') return 'damaged';
+  if (code === '58030') return 'io';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged';
