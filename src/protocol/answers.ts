@@ -210,6 +210,15 @@ export const classGradesAckSchema = answerOf({
   exercises: z.number().int(),
   unknown: z.number().int(),
 });
+export const researchClassAckSchema = answerOf({
+  filename: z.string(),
+  contentType: z.string(),
+  encoding: z.enum(['utf8', 'base64']).describe('utf8: data is the CSV text; base64: data is the Arrow IPC file\'s bytes.'),
+  data: z.string(),
+  exercises: z.number().int().describe('Exercises in the export.'),
+  rows: z.number().int().describe('Rows: one per resolved decision.'),
+  unknown: z.number().int().describe('Credentials that run no exercise here.'),
+});
 export const teamReadyAckSchema = answerOf({
   ready: z.array(z.string()).describe('Names of connected members who voted ready.'),
   waitingFor: z.array(z.string()).describe('Names of connected members who have not.'),

@@ -14,6 +14,7 @@ import type { RejectionCode } from '../engine/types';
 import type { ViewPatch } from './patch';
 import type {
   classGradesAckSchema,
+  researchClassAckSchema,
   commandAckSchema,
   decisionPreviewAckSchema,
   errorAnswerSchema,
@@ -42,6 +43,7 @@ import type {
   ExerciseCreatePayload,
   ExerciseListPayload,
   ExportPayload,
+  ResearchClassPayload,
   SeatJoinPayload,
   SeatResumePayload,
   TeamReadyPayload,
@@ -82,6 +84,8 @@ export type ExportAck = z.output<typeof exportAckSchema>;
 /** A class's grade sheet: one CSV across the exercises found; `unknown` counts credentials that run none. */
 export type ClassGradesAck = z.output<typeof classGradesAckSchema>;
 export type TeamReadyAck = z.output<typeof teamReadyAckSchema>;
+/** A class's research export (CSV or Arrow), pseudonymised. */
+export type ResearchClassAck = z.output<typeof researchClassAckSchema>;
 /** What a draft would score now with the options chosen, explained; `problem` says why it would be refused, if it would. */
 export type DecisionPreviewAck = z.output<typeof decisionPreviewAckSchema>;
 
@@ -96,6 +100,7 @@ export interface ClientToServerEvents {
   export: (payload: ExportPayload, ack: (answer: ExportAck) => void) => void;
   'decision:preview': (payload: DecisionPreviewPayload, ack: (answer: DecisionPreviewAck) => void) => void;
   'grades:class': (payload: ClassGradesPayload, ack: (answer: ClassGradesAck) => void) => void;
+  'research:class': (payload: ResearchClassPayload, ack: (answer: ResearchClassAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

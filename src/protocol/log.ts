@@ -52,7 +52,7 @@ export const exerciseLogSchema = z.object({
     .strictObject({
       replayable: z.boolean().describe('True when commandsOfLog(log) replayed from the seed reaches stateHash.'),
       redacted: z.array(z.number().int()).describe('The seqs of the commands shown redacted to this viewer.'),
-      withheld: z.array(z.enum(['seed', 'scenarioText'])).describe('What this viewer\'s export leaves out.'),
+      withheld: z.array(z.enum(['seed', 'scenario'])).describe('What this viewer\'s export leaves out.'),
     })
     .optional(),
 });

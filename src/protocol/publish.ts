@@ -19,6 +19,7 @@ import {
   exerciseListAckSchema,
   exportAckSchema,
   presenceSchema,
+  researchClassAckSchema,
   scenarioListAckSchema,
   seatInfoSchema,
   seatJoinAckSchema,
@@ -39,6 +40,7 @@ import {
   exerciseCreatePayloadSchema,
   exerciseListPayloadSchema,
   exportPayloadSchema,
+  researchClassPayloadSchema,
   seatJoinPayloadSchema,
   seatResumePayloadSchema,
   teamReadyPayloadSchema,
@@ -72,6 +74,11 @@ export const CLIENT_EVENTS = {
   export: { payload: exportPayloadSchema, answer: exportAckSchema, summary: 'The exercise log (JSON or CSV) or the grade sheet, as this seat may see it.' },
   'decision:preview': { payload: decisionPreviewPayloadSchema, answer: decisionPreviewAckSchema, summary: 'What a draft would score now; nothing changes.' },
   'grades:class': { payload: classGradesPayloadSchema, answer: classGradesAckSchema, summary: 'One grade sheet across the exercises these facilitator credentials run.' },
+  'research:class': {
+    payload: researchClassPayloadSchema,
+    answer: researchClassAckSchema,
+    summary: 'The research export of a class: every exercise these facilitator credentials run, pseudonymised, one row per decision (CSV or Arrow).',
+  },
 } as const satisfies Record<string, ClientEvent>;
 
 export type ClientEventName = keyof typeof CLIENT_EVENTS;

@@ -83,7 +83,7 @@ export function buildJsonExport(input: ExportInput): { filename: string; content
     stateHash: stateHash(state),
     ...(scenarioShown ? { scenarioText: meta.scenarioText } : {}),
   };
-  const withheld = [...(seedShown ? [] : ['seed' as const]), ...(scenarioShown ? [] : ['scenarioText' as const])];
+  const withheld = [...(seedShown ? [] : ['seed' as const]), ...(scenarioShown ? [] : ['scenario' as const])];
   doc.replay = { replayable: seedShown && redacted.length === 0, redacted, withheld };
   return {
     filename: `firebreak-${meta.id}.json`,

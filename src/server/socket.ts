@@ -88,6 +88,14 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
         },
       }),
     ],
+    [
+      'research:class',
+      route({
+        schema: CLIENT_EVENTS['research:class'].payload,
+        maxChars: 64 * 1024,
+        run: ({ payload }) => hub.research(payload.credentials, payload.format),
+      }),
+    ],
     ['grades:class', route({ schema: CLIENT_EVENTS['grades:class'].payload, maxChars: 64 * 1024, run: ({ payload }) => hub.classGrades(payload.credentials) })],
     [
       'decision:preview',

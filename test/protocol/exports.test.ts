@@ -40,7 +40,7 @@ describe('exports say whether they replay', () => {
     // Before the end: the observer's export withholds the seed and masks the red cell's move.
     const early = await exportOf(t.observer!);
     expect(early.ack.replayable).toBe(false);
-    expect(early.log.replay).toEqual({ replayable: false, redacted: [chosen], withheld: ['seed', 'scenarioText'] });
+    expect(early.log.replay).toEqual({ replayable: false, redacted: [chosen], withheld: ['seed', 'scenario'] });
 
     await f.must({ type: 'endExercise', reason: 'done' });
     const facilitator = await exportOf(f);
@@ -51,7 +51,7 @@ describe('exports say whether they replay', () => {
 
     // After it: another team's export masks the move and atlantia's team chat; it lists both, and its bodies agree.
     const borealis = await exportOf(t.teams.borealis![0]!);
-    expect(borealis.log.replay).toEqual({ replayable: false, redacted: [chosen, chatted], withheld: ['scenarioText'] });
+    expect(borealis.log.replay).toEqual({ replayable: false, redacted: [chosen, chatted], withheld: ['scenario'] });
     for (const command of borealis.log.commands) {
       expect(JSON.stringify(command.body).includes('[redacted]'), `seq ${command.seq}`).toBe(borealis.log.replay!.redacted.includes(command.seq));
     }
@@ -66,7 +66,7 @@ describe('exports say whether they replay', () => {
     await t.teams.atlantia![0]!.must({ type: 'chat', channel: 'coalition', text: 'hello allies' });
     await t.facilitator.must({ type: 'endExercise', reason: 'done' });
     const observer = await exportOf(t.observer!);
-    expect(observer.log.replay).toEqual({ replayable: true, redacted: [], withheld: ['scenarioText'] });
+    expect(observer.log.replay).toEqual({ replayable: true, redacted: [], withheld: ['scenario'] });
     const scenarioText = (await exportOf(t.facilitator)).log.scenarioText!;
     expect(replaysTo(observer.log, scenarioText)).toBe(observer.log.stateHash);
     const csv = await t.observer!.request<ExportAck>('export', { format: 'csv' });

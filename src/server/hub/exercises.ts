@@ -4,7 +4,8 @@
  * export a seat may download.
  */
 import { createExercise, formatProblem, loadScenarioText, type Scenario } from '../../engine';
-import type { ClassGradesAck, ExerciseCreateAck, ExerciseListAck, ExerciseSummary, ExportAck, JoinCodes } from '../../protocol/events';
+import { researchArrow, researchCsv } from '../research';
+import type { ClassGradesAck, ResearchClassAck, ExerciseCreateAck, ExerciseListAck, ExerciseSummary, ExportAck, JoinCodes } from '../../protocol/events';
 import { ExerciseRuntime } from '../exercise';
 import { mayExport } from '../../engine/rules/visibility';
 import { buildCsvExport, buildJsonExport } from '../export';
@@ -198,6 +199,16 @@ export function classGradeSheet(ctx: HubContext, credentials: string[]): ClassGr
   const exercises = [...listed.exercises].reverse().map((s) => gradeInput(ctx.exercises.get(s.exerciseId)!));
   const sheet = buildGradeSheet(exercises, { role: 'facilitator' }, 'firebreak-class-grades.csv');
   return { ok: true, ...sheet, exercises: exercises.length, unknown: listed.unknown };
+}
+
+/** The research export (CSV or Arrow) of every exercise these facilitator credentials run. */
+export function researchExport(ctx: HubContext, credentials: string[], format: 'csv' | 'arrow'): ResearchClassAck {
+  const listed = list(ctx, credentials);
+  if (!listed.ok) return listed;
+  if (listed.exercises.length === 0) return fail('NOT_ALLOWED', 'None of these credentials is the facilitator of a running exercise.');
+  const exercises = listed.exercises.map((s) => ctx.exercises.get(s.exerciseId)!);
+  const file = format === 'csv' ? researchCsv(exercises) : researchArrow(exercises);
+  return { ok: true, ...file, exercises: exercises.length, unknown: listed.unknown };
 }
 
 function gradeInput(ex: ExerciseRuntime): GradeSheetExercise {
