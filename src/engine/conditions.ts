@@ -9,6 +9,8 @@ import type { ExerciseState } from './types';
 import {
   confidenceOfTeam,
   cumulativeHarm,
+  disputeStage,
+  verificationStage,
   escalationLevel,
   latestCohesion,
   publicResponses,
@@ -54,6 +56,11 @@ export function regionValue(state: ExerciseState, region: string): string | null
   if (region === 'adversary.phase') return regionState(state.adversary, 'phase');
   if (region === 'adversary.posture') return regionState(state.adversary, 'posture');
   if (region === 'deEscalation') return regionState(state.deEscalation);
+  if (region === 'dispute') return disputeStage(state);
+  if (region.startsWith('verification.')) {
+    const incident = region.slice('verification.'.length);
+    return incident in state.incidents ? verificationStage(state, incident) : null;
+  }
   const [chart, incident, who] = region.split('.');
   const attribution = chart === 'attribution' && incident ? state.attribution[incident] : undefined;
   if (!attribution || !who) return null;

@@ -4,6 +4,7 @@
  */
 import type { Effect } from './scenario/schema';
 import type { Work } from './rules/work';
+import { adversaryOffers } from './adjudicate/institutionsTurn';
 
 export interface EffectOrigin {
   /** The acting team, for "self" and attribution events. */
@@ -58,6 +59,8 @@ function sendEffect(work: Work, send: Extract<Effect, { send: unknown }>['send']
     work.sendAdversary({ type: send.event });
   } else if (send.chart === 'deEscalation') {
     work.sendDeEscalation({ type: send.event });
+  } else if (send.chart === 'dispute') {
+    adversaryOffers(work, send.event === 'OFFER_MEDIATION' ? 'mediation' : 'arbitration', send.incident ?? origin.incident);
   } else {
     const incident = send.incident ?? origin.incident;
     if (!incident) return;

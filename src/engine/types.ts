@@ -298,6 +298,19 @@ export interface SanctionsPackage {
   chart: ChartSnapshot;
 }
 
+/** A request to a verification body to examine an attribution (machines/verification.ts). */
+export interface VerificationRequest {
+  id: string;
+  body: string;
+  incident: string;
+  /** The government that made the referral. */
+  team: TeamId;
+  round: number;
+  /** The state the referring government blamed when it referred: the adversary, or the decoy of a false flag it follows. */
+  claim: string;
+  chart: ChartSnapshot;
+}
+
 export interface ExerciseState {
   formatVersion: 1;
   scenario: string;
@@ -333,6 +346,10 @@ export interface ExerciseState {
    * and the hashes, of exercises that never use it are unchanged).
    */
   reopened?: true;
+  /** Requests to verification bodies; present only in scenarios with verification bodies. */
+  verifications?: Record<string, VerificationRequest>;
+  /** The dispute-settlement chart; present only in scenarios with institutions.disputeSettlement. */
+  dispute?: ChartSnapshot;
   /** Hidden adversary internals: never projected to any client. */
   hidden: { undiscoveredAccess: boolean; quietRounds: number };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;

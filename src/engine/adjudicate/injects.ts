@@ -28,6 +28,11 @@ export function deliverNews(work: Work, title: string, body: string): void {
   deliver(work, { inject: null, title, body, kind: 'adversary', audience: 'all' });
 }
 
+/** The public report of an institution (a verification body's findings) reaches everyone. */
+export function deliverReport(work: Work, title: string, body: string): void {
+  deliver(work, { inject: null, title, body, kind: 'diplomatic', audience: 'all' });
+}
+
 function deliver(work: Work, delivery: Omit<InjectDelivery, 'id' | 'round' | 'at'>): void {
   const entry: InjectDelivery = { id: work.nextId('i'), round: work.state.round, at: work.at, ...delivery };
   work.state.injects.delivered.push(entry);

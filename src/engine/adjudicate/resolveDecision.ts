@@ -9,6 +9,7 @@ import { proportionalityOf } from '../scoring/decision';
 import type { Action } from '../scenario/schema';
 import type { PlannedDecision, ResolvedDecision } from '../types';
 import { openOrRenewPackage, liftPackagesOf } from './sanctionsTurn';
+import { referToBody, takeSettlementStep } from './institutionsTurn';
 
 export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
   const { scenario, state } = work;
@@ -70,6 +71,9 @@ function evadedAfterNotice(work: Work, item: PlannedDecision, action: Action): b
 function carryOut(work: Work, item: PlannedDecision, action: Action, joint: string[], substantiation: number): string {
   const incident = item.incident;
   const incidentName = incident ? (work.index.incidents.get(incident)?.name ?? incident) : '';
+  // Institutional steps do what the institution does, whatever their category.
+  if (action.verification && incident) return referToBody(work, item, action);
+  if (action.dispute) return takeSettlementStep(work, item, action);
   switch (action.category) {
     case 'investigate':
       return incident ? investigate(work, item.team, incident) : 'Done.';

@@ -4,7 +4,7 @@
  *   1. each team's decisions, teams in scenario order, plans in drafting order
  *   2. coalition cohesion for the round
  *   3. the adversary's reaction, then its moves
- *   4. sanctions packages and de-escalation move on
+ *   4. sanctions packages, verification bodies, dispute settlement and de-escalation move on
  *   5. the escalation ladder
  *   6. end conditions
  */
@@ -20,6 +20,7 @@ import { playMoves, reactToRound, refreshHiddenAccess } from './adversaryTurn';
 import { isSecretCategory } from '../rules/visibility';
 import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
+import { advanceInstitutions } from './institutionsTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
 
 export function resolveRound(work: Work): void {
@@ -40,6 +41,7 @@ export function resolveRound(work: Work): void {
   const reaction = reactToRound(work, roundFeatures(work, effective, cohesion.value, publicResponse));
   const { moves, harmful } = playMoves(work);
   const sanctionHeadlines = advanceSanctions(work, roundProposals);
+  const institutionHeadlines = advanceInstitutions(work, harmful);
   advanceDeEscalation(work, harmful);
   refreshHiddenAccess(work);
 
@@ -56,7 +58,7 @@ export function resolveRound(work: Work): void {
     adversaryMoves: moves,
     decisions: resolved.map((d) => d.id),
     harm: Object.values(state.incidents).reduce((sum, i) => sum + i.harm, 0),
-    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines],
+    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines],
     links: coalitionLinks(work, input, effective),
   };
   state.rounds.push(result);

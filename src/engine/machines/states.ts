@@ -4,6 +4,8 @@
  * exactly these names; the validator checks references against them.
  */
 import { POSTURES } from '../postures';
+import { DISPUTE_STATES } from './dispute';
+import { VERIFICATION_STATES } from './verification';
 
 export const EXERCISE_STATES = ['lobby', 'briefing', 'deliberation', 'results', 'debrief'] as const;
 export const NATIONAL_ATTRIBUTION_STATES = [
@@ -31,7 +33,9 @@ export function statesOfRegion(
   if (region === 'adversary.phase') return known.phases;
   if (region === 'adversary.posture') return POSTURE_STATES;
   if (region === 'deEscalation') return DE_ESCALATION_STATES;
+  if (region === 'dispute') return DISPUTE_STATES;
   const parts = region.split('.');
+  if (parts.length === 2 && parts[0] === 'verification' && known.incidents.includes(parts[1]!)) return ['none', ...VERIFICATION_STATES];
   if (parts.length === 3 && parts[0] === 'attribution' && known.incidents.includes(parts[1]!)) {
     if (parts[2] === 'coalition') return COALITION_ATTRIBUTION_STATES;
     if (known.teams.includes(parts[2]!)) return NATIONAL_ATTRIBUTION_STATES;

@@ -3,6 +3,7 @@ import { adversaryMachineFor } from '../machines/adversary';
 import { coalitionAttributionMachine, nationalAttributionMachine } from '../machines/attribution';
 import { startChart } from '../machines/chart';
 import { deEscalationMachine } from '../machines/deEscalation';
+import { disputeMachine } from '../machines/dispute';
 import { escalationMachine } from '../machines/escalation';
 import { exerciseMachine } from '../machines/exercise';
 import { seedRng } from '../random';
@@ -23,6 +24,7 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
   if (scenario.adversary.initialPosture !== 'probing') {
     adversary = { ...adversary, value: { ...(adversary.value as object), posture: scenario.adversary.initialPosture } };
   }
+  const settlement = scenario.institutions?.disputeSettlement;
   return {
     formatVersion: 1,
     scenario: scenario.id,
@@ -56,5 +58,16 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
     hidden: { undiscoveredAccess: false, quietRounds: 0 },
     outcome: null,
     counters: { id: 0 },
+    // Only scenarios with dispute settlement carry its chart, so other exercises' states (and hashes) are unchanged.
+    ...((scenario.institutions?.verificationBodies.length ?? 0) > 0 ? { verifications: {} } : {}),
+    ...(settlement
+      ? {
+          dispute: startChart(disputeMachine, {
+            mediationRounds: settlement.mediationRounds,
+            awardAfterRounds: settlement.awardAfterRounds,
+            offerLapsesAfterRounds: settlement.offerLapsesAfterRounds,
+          }),
+        }
+      : {}),
   };
 }

@@ -10,6 +10,7 @@ import type { ConfidenceLevel, DecisionDraft, ExerciseState, ProcedureOptions, R
 import { EU_CYBER_REGIME_KINDS, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWrongfulAct } from './law';
 import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './readers';
 import { domesticCosts } from './domestic';
+import { checkInstitutionalStep } from './institutions';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
@@ -84,6 +85,8 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
     const rejection = checkIncident(scenario, state, team, action, incidentId);
     if (rejection) return rejection;
   }
+  const institutional = checkInstitutionalStep(scenario, state, action, incidentId);
+  if (institutional) return institutional;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
     return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
   }

@@ -119,3 +119,34 @@ export function publicResponses(scenario: Scenario, state: ExerciseState): numbe
   const actions = indexOf(scenario).actions;
   return state.decisions.filter((d) => (actions.get(d.action)?.rung ?? 0) >= 2).length;
 }
+
+/** The stage of the dispute-settlement chart; "none" in scenarios without one. */
+export function disputeStage(state: ExerciseState): string {
+  return state.dispute ? regionState(state.dispute) : 'none';
+}
+
+/**
+ * Whether the dispute's tribunal suspends countermeasures: it is seized and
+ * the adversary takes part in good faith (ILC Art. 52(3)(b), (4)).
+ */
+export function tribunalSitting(state: ExerciseState): boolean {
+  return disputeStage(state) === 'seized' && state.dispute?.context.goodFaith === true;
+}
+
+/** The stage of the latest request to verify the attribution of this incident, or "none". */
+export function verificationStage(state: ExerciseState, incident: string): string {
+  const requests = Object.values(state.verifications ?? {}).filter((r) => r.incident === incident);
+  const latest = requests.at(-1);
+  return latest ? regionState(latest.chart) : 'none';
+}
+
+/**
+ * Whether an independent finding establishes the attribution of the incident:
+ * a verification body confirmed it, or the tribunal upheld the claim. Like a
+ * case file, it substantiates a statement of reasons.
+ */
+export function independentlyEstablished(state: ExerciseState, incident: string): boolean {
+  const confirmed = Object.values(state.verifications ?? {}).some((r) => r.incident === incident && regionState(r.chart) === 'confirmed');
+  const upheld = disputeStage(state) === 'awarded' && state.dispute?.context.award === 'upheld' && state.dispute.context.incident === incident;
+  return confirmed || upheld;
+}

@@ -9,6 +9,7 @@ import { sendToChart } from '../machines/chart';
 import { clampLevel, escalationMachine, ladderTop } from '../machines/escalation';
 import { adversaryMachineFor } from '../machines/adversary';
 import { deEscalationMachine } from '../machines/deEscalation';
+import { disputeMachine } from '../machines/dispute';
 import { Rng } from '../random';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState, TimelineEntry } from '../types';
@@ -39,6 +40,7 @@ const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
   clock: (clock) => ({ ...clock }),
   attribution: (attribution) => mapValues(attribution, (a) => ({ national: { ...a.national }, coalition: a.coalition })),
   sanctions: (sanctions) => mapValues(sanctions, (p) => ({ ...p })),
+  verifications: (verifications) => (verifications ? mapValues(verifications, (v) => ({ ...v })) : verifications),
   teams: (teams) => mapValues(teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
   incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
   indicators: (indicators) => ({ ...indicators }),
@@ -170,6 +172,11 @@ export class Work {
 
   sendDeEscalation(event: { type: string; [key: string]: unknown }): void {
     this.state.deEscalation = sendToChart(deEscalationMachine, this.state.deEscalation, event);
+  }
+
+  /** Scenarios without dispute settlement have no chart: the event is dropped. */
+  sendDispute(event: { type: string; [key: string]: unknown }): void {
+    if (this.state.dispute) this.state.dispute = sendToChart(disputeMachine, this.state.dispute, event);
   }
 
   setEscalation(level: number): void {

@@ -88,6 +88,10 @@ export const PROCEDURES = ['notice', 'statementOfReasons', 'sunset', 'humanitari
 export const procedure = z.enum(PROCEDURES);
 export type Procedure = z.infer<typeof procedure>;
 
+/** The steps of peaceful settlement an action can take (institutions.disputeSettlement). */
+export const DISPUTE_STEPS = ['offerMediation', 'offerArbitration', 'acceptOffer'] as const;
+export type DisputeStep = (typeof DISPUTE_STEPS)[number];
+
 export const COMPARATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 const comparator = z.enum(COMPARATORS);
 
@@ -125,7 +129,7 @@ const conditionUnion: z.ZodType<Condition> = z
         state: z
           .string()
           .describe(
-            'A state chart region: exercise, adversary.phase, adversary.posture, deEscalation, attribution.<incident>.<team> or attribution.<incident>.coalition.',
+            'A state chart region: exercise, adversary.phase, adversary.posture, deEscalation, dispute, verification.<incident>, attribution.<incident>.<team> or attribution.<incident>.coalition.',
           ),
         in: z.array(z.string()).min(1).describe('True when the region is in one of these states.'),
       }),
@@ -151,6 +155,8 @@ export const CHART_EVENTS = {
   adversary: ['ESCALATE', 'DETERRENCE_SIGNAL', 'ADVANCE_PHASE'],
   attribution: ['DETECT', 'PRIVATE_SIGNAL', 'PUBLIC_ATTRIBUTION', 'RETRACT'],
   deEscalation: ['OPEN_CHANNEL', 'ACK', 'SET_CONDITIONS', 'VERIFIED', 'VIOLATION'],
+  // The adversary's own offers of peaceful settlement (UN Charter Art. 33), for its moves and injects.
+  dispute: ['OFFER_MEDIATION', 'OFFER_ARBITRATION'],
 } as const;
 
 export type Effect =
@@ -190,7 +196,9 @@ export const effect: z.ZodType<Effect> = z
     z.strictObject({ fireInject: z.string().describe('An inject id, delivered at the start of the next round.') }),
     z.strictObject({
       send: z.strictObject({
-        chart: z.enum(['adversary', 'attribution', 'deEscalation']).describe('Sends an event to a state chart: adversary (ESCALATE, DETERRENCE_SIGNAL, ADVANCE_PHASE), attribution (DETECT, PRIVATE_SIGNAL, PUBLIC_ATTRIBUTION, RETRACT), deEscalation (OPEN_CHANNEL, ACK, SET_CONDITIONS, VERIFIED, VIOLATION).'),
+        chart: z
+          .enum(['adversary', 'attribution', 'deEscalation', 'dispute'])
+          .describe('Sends an event to a state chart: adversary (ESCALATE, DETERRENCE_SIGNAL, ADVANCE_PHASE), attribution (DETECT, PRIVATE_SIGNAL, PUBLIC_ATTRIBUTION, RETRACT), deEscalation (OPEN_CHANNEL, ACK, SET_CONDITIONS, VERIFIED, VIOLATION), dispute (OFFER_MEDIATION, OFFER_ARBITRATION: the adversary offers settlement; needs institutions.disputeSettlement).'),
         event: z.string(),
         incident: z.string().optional().describe('For attribution events: which incident (defaults to the action target).'),
       }),
@@ -445,7 +453,62 @@ const action = z.strictObject({
     .optional()
     .describe('Adopting opens a sanctions package with its own state chart.'),
   oncePerExercise: z.boolean().default(false).describe('A team can take it only once in the exercise.'),
+  verification: z
+    .string()
+    .optional()
+    .describe('A verification body id (institutions.verificationBodies): the action asks that body to examine the attribution of its incident; it reports after its reportAfterRounds.'),
+  dispute: z
+    .enum(DISPUTE_STEPS)
+    .optional()
+    .describe('A step of peaceful settlement with the adversary (institutions.disputeSettlement): offerMediation, offerArbitration, or acceptOffer (accepts the adversary\'s open offer).'),
 });
+
+const verificationBody = z.strictObject({
+  id,
+  name: z.string().min(1).describe('Shown to players, e.g. "UN commission of inquiry" or "Allied peer review".'),
+  description: z.string().default('').describe('Who sits on it and how it works.'),
+  kind: z
+    .enum(['commission', 'peerReview'])
+    .default('commission')
+    .describe('An international commission of inquiry (neutral, slower), or a peer review among allies.'),
+  reportAfterRounds: z.number().int().min(1).max(10).describe('Rounds from the referral to the report.'),
+  reliability: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.9)
+    .describe('Chance the body reaches a firm finding (confirm or contradict) where the facts allow one; otherwise it qualifies the claim.'),
+  evidence: z.number().int().min(0).max(10).default(2).describe('Evidence points a confirming report gives every government (and a contradicting one takes from those who attributed publicly).'),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the real body or proposal it is modelled on.'),
+  onConfirm: z.array(effect).default([]).describe('Further effects of a report that confirms the attribution.'),
+  onQualify: z.array(effect).default([]).describe('Further effects of a report that qualifies it.'),
+  onContradict: z.array(effect).default([]).describe('Further effects of a report that contradicts it.'),
+});
+
+const disputeSettlement = z
+  .strictObject({
+    mediator: z.string().min(1).describe('Who mediates, shown to players, e.g. "the OSCE Chairmanship".'),
+    tribunal: z.string().min(1).describe('The arbitral tribunal or court, shown to players, e.g. "an arbitral tribunal under the PCA Optional Rules".'),
+    acceptChance: z
+      .strictObject({
+        mediation: z.number().min(0).max(1).default(0.5),
+        arbitration: z.number().min(0).max(1).default(0.2),
+      })
+      .prefault({})
+      .describe('Chance the adversary accepts a coalition offer at the end of the round; doubled (up to 1) while it is deterred or de-escalating.'),
+    mediationRounds: z.number().int().min(1).max(10).default(2).describe('Rounds the mediator works before the mediation closes.'),
+    awardAfterRounds: z.number().int().min(1).max(10).default(2).describe('Rounds from the tribunal being seized to its award.'),
+    offerLapsesAfterRounds: z.number().int().min(1).max(10).default(1).describe('Rounds an offer stays open before it lapses.'),
+    sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+  })
+  .describe('Mediation and arbitration with the adversary. While the tribunal is seized and the adversary takes part in good faith, countermeasures are suspended (ILC Art. 52(3)(b), (4)).');
+
+const institutions = z
+  .strictObject({
+    verificationBodies: z.array(verificationBody).default([]).describe('Bodies a government can ask to examine an attribution.'),
+    disputeSettlement: disputeSettlement.optional(),
+  })
+  .describe('The institutions that make a response legitimate: verification of claims and peaceful settlement of the dispute.');
 
 const audience = z
   .union([z.literal('all'), z.literal('facilitator'), z.strictObject({ teams: z.array(z.string()).min(1) })])
@@ -568,6 +631,7 @@ export const scenarioSchema = z
       .array(z.number().int().min(1))
       .default([])
       .describe('Rounds in which a vote is held or imminent: a public step by a government on its own election then reads as partisan and costs political capital (domesticPressure).'),
+    institutions: institutions.optional(),
     tribunalSeized: condition
       .optional()
       .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
@@ -592,6 +656,8 @@ export type Incident = Scenario['incidents'][number];
 export type AdversaryMove = Scenario['adversary']['moves'][number];
 export type Audience = Inject['audience'];
 export type LearningObjective = Scenario['meta']['learningObjectives'][number];
+export type VerificationBody = NonNullable<Scenario['institutions']>['verificationBodies'][number];
+export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
 function allowComments(node: unknown): void {

@@ -14,7 +14,9 @@ import {
   confidenceOfTeam,
   corroborated,
   harmFor,
+  independentlyEstablished,
   misled,
+  tribunalSitting,
   urgencyWarranted,
   wrongOngoing,
 } from '../rules/readers';
@@ -36,9 +38,9 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
   return {
     urgencyWarranted: urgencyWarranted(scenario, state),
     wrongOngoing: wrongOngoing(state),
-    tribunalSeized: scenario.tribunalSeized ? evaluate(scenario.tribunalSeized, scenario, state) : false,
+    tribunalSeized: tribunalSitting(state) || (scenario.tribunalSeized ? evaluate(scenario.tribunalSeized, scenario, state) : false),
     injured: !def?.injured || def.injured.includes(team),
-    caseFile: def?.caseFile ? evaluate(def.caseFile, scenario, state) : false,
+    caseFile: (incident !== null && independentlyEstablished(state, incident)) || (def?.caseFile ? evaluate(def.caseFile, scenario, state) : false),
     misled: incident ? misled(state, incident, team) : false,
   };
 }

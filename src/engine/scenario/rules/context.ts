@@ -8,7 +8,7 @@ import type { Problem } from '../problems';
 import { closest, jsonPointer, type Locator, type Path } from '../paths';
 
 /** The kinds of thing a scenario refers to by id. */
-export type RefKind = 'team' | 'incident' | 'action' | 'inject' | 'indicator' | 'fact' | 'phase' | 'objective' | 'source' | 'legalBasis';
+export type RefKind = 'team' | 'incident' | 'action' | 'inject' | 'indicator' | 'fact' | 'phase' | 'objective' | 'source' | 'legalBasis' | 'verificationBody';
 
 const NOUNS: Record<RefKind, [singular: string, plural: string]> = {
   team: ['team', 'teams'],
@@ -21,6 +21,7 @@ const NOUNS: Record<RefKind, [singular: string, plural: string]> = {
   objective: ['learning objective', 'learning objectives'],
   source: ['source', 'sources'],
   legalBasis: ['legal basis', 'legal bases'],
+  verificationBody: ['verification body', 'verification bodies'],
 };
 
 /** Longer lists of known ids are replaced by a "did you mean". */
@@ -61,6 +62,7 @@ export class RuleContext {
       objective: scenario.meta.learningObjectives.map((o) => o.id),
       source: scenario.meta.sources.map((s) => s.id),
       legalBasis: scenario.legalBases.map((b) => b.id),
+      verificationBody: scenario.institutions?.verificationBodies.map((b) => b.id) ?? [],
     };
   }
 

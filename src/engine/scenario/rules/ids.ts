@@ -22,6 +22,7 @@ export const idsRule: SemanticRule = {
       [['actions'], s.actions, 'action'],
       [['injects'], s.injects, 'inject'],
       [['endConditions'], s.endConditions, 'end condition'],
+      [['institutions', 'verificationBodies'], s.institutions?.verificationBodies ?? [], 'verification body'],
     ];
     for (const [base, items, noun] of collections) {
       const first = new Map<string, number>();

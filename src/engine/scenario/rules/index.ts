@@ -18,6 +18,7 @@ import { rubricRule } from './rubric';
 import { injectsRule } from './injects';
 import { actionsRule } from './actions';
 import { lawRule } from './law';
+import { institutionsRule } from './institutions';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
 
 export { RuleContext, type SemanticRule } from './context';
@@ -34,6 +35,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   injectsRule,
   actionsRule,
   lawRule,
+  institutionsRule,
   unusedObjectivesRule,
   thinTeamsRule,
   reachableConfidenceRule,

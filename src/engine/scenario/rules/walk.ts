@@ -44,6 +44,11 @@ export function effectsOf(scenario: Scenario): PlacedEffect[] {
   scenario.injects.forEach((inject, i) =>
     inject.effects.forEach((effect, k) => placed.push({ effect, path: ['injects', i, 'effects', k], owner: inject.id })),
   );
+  scenario.institutions?.verificationBodies.forEach((body, i) =>
+    (['onConfirm', 'onQualify', 'onContradict'] as const).forEach((finding) =>
+      body[finding].forEach((effect, k) => placed.push({ effect, path: ['institutions', 'verificationBodies', i, finding, k] })),
+    ),
+  );
   return placed;
 }
 
