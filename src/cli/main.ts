@@ -12,6 +12,7 @@ import { replay } from './commands/replay';
 import { FULL_BALANCE, QUICK_BALANCE, balance } from './commands/balance';
 import { graph } from './commands/graph';
 import { schema } from './commands/schema';
+import { protocol } from './commands/protocol';
 import { newScenario } from './commands/new';
 import { BOTS, POLICIES } from '../engine/bots/policies';
 import { ConfigError, configFromEnv, configFromFlags, resolveConfig, SETTINGS } from '../server/config';
@@ -179,6 +180,15 @@ program
   .option('--write', 'write scenarios/firebreak-scenario.schema.json and the reference in docs/authoring.md', false)
   .action(async (o) => {
     process.exitCode = schema({ write: o.write });
+  });
+
+program
+  .command('protocol')
+  .description('List, write or check the machine-readable protocol in docs/protocol/ (JSON Schema and AsyncAPI), generated from the server\'s zod schemas.')
+  .option('--write', 'write the files', false)
+  .option('--check', 'exit 1 when a published file differs from the code', false)
+  .action(async (o) => {
+    process.exitCode = protocol({ write: o.write, check: o.check });
   });
 
 async function main(): Promise<void> {

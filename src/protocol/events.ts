@@ -9,9 +9,33 @@
  * callback; the server calls the callback exactly once. docs/protocol.md
  * describes each event, its answer and the resync rule.
  */
-import type { RejectionCode, Score, TeamId } from '../engine/types';
-import type { ExerciseView } from '../engine/view/types';
+import type { z } from 'zod';
+import type { RejectionCode } from '../engine/types';
 import type { ViewPatch } from './patch';
+import type {
+  classGradesAckSchema,
+  researchClassAckSchema,
+  commandAckSchema,
+  decisionPreviewAckSchema,
+  errorAnswerSchema,
+  exerciseCreateAckSchema,
+  exerciseLinksSchema,
+  exerciseListAckSchema,
+  exerciseSummarySchema,
+  exportAckSchema,
+  joinCodesSchema,
+  presenceSchema,
+  presenceSeatSchema,
+  scenarioListAckSchema,
+  scenarioSummarySchema,
+  seatInfoSchema,
+  seatJoinAckSchema,
+  seatResumeAckSchema,
+  seatRoleSchema,
+  serverErrorSchema,
+  teamReadyAckSchema,
+} from './answers';
+import { PROTOCOL_ERROR_CODES } from './answers';
 import type {
   ClassGradesPayload,
   CommandPayload,
@@ -19,6 +43,7 @@ import type {
   ExerciseCreatePayload,
   ExerciseListPayload,
   ExportPayload,
+  ResearchClassPayload,
   SeatJoinPayload,
   SeatResumePayload,
   TeamReadyPayload,
@@ -27,140 +52,42 @@ import type {
 /** Version of this protocol; bumped on any incompatible change. */
 export const PROTOCOL_VERSION = 2;
 
-/** Codes the server itself answers with (besides the engine's rejection codes). */
-export const PROTOCOL_ERROR_CODES = [
-  'INVALID_PAYLOAD',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'NOT_JOINED',
-  'UNKNOWN_CODE',
-  'INVALID_CREDENTIAL',
-  'UNKNOWN_SCENARIO',
-  'INVALID_SCENARIO',
-  'NOT_ALLOWED',
-  'NOT_LEAD',
-  'DUPLICATE_ID',
-  'ID_REUSED',
-  'SEATS_FULL',
-  'BUSY',
-  'STORAGE_ERROR',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const;
+export { PROTOCOL_ERROR_CODES } from './answers';
 
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 
 /** Every code an answer may carry. */
 export type ErrorCode = ProtocolErrorCode | RejectionCode;
 
-export interface ErrorAnswer {
-  ok: false;
-  code: ErrorCode;
-  /** A sentence a player understands. */
-  message: string;
-  /** INVALID_SCENARIO: each problem as file:line:column: message (at /pointer). */
-  problems?: string[];
-  /** RATE_LIMITED: when to try again. */
-  retryAfterMs?: number;
-}
-
+// The types below are the answer schemas' (answers.ts), so the published JSON Schema and these types are one definition.
+export type ErrorAnswer = z.output<typeof errorAnswerSchema>;
 export type Answer<T extends object> = ({ ok: true } & T) | ErrorAnswer;
-
-export type SeatRole = 'facilitator' | 'team' | 'observer' | 'redCell';
-
+export type SeatRole = z.output<typeof seatRoleSchema>;
 /** What a client learns about its own seat. Never contains a credential. */
-export interface SeatInfo {
-  /** Public id of the seat (not a secret). */
-  seatId: string;
-  exerciseId: string;
-  role: SeatRole;
-  team: TeamId | null;
-  name: string;
-  /** Team seats: the first player who joined the team leads it and may lock alone. */
-  lead: boolean;
-}
+export type SeatInfo = z.output<typeof seatInfoSchema>;
+export type JoinCodes = z.output<typeof joinCodesSchema>;
+export type ExerciseLinks = z.output<typeof exerciseLinksSchema>;
+export type ExerciseSummary = z.output<typeof exerciseSummarySchema>;
+export type ScenarioSummary = z.output<typeof scenarioSummarySchema>;
+export type PresenceSeat = z.output<typeof presenceSeatSchema>;
+export type Presence = z.output<typeof presenceSchema>;
+export type ServerError = z.output<typeof serverErrorSchema>;
 
-export interface JoinCodes {
-  teams: Record<TeamId, string>;
-  observer: string;
-  redCell?: string;
-}
-
-export interface ExerciseLinks {
-  /** Path of the facilitator's page for this exercise. */
-  facilitator: string;
-  /** Path a player opens to join with a code: /join/<CODE>. */
-  teams: Record<TeamId, string>;
-  observer: string;
-  redCell?: string;
-  /** Download paths; append ?credential=<facilitator or observer credential>. */
-  exportJson: string;
-  exportCsv: string;
-}
-
-export interface ExerciseSummary {
-  exerciseId: string;
-  title: string;
-  scenarioId: string;
-  scenarioTitle: string;
-  createdAt: string;
-  phase: string;
-  round: number;
-  rounds: number;
-  paused: boolean;
-  seq: number;
-  outcome: string | null;
-  seats: { total: number; connected: number };
-  /** Present only to the facilitator: the join codes, so a dashboard can show them again. */
-  codes: JoinCodes;
-}
-
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  summary: string;
-  rounds: number;
-  estimatedMinutes: number | null;
-  teams: { id: string; name: string }[];
-  redCellAllowed: boolean;
-}
-
-export interface PresenceSeat {
-  seatId: string;
-  role: SeatRole;
-  team: TeamId | null;
-  name: string;
-  connected: boolean;
-  lead: boolean;
-  /** Ready vote: only for members of the recipient's own team (and for the facilitator). */
-  ready?: boolean;
-}
-
-export interface Presence {
-  exerciseId: string;
-  seats: PresenceSeat[];
-}
-
-export type ExerciseCreateAck = Answer<{
-  exerciseId: string;
-  facilitatorCredential: string;
-  codes: JoinCodes;
-  links: ExerciseLinks;
-  /** Non-fatal scenario problems, formatted. */
-  warnings: string[];
-}>;
+export type ExerciseCreateAck = z.output<typeof exerciseCreateAckSchema>;
 /** serverNow (epoch ms) lets a client run the round clock on the server's time, whatever its own clock says. */
-export type SeatJoinAck = Answer<{ credential: string; seat: SeatInfo; view: ExerciseView; serverNow: number }>;
-export type SeatResumeAck = Answer<{ seat: SeatInfo; view: ExerciseView; serverNow: number }>;
-export type CommandAck = Answer<{ seq: number; duplicate?: boolean }>;
-export type ExerciseListAck = Answer<{ exercises: ExerciseSummary[]; unknown: number }>;
-export type ScenarioListAck = Answer<{ scenarios: ScenarioSummary[] }>;
-export type ExportAck = Answer<{ format: 'json' | 'csv' | 'grades'; filename: string; contentType: string; data: string }>;
+export type SeatJoinAck = z.output<typeof seatJoinAckSchema>;
+export type SeatResumeAck = z.output<typeof seatResumeAckSchema>;
+export type CommandAck = z.output<typeof commandAckSchema>;
+export type ExerciseListAck = z.output<typeof exerciseListAckSchema>;
+export type ScenarioListAck = z.output<typeof scenarioListAckSchema>;
+export type ExportAck = z.output<typeof exportAckSchema>;
 /** A class's grade sheet: one CSV across the exercises found; `unknown` counts credentials that run none. */
-export type ClassGradesAck = Answer<{ filename: string; contentType: string; data: string; exercises: number; unknown: number }>;
-export type TeamReadyAck = Answer<{ ready: string[]; waitingFor: string[]; locked: boolean; seq?: number }>;
+export type ClassGradesAck = z.output<typeof classGradesAckSchema>;
+export type TeamReadyAck = z.output<typeof teamReadyAckSchema>;
+/** A class's research export (CSV or Arrow), pseudonymised. */
+export type ResearchClassAck = z.output<typeof researchClassAckSchema>;
 /** What a draft would score now with the options chosen, explained; `problem` says why it would be refused, if it would. */
-export type DecisionPreviewAck = Answer<{ score: Score; legallyExposed: boolean; problem: string | null }>;
+export type DecisionPreviewAck = z.output<typeof decisionPreviewAckSchema>;
 
 export interface ClientToServerEvents {
   'exercise:create': (payload: ExerciseCreatePayload, ack: (answer: ExerciseCreateAck) => void) => void;
@@ -173,6 +100,7 @@ export interface ClientToServerEvents {
   export: (payload: ExportPayload, ack: (answer: ExportAck) => void) => void;
   'decision:preview': (payload: DecisionPreviewPayload, ack: (answer: DecisionPreviewAck) => void) => void;
   'grades:class': (payload: ClassGradesPayload, ack: (answer: ClassGradesAck) => void) => void;
+  'research:class': (payload: ResearchClassPayload, ack: (answer: ResearchClassAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -186,5 +114,5 @@ export interface ServerToClientEvents {
   /** Who is connected, per seat, whenever it changes. */
   presence: (presence: Presence) => void;
   /** Something went wrong outside an acknowledged request (e.g. an event without an ack callback). */
-  'server:error': (error: { code: ErrorCode; message: string; event?: string }) => void;
+  'server:error': (error: ServerError) => void;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Command, CommandBody } from '../engine/types';
+import { outcomeSchema } from './view';
 
 export const EXERCISE_LOG_FORMAT = 'firebreak-exercise-log';
 
@@ -35,12 +36,25 @@ export const exerciseLogSchema = z.object({
   exportedFor: z.enum(['facilitator', 'observer', 'team']),
   phase: z.string(),
   round: z.number(),
-  outcome: z.unknown(),
+  outcome: outcomeSchema.nullable().describe('How the exercise ended; null before the debrief (the view\'s outcome).'),
   commands: z.array(loggedCommand),
   /** The state hash at the end of the log. */
   stateHash: z.string(),
   /** The exact scenario JSON the exercise ran (the facilitator's export only). */
   scenarioText: z.string().optional(),
+  /**
+   * Whether this export replays, and why not: an export replays to its
+   * stateHash exactly when it carries the seed and no command in it is
+   * redacted (docs/protocol.md, "Exports"). Absent in logs exported before
+   * it was added.
+   */
+  replay: z
+    .strictObject({
+      replayable: z.boolean().describe('True when commandsOfLog(log) replayed from the seed reaches stateHash.'),
+      redacted: z.array(z.number().int()).describe('The seqs of the commands shown redacted to this viewer.'),
+      withheld: z.array(z.enum(['seed', 'scenario'])).describe('What this viewer\'s export leaves out.'),
+    })
+    .optional(),
 });
 
 export type ExerciseLog = z.infer<typeof exerciseLogSchema>;

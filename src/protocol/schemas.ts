@@ -199,6 +199,12 @@ export const exportPayloadSchema = z.strictObject({ format: z.enum(['json', 'csv
 /** The grade sheet across every exercise these facilitator credentials run (a class). */
 export const classGradesPayloadSchema = exerciseListPayloadSchema;
 
+/** The research export of a class: every exercise these facilitator credentials run, one row per decision. */
+export const researchClassPayloadSchema = z.strictObject({
+  credentials: z.array(credentialSchema).max(LIMITS.credentialsPerList),
+  format: z.enum(['csv', 'arrow']),
+});
+
 export const teamReadyPayloadSchema = z.strictObject({ ready: z.boolean() });
 
 export const decisionPreviewPayloadSchema = z.strictObject({ draft: decisionDraftSchema });
@@ -213,6 +219,7 @@ export type ExerciseListPayload = z.input<typeof exerciseListPayloadSchema>;
 export type ExportPayload = z.input<typeof exportPayloadSchema>;
 export type ClassGradesPayload = z.input<typeof classGradesPayloadSchema>;
 export type TeamReadyPayload = z.input<typeof teamReadyPayloadSchema>;
+export type ResearchClassPayload = z.input<typeof researchClassPayloadSchema>;
 export type DecisionPreviewPayload = z.input<typeof decisionPreviewPayloadSchema>;
 
 /** A short, readable summary of why a payload failed validation. */

@@ -44,17 +44,20 @@ function exportRole(viewer: Viewer): ExportRole {
   return viewer.role;
 }
 
-export function buildJsonExport(input: ExportInput): { filename: string; contentType: string; data: string } {
+export function buildJsonExport(input: ExportInput): { filename: string; contentType: string; data: string; replayable: boolean } {
   const { meta, state, records, viewer, scenario } = input;
   const role = exportRole(viewer);
   const debriefed = state.phase === 'debrief';
+  const seedShown = sees('seed', viewer, debriefed);
+  const scenarioShown = sees('facilitatorOnly', viewer, debriefed);
+  const redacted: number[] = [];
   const doc: ExerciseLog = {
     format: EXERCISE_LOG_FORMAT,
     formatVersion: 1,
     exerciseId: meta.id,
     title: meta.title,
     scenario: { id: scenario.id, title: scenario.meta.title },
-    ...(sees('seed', viewer, debriefed) ? { seed: meta.seed } : {}),
+    ...(seedShown ? { seed: meta.seed } : {}),
     createdAt: iso(meta.createdAt),
     exportedAt: iso(Date.now()),
     exportedFor: role,
@@ -63,6 +66,9 @@ export function buildJsonExport(input: ExportInput): { filename: string; content
     outcome: state.outcome,
     commands: records.map((record) => {
       const { id, actor, at, body } = splitCommand(record.command);
+      const shown = redactCommand(body, actor, viewer, debriefed);
+      // redactCommand returns the body itself when the viewer may see all of it.
+      if (shown !== body) redacted.push(record.seq);
       return {
         seq: record.seq,
         id,
@@ -70,17 +76,20 @@ export function buildJsonExport(input: ExportInput): { filename: string; content
         at: iso(at),
         atMs: at,
         actor,
-        body: redactCommand(body, actor, viewer, debriefed),
+        body: shown,
         stateHash: record.stateHash,
       };
     }),
     stateHash: stateHash(state),
-    ...(sees('facilitatorOnly', viewer, debriefed) ? { scenarioText: meta.scenarioText } : {}),
+    ...(scenarioShown ? { scenarioText: meta.scenarioText } : {}),
   };
+  const withheld = [...(seedShown ? [] : ['seed' as const]), ...(scenarioShown ? [] : ['scenario' as const])];
+  doc.replay = { replayable: seedShown && redacted.length === 0, redacted, withheld };
   return {
     filename: `firebreak-${meta.id}.json`,
     contentType: 'application/json; charset=utf-8',
     data: JSON.stringify(doc, null, 2),
+    replayable: doc.replay.replayable,
   };
 }
 

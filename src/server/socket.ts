@@ -6,19 +6,8 @@
  */
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
-import {
-  classGradesPayloadSchema,
-  commandPayloadSchema,
-  decisionPreviewPayloadSchema,
-  emptyPayloadSchema,
-  exerciseCreatePayloadSchema,
-  exerciseListPayloadSchema,
-  exportPayloadSchema,
-  LIMITS,
-  seatJoinPayloadSchema,
-  seatResumePayloadSchema,
-  teamReadyPayloadSchema,
-} from '../protocol/schemas';
+import { CLIENT_EVENTS } from '../protocol/publish';
+import { LIMITS } from '../protocol/schemas';
 import type { ErrorAnswer } from '../protocol/events';
 import type { AddressOf } from './address';
 import { createSocketEdge, route, type Route, type SocketEdge } from './edge';
@@ -42,24 +31,25 @@ export function socketRoutes(hub: Hub, limits: RateLimits, outage: () => ErrorAn
   return routes;
 }
 
+/** Each route takes its payload schema from the published protocol (CLIENT_EVENTS). */
 function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
   const seatSocket = (socket: Socket) => socket as unknown as SeatSocket;
   const address = (socket: Socket) => String(socket.data.ip);
   return new Map<string, Route>([
-    ['scenario:list', route({ schema: emptyPayloadSchema, maxChars: 1024, run: () => ({ ok: true, scenarios: hub.listScenarios() }) })],
+    ['scenario:list', route({ schema: CLIENT_EVENTS['scenario:list'].payload, maxChars: 1024, run: () => ({ ok: true, scenarios: hub.listScenarios() }) })],
     [
       'exercise:create',
       route({
-        schema: exerciseCreatePayloadSchema,
+        schema: CLIENT_EVENTS['exercise:create'].payload,
         maxChars: LIMITS.maxPayloadBytes,
         run: async ({ socket, payload }) => (await limits.create(address(socket))) ?? hub.create(payload),
       }),
     ],
-    ['exercise:list', route({ schema: exerciseListPayloadSchema, maxChars: 64 * 1024, run: ({ payload }) => hub.list(payload.credentials) })],
+    ['exercise:list', route({ schema: CLIENT_EVENTS['exercise:list'].payload, maxChars: 64 * 1024, run: ({ payload }) => hub.list(payload.credentials) })],
     [
       'seat:join',
       route({
-        schema: seatJoinPayloadSchema,
+        schema: CLIENT_EVENTS['seat:join'].payload,
         maxChars: 2048,
         run: ({ socket, payload }) =>
           limits.join(address(socket), () => hub.join(seatSocket(socket), payload.code, payload.name, (exerciseId) => limits.exerciseJoin(exerciseId))),
@@ -69,7 +59,7 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
     [
       'seat:resume',
       route({
-        schema: seatResumePayloadSchema,
+        schema: CLIENT_EVENTS['seat:resume'].payload,
         maxChars: 2048,
         run: ({ socket, payload }) => hub.resume(seatSocket(socket), payload.credential, payload.lastSeq),
         // Whatever refused it (shutting down, a bad payload, the rate limit), a failed resume leaves no seat bound.
@@ -80,16 +70,16 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
       'command',
       // The hub answers through `reply` before it broadcasts the resulting views.
       route({
-        schema: commandPayloadSchema,
+        schema: CLIENT_EVENTS['command'].payload,
         maxChars: 32 * 1024,
         run: ({ socket, payload, reply }) => hub.command(seatSocket(socket), payload.id, payload.body, reply),
       }),
     ],
-    ['team:ready', route({ schema: teamReadyPayloadSchema, maxChars: 1024, run: ({ socket, payload }) => hub.ready(seatSocket(socket), payload.ready) })],
+    ['team:ready', route({ schema: CLIENT_EVENTS['team:ready'].payload, maxChars: 1024, run: ({ socket, payload }) => hub.ready(seatSocket(socket), payload.ready) })],
     [
       'export',
       route({
-        schema: exportPayloadSchema,
+        schema: CLIENT_EVENTS['export'].payload,
         maxChars: 1024,
         run: async ({ socket, payload }) => {
           const bound = hub.seatOf(seatSocket(socket));
@@ -98,10 +88,18 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
         },
       }),
     ],
-    ['grades:class', route({ schema: classGradesPayloadSchema, maxChars: 64 * 1024, run: ({ payload }) => hub.classGrades(payload.credentials) })],
+    [
+      'research:class',
+      route({
+        schema: CLIENT_EVENTS['research:class'].payload,
+        maxChars: 64 * 1024,
+        run: ({ payload }) => hub.research(payload.credentials, payload.format),
+      }),
+    ],
+    ['grades:class', route({ schema: CLIENT_EVENTS['grades:class'].payload, maxChars: 64 * 1024, run: ({ payload }) => hub.classGrades(payload.credentials) })],
     [
       'decision:preview',
-      route({ schema: decisionPreviewPayloadSchema, maxChars: 8 * 1024, run: ({ socket, payload }) => hub.preview(seatSocket(socket), payload.draft) }),
+      route({ schema: CLIENT_EVENTS['decision:preview'].payload, maxChars: 8 * 1024, run: ({ socket, payload }) => hub.preview(seatSocket(socket), payload.draft) }),
     ],
   ]);
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boardModel, projector } from '../../src/client/board/model';
 import { allSeries } from '../../src/client/charts/series';
-import { CommandSender } from '../../src/client/net/commands';
+import { CommandQueue } from '../../src/protocol/client';
 import { parseRoute } from '../../src/client/router';
 import { audienceWords, clockText, formatDuration, humanize } from '../../src/client/ui/format';
 import { inRound1 } from './support';
@@ -107,7 +107,7 @@ describe('command sending', () => {
   it('resends a command with the same id after a lost answer, and resolves it once', async () => {
     const { socket, sent, acks } = fakeSocket();
     let online = true;
-    const sender = new CommandSender(socket as never, () => online);
+    const sender = new CommandQueue(socket as never, () => online);
     let answers = 0;
     const done = sender.send({ type: 'lockDecisions' }).then((a) => {
       answers++;
@@ -128,7 +128,7 @@ describe('command sending', () => {
 
   it('gives every command a fresh id the server accepts', () => {
     const { socket, sent } = fakeSocket();
-    const sender = new CommandSender(socket as never, () => true);
+    const sender = new CommandQueue(socket as never, () => true);
     void sender.send({ type: 'pause' });
     void sender.send({ type: 'resume' });
     expect(sent[0]!.id).not.toBe(sent[1]!.id);

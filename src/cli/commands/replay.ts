@@ -18,6 +18,10 @@ export function replay(file: string, options: { scenario?: string; json: boolean
     throw new UserError(`${file}: not a Firebreak exercise log: ${issue.message} (at /${issue.path.join('/')})`);
   }
   const log = parsed.data;
+  if (log.replay && !log.replay.replayable && log.seed !== undefined) {
+    const seqs = log.replay.redacted;
+    throw new UserError(`${file}: this ${log.exportedFor}'s export does not replay: ${seqs.length} command${seqs.length === 1 ? ' is' : 's are'} redacted (seq ${seqs.slice(0, 10).join(', ')}${seqs.length > 10 ? ', …' : ''}); replay the facilitator's export`);
+  }
   if (log.seed === undefined) throw new UserError(`${file}: this export has no seed (an observer's export before the debrief); replay needs the facilitator's export`);
   const scenario = scenarioOf(file, log.scenarioText, options.scenario);
   const { state, results } = replayLog(scenario, log.seed, commandsOfLog(log));

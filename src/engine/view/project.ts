@@ -334,7 +334,8 @@ function scenarioView(scenario: Scenario): ExerciseView['scenario'] {
       id: scenario.id,
       title: scenario.meta.title,
       summary: scenario.meta.summary,
-      learningObjectives: scenario.meta.learningObjectives,
+      // Only what the view type declares: the grading map and rubric stay in the scenario.
+      learningObjectives: scenario.meta.learningObjectives.map((o) => ({ id: o.id, text: o.text })),
       rounds: scenario.rounds.map((r) => ({ title: r.title, date: r.date ?? null, minutes: r.minutes ?? scenario.roundMinutes })),
       ladder: ladder.map((r) => ({ level: r.level, label: r.label, description: r.description })),
       adversaryName: scenario.adversary.name,
@@ -381,6 +382,8 @@ export function proposalsView(state: ExerciseState, viewer: Viewer): ExerciseVie
     .filter((p) => sees('proposal', viewer, debrief, p.by))
     .map((p) => ({
       ...p,
+      // respondJoint takes a proposal only in its own round's deliberation.
+      open: p.round === state.round && state.phase === 'deliberation',
       rationale: rationaleFor(p.rationale, p.by),
       responses: Object.fromEntries(Object.entries(p.responses).map(([team, r]) => [team, { ...r, rationale: rationaleFor(r.rationale, team) }])),
     }));

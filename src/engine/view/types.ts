@@ -7,6 +7,7 @@ import type {
   Clock,
   ConfidenceLevel,
   ExercisePhase,
+  ExerciseState,
   InjectDelivery,
   JointProposal,
   ObserverNote,
@@ -145,27 +146,28 @@ export interface ExerciseView {
   indicators: { id: string; name: string; value: number; min: number; max: number; description: string }[];
   facts: { id: string; description: string; value: boolean }[];
   injects: InjectDelivery[];
-  proposals: JointProposal[];
+  /** Joint proposals; `open` while other teams may still answer (their round's deliberation). */
+  proposals: (JointProposal & { open: boolean })[];
   decisions: ResolvedDecision[];
   rounds: RoundResult[];
   chat: ChatMessage[];
   notes: ObserverNote[];
   timeline: TimelineEntry[];
-  outcome: { id: string; outcome: string; summary: string; round: number } | null;
+  outcome: ExerciseState['outcome'];
   /** Facilitator only. */
   facilitator: {
     upcomingInjects: { id: string; title: string; round: number | null; conditional: boolean; held: boolean; audience: InjectDelivery['audience']; notes: string | null }[];
     releasableInjects: { id: string; title: string }[];
     adversaryBriefing: string;
     /** The red cell's choice this round: a move id, null to hold back, undefined when the model decides. */
-    redCellMove: string | null | undefined;
+    redCellMove?: string | null;
     /** The adversary's moves by name, and which fit its posture and phase now. */
-    adversaryMoves: { id: string; name: string; eligible: boolean }[];
+    adversaryMoves: { id: string; name: string; description: string; eligible: boolean }[];
     /** The facilitator's guide: timing and flow, and per round what to ask and what to watch for. */
     guide: { text: string; rounds: { title: string; discussionQuestions: string[]; watchFor: string[] }[] };
   } | null;
   /** Red cell only: the moves it may choose this round. */
-  redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen: string | null | undefined } | null;
+  redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen?: string | null } | null;
   /** Report cards per team (docs/scoring.md): every team's for the facilitator and evaluators once a round has resolved, a team's own at the debrief. */
   reportCards: ReportCard[];
   /** Everyone, once the exercise reaches the debrief. */

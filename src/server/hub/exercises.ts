@@ -4,7 +4,8 @@
  * export a seat may download.
  */
 import { createExercise, formatProblem, loadScenarioText, type Scenario } from '../../engine';
-import type { ClassGradesAck, ExerciseCreateAck, ExerciseListAck, ExerciseSummary, ExportAck, JoinCodes } from '../../protocol/events';
+import { researchArrow, researchCsv } from '../research';
+import type { ClassGradesAck, ResearchClassAck, ExerciseCreateAck, ExerciseListAck, ExerciseSummary, ExportAck, JoinCodes } from '../../protocol/events';
 import { ExerciseRuntime } from '../exercise';
 import { mayExport } from '../../engine/rules/visibility';
 import { buildCsvExport, buildJsonExport } from '../export';
@@ -168,7 +169,7 @@ function summary(ex: ExerciseRuntime): ExerciseSummary {
     rounds: ex.scenario.rounds.length,
     paused: ex.state.paused,
     seq: ex.lastSeq,
-    outcome: ex.state.outcome?.outcome ?? null,
+    outcome: ex.state.outcome,
     seats: { total: ex.seats.size, connected: ex.connectedCount() },
     codes: ex.meta.codes,
   };
@@ -179,14 +180,14 @@ export async function exportLog(ctx: HubContext, ex: ExerciseRuntime, seat: Seat
   const viewer = viewerFromKey(viewerKey(seat));
   if (format === 'grades') {
     if (!maySeeGradeSheet(viewer, ex)) return fail('NOT_ALLOWED', 'The grade sheet holds every team\'s report card: it is for the facilitator and evaluators.');
-    return { ok: true, format, ...buildGradeSheet([gradeInput(ex)], viewer, `firebreak-${ex.id}-grades.csv`) };
+    return { ok: true, format, replayable: false, ...buildGradeSheet([gradeInput(ex)], viewer, `firebreak-${ex.id}-grades.csv`) };
   }
   if (!mayExport(viewer, ex.state.phase)) {
     return fail('NOT_ALLOWED', 'The facilitator and observers can export the log at any time, teams once the exercise has reached its debrief.');
   }
   const records = await ctx.storage.read(ex.id, 1);
   const input = { meta: ex.meta, scenario: ex.scenario, state: ex.state, records, viewer };
-  const built = format === 'json' ? buildJsonExport(input) : buildCsvExport(input);
+  const built = format === 'json' ? buildJsonExport(input) : { ...buildCsvExport(input), replayable: false };
   return { ok: true, format, ...built };
 }
 
@@ -198,6 +199,16 @@ export function classGradeSheet(ctx: HubContext, credentials: string[]): ClassGr
   const exercises = [...listed.exercises].reverse().map((s) => gradeInput(ctx.exercises.get(s.exerciseId)!));
   const sheet = buildGradeSheet(exercises, { role: 'facilitator' }, 'firebreak-class-grades.csv');
   return { ok: true, ...sheet, exercises: exercises.length, unknown: listed.unknown };
+}
+
+/** The research export (CSV or Arrow) of every exercise these facilitator credentials run. */
+export function researchExport(ctx: HubContext, credentials: string[], format: 'csv' | 'arrow'): ResearchClassAck {
+  const listed = list(ctx, credentials);
+  if (!listed.ok) return listed;
+  if (listed.exercises.length === 0) return fail('NOT_ALLOWED', 'None of these credentials is the facilitator of a running exercise.');
+  const exercises = listed.exercises.map((s) => ctx.exercises.get(s.exerciseId)!);
+  const file = format === 'csv' ? researchCsv(exercises) : researchArrow(exercises);
+  return { ok: true, ...file, exercises: exercises.length, unknown: listed.unknown };
 }
 
 function gradeInput(ex: ExerciseRuntime): GradeSheetExercise {

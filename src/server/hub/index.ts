@@ -22,6 +22,7 @@ import type {
   ClassGradesAck,
   SeatJoinAck,
   SeatResumeAck,
+  ResearchClassAck,
   TeamReadyAck,
 } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
@@ -31,7 +32,7 @@ import type { SeatRecord, Storage } from '../storage/types';
 import { stopClocks } from './clock';
 import { command } from './commands';
 import { DEFAULT_HUB_LIMITS, type FbServer, type HubContext, type HubLimits, type SeatSocket } from './context';
-import { classGradeSheet, create, exportLog, list, listScenarios, type CreateInput } from './exercises';
+import { classGradeSheet, create, exportLog, list, listScenarios, researchExport, type CreateInput } from './exercises';
 import { recover, replaceScenario } from './recovery';
 import { join, resume, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
 import { preview, ready } from './votes';
@@ -141,6 +142,11 @@ export class Hub {
   /** The grade sheet across every exercise these facilitator credentials run. */
   classGrades(credentials: string[]): ClassGradesAck {
     return classGradeSheet(this.ctx, credentials);
+  }
+
+  /** The research export of every exercise these facilitator credentials run (src/server/research.ts). */
+  research(credentials: string[], format: 'csv' | 'arrow'): ResearchClassAck {
+    return researchExport(this.ctx, credentials, format);
   }
 
   /** Stops timers, lets queued commands finish, and refuses new work. */

@@ -1,0 +1,398 @@
+/**
+ * The view a seat receives, as zod schemas: the source of the JSON Schema in
+ * docs/protocol/ and of the client library's runtime checks. The engine's
+ * projection (src/engine/view/types.ts) keeps its TypeScript interfaces; the
+ * compile-time proof at the end of this file fails when the two disagree in
+ * either direction, and test/protocol/view.test.ts parses real views of every
+ * seat of every shipped scenario with these strict schemas, so a field added
+ * to the projection but not here fails too.
+ *
+ * No Node APIs here: this module is shared with the browser.
+ */
+import { z } from 'zod';
+import type { ExerciseView } from '../engine/view/types';
+import { CONFIDENCE_LEVELS, GRADE_MEASURES, PROCEDURES, RUBRIC_LEVELS } from '../engine/scenario/schema';
+import { POSTURES } from '../engine/postures';
+
+const id = z.string();
+const teamId = z.string().describe('A team id: one of view.teams[].id.');
+const epochMs = z.number().describe('Epoch milliseconds, on the server\'s clock.');
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+
+export const posture = z.enum(POSTURES);
+export const confidenceLevel = z.enum(CONFIDENCE_LEVELS);
+export const exercisePhase = z
+  .enum(['lobby', 'briefing', 'deliberation', 'results', 'debrief'])
+  .describe('lobby -> briefing -> (deliberation -> results) per round -> debrief; docs/protocol.md, "Phases and flow".');
+export const procedureOptions = z.partialRecord(z.enum(PROCEDURES), z.boolean());
+const audience = z
+  .union([z.literal('all'), z.literal('facilitator'), z.strictObject({ teams: z.array(teamId) })])
+  .describe('Who the item was addressed to.');
+
+export const viewerSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('facilitator') }),
+  z.strictObject({ role: z.literal('team'), team: teamId }),
+  z.strictObject({ role: z.literal('observer') }),
+  z.strictObject({ role: z.literal('redCell') }),
+]);
+
+export const clockSchema = z
+  .strictObject({
+    deadline: nullable(epochMs).describe('When the deliberation ends, while the clock runs; null when stopped or paused.'),
+    remainingMs: z.number().nullable().describe('Milliseconds left, while paused; null otherwise.'),
+  })
+  .describe('The round clock. Compare deadline with the server\'s time (serverNow), not the device\'s.');
+
+export const scoreSchema = z
+  .strictObject({
+    value: z.number().describe('0..100'),
+    components: z.array(
+      z.strictObject({
+        id,
+        label: z.string(),
+        value: z.number().describe('0..1'),
+        weight: z.number(),
+        points: z.number().describe('Contribution to the score on 0..100.'),
+        lost: z.number().describe('Points lost against a perfect component.'),
+        why: z.string(),
+      }),
+    ),
+    rules: z.array(z.strictObject({ id, effect: z.string(), why: z.string() })),
+    summary: z.string(),
+  })
+  .describe('A score on 0..100 with the components and rules behind it (docs/scoring.md).');
+
+export const plannedDecisionSchema = z.strictObject({
+  id: id.describe('Decision id (d<n>): withdrawDecision takes it.'),
+  team: teamId,
+  action: z.string(),
+  incident: z.string().nullable(),
+  options: procedureOptions,
+  rationale: z.string(),
+  proposal: z.string().nullable().describe('The joint proposal this draft joined, if any.'),
+  at: epochMs,
+  by: z.string().nullable(),
+});
+
+export const jointProposalSchema = z
+  .strictObject({
+    id: id.describe('Proposal id (p<n>): respondJoint takes it.'),
+    round: z.number().int(),
+    by: teamId,
+    action: z.string(),
+    incident: z.string().nullable(),
+    options: procedureOptions,
+    rationale: z.string(),
+    responses: z.record(teamId, z.strictObject({ join: z.boolean(), rationale: z.string() })),
+    open: z.boolean().describe('True while other teams may still respond: the proposal\'s round is in deliberation. Closed proposals resolved (or fell through) with their round.'),
+  })
+  .describe('A joint proposal. It lives for the round it was made in: open during that deliberation, closed from the round\'s resolution on.');
+
+export const injectDeliverySchema = z.strictObject({
+  id,
+  inject: z.string().nullable().describe('Scenario inject id, or null for an ad-hoc inject.'),
+  round: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  kind: z.enum(['news', 'intelligence', 'diplomatic', 'facilitator', 'adversary']),
+  audience,
+  at: epochMs,
+});
+
+export const resolvedDecisionSchema = z.strictObject({
+  id,
+  round: z.number().int(),
+  team: teamId,
+  action: z.string(),
+  incident: z.string().nullable(),
+  options: procedureOptions,
+  rationale: z.string(),
+  joint: z.array(teamId),
+  effective: z.boolean().describe('False when it fell through at resolution.'),
+  outcome: z.string(),
+  proportionality: scoreSchema,
+  legallyExposed: z.boolean(),
+  overridden: z.strictObject({ value: z.number(), reason: z.string() }).nullable().describe('The facilitator\'s override of the proportionality score.'),
+  at: epochMs,
+});
+
+export const roundResultSchema = z.strictObject({
+  round: z.number().int(),
+  cohesion: scoreSchema,
+  escalationBefore: z.number(),
+  escalationAfter: z.number(),
+  postureBefore: posture,
+  postureAfter: posture,
+  postureWhy: z.string(),
+  adversaryMoves: z.array(z.strictObject({ move: z.string(), name: z.string(), news: z.string().nullable() })),
+  decisions: z.array(z.string()),
+  harm: z.number(),
+  headlines: z.array(z.string()),
+  links: z.array(z.strictObject({ a: teamId, b: teamId, alignment: z.number(), joint: z.boolean() })),
+});
+
+export const chatMessageSchema = z.strictObject({
+  id,
+  channel: z.enum(['team', 'coalition', 'announcement']),
+  team: teamId.nullable(),
+  from: z.string(),
+  text: z.string(),
+  round: z.number().int(),
+  at: epochMs,
+});
+
+export const observerNoteSchema = z.strictObject({
+  id,
+  role: z.enum(['facilitator', 'observer']),
+  by: z.string(),
+  text: z.string(),
+  objective: z.string().nullable(),
+  rating: z.enum(['P', 'S', 'M', 'U']).nullable(),
+  round: z.number().int(),
+  at: epochMs,
+  team: teamId.optional(),
+});
+
+export const timelineEntrySchema = z.strictObject({
+  seq: z.number().int(),
+  round: z.number().int(),
+  at: epochMs,
+  kind: z.enum(['phase', 'inject', 'decision', 'resolution', 'adversary', 'control', 'override', 'attribution', 'sanctions', 'intel', 'outcome']),
+  audience,
+  text: z.string(),
+  team: teamId.optional(),
+  ref: z.string().optional(),
+});
+
+const availabilityEntry = z.strictObject({ available: z.boolean(), reason: z.string().nullable(), proportionalityPreview: z.number().nullable() });
+
+export const actionViewSchema = z.strictObject({
+  id: id.describe('Action id: draftDecision.draft.action and proposeJoint.draft.action take it.'),
+  name: z.string(),
+  description: z.string(),
+  category: z.string(),
+  severity: z.number(),
+  rung: z.number(),
+  reversibility: z.number(),
+  minConfidence: z.enum(['none', ...CONFIDENCE_LEVELS]),
+  requiresStateAttribution: z.boolean(),
+  targetsIncident: z.boolean().describe('When true, a draft must name an incident (draft.incident).'),
+  spillover: z.string(),
+  responseType: z.string(),
+  legalBasis: z.string(),
+  precedent: z.string().nullable(),
+  cost: z.strictObject({ capital: z.number(), intel: z.number() }),
+  joinable: z.boolean().describe('Whether it can be proposed jointly (proposeJoint).'),
+  procedures: z.array(z.string()).describe('The procedure options (draft.options keys) this action offers.'),
+  prerequisiteText: z.string().nullable(),
+  availability: z
+    .strictObject({
+      available: z.boolean(),
+      reason: z.string().nullable(),
+      byIncident: z.record(z.string(), availabilityEntry),
+      proportionalityPreview: z.number().nullable(),
+    })
+    .optional()
+    .describe('Team seats only: whether a draft of this action would be accepted now, and why not.'),
+});
+
+const attributionTeamView = z.strictObject({
+  stage: z.string().describe('unknown | detected | suspected | assessed | signalledPrivately | attributedPublicly | retracted'),
+  confidence: confidenceLevel.nullable(),
+  evidence: z.number().nullable(),
+  assessedResponsibility: z.string().nullable(),
+  likelihood: z.strictObject({ suspect: z.string(), band: z.string(), words: z.string(), range: z.string() }).nullable(),
+  public: z.boolean(),
+});
+
+export const incidentViewSchema = z.strictObject({
+  id: id.describe('Incident id: draft.incident and shareIntel.incident take it.'),
+  name: z.string(),
+  description: z.string(),
+  kind: z.string(),
+  active: z.boolean(),
+  harm: z.number(),
+  byTeam: z.record(teamId, attributionTeamView),
+  coalition: z.strictObject({ stage: z.string(), sharedBy: z.array(teamId) }),
+  truth: z.strictObject({ responsibility: z.string(), legalCategory: z.string() }).optional().describe('Ground truth: facilitator only.'),
+});
+
+export const sanctionsViewSchema = z.strictObject({
+  id,
+  action: z.string(),
+  name: z.string(),
+  teams: z.array(teamId),
+  incident: z.string().nullable(),
+  round: z.number().int(),
+  jurisdictions: z.array(z.string()),
+  stage: z.string(),
+  challenge: z.string(),
+  options: procedureOptions,
+});
+
+export const teamSummarySchema = z.strictObject({
+  id: teamId,
+  name: z.string(),
+  kind: z.string(),
+  capital: z.strictObject({ name: z.string(), lat: z.number(), lon: z.number() }),
+  colour: z.string(),
+  locked: z.boolean(),
+  draftCount: z.number().int(),
+  capitalLeft: z.number().optional().describe('Own team, facilitator and observers only.'),
+  intelLeft: z.number().optional().describe('Own team, facilitator and observers only.'),
+  plan: z.array(plannedDecisionSchema).optional().describe('Own team, facilitator and observers only.'),
+});
+
+const rubricLevel = z.enum(RUBRIC_LEVELS);
+
+export const reportCardSchema = z.strictObject({
+  team: teamId,
+  teamName: z.string(),
+  decisions: z.number().int(),
+  meanProportionality: z.number().nullable(),
+  meanCohesion: z.number().nullable(),
+  objectives: z.array(
+    z.strictObject({
+      objective: z.string(),
+      text: z.string(),
+      graded: z.boolean(),
+      decisions: z.array(
+        z.strictObject({
+          decision: z.string(),
+          round: z.number().int(),
+          action: z.string(),
+          actionName: z.string(),
+          incident: z.string().nullable(),
+          proportionality: z.number(),
+          effective: z.boolean(),
+          joint: z.boolean(),
+          legallyExposed: z.boolean(),
+          bearing: z.string(),
+        }),
+      ),
+      measures: z.array(z.strictObject({ id: z.enum(GRADE_MEASURES), label: z.string(), value: z.number().nullable(), basis: z.string() })),
+      score: z.number().nullable(),
+      computed: rubricLevel.nullable(),
+      ratings: z.strictObject({ P: z.number(), S: z.number(), M: z.number(), U: z.number() }),
+      evaluated: rubricLevel.nullable(),
+      level: rubricLevel.nullable(),
+      descriptor: z.string(),
+      why: z.string(),
+    }),
+  ),
+  levelPoints: z.number().nullable(),
+  summary: z.string(),
+});
+
+export const outcomeSchema = z
+  .strictObject({
+    id: z.string().describe('The scenario outcome\'s id.'),
+    outcome: z.enum(['success', 'failure', 'neutral']).describe('How the exercise ended, in one word.'),
+    summary: z.string(),
+    round: z.number().int(),
+  })
+  .describe('How the exercise ended; null before the debrief. The same shape everywhere an outcome appears.');
+
+export const exerciseViewSchema = z
+  .strictObject({
+    viewer: viewerSchema,
+    seq: z.number().int().min(0).describe('Accepted commands so far; the seq of command answers and patches.'),
+    scenario: z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      learningObjectives: z.array(z.strictObject({ id: z.string().describe('note.objective takes it.'), text: z.string() })),
+      rounds: z.array(z.strictObject({ title: z.string(), date: z.string().nullable(), minutes: z.number() })),
+      ladder: z.array(z.strictObject({ level: z.number().int(), label: z.string(), description: z.string() })),
+      adversaryName: z.string(),
+      phases: z.array(z.strictObject({ id: z.string(), name: z.string(), fromRound: z.number().int() })),
+      maxActionsPerRound: z.number().int(),
+      redCellAllowed: z.boolean(),
+    }),
+    phase: exercisePhase,
+    paused: z.boolean(),
+    reopened: z.boolean().describe('After the end: whether the facilitator reopened the exercise.'),
+    round: z.number().int().min(0).describe('0 before the first round.'),
+    clock: clockSchema,
+    escalation: z.strictObject({ level: z.number().int(), label: z.string(), band: z.string() }),
+    adversary: z.strictObject({ posture, phase: z.string(), phaseName: z.string() }),
+    deEscalation: z.string(),
+    teams: z.array(teamSummarySchema),
+    me: z
+      .strictObject({
+        team: teamId,
+        name: z.string(),
+        briefing: z.string(),
+        legalBases: z.array(z.string()),
+        legalConstraints: z.array(z.string()),
+      })
+      .nullable()
+      .describe('A team seat\'s own government, with its private briefing; null for other seats.'),
+    actions: z.array(actionViewSchema),
+    incidents: z.array(incidentViewSchema),
+    sanctions: z.array(sanctionsViewSchema),
+    indicators: z.array(
+      z.strictObject({ id: z.string(), name: z.string(), value: z.number(), min: z.number(), max: z.number(), description: z.string() }),
+    ),
+    facts: z.array(z.strictObject({ id: z.string(), description: z.string(), value: z.boolean() })),
+    injects: z.array(injectDeliverySchema),
+    proposals: z.array(jointProposalSchema),
+    decisions: z.array(resolvedDecisionSchema),
+    rounds: z.array(roundResultSchema),
+    chat: z.array(chatMessageSchema),
+    notes: z.array(observerNoteSchema),
+    timeline: z.array(timelineEntrySchema),
+    outcome: outcomeSchema.nullable(),
+    facilitator: z
+      .strictObject({
+        upcomingInjects: z.array(
+          z.strictObject({
+            id: z.string().describe('releaseInject and holdInject take it.'),
+            title: z.string(),
+            round: z.number().int().nullable(),
+            conditional: z.boolean(),
+            held: z.boolean(),
+            audience,
+            notes: z.string().nullable(),
+          }),
+        ),
+        releasableInjects: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+        adversaryBriefing: z.string(),
+        redCellMove: z.string().nullable().optional().describe('The red cell\'s choice this round: a move id, null to hold back, absent when the model decides.'),
+        adversaryMoves: z.array(z.strictObject({ id: z.string(), name: z.string(), description: z.string(), eligible: z.boolean() })),
+        guide: z.strictObject({
+          text: z.string(),
+          rounds: z.array(z.strictObject({ title: z.string(), discussionQuestions: z.array(z.string()), watchFor: z.array(z.string()) })),
+        }),
+      })
+      .nullable()
+      .describe('Facilitator only.'),
+    redCell: z
+      .strictObject({
+        briefing: z.string(),
+        moves: z.array(z.strictObject({ id: z.string().describe('chooseAdversaryMove.move takes it.'), name: z.string(), description: z.string(), eligible: z.boolean() })),
+        chosen: z.string().nullable().optional(),
+      })
+      .nullable()
+      .describe('Red cell only.'),
+    reportCards: z.array(reportCardSchema),
+    debrief: z
+      .strictObject({
+        whatHappened: z.array(z.strictObject({ round: z.number().int().nullable(), text: z.string(), sources: z.array(z.string()) })),
+        discussionQuestions: z.array(z.string()),
+        sources: z.array(z.strictObject({ id: z.string(), citation: z.string(), url: z.string().nullable() })),
+        facilitatorGuide: z.string().nullable(),
+      })
+      .nullable()
+      .describe('Everyone, once the exercise reaches the debrief.'),
+  })
+  .describe('A seat\'s projection of the exercise (docs/protocol.md, "The view").');
+
+export type ExerciseViewFromSchema = z.output<typeof exerciseViewSchema>;
+
+// Compile-time proof that the schema and the projection's interface describe the same view.
+type Assignable<A, B> = [A] extends [B] ? true : false;
+const schemaFitsProjection: Assignable<ExerciseViewFromSchema, ExerciseView> = true;
+const projectionFitsSchema: Assignable<ExerciseView, ExerciseViewFromSchema> = true;
+void schemaFitsProjection;
+void projectionFitsSchema;
