@@ -18,7 +18,8 @@ export { isScenarioFileName, historyFileName, parseHistory } from './scenario/hi
 export type { HistoryTrack, HistoryProblem } from './scenario/history';
 export type { LoadResult } from './scenario/load';
 export { createExercise } from './rules/create';
-export { applyCommand } from './rules/apply';
+export { AFTER_THE_END, applyCommand } from './rules/apply';
+export { checkDeliberation } from './rules/decisions';
 export { COMMAND_ROLES, roleRefusal, type CommandRole } from './rules/permissions';
 export { project } from './view/project';
 export { stateHash, canonicalJson } from './hash';

@@ -40,6 +40,7 @@ export const PROTOCOL_ERROR_CODES = [
   'NOT_ALLOWED',
   'NOT_LEAD',
   'DUPLICATE_ID',
+  'ID_REUSED',
   'SEATS_FULL',
   'BUSY',
   'STORAGE_ERROR',

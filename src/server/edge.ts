@@ -38,6 +38,8 @@ export interface Route<S extends z.ZodType = z.ZodType> {
   run(ctx: { socket: Socket; payload: z.output<S>; reply: (answer: object) => void }): Promise<object | void> | object | void;
   /** Called when the payload fails validation (seat:join counts it as a failed join). */
   onInvalid?(socket: Socket): void | Promise<void>;
+  /** Called after any refusal of this event, wherever it was decided (the edge or the handler). */
+  onRefused?(socket: Socket): void;
 }
 
 /** Keeps a route's schema and handler types together. */
@@ -119,7 +121,9 @@ export function createSocketEdge(options: EdgeOptions): SocketEdge {
       // Deliberately never calls _next: no client event reaches socket.emit().
       const [event, ...args] = packet as unknown[];
       const callback = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: unknown) => void) : null;
+      const target = typeof event === 'string' ? routes.get(event) : undefined;
       const reply = once((answer: object) => {
+        if ((answer as Partial<ErrorAnswer>).ok === false) target?.onRefused?.(socket);
         if (callback) {
           try {
             callback(answer);

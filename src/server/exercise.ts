@@ -4,24 +4,43 @@
  * commands (for idempotent retries), recent rejections, the team ready votes
  * and the round clock.
  */
-import type { Scenario } from '../engine';
-import type { ExerciseState, TeamId } from '../engine/types';
+import { stateHash, type Scenario } from '../engine';
+import type { Command, ExerciseState, TeamId } from '../engine/types';
 import type { ExerciseView } from '../engine/view/types';
 import type { CommandAck } from '../protocol/events';
-import type { ExerciseMeta, SeatRecord } from './storage/types';
+import type { ExerciseMeta, LogRecord, SeatRecord } from './storage/types';
 import { LruMap, SerialQueue } from './util';
 
 export const REJECTION_MEMORY = 500;
+
+/** What the server remembers of a command id: its seq (when accepted), its seat and its body's fingerprint. */
+export interface KnownId {
+  seq: number;
+  seatId: string | null;
+  /** A hash of the command's body, so that an id reused for another body is told apart from a retry. */
+  body: string;
+}
+
+/** The fingerprint of a command's body: its type and fields, without the id, actor and time the server adds. */
+export function bodyFingerprint(command: Pick<Command, 'type'> & Partial<Pick<Command, 'id' | 'actor' | 'at'>>): string {
+  const { id: _id, actor: _actor, at: _at, ...body } = command;
+  return stateHash(body).slice(0, 24);
+}
+
+/** The known id of a stored command. */
+export function knownIdOf(record: LogRecord): KnownId {
+  return { seq: record.seq, seatId: record.seatId, body: bodyFingerprint(record.command) };
+}
 
 export class ExerciseRuntime {
   readonly queue = new SerialQueue();
   readonly seats = new Map<string, SeatRecord>();
   /** seatId -> ids of the sockets bound to it. */
   readonly connections = new Map<string, Set<string>>();
-  /** Accepted command id -> its seq and the seat that sent it. */
-  readonly accepted = new Map<string, { seq: number; seatId: string | null }>();
+  /** Accepted command id -> its seq, the seat that sent it and its body's fingerprint. */
+  readonly accepted = new Map<string, KnownId>();
   /** Recently rejected command ids: a retry gets the same answer without re-applying. */
-  readonly rejected = new LruMap<string, { seatId: string | null; answer: CommandAck }>(REJECTION_MEMORY);
+  readonly rejected = new LruMap<string, { seatId: string | null; body: string; answer: CommandAck }>(REJECTION_MEMORY);
   /** Team -> the seats that voted ready in a round. */
   readonly votes = new Map<TeamId, { round: number; seats: Set<string> }>();
   /**

@@ -51,7 +51,13 @@ export function socketRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
     ],
     [
       'seat:resume',
-      route({ schema: seatResumePayloadSchema, maxChars: 2048, run: ({ socket, payload }) => hub.resume(seatSocket(socket), payload.credential, payload.lastSeq) }),
+      route({
+        schema: seatResumePayloadSchema,
+        maxChars: 2048,
+        run: ({ socket, payload }) => hub.resume(seatSocket(socket), payload.credential, payload.lastSeq),
+        // Whatever refused it (shutting down, a bad payload, the rate limit), a failed resume leaves no seat bound.
+        onRefused: (socket) => hub.unbind(seatSocket(socket)),
+      }),
     ],
     [
       'command',

@@ -46,7 +46,8 @@ describe('firebreak', () => {
       expect(run.stderr.trim().length).toBeGreaterThan(0);
       noStackTrace(run);
     }
-  });
+    // Seven CLI processes in a row: allow for a loaded machine.
+  }, 120_000);
 
   it('exits 1 on an invalid scenario, printing every problem as file:line:column', () => {
     const run = firebreak('validate', 'test/fixtures/broken/several-errors.json', '--runs', '0');

@@ -157,7 +157,7 @@ describe('joining, leads and ready votes', () => {
     expect(again).toMatchObject({ ok: true, locked: false });
     await lead!.must({ type: 'lockDecisions' });
     expect(lead!.view!.teams.find((t) => t.id === 'atlantia')!.locked).toBe(true);
-    expect(await lead!.request('team:ready', { ready: true })).toMatchObject({ ok: true, locked: true });
+    expect(await lead!.request('team:ready', { ready: true })).toMatchObject({ ok: false, code: 'ALREADY_LOCKED' });
 
     // Non-team seats cannot vote.
     expect(await table.facilitator.request('team:ready', { ready: true })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });

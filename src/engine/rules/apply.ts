@@ -22,8 +22,8 @@ import { ladderTop } from '../machines/escalation';
 
 type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
 
-/** What still makes sense once the exercise has ended: the hot wash. Chat only once the facilitator reopens it. */
-const AFTER_THE_END = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore', 'reopenExercise']);
+/** What still makes sense once the exercise has ended: the hot wash. Chat only once the facilitator reopens it (docs/protocol.md lists these). */
+export const AFTER_THE_END: ReadonlySet<CommandBody['type']> = new Set<CommandBody['type']>(['note', 'chat', 'announce', 'overrideScore', 'reopenExercise']);
 
 export function applyCommand(scenario: Scenario, state: ExerciseState, command: Command): CommandResult {
   const refusal = roleRefusal(command.actor.role, command.type);

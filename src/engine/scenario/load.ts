@@ -7,7 +7,6 @@ import { findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type N
 import type { z } from 'zod';
 import { condition, effect, scenarioSchema, type Scenario } from './schema';
 import type { Problem } from './problems';
-import { checkLegalFields } from './semanticLaw';
 import { checkScenario, closest, jsonPointer, type Locator, type Path, type PathSegment } from './semantic';
 
 export type LoadResult =
@@ -199,7 +198,7 @@ function validate(value: unknown, file: string, locate: Locator, earlier: Proble
     problems.push(...explain.problems);
     return fail(problems);
   }
-  problems.push(...checkScenario(parsed.data, file, locate), ...checkLegalFields(parsed.data, file, locate));
+  problems.push(...checkScenario(parsed.data, file, locate));
   if (problems.some((p) => p.severity === 'error')) return fail(problems);
   return { ok: true, scenario: parsed.data, warnings: sortProblems(problems) };
 }

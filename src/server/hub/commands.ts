@@ -8,7 +8,7 @@
 import { applyCommand } from '../../engine';
 import type { Actor, Command, CommandBody } from '../../engine/types';
 import type { CommandAck } from '../../protocol/events';
-import type { ExerciseRuntime } from '../exercise';
+import { bodyFingerprint, type ExerciseRuntime } from '../exercise';
 import type { SeatRecord } from '../storage/types';
 import { actorOf, seatRefusal } from '../roles';
 import { advance, recordFor } from '../storage/records';
@@ -89,15 +89,9 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
     const refused = seatRefusal(seat, body.type, seat.team ? ex.leadOf(seat.team) : null);
     if (refused) return { answer: fail(refused.code, refused.message), accepted: false };
   }
-  const prior = ex.accepted.get(id);
-  if (prior) {
-    if (prior.seatId !== seatId) {
-      return { answer: fail('DUPLICATE_ID', 'That command id was already used by another seat; use a fresh id.'), accepted: false };
-    }
-    return { answer: { ok: true, seq: prior.seq, duplicate: true }, accepted: false };
-  }
-  const rejected = ex.rejected.get(id);
-  if (rejected && rejected.seatId === seatId) return { answer: rejected.answer, accepted: false };
+  const fingerprint = bodyFingerprint(body);
+  const known = knownIdAnswer(ex, id, seatId, fingerprint);
+  if (known) return { answer: known, accepted: false };
 
   // 3. apply
   const at = Math.max(Date.now(), ex.lastAt);
@@ -111,7 +105,7 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
   }
   if (!result.ok) {
     const answer = fail(result.code, result.message);
-    ex.rejected.set(id, { seatId, answer });
+    ex.rejected.set(id, { seatId, body: fingerprint, answer });
     return { answer, accepted: false };
   }
 
@@ -132,10 +126,26 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
   ex.state = result.state;
   advance(ex, record, seq);
   ex.lastAt = at;
-  ex.accepted.set(id, { seq, seatId });
+  ex.accepted.set(id, { seq, seatId, body: fingerprint });
   ctx.logger.debug({ exerciseId: ex.id, seq, type: body.type, actor: actor.role }, 'command accepted');
   afterAccepted(ctx, ex);
   return { answer: { ok: true, seq }, accepted: true };
+}
+
+/**
+ * The answer to a command id the exercise already knows, or null for a new
+ * one: a retry (same seat, same body) gets the first answer again; the same
+ * id from another seat is DUPLICATE_ID; the same id with another body is
+ * ID_REUSED, never the first command's answer.
+ */
+function knownIdAnswer(ex: ExerciseRuntime, id: string, seatId: string | null, fingerprint: string): CommandAck | null {
+  const known = ex.accepted.get(id) ?? ex.rejected.get(id);
+  if (!known) return null;
+  if (known.seatId !== seatId) return fail('DUPLICATE_ID', 'That command id was already used by another seat; use a fresh id.');
+  if (known.body !== fingerprint) {
+    return fail('ID_REUSED', 'That command id was already used for a different command; give each new command a fresh id.');
+  }
+  return 'answer' in known ? known.answer : { ok: true, seq: known.seq, duplicate: true };
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import type { Logger } from 'pino';
 import { foldLog } from '../../engine';
-import { ExerciseRuntime } from '../exercise';
+import { ExerciseRuntime, knownIdOf } from '../exercise';
 import type { ShippedScenario } from '../scenarios';
 import { hashState } from '../storage/records';
 import { describeMismatch, rebuildExercise, type RebuildResult } from '../storage/rebuild';
@@ -132,7 +132,7 @@ export async function reload(ctx: HubContext, ex: ExerciseRuntime): Promise<void
   ex.lastSeq = folded.lastSeq;
   if (folded.lastHashedSeq) ex.lastHashedSeq = folded.lastHashedSeq;
   for (const record of records) {
-    ex.accepted.set(record.command.id, { seq: record.seq, seatId: record.seatId });
+    ex.accepted.set(record.command.id, knownIdOf(record));
     ex.lastAt = Math.max(ex.lastAt, record.command.at);
   }
   for (const seat of await ctx.storage.seats(ex.id)) {

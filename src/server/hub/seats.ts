@@ -67,7 +67,8 @@ export async function join(
 export function resume(ctx: HubContext, socket: SeatSocket, credential: string, lastSeq?: number): SeatResumeAck {
   if (ctx.closing) return shuttingDown('try again in a moment.');
   const bound = seatByCredential(ctx, credential);
-  if (!bound) return fail('INVALID_CREDENTIAL', 'This seat is not known here. Join again with a code.');
+  // The route unbinds the socket on any refusal (socket.ts), so the message can say so.
+  if (!bound) return fail('INVALID_CREDENTIAL', 'This seat is not known here; this connection is now bound to no seat. Join again with a code.');
   const { ex, seat } = bound;
   const view = bind(ctx, socket, ex, seat);
   ctx.logger.debug({ exerciseId: ex.id, seatId: seat.seatId, lastSeq, seq: ex.lastSeq }, 'seat resumed');

@@ -4,7 +4,7 @@
  * lead's lockDecisions.
  */
 import { randomUUID } from 'node:crypto';
-import { previewDecision } from '../../engine';
+import { checkDeliberation, previewDecision } from '../../engine';
 import type { DecisionDraft, TeamId } from '../../engine/types';
 import type { DecisionPreviewAck, TeamReadyAck } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
@@ -19,6 +19,7 @@ export function preview(ctx: HubContext, socket: SeatSocket, draft: DecisionDraf
   if (!bound) return notJoined();
   const { ex, seat } = bound;
   if (seat.role !== 'team' || !seat.team) return fail('NOT_ALLOWED', 'Only team players preview their decisions.');
+  if (ex.state.phase === 'debrief') return fail('EXERCISE_OVER', 'The exercise has ended: there is nothing left to decide.');
   return previewDecision(ex.scenario, ex.state, seat.team, draft);
 }
 
@@ -30,7 +31,9 @@ export async function ready(ctx: HubContext, socket: SeatSocket, isReady: boolea
   const team = seat.team;
   if (ctx.closing) return shuttingDown('vote again once reconnected.');
   return serial(ctx, ex, async () => {
-    if (ex.state.teams[team]?.locked) return { ok: true, ready: [], waitingFor: [], locked: true } as TeamReadyAck;
+    // A vote is a request to lock: refused as lockDecisions would be (ended, paused, not in deliberation, already locked).
+    const refused = checkDeliberation(ex.state, team);
+    if (refused) return fail(refused.code, refused.message);
     let votes = ex.votes.get(team);
     if (!votes || votes.round !== ex.state.round) ex.votes.set(team, (votes = { round: ex.state.round, seats: new Set() }));
     if (isReady) votes.seats.add(seat.seatId);

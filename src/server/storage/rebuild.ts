@@ -15,6 +15,7 @@ import { foldLog, formatProblem, loadScenarioText, type ReplayMismatch, type Sce
 import type { ExerciseState } from '../../engine/types';
 import { hashJson, hashState } from './records';
 import type { ExerciseMeta, Storage } from './types';
+import { knownIdOf, type KnownId } from '../exercise';
 
 /** Parsed scenarios by the hash of their text. */
 export class ScenarioCache {
@@ -55,7 +56,7 @@ export interface RebuiltExercise {
   /** Largest command time in the log (commands get non-decreasing times). */
   lastAt: number;
   /** Every accepted command id, with its seq and seat: retries are answered, not re-applied. */
-  accepted: Map<string, { seq: number; seatId: string | null }>;
+  accepted: Map<string, KnownId>;
   mismatches: ReplayMismatch[];
   /** Things worth a warning that do not make the exercise wrong (an unusable snapshot). */
   warnings: string[];
@@ -99,10 +100,10 @@ export async function rebuildExercise(
   } catch (err) {
     return { ok: false, reason: `the engine failed while replaying the log: ${(err as Error).message}` };
   }
-  const accepted = new Map<string, { seq: number; seatId: string | null }>();
+  const accepted = new Map<string, KnownId>();
   let lastAt = meta.createdAt;
   for (const record of records) {
-    accepted.set(record.command.id, { seq: record.seq, seatId: record.seatId });
+    accepted.set(record.command.id, knownIdOf(record));
     lastAt = Math.max(lastAt, record.command.at);
   }
   let lastHashedSeq = folded.lastHashedSeq;

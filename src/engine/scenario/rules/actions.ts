@@ -1,0 +1,55 @@
+/**
+ * Actions no team can ever take: an empty availableTo, a legal basis none of
+ * the eligible teams has, or a cost beyond every eligible team's resources.
+ */
+import type { SemanticRule } from './context';
+
+export const actionsRule: SemanticRule = {
+  id: 'actions',
+  summary: 'Some team may take each action: it is available to one, lawful for one, and affordable for one.',
+  codes: ['unusable-action'],
+  check(context) {
+    const s = context.scenario;
+    s.actions.forEach((action, i) => {
+      const path = ['actions', i];
+      const name = `action "${action.id}"`;
+      if (action.availableTo && action.availableTo.length === 0) {
+        context.error('unusable-action', [...path, 'availableTo'], `no team can take ${name}: its availableTo list is empty`);
+        return;
+      }
+      const eligible = action.availableTo ? s.teams.filter((team) => action.availableTo!.includes(team.id)) : s.teams;
+      if (eligible.length === 0) return; // only unknown teams: the references rule reports them
+      const names = eligible.map((team) => team.id).join(', ');
+      const lawful = eligible.filter(
+        (team) => action.legalBasis === '' || team.legalBases.length === 0 || team.legalBases.includes(action.legalBasis),
+      );
+      if (lawful.length === 0) {
+        context.error(
+          'unusable-action',
+          [...path, 'legalBasis'],
+          `no team can take ${name}: its legal basis "${action.legalBasis}" is not among the legal bases of ${names}`,
+        );
+        return;
+      }
+      const capital = lawful.filter((team) => team.resources.capital >= action.cost.capital);
+      if (capital.length === 0) {
+        const most = Math.max(...lawful.map((team) => team.resources.capital));
+        context.error(
+          'unusable-action',
+          [...path, 'cost', 'capital'],
+          `no team can take ${name}: it costs ${action.cost.capital} capital and the teams that may take it have at most ${most}`,
+        );
+        return;
+      }
+      const intel = capital.filter((team) => team.resources.intel >= action.cost.intel);
+      if (intel.length === 0) {
+        const most = Math.max(...capital.map((team) => team.resources.intel));
+        context.error(
+          'unusable-action',
+          [...path, 'cost', 'intel'],
+          `no team can take ${name}: it costs ${action.cost.intel} intel and the teams that may take it have at most ${most}`,
+        );
+      }
+    });
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * The registry of semantic rules, run in this order on every scenario that
+ * satisfies the schema. A new check is a new module beside this one, added
+ * to the list; tests can run any rule alone with runRules([rule], ...).
+ */
+import type { Problem } from '../problems';
+import type { Scenario } from '../schema';
+import type { Locator } from '../paths';
+import { RuleContext, type SemanticRule } from './context';
+import { legalBasesRule } from './legalBases';
+import { idsRule } from './ids';
+import { indicatorsRule } from './indicators';
+import { referencesRule } from './references';
+import { roundsRule } from './rounds';
+import { conditionsRule } from './conditions';
+import { effectsRule } from './effects';
+import { rubricRule } from './rubric';
+import { injectsRule } from './injects';
+import { actionsRule } from './actions';
+import { lawRule } from './law';
+import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
+
+export { RuleContext, type SemanticRule } from './context';
+
+export const SEMANTIC_RULES: readonly SemanticRule[] = [
+  legalBasesRule,
+  idsRule,
+  indicatorsRule,
+  referencesRule,
+  roundsRule,
+  conditionsRule,
+  effectsRule,
+  rubricRule,
+  injectsRule,
+  actionsRule,
+  lawRule,
+  unusedObjectivesRule,
+  thinTeamsRule,
+  reachableConfidenceRule,
+];
+
+export function runRules(rules: readonly SemanticRule[], scenario: Scenario, file: string, locate: Locator): Problem[] {
+  const context = new RuleContext(scenario, file, locate);
+  for (const rule of rules) rule.check(context);
+  return context.problems;
+}

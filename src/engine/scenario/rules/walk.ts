@@ -1,0 +1,57 @@
+/**
+ * Where a scenario holds conditions and effects, in document order, so that
+ * every rule about them visits the same places.
+ */
+import type { Condition, Effect, Scenario } from '../schema';
+import type { Path } from '../paths';
+
+export interface PlacedCondition {
+  condition: Condition;
+  path: Path;
+  /** What it means for the scenario when the condition can never hold. */
+  consequence: string;
+}
+
+export interface PlacedEffect {
+  effect: Effect;
+  path: Path;
+  /** The inject the effect belongs to, when it belongs to one. */
+  owner?: string;
+}
+
+export function conditionsOf(scenario: Scenario): PlacedCondition[] {
+  const placed: PlacedCondition[] = [];
+  const add = (condition: Condition | undefined, path: Path, consequence: string): void => {
+    if (condition) placed.push({ condition, path, consequence });
+  };
+  scenario.adversary.moves.forEach((move, i) =>
+    add(move.when, ['adversary', 'moves', i, 'when'], `adversary move "${move.id}" can never happen`),
+  );
+  scenario.incidents.forEach((incident, i) =>
+    add(incident.caseFile, ['incidents', i, 'caseFile'], `the case file of incident "${incident.id}" can never be available`),
+  );
+  add(scenario.tribunalSeized, ['tribunalSeized'], 'the tribunal can never be seized');
+  scenario.actions.forEach((action, i) => add(action.prerequisites, ['actions', i, 'prerequisites'], `action "${action.id}" can never be taken`));
+  scenario.injects.forEach((inject, i) => add(inject.when, ['injects', i, 'when'], `inject "${inject.id}" never fires on its condition`));
+  scenario.endConditions.forEach((end, i) => add(end.when, ['endConditions', i, 'when'], `end condition "${end.id}" can never be reached`));
+  return placed;
+}
+
+export function effectsOf(scenario: Scenario): PlacedEffect[] {
+  const placed: PlacedEffect[] = [];
+  scenario.adversary.moves.forEach((move, i) => move.effects.forEach((effect, k) => placed.push({ effect, path: ['adversary', 'moves', i, 'effects', k] })));
+  scenario.actions.forEach((action, i) => action.effects.forEach((effect, k) => placed.push({ effect, path: ['actions', i, 'effects', k] })));
+  scenario.injects.forEach((inject, i) =>
+    inject.effects.forEach((effect, k) => placed.push({ effect, path: ['injects', i, 'effects', k], owner: inject.id })),
+  );
+  return placed;
+}
+
+/** The injects some effect fires, other than an inject firing itself. */
+export function firedInjects(scenario: Scenario): Set<string> {
+  const fired = new Set<string>();
+  for (const { effect, owner } of effectsOf(scenario)) {
+    if ('fireInject' in effect && effect.fireInject !== owner) fired.add(effect.fireInject);
+  }
+  return fired;
+}
