@@ -42,9 +42,19 @@ const MISSING_CLIENT = `<!doctype html>
 <p>Health check: <a href="/healthz">/healthz</a></p>
 </body></html>`;
 
+/**
+ * Files under /assets/ carry a content hash in their name: a new build gives
+ * new names, so browsers may keep them for a year. Everything else (the page
+ * itself, the icons) is checked with the server on each use.
+ */
+function cacheHeaders(res: ServerResponse, pathname: string): void {
+  res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 export function createRequestHandler(hub: Hub, state: HttpState, distDir: string, logger: Logger) {
   const hasClient = existsSync(join(distDir, 'index.html'));
-  const assets = hasClient ? sirv(distDir, { single: true, etag: true, gzip: true, brotli: true }) : null;
+  // The build writes .br and .gz beside each file (vite.config.ts); sirv sends the one the browser accepts.
+  const assets = hasClient ? sirv(distDir, { single: true, etag: true, gzip: true, brotli: true, setHeaders: cacheHeaders }) : null;
   if (!hasClient) logger.warn({ distDir }, 'no built client found: serving a placeholder page (run npm run build)');
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

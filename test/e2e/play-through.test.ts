@@ -364,6 +364,9 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
 
 async function openAction(page: Page, name: string): Promise<void> {
   const item = page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: name }) }).first();
+  // Unavailable actions are folded together behind their count.
+  const folded = page.locator('details.unavailable').filter({ has: item });
+  if ((await folded.count()) && !(await folded.evaluate((d) => (d as HTMLDetailsElement).open))) await folded.locator(':scope > summary').click();
   const details = item.locator('details');
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await item.locator('summary').click();
 }

@@ -22,7 +22,15 @@ export interface LocalState {
   incidentFor: Record<string, string>;
   /** Per action: the server's explained estimate for the draft as currently composed (key: its incident and options). */
   previews: Record<string, { key: string; answer: DecisionPreviewAck | null }>;
-  showUnavailable: boolean;
+  /** The catalogue's instrument filter ('' for all) and search text. */
+  instrument: string;
+  search: string;
+  /** A lock waiting for the lead's confirmation: the reasons it is risky. */
+  confirmLock: string[] | null;
+  /** The server's estimate of each drafted decision as drafted (key: the decision, the round and the view it was asked for). */
+  planEstimates: Record<string, { key: string; value: number | null }>;
+  /** After an action, the control that should take the focus once the screen shows its result (a CSS selector). */
+  focusNext: string | null;
   /** Facilitator: its exercises (with the join codes). */
   exercises: ExerciseSummary[] | null;
   adhocAudience: 'all' | 'facilitator' | 'teams';
@@ -53,7 +61,11 @@ export function newLocalState(): LocalState {
     newInjects: new Set(),
     incidentFor: {},
     previews: {},
-    showUnavailable: true,
+    instrument: '',
+    search: '',
+    confirmLock: null,
+    planEstimates: {},
+    focusNext: null,
     exercises: null,
     adhocAudience: 'all',
     adhocTeams: new Set(),

@@ -79,7 +79,9 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
     if (newScreen) void refreshExercises(ctx);
     previous = view;
     render(screen(ctx, charts), root);
+    if (newScreen) local.focusNext = null;
     if (newScreen) focusMainIfLost(root);
+    focusRequested(root, local);
     document.title = `${view.phase === 'debrief' ? 'Debrief' : roundWords(view)}: ${view.scenario.title} · Firebreak`;
     refreshClocks();
     measureTopbar();
@@ -211,6 +213,15 @@ function noSeat(): TemplateResult {
 function measureTopbar(): void {
   const bar = document.querySelector('.topbar');
   if (bar) document.documentElement.style.setProperty('--topbar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+}
+
+/** Moves focus to the control an action asked for, once it is on screen (the answer and the new view may come in either order). */
+function focusRequested(root: HTMLElement, local: Ctx['local']): void {
+  if (!local.focusNext) return;
+  const target = root.querySelector<HTMLElement>(local.focusNext);
+  if (!target) return;
+  local.focusNext = null;
+  target.focus();
 }
 
 /** After a new screen appears, moves focus to its main region when the focused element went away with the old one. */

@@ -1,4 +1,9 @@
-/** A government team's screen. */
+/**
+ * A government team's screen. While the round runs the task comes first:
+ * proposals to answer, the actions to choose from, then the plan and its
+ * lock (so Lock follows the actions in tab order); the briefing (folded)
+ * and the board come after.
+ */
 import { html, nothing, type TemplateResult } from '../ui/dom';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
@@ -19,12 +24,11 @@ export function teamScreen(ctx: Ctx): TemplateResult {
     <div class="col-main">
       <h1 class="visually-hidden">${view.me?.name ?? 'Team'}: ${view.scenario.title}</h1>
       ${whatNow(view)}
-      ${briefingSection(view)}
       ${resultsFirst ? resultsSection(view) : nothing}
-      ${deciding ? html`${planSection(ctx)} ${proposalsSection(ctx)}` : nothing}
-      ${boardSection(ctx.board, view)}
-      ${deciding ? html`${catalogueSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${briefingSection(view)}
       ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${boardSection(ctx.board, view)}
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>
     <aside class="col-side" tabindex="0" aria-label="Injects and chat">

@@ -31,6 +31,15 @@ export class Drafts {
     else storage.removeItem(this.key(field));
   }
 
+  /** Puts text back into a draft (a withdrawn decision's rationale), and into the empty fields showing it. */
+  restore(field: string, value: string, root: ParentNode = document): void {
+    if (this.get(field)) return;
+    this.set(field, value);
+    for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-draft]')) {
+      if (el.dataset.draft === field && !el.value) el.value = value;
+    }
+  }
+
   /** Forgets a draft once it was sent, and empties the fields showing it. */
   clear(field: string, root: ParentNode = document): void {
     this.set(field, '');

@@ -69,6 +69,31 @@ const BAND_WORDS: Record<string, string> = {
 };
 export const bandWord = (b: string) => wordFrom(BAND_WORDS, b);
 
+/** The instruments a response belongs to (an action's category), as the catalogue groups them. */
+const INSTRUMENT_WORDS: Record<string, string> = {
+  diplomatic: 'Diplomatic',
+  signalling: 'Signalling',
+  attribution: 'Attribution',
+  investigate: 'Investigation',
+  intelligence: 'Intelligence',
+  legal: 'Legal',
+  economic: 'Economic',
+  cyber: 'Cyber',
+  resilience: 'Resilience',
+  military: 'Military',
+  deEscalation: 'De-escalation',
+  rollback: 'Rolling back',
+};
+export const instrumentWord = (c: string) => wordFrom(INSTRUMENT_WORDS, c);
+/** The catalogue's order of instruments: those named above first, in that order, then any other. */
+export const instrumentOrder = (c: string) => {
+  const i = Object.keys(INSTRUMENT_WORDS).indexOf(c);
+  return i < 0 ? 99 : i;
+};
+
+/** Procedures that exclude each other: acting urgently means acting without prior notice. */
+export const EXCLUSIVE_PROCEDURES: readonly (readonly [string, string])[] = [['notice', 'urgent']];
+
 export const PROCEDURE_WORDS: Record<string, { label: string; help: string }> = {
   notice: { label: 'Prior notice', help: 'Call on the responsible state to stop, and notify it before acting.' },
   statementOfReasons: { label: 'Statement of reasons', help: 'Publish the reasons and evidence a court could review.' },

@@ -20,6 +20,12 @@ export const DEFAULT_LADDER = [
   { level: 9, label: 'Use-of-force threshold', description: 'UN Charter Art. 51, NATO Art. 5.' },
 ];
 
+/** The two thresholds of the ladder: a level at or above one has crossed it. */
+export const ESCALATION_THRESHOLDS = [
+  { level: 4, name: "the “don't rock the boat” threshold" },
+  { level: 8, name: 'the cyber firebreak' },
+] as const;
+
 export const clampLevel = (level: number) => Math.max(0, Math.min(MAX_ESCALATION, Math.round(level)));
 
 /** The highest rung of a scenario's ladder: escalation never goes beyond it. */
@@ -30,8 +36,8 @@ export function ladderTop(ladder: readonly { level: number }[] | undefined): num
 export const escalationMachine = setup({
   types: {} as { context: { level: number }; input: { level: number }; events: { type: 'SET_LEVEL'; level: number } },
   guards: {
-    aboveThreshold: ({ context }) => context.level >= 4,
-    beyondFirebreak: ({ context }) => context.level >= 8,
+    aboveThreshold: ({ context }) => context.level >= ESCALATION_THRESHOLDS[0].level,
+    beyondFirebreak: ({ context }) => context.level >= ESCALATION_THRESHOLDS[1].level,
   },
   actions: { setLevel: assign({ level: ({ event }) => clampLevel(event.level) }) },
 }).createMachine({

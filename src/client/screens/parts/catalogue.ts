@@ -9,7 +9,7 @@ import type { ActionView, ExerciseView } from '../../../engine/view/types';
 import { answerSlot } from '../../ui/answers';
 import { domId, html, nothing, repeat, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
-import { CONFIDENCE_WORDS, costWords, humanize, ladderLabel, PROCEDURE_WORDS, procedureWord, SPILLOVER_WORDS } from '../../ui/format';
+import { CONFIDENCE_WORDS, costWords, EXCLUSIVE_PROCEDURES, humanize, instrumentOrder, instrumentWord, ladderLabel, PROCEDURE_WORDS, procedureWord, SPILLOVER_WORDS } from '../../ui/format';
 import type { Ctx } from '../context';
 import { request } from '../../net/connection';
 import { scoreDetails } from './results';
@@ -18,18 +18,57 @@ const MAX_RATIONALE = 4000;
 
 export function catalogueSection(ctx: Ctx): TemplateResult {
   const view = ctx.view;
-  const actions = ctx.local.showUnavailable ? view.actions : view.actions.filter((a) => a.availability?.available);
-  const toggle = () => {
-    ctx.local.showUnavailable = !ctx.local.showUnavailable;
+  const { instrument, search } = ctx.local;
+  const words = search.trim().toLowerCase();
+  const matches = (a: ActionView) =>
+    (!instrument || a.category === instrument) && (!words || `${a.name} ${a.description}`.toLowerCase().includes(words));
+  const shown = view.actions.filter(matches);
+  const inPlan = new Set((view.teams.find((t) => t.id === view.me?.team)?.plan ?? []).map((p) => p.action));
+  // An action already in the plan stays where it was, marked as such: not among the unavailable ones.
+  const open = (a: ActionView) => a.availability?.available || inPlan.has(a.id);
+  const available = shown.filter(open);
+  const unavailable = shown.filter((a) => !open(a));
+  const instruments = [...new Set(view.actions.map((a) => a.category))].sort((a, b) => instrumentOrder(a) - instrumentOrder(b) || a.localeCompare(b));
+  const setFilter = (event: Event) => {
+    ctx.local.instrument = (event.currentTarget as HTMLSelectElement).value;
+    ctx.rerender();
+  };
+  const setSearch = (event: Event) => {
+    ctx.local.search = (event.currentTarget as HTMLInputElement).value;
     ctx.rerender();
   };
   return html`<section class="panel catalogue" aria-labelledby="catalogue-h">
     <h2 id="catalogue-h">Actions you can take</h2>
-    <p class="help">Open an action to see its details, choose an incident and procedures, write your rationale and add it to your plan.
-      You may take up to ${view.scenario.maxActionsPerRound} actions a round.</p>
-    <label class="inline"><input type="checkbox" .checked=${ctx.local.showUnavailable} @change=${toggle} /> Show actions that are unavailable now</label>
-    <ul class="action-list">${repeat(actions, (a) => a.id, (a) => actionItem(ctx, a))}</ul>
+    <p class="help">Open an action, choose an incident and procedures, write why, and add it to your plan: up to ${view.scenario.maxActionsPerRound} actions a round.</p>
+    <div class="filters" role="search" aria-label="Filter the actions">
+      <label>Instrument
+        <select @change=${setFilter} .value=${instrument}>
+          <option value="" ?selected=${!instrument}>All instruments</option>
+          ${instruments.map((c) => html`<option value=${c} ?selected=${c === instrument}>${instrumentWord(c)}</option>`)}
+        </select></label>
+      <label>Search <input type="search" .value=${search} @input=${setSearch} placeholder="name or words" /></label>
+    </div>
+    <p class="help" role="status">${available.length} available${instrument || words ? ' matching your filter' : ''} · ${unavailable.length} unavailable now</p>
+    ${repeat(
+      groupByInstrument(available),
+      ([category]) => category,
+      ([category, actions]) => html`<h3 class="instrument">${instrumentWord(category)}</h3>
+        <ul class="action-list">${repeat(actions, (a) => a.id, (a) => actionItem(ctx, a, inPlan.has(a.id)))}</ul>`,
+    )}
+    ${unavailable.length
+      ? html`<details class="unavailable">
+          <summary>${unavailable.length} ${unavailable.length === 1 ? 'action is' : 'actions are'} unavailable now, and why</summary>
+          <ul class="action-list">${repeat(unavailable, (a) => a.id, (a) => actionItem(ctx, a, inPlan.has(a.id)))}</ul>
+        </details>`
+      : nothing}
   </section>`;
+}
+
+/** Actions by instrument, instruments in the catalogue's order. */
+function groupByInstrument(actions: ActionView[]): [string, ActionView[]][] {
+  const groups = new Map<string, ActionView[]>();
+  for (const a of actions) groups.set(a.category, [...(groups.get(a.category) ?? []), a]);
+  return [...groups.entries()].sort(([a], [b]) => instrumentOrder(a) - instrumentOrder(b) || a.localeCompare(b));
 }
 
 function selectedIncident(ctx: Ctx, a: ActionView): string | null {
@@ -49,15 +88,18 @@ function status(a: ActionView, incident: string | null) {
   return { available, reason, preview };
 }
 
-function actionItem(ctx: Ctx, a: ActionView): TemplateResult {
+function actionItem(ctx: Ctx, a: ActionView, inPlan: boolean): TemplateResult {
   const incident = selectedIncident(ctx, a);
   const s = status(a, incident);
-  return html`<li class="action ${s.available ? '' : 'action--unavailable'}">
+  const blocked = !s.available && !inPlan;
+  return html`<li class="action ${blocked ? 'action--unavailable' : ''}">
     <details>
       <summary>
         <span class="action-name">${a.name}</span>
-        <span class="badge ${s.available ? 'badge--ok' : 'badge--no'}">${s.available ? '✓ Available' : '✕ Unavailable now'}</span>
+        ${inPlan ? html`<span class="badge badge--plan">✓ In your plan</span>` : nothing}
+        ${blocked ? html`<span class="badge badge--no">✕ Unavailable now</span>` : nothing}
         <span class="meta">${costWords(a.cost)} · rung ${a.rung}${s.preview !== null ? ` · est. proportionality ${Math.round(s.preview)}` : ''}</span>
+        ${blocked ? html`<span class="why-not">${s.reason ?? 'Not available.'}</span>` : nothing}
       </summary>
       ${actionDetails(ctx.view, a, s)}
       ${draftForm(ctx, a, incident, s.available)}
@@ -94,26 +136,54 @@ function draftForm(ctx: Ctx, a: ActionView, incident: string | null, available: 
     const joint = (event.submitter as HTMLButtonElement | null)?.value === 'joint';
     void sendDraft(ctx, a, event.currentTarget as HTMLFormElement, joint);
   };
-  const onChange = (event: Event) => void previewDraft(ctx, a, event.currentTarget as HTMLFormElement);
+  const onChange = (event: Event) => {
+    const form = event.currentTarget as HTMLFormElement;
+    excludeContradictions(form, event.target);
+    void previewDraft(ctx, a, form);
+  };
   return html`<form class="draft-form stack" @submit=${submit} @change=${onChange} aria-label=${`Draft: ${a.name}`}>
     ${a.targetsIncident ? incidentPicker(ctx, a, incident, id) : nothing}
     ${a.procedures.length
       ? html`<fieldset><legend>Procedural options</legend>
           ${a.procedures.map(
             (p) => html`<div class="choice"><input type="checkbox" name="procedure" value=${p} id=${`${id}-${p}`} />
-              <label for=${`${id}-${p}`}>${procedureWord(p)} <span class="help">${PROCEDURE_WORDS[p]?.help ?? ''}</span></label></div>`,
+              <label for=${`${id}-${p}`}>${procedureWord(p)} <span class="help">${PROCEDURE_WORDS[p]?.help ?? ''}</span>
+                <span class="help excluded" id=${`${id}-${p}-excluded`}></span></label></div>`,
           )}</fieldset>`
       : nothing}
     ${previewPanel(ctx, a)}
     <label for=${`${id}-why`}>Rationale: why this, why now <span class="help">(your government's own until the debrief, a proposal's too)</span></label>
     <textarea id=${`${id}-why`} name="rationale" rows="3" maxlength=${MAX_RATIONALE} ${draft(ctx.drafts, field)}></textarea>
+    <p class="help" id=${`${id}-how`}>“Add to our plan”: your government alone takes it when the plan locks.${a.joinable
+      ? ' “Propose to the coalition”: it goes into your plan too, and every ally is asked to join it; acting together weighs more.'
+      : ''}</p>
     <div class="row">
-      <button class="btn btn--primary" type="submit" value="plan" aria-describedby=${`answer-${key}`}>Add to our plan</button>
-      ${a.joinable ? html`<button class="btn" type="submit" value="joint" aria-describedby=${`answer-${key}`}>Propose to the coalition</button>` : nothing}
+      <button class="btn btn--primary" type="submit" value="plan" aria-describedby=${`${id}-how answer-${key}`}>Add to our plan</button>
+      ${a.joinable ? html`<button class="btn" type="submit" value="joint" aria-describedby=${`${id}-how answer-${key}`}>Propose to the coalition</button>` : nothing}
       ${available ? nothing : html`<span class="help">The server will refuse it for now, and say why.</span>`}
     </div>
     ${answerSlot(ctx.answers, key)}
   </form>`;
+}
+
+/**
+ * Procedures that contradict each other (prior notice and urgent) cannot
+ * both be chosen: ticking one clears and disables the other, and says why.
+ */
+function excludeContradictions(form: HTMLFormElement, changed: EventTarget | null): void {
+  const box = (p: string) => form.querySelector<HTMLInputElement>(`input[name=procedure][value="${p}"]`);
+  for (const [one, other] of EXCLUSIVE_PROCEDURES) {
+    const a = box(one);
+    const b = box(other);
+    if (!a || !b) continue;
+    if (changed === a && a.checked) b.checked = false;
+    if (changed === b && b.checked) a.checked = false;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      x.disabled = y.checked;
+      const note = form.querySelector<HTMLElement>(`#${x.id}-excluded`);
+      if (note) note.textContent = y.checked ? `Not with “${procedureWord(y.value)}”.` : '';
+    }
+  }
 }
 
 function draftOf(a: ActionView, form: HTMLFormElement) {
@@ -176,6 +246,7 @@ async function sendDraft(ctx: Ctx, a: ActionView, form: HTMLFormElement, joint: 
   if (answer.ok) {
     ctx.drafts.clear(`rationale.${a.id}`, form);
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name=procedure]')) box.checked = false;
+    excludeContradictions(form, null);
     delete ctx.local.previews[a.id];
   }
 }

@@ -8,7 +8,9 @@ import type { ExerciseView } from '../../../engine/view/types';
 import { answerSlot } from '../../ui/answers';
 import { html, nothing, repeat, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
-import { actionName, chosenProcedures, confidenceWord, incidentName, stageWord, teamList, teamName } from '../../ui/format';
+import { ESCALATION_THRESHOLDS } from '../../../engine/machines/escalation';
+import { request } from '../../net/connection';
+import { actionName, chosenProcedures, confidenceWord, costWords, incidentName, ladderLabel, stageWord, teamList, teamName } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
 
@@ -22,11 +24,16 @@ export function teamDrafts(view: ExerciseView, plan: PlannedDecision[] | undefin
   )}</ol>`;
 }
 
+/** Below this estimate a decision is likely to be judged disproportionate: locking it asks first. */
+const LOW_SCORE = 50;
+
 export function planSection(ctx: Ctx): TemplateResult {
   const view = ctx.view;
   const mine = view.teams.find((t) => t.id === view.me?.team);
   if (!mine) return html``;
   const plan = mine.plan ?? [];
+  const editable = view.phase === 'deliberation' && !mine.locked;
+  if (editable) requestEstimates(ctx, plan);
   return html`<section class="panel plan" aria-labelledby="plan-h">
     <h2 id="plan-h">Our plan for round ${view.round || 1}</h2>
     <p class="resources">
@@ -35,27 +42,112 @@ export function planSection(ctx: Ctx): TemplateResult {
       <span>Intelligence capacity left: <strong>${mine.intelLeft ?? '?'}</strong></span>
     </p>
     ${plan.length
-      ? html`<ol class="plan-list">${repeat(plan, (p) => p.id, (p) => planItem(ctx, p, mine.locked))}</ol>`
-      : html`<p class="empty">Nothing drafted yet. Choose actions from the catalogue.</p>`}
+      ? html`<ol class="plan-list">${repeat(plan, (p) => p.id, (p) => planItem(ctx, p, mine.locked))}</ol>
+          ${wholePlan(ctx, plan)}`
+      : html`<p class="empty">Nothing drafted yet. Choose actions from the list above.</p>`}
     ${lockControls(ctx, mine.locked)}
   </section>`;
+}
+
+/** Asks the server, once per decision and view, what each drafted decision would score as drafted. */
+function requestEstimates(ctx: Ctx, plan: PlannedDecision[]): void {
+  for (const p of plan) {
+    const key = `${p.id}:${ctx.view.round}:${ctx.view.escalation.level}`;
+    if (ctx.local.planEstimates[p.id]?.key === key) continue;
+    ctx.local.planEstimates[p.id] = { key, value: null };
+    const draft = { action: p.action, ...(p.incident ? { incident: p.incident } : {}), ...(Object.keys(p.options ?? {}).length ? { options: p.options } : {}) };
+    void request('decision:preview', { draft }).then((answer) => {
+      if (ctx.local.planEstimates[p.id]?.key !== key) return;
+      ctx.local.planEstimates[p.id] = { key, value: answer.ok ? answer.score.value : null };
+      ctx.rerender();
+    });
+  }
+}
+
+interface PlanRisk {
+  highest: number;
+  crossed: string[];
+  low: { name: string; value: number }[];
+}
+
+/** What the plan as a whole risks: its highest rung, the thresholds it would cross from the current level, its weak decisions. */
+function planRisk(ctx: Ctx, plan: PlannedDecision[]): PlanRisk {
+  const view = ctx.view;
+  const rungs = plan.map((p) => view.actions.find((a) => a.id === p.action)?.rung ?? 0);
+  const highest = Math.max(0, ...rungs);
+  const crossed = ESCALATION_THRESHOLDS.filter((t) => view.escalation.level < t.level && highest >= t.level).map((t) => t.name);
+  const low = plan.flatMap((p) => {
+    const value = ctx.local.planEstimates[p.id]?.value;
+    return value !== null && value !== undefined && value < LOW_SCORE ? [{ name: actionName(view, p.action), value }] : [];
+  });
+  return { highest, crossed, low };
+}
+
+function riskReasons(risk: PlanRisk): string[] {
+  return [
+    ...risk.crossed.map((t) => `It crosses ${t}.`),
+    ...risk.low.map((l) => `${l.name} is estimated at ${l.value}/100, below ${LOW_SCORE}: likely to be judged disproportionate.`),
+  ];
+}
+
+function wholePlan(ctx: Ctx, plan: PlannedDecision[]): TemplateResult {
+  const view = ctx.view;
+  const risk = planRisk(ctx, plan);
+  const level = view.escalation.level;
+  return html`<div class="whole-plan">
+    <p><strong>The plan as a whole:</strong> highest rung ${risk.highest} (${ladderLabel(view, risk.highest)}); the ladder stands at ${level} (${view.escalation.label}).
+      ${risk.highest > level
+        ? html`Acting on it would push escalation towards rung ${risk.highest}.`
+        : html`It stays at or below the current level.`}</p>
+    <p>${risk.crossed.length ? html`<span class="badge badge--warn">⚠ Crosses</span> ${risk.crossed.join(' and ')}.` : html`Crosses no threshold.`}</p>
+  </div>`;
 }
 
 function planItem(ctx: Ctx, p: PlannedDecision, locked: boolean): TemplateResult {
   const key = `withdraw-${p.id}`;
   const procedures = chosenProcedures(p.options);
+  const action = ctx.view.actions.find((a) => a.id === p.action);
+  const estimate = ctx.local.planEstimates[p.id]?.value;
   return html`<li class="plan-item">
     <p><strong>${actionName(ctx.view, p.action)}</strong>${p.incident ? html` against <em>${incidentName(ctx.view, p.incident)}</em>` : nothing}
       ${p.proposal ? html`<span class="badge">Coalition proposal</span>` : nothing}
       <span class="meta">${p.by ? `drafted by ${p.by}` : ''}</span></p>
+    <p class="plan-facts">
+      ${action ? html`<span>Rung ${action.rung}: ${ladderLabel(ctx.view, action.rung)}</span><span>${costWords(action.cost)}</span>` : nothing}
+      ${estimate !== undefined && estimate !== null
+        ? html`<span class=${estimate < LOW_SCORE ? 'low' : ''}>Estimate ${estimate}/100${estimate < LOW_SCORE ? ' (low)' : ''}</span>`
+        : nothing}
+    </p>
     ${procedures.length ? html`<p class="help">Procedures: ${procedures.join(', ')}</p>` : nothing}
     ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : html`<p class="help">No rationale written.</p>`}
     ${locked || ctx.view.phase !== 'deliberation'
       ? nothing
-      : html`<button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'withdrawDecision', decision: p.id }, 'Withdrawn.')}>
+      : html`<button class="btn btn--small" type="button" @click=${() => void withdraw(ctx, p, key)}>
           Withdraw<span class="visually-hidden"> ${actionName(ctx.view, p.action)}</span></button>`}
     ${answerSlot(ctx.answers, key)}
   </li>`;
+}
+
+/** Withdrawing keeps the rationale: it goes back into the action's draft field, ready for a re-add. */
+async function withdraw(ctx: Ctx, p: PlannedDecision, key: string): Promise<void> {
+  const answer = await ctx.send(key, { type: 'withdrawDecision', decision: p.id }, 'Withdrawn. Its rationale is kept in the action, ready if you add it again.');
+  if (answer.ok && p.rationale) ctx.drafts.restore(`rationale.${p.action}`, p.rationale);
+  if (answer.ok) ctx.local.focusNext = '#plan-h';
+}
+
+async function lock(ctx: Ctx, confirmed: boolean): Promise<void> {
+  const plan = ctx.view.teams.find((t) => t.id === ctx.view.me?.team)?.plan ?? [];
+  const reasons = riskReasons(planRisk(ctx, plan));
+  if (reasons.length && !confirmed) {
+    ctx.local.confirmLock = reasons;
+    ctx.local.focusNext = '#confirm-lock-h';
+    ctx.rerender();
+    return;
+  }
+  ctx.local.confirmLock = null;
+  const answer = await ctx.send('lock', { type: 'lockDecisions' }, 'Locked.');
+  ctx.local.focusNext = answer.ok ? '#unlock-button' : '#lock-button';
+  ctx.rerender();
 }
 
 function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
@@ -66,17 +158,36 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
   const waiting = others.filter((t) => !t.locked).map((t) => t.name);
   if (view.phase !== 'deliberation') return html`${answerSlot(ctx.answers, 'lock')}`;
   if (locked) {
+    const unlock = async () => {
+      const answer = await ctx.send('lock', { type: 'unlockDecisions' }, 'Unlocked: you can change your plan.');
+      ctx.local.focusNext = answer.ok ? '#lock-button' : '#unlock-button';
+      ctx.rerender();
+    };
     return html`<div class="lock-box locked">
       <p>${lockIcon()} <strong>Our decisions are locked.</strong>
         ${waiting.length ? `Waiting for: ${waiting.join(', ')}.` : 'Every team has locked.'}</p>
-      <button class="btn" type="button" @click=${() => void ctx.send('lock', { type: 'unlockDecisions' }, 'Unlocked: you can change your plan.')}>Unlock to change</button>
+      <button class="btn" id="unlock-button" type="button" @click=${unlock}>Unlock to change</button>
       ${answerSlot(ctx.answers, 'lock')}
     </div>`;
   }
+  const confirm = ctx.local.confirmLock;
   return html`<div class="lock-box">
     ${lead
-      ? html`<p>You lead your team: lock the plan when you agree. The round resolves when every team has locked, or when time runs out.</p>
-          <button class="btn btn--primary" type="button" @click=${() => void ctx.send('lock', { type: 'lockDecisions' }, 'Locked.')}>Lock our decisions</button>`
+      ? confirm
+        ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-lock-h" aria-describedby="confirm-lock-why">
+            <h3 id="confirm-lock-h" tabindex="-1">Lock this plan anyway?</h3>
+            <ul id="confirm-lock-why">${confirm.map((r) => html`<li>${r}</li>`)}</ul>
+            <div class="row">
+              <button class="btn btn--danger" type="button" @click=${() => void lock(ctx, true)}>Lock anyway</button>
+              <button class="btn" type="button" @click=${() => {
+                ctx.local.confirmLock = null;
+                ctx.local.focusNext = '#lock-button';
+                ctx.rerender();
+              }}>Keep changing the plan</button>
+            </div>
+          </div>`
+        : html`<p>You lead your team: lock the plan when you agree. The round resolves when every team has locked, or when time runs out.</p>
+          <button class="btn btn--primary" id="lock-button" type="button" @click=${() => void lock(ctx, false)}>Lock our decisions</button>`
       : readyVote(ctx)}
     ${answerSlot(ctx.answers, 'lock')}
   </div>`;

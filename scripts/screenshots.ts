@@ -1,0 +1,132 @@
+/**
+ * `npm run screenshots [folder] [scenario]`: builds the client, starts the
+ * real server with the shipped scenarios, plays an exercise in Chromium as a
+ * facilitator, three teams, an observer and the red cell, and photographs
+ * every screen at 1366×768, 1920×1080 and 390×844 (a phone) into the folder
+ * (default test-results/screens/), one PNG per screen and size, named
+ * `NN-screen@WIDTH.png`. The pictures are what a person sees; look at them
+ * after every visible change.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startBrowserRig } from '../test/helpers/browser';
+import { ROOT } from '../test/helpers/server';
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+] as const;
+
+const out = resolve(process.argv[2] ?? join(ROOT, 'test-results', 'screens'));
+const scenarioId = process.argv[3] ?? 'us-2016';
+const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios', `${scenarioId}.json`), 'utf8')) as { meta: { title: string }; teams: { id: string; name: string }[] };
+
+let count = 0;
+/** Photographs the page at the three sizes, then restores the laptop size. */
+async function shoot(page: Page, name: string): Promise<void> {
+  count++;
+  const label = `${String(count).padStart(2, '0')}-${name}`;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    // Lets the layout, the board and the charts settle at the new size.
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(out, `${label}@${size.width}.png`) });
+  }
+  await page.setViewportSize(SIZES[0]);
+  console.log(`  ${label}`);
+}
+
+async function open(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: SIZES[0] });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+  return page;
+}
+
+async function joinSeat(browser: Browser, base: string, code: string, name: string): Promise<Page> {
+  const page = await open(browser);
+  await page.goto(`${base}/join/${code}`);
+  await page.getByLabel('Your name').first().fill(name);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.waitForURL(/\/play\//);
+  await page.locator('.topbar').waitFor();
+  return page;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  console.log(`Building the client and starting the server…`);
+  const rig = await startBrowserRig('firebreak-screens-');
+  const { browser, base } = rig;
+  try {
+    const fac = await open(browser);
+    await fac.goto(`${base}/`);
+    await fac.getByText(scenario.meta.title).first().waitFor();
+    await shoot(fac, 'start');
+    await fac.locator('#fac-name').fill('Fran Facilitator');
+    await fac.locator(`#sc-${scenarioId}`).check();
+    await fac.getByRole('button', { name: 'Open the exercise' }).click();
+    await fac.waitForURL(/\/facilitate\//);
+    const exerciseId = new URL(fac.url()).pathname.split('/').pop()!;
+    await fac.locator('.code-row .code').first().waitFor();
+    const rows = await fac.locator('.code-row').evaluateAll((els) =>
+      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
+    );
+    const played = scenario.teams.slice(0, 3);
+    const teams: Page[] = [];
+    for (const team of played) teams.push(await joinSeat(browser, base, rows.find((r) => r.label === team.name)!.code, `${team.name} lead`));
+    const obs = await joinSeat(browser, base, rows.find((r) => r.label.startsWith('Observers'))!.code, 'Olga Observer');
+    const redCode = rows.find((r) => r.label === 'Red cell')?.code;
+    const red = redCode ? await joinSeat(browser, base, redCode, 'Red Rick') : null;
+    const team = teams[0]!;
+    await shoot(fac, 'facilitator-lobby');
+    await shoot(team, 'team-lobby');
+
+    await fac.getByRole('button', { name: 'Start the exercise' }).click();
+    await fac.getByRole('button', { name: 'Begin round 1' }).click();
+    await team.getByRole('heading', { name: 'Actions you can take' }).waitFor();
+    await shoot(team, 'team-round');
+    await shoot(fac, 'facilitator-round');
+    await shoot(obs, 'observer');
+    if (red) await shoot(red, 'red-cell');
+
+    for (const page of teams) {
+      const lock = page.getByRole('button', { name: 'Lock our decisions' });
+      if (await lock.count()) await lock.click();
+    }
+    await fac.getByRole('button', { name: 'Resolve round 1 now' }).click();
+    await team.getByRole('heading', { name: 'Round results' }).waitFor();
+    await shoot(team, 'team-results');
+    await shoot(fac, 'facilitator-results');
+
+    for (let step = 0; step < 20; step++) {
+      if (await fac.getByRole('heading', { name: /^Debrief:/ }).count()) break;
+      const before = await fac.locator('.status-line').innerText().catch(() => '');
+      await fac.locator('.controls .btn--primary').first().click();
+      for (let wait = 0; wait < 100; wait++) {
+        if ((await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before) break;
+        await fac.waitForTimeout(100);
+      }
+    }
+    await team.getByRole('heading', { name: /^Debrief:/ }).waitFor();
+    await team.locator('.chart-box canvas').first().waitFor();
+    await shoot(team, 'debrief-team');
+    await shoot(fac, 'debrief-facilitator');
+
+    const report = await fac.context().newPage();
+    await report.goto(`${base}/report/${exerciseId}`);
+    await report.locator('.report[data-ready="true"]').waitFor();
+    await shoot(report, 'report');
+    console.log(`${count * SIZES.length} screenshots in ${out}`);
+  } finally {
+    await rig.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,182 @@
+/**
+ * The team screen in Chromium against the real server: the round's task
+ * comes first (actions grouped by instrument, filtered and searched, the
+ * unavailable ones folded behind a count with their reasons), the plan says
+ * what it risks as a whole, a risky plan asks before it locks, prior notice
+ * and urgent cannot both be chosen, and the focus lands on the control that
+ * comes next. Axe finds nothing serious on the screen.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { TestClient } from '../helpers/client';
+import { fixtureScenario } from '../helpers/scenario';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SLOW = { timeout: 20_000, interval: 100 };
+
+if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
+
+/** The test fixture with a cyber countermeasure anyone may take at once: rung 7, beyond "don't rock the boat", with notice or urgency. */
+function scenarioText(): string {
+  const scenario = fixtureScenario({ teams: 2, rounds: 2 }) as { actions: Record<string, unknown>[] };
+  scenario.actions.push({
+    id: 'hack-back',
+    name: 'Cyber countermeasure',
+    description: 'Disrupt the infrastructure behind the leak.',
+    category: 'cyber',
+    severity: 7,
+    rung: 7,
+    reversibility: 0.5,
+    minConfidence: 'none',
+    targetsIncident: false,
+    spillover: 'low',
+    responseType: 'countermeasure',
+    procedures: ['notice', 'urgent', 'oversight'],
+    cost: { capital: 1 },
+  });
+  scenario.actions.push({
+    id: 'expel',
+    name: 'Expel intelligence officers',
+    description: 'Declare officers persona non grata.',
+    category: 'diplomatic',
+    severity: 4,
+    rung: 4,
+    reversibility: 0.5,
+    minConfidence: 'high',
+    requiresStateAttribution: true,
+    targetsIncident: true,
+    spillover: 'low',
+    responseType: 'retorsion',
+    cost: { capital: 2 },
+  });
+  return JSON.stringify(scenario);
+}
+
+export async function axeSerious(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+  });
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('the team screen', () => {
+  let rig: BrowserRig;
+  let facilitator: TestClient;
+  let page: Page;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig('firebreak-team-');
+    facilitator = await TestClient.connect(rig.base, 'facilitator');
+    const created = await facilitator.create({ scenarioText: scenarioText(), seed: 'team-screen', facilitatorName: 'Fran' });
+    await facilitator.resume(created.facilitatorCredential);
+    const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${rig.base}/join/${created.codes.teams['atlantia']}`);
+    await page.getByLabel('Your name').first().fill('Ada Atlantia');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await page.waitForURL(/\/play\//);
+    await facilitator.must({ type: 'startExercise' });
+    await facilitator.must({ type: 'advance' });
+    await page.getByRole('heading', { name: 'Actions you can take' }).waitFor();
+  }, 240_000);
+
+  afterAll(async () => {
+    facilitator?.close();
+    await rig?.close();
+  }, 60_000);
+
+  it('puts the actions first, grouped by instrument, with unavailable ones folded behind a count and their reasons', async () => {
+    const headings = await page.locator('main h2').allInnerTexts();
+    expect(headings.indexOf('Actions you can take')).toBeLessThan(headings.findIndex((h) => h.startsWith('Our plan')));
+    expect(headings.indexOf('Actions you can take')).toBeLessThan(headings.indexOf('The board'));
+    // The catalogue's heading is on the first screen at 1366×768.
+    const top = await page.locator('#catalogue-h').evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeLessThan(768 / 2);
+    const instruments = await page.locator('.catalogue h3.instrument').allInnerTexts();
+    expect(instruments.map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['cyber', 'resilience']));
+    // Targeted actions need an incident, and none has come to light: folded, with the reason in view once unfolded.
+    const folded = page.locator('.catalogue details.unavailable');
+    expect(await folded.locator(':scope > summary').innerText()).toMatch(/^\d+ actions? (is|are) unavailable now/);
+    expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await folded.locator(':scope > summary').click();
+    expect(await folded.locator('.why-not').first().innerText()).not.toBe('');
+    await folded.locator(':scope > summary').click();
+  }, 60_000);
+
+  it('filters by instrument and searches by words', async () => {
+    await page.getByLabel('Instrument').selectOption('cyber');
+    await expect.poll(() => page.locator('.catalogue .action-name').allInnerTexts(), SLOW).toEqual(['Cyber countermeasure']);
+    await page.getByLabel('Instrument').selectOption('');
+    await page.getByLabel('Search').fill('election');
+    await expect.poll(() => page.locator('.catalogue .action-name').allInnerTexts(), SLOW).toEqual(['Resilience assistance']);
+    await page.getByLabel('Search').fill('');
+    await expect.poll(() => page.locator('.catalogue .action-name').count(), SLOW).toBeGreaterThan(1);
+  }, 60_000);
+
+  it('never lets prior notice and urgent be chosen together', async () => {
+    const item = page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: 'Cyber countermeasure' }) });
+    await item.locator('summary').click();
+    const form = page.getByRole('form', { name: 'Draft: Cyber countermeasure' });
+    const notice = form.getByRole('checkbox', { name: /^Prior notice/ });
+    const urgent = form.getByRole('checkbox', { name: /^Urgent/ });
+    await notice.check();
+    expect(await urgent.isDisabled()).toBe(true);
+    expect(await form.locator('.excluded').allInnerTexts()).toContain('Not with “Prior notice”.');
+    await notice.uncheck();
+    expect(await urgent.isDisabled()).toBe(false);
+    await urgent.check();
+    expect(await notice.isDisabled()).toBe(true);
+    expect(await notice.isChecked()).toBe(false);
+  }, 60_000);
+
+  it('shows the plan with each decision’s rung, cost and estimate, and what it crosses as a whole', async () => {
+    const form = page.getByRole('form', { name: 'Draft: Cyber countermeasure' });
+    await form.getByLabel('Rationale: why this, why now').fill('Stop the leaks at the source.');
+    await form.getByRole('button', { name: 'Add to our plan' }).click();
+    await expect.poll(() => page.locator('.plan-list').innerText(), SLOW).toContain('Stop the leaks at the source.');
+    const item = page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: 'Cyber countermeasure' }) });
+    // Not a warning: the action stays among those available, marked as in the plan.
+    expect(await item.locator('.badge--no').count()).toBe(0);
+    expect(await item.locator('.badge--plan').innerText()).toContain('In your plan');
+    const plan = page.locator('.plan');
+    await expect.poll(() => plan.locator('.plan-facts').innerText(), SLOW).toMatch(/Rung 7: .*1 political capital.*Estimate \d+\/100/s);
+    const whole = await plan.locator('.whole-plan').innerText();
+    expect(whole).toMatch(/highest rung 7/);
+    expect(whole).toContain("Crosses the “don't rock the boat” threshold");
+    expect(await axeSerious(page)).toEqual([]);
+  }, 60_000);
+
+  it('asks before locking a plan that crosses a threshold, naming why; then focuses Unlock', async () => {
+    await page.getByRole('button', { name: 'Lock our decisions' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Lock this plan anyway?' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain("It crosses the “don't rock the boat” threshold.");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-lock-h');
+    expect(await axeSerious(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Keep changing the plan' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lock-button');
+    expect((await facilitator.waitForView((v) => v.teams.length > 0)).teams.find((t) => t.id === 'atlantia')!.locked).toBe(false);
+
+    await page.getByRole('button', { name: 'Lock our decisions' }).click();
+    await page.getByRole('button', { name: 'Lock anyway' }).click();
+    await expect.poll(() => page.locator('.lock-box').innerText(), SLOW).toContain('Our decisions are locked.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), SLOW).toBe('unlock-button');
+    await page.getByRole('button', { name: 'Unlock to change' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), SLOW).toBe('lock-button');
+  }, 60_000);
+
+  it('keeps the rationale of a withdrawn decision for a re-add', async () => {
+    await page.getByRole('button', { name: /Withdraw/ }).click();
+    await expect.poll(() => page.locator('.plan .empty').count(), SLOW).toBe(1);
+    const form = page.getByRole('form', { name: 'Draft: Cyber countermeasure' });
+    expect(await form.getByLabel('Rationale: why this, why now').inputValue()).toBe('Stop the leaks at the source.');
+  }, 60_000);
+});
