@@ -1,10 +1,11 @@
 /**
  * npm run bench: how fast the engine plays whole exercises on a shipped
  * scenario, and what its hot paths cost: a chart transition, the working
- * copy of the state per command, a command, a condition, a team's view and
- * the state hash. Prints CPU time (process.cpuUsage), best of three
- * repetitions, so that other work on the machine inflates the figures as
- * little as possible; asserts nothing.
+ * copy of the state per command, a command, a condition, a team's view,
+ * publishing a change to every audience (views and patches) and the state
+ * hash. Prints CPU time (process.cpuUsage), best of three repetitions, so
+ * that other work on the machine inflates the figures as little as
+ * possible; asserts nothing.
  *
  *   node --import tsx bench/engine.bench.ts [scenario.json] [--seconds N]
  */
@@ -19,6 +20,9 @@ import { escalationMachine } from '../src/engine/machines/escalation';
 import { forkState } from '../src/engine/rules/work';
 import { Rng, seedRng } from '../src/engine/random';
 import type { Condition } from '../src/engine/scenario/schema';
+import { ViewProjector } from '../src/engine/view/project';
+import type { ExerciseView, Viewer } from '../src/engine/view/types';
+import { diffViews } from '../src/protocol/patch';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => a.endsWith('.json')) ?? 'scenarios/us-2016.json';
@@ -134,6 +138,30 @@ if (conditions.length > 0) {
 
 const team = scenario.teams[0]!.id;
 row('project: a team\'s whole view', perCall(() => project(scenario, late, { role: 'team', team })).ms);
+
+// Publishing a change: every audience's view (the facilitator and each team),
+// and the patch from the view it held, as the server does after a command.
+const audiences: Viewer[] = [{ role: 'facilitator' }, ...scenario.teams.map((t): Viewer => ({ role: 'team', team: t.id }))];
+function publisher(projectView: (i: number, state: ExerciseState) => ExerciseView, reset: () => void) {
+  let held: ExerciseView[] = [];
+  return (i: number) => {
+    const { state } = steps[i % steps.length]!;
+    if (state.seq === 0) {
+      reset();
+      held = [];
+    }
+    held = audiences.map((_, a) => {
+      const view = projectView(a, state);
+      if (held[a]) diffViews(held[a]!, view);
+      return view;
+    });
+  };
+}
+row('publish a change, every audience: project()', perCall(publisher((a, state) => project(scenario, state, audiences[a]!), () => {})).ms, `(${audiences.length} audiences, with their patches)`);
+let projectors: ViewProjector[] = [];
+const resetProjectors = () => (projectors = audiences.map((v) => new ViewProjector(v)));
+resetProjectors();
+row('publish a change, every audience: ViewProjector', perCall(publisher((a, state) => projectors[a]!.project(scenario, state), resetProjectors)).ms, '(sections a change left alone reused)');
 const botRng = new Rng(seedRng('bench-bots'));
 for (const policy of ['coalition-follower', 'hawkish']) {
   row(
