@@ -16,6 +16,8 @@ import {
   COHESION_COMPONENTS,
   DEFAULT_COHESION_WEIGHTS,
   scoreCohesion,
+  cohesionAtStake,
+  exerciseCohesion,
   type CohesionDefection,
   type CohesionInput,
   type CohesionTeam,
@@ -71,8 +73,14 @@ function team(id: string, name: string, over: Partial<CohesionTeam> = {}): Cohes
   return { id, name, capacity: 1, posture: {}, costBorne: 0, evidenceHeld: 0, evidenceShared: 0, ...over };
 }
 
+/**
+ * A round's cohesion input. By default the round is at stake through a
+ * prosecution, which counts as answering the adversary but stays out of
+ * jointness, so that each test sees only the component it is about.
+ */
+const AT_STAKE: CohesionInput['responses'] = [{ team: 'elsewhere', severity: 1, joint: false, national: true }];
 function cohesion(over: Partial<CohesionInput>): CohesionInput {
-  return { teams: [], votes: [], responses: [], defections: [], weights: CW, ...over };
+  return { teams: [], votes: [], responses: AT_STAKE, defections: [], weights: CW, ...over };
 }
 
 // ---------------------------------------------------------------------------
@@ -287,7 +295,7 @@ const COHESION_EXAMPLES: Worked<CohesionInput>[] = [
     rows: [
       ['alignment', 0.458, 0.3, 13.7, 16.3],
       ['agreement', 0.625, 0.15, 9.4, 5.6],
-      ['jointness', 0.686, 0.2, 13.7, 6.3],
+      ['jointness', 0.706, 0.2, 14.1, 5.9],
       ['burden', 0.639, 0.15, 9.6, 5.4],
       ['sharing', 0.722, 0.2, 14.4, 5.6],
     ],
@@ -726,8 +734,8 @@ describe('scoreCohesion', () => {
     expect(ai(2, 2, 2)).toBe(0);
     expect(ai(3, 1, 0)).toBe(0.625);
     const split = scoreCohesion(cohesion({ teams: two, votes: [{ label: 'the EU listing', yes: 2, no: 2, abstain: 0 }] }));
-    // alignment and agreement apply: weights 0.3 and 0.15 become 0.6667 and 0.3333; 33.33 × 0.75 = 25.0
-    expect(comp(split, 'agreement').why).toBe('−25.0: average agreement 25%; split vote: the EU listing (2 yes, 2 no, 0 abstain).');
+    // Only agreement applies (nobody took a step, so alignment has no pair to compare): 100 × 0.75 = 75.0
+    expect(comp(split, 'agreement').why).toBe('−75.0: average agreement 25%; split vote: the EU listing (2 yes, 2 no, 0 abstain).');
   });
 
   it('marks components that do not apply and renormalises the rest', () => {
@@ -741,7 +749,22 @@ describe('scoreCohesion', () => {
     expect(s.value).toBe(100);
   });
 
-  it('weights responses by severity with a floor of 0.5, and names who acted alone', () => {
+  it('weights coalition responses by severity, and names who acted alone', () => {
+    const s = scoreCohesion(
+      cohesion({
+        teams: [...two, team('est', 'Estonia')],
+        responses: [
+          { team: 'usa', severity: 4, joint: true },
+          { team: 'gbr', severity: 4, joint: true },
+          { team: 'est', severity: 2, joint: false },
+        ],
+      }),
+    );
+    expect(comp(s, 'jointness').value).toBe(Math.round((8 / 10) * 1000) / 1000);
+    expect(comp(s, 'jointness').why).toContain('solo responses came from Estonia (severity 2); Estonia took no part in any joint response');
+  });
+
+  it('leaves work at home and prosecutions out of jointness', () => {
     const s = scoreCohesion(
       cohesion({
         teams: [...two, team('est', 'Estonia')],
@@ -749,13 +772,16 @@ describe('scoreCohesion', () => {
           { team: 'usa', severity: 4, joint: true },
           { team: 'gbr', severity: 4, joint: true },
           { team: 'est', severity: 0, joint: false },
+          { team: 'est', severity: 6, joint: false, domestic: true },
+          { team: 'gbr', severity: 4, joint: false, national: true },
         ],
       }),
     );
-    expect(comp(s, 'jointness').value).toBe(Math.round((8 / 8.5) * 1000) / 1000);
-    expect(comp(s, 'jointness').why).toContain('solo responses came from Estonia (severity 0); Estonia took no part in any joint response');
-    const resilience = scoreCohesion(cohesion({ teams: two, responses: [{ team: 'usa', severity: 0, joint: true }, { team: 'gbr', severity: -2, joint: false }] }));
-    expect(comp(resilience, 'jointness').value).toBe(0.5);
+    expect(comp(s, 'jointness').value).toBe(1);
+    const homeOnly = scoreCohesion(cohesion({ teams: two, responses: [{ team: 'usa', severity: 0, joint: true }, { team: 'gbr', severity: 5, joint: false, domestic: true }] }));
+    expect(comp(homeOnly, 'jointness').weight).toBe(0);
+    const prosecutionOnly = scoreCohesion(cohesion({ teams: two, responses: [{ team: 'usa', severity: 4, joint: false, national: true }] }));
+    expect(comp(prosecutionOnly, 'jointness').why).toContain('not applicable this round');
   });
 
   it('scores burden sharing with the Gini coefficient of cost per capacity', () => {
@@ -771,8 +797,8 @@ describe('scoreCohesion', () => {
     );
     // r = 3, 0, 0: Gini = 2/3
     expect(comp(uneven, 'burden').value).toBe(0.333);
-    // alignment and burden apply: 0.15 becomes 0.3333; 33.33 × 0.667 = 22.2
-    expect(comp(uneven, 'burden').why).toBe('−22.2: the UK bore 3× its share of the cost for its capacity; France and Germany bore none.');
+    // Only burden applies (nobody took a step, so alignment has no pair to compare): 100 × 0.667 = 66.7
+    expect(comp(uneven, 'burden').why).toBe('−66.7: the UK bore 3× its share of the cost for its capacity; France and Germany bore none.');
   });
 
   it('caps evidence sharing at 1 and names who held back', () => {
@@ -806,10 +832,17 @@ describe('scoreCohesion', () => {
   });
 
   it('does not count shared inaction as alignment', () => {
-    const idle = scoreCohesion(cohesion({ teams: [...two, team('est', 'Estonia')] }));
-    expect(comp(idle, 'alignment').value).toBe(0);
-    expect(comp(idle, 'alignment').why).toBe('−100.0: no government acted: shared inaction is not alignment.');
-    expect(idle.value).toBe(0);
+    // Estonia and the UK did nothing: their pair is not compared, so only the US's divergence from each counts.
+    const teams = [team('usa', 'the United States', { posture: { attribution: 0.4 } }), team('gbr', 'the United Kingdom'), team('est', 'Estonia')];
+    const s = scoreCohesion(cohesion({ teams }));
+    expect(comp(s, 'alignment').value).toBe(0.6);
+    expect(comp(s, 'alignment').why).toBe(
+      '−40.0: postures were 60% aligned on the steps taken; the United States and the United Kingdom stood furthest apart (60%); the United Kingdom and Estonia took no step.',
+    );
+    // Nobody acted at all: nothing to compare, and nothing at stake.
+    const idle = scoreCohesion(cohesion({ teams: [...two, team('est', 'Estonia')], responses: [], carried: 40 }));
+    expect(idle.components.every((c) => c.weight === 0)).toBe(true);
+    expect(idle.value).toBe(40);
   });
 
   it('does not hold against a government a step it had no instrument for (unable is not unwilling)', () => {
@@ -861,14 +894,26 @@ describe('scoreCohesion', () => {
     );
   });
 
-  it('says nothing was at stake when no component applies', () => {
-    const s = scoreCohesion(cohesion({ teams: [team('usa', 'the United States')] }));
-    expect(s.value).toBe(100);
-    expect(s.summary).toBe('Cohesion 100/100: nothing was at stake this round (no votes, responses, costs or evidence).');
+  it('says nothing was at stake when nobody answered the adversary, and keeps the previous value', () => {
+    const s = scoreCohesion(cohesion({ teams: [team('usa', 'the United States', { evidenceHeld: 3, evidenceShared: 1, costBorne: 2 })], responses: [{ team: 'usa', severity: 0, joint: false }], carried: 64 }));
+    expect(s.value).toBe(64);
+    expect(s.summary).toBe(
+      "Cohesion 64/100: nothing was at stake this round (no votes, no response aimed at the adversary, no defection): cohesion stays at 64, and the round does not count in the exercise's cohesion, because shared inaction is not cohesion.",
+    );
     expect(s.components.every((c) => c.weight === 0 && c.points === 0)).toBe(true);
-    const vetoed = scoreCohesion(cohesion({ teams: [team('usa', 'the United States')], defections: [{ team: 'usa', kind: 'unilateralEscalation', why: 'struck alone' }] }));
+    expect(cohesionAtStake(s)).toBe(false);
+    const vetoed = scoreCohesion(cohesion({ teams: [team('usa', 'the United States')], responses: [], defections: [{ team: 'usa', kind: 'unilateralEscalation', why: 'struck alone' }] }));
     expect(vetoed.value).toBe(80);
-    expect(scoreCohesion(cohesion({})).value).toBe(100);
+    expect(cohesionAtStake(vetoed)).toBe(true);
+    expect(scoreCohesion(cohesion({ responses: [] })).value).toBe(100);
+  });
+
+  it('gives the exercise the mean over the rounds at stake, and 0 when none was', () => {
+    const counted = scoreCohesion(cohesion({ teams: two.map((t, i) => ({ ...t, posture: { attribution: 0.4, economic: i } })) }));
+    const quiet = scoreCohesion(cohesion({ teams: two, responses: [], carried: counted.value }));
+    expect(exerciseCohesion([{ cohesion: counted }, { cohesion: quiet }, { cohesion: quiet }])).toBe(counted.value);
+    expect(exerciseCohesion([{ cohesion: quiet }])).toBe(0);
+    expect(exerciseCohesion([])).toBe(0);
   });
 });
 

@@ -159,8 +159,11 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
     const no = answers.filter((a) => !a.join).length;
     return { label: work.index.actions.get(proposal.action)?.name ?? proposal.action, yes, no, abstain: Math.max(0, voters - yes - no) };
   });
-  const responses = effective.map((d) => ({ team: d.team, severity: Math.max(0, work.index.actions.get(d.action)?.severity ?? 0), joint: isJoint(d) }));
-  return { teams, votes, responses, defections, weights: scenario.scoring.cohesion };
+  const responses = effective.map((d) => {
+    const action = work.index.actions.get(d.action);
+    return { team: d.team, severity: Math.max(0, action?.severity ?? 0), joint: isJoint(d), domestic: action?.responseType === 'domestic', national: action?.responseType === 'criminal' };
+  });
+  return { teams, votes, responses, defections, weights: scenario.scoring.cohesion, carried: state.rounds.at(-1)?.cohesion.value };
 }
 
 /** Each pair of governments this round: posture alignment (as in the cohesion score) and whether they acted together. */

@@ -8,6 +8,7 @@ import { sampleRankCorrelation } from 'simple-statistics';
 import { Rng, seedRng } from '../random';
 import type { HistoryTrack } from '../scenario/history';
 import { exerciseProportionality } from '../scoring/exercise';
+import { exerciseCohesion } from '../scoring/cohesion';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 import { historyPolicy } from './history';
@@ -114,13 +115,13 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * The exercise's score: the mean of its proportionality (the per-exercise
  * figure, which counts each distinct response once, weighted by severity, so
  * it cannot be padded by repeating cheap acts, and counts every incident left
- * unanswered as falling short of its harm) and its mean cohesion. With
+ * unanswered as falling short of its harm) and its cohesion over the rounds in which something was at stake (exerciseCohesion). With
  * nothing done and no harm suffered there is nothing to credit, so
  * proportionality counts 0.
  */
 export function exerciseScore(scenario: Scenario, state: ExerciseState): { proportionality: number | null; cohesion: number; score: number } {
   const proportionality = exerciseProportionality(scenario, state);
-  const cohesion = mean(state.rounds.map((r) => r.cohesion.value));
+  const cohesion = exerciseCohesion(state.rounds);
   return { proportionality, cohesion, score: ((proportionality ?? 0) + cohesion) / 2 };
 }
 
@@ -279,11 +280,13 @@ export function balanceChecks(lines: LineSummary[], history: BalanceResult['hist
         }
       : { id: 2, title: "History is legal in every seed, and its outcome matches the record's", passed: false, detail: 'the scenario has no history track' },
   );
+  // Either searched plan may be the dominant one: a plan found by searching for score can win more often than the one found by searching for outcomes.
+  const dominant = bestScore.successRate > bestOutcome.successRate ? bestScore : bestOutcome;
   checks.push({
     id: 3,
     title: `No single plan wins more than ${pct(DOMINANCE_LIMIT)} of fresh seeds`,
-    passed: bestOutcome.successRate <= DOMINANCE_LIMIT,
-    detail: `the plan searched for the best outcome won ${pct(bestOutcome.successRate)} of ${bestOutcome.runs} fresh seeds`,
+    passed: dominant.successRate <= DOMINANCE_LIMIT,
+    detail: `the ${dominant === bestScore ? 'plan searched for the best score' : 'plan searched for the best outcome'} won ${pct(dominant.successRate)} of ${dominant.runs} fresh seeds`,
   });
   checks.push({
     id: 4,

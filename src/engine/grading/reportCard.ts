@@ -12,6 +12,7 @@ import { indexOf } from '../rules/scenarioIndex';
 import { evidenceOf } from '../rules/readers';
 import type { ExerciseState, ObserverNote, Rating, ResolvedDecision, Score } from '../types';
 import { capitalise, fmtNum, joinAnd } from '../scoring/explain';
+import { cohesionAtStake, exerciseCohesion } from '../scoring/cohesion';
 
 /** One decision of the team, as it bears on one objective. */
 export interface DecisionEvidence {
@@ -150,7 +151,7 @@ function measure(scenario: Scenario, state: ExerciseState, team: string, id: Gra
   if (score === 'cohesion') {
     const values = part
       ? state.rounds.map((r) => componentValue(r.cohesion, part)).filter((v): v is number => v !== null)
-      : state.rounds.map((r) => r.cohesion.value / 100);
+      : state.rounds.filter((r) => cohesionAtStake(r.cohesion)).map((r) => r.cohesion.value / 100);
     return result(pct(mean(values)), values.length ? `the coalition's mean over ${plural(values.length, 'round')}` : 'no round to measure');
   }
   switch (id) {
@@ -319,7 +320,7 @@ export function reportCard(scenario: Scenario, state: ExerciseState, team: strin
   const levelPoints = levels.length ? Math.round(100 * mean(levels.map((l) => LEVEL_POINTS[l]))!) / 100 : null;
   const good = levels.filter((l) => LEVEL_POINTS[l] >= LEVEL_POINTS.proficient).length;
   const meanP = mean(own.map(standingProportionality));
-  const meanK = mean(state.rounds.map((r) => r.cohesion.value));
+  const meanK = state.rounds.some((r) => cohesionAtStake(r.cohesion)) ? exerciseCohesion(state.rounds) : null;
   return {
     team,
     teamName: def.name,

@@ -48,6 +48,10 @@ export interface CohesionResponse {
   severity: number;
   /** By two or more actors, in the same round, against the same target. */
   joint: boolean;
+  /** A measure at home (a recount, a regulator's proceedings): not aimed at the adversary, so not a coalition response. */
+  domestic?: boolean;
+  /** A prosecution: aimed at the adversary's agents, but by nature one jurisdiction's own, so neither joint nor solo. */
+  national?: boolean;
 }
 
 export type DefectionKind = 'veto' | 'unilateralRollback' | 'unilateralEscalation' | 'nonImplementation';
@@ -75,6 +79,12 @@ export interface CohesionInput {
   responses: CohesionResponse[];
   defections: CohesionDefection[];
   weights: CohesionWeights;
+  /**
+   * The cohesion the coalition held before this round. A round in which
+   * nothing was at stake keeps it: shared inaction neither builds nor
+   * proves cohesion. 100 when absent (the coalition starts undivided).
+   */
+  carried?: number;
 }
 
 export const COHESION_COMPONENTS = ['alignment', 'agreement', 'jointness', 'burden', 'sharing'] as const;
@@ -90,8 +100,6 @@ export const DEFAULT_COHESION_WEIGHTS: CohesionWeights = {
   defectionPenalty: 20,
 };
 
-/** Weight of a response in jointness: zero-severity resilience work still counts a little. */
-export const MIN_RESPONSE_WEIGHT = 0.5;
 
 const LABELS: Record<CohesionComponentId, string> = {
   alignment: 'Posture alignment',
@@ -138,22 +146,26 @@ function categoriesAtIssue(a: CohesionTeam, b: CohesionTeam): { used: string[]; 
 interface PairAlignment {
   a: CohesionTeam;
   b: CohesionTeam;
-  /** null: the pair cannot be compared (one was unable to act where the other did). */
+  /** null: the pair is not compared (neither acted, or one was unable to act where the other did). */
   s: number | null;
+  /** Neither of the two took a step. */
+  idle: boolean;
 }
 
 /**
- * Signorino and Ritter's S per pair, over the categories at issue: shared
- * inaction is not alignment (a pair where neither acted scores 0), and a
- * category one of them has no instrument for is left out (unable is not unwilling).
+ * Signorino and Ritter's S per pair, over the categories at issue. A pair
+ * where neither acted is not compared: shared inaction is not alignment, and
+ * the divergence of those who acted from those who did not already shows in
+ * their own pairs. A category one of them has no instrument for is left out
+ * (unable is not unwilling).
  */
 function pairAlignments(teams: CohesionTeam[]): PairAlignment[] {
   const pairs: PairAlignment[] = [];
   teams.forEach((a, i) => {
     for (const b of teams.slice(i + 1)) {
       const { used, comparable } = categoriesAtIssue(a, b);
-      const s = used.length === 0 ? 0 : comparable.length === 0 ? null : postureAlignment(a.posture, b.posture, comparable);
-      pairs.push({ a, b, s });
+      const s = comparable.length === 0 ? null : postureAlignment(a.posture, b.posture, comparable);
+      pairs.push({ a, b, s, idle: used.length === 0 });
     }
   });
   return pairs;
@@ -164,10 +176,9 @@ function alignmentOf(teams: CohesionTeam[]): { value: number; why: string; weak:
   const compared = pairs.filter((p): p is PairAlignment & { s: number } => p.s !== null);
   const value = compared.reduce((sum, p) => sum + p.s, 0) / compared.length;
   const idle = teams.filter((t) => ACTION_CATEGORIES.every((c) => (t.posture[c] ?? 0) <= 0)).map((t) => t.name);
-  const unable = pairs.length - compared.length;
+  const unable = pairs.filter((p) => p.s === null && !p.idle).length;
   const unableText = unable > 0 ? `; ${unable} ${unable === 1 ? 'pair was' : 'pairs were'} not compared where one had no instrument` : '';
   if (value >= 1) return { value, why: `the governments took the same steps${unableText}.`, weak: '' };
-  if (idle.length === teams.length) return { value, why: 'no government acted: shared inaction is not alignment.', weak: 'inactive' };
   const worst = compared.reduce((w, p) => (p.s < w.s ? p : w));
   const idleText = idle.length > 0 ? `; ${joinAnd(idle)} took no step` : '';
   return {
@@ -192,12 +203,19 @@ export function scoreCohesion(input: CohesionInput): Score {
   const votes = input.votes.filter((v) => pos(v.yes) + pos(v.no) + pos(v.abstain) > 0);
   const totalCost = governments.reduce((s, t) => s + pos(t.costBorne), 0);
   const totalHeld = teams.reduce((s, t) => s + pos(t.evidenceHeld), 0);
+  // Cohesion is about the coalition's answer to the adversary: a round counts when governments voted,
+  // answered the adversary (severity above 0, not a domestic measure) or defected. Work at home alone
+  // (investigation, resilience, a recount) and evidence pooled in earlier rounds leave nothing at stake.
+  // Jointness leaves prosecutions out: one state's courts act alone by nature.
+  const outward = input.responses.filter((r) => !r.domestic && Number.isFinite(r.severity) && r.severity > 0);
+  const atStake = votes.length > 0 || outward.length > 0 || input.defections.length > 0;
+  const coalitionResponses = outward.filter((r) => !r.national);
   const applies: Record<CohesionComponentId, boolean> = {
-    alignment: n >= 2 && pairAlignments(governments).some((p) => p.s !== null),
+    alignment: atStake && n >= 2 && pairAlignments(governments).some((p) => p.s !== null),
     agreement: votes.length > 0,
-    jointness: input.responses.length > 0,
-    burden: totalCost > 0,
-    sharing: totalHeld > 0,
+    jointness: coalitionResponses.length > 0,
+    burden: atStake && totalCost > 0,
+    sharing: atStake && totalHeld > 0,
   };
   const live = COHESION_COMPONENTS.filter((id) => applies[id]);
   const weights = normaliseWeights(input.weights, live);
@@ -233,13 +251,12 @@ export function scoreCohesion(input: CohesionInput): Score {
       };
     },
     jointness: () => {
-      const w = (sev: number): number => Math.max(Number.isFinite(sev) ? sev : 0, MIN_RESPONSE_WEIGHT);
-      const all = input.responses.reduce((s, r) => s + w(r.severity), 0);
-      const joint = input.responses.filter((r) => r.joint).reduce((s, r) => s + w(r.severity), 0);
+      const all = coalitionResponses.reduce((s, r) => s + r.severity, 0);
+      const joint = coalitionResponses.filter((r) => r.joint).reduce((s, r) => s + r.severity, 0);
       const value = joint / all;
       if (value >= 1) return { value, why: 'every response was taken jointly.', weak: '' };
       const solo = new Map<string, number[]>();
-      for (const r of input.responses) {
+      for (const r of coalitionResponses) {
         if (!r.joint) solo.set(r.team, [...(solo.get(r.team) ?? []), r.severity]);
       }
       const soloText = [...solo].map(
@@ -247,7 +264,7 @@ export function scoreCohesion(input: CohesionInput): Score {
       );
       let why = `${fmtPct(value)} of the response weight was joint; solo responses came from ${joinAnd(soloText)}`;
       if (joint > 0) {
-        const inJoint = new Set(input.responses.filter((r) => r.joint).map((r) => r.team));
+        const inJoint = new Set(coalitionResponses.filter((r) => r.joint).map((r) => r.team));
         const outside = teams.filter((t) => !inJoint.has(t.id)).map((t) => t.name);
         if (outside.length > 0) why += `; ${joinAnd(outside)} took no part in any joint response`;
       }
@@ -295,7 +312,7 @@ export function scoreCohesion(input: CohesionInput): Score {
   const REASONS: Record<CohesionComponentId, string> = {
     alignment: 'fewer than two governments whose steps can be compared.',
     agreement: 'no coalition votes were held.',
-    jointness: 'no responses were taken.',
+    jointness: 'no coalition response was taken (domestic work and prosecutions, one state\'s own by nature, are not counted here).',
     burden: 'nobody bore any cost.',
     sharing: 'nobody holds evidence.',
   };
@@ -335,11 +352,12 @@ export function scoreCohesion(input: CohesionInput): Score {
   const totalPenalty = each * input.defections.length;
 
   const nothingAtStake = live.length === 0;
-  const base = nothingAtStake ? 100 : weightedTotal(components);
+  const carried = clamp(Number.isFinite(input.carried) ? input.carried! : 100, 0, 100);
+  const base = nothingAtStake ? carried : weightedTotal(components);
   const value = Math.round(clamp(base - totalPenalty, 0, 100));
 
   const head = nothingAtStake
-    ? 'nothing was at stake this round (no votes, responses, costs or evidence)'
+    ? `nothing was at stake this round (no votes, no response aimed at the adversary, no defection): cohesion stays at ${fmtNum(round1(carried))}, and the round does not count in the exercise's cohesion, because shared inaction is not cohesion`
     : verdict(descriptors);
   const defected =
     input.defections.length === 0
@@ -350,4 +368,20 @@ export function scoreCohesion(input: CohesionInput): Score {
   const summary = `Cohesion ${value}/100: ${head}${defected}.`;
 
   return { value, components, rules, summary };
+}
+
+/** Whether anything was at stake in a round's cohesion: a component applied, or someone defected. */
+export function cohesionAtStake(score: Pick<Score, 'components' | 'rules'>): boolean {
+  return score.components.some((c) => c.weight > 0) || score.rules.length > 0;
+}
+
+/**
+ * The exercise's cohesion: the mean over the rounds in which something was
+ * at stake. Rounds of shared inaction do not count, and an exercise in which
+ * the coalition never did anything together scores 0: there was no
+ * cohesion to credit.
+ */
+export function exerciseCohesion(rounds: readonly { cohesion: Score }[]): number {
+  const counted = rounds.filter((r) => cohesionAtStake(r.cohesion)).map((r) => r.cohesion.value);
+  return counted.length === 0 ? 0 : counted.reduce((a, b) => a + b, 0) / counted.length;
 }
