@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { HistoryComparisons } from './historyComparisons';
 import sirv from 'sirv';
 import type { Hub } from './hub';
 import type { StorageReport } from './storage/health';
@@ -57,6 +58,8 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
   const assets = hasClient ? sirv(distDir, { single: true, etag: true, gzip: true, brotli: true, setHeaders: cacheHeaders }) : null;
   if (!hasClient) logger.warn({ distDir }, 'no built client found: serving a placeholder page (run npm run build)');
 
+  const histories = new HistoryComparisons();
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -101,6 +104,15 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
         });
         res.end(req.method === 'HEAD' ? undefined : answer.data);
         return;
+      }
+
+      // What governments really did, beside what the engine makes of it: public, like the scenario list.
+      const historyMatch = /^\/api\/scenarios\/([A-Za-z0-9_-]{1,64})\/history$/.exec(url.pathname);
+      if (historyMatch) {
+        const shipped = [...hub.shippedScenarios()].find((s) => s.scenario.id === historyMatch[1]);
+        const comparison = shipped ? histories.get(shipped) : null;
+        if (!comparison) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'That scenario is not shipped with a history track.' });
+        return json(res, 200, { ok: true, comparison: await comparison }, { 'cache-control': 'no-cache' });
       }
 
       if (url.pathname.startsWith('/api/')) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'No such route.' });

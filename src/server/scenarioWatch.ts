@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { formatProblem, isScenarioFileName, loadScenarioText } from '../engine';
 import type { Hub } from './hub';
-import { summarise, type ShippedScenario } from './scenarios';
+import { loadTrack, summarise, type ShippedScenario } from './scenarios';
 
 /** Editors save in bursts (truncate, write, rename): act once the burst is over. */
 const SETTLE_MS = 150;
@@ -44,7 +44,7 @@ export function watchScenarios(dir: string, hub: Hub, shipped: () => Iterable<Sh
       logger.error({ file, problems: loaded.problems.map(formatProblem) }, 'edited scenario is invalid: nothing reloaded');
       return;
     }
-    const next: ShippedScenario = { file, text, scenario: loaded.scenario, summary: summarise(loaded.scenario) };
+    const next: ShippedScenario = { file, text, scenario: loaded.scenario, summary: summarise(loaded.scenario), track: await loadTrack(dir, loaded.scenario, logger) };
     const rebuilt = await hub.replaceScenario(previous?.text ?? '', next);
     logger.info({ file, scenario: loaded.scenario.id, exercises: rebuilt }, 'scenario reloaded');
   }

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { formatProblem, isScenarioFileName, loadScenarioText, type Scenario } from '../engine';
+import { historyFileName, parseHistory, type HistoryTrack } from '../engine/scenario/history';
 import type { ScenarioSummary } from '../protocol/events';
 
 export interface ShippedScenario {
@@ -14,6 +15,8 @@ export interface ShippedScenario {
   text: string;
   scenario: Scenario;
   summary: ScenarioSummary;
+  /** Its history track (`<id>.history.json` beside it), when it has a valid one. */
+  track: HistoryTrack | null;
 }
 
 export function summarise(scenario: Scenario): ScenarioSummary {
@@ -64,8 +67,27 @@ export async function loadShippedScenarios(dir: string, logger: Logger): Promise
       continue;
     }
     if (loaded.warnings.length) logger.warn({ file, warnings: loaded.warnings.map(formatProblem) }, 'scenario warnings');
-    out.set(scenario.id, { file, text, scenario, summary: summarise(scenario) });
+    out.set(scenario.id, { file, text, scenario, summary: summarise(scenario), track: await loadTrack(dir, scenario, logger) });
   }
   logger.info({ dir, count: out.size, ids: [...out.keys()] }, 'shipped scenarios loaded');
   return out;
+}
+
+/** The history track beside a scenario; null when there is none, or when it does not fit the scenario (logged). */
+export async function loadTrack(dir: string, scenario: Scenario, logger: Logger): Promise<HistoryTrack | null> {
+  const file = join(dir, historyFileName(scenario.id));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = parseHistory(JSON.parse(text), scenario);
+    if (parsed.ok) return parsed.track;
+    logger.warn({ file, problems: parsed.problems.map((p) => `${p.pointer}: ${p.message}`) }, 'history track does not fit its scenario; left out');
+  } catch (err) {
+    logger.warn({ file, err: (err as Error).message }, 'history track is not valid JSON; left out');
+  }
+  return null;
 }

@@ -288,6 +288,15 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     expect(body).toMatch(/Escalation level \(0 to \d\) at the start and after each round/);
     expect(body).toContain('What really happened');
     expect(await page.locator('table.data-table').count()).toBe(3);
+    // Beside the record: the real 2016 sequence round by round, and its path on the charts' tables.
+    await page.locator('.beside-table').waitFor();
+    const beside = await page.locator('.beside').innerText();
+    expect(beside).toMatch(/Played by the engine over \d+ runs, the real sequence ends in success in \d+ %/);
+    expect(beside).toContain('What governments really did');
+    expect(await page.locator('.beside-table tbody tr').count()).toBeGreaterThanOrEqual(scenario.rounds.length - 1);
+    await expect.poll(async () => (await text(page)).includes('History (mean of'), SLOW).toBe(true);
+    await page.locator('.beside').screenshot({ path: join(SHOTS, '11d-beside-the-record.png') });
+    await page.locator('.charts').screenshot({ path: join(SHOTS, '11e-charts-with-history.png') });
     await shot(page, '11-debrief-team');
     await shot(page, '11b-debrief-team-full', true);
     await shot(fac, '12-debrief-facilitator');

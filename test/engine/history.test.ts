@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { historyFileName, isScenarioFileName, parseHistory, type HistoryTrack } from '../../src/engine/scenario/history';
 import { historyPolicy } from '../../src/engine/bots/history';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
+import { addHistoryRun, compareWithHistory, emptyHistoryTally, historyComparisonOf } from '../../src/engine/bots/historyComparison';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import { shippedScenarios } from './support';
 
@@ -39,6 +40,30 @@ describe('shipped history tracks', () => {
       expect(taken).toBe(steps);
     }
   }, 600_000);
+});
+
+describe('history beside play', () => {
+  it.each(historical.map((s) => [s.id, s] as const))('%s: tells the record in the scenario\'s names, with its outcomes and path over the runs', (_id, scenario) => {
+    const track = trackOf(scenario);
+    const c = compareWithHistory(scenario, track, 8);
+    expect(c.runs).toBe(8);
+    expect(c.outcomes.success + c.outcomes.neutral + c.outcomes.failure).toBe(8);
+    expect(c.rounds.map((r) => r.round)).toEqual(scenario.rounds.map((_, i) => i + 1));
+    expect(c.rounds.reduce((n, r) => n + r.steps.length, 0)).toBe(track.rounds.reduce((n, r) => n + r.steps.length, 0));
+    const names = new Set(scenario.teams.map((t) => t.name));
+    for (const step of c.rounds.flatMap((r) => r.steps)) expect(names.has(step.teamName)).toBe(true);
+    // The first round is played in every run, so it has a mean; cohesion means stay on the 0..100 scale.
+    expect(c.rounds[0]!.meanEscalation).not.toBeNull();
+    for (const r of c.rounds) if (r.meanCohesion !== null) expect(r.meanCohesion).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives the same figures whether the runs are played at once or one at a time', () => {
+    const scenario = historical.find((s) => s.id === 'us-2016')!;
+    const track = trackOf(scenario);
+    const tally = emptyHistoryTally();
+    for (let i = 0; i < 5; i++) addHistoryRun(tally, scenario, track);
+    expect(historyComparisonOf(scenario, track, tally)).toEqual(compareWithHistory(scenario, track, 5));
+  });
 });
 
 describe('the history checks', () => {

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { HistoryComparison } from '../../src/engine/bots/historyComparison';
 import type { ScenarioListAck } from '../../src/protocol/events';
 import { legalDrafts } from '../helpers/bot';
 import { TestClient } from '../helpers/client';
@@ -67,5 +68,34 @@ describe('shipped scenarios through the server', () => {
         table.close();
       }
     }
+  });
+});
+
+describe('history beside play (GET /api/scenarios/<id>/history)', () => {
+  it("gives each shipped scenario's real sequence round by round, with its outcomes over the engine's runs", async () => {
+    for (const { id } of scenarios) {
+      const res = await fetch(`${server.url}/api/scenarios/${id}/history`);
+      expect(res.status, id).toBe(200);
+      const { comparison } = (await res.json()) as { comparison: HistoryComparison };
+      const { success, neutral, failure } = comparison.outcomes;
+      expect(success + neutral + failure).toBe(comparison.runs);
+      expect(comparison.runs).toBeGreaterThanOrEqual(20);
+      expect(['success', 'neutral', 'failure']).toContain(comparison.record.kind);
+      // Steps are told in the scenario's own names, not ids.
+      for (const step of comparison.rounds.flatMap((r) => r.steps)) {
+        expect(step.teamName).not.toBe(step.team);
+        expect(step.did).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
+      }
+    }
+  });
+
+  it('answers the same figures again, and 404 for a scenario without a track or an unknown one', async () => {
+    const first = await (await fetch(`${server.url}/api/scenarios/us-2016/history`)).json();
+    const again = await (await fetch(`${server.url}/api/scenarios/us-2016/history`)).json();
+    expect(again).toEqual(first);
+    const unknown = await fetch(`${server.url}/api/scenarios/no-such-scenario/history`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await fetch(`${server.url}/api/scenarios/../history`)).status).toBe(404);
   });
 });

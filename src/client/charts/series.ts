@@ -1,8 +1,10 @@
 /**
  * The debrief's data series, from the view alone: escalation per round,
- * proportionality per team and round, cohesion per round. Pure; the same
- * series feed the charts and the data tables beside them.
+ * proportionality per team and round, cohesion per round, with history's
+ * path (the mean of the history track's runs) where the scenario has one.
+ * Pure; the same series feed the charts and the data tables beside them.
  */
+import type { HistoryComparison } from '../../engine/bots/historyComparison';
 import type { ExerciseView } from '../../engine/view/types';
 
 export interface Dataset {
@@ -25,9 +27,16 @@ export interface Series {
 
 const roundLabel = (r: number) => `Round ${r}`;
 
-export function escalationSeries(view: ExerciseView): Series {
+/** The colour of history's path on every chart: a neutral grey that no team uses. */
+const HISTORY_COLOUR = '#6B6B6B';
+const historyLabel = (history: HistoryComparison) => `History (mean of ${history.runs} runs)`;
+
+export function escalationSeries(view: ExerciseView, history: HistoryComparison | null = null): Series {
   const rounds = view.rounds;
   const top = Math.max(0, ...view.scenario.ladder.map((r) => r.level));
+  const historyPath = history && rounds.length
+    ? [{ label: historyLabel(history), colour: HISTORY_COLOUR, data: [history.startEscalation, ...rounds.map((r) => history.rounds[r.round - 1]?.meanEscalation ?? null)] }]
+    : [];
   return {
     id: 'escalation',
     title: 'Escalation level per round',
@@ -39,6 +48,7 @@ export function escalationSeries(view: ExerciseView): Series {
         colour: '#D55E00',
         data: rounds.length ? [rounds[0]!.escalationBefore, ...rounds.map((r) => r.escalationAfter)] : [],
       },
+      ...historyPath,
     ],
     min: 0,
     max: top,
@@ -46,13 +56,16 @@ export function escalationSeries(view: ExerciseView): Series {
   };
 }
 
-export function cohesionSeries(view: ExerciseView): Series {
+export function cohesionSeries(view: ExerciseView, history: HistoryComparison | null = null): Series {
+  const historyPath = history
+    ? [{ label: historyLabel(history), colour: HISTORY_COLOUR, data: view.rounds.map((r) => history.rounds[r.round - 1]?.meanCohesion ?? null) }]
+    : [];
   return {
     id: 'cohesion',
     title: 'Coalition cohesion per round',
     caption: 'Coalition cohesion (0 to 100) measured after each round',
     labels: view.rounds.map((r) => roundLabel(r.round)),
-    datasets: [{ label: 'Cohesion', colour: '#0072B2', data: view.rounds.map((r) => Math.round(r.cohesion.value)) }],
+    datasets: [{ label: 'Cohesion', colour: '#0072B2', data: view.rounds.map((r) => Math.round(r.cohesion.value)) }, ...historyPath],
     min: 0,
     max: 100,
   };
@@ -80,6 +93,6 @@ export function proportionalitySeries(view: ExerciseView): Series {
   };
 }
 
-export function allSeries(view: ExerciseView): Series[] {
-  return [escalationSeries(view), proportionalitySeries(view), cohesionSeries(view)];
+export function allSeries(view: ExerciseView, history: HistoryComparison | null = null): Series[] {
+  return [escalationSeries(view, history), proportionalitySeries(view), cohesionSeries(view, history)];
 }

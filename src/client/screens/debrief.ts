@@ -8,7 +8,8 @@ import type { ExerciseView } from '../../engine/view/types';
 import { downloadText } from '../ui/download';
 import { html, nothing, paragraphs, safeUrl, type TemplateResult } from '../ui/dom';
 import { answerSlot } from '../ui/answers';
-import { ladderLabel, postureWord, roundTitle, teamName, timeOfDay } from '../ui/format';
+import { actionName, ladderLabel, postureWord, roundTitle, teamName, timeOfDay } from '../ui/format';
+import { historyOf } from '../net/history';
 import type { Ctx } from './context';
 import { chartsSection, type ChartsPanel } from './parts/charts';
 import { chatSection } from './parts/chat';
@@ -26,12 +27,13 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
       <h1>Debrief: ${view.scenario.title}</h1>
       ${outcomeBox(view)}
       <nav class="toc" aria-label="Debrief sections">
-        ${view.reportCards.length ? html`<a href="#cards-h">Report cards</a> ` : nothing}<a href="#charts-h">Charts</a> <a href="#timeline-h">Timeline</a> <a href="#real-h">What really happened</a>
+        ${view.reportCards.length ? html`<a href="#cards-h">Report cards</a> ` : nothing}<a href="#charts-h">Charts</a> <a href="#timeline-h">Timeline</a> <a href="#beside-h">Beside the record</a> <a href="#real-h">What really happened</a>
         <a href="#questions-h">Discussion</a> <a href="#eval-h">Evaluators' notes</a> <a href="#export-h">Export and report</a>
       </nav>
       ${reportCardsSection(view)}
       ${chartsSection(charts, view)}
       ${timelineSection(view)}
+      ${besideTheRecord(view)}
       ${whatReallyHappened(view)}
       ${questionsSection(view)}
       <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
@@ -85,6 +87,50 @@ function timelineRound(view: ExerciseView, round: number, open: boolean): Templa
           <ol class="log">${log.map((t) => html`<li><span class="meta">${timeOfDay(t.at)} · ${t.kind}</span> ${t.text}</li>`)}</ol></details>`
       : nothing}
   </article>`;
+}
+
+const OUTCOME_WORDS = { success: 'success', neutral: 'no decisive outcome', failure: 'failure' } as const;
+const percent = (n: number, of: number) => `${Math.round((100 * n) / Math.max(1, of))} %`;
+
+/**
+ * Round by round, what the teams did beside what governments really did
+ * (the scenario's history track), with how the real sequence fares when the
+ * engine plays it over many seeds. Nothing when the scenario has no track.
+ */
+export function besideTheRecord(view: ExerciseView): TemplateResult {
+  const history = historyOf(view.scenario.id);
+  if (history === null) return html``;
+  if (history === undefined) {
+    return html`<section class="panel" aria-labelledby="beside-h" aria-busy="true"><h2 id="beside-h">Beside the record</h2><p class="empty">Loading what governments really did…</p></section>`;
+  }
+  const o = history.outcomes;
+  const played = view.rounds.map((r) => r.round);
+  return html`<section class="panel beside" aria-labelledby="beside-h">
+    <h2 id="beside-h">Beside the record</h2>
+    <p>${history.title}. The record's outcome in this scenario's terms: <strong>${OUTCOME_WORDS[history.record.kind]}</strong>. ${history.record.summary}</p>
+    <p>Played by the engine over ${history.runs} runs, the real sequence ends in success in ${percent(o.success, history.runs)},
+      no decisive outcome in ${percent(o.neutral, history.runs)} and failure in ${percent(o.failure, history.runs)} of runs, with a mean
+      proportionality of ${history.meanProportionality ?? '–'} and a mean cohesion of ${history.meanCohesion}${view.outcome ? html`; your exercise ended in <strong>${OUTCOME_WORDS[view.outcome.outcome]}</strong>` : nothing}.
+      Its path is drawn in grey on the escalation and cohesion charts.</p>
+    <table class="table beside-table">
+      <caption class="visually-hidden">What the teams did and what governments really did, round by round</caption>
+      <thead><tr><th scope="col">Round</th><th scope="col">What your teams did</th><th scope="col">What governments really did</th></tr></thead>
+      <tbody>${history.rounds.filter((r) => played.includes(r.round) || r.steps.length).map((r) => html`<tr>
+        <th scope="row">${roundTitle(view, r.round)}</th>
+        <td>${teamsDid(view, r.round)}</td>
+        <td>${r.steps.length
+          ? html`<ul>${r.steps.map((s) => html`<li><strong>${s.teamName}</strong> (${s.date}): ${s.did}. <span class="help">${s.what}</span></li>`)}</ul>`
+          : html`<p>${r.summary || 'Nothing on the record.'}</p>`}</td>
+      </tr>`)}</tbody>
+    </table>
+  </section>`;
+}
+
+function teamsDid(view: ExerciseView, round: number): TemplateResult {
+  const decisions = view.decisions.filter((d) => d.round === round);
+  if (!view.rounds.some((r) => r.round === round)) return html`<p class="empty">Not played.</p>`;
+  if (!decisions.length) return html`<p>No decision.</p>`;
+  return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.joint.length ? ' (jointly)' : ''}${d.effective ? '' : ' (fell through)'}</li>`)}</ul>`;
 }
 
 export function whatReallyHappened(view: ExerciseView): TemplateResult {

@@ -20,6 +20,7 @@ import { debriefScreen } from './debrief';
 import { facilitatorScreen } from './facilitator';
 import { observerScreen } from './observer';
 import { BoardPanel } from './parts/board';
+import { onHistoryArrival } from '../net/history';
 import { ChartsPanel } from './parts/charts';
 import { roundWords } from './parts/situation';
 import { clockBadge, topbar } from './parts/topbar';
@@ -91,11 +92,13 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
   }
 
   session.onChange(rerender);
+  const stopHistory = onHistoryArrival(rerender);
   session.start();
   const stopTicker = startClockTicker();
   draw();
   return () => {
     stopTicker();
+    stopHistory();
     session.stop();
     board.destroy();
     charts.destroy();

@@ -5,6 +5,7 @@
 import type { ExerciseView } from '../../../engine/view/types';
 import type { Chart } from '../../charts/index';
 import { allSeries, type Series } from '../../charts/series';
+import { historyOf } from '../../net/history';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 
 export class ChartsPanel {
@@ -33,7 +34,7 @@ export class ChartsPanel {
     this.module ??= import('../../charts/index');
     const { drawChart } = await this.module;
     if (this.destroyed) return;
-    for (const series of allSeries(view)) {
+    for (const series of allSeries(view, historyOf(view.scenario.id) ?? null)) {
       const entry = this.hosts.get(series.id);
       if (!entry || !series.labels.length) continue;
       entry.canvas.setAttribute('aria-label', `${series.title}: chart; the same data is in the table beside it.`);
@@ -64,7 +65,7 @@ export class ChartsPanel {
 }
 
 export function chartsSection(panel: ChartsPanel, view: ExerciseView): TemplateResult {
-  const list = allSeries(view);
+  const list = allSeries(view, historyOf(view.scenario.id) ?? null);
   return html`<section class="panel charts" aria-labelledby="charts-h">
     <h2 id="charts-h">The exercise in numbers</h2>
     ${view.rounds.length ? nothing : html`<p class="empty">No round was resolved, so there is nothing to chart.</p>`}
