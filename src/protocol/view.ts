@@ -207,7 +207,7 @@ export const actionViewSchema = z.strictObject({
 });
 
 const attributionTeamView = z.strictObject({
-  stage: z.string().describe('unknown | detected | suspected | assessed | signalledPrivately | attributedPublicly | retracted'),
+  stage: z.string().describe('unknown | detected | suspected | assessed | signalledPrivately | notInAPosition | attributedPublicly | retracted'),
   confidence: confidenceLevel.nullable(),
   evidence: z.number().nullable(),
   assessedResponsibility: z.string().nullable(),

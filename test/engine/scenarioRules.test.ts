@@ -151,6 +151,12 @@ describe('each rule alone', () => {
     expect(run(actionsRule, (s) => (s.actions[1].cost = { capital: 9 }))).toEqual([
       's:1:1: no team can take action "attribute": it costs 9 capital and the teams that may take it have at most 3 (at /actions/1/cost/capital)',
     ]);
+    expect(run(actionsRule, (s) => (s.actions[0].attributionStance = 'notInAPosition'))).toEqual([
+      `s:1:1: action "${JSON.parse(minimalText).actions[0].id}" says a government is not in a position to attribute, but it is a "${JSON.parse(minimalText).actions[0].category}" action: make it an "attribution" action (at /actions/0/attributionStance)`,
+    ]);
+    expect(run(actionsRule, (s) => Object.assign(s.actions[1], { attributionStance: 'notInAPosition', targetsIncident: false }))).toEqual([
+      's:1:1: action "attribute" says a government is not in a position to attribute, but it targets no incident: a stance is about one incident, so leave targetsIncident at true (at /actions/1/attributionStance)',
+    ]);
   });
 
   it('law: classification and injured teams', () => {

@@ -139,7 +139,7 @@ const expected: Record<string, string[]> = {
   ],
   'unknown-state.json': [
     `test/fixtures/broken/unknown-state.json:73:50: unknown state "emboldend" of adversary.posture (known: probing, emboldened, deterred, titForTat, deEscalating) (at /actions/1/prerequisites/all/0/in/0)`,
-    `test/fixtures/broken/unknown-state.json:74:70: unknown state "atributed" of attribution.intrusion.usa (known: unknown, detected, suspected, assessed, signalledPrivately, attributedPublicly, retracted) (at /actions/1/prerequisites/all/1/in/1)`,
+    `test/fixtures/broken/unknown-state.json:74:70: unknown state "atributed" of attribution.intrusion.usa (known: unknown, detected, suspected, assessed, signalledPrivately, notInAPosition, attributedPublicly, retracted) (at /actions/1/prerequisites/all/1/in/1)`,
   ],
   'unknown-team.json': [
     `test/fixtures/broken/unknown-team.json:41:22: unknown team "us" (known: usa, uk) (at /incidents/0/detectedBy/0)`,

@@ -39,6 +39,7 @@ const STAGE_WORDS: Record<string, string> = {
   suspected: 'Suspected',
   assessed: 'Assessed',
   signalledPrivately: 'Signalled privately',
+  notInAPosition: 'Not in a position to attribute',
   attributedPublicly: 'Attributed publicly',
   retracted: 'Retracted',
   undisclosed: 'Not disclosed',

@@ -81,6 +81,10 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
       if (incident) work.sendNational(incident, item.team, { type: 'PRIVATE_SIGNAL' });
       return `A private message on "${incidentName}" was delivered.`;
     case 'attribution':
+      if (incident && action.attributionStance === 'notInAPosition') {
+        work.sendNational(incident, item.team, { type: 'NOT_IN_A_POSITION' });
+        return `${teamName(work.scenario, item.team)} said in public that it is not in a position to attribute "${incidentName}" at this time.`;
+      }
       return incident ? attribute(work, item, joint, incidentName) : 'Done.';
     case 'rollback': {
       const lifted = liftPackagesOf(work, item.team);

@@ -12,7 +12,7 @@ import { evaluate } from '../conditions';
 import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
 import { postureAlignment, scoreCohesion, type CohesionDefection, type CohesionInput } from '../scoring/cohesion';
-import { confidenceOfTeam, deEscalationStage, posture } from '../rules/readers';
+import { attributionStage, confidenceOfTeam, deEscalationStage, posture } from '../rules/readers';
 import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import type { JointProposal, ResolvedDecision, RoundResult } from '../types';
@@ -132,7 +132,8 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
     let costBorne = 0;
     for (const decision of mine) {
       const action = work.index.actions.get(decision.action)!;
-      posture[action.category] = Math.max(posture[action.category] ?? 0, Math.max(0.2, action.severity / 10));
+      // Saying that one cannot attribute is no step in the attribution the others took.
+      if (!action.attributionStance) posture[action.category] = Math.max(posture[action.category] ?? 0, Math.max(0.2, action.severity / 10));
       // Economic measures cost a trade-exposed government more than their price in political capital.
       const exposureCost = action.category === 'economic' ? team.economicExposure * SPILLOVER_VALUES[action.spillover] * 4 : 0;
       costBorne += action.cost.capital + exposureCost;
@@ -147,7 +148,7 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
       evidenceHeld: held.length,
       evidenceShared: held.filter((i) => state.teams[team.id]!.shared.includes(i)).length,
       institution: team.kind === 'institution',
-      able: ableCategories(work, team.id),
+      able: ableCategories(work, team.id, mine),
     };
   });
   // Governments vote; an institution's joining is its own act, not one more vote.
@@ -161,7 +162,14 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
   });
   const responses = effective.map((d) => {
     const action = work.index.actions.get(d.action);
-    return { team: d.team, severity: Math.max(0, action?.severity ?? 0), joint: isJoint(d), domestic: action?.responseType === 'domestic', national: action?.responseType === 'criminal' };
+    return {
+      team: d.team,
+      severity: Math.max(0, action?.severity ?? 0),
+      joint: isJoint(d),
+      // A stance on attribution is said at home about one's own assessment: no response to the adversary.
+      domestic: action?.responseType === 'domestic' || !!action?.attributionStance,
+      national: action?.responseType === 'criminal',
+    };
   });
   return { teams, votes, responses, defections, weights: scenario.scoring.cohesion, carried: state.rounds.at(-1)?.cohesion.value };
 }
@@ -189,12 +197,25 @@ function isJoint(decision: ResolvedDecision): boolean {
 }
 
 /** The action categories a team has an instrument for (open to it, with a legal basis it holds). */
-function ableCategories(work: Work, team: string): string[] {
+/**
+ * The categories a government can act in this round: those it has an
+ * instrument for. A government that has said in public that it is not in a
+ * position to attribute, and did not attribute this round, is unable to
+ * attribute, not unwilling (ICD 203: a judgement it cannot yet make).
+ */
+function ableCategories(work: Work, team: string, mine: ResolvedDecision[]): string[] {
   const teamDef = work.index.teams.get(team)!;
   const open = work.scenario.actions.filter(
     (a) => (!a.availableTo || a.availableTo.includes(team)) && (!a.legalBasis || teamDef.legalBases.length === 0 || teamDef.legalBases.includes(a.legalBasis)),
   );
-  return [...new Set(open.map((a) => a.category))];
+  const able = new Set(open.map((a) => a.category));
+  const attributedNow = mine.some((d) => {
+    const action = work.index.actions.get(d.action);
+    return action?.category === 'attribution' && !action.attributionStance;
+  });
+  const declined = work.scenario.incidents.some((i) => attributionStage(work.state, i.id, team) === 'notInAPosition');
+  if (declined && !attributedNow) able.delete('attribution');
+  return [...able];
 }
 
 function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: number, publicResponse: boolean) {

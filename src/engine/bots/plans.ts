@@ -31,11 +31,18 @@ export interface Plan {
   cells: Record<string, (PlanCell | null)[]>;
 }
 
-/** The actions a team could ever take: open to it and with a legal basis it has. */
+/**
+ * The responses a team could ever take: open to it and with a legal basis it
+ * has. A stance on attribution is left out: it changes neither the scores nor
+ * the outcome, so drawing it would only thin the plans.
+ */
 export function actionsOpenTo(scenario: Scenario, team: string): Action[] {
   const def = scenario.teams.find((t) => t.id === team)!;
   return scenario.actions.filter(
-    (a) => (!a.availableTo || a.availableTo.includes(team)) && (!a.legalBasis || def.legalBases.length === 0 || def.legalBases.includes(a.legalBasis)),
+    (a) =>
+      !a.attributionStance &&
+      (!a.availableTo || a.availableTo.includes(team)) &&
+      (!a.legalBasis || def.legalBases.length === 0 || def.legalBases.includes(a.legalBasis)),
   );
 }
 

@@ -31,10 +31,16 @@ interface Option {
   preview: number;
 }
 
-/** Every action the team could draft now, with the incident it would target and its proportionality preview. */
-export function legalOptions(view: Pick<ExerciseView, 'actions'>): Option[] {
+/**
+ * Every response the team could draft now, with the incident it would target
+ * and its proportionality preview. With the scenario, stances on attribution
+ * are left out: the bots play responses, and a stance is none.
+ */
+export function legalOptions(view: Pick<ExerciseView, 'actions'>, scenario?: Scenario): Option[] {
   const options: Option[] = [];
+  const stances = new Set(scenario?.actions.filter((a) => a.attributionStance).map((a) => a.id) ?? []);
   for (const action of view.actions) {
+    if (stances.has(action.id)) continue;
     const availability = action.availability;
     if (!availability?.available) continue;
     if (!action.targetsIncident) {
@@ -109,7 +115,7 @@ export const hawkish: BotPolicy = {
   description: 'Hits hard and early, alone if need be; keeps its intelligence to itself.',
   plan(ctx) {
     const view = viewOf(ctx);
-    const options = legalOptions(view).filter((o) => o.action.category !== 'rollback' && o.action.category !== 'deEscalation');
+    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.category !== 'rollback' && o.action.category !== 'deEscalation');
     options.sort((a, b) => b.action.severity - a.action.severity || b.preview - a.preview);
     return options.map((o) => draft(view, o, 'Costs must be imposed now.', ctx.rng.chance(0.5)));
   },
@@ -124,7 +130,7 @@ export const restrained: BotPolicy = {
   plan(ctx) {
     const view = viewOf(ctx);
     const preferred = ['investigate', 'resilience', 'signalling', 'attribution', 'diplomatic', 'legal', 'deEscalation'];
-    const options = legalOptions(view).filter((o) => o.action.severity <= 4 && o.preview >= 60 && o.action.category !== 'rollback');
+    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.severity <= 4 && o.preview >= 60 && o.action.category !== 'rollback');
     options.sort(
       (a, b) =>
         preferred.indexOf(a.action.category) - preferred.indexOf(b.action.category) ||
@@ -143,7 +149,7 @@ export const coalitionFollower: BotPolicy = {
   description: 'Shares intelligence, joins allies\' proposals and proposes joint action once confident; never goes alone above a gesture.',
   plan(ctx) {
     const view = viewOf(ctx);
-    const options = legalOptions(view).filter((o) => o.action.category !== 'rollback' && (o.action.joinable || o.action.rung <= 2));
+    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.category !== 'rollback' && (o.action.joinable || o.action.rung <= 2));
     options.sort((a, b) => Number(b.action.joinable) - Number(a.action.joinable) || b.preview - a.preview);
     return [...shareAll(view), ...options.map((o) => draft(view, o, 'Together with our allies.'))];
   },
@@ -157,7 +163,7 @@ export const randomLegal: BotPolicy = {
   description: 'Any legal move at random: for fuzzing the engine.',
   plan(ctx) {
     const view = viewOf(ctx);
-    const moves = [...legalOptions(view).map((o) => draft(view, o, 'At random.', ctx.rng.chance(0.5))), ...shareAll(view)];
+    const moves = [...legalOptions(view, ctx.scenario).map((o) => draft(view, o, 'At random.', ctx.rng.chance(0.5))), ...shareAll(view)];
     if (ctx.rng.chance(0.2)) moves.push({ type: 'chat', channel: ctx.rng.chance(0.5) ? 'team' : 'coalition', text: 'Thoughts?' });
     return shuffle(moves, ctx.rng);
   },
@@ -184,7 +190,7 @@ export const greedyOnScore: BotPolicy = {
   description: 'Takes the legal moves with the best proportionality preview, shares everything and joins every proposal.',
   plan(ctx) {
     const view = viewOf(ctx);
-    const options = legalOptions(view).filter((o) => o.action.category !== 'rollback');
+    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.category !== 'rollback');
     options.sort((a, b) => b.preview - a.preview || a.action.id.localeCompare(b.action.id));
     return [...shareAll(view), ...options.map((o) => draft(view, o, 'The best-scoring move.'))];
   },

@@ -33,6 +33,7 @@ export const nationalAttributionMachine = setup({
       | { type: 'DETECT' }
       | { type: 'PRIVATE_SIGNAL' }
       | { type: 'PUBLIC_ATTRIBUTION' }
+      | { type: 'NOT_IN_A_POSITION' }
       | { type: 'RETRACT' };
   },
   guards: {
@@ -54,16 +55,20 @@ export const nationalAttributionMachine = setup({
   initial: 'unknown',
   on: { EVIDENCE: { actions: 'addEvidence' }, FALSE_FLAG: { actions: 'mislead' }, CORROBORATE: { actions: 'correct' } },
   states: {
-    unknown: { on: { DETECT: 'detected' }, always: { guard: 'hasAnyEvidence', target: 'detected' } },
-    detected: { always: { guard: 'reachesSuspicion', target: 'suspected' } },
-    suspected: { always: { guard: 'reachesAssessment', target: 'assessed' } },
+    // "Not in a position to attribute" is a public stance a government may take at any stage short of attributing.
+    unknown: { on: { DETECT: 'detected', NOT_IN_A_POSITION: 'notInAPosition' }, always: { guard: 'hasAnyEvidence', target: 'detected' } },
+    detected: { on: { NOT_IN_A_POSITION: 'notInAPosition' }, always: { guard: 'reachesSuspicion', target: 'suspected' } },
+    suspected: { on: { NOT_IN_A_POSITION: 'notInAPosition' }, always: { guard: 'reachesAssessment', target: 'assessed' } },
     assessed: {
       on: {
         PRIVATE_SIGNAL: 'signalledPrivately',
+        NOT_IN_A_POSITION: 'notInAPosition',
         PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' },
       },
     },
-    signalledPrivately: { on: { PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' } } },
+    signalledPrivately: { on: { NOT_IN_A_POSITION: 'notInAPosition', PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' } } },
+    // Said in public; the assessment goes on underneath, and the government may still attribute once it can.
+    notInAPosition: { on: { PRIVATE_SIGNAL: 'signalledPrivately', PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' } } },
     attributedPublicly: { on: { RETRACT: 'retracted' } },
     retracted: { on: { PUBLIC_ATTRIBUTION: { guard: 'atLeastModerate', target: 'attributedPublicly' } } },
   },

@@ -14,6 +14,7 @@ export const NATIONAL_ATTRIBUTION_STATES = [
   'suspected',
   'assessed',
   'signalledPrivately',
+  'notInAPosition',
   'attributedPublicly',
   'retracted',
 ] as const;

@@ -102,8 +102,9 @@ function checkIncident(scenario: Scenario, state: ExerciseState, team: string, a
     return reject('NOT_AVAILABLE', `The EU cyber sanctions regime covers cyber-attacks, not influence operations alone: "${incident.name}" is outside it (Decision (CFSP) 2019/797, Art. 1).`);
   }
   const confidence = isEuListing(action) ? councilConfidence(scenario, state, incidentId, team) : confidenceOfTeam(scenario, state, incidentId, team);
-  // The attribution chart accepts a public attribution only from moderate confidence, whatever the action says.
-  const needed = action.category === 'attribution' && !confidenceAtLeast(action.minConfidence === 'none' ? null : action.minConfidence, 'moderate') ? 'moderate' : action.minConfidence;
+  // The attribution chart accepts a public attribution only from moderate confidence, whatever the action says;
+  // saying that one is not in a position to attribute needs no confidence at all.
+  const needed = action.category === 'attribution' && !action.attributionStance && !confidenceAtLeast(action.minConfidence === 'none' ? null : action.minConfidence, 'moderate') ? 'moderate' : action.minConfidence;
   if (!confidenceAtLeast(confidence, needed)) {
     return reject(
       'INSUFFICIENT_CONFIDENCE',

@@ -42,6 +42,7 @@ export const EVENT_NOTES: Record<string, { note: string; as?: string }> = {
   'attribution.DETECT': { note: 'The team notices the incident.' },
   'attribution.PRIVATE_SIGNAL': { note: 'An assessed attribution is conveyed privately to the adversary.' },
   'attribution.PUBLIC_ATTRIBUTION': { note: 'Public attribution; needs at least moderate confidence.' },
+  'attribution.NOT_IN_A_POSITION': { note: 'The government says in public that it is not, or not yet, in a position to attribute the incident; it may attribute later.' },
   'attribution.RETRACT': { note: 'Withdraws a public attribution.' },
   'deEscalation.OPEN_CHANNEL': { note: 'Opens a back channel (again, after a relapse).' },
   'deEscalation.ACK': { note: 'The adversary acknowledges the channel: talks begin.' },

@@ -455,6 +455,10 @@ const action = z.strictObject({
   prerequisites: condition.optional().describe('Must hold for the action to be taken.'),
   prerequisiteText: z.string().optional().describe('What players read when the prerequisites fail.'),
   effects: z.array(effect).default([]).describe('What the action does when it resolves.'),
+  attributionStance: z
+    .enum(['notInAPosition'])
+    .optional()
+    .describe('For an attribution action: instead of attributing, the government says in public that it is not in a position to attribute the incident (yet). Its chart records the stance; it may attribute later; allies who attribute do not count it as unwilling in cohesion.'),
   joinable: z.boolean().default(false).describe('Other teams may join it as a coalition action.'),
   invitesMirroring: z.boolean().default(false).describe('The adversary tends to answer in kind (expulsions draw expulsions): tit-for-tat with tuning.mirroringChance.'),
   jointMinimum: z.number().int().min(2).optional().describe('Takes effect only with this many participants.'),

@@ -57,6 +57,7 @@ export function proportionalityOf(
   return scoreProportionality({
     actionName: action.name,
     category: action.category,
+    declinesToAttribute: action.attributionStance === 'notInAPosition',
     severity: action.severity,
     harm: harmFor(state, incident),
     confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,

@@ -53,7 +53,11 @@ const SHORTFALL_FOR_ZERO = 8;
  */
 export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>): ExerciseResponse[] {
   const actions = indexOf(scenario).actions;
-  const coercive = state.decisions.filter((d) => d.effective && COERCIVE_CATEGORIES.includes(actions.get(d.action)?.category ?? 'rollback'));
+  // Saying that one is not in a position to attribute answers nothing.
+  const coercive = state.decisions.filter((d) => {
+    const action = actions.get(d.action);
+    return d.effective && !action?.attributionStance && COERCIVE_CATEGORIES.includes(action?.category ?? 'rollback');
+  });
   if (coercive.some((d) => d.incident === null)) return [];
   const answered = new Set(coercive.map((d) => d.incident));
   return Object.entries(state.incidents)
@@ -74,8 +78,9 @@ export function unansweredResponse(incident: string, harm: number): ExerciseResp
  */
 export function exerciseProportionality(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>, team?: string): number | null {
   const actions = indexOf(scenario).actions;
+  // A stance on attribution is no measure: it is left out, so that it cannot pad the figure either.
   const taken = state.decisions
-    .filter((d) => d.effective && (team === undefined || d.team === team))
+    .filter((d) => d.effective && (team === undefined || d.team === team) && !actions.get(d.action)?.attributionStance)
     .map((d) => ({
       team: d.team,
       action: d.action,

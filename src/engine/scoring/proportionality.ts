@@ -58,6 +58,8 @@ export interface ProportionalityInput {
   actionName: string;
   /** Decides the measure: fit for coercive responses, preparedness for investigation, intelligence and resilience. */
   category: ActionCategory;
+  /** A public statement that the government is not in a position to attribute: it coerces no one, so fit does not apply. Default false. */
+  declinesToAttribute?: boolean;
   /** 0..10 how hard the response hits (negative for rollback). */
   severity: number;
   /** H, 0..10: harm of the incident the response answers, or of the whole campaign when it answers none. */
@@ -456,7 +458,8 @@ function selfDefenceFinding(f: Facts): LegalFinding | null {
 }
 
 /** The measure of what the response does: fit (coercive), preparedness (investigation, intelligence, resilience) or none (stepping back). */
-function measureOf(category: ActionCategory): 'fit' | 'preparedness' | 'none' {
+function measureOf(category: ActionCategory, declinesToAttribute = false): 'fit' | 'preparedness' | 'none' {
+  if (declinesToAttribute) return 'none';
   if (COERCIVE_CATEGORIES.includes(category)) return 'fit';
   if (PREPAREDNESS_CATEGORIES.includes(category)) return 'preparedness';
   return 'none';
@@ -472,7 +475,7 @@ function legalSummary(findings: LegalFinding[]): string {
 
 export function scoreProportionality(input: ProportionalityInput): ProportionalityResult {
   const f = factsOf(input);
-  const measure = measureOf(input.category);
+  const measure = measureOf(input.category, input.declinesToAttribute);
   const live = PROPORTIONALITY_COMPONENTS.filter((id) => id !== 'fit' || measure !== 'none');
   const weights = normaliseWeights(input.weights, live);
   const first: Scored =
@@ -480,7 +483,16 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
       ? fitComponent(f, weights.fit)
       : measure === 'preparedness'
         ? preparednessComponent(f, weights.fit)
-        : { component: notApplicable('fit', LABELS.fit, `${f.name} steps back rather than coerces; fit to harm does not apply.`), descriptor: { strong: '', weak: '' } };
+        : {
+            component: notApplicable(
+              'fit',
+              LABELS.fit,
+              input.declinesToAttribute
+                ? `${f.name} says where the assessment stands and coerces no one; fit to harm does not apply.`
+                : `${f.name} steps back rather than coerces; fit to harm does not apply.`,
+            ),
+            descriptor: { strong: '', weak: '' },
+          };
   const evidence = evidenceComponent(f, weights.evidence);
   const scored = [first, evidence, reversibilityComponent(f, weights.reversibility), procedureComponent(f, weights.procedure), mitigationComponent(f, weights.mitigation)];
   const components = scored.map((s) => s.component);

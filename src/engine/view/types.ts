@@ -87,7 +87,7 @@ export interface ActionAvailability {
 }
 
 export interface AttributionTeamView {
-  /** unknown | detected | suspected | assessed | signalledPrivately | attributedPublicly | retracted */
+  /** unknown | detected | suspected | assessed | signalledPrivately | notInAPosition | attributedPublicly | retracted */
   stage: string;
   /** Only for the viewer's own team (and facilitator/observers): null when hidden or not yet assessed. */
   confidence: ConfidenceLevel | null;

@@ -1,18 +1,26 @@
 /**
  * Actions no team can ever take: an empty availableTo, a legal basis none of
  * the eligible teams has, or a cost beyond every eligible team's resources.
+ * And a stance on attribution put on an action that cannot carry one.
  */
 import type { SemanticRule } from './context';
 
 export const actionsRule: SemanticRule = {
   id: 'actions',
   summary: 'Some team may take each action: it is available to one, lawful for one, and affordable for one.',
-  codes: ['unusable-action'],
+  codes: ['unusable-action', 'misplaced-stance'],
   check(context) {
     const s = context.scenario;
     s.actions.forEach((action, i) => {
       const path = ['actions', i];
       const name = `action "${action.id}"`;
+      if (action.attributionStance !== undefined && (action.category !== 'attribution' || !action.targetsIncident)) {
+        context.error(
+          'misplaced-stance',
+          [...path, 'attributionStance'],
+          `${name} says a government is not in a position to attribute, but ${action.category !== 'attribution' ? `it is a "${action.category}" action: make it an "attribution" action` : 'it targets no incident: a stance is about one incident, so leave targetsIncident at true'}`,
+        );
+      }
       if (action.availableTo && action.availableTo.length === 0) {
         context.error('unusable-action', [...path, 'availableTo'], `no team can take ${name}: its availableTo list is empty`);
         return;
