@@ -2,7 +2,8 @@
  * Entry point: node --import tsx src/server/main.ts
  *
  * Environment: PORT (default 8080), DATA_DIR (default ./data), DATABASE_URL
- * (postgres://...: PostgreSQL instead of the SQLite file in DATA_DIR), LOG_LEVEL
+ * (postgres://...: PostgreSQL instead of the SQLite file in DATA_DIR),
+ * REDIS_URL (redis://...: share exercises with the other processes on it), LOG_LEVEL
  * (default info), SCENARIOS_DIR (default ./scenarios), DIST_DIR (default ./dist),
  * HOST (default: all interfaces), WATCH_SCENARIOS=1 (reload edited scenarios
  * into the exercises made from them, for authors), and every limit and
@@ -43,6 +44,8 @@ export async function runServer(options: RunOptions = {}): Promise<RunningServer
     limits: { ...configFromEnv(), ...options.limits },
     ...(options.storage ? { storage: options.storage } : {}),
     ...(options.database ?? process.env.DATABASE_URL ? { database: options.database ?? process.env.DATABASE_URL } : {}),
+    ...(options.redis ?? process.env.REDIS_URL ? { redis: options.redis ?? process.env.REDIS_URL } : {}),
+    ...(options.worker ? { worker: true } : {}),
     watchScenarios: options.watchScenarios ?? process.env.WATCH_SCENARIOS === '1',
     logger,
   });
