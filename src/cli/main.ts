@@ -116,6 +116,7 @@ const serve = program
   .option('--data-dir <dir>', 'where the SQLite file lives', process.env.DATA_DIR ?? './data')
   .option('--database <url>', 'PostgreSQL instead of the SQLite file: postgres://user:password@host:port/database (env DATABASE_URL)')
   .option('--redis <url>', 'share exercises with the other server processes linked through this Redis: redis://host:port (env REDIS_URL; needs --database)')
+  .option('--workers <n>', 'server processes on this machine, sharing exercises (env FIREBREAK_WORKERS; needs --database)')
   .option('--scenarios <dir>', 'folder of shipped scenarios', 'scenarios')
   .option('--watch', 'reload an edited scenario into the exercises made from it (for authors)', false);
 // Every limit and boundary setting, from the one table (flags win over FIREBREAK_* variables).
@@ -147,6 +148,7 @@ serve.action(async (o) => {
       limits,
       ...(o.database !== undefined ? { database: o.database } : {}),
       ...(o.redis !== undefined ? { redis: o.redis } : {}),
+      ...(o.workers !== undefined ? { workers: parseInteger(o.workers, '--workers', 1, 64) } : {}),
     });
   } catch (error) {
     // A combination that cannot work (--redis without --database) is a usage error, said in one line.
