@@ -16,6 +16,7 @@ import type {
   CommandAck,
   ErrorAnswer,
   DecisionPreviewAck,
+  ScoreExplainAck,
   ExerciseCreateAck,
   ExerciseListAck,
   ExportAck,
@@ -47,7 +48,7 @@ import { follow, lostOwnership, remoteSeats, takeOver, exerciseById } from './pe
 import { classGradeSheet, create, exportLog, list, listScenarios, researchExport, type CreateInput } from './exercises';
 import { recover, replaceScenario } from './recovery';
 import { join, resume, resumeAnywhere, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
-import { forwardedReady, preview, ready } from './votes';
+import { explain, forwardedReady, preview, ready } from './votes';
 
 export {
   DEFAULT_HUB_LIMITS,
@@ -211,6 +212,11 @@ export class Hub {
 
   preview(socket: SeatSocket, draft: DecisionDraft): DecisionPreviewAck {
     return preview(this.ctx, socket, draft);
+  }
+
+  /** The explanations behind scores the seat's view refers to. */
+  explain(socket: SeatSocket, refs: string[]): ScoreExplainAck {
+    return explain(this.ctx, socket, refs);
   }
 
   ready(socket: SeatSocket, isReady: boolean): Promise<TeamReadyAck> {
