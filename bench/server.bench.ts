@@ -368,7 +368,7 @@ async function startServers(deployment: Deployment, dataDir: string, scenariosDi
   return servers;
 }
 
-/** The CPU time of every server process, and the RSS of the first (per-exercise memory is per process). */
+/** The CPU time of every server process, and the RSS of the first (each process holds every exercise). */
 async function sampleAll(servers: ServerChild[]): Promise<Sample> {
   const samples = await Promise.all(servers.map((s) => s.sample()));
   return { rss: samples[0]!.rss, cpuMs: samples.reduce((sum, s) => sum + s.cpuMs, 0) };
@@ -448,7 +448,7 @@ async function runOnce(
       meanBytesPerMessage: m.messageBytes / Math.max(1, m.messages),
       maxBytesPerMessage: m.maxMessageBytes,
       viewBytesPerSeatPerChange: m.patchBytes / Math.max(1, changes * (seats / n)),
-      rssPerExerciseKb: (after.rss - baseline.rss) / (n / servers.length) / 1024,
+      rssPerExerciseKb: (after.rss - baseline.rss) / n / 1024,
       resyncs: m.resyncs,
       unseen: m.unseen,
       rejected: Object.fromEntries(m.rejected),
