@@ -24,6 +24,7 @@ import { fail, notJoined, shuttingDown, type ForwardedCommand, type HubContext, 
 import { catchUp, seatById, viaOwner } from './peers';
 import { reload } from './recovery';
 import { seatOf } from './seats';
+import { scheduleBots } from './bots';
 
 export interface Outcome {
   answer: CommandAck;
@@ -218,4 +219,5 @@ export function afterAccepted(ctx: HubContext, ex: ExerciseRuntime): void {
   ex.dirty = true;
   if (votesChanged) broadcastPresence(ctx, ex);
   armClock(ctx, ex);
+  scheduleBots(ctx, ex);
 }
