@@ -119,6 +119,10 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
   const seatId = seat?.seatId ?? null;
   // 2. check
   if (ex.closed) return { answer: fail('UNAVAILABLE', 'The exercise is not running here.'), accepted: false };
+  // Only the owner writes (its votes, clock and bot seats included); the log's seq check would refuse another anyway.
+  if (ctx.peers && !ctx.peers.owns(ex.id)) {
+    return { answer: fail('UNAVAILABLE', 'This exercise is run by another server process now; send it again in a moment.'), accepted: false };
+  }
   if (ex.quarantined) {
     const message = 'This exercise is quarantined: its stored log did not replay as recorded. It can be read and exported; the server operator has been told.';
     return { answer: fail('UNAVAILABLE', message), accepted: false };
