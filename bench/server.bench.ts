@@ -1,8 +1,18 @@
 /**
- * Server benchmark: npm run bench:server [-- --sizes 50,100 --seconds 15 --json --cpu-prof DIR]
+ * Server benchmark: npm run bench:server [-- --sizes 50,100 --seconds 15 --deployments sqlite,postgres,redis2 --json --cpu-prof DIR]
  *
- * For each size N, a fresh server process (default durable SQLite log, fresh
- * data folder) runs N concurrent exercises of scenarios/romania-2024.json,
+ * For each deployment and size N, fresh server processes run N concurrent
+ * exercises. Deployments (--deployments, comma-separated; default sqlite):
+ *   sqlite    one process, the default durable SQLite log in a fresh folder;
+ *   postgres  one process on a throw-away PostgreSQL (fsync on, as shipped);
+ *   redis2    two processes on one PostgreSQL and one Redis (docs/deploy.md);
+ *             exercise i is created through process i mod 2, which owns it,
+ *             and its seats connect to that process (a balancer that keeps an
+ *             exercise's seats together), unless --spread puts every second
+ *             seat on the other process (its commands forwarded).
+ * PostgreSQL and Redis are throw-away instances (test/support/services.ts).
+ *
+ * Each exercise of scenarios/romania-2024.json,
  * each with a facilitator and one seat per team (four teams: five seats).
  * Every team drafts a legal action (one its view marks available) every
  * 2 s ± 50 %, and locks once it has drafted what it planned; the facilitator
@@ -48,6 +58,7 @@ import type {
 import { ViewFollower } from '../src/protocol/patch';
 import { startServer } from '../src/server/server';
 import { legalDrafts } from '../test/helpers/bot';
+import { startPostgres, startRedis, type PostgresInstance, type RedisInstance } from '../test/support/services';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,7 +73,7 @@ interface Sample {
   cpuMs: number;
 }
 
-async function child(dataDir: string, scenariosDir: string): Promise<void> {
+async function child(dataDir: string, scenariosDir: string, database: string, redis: string): Promise<void> {
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -70,6 +81,8 @@ async function child(dataDir: string, scenariosDir: string): Promise<void> {
     scenariosDir,
     distDir: join(dataDir, 'no-dist'),
     logger: pino({ level: 'error' }),
+    ...(database ? { database } : {}),
+    ...(redis ? { redis } : {}),
     limits: { createsPerMinute: 1_000_000, failedJoinsPerAddress: 1_000_000, addressEventsPerSecond: 1_000_000, connectionsPerAddress: 1_000_000, joinsPerExercisePerMinute: 1_000_000 },
   });
   const sample = (): Sample => {
@@ -208,7 +221,9 @@ class Seat {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 
-async function setUpExercise(url: string, scenarioId: string, index: number, m: Measures): Promise<Exercise> {
+/** Sets up an exercise through urls[0] (its owner); with a second url, every second team seat connects there. */
+async function setUpExercise(urls: string[], scenarioId: string, index: number, m: Measures): Promise<Exercise> {
+  const url = urls[0]!;
   const exercise = new Exercise();
   const facilitator = await Seat.open(url, exercise, m);
   const created = (await facilitator.socket.emitWithAck('exercise:create', { scenarioId, seed: `bench-${index}` })) as ExerciseCreateAck;
@@ -216,7 +231,7 @@ async function setUpExercise(url: string, scenarioId: string, index: number, m: 
   await facilitator.resume(created.facilitatorCredential);
   await Promise.all(
     Object.values(created.codes.teams).map(async (code, i) => {
-      const seat = await Seat.open(url, exercise, m);
+      const seat = await Seat.open(urls[i % urls.length]!, exercise, m);
       await seat.join(code, `team bot ${i}`);
     }),
   );
@@ -275,6 +290,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Row {
+  deployment: string;
+  processes: number;
   exercises: number;
   seats: number;
   acceptedPerSecond: number;
@@ -296,7 +313,14 @@ interface Row {
 
 const hasTaskset = spawnSync('taskset', ['-V']).status === 0 && cpus().length >= 2;
 
-function startChild(dataDir: string, scenariosDir: string, profileDir: string | null): ChildProcess {
+interface Deployment {
+  name: string;
+  processes: number;
+  database: string;
+  redis: string;
+}
+
+function startChild(deployment: Deployment, index: number, dataDir: string, scenariosDir: string, profileDir: string | null): ChildProcess {
   const node = [
     process.execPath,
     '--import',
@@ -307,30 +331,75 @@ function startChild(dataDir: string, scenariosDir: string, profileDir: string | 
     '--child',
     dataDir,
     scenariosDir,
+    deployment.database,
+    deployment.redis,
   ];
-  const [command, ...args] = hasTaskset ? ['taskset', '-c', '0', ...node] : node;
+  // One process: on CPU 0, the load on CPU 1. Several: one each, sharing the cores with the load.
+  const cpu = deployment.processes === 1 ? '0' : String(index % cpus().length);
+  const [command, ...args] = hasTaskset ? ['taskset', '-c', cpu, ...node] : node;
   return spawn(command!, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
-async function runOnce(n: number, seconds: number, scenarioId: string, scenariosDir: string, profileDir: string | null): Promise<Row> {
+/** A server process of the run, and how to ask it for a sample. */
+interface ServerChild {
+  process: ChildProcess;
+  url: string;
+  sample(): Promise<Sample>;
+}
+
+async function startServers(deployment: Deployment, dataDir: string, scenariosDir: string, profileDir: string | null): Promise<ServerChild[]> {
+  const servers: ServerChild[] = [];
+  for (let i = 0; i < deployment.processes; i++) {
+    const server = startChild(deployment, i, join(dataDir, String(i)), scenariosDir, profileDir);
+    const waiting: ((msg: { type: string; port?: number; sample?: Sample }) => void)[] = [];
+    server.on('message', (msg) => waiting.shift()?.(msg as never));
+    const next = () => new Promise<{ type: string; port?: number; sample?: Sample }>((r) => waiting.push(r));
+    const ready = next();
+    servers.push({
+      process: server,
+      url: `http://127.0.0.1:${(await ready).port}`,
+      async sample() {
+        const reply = next();
+        server.send({ type: 'sample' });
+        return (await reply).sample!;
+      },
+    });
+  }
+  return servers;
+}
+
+/** The CPU time of every server process, and the RSS of the first (each process holds every exercise). */
+async function sampleAll(servers: ServerChild[]): Promise<Sample> {
+  const samples = await Promise.all(servers.map((s) => s.sample()));
+  return { rss: samples[0]!.rss, cpuMs: samples.reduce((sum, s) => sum + s.cpuMs, 0) };
+}
+
+async function runOnce(
+  deployment: Deployment,
+  n: number,
+  seconds: number,
+  scenarioId: string,
+  scenariosDir: string,
+  profileDir: string | null,
+  spread: boolean,
+): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 'firebreak-bench-'));
-  const server = startChild(dataDir, scenariosDir, profileDir);
-  const waiting: ((msg: { type: string; port?: number; sample?: Sample }) => void)[] = [];
-  server.on('message', (msg) => waiting.shift()?.(msg as never));
-  const next = () => new Promise<{ type: string; port?: number; sample?: Sample }>((r) => waiting.push(r));
-  const sample = async () => {
-    const reply = next();
-    server.send({ type: 'sample' });
-    return (await reply).sample!;
-  };
+  const database = deployment.database ? await services!.postgres!.createDatabase() : '';
+  const servers = await startServers({ ...deployment, database }, dataDir, scenariosDir, profileDir);
   try {
-    const ready = await next();
-    const url = `http://127.0.0.1:${ready.port}`;
+    const urls = servers.map((s) => s.url);
+    const sample = () => sampleAll(servers);
     const baseline = await sample();
     const m = new Measures();
     const exercises: Exercise[] = [];
     for (let i = 0; i < n; i += 20) {
-      exercises.push(...(await Promise.all(Array.from({ length: Math.min(20, n - i) }, (_, k) => setUpExercise(url, scenarioId, i + k, m)))));
+      const batch = Array.from({ length: Math.min(20, n - i) }, (_, k) => {
+        // Exercise j is owned by process j mod P; with --spread, every second seat connects to the next process.
+        const owner = (i + k) % urls.length;
+        const order = spread ? [urls[owner]!, urls[(owner + 1) % urls.length]!] : [urls[owner]!];
+        return setUpExercise(order, scenarioId, i + k, m);
+      });
+      exercises.push(...(await Promise.all(batch)));
     }
     const bots = exercises.flatMap((exercise) => {
       const [facilitator, ...teams] = exercise.seats;
@@ -364,6 +433,8 @@ async function runOnce(n: number, seconds: number, scenarioId: string, scenarios
     const seats = exercises.reduce((sum, e) => sum + e.seats.length, 0);
     const changes = exercises.reduce((sum, e) => sum + e.sentAt.size, 0);
     return {
+      deployment: deployment.name + (spread && deployment.processes > 1 ? ' spread' : ''),
+      processes: deployment.processes,
       exercises: n,
       seats,
       acceptedPerSecond: commands / elapsed,
@@ -383,12 +454,40 @@ async function runOnce(n: number, seconds: number, scenarioId: string, scenarios
       rejected: Object.fromEntries(m.rejected),
     };
   } finally {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.send({ type: 'stop' });
-    await Promise.race([exited, sleep(15_000)]);
-    if (server.exitCode === null) server.kill('SIGKILL');
+    await Promise.all(
+      servers.map(async ({ process: server }) => {
+        const exited = new Promise((r) => server.once('exit', r));
+        server.send({ type: 'stop' });
+        await Promise.race([exited, sleep(15_000)]);
+        if (server.exitCode === null) server.kill('SIGKILL');
+      }),
+    );
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** PostgreSQL and Redis for the deployments that need them, started once. */
+let services: { postgres: PostgresInstance | null; redis: RedisInstance | null } | null = null;
+
+const DEPLOYMENTS: Record<string, Omit<Deployment, 'database' | 'redis'> & { postgres: boolean; redis: boolean }> = {
+  sqlite: { name: 'sqlite', processes: 1, postgres: false, redis: false },
+  postgres: { name: 'postgres', processes: 1, postgres: true, redis: false },
+  redis2: { name: 'postgres+redis', processes: 2, postgres: true, redis: true },
+};
+
+async function deploymentsOf(names: string[]): Promise<Deployment[]> {
+  const chosen = names.map((name) => {
+    const d = DEPLOYMENTS[name];
+    if (!d) throw new Error(`unknown deployment "${name}": one of ${Object.keys(DEPLOYMENTS).join(', ')}`);
+    return d;
+  });
+  if (chosen.some((d) => d.postgres || d.redis)) {
+    const [postgres, redis] = await Promise.all([startPostgres(), chosen.some((d) => d.redis) ? startRedis() : Promise.resolve(null)]);
+    if (!postgres || (chosen.some((d) => d.redis) && !redis)) throw new Error('PostgreSQL and Redis are needed for these deployments (.ci/ensure-services.sh installs them)');
+    services = { postgres, redis };
+  }
+  // The database URL is made per run (a fresh database); a non-empty placeholder marks the need.
+  return chosen.map((d) => ({ name: d.name, processes: d.processes, database: d.postgres ? 'per-run' : '', redis: d.redis ? services!.redis!.url : '' }));
 }
 
 function option(name: string, env: string, fallback: string): string {
@@ -404,6 +503,8 @@ async function parent(): Promise<void> {
   const json = process.argv.includes('--json');
   const profile = option('cpu-prof', 'BENCH_CPU_PROF', '');
   const profileDir = profile ? resolve(profile) : null;
+  const spread = process.argv.includes('--spread');
+  const deployments = await deploymentsOf(option('deployments', 'BENCH_DEPLOYMENTS', 'sqlite').split(','));
   const file = option('scenario', 'BENCH_SCENARIO', 'scenarios/romania-2024.json');
   const loaded = loadScenarioText(readFileSync(file, 'utf8'), file);
   if (!loaded.ok) throw new Error(`${file} does not load`);
@@ -414,33 +515,36 @@ async function parent(): Promise<void> {
   console.log(
     `Firebreak server benchmark: ${loaded.scenario.id}, facilitator + ${loaded.scenario.teams.length} teams per exercise, ` +
       `a decision every 2 s ± 50 % per team, ${seconds} s measured per size; ` +
-      (hasTaskset ? 'server on CPU 0, load on CPU 1.' : 'no taskset: server and load share the CPUs.'),
+      (hasTaskset ? 'one server process on CPU 0, load on CPU 1 (several: one per CPU, sharing them with the load).' : 'no taskset: servers and load share the CPUs.'),
   );
   console.log(
-    'exercises  seats   cmd/s   view p50    p95    p99    max   ack p50    p99   cpu ms/cmd  bytes/msg  max msg  view B/seat/change  RSS KB/ex  resyncs',
+    'deployment         procs exercises  seats   cmd/s   view p50    p95    p99    max   ack p50    p99   cpu ms/cmd  bytes/msg  max msg  view B/seat/change  RSS KB/ex  resyncs',
   );
   try {
-    for (const n of sizes) {
-      const row = await runOnce(n, seconds, loaded.scenario.id, scenariosDir, profileDir);
-      console.log(
-        `${String(row.exercises).padStart(9)} ${String(row.seats).padStart(6)} ${row.acceptedPerSecond.toFixed(1).padStart(7)} ${ms(row.viewP50Ms)}${ms(
-          row.viewP95Ms,
-        )}${ms(row.viewP99Ms)}${ms(row.viewMaxMs)}   ${ms(row.ackP50Ms)}${ms(row.ackP99Ms)} ${row.serverCpuMsPerCommand.toFixed(2).padStart(11)} ${row.meanBytesPerMessage
-          .toFixed(0)
-          .padStart(10)} ${String(row.maxBytesPerMessage).padStart(8)} ${row.viewBytesPerSeatPerChange.toFixed(0).padStart(19)} ${row.rssPerExerciseKb
-          .toFixed(0)
-          .padStart(10)} ${String(row.resyncs).padStart(8)}`,
-      );
-      if (json) console.log(JSON.stringify(row));
+    for (const deployment of deployments) {
+      for (const n of sizes) {
+        const row = await runOnce(deployment, n, seconds, loaded.scenario.id, scenariosDir, profileDir, spread);
+        console.log(
+          `${row.deployment.padEnd(18)} ${String(row.processes).padStart(5)} ${String(row.exercises).padStart(9)} ${String(row.seats).padStart(6)} ${row.acceptedPerSecond.toFixed(1).padStart(7)} ${ms(row.viewP50Ms)}${ms(
+            row.viewP95Ms,
+          )}${ms(row.viewP99Ms)}${ms(row.viewMaxMs)}   ${ms(row.ackP50Ms)}${ms(row.ackP99Ms)} ${row.serverCpuMsPerCommand.toFixed(2).padStart(11)} ${row.meanBytesPerMessage
+            .toFixed(0)
+            .padStart(10)} ${String(row.maxBytesPerMessage).padStart(8)} ${row.viewBytesPerSeatPerChange.toFixed(0).padStart(19)} ${row.rssPerExerciseKb
+            .toFixed(0)
+            .padStart(10)} ${String(row.resyncs).padStart(8)}`,
+        );
+        if (json) console.log(JSON.stringify(row));
+      }
     }
   } finally {
     rmSync(scenariosDir, { recursive: true, force: true });
+    await Promise.all([services?.postgres?.stop(), services?.redis?.stop()]);
   }
   console.log(`Machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (other processes share the CPU when it is high).`);
 }
 
 if (process.argv[2] === '--child') {
-  void child(process.argv[3]!, process.argv[4]!);
+  void child(process.argv[3]!, process.argv[4]!, process.argv[5] ?? '', process.argv[6] ?? '');
 } else {
   parent().then(
     () => process.exit(0),

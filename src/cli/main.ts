@@ -116,6 +116,8 @@ const serve = program
   .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
   .option('--data-dir <dir>', 'where the SQLite file lives', process.env.DATA_DIR ?? './data')
   .option('--database <url>', 'PostgreSQL instead of the SQLite file: postgres://user:password@host:port/database (env DATABASE_URL)')
+  .option('--redis <url>', 'share exercises with the other server processes linked through this Redis: redis://host:port (env REDIS_URL; needs --database)')
+  .option('--workers <n>', 'server processes on this machine, sharing exercises (env FIREBREAK_WORKERS; needs --database)')
   .option('--scenarios <dir>', 'folder of shipped scenarios', 'scenarios')
   .option('--watch', 'reload an edited scenario into the exercises made from it (for authors)', false);
 // Every limit and boundary setting, from the one table (flags win over FIREBREAK_* variables).
@@ -135,14 +137,25 @@ serve.action(async (o) => {
   if (o.database !== undefined && !/^postgres(ql)?:\/\//.test(o.database)) {
     throw new UserError(`--database must be a PostgreSQL URL like postgres://user:password@host:5432/firebreak, not "${o.database}"`, EXIT_USAGE);
   }
-  await runServer({
-    port: parseInteger(o.port, '--port', 0, 65535),
-    dataDir: o.dataDir,
-    scenariosDir: o.scenarios,
-    watchScenarios: o.watch,
-    limits,
-    ...(o.database !== undefined ? { database: o.database } : {}),
-  });
+  if (o.redis !== undefined && !/^rediss?:\/\//.test(o.redis)) {
+    throw new UserError(`--redis must be a Redis URL like redis://host:6379, not "${o.redis}"`, EXIT_USAGE);
+  }
+  try {
+    await runServer({
+      port: parseInteger(o.port, '--port', 0, 65535),
+      dataDir: o.dataDir,
+      scenariosDir: o.scenarios,
+      watchScenarios: o.watch,
+      limits,
+      ...(o.database !== undefined ? { database: o.database } : {}),
+      ...(o.redis !== undefined ? { redis: o.redis } : {}),
+      ...(o.workers !== undefined ? { workers: parseInteger(o.workers, '--workers', 1, 64) } : {}),
+    });
+  } catch (error) {
+    // A combination that cannot work (--redis without --database) is a usage error, said in one line.
+    if (error instanceof ConfigError) throw new UserError(error.message, EXIT_USAGE);
+    throw error;
+  }
 });
 
 program

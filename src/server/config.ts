@@ -28,6 +28,8 @@ export interface Limits {
   maxSeatsPerExercise: number;
   /** Most commands waiting in one exercise's queue before answering BUSY. */
   maxQueuePerExercise: number;
+  /** With several processes: seconds an exercise's owner may go without renewing its lease before another takes over. */
+  leaseSeconds: number;
 }
 
 export interface Boundary {
@@ -80,6 +82,7 @@ export const SETTINGS: readonly AnySetting[] = [
   int('createsPerMinute', 'creates-per-minute', 30, 'exercises one address may create per minute'),
   int('maxSeatsPerExercise', 'max-seats-per-exercise', 200, 'most seats in one exercise'),
   int('maxQueuePerExercise', 'max-queue-per-exercise', 500, 'most commands waiting in one exercise before BUSY'),
+  int('leaseSeconds', 'lease-seconds', 10, 'with several processes: seconds an exercise\'s owner may go silent before another process takes it over'),
   list('trustedProxies', 'trusted-proxies', 'addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed'),
   list('allowedOrigins', 'allowed-origins', 'origins besides the server\'s own allowed to open sockets and call the API'),
   list('publicHosts', 'public-hosts', 'host names the server answers to (refuses any other Host: DNS rebinding)'),

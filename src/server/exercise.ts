@@ -13,6 +13,12 @@ import type { ExerciseMeta, LogRecord, SeatRecord } from './storage/types';
 import { LruMap, SerialQueue } from './util';
 
 export const REJECTION_MEMORY = 500;
+/**
+ * How long another process's list of connected seats is believed: each
+ * process repeats its list every few seconds (cluster/), so the seats of a
+ * process that died stop counting as connected after this.
+ */
+export const REMOTE_SEATS_TTL_MS = 15_000;
 
 /** What the server remembers of a command id: its seq (when accepted), its seat and its body's fingerprint. */
 export interface KnownId {
@@ -36,8 +42,10 @@ export function knownIdOf(record: LogRecord): KnownId {
 export class ExerciseRuntime {
   readonly queue = new SerialQueue();
   readonly seats = new Map<string, SeatRecord>();
-  /** seatId -> ids of the sockets bound to it. */
+  /** seatId -> ids of the sockets bound to it, on this process. */
   readonly connections = new Map<string, Set<string>>();
+  /** Other server process -> the seats with a socket there, and when it last said so (epoch ms). */
+  readonly remoteSeats = new Map<string, { seats: Set<string>; at: number }>();
   /** Accepted command id -> its seq, the seat that sent it and its body's fingerprint. */
   readonly accepted = new Map<string, KnownId>();
   /** Recently rejected command ids: a retry gets the same answer without re-applying. */
@@ -97,8 +105,22 @@ export class ExerciseRuntime {
     return seat.role === 'team' && seat.team !== null && this.leadOf(seat.team)?.seatId === seat.seatId;
   }
 
+  /** Whether the seat has a socket on this process or, as far as this one was told lately, on another. */
   isConnected(seatId: string): boolean {
-    return (this.connections.get(seatId)?.size ?? 0) > 0;
+    if ((this.connections.get(seatId)?.size ?? 0) > 0) return true;
+    const fresh = Date.now() - REMOTE_SEATS_TTL_MS;
+    for (const remote of this.remoteSeats.values()) if (remote.at >= fresh && remote.seats.has(seatId)) return true;
+    return false;
+  }
+
+  /** The seats with a socket on this process. */
+  localSeats(): string[] {
+    return [...this.connections.keys()];
+  }
+
+  /** Every seat connected anywhere. */
+  connectedSeats(): SeatRecord[] {
+    return [...this.seats.values()].filter((s) => this.isConnected(s.seatId));
   }
 
   connectedMembers(team: TeamId): SeatRecord[] {
@@ -126,8 +148,6 @@ export class ExerciseRuntime {
   }
 
   connectedCount(): number {
-    let n = 0;
-    for (const set of this.connections.values()) if (set.size > 0) n++;
-    return n;
+    return this.connectedSeats().length;
   }
 }

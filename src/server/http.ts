@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import type { Hub } from './hub';
+import type { ServiceReport } from './cluster/redis';
 import type { StorageReport } from './storage/health';
 
 export interface HttpState {
@@ -20,6 +21,8 @@ export interface HttpState {
   storage(): StorageReport;
   /** Which database the server writes to. */
   database?: { engine: string; location: string };
+  /** Redis, when it links this process to others: not ok makes /healthz answer 503 with the reason. */
+  redis?: () => ServiceReport;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
@@ -68,12 +71,15 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
         if (!state.ready) return json(res, 503, { ok: false, starting: true });
         const degraded = state.degraded();
         const storage = state.storage();
-        return json(res, storage.ok ? 200 : 503, {
-          ok: storage.ok,
+        const redis = state.redis?.();
+        const ok = storage.ok && (redis?.ok ?? true);
+        return json(res, ok ? 200 : 503, {
+          ok,
           exercises: state.exercises(),
           ...(degraded.length ? { degraded } : {}),
           ...(state.database ? { database: state.database } : {}),
           storage,
+          ...(redis ? { redis } : {}),
         });
       }
 

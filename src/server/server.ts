@@ -1,7 +1,9 @@
 /**
  * startServer(): HTTP + socket.io on one port, SQLite storage (or
  * PostgreSQL with `database`), every stored exercise rebuilt by replay
- * before the port reports healthy.
+ * before the port reports healthy. With `redis` (or as one of the workers
+ * of `--workers`), it shares its exercises with other server processes
+ * (cluster/, docs/deploy.md).
  */
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,10 +11,16 @@ import { dirname, join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ErrorAnswer, ServerToClientEvents } from '../protocol/events';
+import type { InterServerEvents } from './hub';
 import { LIMITS } from '../protocol/schemas';
 import { addressResolver } from './address';
 import { applySecurityHeaders, boundaryCheck, refuse, withSecurityHeaders, type BoundaryRefusal } from './boundary';
-import { resolveConfig, type ServerConfig } from './config';
+import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
+import { setupWorker } from '@socket.io/sticky';
+import { ClusterPeers, nodeName } from './cluster';
+import { Leases } from './cluster/leases';
+import { RedisLink, type ServiceReport } from './cluster/redis';
+import { ConfigError, resolveConfig, type ServerConfig } from './config';
 import { createRequestHandler, type HttpState } from './http';
 import { Hub, fail, type SocketData } from './hub';
 import { RateLimits } from './limits';
@@ -44,6 +52,14 @@ export interface ServerOptions {
   limits?: Partial<ServerConfig>;
   /** Reload a shipped scenario into the exercises made from it when its file changes (for authors). */
   watchScenarios?: boolean;
+  /** A Redis URL (redis://host:port): share exercises with the other server processes linked through it. Needs `database`. */
+  redis?: string;
+  /**
+   * As one of the workers of `firebreak serve --workers N` (workers.ts):
+   * linked to the others through the cluster adapter, and fed connections
+   * by the primary process, so it does not listen itself. Needs `database`.
+   */
+  worker?: boolean;
 }
 
 export interface RunningServer {
@@ -57,8 +73,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const dbFile = join(dataDir, DB_FILE);
   // The WAL is read before SQLite opens the file: opening it drops damaged frames without a word.
   const walProblems = options.storage || options.database ? [] : scanWal(`${dbFile}-wal`).problems;
-  const storage = options.storage ?? (options.database ? await PostgresStorage.open(options.database) : new SqliteStorage(dbFile));
   const config = resolveConfig(options.limits);
+  const shared = options.redis !== undefined || options.worker === true;
+  if (shared && !options.database) throw new ConfigError(SHARED_NEEDS_POSTGRES);
+  const storage = options.storage ?? (options.database ? await PostgresStorage.open(options.database) : new SqliteStorage(dbFile));
+  let redis: RedisLink | null = null;
+  try {
+    redis = options.redis ? await RedisLink.open(options.redis, logger) : null;
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
   const addressOf = addressResolver(config.trustedProxies);
 
   const findings = await verifyOnStart(dataDir, storage, walProblems, logger);
@@ -72,12 +97,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     degraded: () => [...[...hub.exercises.values()].filter((ex) => ex.degraded).map((ex) => ex.id), ...hub.unrecoverable],
     storage: () => monitor.report(),
     database: databaseOf(storage, dbFile),
+    ...(redis ? { redis: () => redis.report() } : {}),
   };
 
   const handler = createRequestHandler(hub, state, resolve(options.distDir ?? 'dist'), logger);
   const http = createServer((req, res) => void handler(req, res));
   const checkBoundary = boundaryCheck(config);
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http, {
     maxHttpBufferSize: LIMITS.maxTransportBytes,
     serveClient: false,
     pingInterval: 20_000,
@@ -88,6 +114,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       callback(refusal?.code ?? null, refusal === null);
     },
   });
+  if (redis) io.adapter(redis.adapter());
+  else if (options.worker) io.adapter(createClusterAdapter());
   io.engine.on('initial_headers', withSecurityHeaders);
   io.engine.on('headers', withSecurityHeaders);
   guardRequests(http, checkBoundary);
@@ -96,26 +124,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.debug({ code: err.code, message: err.message }, 'connection refused'),
   );
 
+  const lostService = () => outage(monitor.report(), redis?.report() ?? null);
+  // Shared exercises have an owner each: no clock is armed during recovery but by the leases taken after it.
+  const peers =
+    shared && storage instanceof PostgresStorage
+      ? new ClusterPeers(io, hub, new Leases(storage.pool, nodeName(), config.leaseSeconds * 1000), logger, { healthy: () => lostService() === null })
+      : null;
+  if (peers) hub.attachPeers(peers);
+
   // Recover before accepting connections: no client ever sees a half-rebuilt exercise.
   const t0 = Date.now();
   const recovered = await hub.recover();
   logger.info({ ...recovered, ms: Date.now() - t0 }, 'exercises recovered');
   if (recovered.degraded.length) logger.error({ exercises: recovered.degraded }, 'SOME EXERCISES DID NOT REPLAY CLEANLY: see the errors above');
   await monitor.refresh();
+  await peers?.start();
 
-  const edge = registerSocketHandlers(io, hub, logger, new RateLimits(config), addressOf, () => outage(monitor.report()));
+  const edge = registerSocketHandlers(io, hub, logger, new RateLimits(config), addressOf, lostService);
   const watcher = options.watchScenarios ? watchScenarios(resolve(options.scenariosDir), hub, () => hub.shippedScenarios(), logger) : null;
 
-  await new Promise<void>((resolveListen, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => {
-      http.off('error', reject);
-      resolveListen();
+  let port = options.port;
+  if (options.worker) {
+    // The primary listens and hands each connection to a worker (sticky sessions for socket.io's polling).
+    setupWorker(io);
+    state.ready = true;
+    logger.info({ worker: process.pid }, 'firebreak worker ready');
+  } else {
+    await new Promise<void>((resolveListen, reject) => {
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => {
+        http.off('error', reject);
+        resolveListen();
+      });
     });
-  });
-  state.ready = true;
-  const port = (http.address() as AddressInfo).port;
-  logger.info({ port, dataDir }, 'firebreak server listening');
+    state.ready = true;
+    port = (http.address() as AddressInfo).port;
+    logger.info({ port, dataDir }, 'firebreak server listening');
+  }
 
   let closing: Promise<void> | null = null;
   return {
@@ -128,10 +173,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // New events are answered UNAVAILABLE; those received are answered before anything closes.
         await edge.stopTaking();
         await hub.close();
+        // The leases are given up once the queues drained: the other processes take over at once.
+        await peers?.stop();
         edge.close();
         await new Promise<void>((r) => io.close(() => r()));
         http.closeAllConnections?.();
         if (!options.storage && storage instanceof SqliteStorage) await recordCleanShutdown(dataDir, storage, findings, logger);
+        await redis?.close();
         await storage.close();
         logger.info('stopped');
       })();
@@ -140,10 +188,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-/** While the database cannot be reached, writes are refused at once with the reason, rather than failing one by one. */
-function outage(report: StorageReport): ErrorAnswer | null {
-  if (report.state !== 'unreachable') return null;
-  return fail('UNAVAILABLE', `The server has lost its database (${report.reason}); nothing can be saved until it is back. Send this again in a moment.`);
+const SHARED_NEEDS_POSTGRES =
+  'several server processes (--redis or --workers) need a database they all reach: add --database postgres://... (SQLite is one process\'s file)';
+
+/**
+ * While the database or Redis cannot be reached, writes are refused at once
+ * with the reason, rather than failing one by one: without the database
+ * nothing can be saved; without Redis this process cannot reach an
+ * exercise's owner, nor tell the others what changed.
+ */
+function outage(report: StorageReport, redis: ServiceReport | null): ErrorAnswer | null {
+  if (report.state === 'unreachable') {
+    return fail('UNAVAILABLE', `The server has lost its database (${report.reason}); nothing can be saved until it is back. Send this again in a moment.`);
+  }
+  if (redis && !redis.ok) {
+    return fail('UNAVAILABLE', `The server has lost Redis, which links it to the other server processes (${redis.reason}); nothing can be applied until it is back. Send this again in a moment.`);
+  }
+  return null;
 }
 
 /** Which database the server writes to, for /healthz (a PostgreSQL URL without its password). */

@@ -61,7 +61,7 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
       route({
         schema: CLIENT_EVENTS['seat:resume'].payload,
         maxChars: 2048,
-        run: ({ socket, payload }) => hub.resume(seatSocket(socket), payload.credential, payload.lastSeq),
+        run: ({ socket, payload }) => hub.resumeAnywhere(seatSocket(socket), payload.credential, payload.lastSeq),
         // Whatever refused it (shutting down, a bad payload, the rate limit), a failed resume leaves no seat bound.
         onRefused: (socket) => hub.unbind(seatSocket(socket)),
       }),

@@ -48,6 +48,7 @@ export async function startTestServer(
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.storage ? { storage: options.storage } : {}),
     ...(options.database ? { database: options.database } : {}),
+    ...(options.redis ? { redis: options.redis } : {}),
     ...(options.watchScenarios ? { watchScenarios: true } : {}),
   });
   return {

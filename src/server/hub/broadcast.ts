@@ -4,6 +4,13 @@
  * (a team's seats share one, observers share one). Views go out as RFC 6902
  * patches against the view the audience already holds, so a change costs one
  * projection, one diff and one serialisation per audience, not per socket.
+ *
+ * With several server processes, each one publishes views to its own
+ * sockets (every process follows the log, so each holds the same state):
+ * the held view a seat gets on binding and the patches after it come from
+ * the same process. Presence, which depends on the seats connected to every
+ * process and on the ready votes the owner keeps, is sent by the exercise's
+ * owner through the adapter to every process's sockets.
  */
 import { ViewProjector } from '../../engine/view/project';
 import { seesReadyVotes } from '../../engine/rules/visibility';
@@ -30,14 +37,19 @@ export function viewFor(ex: ExerciseRuntime, key: string): ExerciseView {
   return view.seq === ex.lastSeq ? view : { ...view, seq: ex.lastSeq };
 }
 
-/** The viewer keys (facilitator, team:x, ...) of seats with at least one connection. */
-function connectedKeys(ex: ExerciseRuntime): Set<string> {
+/** The viewer keys (facilitator, team:x, ...) of seats with a socket on this process. */
+function localKeys(ex: ExerciseRuntime): Set<string> {
   const keys = new Set<string>();
-  for (const seatId of ex.connections.keys()) {
+  for (const seatId of ex.localSeats()) {
     const seat = ex.seats.get(seatId);
-    if (seat && ex.isConnected(seatId)) keys.add(viewerKey(seat));
+    if (seat) keys.add(viewerKey(seat));
   }
   return keys;
+}
+
+/** The viewer keys of seats connected to any process. */
+function connectedKeys(ex: ExerciseRuntime): Set<string> {
+  return new Set(ex.connectedSeats().map(viewerKey));
 }
 
 /**
@@ -55,7 +67,7 @@ export function heldView(ex: ExerciseRuntime, key: string): ExerciseView {
 
 /** Sends each connected audience the patch from the view it holds to the current one. */
 export function broadcastViews(ctx: HubContext, ex: ExerciseRuntime): void {
-  const keys = connectedKeys(ex);
+  const keys = localKeys(ex);
   for (const key of ex.published.keys()) {
     if (keys.has(key)) continue;
     ex.published.delete(key);
@@ -75,7 +87,9 @@ export function broadcastViews(ctx: HubContext, ex: ExerciseRuntime): void {
     if (!previous || !ctx.io) continue;
     const ops = diffViews(previous, next);
     if (ops.length === 0) continue;
-    ctx.io.to(room(ex.id, key)).emit('view:patch', { from: previous.seq, to: next.seq, ops }, Date.now());
+    // Only this process's sockets: each process publishes views to its own (see above).
+    const sockets = ctx.peers ? ctx.io.local : ctx.io;
+    sockets.to(room(ex.id, key)).emit('view:patch', { from: previous.seq, to: next.seq, ops }, Date.now());
   }
 }
 
@@ -97,7 +111,8 @@ export function presenceFor(ex: ExerciseRuntime, key: string): Presence {
   return { exerciseId: ex.id, seats };
 }
 
+/** Sends every audience its presence list: the owner's job, since it alone knows the votes (see above). */
 export function broadcastPresence(ctx: HubContext, ex: ExerciseRuntime): void {
-  if (!ctx.io) return;
+  if (!ctx.io || (ctx.peers && !ctx.peers.owns(ex.id))) return;
   for (const key of connectedKeys(ex)) ctx.io.to(room(ex.id, key)).emit('presence', presenceFor(ex, key));
 }

@@ -1,7 +1,10 @@
 /**
  * The round clock: a timer per exercise armed from the state's deadline.
  * When it fires, the server itself sends clockExpired through the same
- * command path as a seat.
+ * command path as a seat. Only the exercise's owner arms it (with several
+ * processes, the one holding its lease); its command id is the round and the
+ * deadline, so a clock that fires again after a takeover finds it logged and
+ * changes nothing.
  */
 import type { ExerciseRuntime } from '../exercise';
 import { decide, serial } from './commands';
@@ -17,6 +20,7 @@ export function armClock(ctx: HubContext, ex: ExerciseRuntime): void {
   }
   const deadline = ex.state.clock.deadline;
   if (deadline === null || ex.closed || ctx.closing) return;
+  if (ctx.peers && !ctx.peers.owns(ex.id)) return;
   const delay = Math.min(Math.max(0, deadline - Date.now()), MAX_TIMER_MS);
   ex.clockTimer = setTimeout(() => {
     ex.clockTimer = null;
@@ -29,7 +33,7 @@ export function armClock(ctx: HubContext, ex: ExerciseRuntime): void {
 
 async function expire(ctx: HubContext, ex: ExerciseRuntime, deadline: number): Promise<void> {
   await serial(ctx, ex, async () => {
-    if (ex.state.clock.deadline !== deadline) {
+    if (ex.state.clock.deadline !== deadline || (ctx.peers && !ctx.peers.owns(ex.id))) {
       armClock(ctx, ex);
       return;
     }

@@ -4,6 +4,11 @@
  * answer, publish. It runs inside the exercise's serial queue, so sequence
  * numbers never race, nothing is answered before the append commits, and no
  * patch leaves before the answer to the command that caused it.
+ *
+ * With several server processes, only the exercise's owner runs the loop: a
+ * process whose socket received the command forwards it to the owner
+ * (peers.ts) and relays the owner's answer once its own copy has read the
+ * log that far, so its sockets' views still follow the answer.
  */
 import { applyCommand } from '../../engine';
 import type { Actor, Command, CommandBody } from '../../engine/types';
@@ -15,7 +20,8 @@ import { advance, recordFor } from '../storage/records';
 import { ConflictError } from '../storage/types';
 import { broadcastPresence, broadcastViews } from './broadcast';
 import { armClock } from './clock';
-import { fail, notJoined, shuttingDown, type HubContext, type SeatSocket } from './context';
+import { fail, notJoined, shuttingDown, type ForwardedCommand, type HubContext, type SeatSocket } from './context';
+import { catchUp, seatById, viaOwner } from './peers';
 import { reload } from './recovery';
 import { seatOf } from './seats';
 import { scheduleBots } from './bots';
@@ -63,12 +69,43 @@ export async function command(
   if (ex.queue.size >= ctx.limits.maxQueuePerExercise) {
     return answer(fail('BUSY', 'The exercise is handling too many commands; try again in a moment.'));
   }
+  let answered = false;
+  let relayed: CommandAck | null = null;
+  const here = () =>
+    serial(ctx, ex, async () => {
+      // 2-4. check, apply, store
+      const outcome = await decide(ctx, ex, { seat, actor: actorOf(seat), id, body });
+      // 5. answer; 6. publish follows when serial() ends the task
+      answered = true;
+      answer(outcome.answer);
+      return outcome.answer;
+    });
+  const forward = async () => (relayed = await ctx.peers!.forwardCommand({ exerciseId: ex.id, seatId: seat.seatId, id, body }));
+  const result = await viaOwner(ctx, ex, forward, here);
+  if (answered) return;
+  if (relayed) return relay(ctx, ex, relayed, answer);
+  answer(result);
+}
+
+/** The owner's answer to a forwarded command, given once this process's copy has read the log that far. */
+async function relay(ctx: HubContext, ex: ExerciseRuntime, ack: CommandAck, answer: (answer: CommandAck) => void): Promise<void> {
   await serial(ctx, ex, async () => {
-    // 2-4. check, apply, store
-    const outcome = await decide(ctx, ex, { seat, actor: actorOf(seat), id, body });
-    // 5. answer; 6. publish follows when serial() ends the task
-    answer(outcome.answer);
+    if (ack.ok) {
+      await catchUp(ctx, ex, ack.seq).catch((err) => ctx.logger.warn({ err: (err as Error).message, exerciseId: ex.id }, 'could not read the log after a forwarded command'));
+    }
+    answer(ack);
   });
+}
+
+/** A command another process forwarded: run here when this process owns the exercise, else null (not ours). */
+export async function forwardedCommand(ctx: HubContext, request: ForwardedCommand): Promise<CommandAck | null> {
+  const ex = ctx.exercises.get(request.exerciseId);
+  if (!ex || !ctx.peers?.owns(ex.id)) return null;
+  if (ctx.closing) return shuttingDown('send the command again once reconnected.');
+  const seat = await seatById(ctx, ex, request.seatId);
+  if (!seat) return notJoined();
+  if (ex.queue.size >= ctx.limits.maxQueuePerExercise) return fail('BUSY', 'The exercise is handling too many commands; try again in a moment.');
+  return serial(ctx, ex, async () => (await decide(ctx, ex, { seat, actor: actorOf(seat), id: request.id, body: request.body })).answer);
 }
 
 /**
@@ -82,6 +119,10 @@ export async function decide(ctx: HubContext, ex: ExerciseRuntime, submission: S
   const seatId = seat?.seatId ?? null;
   // 2. check
   if (ex.closed) return { answer: fail('UNAVAILABLE', 'The exercise is not running here.'), accepted: false };
+  // Only the owner writes (its votes, clock and bot seats included); the log's seq check would refuse another anyway.
+  if (ctx.peers && !ctx.peers.owns(ex.id)) {
+    return { answer: fail('UNAVAILABLE', 'This exercise is run by another server process now; send it again in a moment.'), accepted: false };
+  }
   if (ex.quarantined) {
     const message = 'This exercise is quarantined: its stored log did not replay as recorded. It can be read and exported; the server operator has been told.';
     return { answer: fail('UNAVAILABLE', message), accepted: false };
@@ -163,6 +204,8 @@ export function serial<T>(ctx: HubContext, ex: ExerciseRuntime, task: () => Prom
       if (ex.dirty && ex.queue.size <= 1) {
         ex.dirty = false;
         broadcastViews(ctx, ex);
+        // The owner tells the other processes' copies to read the log this far.
+        if (ctx.peers?.owns(ex.id)) ctx.peers.changed({ exerciseId: ex.id, seq: ex.lastSeq, seats: false });
       }
     }
   });

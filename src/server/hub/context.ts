@@ -6,7 +6,8 @@
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
 import type { TeamId } from '../../engine/types';
-import type { ClientToServerEvents, ErrorAnswer, ErrorCode, ServerToClientEvents } from '../../protocol/events';
+import type { CommandBody } from '../../engine/types';
+import type { ClientToServerEvents, CommandAck, ErrorAnswer, ErrorCode, ServerToClientEvents, TeamReadyAck } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
 import type { ShippedScenario } from '../scenarios';
 import type { ScenarioCache } from '../storage/rebuild';
@@ -17,7 +18,70 @@ export interface SocketData {
   ip: string;
 }
 
-export type FbServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** A seat's command or ready vote, sent by the process its socket is on to the process that owns the exercise. */
+export interface ForwardedCommand {
+  exerciseId: string;
+  seatId: string;
+  id: string;
+  body: CommandBody;
+}
+export interface ForwardedReady {
+  exerciseId: string;
+  seatId: string;
+  ready: boolean;
+}
+
+/** What an exercise's change tells the other processes: they read the log (and the seats, when `seats`) up to `seq`. */
+export interface ExerciseChange {
+  exerciseId: string;
+  seq: number;
+  seats: boolean;
+}
+
+/** The seats with a socket on process `node`: for one exercise, or for all of them (`exercises`, sent now and then). */
+export interface NodeSeats {
+  node: string;
+  exercises: Record<string, string[]>;
+  /** Whether `exercises` lists every exercise with a connected seat on that node (the others have none). */
+  complete: boolean;
+}
+
+/**
+ * The messages between server processes (through the socket.io adapter:
+ * Redis, or the cluster adapter of `--workers`). A forwarded request is
+ * answered null by every process but the exercise's owner.
+ */
+export interface InterServerEvents {
+  'fb:command': (request: ForwardedCommand, answer: (ack: CommandAck | null) => void) => void;
+  'fb:ready': (request: ForwardedReady, answer: (ack: TeamReadyAck | null) => void) => void;
+  'fb:changed': (change: ExerciseChange) => void;
+  'fb:seats': (seats: NodeSeats) => void;
+}
+
+export type FbServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/**
+ * How this process shares its exercises with other processes (null: it runs
+ * alone and owns every exercise). Each exercise has one owner at a time,
+ * holding a lease in the database: it alone runs the authority loop and the
+ * round clock; the others keep a copy that follows the log, serve reads and
+ * their own sockets' views, and forward writes to the owner.
+ */
+export interface Peers {
+  /** This process's name among the others. */
+  readonly node: string;
+  /** Whether this process owns the exercise now (its lease is held and fresh). */
+  owns(exerciseId: string): boolean;
+  /** Takes the exercise's lease when nobody holds it (or it expired). */
+  claim(exerciseId: string): Promise<boolean>;
+  /** Asks the owner to run a request; null when no process owns the exercise. Throws when the owner did not answer in time. */
+  forwardCommand(request: ForwardedCommand): Promise<CommandAck | null>;
+  forwardReady(request: ForwardedReady): Promise<TeamReadyAck | null>;
+  /** Tells the other processes that an exercise was created or changed. */
+  changed(change: ExerciseChange): void;
+  /** Tells the other processes which seats of an exercise have a socket here now. */
+  seatsHere(exerciseId: string, seatIds: string[]): void;
+}
 
 /** The part of a socket the hub needs (socket.io's Socket satisfies it). */
 export interface SeatSocket {
@@ -56,6 +120,10 @@ export interface HubContext {
   readonly codes: Map<string, CodeEntry>;
   readonly seatsByHash: Map<string, SeatRecord>;
   io: FbServer | null;
+  /** The other server processes, when there are any (null: this one alone owns everything). */
+  peers: Peers | null;
+  /** Exercises being loaded from storage after another process created them, by id. */
+  readonly loading: Map<string, Promise<ExerciseRuntime | null>>;
   closing: boolean;
 }
 

@@ -99,6 +99,11 @@ export async function create(ctx: HubContext, input: CreateInput): Promise<Exerc
     addSeat(ctx, ex, { ...facilitator, ordinal: 1 });
     indexCodes(ctx, meta);
     ctx.exercises.set(id, ex);
+    // The process that creates an exercise owns it first; the others load it when told.
+    if (ctx.peers) {
+      await ctx.peers.claim(id);
+      ctx.peers.changed({ exerciseId: id, seq: 0, seats: true });
+    }
     ctx.logger.info({ exerciseId: id, scenario: scenario.id, teams: scenario.teams.length }, 'exercise created');
     return {
       ok: true,

@@ -31,14 +31,39 @@ import type { ShippedScenario } from '../scenarios';
 import { ScenarioCache } from '../storage/rebuild';
 import type { SeatRecord, Storage } from '../storage/types';
 import { stopClocks } from './clock';
-import { command } from './commands';
-import { DEFAULT_HUB_LIMITS, type FbServer, type HubContext, type HubLimits, type SeatSocket } from './context';
+import { command, forwardedCommand } from './commands';
+import {
+  DEFAULT_HUB_LIMITS,
+  type ExerciseChange,
+  type FbServer,
+  type ForwardedCommand,
+  type ForwardedReady,
+  type HubContext,
+  type HubLimits,
+  type NodeSeats,
+  type Peers,
+  type SeatSocket,
+} from './context';
+import { follow, lostOwnership, remoteSeats, takeOver, exerciseById } from './peers';
 import { classGradeSheet, create, exportLog, list, listScenarios, researchExport, type CreateInput } from './exercises';
 import { recover, replaceScenario } from './recovery';
-import { join, resume, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
-import { explain, preview, ready } from './votes';
+import { join, resume, resumeAnywhere, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
+import { explain, forwardedReady, preview, ready } from './votes';
 
-export { DEFAULT_HUB_LIMITS, fail, type FbServer, type HubLimits, type SeatSocket, type SocketData } from './context';
+export {
+  DEFAULT_HUB_LIMITS,
+  fail,
+  type ExerciseChange,
+  type FbServer,
+  type ForwardedCommand,
+  type ForwardedReady,
+  type HubLimits,
+  type InterServerEvents,
+  type NodeSeats,
+  type Peers,
+  type SeatSocket,
+  type SocketData,
+} from './context';
 
 export class Hub {
   private readonly ctx: HubContext;
@@ -55,6 +80,8 @@ export class Hub {
       codes: new Map(),
       seatsByHash: new Map(),
       io: null,
+      peers: null,
+      loading: new Map(),
       closing: false,
     };
     for (const shipped of scenarios.values()) this.ctx.scenarioCache.add(shipped.text, shipped.scenario);
@@ -71,6 +98,56 @@ export class Hub {
 
   attach(io: FbServer): void {
     this.ctx.io = io;
+  }
+
+  /** Shares the exercises with other server processes (cluster/): from now on each has one owner. */
+  attachPeers(peers: Peers): void {
+    this.ctx.peers = peers;
+  }
+
+  /** A command another process forwarded: answered when this process owns the exercise, else null. */
+  forwardedCommand(request: ForwardedCommand): Promise<CommandAck | null> {
+    return forwardedCommand(this.ctx, request);
+  }
+
+  forwardedReady(request: ForwardedReady): Promise<TeamReadyAck | null> {
+    return forwardedReady(this.ctx, request);
+  }
+
+  /** Another process created or changed an exercise. */
+  follow(change: ExerciseChange): Promise<void> {
+    return follow(this.ctx, change);
+  }
+
+  /** Another process said which seats have a socket there. */
+  remoteSeats(message: NodeSeats): Promise<void> {
+    return remoteSeats(this.ctx, message);
+  }
+
+  /** This process took the leases of these exercises: catch each up from the log and run its clock. */
+  async tookOver(exerciseIds: string[]): Promise<void> {
+    for (const id of exerciseIds) {
+      const ex = await exerciseById(this.ctx, id);
+      if (ex) await takeOver(this.ctx, ex);
+    }
+  }
+
+  /** This process no longer holds these exercises' leases. */
+  lost(exerciseIds: string[]): void {
+    for (const id of exerciseIds) {
+      const ex = this.ctx.exercises.get(id);
+      if (ex) lostOwnership(this.ctx, ex);
+    }
+  }
+
+  /** The seats with a socket on this process, by exercise (repeated to the other processes now and then). */
+  localSeats(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const ex of this.ctx.exercises.values()) {
+      const seats = ex.localSeats();
+      if (seats.length) out[ex.id] = seats;
+    }
+    return out;
   }
 
   /** Rebuilds every stored exercise from its latest snapshot and the tail of its log. */
@@ -107,6 +184,11 @@ export class Hub {
 
   resume(socket: SeatSocket, credential: string, lastSeq?: number): SeatResumeAck {
     return resume(this.ctx, socket, credential, lastSeq);
+  }
+
+  /** resume(), looking in storage for a seat that joined through another process. */
+  resumeAnywhere(socket: SeatSocket, credential: string, lastSeq?: number): Promise<SeatResumeAck> {
+    return resumeAnywhere(this.ctx, socket, credential, lastSeq);
   }
 
   /** Called when a socket disconnects or moves to another seat. */

@@ -42,6 +42,12 @@ export async function recover(ctx: HubContext): Promise<{ exercises: number; com
   return { exercises: ctx.exercises.size, commands, degraded };
 }
 
+/** Loads one exercise another process created (quarantined when it does not replay); null when it cannot be rebuilt. */
+export async function loadExercise(ctx: HubContext, meta: ExerciseMeta): Promise<ExerciseRuntime | null> {
+  const quarantined = (await ctx.storage.quarantined()).find((q) => q.exerciseId === meta.id);
+  return load(ctx, meta, ctx.logger.child({ exerciseId: meta.id }), quarantined?.reason ?? null);
+}
+
 async function load(ctx: HubContext, meta: ExerciseMeta, log: Logger, quarantinedFor: string | null): Promise<ExerciseRuntime | null> {
   let rebuilt: RebuildResult;
   try {
@@ -123,8 +129,12 @@ export async function replaceScenario(ctx: HubContext, previousText: string, nex
   return affected.length;
 }
 
-/** Re-reads an exercise from storage after another writer changed its log. */
-export async function reload(ctx: HubContext, ex: ExerciseRuntime): Promise<void> {
+/**
+ * Re-reads an exercise from storage after another writer changed its log
+ * (and its seats, unless `seats` is false: a copy following the owner reads
+ * them only when told a seat joined).
+ */
+export async function reload(ctx: HubContext, ex: ExerciseRuntime, options: { seats: boolean } = { seats: true }): Promise<void> {
   const records = await ctx.storage.read(ex.id, ex.lastSeq + 1);
   const folded = foldLog(ex.scenario, { state: ex.state, seq: ex.lastSeq }, records, { hashState });
   if (folded.mismatches.length) ex.degraded = true;
@@ -135,8 +145,10 @@ export async function reload(ctx: HubContext, ex: ExerciseRuntime): Promise<void
     ex.accepted.set(record.command.id, knownIdOf(record));
     ex.lastAt = Math.max(ex.lastAt, record.command.at);
   }
-  for (const seat of await ctx.storage.seats(ex.id)) {
-    if (!ex.seats.has(seat.seatId)) addSeat(ctx, ex, seat);
+  if (options.seats) {
+    for (const seat of await ctx.storage.seats(ex.id)) {
+      if (!ex.seats.has(seat.seatId)) addSeat(ctx, ex, seat);
+    }
   }
   if (records.length) afterAccepted(ctx, ex);
 }

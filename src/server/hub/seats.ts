@@ -11,6 +11,7 @@ import type { ExerciseMeta, SeatRecord } from '../storage/types';
 import { broadcastPresence, heldView, room } from './broadcast';
 import { serial } from './commands';
 import { fail, shuttingDown, type HubContext, type SeatSocket } from './context';
+import { exerciseById } from './peers';
 import { checkVotes } from './votes';
 
 export type BoundSeat = { ex: ExerciseRuntime; seat: SeatRecord };
@@ -36,7 +37,7 @@ export async function join(
   admit?: (exerciseId: string) => Promise<ErrorAnswer | null>,
 ): Promise<SeatJoinAck> {
   if (ctx.closing) return shuttingDown('try again in a moment.');
-  const entry = ctx.codes.get(code);
+  const entry = ctx.codes.get(code) ?? (await codeElsewhere(ctx, code));
   const ex = entry ? ctx.exercises.get(entry.exerciseId) : undefined;
   if (!entry || !ex) return fail('UNKNOWN_CODE', `No exercise has the join code "${code}". Check it with your facilitator.`);
   // After the end, a code seats no one until the facilitator reopens the exercise (seats already taken resume).
@@ -59,9 +60,33 @@ export async function join(
     joinedAt: Date.now(),
   });
   addSeat(ctx, ex, seat);
+  ctx.peers?.changed({ exerciseId: ex.id, seq: ex.lastSeq, seats: true });
   ctx.logger.info({ exerciseId: ex.id, seatId: seat.seatId, role: seat.role, team: seat.team }, 'seat joined');
   const view = bind(ctx, socket, ex, seat);
   return { ok: true, credential, seat: seatInfo(ex, seat), view, serverNow: Date.now() };
+}
+
+/** A join code of an exercise another process created since this one loaded its exercises. */
+async function codeElsewhere(ctx: HubContext, code: string) {
+  if (!ctx.peers) return undefined;
+  const found = await ctx.storage.findCode(code);
+  if (!found || !(await exerciseById(ctx, found.exerciseId))) return undefined;
+  return ctx.codes.get(code);
+}
+
+/** A seat that joined through another process since this one read the exercise's seats. */
+async function seatElsewhere(ctx: HubContext, credential: string): Promise<void> {
+  if (!ctx.peers) return;
+  const seat = await ctx.storage.findSeatByCredentialHash(hashCredential(credential));
+  if (!seat) return;
+  const ex = await exerciseById(ctx, seat.exerciseId);
+  if (ex && !ex.seats.has(seat.seatId)) addSeat(ctx, ex, seat);
+}
+
+/** resume(), after looking in storage for a seat this process has not heard of (with other processes). */
+export async function resumeAnywhere(ctx: HubContext, socket: SeatSocket, credential: string, lastSeq?: number): Promise<SeatResumeAck> {
+  if (!ctx.closing && !seatByCredential(ctx, credential)) await seatElsewhere(ctx, credential);
+  return resume(ctx, socket, credential, lastSeq);
 }
 
 export function resume(ctx: HubContext, socket: SeatSocket, credential: string, lastSeq?: number): SeatResumeAck {
@@ -94,8 +119,14 @@ function bind(ctx: HubContext, socket: SeatSocket, ex: ExerciseRuntime, seat: Se
   socket.join(room(ex.id, viewerKey(seat)));
   ex.connect(seat.seatId, socket.id);
   const view = heldView(ex, viewerKey(seat));
-  broadcastPresence(ctx, ex);
+  seatsChanged(ctx, ex);
   return view;
+}
+
+/** The seats connected here changed: the other processes are told, and the owner sends presence. */
+function seatsChanged(ctx: HubContext, ex: ExerciseRuntime): void {
+  ctx.peers?.seatsHere(ex.id, ex.localSeats());
+  broadcastPresence(ctx, ex);
 }
 
 /** Called when a socket disconnects or moves to another seat. */
@@ -108,7 +139,7 @@ export function unbind(ctx: HubContext, socket: SeatSocket): void {
   if (!ex || !seat) return;
   socket.leave(room(ex.id, viewerKey(seat)));
   ex.disconnect(seat.seatId, socket.id);
-  broadcastPresence(ctx, ex);
+  seatsChanged(ctx, ex);
   // A member leaving may complete a ready vote of the remaining members.
   if (seat.role === 'team' && seat.team && !ex.isConnected(seat.seatId) && !ctx.closing) {
     const team = seat.team;

@@ -12,7 +12,9 @@ import { viewerFromKey, viewerKey } from '../roles';
 import type { ExerciseRuntime } from '../exercise';
 import { broadcastPresence } from './broadcast';
 import { decide, serial, type Outcome } from './commands';
-import { fail, notJoined, shuttingDown, type HubContext, type SeatSocket } from './context';
+import type { SeatRecord } from '../storage/types';
+import { fail, notJoined, shuttingDown, type ForwardedReady, type HubContext, type SeatSocket } from './context';
+import { seatById, viaOwner } from './peers';
 import { seatOf } from './seats';
 
 /** What a team's draft would score now with its options: computed by the engine's rule, nothing changes. */
@@ -37,8 +39,24 @@ export async function ready(ctx: HubContext, socket: SeatSocket, isReady: boolea
   if (!bound) return notJoined();
   const { ex, seat } = bound;
   if (seat.role !== 'team' || !seat.team) return fail('NOT_ALLOWED', 'Only team players vote to lock their decisions.');
-  const team = seat.team;
   if (ctx.closing) return shuttingDown('vote again once reconnected.');
+  // The votes live with the exercise's owner, which alone may lock.
+  const forward = () => ctx.peers!.forwardReady({ exerciseId: ex.id, seatId: seat.seatId, ready: isReady });
+  return viaOwner(ctx, ex, forward, () => vote(ctx, ex, seat, isReady));
+}
+
+/** A ready vote another process forwarded: counted here when this process owns the exercise, else null. */
+export async function forwardedReady(ctx: HubContext, request: ForwardedReady): Promise<TeamReadyAck | null> {
+  const ex = ctx.exercises.get(request.exerciseId);
+  if (!ex || !ctx.peers?.owns(ex.id)) return null;
+  if (ctx.closing) return shuttingDown('vote again once reconnected.');
+  const seat = await seatById(ctx, ex, request.seatId);
+  if (!seat || seat.role !== 'team' || !seat.team) return notJoined();
+  return vote(ctx, ex, seat, request.ready);
+}
+
+async function vote(ctx: HubContext, ex: ExerciseRuntime, seat: SeatRecord, isReady: boolean): Promise<TeamReadyAck> {
+  const team = seat.team!;
   return serial(ctx, ex, async () => {
     // A vote is a request to lock: refused as lockDecisions would be (ended, paused, not in deliberation, already locked).
     const refused = checkDeliberation(ex.state, team);
@@ -59,6 +77,7 @@ export async function ready(ctx: HubContext, socket: SeatSocket, isReady: boolea
 }
 
 function voteStatus(ex: ExerciseRuntime, team: TeamId, seq?: number): TeamReadyAck {
+  // connectedMembers counts the seats connected to every process (exercise.ts).
   const votes = ex.readyVotes(team);
   const members = ex.connectedMembers(team);
   return {

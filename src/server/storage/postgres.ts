@@ -437,13 +437,13 @@ export class PostgresStorage implements Storage {
   }
 }
 
-/** A database URL without its password. */
-export function redact(url: string): string {
+/** A database (or Redis) URL without its password. */
+export function redact(url: string, scheme = 'postgres'): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
     return parsed.toString();
   } catch {
-    return 'postgres://(unparsable URL)';
+    return `${scheme}://(unparsable URL)`;
   }
 }
