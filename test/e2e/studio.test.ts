@@ -153,7 +153,8 @@ describe.skipIf(!HAVE_CHROMIUM)('Firebreak Studio', () => {
   }, 120_000);
 
   it('keeps the draft across a reload, downloads it and opens a file from disk', async () => {
-    await page.waitForTimeout(500); // the draft is saved 300 ms after the last change
+    // The draft is kept a moment after the last change.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('firebreak.studio.draft.v1') ?? ''), SLOW).toContain('The harbour leak');
     await page.reload();
     await editor().waitFor();
     await expect.poll(() => editor().innerText()).toContain('The harbour leak');

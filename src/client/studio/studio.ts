@@ -249,12 +249,12 @@ export function mountStudio(root: HTMLElement): () => void {
     for (const p of summary.policies) for (const [key, n] of Object.entries(p.outcomes)) endings.set(key, (endings.get(key) ?? 0) + n);
     return html`<div data-testid="playtest-result">
       <p>${summary.runs} exercises, every team played by one bot policy in turn.</p>
-      <table class="studio-table"><caption>Outcomes by policy</caption>
-        <thead><tr><th scope="col">policy</th>${OUTCOME_KINDS.map((k) => html`<th scope="col">${k}</th>`)}<th scope="col">peak escalation</th></tr></thead>
+      <div class="studio-scroll"><table class="studio-table"><caption>Outcomes by policy</caption>
+        <thead><tr><th scope="col">policy</th>${OUTCOME_KINDS.map((k) => html`<th scope="col">${k}</th>`)}<th scope="col"><abbr title="peak escalation, mean over the runs">peak</abbr></th></tr></thead>
         <tbody>${summary.policies.map(
           (p) => html`<tr><th scope="row">${p.policy}</th>${OUTCOME_KINDS.map((k) => html`<td>${outcomeCell(kindCount(p.outcomes, k), p.runs, k)}</td>`)}<td>${p.peakEscalation.mean.toFixed(1)}</td></tr>`,
         )}</tbody>
-      </table>
+      </table></div>
       <p class="help">Decided by: ${[...endings].sort(([, a], [, b]) => b - a).map(([key, n], i) => html`${i ? ', ' : ''}${endingName(key)} ${n}`)}.</p>
       <h3>Escalation paths</h3>
       <p class="help">The level before round 1, then after each round; the most frequent per policy.</p>
