@@ -255,64 +255,59 @@ export const teamSummarySchema = z.strictObject({
 
 const rubricLevel = z.enum(RUBRIC_LEVELS);
 
-export const reportCardSchema = z.strictObject({
+/** What a report card and its objectives show in a view; the whole card adds the rest. */
+const cardFigures = {
   team: teamId,
   teamName: z.string(),
   decisions: z.number().int(),
   meanProportionality: z.number().nullable(),
   meanCohesion: z.number().nullable(),
-  objectives: z.array(
-    z.strictObject({
-      objective: z.string(),
-      text: z.string(),
-      graded: z.boolean(),
-      decisions: z.array(
-        z.strictObject({
-          decision: z.string(),
-          round: z.number().int(),
-          action: z.string(),
-          actionName: z.string(),
-          incident: z.string().nullable(),
-          proportionality: z.number(),
-          effective: z.boolean(),
-          joint: z.boolean(),
-          legallyExposed: z.boolean(),
-          bearing: z.string(),
-        }),
-      ),
-      measures: z.array(z.strictObject({ id: z.enum(GRADE_MEASURES), label: z.string(), value: z.number().nullable(), basis: z.string() })),
-      score: z.number().nullable(),
-      computed: rubricLevel.nullable(),
-      ratings: z.strictObject({ P: z.number(), S: z.number(), M: z.number(), U: z.number() }),
-      evaluated: rubricLevel.nullable(),
-      level: rubricLevel.nullable(),
-      descriptor: z.string(),
-      why: z.string(),
-    }),
-  ),
   levelPoints: z.number().nullable(),
-  summary: z.string(),
-}).describe('A team\'s whole report card: what score:explain answers for a card\'s reference (docs/scoring.md).');
+};
+const objectiveFigures = {
+  objective: z.string().describe('A learning objective id: view.scenario.learningObjectives[].id.'),
+  graded: z.boolean(),
+  score: z.number().nullable(),
+  computed: rubricLevel.nullable(),
+  ratings: z.strictObject({ P: z.number(), S: z.number(), M: z.number(), U: z.number() }),
+  evaluated: rubricLevel.nullable(),
+  level: rubricLevel.nullable(),
+};
+
+export const reportCardSchema = z
+  .strictObject({
+    ...cardFigures,
+    objectives: z.array(
+      z.strictObject({
+        ...objectiveFigures,
+        text: z.string(),
+        decisions: z.array(
+          z.strictObject({
+            decision: z.string(),
+            round: z.number().int(),
+            action: z.string(),
+            actionName: z.string(),
+            incident: z.string().nullable(),
+            proportionality: z.number(),
+            effective: z.boolean(),
+            joint: z.boolean(),
+            legallyExposed: z.boolean(),
+            bearing: z.string(),
+          }),
+        ),
+        measures: z.array(z.strictObject({ id: z.enum(GRADE_MEASURES), label: z.string(), value: z.number().nullable(), basis: z.string() })),
+        descriptor: z.string(),
+        why: z.string(),
+      }),
+    ),
+    summary: z.string(),
+  })
+  .describe('A team\'s whole report card: what score:explain answers for a card\'s reference (docs/scoring.md).');
 
 export const reportCardViewSchema = z
   .strictObject({
-    team: teamId,
-    teamName: z.string(),
-    decisions: z.number().int(),
-    meanProportionality: z.number().nullable(),
-    meanCohesion: z.number().nullable(),
-    objectives: z.array(
-      z.strictObject({
-        objective: z.string().describe('A learning objective id: view.scenario.learningObjectives[].id.'),
-        graded: z.boolean(),
-        score: z.number().nullable(),
-        computed: rubricLevel.nullable(),
-        ratings: z.strictObject({ P: z.number(), S: z.number(), M: z.number(), U: z.number() }),
-        evaluated: rubricLevel.nullable(),
-        level: rubricLevel.nullable(),
-      }),
-    ),
-    levelPoints: z.number().nullable(),
+    ...cardFigures,
+    objectives: z.array(z.strictObject(objectiveFigures)),
     explanation: z
       .string()
       .describe('The reference score:explain takes for the whole card (its summary, and per objective the text, descriptor, why, decisions and measures). It changes whenever the card does.'),
