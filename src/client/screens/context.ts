@@ -9,6 +9,7 @@ import type { CommandAck, DecisionPreviewAck, ExerciseSummary } from '../../prot
 import type { Session } from '../net/session';
 import type { Answers } from '../ui/answers';
 import type { Drafts } from '../ui/drafts';
+import type { Notifications } from '../ui/notifications';
 import type { BoardPanel } from './parts/board';
 
 export interface LocalState {
@@ -48,6 +49,7 @@ export interface Ctx {
   drafts: Drafts;
   local: LocalState;
   board: BoardPanel;
+  notifications: Notifications;
   rerender(): void;
   /** Sends a command and shows its answer in the slot `key`; resolves with the answer. */
   send(key: string, body: CommandBody, okText: string): Promise<CommandAck>;

@@ -27,6 +27,13 @@ export class Answers {
     this.changed();
   }
 
+  /** Forgets every answer shown (when the phase or round they belonged to is over). */
+  clear(): void {
+    if (!this.map.size) return;
+    this.map.clear();
+    this.changed();
+  }
+
   /** Shows "sending", then the answer; resolves with it. */
   async track<A extends AnyAnswer>(key: string, pending: Promise<A>, okText: string, sendingText = 'Sending…'): Promise<A> {
     this.set(key, { state: 'sending', text: sendingText });

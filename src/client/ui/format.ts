@@ -151,7 +151,7 @@ export function ladderLabel(view: ExerciseView, level: number): string {
 export function roundTitle(view: ExerciseView, round: number): string {
   const r = view.scenario.rounds[round - 1];
   if (round === 0 || !r) return round === 0 ? 'Before round 1' : `Round ${round}`;
-  return `Round ${round}: ${r.title}${r.date ? ` (${r.date})` : ''}`;
+  return `Round ${round}: ${r.title}${r.date ? ` (${storyDate(r.date)})` : ''}`;
 }
 
 /** Who an inject was delivered to, in words. */
@@ -203,4 +203,30 @@ export function costWords(cost: { capital: number; intel: number }): string {
   if (cost.capital) parts.push(plural(cost.capital, 'political capital', 'political capital'));
   if (cost.intel) parts.push(plural(cost.intel, 'intelligence capacity', 'intelligence capacity'));
   return parts.length ? parts.join(' and ') : 'No cost';
+}
+
+/**
+ * What happens when the round clock runs out, as the engine rules it
+ * (clockExpired resolves the round with every team's plan as it stands).
+ */
+export function clockRule(): string {
+  return 'When time runs out the round resolves at once with every plan as it stands: decisions drafted but not locked go ahead as drafted.';
+}
+
+/**
+ * A scenario's story date ("2016-07", "2016-07-22", "2016-04/2016-06") in
+ * words for the locale; text that is not such a date is returned as it is.
+ */
+export function storyDate(text: string, locale?: string): string {
+  const parts = text.split('/').map((p) => p.trim());
+  const dates = parts.map(parseStoryDate);
+  if (dates.some((d) => d === null)) return text;
+  const words = dates.map((d) => new Intl.DateTimeFormat(locale, d!.day ? { day: 'numeric', month: 'short', year: 'numeric' } : { month: 'short', year: 'numeric' }).format(d!.date));
+  return words.join(' – ');
+}
+
+function parseStoryDate(text: string): { date: Date; day: boolean } | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return null;
+  return { date: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1, 12)), day: !!m[3] };
 }

@@ -15,6 +15,10 @@ export interface TopbarOptions {
   /** Round and phase words. */
   round?: TemplateResult | string;
   clock?: TemplateResult;
+  /** The story's date for this round (scenario time), beside the wall clock. */
+  storyDate?: string;
+  /** The notifications menu. */
+  notices?: TemplateResult;
   status?: ConnectionStatus;
   rerender: () => void;
 }
@@ -34,7 +38,9 @@ export function topbar(o: TopbarOptions): TemplateResult {
       ${o.seat ? html`<span class="topbar-seat">${o.seat}</span>` : nothing}
       ${o.round ? html`<span class="topbar-round">${o.round}</span>` : nothing}
       ${o.clock ?? nothing}
+      ${o.storyDate ? html`<span class="topbar-date"><span class="visually-hidden">Story date: </span>${o.storyDate}</span>` : nothing}
       <span class="topbar-spacer"></span>
+      ${o.notices ?? nothing}
       ${o.status
         ? html`<span class="conn conn--${o.status}"><span class="dot" aria-hidden="true"></span>${STATUS_WORDS[o.status]}</span>`
         : nothing}
