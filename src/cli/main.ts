@@ -167,19 +167,22 @@ program
 
 program
   .command('new')
-  .description('Write a commented starter scenario that validates, to edit into your own.')
+  .description('Write a commented starter scenario that validates, to edit into your own, and a copy of the schema beside it for editors.')
   .argument('<file>', 'where to write it, e.g. scenarios/my-scenario.json')
   .option('--force', 'overwrite an existing file', false)
+  .option('--no-schema-copy', 'write no schema copy; "$schema" is then the schema\'s id, to map in the editor\'s settings')
   .action(async (file: string, o) => {
-    process.exitCode = newScenario(file, { force: o.force });
+    process.exitCode = newScenario(file, { force: o.force, schemaCopy: o.schemaCopy });
   });
 
 program
   .command('schema')
-  .description('Print the JSON Schema of the scenario format, or write it and the field reference of docs/authoring.md.')
-  .option('--write', 'write scenarios/firebreak-scenario.schema.json and the reference in docs/authoring.md', false)
+  .description('Print the JSON Schema of the scenario format, write a copy of it beside your scenarios, or regenerate the published copy and docs/authoring.md.')
+  .option('--write <dir>', 'write <dir>/firebreak-scenario.schema.json, for the "$schema" of the scenarios there')
+  .option('--docs', 'write scenarios/firebreak-scenario.schema.json and the generated sections of docs/authoring.md', false)
+  .option('--check', 'exit 1 when those generated files differ from the code', false)
   .action(async (o) => {
-    process.exitCode = schema({ write: o.write });
+    process.exitCode = schema({ write: o.write, docs: o.docs, check: o.check });
   });
 
 program

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText, scenarioJsonSchema } from '../../src/engine';
-import { authoringText, AUTHORING_FILE } from '../../src/cli/commands/schema';
+import { loadScenarioText, SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID, scenarioJsonSchema } from '../../src/engine';
+import { authoringText, AUTHORING_FILE, schemaText } from '../../src/cli/commands/schema';
 import { fieldReference } from '../../src/engine/scenario/reference';
 
 const cli = (...args: string[]) => {
@@ -38,6 +38,51 @@ describe("the author's tools", () => {
     expect(validated.code).toBe(0);
     // Refuses to overwrite without --force: a misuse, exit 2.
     expect(cli('new', file).code).toBe(2);
+  });
+
+  it('puts a schema copy beside a new scenario, so that its "$schema" works wherever it is saved', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-new-')), 'deep', 'folder');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'case.json');
+    const run = cli('new', file);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`wrote ${path.join(dir, SCENARIO_SCHEMA_FILE)}`);
+    const reference = JSON.parse(fs.readFileSync(file, 'utf8')).$schema;
+    expect(reference).toBe(`./${SCENARIO_SCHEMA_FILE}`);
+    const copy = JSON.parse(fs.readFileSync(path.resolve(dir, reference), 'utf8'));
+    expect(copy.$id).toBe(SCENARIO_SCHEMA_ID);
+    expect(copy).toEqual(scenarioJsonSchema());
+    // A second scenario in the same folder finds the copy current and leaves it alone.
+    expect(cli('new', path.join(dir, 'other.json')).out).not.toContain(SCENARIO_SCHEMA_FILE);
+  });
+
+  it('writes the schema id instead of a copy when asked, and the scenario still validates', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-new-'));
+    const file = path.join(dir, 'by-id.json');
+    expect(cli('new', file, '--no-schema-copy').code).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['by-id.json']);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(JSON.parse(text).$schema).toBe(SCENARIO_SCHEMA_ID);
+    const loaded = loadScenarioText(text, file);
+    expect(loaded.ok && loaded.warnings).toEqual([]);
+    expect(cli('new', path.join(dir, 'missing', 'x.json'))).toEqual({ code: 2, out: `${path.join(dir, 'missing')}: no such folder\n` });
+  });
+
+  it('writes a copy of the schema into a folder, and says when it is already current', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-schema-')), 'scenarios');
+    const copy = path.join(dir, SCENARIO_SCHEMA_FILE);
+    expect(cli('schema', '--write', dir)).toEqual({ code: 0, out: `wrote ${copy}\n` });
+    expect(fs.readFileSync(copy, 'utf8')).toBe(schemaText());
+    expect(cli('schema', '--write', dir)).toEqual({ code: 0, out: `${copy} is already current\n` });
+    fs.writeFileSync(copy, '{}');
+    expect(cli('schema', '--write', dir).out).toBe(`wrote ${copy}\n`);
+    expect(cli('schema', '--write', copy)).toEqual({ code: 2, out: `${copy}: is a file, not a folder\n` });
+    expect(JSON.parse(cli('schema').out).$id).toBe(SCENARIO_SCHEMA_ID);
+  });
+
+  it('keeps the published schema and the generated sections of docs/authoring.md current', () => {
+    expect(cli('schema', '--check')).toEqual({ code: 0, out: '' });
+    expect(JSON.parse(fs.readFileSync(`scenarios/${SCENARIO_SCHEMA_FILE}`, 'utf8')).$id).toBe(SCENARIO_SCHEMA_ID);
   });
 
   it('ignores $comment notes anywhere in a scenario', () => {

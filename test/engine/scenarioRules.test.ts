@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioSchema } from '../../src/engine/scenario/schema';
+import { SCENARIO_SCHEMA_ID, scenarioSchema } from '../../src/engine/scenario/schema';
 import { runRules, SEMANTIC_RULES, type SemanticRule } from '../../src/engine/scenario/rules';
 import { formatProblem } from '../../src/engine/scenario/problems';
 import { legalBasesRule } from '../../src/engine/scenario/rules/legalBases';
@@ -179,7 +179,9 @@ describe('each rule alone', () => {
 
   it('schema reference: a copy by file name or the id, nothing else', () => {
     expect(run(schemaRefRule, (s) => (s.$schema = '../../schemas/firebreak-scenario.schema.json'))).toEqual([]);
-    expect(run(schemaRefRule, (s) => (s.$schema = 'urn:firebreak:scenario-schema:1'))).toEqual([]);
+    expect(run(schemaRefRule, (s) => (s.$schema = SCENARIO_SCHEMA_ID))).toEqual([]);
+    expect(run(schemaRefRule, (s) => (s.$schema = 'https://firebreak.dev/schema/scenario/v1.json#'))).toEqual([]);
+    expect(run(schemaRefRule, (s) => (s.$schema = 'https://firebreak.dev/schema/history/v1.json'))).toHaveLength(1);
     expect(run(schemaRefRule, (s) => (s.$schema = 'https://json-schema.org/draft/2020-12/schema'))).toHaveLength(1);
   });
 

@@ -19,7 +19,7 @@ const expected: Record<string, string[]> = {
     `test/fixtures/broken/not-utf8.json:23:30: the file is not valid UTF-8: byte 0xF4 here is not part of a UTF-8 character (the file was probably saved as Latin-1 or Windows-1252); save it as UTF-8 (at /teams/1/name)`,
   ],
   'wrong-schema.json': [
-    `test/fixtures/broken/wrong-schema.json:2:14: "$schema" names "https://json.schemastore.org/package.json", which is not Firebreak's scenario schema: use "./firebreak-scenario.schema.json" (firebreak schema --write DIR puts a copy there) or "urn:firebreak:scenario-schema:1" (at /$schema)`,
+    `test/fixtures/broken/wrong-schema.json:2:14: "$schema" names "https://json.schemastore.org/package.json", which is not Firebreak's scenario schema: use "./firebreak-scenario.schema.json" (firebreak schema --write DIR puts a copy there) or "https://firebreak.dev/schema/scenario/v1.json" (at /$schema)`,
   ],
   'too-deep.json': [
     `test/fixtures/broken/too-deep.json:93:116: the document is nested more than 64 levels deep here (at /debrief/whatHappened/0/$comment/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0)`,

@@ -1,11 +1,17 @@
-/** firebreak new: writes a commented starter scenario that validates, ready to edit. */
+/**
+ * firebreak new: writes a commented starter scenario that validates, ready to
+ * edit, with a copy of the published schema beside it so that "$schema"
+ * ("./firebreak-scenario.schema.json") works wherever the file is saved.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID } from '../../engine';
 import { EXIT_OK, UserError, out, readText, writeText } from '../io';
-import { SCHEMA_FILE } from './schema';
+import { writeSchemaCopy } from './schema';
 
 const TEMPLATE = fileURLToPath(new URL('../templates/starter.json', import.meta.url));
+const TEMPLATE_SCHEMA = `"$schema": "./${SCENARIO_SCHEMA_FILE}"`;
 
 /** A scenario id from a file name: "My Scenario.json" -> "my-scenario". */
 export function idFromFile(file: string): string {
@@ -17,13 +23,21 @@ export function idFromFile(file: string): string {
   return /^[a-z]/.test(slug) ? slug : `scenario-${slug || 'new'}`;
 }
 
-export function newScenario(file: string, options: { force: boolean }): number {
+/** The starter's text for this file; with schemaCopy false, "$schema" is the schema's id instead of the copy beside it. */
+export function starterText(file: string, schemaCopy: boolean): string {
+  const text = readText(TEMPLATE).replace('"id": "my-scenario"', `"id": "${idFromFile(file)}"`);
+  return schemaCopy ? text : text.replace(TEMPLATE_SCHEMA, `"$schema": "${SCENARIO_SCHEMA_ID}"`);
+}
+
+export function newScenario(file: string, options: { force: boolean; schemaCopy: boolean }): number {
   if (fs.existsSync(file) && !options.force) throw new UserError(`${file} already exists; pass --force to overwrite it`);
-  const schemaPath = path.relative(path.dirname(path.resolve(file)), path.resolve(SCHEMA_FILE)).split(path.sep).join('/');
-  const text = readText(TEMPLATE)
-    .replace('"id": "my-scenario"', `"id": "${idFromFile(file)}"`)
-    .replace('"$schema": "./firebreak-scenario.schema.json"', `"$schema": "${schemaPath.startsWith('.') ? schemaPath : `./${schemaPath}`}"`);
-  writeText(file, text);
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) throw new UserError(`${dir}: no such folder`);
+  writeText(file, starterText(file, options.schemaCopy));
   out(`wrote ${file}: edit it, then run  npx firebreak validate ${file}`);
+  if (options.schemaCopy) {
+    const copy = writeSchemaCopy(dir);
+    if (copy.changed) out(`wrote ${copy.file}: editors read it through "$schema" for completion and checks`);
+  }
   return EXIT_OK;
 }

@@ -1,9 +1,15 @@
-/** firebreak schema: prints or writes the published JSON Schema and the field reference generated from it. */
-import { scenarioJsonSchema } from '../../engine';
+/**
+ * firebreak schema: prints the published JSON Schema, writes a copy of it
+ * beside an author's scenarios, or regenerates the project's published copy
+ * and the generated sections of docs/authoring.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../../engine';
 import { fieldReference } from '../../engine/scenario/reference';
-import { EXIT_OK, UserError, out, readText, writeText } from '../io';
+import { EXIT_FINDING, EXIT_OK, UserError, out, readText, writeText } from '../io';
 
-export const SCHEMA_FILE = 'scenarios/firebreak-scenario.schema.json';
+export const SCHEMA_FILE = `scenarios/${SCENARIO_SCHEMA_FILE}`;
 export const AUTHORING_FILE = 'docs/authoring.md';
 const START = '<!-- reference:start -->';
 const END = '<!-- reference:end -->';
@@ -20,13 +26,42 @@ export function authoringText(current: string): string {
   return `${current.slice(0, start + START.length)}\n${fieldReference(scenarioJsonSchema())}${current.slice(end)}`;
 }
 
-export function schema(options: { write: boolean }): number {
-  if (!options.write) {
-    out(schemaText());
+/**
+ * Writes (or refreshes) the schema copy in a folder, creating the folder;
+ * returns its path, and whether the file changed.
+ */
+export function writeSchemaCopy(dir: string): { file: string; changed: boolean } {
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError(`${dir}: is a file, not a folder`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, SCENARIO_SCHEMA_FILE);
+  const text = schemaText();
+  const changed = !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text;
+  if (changed) writeText(file, text);
+  return { file, changed };
+}
+
+/** The project's generated files, each with the text the code generates now. */
+function generatedFiles(): Record<string, string> {
+  return { [SCHEMA_FILE]: schemaText(), [AUTHORING_FILE]: authoringText(readText(AUTHORING_FILE)) };
+}
+
+export function schema(options: { write?: string; docs: boolean; check: boolean }): number {
+  if (options.write !== undefined) {
+    const { file, changed } = writeSchemaCopy(options.write);
+    out(changed ? `wrote ${file}` : `${file} is already current`);
     return EXIT_OK;
   }
-  writeText(SCHEMA_FILE, schemaText());
-  writeText(AUTHORING_FILE, authoringText(readText(AUTHORING_FILE)));
-  out(`wrote ${SCHEMA_FILE} and the field reference in ${AUTHORING_FILE}`);
+  if (options.check) {
+    const stale = Object.entries(generatedFiles()).filter(([file, text]) => readText(file) !== text);
+    for (const [file] of stale) out(`stale: ${file}`);
+    if (stale.length) out('run `firebreak schema --docs` to regenerate');
+    return stale.length ? EXIT_FINDING : EXIT_OK;
+  }
+  if (options.docs) {
+    for (const [file, text] of Object.entries(generatedFiles())) writeText(file, text);
+    out(`wrote ${SCHEMA_FILE} and the generated sections of ${AUTHORING_FILE}`);
+    return EXIT_OK;
+  }
+  out(schemaText());
   return EXIT_OK;
 }

@@ -71,7 +71,7 @@ export function fieldReference(schema: Json): string {
   return [
     '### Every field',
     '',
-    'Generated from `scenarios/firebreak-scenario.schema.json` by `npx firebreak schema --write`. Any object may also carry a `$comment` string, which Firebreak ignores.',
+    'Generated from `scenarios/firebreak-scenario.schema.json` by `npx firebreak schema --docs`. Any object may also carry a `$comment` string, which Firebreak ignores.',
     '',
     ...table,
     '',

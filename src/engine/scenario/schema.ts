@@ -13,11 +13,13 @@ import { LIKELIHOODS } from '../confidence';
 export const FORMAT_VERSION = 1;
 
 /**
- * The schema's identity: a URN, stable for format version 1, that names the
- * format rather than a place. Editors find the schema through "$schema", a
- * path to a copy (firebreak schema --write DIR puts one beside the scenarios).
+ * The schema's identity, stable for format version 1: a URL that names the
+ * format (a later format gets v2.json). Editors need not download it: they
+ * find the schema through "$schema", a path to a copy beside the scenario
+ * (firebreak new and firebreak schema --write DIR write one), or through a
+ * mapping in their settings (docs/authoring.md).
  */
-export const SCENARIO_SCHEMA_ID = 'urn:firebreak:scenario-schema:1';
+export const SCENARIO_SCHEMA_ID = 'https://firebreak.dev/schema/scenario/v1.json';
 /** The file name every copy of the published schema has. */
 export const SCENARIO_SCHEMA_FILE = 'firebreak-scenario.schema.json';
 
@@ -557,7 +559,7 @@ const ladderRung = z.strictObject({ level: z.number().int().min(0).max(9), label
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional().describe(`Where editors find this schema: a path to ${'firebreak-scenario.schema.json'}, or ${'urn:firebreak:scenario-schema:1'}.`),
+    $schema: z.string().optional().describe(`Where editors find this schema: a path to a copy of ${SCENARIO_SCHEMA_FILE}, or its id ${SCENARIO_SCHEMA_ID}.`),
     formatVersion: z.literal(FORMAT_VERSION),
     id,
     meta: z.strictObject({
