@@ -225,6 +225,14 @@ export const teamReadyAckSchema = answerOf({
   locked: z.boolean(),
   seq: z.number().int().optional().describe('Present when this vote locked the team: the lock\'s seq.'),
 });
+export const scoreExplainAckSchema = answerOf({
+  explanations: z
+    .record(z.string(), scoreSchema)
+    .describe('Per reference asked for that the seat\'s view carries: the score with its components, rules and summary, as this seat may read them.'),
+  unknown: z
+    .array(z.string())
+    .describe('References the seat\'s view does not carry now (never made, not this seat\'s to read, or replaced since, as an ally\'s score is at the debrief): take the current one from the view.'),
+});
 export const decisionPreviewAckSchema = answerOf({
   score: scoreSchema,
   legallyExposed: z.boolean(),

@@ -17,6 +17,7 @@ import type {
   researchClassAckSchema,
   commandAckSchema,
   decisionPreviewAckSchema,
+  scoreExplainAckSchema,
   errorAnswerSchema,
   exerciseCreateAckSchema,
   exerciseLinksSchema,
@@ -44,13 +45,14 @@ import type {
   ExerciseListPayload,
   ExportPayload,
   ResearchClassPayload,
+  ScoreExplainPayload,
   SeatJoinPayload,
   SeatResumePayload,
   TeamReadyPayload,
 } from './schemas';
 
 /** Version of this protocol; bumped on any incompatible change. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export { PROTOCOL_ERROR_CODES } from './answers';
 
@@ -88,6 +90,8 @@ export type TeamReadyAck = z.output<typeof teamReadyAckSchema>;
 export type ResearchClassAck = z.output<typeof researchClassAckSchema>;
 /** What a draft would score now with the options chosen, explained; `problem` says why it would be refused, if it would. */
 export type DecisionPreviewAck = z.output<typeof decisionPreviewAckSchema>;
+/** The explanations behind scores the seat's view refers to; references it does not carry come back in `unknown`. */
+export type ScoreExplainAck = z.output<typeof scoreExplainAckSchema>;
 
 export interface ClientToServerEvents {
   'exercise:create': (payload: ExerciseCreatePayload, ack: (answer: ExerciseCreateAck) => void) => void;
@@ -99,6 +103,7 @@ export interface ClientToServerEvents {
   'team:ready': (payload: TeamReadyPayload, ack: (answer: TeamReadyAck) => void) => void;
   export: (payload: ExportPayload, ack: (answer: ExportAck) => void) => void;
   'decision:preview': (payload: DecisionPreviewPayload, ack: (answer: DecisionPreviewAck) => void) => void;
+  'score:explain': (payload: ScoreExplainPayload, ack: (answer: ScoreExplainAck) => void) => void;
   'grades:class': (payload: ClassGradesPayload, ack: (answer: ClassGradesAck) => void) => void;
   'research:class': (payload: ResearchClassPayload, ack: (answer: ResearchClassAck) => void) => void;
 }

@@ -14,6 +14,7 @@ import {
   classGradesAckSchema,
   commandAckSchema,
   decisionPreviewAckSchema,
+  scoreExplainAckSchema,
   errorAnswerSchema,
   exerciseCreateAckSchema,
   exerciseListAckSchema,
@@ -41,6 +42,7 @@ import {
   exerciseListPayloadSchema,
   exportPayloadSchema,
   researchClassPayloadSchema,
+  scoreExplainPayloadSchema,
   seatJoinPayloadSchema,
   seatResumePayloadSchema,
   teamReadyPayloadSchema,
@@ -73,6 +75,11 @@ export const CLIENT_EVENTS = {
   'team:ready': { payload: teamReadyPayloadSchema, answer: teamReadyAckSchema, summary: 'A team member\'s vote to lock the team\'s decisions.' },
   export: { payload: exportPayloadSchema, answer: exportAckSchema, summary: 'The exercise log (JSON or CSV) or the grade sheet, as this seat may see it.' },
   'decision:preview': { payload: decisionPreviewPayloadSchema, answer: decisionPreviewAckSchema, summary: 'What a draft would score now; nothing changes.' },
+  'score:explain': {
+    payload: scoreExplainPayloadSchema,
+    answer: scoreExplainAckSchema,
+    summary: 'The components, rules and summary behind scores the seat\'s view refers to (a score\'s explanation reference); nothing changes.',
+  },
   'grades:class': { payload: classGradesPayloadSchema, answer: classGradesAckSchema, summary: 'One grade sheet across the exercises these facilitator credentials run.' },
   'research:class': {
     payload: researchClassPayloadSchema,

@@ -39,6 +39,8 @@ export const LIMITS = {
   /** Largest clock adjustment in one command: 24 hours either way. */
   maxClockDeltaMs: 24 * 60 * 60 * 1000,
   maxRound: 1000,
+  /** Score explanations asked for in one score:explain. */
+  explanationsPerRequest: 64,
 } as const;
 
 const ref = z.string().min(1).max(LIMITS.ref);
@@ -209,6 +211,15 @@ export const teamReadyPayloadSchema = z.strictObject({ ready: z.boolean() });
 
 export const decisionPreviewPayloadSchema = z.strictObject({ draft: decisionDraftSchema });
 
+/** References from the seat's view (a score's `explanation`), answered with the explanations behind them. */
+export const scoreExplainPayloadSchema = z.strictObject({
+  refs: z
+    .array(z.string().min(1).max(LIMITS.ref + 32))
+    .min(1)
+    .max(LIMITS.explanationsPerRequest)
+    .describe('Each a score\'s `explanation` from the seat\'s current view.'),
+});
+
 export const emptyPayloadSchema = z.union([z.strictObject({}), z.undefined(), z.null()]);
 
 export type CommandPayload = z.input<typeof commandPayloadSchema>;
@@ -221,6 +232,7 @@ export type ClassGradesPayload = z.input<typeof classGradesPayloadSchema>;
 export type TeamReadyPayload = z.input<typeof teamReadyPayloadSchema>;
 export type ResearchClassPayload = z.input<typeof researchClassPayloadSchema>;
 export type DecisionPreviewPayload = z.input<typeof decisionPreviewPayloadSchema>;
+export type ScoreExplainPayload = z.input<typeof scoreExplainPayloadSchema>;
 
 /** A short, readable summary of why a payload failed validation. */
 export function describeIssues(error: z.ZodError, max = 3): string {

@@ -60,7 +60,17 @@ export const scoreSchema = z
     rules: z.array(z.strictObject({ id, effect: z.string(), why: z.string() })),
     summary: z.string(),
   })
-  .describe('A score on 0..100 with the components and rules behind it (docs/scoring.md).');
+  .describe('A score on 0..100 with the components and rules behind it (docs/scoring.md): what score:explain answers.');
+
+export const scoreViewSchema = z
+  .strictObject({
+    value: z.number().describe('0..100'),
+    explanation: z
+      .string()
+      .nullable()
+      .describe('The reference score:explain takes for the components, rules and summary behind this score; null when this seat may not read why (the red cell). It changes whenever what it explains to this seat changes (an ally\'s score at the debrief).'),
+  })
+  .describe('A score as a view carries it: the figure, and where to ask why.');
 
 export const plannedDecisionSchema = z.strictObject({
   id: id.describe('Decision id (d<n>): withdrawDecision takes it.'),
@@ -110,7 +120,7 @@ export const resolvedDecisionSchema = z.strictObject({
   joint: z.array(teamId),
   effective: z.boolean().describe('False when it fell through at resolution.'),
   outcome: z.string(),
-  proportionality: scoreSchema,
+  proportionality: scoreViewSchema,
   legallyExposed: z.boolean(),
   overridden: z.strictObject({ value: z.number(), reason: z.string() }).nullable().describe('The facilitator\'s override of the proportionality score.'),
   at: epochMs,
@@ -118,7 +128,7 @@ export const resolvedDecisionSchema = z.strictObject({
 
 export const roundResultSchema = z.strictObject({
   round: z.number().int(),
-  cohesion: scoreSchema,
+  cohesion: scoreViewSchema,
   escalationBefore: z.number(),
   escalationAfter: z.number(),
   postureBefore: posture,

@@ -98,6 +98,10 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
     ],
     ['grades:class', route({ schema: CLIENT_EVENTS['grades:class'].payload, maxChars: 64 * 1024, run: ({ payload }) => hub.classGrades(payload.credentials) })],
     [
+      'score:explain',
+      route({ schema: CLIENT_EVENTS['score:explain'].payload, maxChars: 16 * 1024, run: ({ socket, payload }) => hub.explain(seatSocket(socket), payload.refs) }),
+    ],
+    [
       'decision:preview',
       route({ schema: CLIENT_EVENTS['decision:preview'].payload, maxChars: 8 * 1024, run: ({ socket, payload }) => hub.preview(seatSocket(socket), payload.draft) }),
     ],

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadScenarioText, project } from '../../src/engine/index';
 import { regionState } from '../../src/engine/machines/chart';
+import { explainScores } from '../../src/engine/view/explain';
+import type { Viewer } from '../../src/engine/view/types';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { FAC, Game, RED, richScenario, team, variantOf } from './support';
 
@@ -119,16 +121,26 @@ describe("an ally's score", () => {
     const game = new Game(scenario).start().evidence('mail-hack', 'usa', 5);
     game.ok(USA, { type: 'draftDecision', draft: { action: 'attribute', incident: 'mail-hack' } });
     game.lockAll();
-    const mine = project(scenario, game.state, { role: 'team', team: 'usa' }).decisions.find((d) => d.action === 'attribute')!;
-    const theirs = project(scenario, game.state, { role: 'team', team: 'fra' }).decisions.find((d) => d.action === 'attribute')!;
-    const evidence = (d: typeof mine) => d.proportionality.components.find((c) => c.id === 'evidence')!.why;
-    expect(evidence(mine)).toMatch(/moderate/);
-    expect(evidence(theirs)).not.toMatch(/low|moderate|high/);
-    expect(theirs.proportionality.value).toBe(mine.proportionality.value);
-    expect(theirs.proportionality.components.find((c) => c.id === 'fit')!.why).toBe(mine.proportionality.components.find((c) => c.id === 'fit')!.why);
+    // The score as the viewer's view refers to it, and its explanation as that viewer may fetch it.
+    const explained = (viewer: Viewer) => {
+      const decision = project(scenario, game.state, viewer).decisions.find((d) => d.action === 'attribute')!;
+      const ref = decision.proportionality.explanation!;
+      return { value: decision.proportionality.value, ref, score: explainScores(scenario, game.state, viewer, [ref]).explanations[ref]! };
+    };
+    const component = (score: { components: { id: string; why: string }[] }, id: string) => score.components.find((c) => c.id === id)!.why;
+    const mine = explained({ role: 'team', team: 'usa' });
+    const theirs = explained({ role: 'team', team: 'fra' });
+    expect(component(mine.score, 'evidence')).toMatch(/moderate/);
+    expect(component(theirs.score, 'evidence')).not.toMatch(/low|moderate|high/);
+    expect(theirs.value).toBe(mine.value);
+    expect(component(theirs.score, 'fit')).toBe(component(mine.score, 'fit'));
+    // The ally's reference names the partial explanation: the whole one is not its to fetch before the debrief.
+    expect(theirs.ref).not.toBe(mine.ref);
+    expect(explainScores(scenario, game.state, { role: 'team', team: 'fra' }, [mine.ref])).toEqual({ explanations: {}, unknown: [mine.ref] });
     game.ok(FAC, { type: 'endExercise', reason: 'debrief' });
-    const atDebrief = project(scenario, game.state, { role: 'team', team: 'fra' }).decisions.find((d) => d.action === 'attribute')!;
-    expect(evidence(atDebrief)).toBe(evidence(mine));
+    const atDebrief = explained({ role: 'team', team: 'fra' });
+    expect(atDebrief.ref).toBe(mine.ref);
+    expect(component(atDebrief.score, 'evidence')).toBe(component(mine.score, 'evidence'));
   });
 });
 

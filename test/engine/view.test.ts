@@ -156,8 +156,8 @@ function checkView(scenario: Scenario, state: ExerciseState, viewer: Viewer, vie
         if (typeof node.value === 'string') expect(node.value, `${who} at ${node.path.join('.')}`).not.toMatch(telltale);
       }
     }
-    expect(view.rounds.filter((r) => r.cohesion.components.length + r.cohesion.rules.length > 0).map((r) => r.round), `${who}: cohesion reasons`).toEqual([]);
-    const told = view.decisions.filter((d) => !d.effective || d.rationale !== '' || d.proportionality.components.length + d.proportionality.rules.length > 0);
+    expect(view.rounds.filter((r) => r.cohesion.explanation !== null).map((r) => r.round), `${who}: cohesion reasons`).toEqual([]);
+    const told = view.decisions.filter((d) => !d.effective || d.rationale !== '' || d.proportionality.explanation !== null);
     expect(told.map((d) => d.id), `${who}: decisions beyond what happened`).toEqual([]);
   }
 }

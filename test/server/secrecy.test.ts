@@ -4,9 +4,12 @@
  * channels, observer and facilitator notes, ad hoc injects to every kind of
  * audience, shared intelligence, the red cell's choice), every piece of
  * private text carrying a unique marker. After every accepted command, every
- * seat's view and every export that seat may take (JSON and CSV) is searched
- * for every marker, and for the scenario's own secrets: none may appear
- * before the rule of docs/protocol.md ("Who sees what") allows it.
+ * seat's view, every export that seat may take (JSON and CSV) and every
+ * score explanation it may fetch (score:explain, asked for every reference
+ * any view may carry, in every form) is searched for every marker, and for
+ * the scenario's own secrets: none may appear before the rule of
+ * docs/protocol.md ("Who sees what") allows it, and a seat is answered
+ * exactly the explanations its own view refers to.
  *
  * The oracle below is written from that table, independently of the code.
  * Runs: FIREBREAK_SECRECY_RUNS (default 8), steps per run:
@@ -19,8 +22,9 @@ import { POLICIES } from '../../src/engine/bots/policies';
 import { Rng, seedRng } from '../../src/engine/random';
 import type { Scenario } from '../../src/engine/scenario/schema';
 import type { Actor, Command, CommandBody, ExerciseState } from '../../src/engine/types';
-import type { Viewer } from '../../src/engine/view/types';
-import { mayExport } from '../../src/engine/rules/visibility';
+import type { ExerciseView, Viewer } from '../../src/engine/view/types';
+import { isSecretCategory, mayExport } from '../../src/engine/rules/visibility';
+import { explainScores } from '../../src/engine/view/explain';
 import { buildCsvExport, buildJsonExport } from '../../src/server/export';
 import type { ExerciseMeta, LogRecord } from '../../src/server/storage/types';
 import { loadFile, richScenario, secretsOf, type ScenarioSecret } from '../engine/support';
@@ -40,6 +44,36 @@ interface Marker {
 const isStaff = (v: Viewer) => v.role === 'facilitator' || v.role === 'observer';
 const isTeam = (v: Viewer, team: string) => v.role === 'team' && v.team === team;
 const debriefOf = (state: ExerciseState): Debrief => state.phase === 'debrief';
+
+/**
+ * Score explanations, by the table: why a decision scored as it did is for
+ * everyone who sees the decision but the red cell, and the part that states
+ * a government's own confidence is for its team and staff, other teams from
+ * the debrief (they get the rest meanwhile, under another reference). Why a
+ * round's cohesion scored as it did: everyone but the red cell.
+ */
+function explanationMaySee(scenario: Scenario, state: ExerciseState, viewer: Viewer, ref: string): boolean {
+  if (viewer.role === 'redCell') return false;
+  const [kind, id, form] = ref.split(':');
+  if (kind === 'cohesion') return state.rounds.some((r) => String(r.round) === id);
+  const decision = state.decisions.find((d) => d.id === id);
+  if (kind !== 'proportionality' || !decision) return false;
+  const own = isStaff(viewer) || isTeam(viewer, decision.team);
+  const secretWork = isSecretCategory(scenario.actions.find((a) => a.id === decision.action)?.category);
+  if (!own && secretWork && !debriefOf(state)) return false;
+  return form === 'ally' ? !own && !debriefOf(state) : own || debriefOf(state);
+}
+
+/** Every reference a score explanation may be asked for by: each form for each decision and round, and a few that name nothing. */
+function everyReference(state: ExerciseState): string[] {
+  return [
+    ...state.decisions.flatMap((d) => [`proportionality:${d.id}`, `proportionality:${d.id}:ally`]),
+    ...state.rounds.map((r) => `cohesion:${r.round}`),
+    'proportionality:d999999',
+    'cohesion:999',
+    '__proto__',
+  ];
+}
 
 /** The table's rules, written out for the kinds of text a random exercise plants. */
 const RULES = {
@@ -133,6 +167,7 @@ class Play {
           if (beyond.length) expect.fail(`${who}: the view says ${beyond.join(', ')} shared evidence on ${incident.id}, with others`);
         }
       }
+      outputs.push(['score explanations', this.checkExplanations(viewer, view, who)]);
       if (mayExport(viewer, this.state.phase)) {
         const input = { meta: this.meta, scenario: this.scenario, state: this.state, records: this.records, viewer };
         outputs.push(['JSON export', buildJsonExport(input).data], ['CSV export', buildCsvExport(input).data]);
@@ -155,6 +190,21 @@ class Play {
         if (!seedAllowed && text.includes(this.seed)) expect.fail(`${who}: the ${where} holds the seed`);
       }
     }
+  }
+
+  /**
+   * score:explain for every reference there is: a seat is answered exactly
+   * the references its view carries, each allowed by the table; returns the
+   * answer's text, to be searched like the view.
+   */
+  private checkExplanations(viewer: Viewer, view: ExerciseView, who: string): string {
+    const carried = [...view.decisions.map((d) => d.proportionality.explanation), ...view.rounds.map((r) => r.cohesion.explanation)].filter((r) => r !== null);
+    const answer = explainScores(this.scenario, this.state, viewer, everyReference(this.state));
+    const answered = Object.keys(answer.explanations);
+    expect(answered.sort(), `${who}: explanations answered`).toEqual([...new Set(carried)].sort());
+    const beyond = answered.filter((ref) => !explanationMaySee(this.scenario, this.state, viewer, ref));
+    if (beyond.length) expect.fail(`${who}: score:explain answers ${beyond.join(', ')}, which the table does not allow`);
+    return JSON.stringify(answer);
   }
 
   /** A bot's plan for a team, its private text replaced by markers. */

@@ -9,6 +9,7 @@
 import type { CommandBody } from '../../engine/types';
 import { SeatSession, type CommandAck, type ExportAck, type FbSocket } from '../../protocol/client';
 import { forgetSeat, touchSeat, type StoredSeat } from './credentials';
+import { useExplanations } from './explanations';
 import { syncServerClock } from './serverTime';
 
 export type { ConnectionStatus } from '../../protocol/client';
@@ -23,6 +24,7 @@ export class Session extends SeatSession {
       onResumed: (answer) => touchSeat(stored.credential, { name: answer.seat.name, title: answer.view.scenario.title, seatId: answer.seat.seatId }),
       onInvalidCredential: () => forgetSeat(stored.credential),
     });
+    useExplanations(this.explanations);
   }
 
   /** Sends a command and resolves with its answer as soon as it arrives (the view follows by itself). */

@@ -15,7 +15,7 @@ import { chatSection } from './parts/chat';
 import { injectItem } from './parts/feed';
 import { notesSection } from './parts/notes';
 import { reportCardsSection } from './parts/reportCard';
-import { decisionItem, scoreDetails } from './parts/results';
+import { decisionItem, explainedScore } from './parts/results';
 
 export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
   const view = ctx.view;
@@ -78,7 +78,7 @@ function timelineRound(view: ExerciseView, round: number, open: boolean): Templa
       ? html`<h4>Outcome</h4>
           <ul class="headlines">${result.headlines.map((h) => html`<li>${h}</li>`)}</ul>
           <p>Escalation ${result.escalationBefore} → ${result.escalationAfter}; posture ${postureWord(result.postureBefore)} → ${postureWord(result.postureAfter)}: ${result.postureWhy}</p>
-          <p>Cohesion ${Math.round(result.cohesion.value)}/100.</p>${scoreDetails(result.cohesion, 'Why this cohesion score', open)}`
+          <p>Cohesion ${Math.round(result.cohesion.value)}/100.</p>${explainedScore(result.cohesion, 'Why this cohesion score', open)}`
       : nothing}
     ${log.length
       ? html`<details class="log-details" ?open=${open}><summary>Everything logged in this round (${log.length})</summary>

@@ -55,7 +55,7 @@ export const VISIBILITY = {
     facilitator: 'always', observer: 'always', ownTeam: 'always', otherTeams: 'debrief', redCell: 'never',
   },
   scoreReasons: {
-    what: "Why a decision or a round scored as it did (the score's components, rules and summary)",
+    what: "Why a decision or a round scored as it did (the score's components, rules and summary, fetched with score:explain; the view carries the value)",
     facilitator: 'always', observer: 'always', ownTeam: 'always', otherTeams: 'always', redCell: 'never',
   },
   confidenceReason: {

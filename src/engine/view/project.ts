@@ -25,9 +25,10 @@ import {
   posture,
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
-import { canSee, sees, seesChat, seesDecision, seesNote } from '../rules/visibility';
+import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
 import { reportCardsOf } from '../grading/reportCard';
-import type { ExerciseState, ResolvedDecision, Score } from '../types';
+import type { ExerciseState } from '../types';
+import { cohesionView, decisionVisibility, proportionalityView } from './explain';
 import type { ActionAvailability, ActionView, AttributionTeamView, ExerciseView, IncidentView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 
@@ -40,13 +41,6 @@ const BANDS = ['belowThreshold', 'hardening', 'beyondFirebreak'];
 type SectionBuilder<K extends keyof ExerciseView> = (scenario: Scenario, state: ExerciseState, viewer: Viewer) => ExerciseView[K];
 
 const isDebrief = (state: ExerciseState) => state.phase === 'debrief';
-
-/** The red cell sees what the coalition did, not what it attempted and dropped. */
-function decisionVisibility(scenario: Scenario, state: ExerciseState, viewer: Viewer): (d: ResolvedDecision) => boolean {
-  const index = indexOf(scenario);
-  const debrief = isDebrief(state);
-  return (d) => (viewer.role !== 'redCell' || d.effective) && seesDecision(index.actions.get(d.action), d.team, viewer, debrief);
-}
 
 /**
  * The sections of a view, in the order they are sent. Each reads only the
@@ -117,31 +111,25 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   proposals: (_scenario, state, viewer) => proposalsView(state, viewer),
   decisions: (scenario, state, viewer) => {
     const debrief = isDebrief(state);
-    return state.decisions.filter(decisionVisibility(scenario, state, viewer)).map((d) => {
-      const rationale = sees('rationale', viewer, debrief, d.team) ? d.rationale : '';
-      const proportionality = !sees('scoreReasons', viewer, debrief, d.team)
-        ? scoreOnly(d.proportionality, 'Proportionality')
-        : !sees('confidenceReason', viewer, debrief, d.team)
-          ? withoutTheirIntelligence(d.proportionality)
-          : d.proportionality;
-      return rationale === d.rationale && proportionality === d.proportionality ? d : { ...d, rationale, proportionality };
-    });
+    return state.decisions.filter(decisionVisibility(scenario, state, viewer)).map((d) => ({
+      ...d,
+      rationale: sees('rationale', viewer, debrief, d.team) ? d.rationale : '',
+      proportionality: proportionalityView(state, viewer, d),
+    }));
   },
   rounds: (scenario, state, viewer) => {
-    const debrief = isDebrief(state);
     const visible = decisionVisibility(scenario, state, viewer);
     const facilitatorOnly = sees('facilitatorOnly', viewer, false);
-    return state.rounds.map((r) => {
-      const copy = { ...r };
-      copy.decisions = r.decisions.filter((id) => {
+    return state.rounds.map((r) => ({
+      ...r,
+      decisions: r.decisions.filter((id) => {
         const d = state.decisions.find((x) => x.id === id);
         return !!d && visible(d);
-      });
+      }),
       // A move without news is the adversary's secret.
-      if (!facilitatorOnly) copy.adversaryMoves = r.adversaryMoves.filter((m) => m.news !== null);
-      if (!sees('scoreReasons', viewer, debrief)) copy.cohesion = scoreOnly(r.cohesion, 'Cohesion');
-      return copy;
-    });
+      adversaryMoves: facilitatorOnly ? r.adversaryMoves : r.adversaryMoves.filter((m) => m.news !== null),
+      cohesion: cohesionView(state, viewer, r),
+    }));
   },
   chat: (_scenario, state, viewer) => state.chat.filter((m) => seesChat(m.channel, m.team, viewer, isDebrief(state))),
   notes: (_scenario, state, viewer) => state.notes.filter((n) => seesNote(n, viewer, isDebrief(state))),
@@ -387,29 +375,6 @@ export function proposalsView(state: ExerciseState, viewer: Viewer): ExerciseVie
       rationale: rationaleFor(p.rationale, p.by),
       responses: Object.fromEntries(Object.entries(p.responses).map(([team, r]) => [team, { ...r, rationale: rationaleFor(r.rationale, team) }])),
     }));
-}
-
-/**
- * The red cell learns how a response or a round scored, not why: the reasons
- * name the coalition's confidence, votes, private work and evidence sharing.
- */
-function scoreOnly(score: Score, label: string): Score {
-  return { value: score.value, components: [], rules: [], summary: `${label} ${score.value}/100.` };
-}
-
-/**
- * An ally's score keeps its reasons, except the one that states that
- * government's own attribution confidence: its intelligence stays its own
- * until the debrief.
- */
-function withoutTheirIntelligence(score: Score): Score {
-  return {
-    ...score,
-    components: score.components.map((c) =>
-      c.id === 'evidence' ? { ...c, why: 'Weighed against that government\'s own attribution confidence, which stays its own until the debrief.' } : c,
-    ),
-    summary: score.summary,
-  };
 }
 
 function meOf(scenario: Scenario, team: string): ExerciseView['me'] {

@@ -27,6 +27,21 @@ export type Viewer =
   | { role: 'observer' }
   | { role: 'redCell' };
 
+/**
+ * A score as a view carries it: the figure, and the reference of its
+ * explanation (components, rules and summary) when this viewer may read it.
+ * The explanation itself is fetched on request (score:explain): it is most of
+ * a resolved decision's bytes, and few seats open it.
+ */
+export interface ScoreView {
+  value: number;
+  /** Pass it to score:explain; null when this viewer may not read why (the red cell). A ref changes whenever what it explains to this viewer changes. */
+  explanation: string | null;
+}
+
+export type DecisionView = Omit<ResolvedDecision, 'proportionality'> & { proportionality: ScoreView };
+export type RoundView = Omit<RoundResult, 'cohesion'> & { cohesion: ScoreView };
+
 export interface ActionView {
   id: string;
   name: string;
@@ -148,8 +163,8 @@ export interface ExerciseView {
   injects: InjectDelivery[];
   /** Joint proposals; `open` while other teams may still answer (their round's deliberation). */
   proposals: (JointProposal & { open: boolean })[];
-  decisions: ResolvedDecision[];
-  rounds: RoundResult[];
+  decisions: DecisionView[];
+  rounds: RoundView[];
   chat: ChatMessage[];
   notes: ObserverNote[];
   timeline: TimelineEntry[];

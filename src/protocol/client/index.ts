@@ -9,7 +9,7 @@
  * it.
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { CommandBody, DecisionDraft } from '../../engine/types';
+import type { CommandBody, DecisionDraft, Score } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
 import type {
   ClientToServerEvents,
@@ -21,6 +21,7 @@ import type {
   SeatInfo,
   SeatJoinAck,
   SeatResumeAck,
+  ScoreExplainAck,
   ServerToClientEvents,
   TeamReadyAck,
 } from '../events';
@@ -28,7 +29,7 @@ import { ViewFollower, type ViewPatch } from '../patch';
 
 export type * from '../events';
 export type { ExerciseView } from '../../engine/view/types';
-export type { CommandBody, DecisionDraft } from '../../engine/types';
+export type { CommandBody, DecisionDraft, Score } from '../../engine/types';
 export type { ViewPatch } from '../patch';
 export { ViewFollower } from '../patch';
 
@@ -169,6 +170,62 @@ export class CommandQueue {
   }
 }
 
+/** Most references one score:explain takes (LIMITS.explanationsPerRequest). */
+const EXPLANATIONS_PER_REQUEST = 64;
+
+/**
+ * Score explanations fetched on request (score:explain) and kept by
+ * reference: a reference names one explanation for as long as the exercise
+ * keeps its scenario (the server gives a score a new reference when what it
+ * explains to the seat changes). Asking for references already held or
+ * already asked for costs nothing; `loaded` is called after each answer.
+ */
+export class ScoreExplanations {
+  private readonly held = new Map<string, Score>();
+  /** Asked for and not answered yet, or answered as unknown (not asked again until clear()). */
+  private readonly asked = new Set<string>();
+
+  constructor(
+    private readonly socket: FbSocket,
+    private readonly loaded: () => void = () => {},
+  ) {}
+
+  /** The explanation behind a score's reference, once fetched. */
+  get(ref: string | null): Score | undefined {
+    return ref === null ? undefined : this.held.get(ref);
+  }
+
+  /** Fetches the references not held or asked for yet (nulls are skipped); resolves once they are answered. */
+  async load(refs: Iterable<string | null>): Promise<void> {
+    const missing = [...new Set(refs)].filter((ref): ref is string => ref !== null && !this.held.has(ref) && !this.asked.has(ref));
+    if (missing.length === 0) return;
+    for (const ref of missing) this.asked.add(ref);
+    const batches: string[][] = [];
+    for (let i = 0; i < missing.length; i += EXPLANATIONS_PER_REQUEST) batches.push(missing.slice(i, i + EXPLANATIONS_PER_REQUEST));
+    await Promise.all(batches.map((batch) => this.fetch(batch)));
+    this.loaded();
+  }
+
+  /** Forgets everything (another seat, or a scenario edit that may have renumbered what the references name). */
+  clear(): void {
+    this.held.clear();
+    this.asked.clear();
+  }
+
+  private async fetch(refs: string[]): Promise<void> {
+    const answer = await request(this.socket, 'score:explain', { refs });
+    if (!answer.ok) {
+      // Not answered (offline, rate limited): ask again next time.
+      for (const ref of refs) this.asked.delete(ref);
+      return;
+    }
+    for (const [ref, score] of Object.entries(answer.explanations)) {
+      this.held.set(ref, score);
+      this.asked.delete(ref);
+    }
+  }
+}
+
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'failed';
 
 export interface SeatSessionOptions extends CommandQueueOptions {
@@ -193,6 +250,8 @@ export class SeatSession {
   /** Why the seat could not be resumed (an unknown credential). */
   failure: ErrorAnswer | null = null;
   readonly commands: CommandQueue;
+  /** Score explanations fetched on request; a change is announced when they arrive. */
+  readonly explanations: ScoreExplanations;
   private readonly follower = new ViewFollower(() => void this.resume());
   private readonly listeners = new Set<() => void>();
   private readonly offs: (() => void)[] = [];
@@ -206,6 +265,7 @@ export class SeatSession {
     private readonly options: SeatSessionOptions = {},
   ) {
     this.commands = new CommandQueue(socket, () => this.bound && this.socket.connected, options);
+    this.explanations = new ScoreExplanations(socket, () => this.changed());
   }
 
   /** The view held: the seat's projection of the exercise (docs/protocol/schemas/ExerciseView.schema.json). */
@@ -222,6 +282,8 @@ export class SeatSession {
     });
     this.on('view:patch', (patch: ViewPatch, now: number) => {
       this.options.onServerTime?.(now);
+      // A patch that keeps the seq changed only the scenario (an author's edit): the exercise was replayed on it.
+      if (patch.from === patch.to) this.explanations.clear();
       if (this.follower.patch(patch)) this.changed();
     });
     this.on('presence', (presence: Presence) => {
@@ -300,6 +362,11 @@ export class SeatSession {
     return request(this.socket, 'export', { format }, 30_000);
   }
 
+  /** The explanations behind scores the view refers to (their `explanation` references), uncached; see `explanations` for the cached way. */
+  explain(refs: string[]): Promise<ScoreExplainAck> {
+    return request(this.socket, 'score:explain', { refs });
+  }
+
   /** Resolves with the view once it satisfies the predicate (checked now and on every change). */
   waitForView(predicate: (view: ExerciseView) => boolean): Promise<ExerciseView> {
     return new Promise((resolve) => {
@@ -327,6 +394,7 @@ export class SeatSession {
 
   private seated(answer: Extract<SeatJoinAck | SeatResumeAck, { ok: true }>): void {
     this.options.onServerTime?.(answer.serverNow);
+    if (this.seat?.seatId !== answer.seat.seatId) this.explanations.clear();
     this.seat = answer.seat;
     this.failure = null;
     this.follower.full(answer.view);

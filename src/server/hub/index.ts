@@ -16,6 +16,7 @@ import type {
   CommandAck,
   ErrorAnswer,
   DecisionPreviewAck,
+  ScoreExplainAck,
   ExerciseCreateAck,
   ExerciseListAck,
   ExportAck,
@@ -35,7 +36,7 @@ import { DEFAULT_HUB_LIMITS, type FbServer, type HubContext, type HubLimits, typ
 import { classGradeSheet, create, exportLog, list, listScenarios, researchExport, type CreateInput } from './exercises';
 import { recover, replaceScenario } from './recovery';
 import { join, resume, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
-import { preview, ready } from './votes';
+import { explain, preview, ready } from './votes';
 
 export { DEFAULT_HUB_LIMITS, fail, type FbServer, type HubLimits, type SeatSocket, type SocketData } from './context';
 
@@ -129,6 +130,11 @@ export class Hub {
 
   preview(socket: SeatSocket, draft: DecisionDraft): DecisionPreviewAck {
     return preview(this.ctx, socket, draft);
+  }
+
+  /** The explanations behind scores the seat's view refers to. */
+  explain(socket: SeatSocket, refs: string[]): ScoreExplainAck {
+    return explain(this.ctx, socket, refs);
   }
 
   ready(socket: SeatSocket, isReady: boolean): Promise<TeamReadyAck> {

@@ -1,12 +1,14 @@
 /**
- * Team ready votes and the draft preview: a team's decisions lock when every
+ * Team ready votes, the draft preview and score explanations: a team's decisions lock when every
  * connected member has voted ready, through the same command path as a
  * lead's lockDecisions.
  */
 import { randomUUID } from 'node:crypto';
 import { checkDeliberation, previewDecision } from '../../engine';
 import type { DecisionDraft, TeamId } from '../../engine/types';
-import type { DecisionPreviewAck, TeamReadyAck } from '../../protocol/events';
+import { explainScores } from '../../engine/view/explain';
+import type { DecisionPreviewAck, ScoreExplainAck, TeamReadyAck } from '../../protocol/events';
+import { viewerFromKey, viewerKey } from '../roles';
 import type { ExerciseRuntime } from '../exercise';
 import { broadcastPresence } from './broadcast';
 import { decide, serial, type Outcome } from './commands';
@@ -21,6 +23,13 @@ export function preview(ctx: HubContext, socket: SeatSocket, draft: DecisionDraf
   if (seat.role !== 'team' || !seat.team) return fail('NOT_ALLOWED', 'Only team players preview their decisions.');
   if (ex.state.phase === 'debrief') return fail('EXERCISE_OVER', 'The exercise has ended: there is nothing left to decide.');
   return previewDecision(ex.scenario, ex.state, seat.team, draft);
+}
+
+/** The explanations behind scores the seat's view refers to, as that seat may read them (engine/view/explain.ts). */
+export function explain(ctx: HubContext, socket: SeatSocket, refs: string[]): ScoreExplainAck {
+  const bound = seatOf(ctx, socket);
+  if (!bound) return notJoined();
+  return { ok: true, ...explainScores(bound.ex.scenario, bound.ex.state, viewerFromKey(viewerKey(bound.seat)), refs) };
 }
 
 export async function ready(ctx: HubContext, socket: SeatSocket, isReady: boolean): Promise<TeamReadyAck> {

@@ -4,7 +4,7 @@
  * and anyone who prefers text. The canvas is decorative for assistive
  * technology: everything it shows is in the summary.
  */
-import type { ExerciseView, RoundResult } from '../../../engine/index';
+import type { ExerciseView, RoundView } from '../../../engine/index';
 import { boardModel, type BoardModel } from '../../board/model';
 import type { BoardHandle } from '../../board/index';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
@@ -35,7 +35,7 @@ export class BoardPanel {
     this.handle.show(this.model);
   }
 
-  playRound(result: RoundResult): void {
+  playRound(result: RoundView): void {
     this.handle?.playRound(result.round, result.escalationBefore, result.escalationAfter, reducedMotion());
   }
 

@@ -1,16 +1,18 @@
 /**
- * What happened in a round (its RoundResult) and why each score is what it
+ * What happened in a round (its result) and why each score is what it
  * is: every proportionality and cohesion score with its components, the
- * rules that moved it, and a sentence each.
+ * rules that moved it, and a sentence each (fetched from the server when
+ * first opened).
  */
-import type { ResolvedDecision, RoundResult, Score } from '../../../engine/types';
-import type { ExerciseView } from '../../../engine/view/types';
+import type { Score } from '../../../engine/types';
+import type { DecisionView, ExerciseView, RoundView, ScoreView } from '../../../engine/view/types';
+import { explanationOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
 export interface ResultsOptions {
   /** Extra controls per decision (the facilitator's override). */
-  decisionExtra?: (d: ResolvedDecision) => TemplateResult;
+  decisionExtra?: (d: DecisionView) => TemplateResult;
   /** Heading level for each round (2 on its own, 3 inside a section). */
   level?: 2 | 3;
 }
@@ -28,7 +30,7 @@ export function resultsSection(view: ExerciseView, options: ResultsOptions = {})
   </section>`;
 }
 
-export function roundResult(view: ExerciseView, r: RoundResult, options: ResultsOptions = {}): TemplateResult {
+export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOptions = {}): TemplateResult {
   const decisions = view.decisions.filter((d) => d.round === r.round);
   const news = r.adversaryMoves.filter((m) => m.news && !r.headlines.includes(m.news));
   const previous = view.rounds.find((x) => x.round === r.round - 1);
@@ -45,7 +47,7 @@ export function roundResult(view: ExerciseView, r: RoundResult, options: Results
       <dd>${r.harm}</dd>
       <dt>Coalition cohesion</dt>
       <dd>${Math.round(r.cohesion.value)}/100${previous ? ` (was ${Math.round(previous.cohesion.value)})` : ''}
-        ${scoreDetails(r.cohesion, 'Why this cohesion score')}</dd>
+        ${explainedScore(r.cohesion, 'Why this cohesion score')}</dd>
     </dl>
     ${boardChanges(view, r.round)}
     <h4>Decisions</h4>
@@ -68,7 +70,7 @@ function boardChanges(view: ExerciseView, round: number): TemplateResult {
   return html`<h4>What changed on the board</h4><ul class="changes">${entries.map((t) => html`<li>${t.text}</li>`)}</ul>`;
 }
 
-export function decisionItem(view: ExerciseView, d: ResolvedDecision, extra?: (d: ResolvedDecision) => TemplateResult, open = false): TemplateResult {
+export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: DecisionView) => TemplateResult, open = false): TemplateResult {
   const procedures = chosenProcedures(d.options);
   const value = d.overridden ? d.overridden.value : d.proportionality.value;
   return html`<li class="decision">
@@ -84,15 +86,36 @@ export function decisionItem(view: ExerciseView, d: ResolvedDecision, extra?: (d
     ${d.rationale ? html`<blockquote class="rationale"><span class="visually-hidden">Rationale: </span>${d.rationale}</blockquote>` : nothing}
     <p class="score-line"><strong>Proportionality: ${Math.round(value)}/100</strong>
       ${d.overridden ? html` <span class="badge">Set by the facilitator (engine: ${Math.round(d.proportionality.value)}): ${d.overridden.reason}</span>` : nothing}</p>
-    ${scoreDetails(d.proportionality, 'Why this proportionality score', open)}
+    ${explainedScore(d.proportionality, 'Why this proportionality score', open)}
     ${extra ? extra(d) : nothing}
   </li>`;
 }
 
+/** A score's explanation, as the view refers to it: fetched when the details are first opened, or at once when shown open. */
+export function explainedScore(score: ScoreView, label: string, open = false): TemplateResult {
+  const ref = score.explanation;
+  if (ref === null) return html``;
+  const explained = explanationOf(ref);
+  if (open && !explained) wantExplanation(ref);
+  const onToggle = (event: Event) => {
+    if ((event.currentTarget as HTMLDetailsElement).open) wantExplanation(ref);
+  };
+  return html`<details class="score" ?open=${open} @toggle=${onToggle}>
+    <summary>${label}</summary>
+    ${explained ? scoreBody(explained, label) : html`<p class="help" role="status">Loading the reasons…</p>`}
+  </details>`;
+}
+
+/** A whole score with its reasons (a draft's estimate, an explanation that has arrived). */
 export function scoreDetails(score: Score, label: string, open = false): TemplateResult {
   return html`<details class="score" ?open=${open}>
     <summary>${label}</summary>
-    ${score.summary ? html`<p>${score.summary}</p>` : nothing}
+    ${scoreBody(score, label)}
+  </details>`;
+}
+
+function scoreBody(score: Score, label: string): TemplateResult {
+  return html`${score.summary ? html`<p>${score.summary}</p>` : nothing}
     <table class="table compact">
       <caption class="visually-hidden">${label}: components</caption>
       <thead><tr><th scope="col">Component</th><th scope="col">Value</th><th scope="col">Points</th><th scope="col">Lost</th><th scope="col">Why</th></tr></thead>
@@ -102,6 +125,5 @@ export function scoreDetails(score: Score, label: string, open = false): Templat
     </table>
     ${score.rules.length
       ? html`<p><strong>Rules applied</strong></p><ul>${score.rules.map((r) => html`<li><strong>${r.effect}</strong>: ${r.why}</li>`)}</ul>`
-      : nothing}
-  </details>`;
+      : nothing}`;
 }

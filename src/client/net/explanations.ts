@@ -1,0 +1,35 @@
+/**
+ * Score explanations for the screens: a view carries each score's figure and
+ * a reference, and the explanation behind it is fetched when someone opens it
+ * (or when it is shown open, as in the printed report). The page's current
+ * seat session holds the cache (the client library's ScoreExplanations), and
+ * announces their arrival as a change, so the screen renders again.
+ */
+import type { Score } from '../../engine/types';
+import type { ScoreExplanations } from '../../protocol/client';
+
+let current: ScoreExplanations | null = null;
+const wanted = new Set<string>();
+
+/** The session whose explanations the screens show (the page follows one seat at a time). */
+export function useExplanations(explanations: ScoreExplanations): void {
+  current = explanations;
+}
+
+/** The explanation behind a reference, if it has arrived. */
+export function explanationOf(ref: string): Score | undefined {
+  return current?.get(ref);
+}
+
+/** Asks for an explanation; the references asked for while one render runs go out in one request. */
+export function wantExplanation(ref: string): void {
+  if (!current || current.get(ref)) return;
+  if (wanted.size === 0) queueMicrotask(flush);
+  wanted.add(ref);
+}
+
+function flush(): void {
+  const refs = [...wanted];
+  wanted.clear();
+  void current?.load(refs);
+}
