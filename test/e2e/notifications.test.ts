@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, scrollsSideways, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
@@ -46,6 +46,7 @@ describe.skipIf(!HAVE_CHROMIUM)('notifications', () => {
     borealis = await TestClient.connect(rig.base, 'borealis');
     await borealis.join(created.codes.teams['borealis']!, 'Bo');
     const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await howToPlaySeen(context);
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${rig.base}/join/${created.codes.teams['atlantia']}`);
@@ -77,6 +78,8 @@ describe.skipIf(!HAVE_CHROMIUM)('notifications', () => {
     // The top bar keeps one line at 1366 px: every item shares one row.
     const rows = await page.locator('.topbar > *').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0));
     expect(Math.max(...rows.map((r) => r.top))).toBeLessThan(Math.min(...rows.map((r) => r.bottom)));
+    // Nothing scrolls sideways on a phone, notification cards included.
+    expect(await scrollsSideways(page)).toBe(false);
     expect(await axeSerious(page)).toEqual([]);
   }, 60_000);
 

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
@@ -64,6 +64,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the team screen', () => {
     const created = await facilitator.create({ scenarioText: scenarioText(), seed: 'team-screen', facilitatorName: 'Fran' });
     await facilitator.resume(created.facilitatorCredential);
     const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await howToPlaySeen(context);
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${rig.base}/join/${created.codes.teams['atlantia']}`);

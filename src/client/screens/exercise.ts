@@ -23,6 +23,7 @@ import { observerScreen } from './observer';
 import { BoardPanel } from './parts/board';
 import { ChartsPanel } from './parts/charts';
 import { noticeCards, notificationsMenu } from './parts/notifications';
+import { helpButton, helpDialog, howToPlaySeen, listenForHelp, syncHelpDialog } from './parts/help';
 import { noticesBetween } from './notices';
 import { roundWords } from './parts/situation';
 import { clockBadge, topbar } from './parts/topbar';
@@ -85,7 +86,10 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
     if (previous && (previous.phase !== view.phase || previous.round !== view.round)) answers.clear();
     previous = view;
     render(screen(ctx, charts), root);
+    syncHelpDialog(local.help);
     if (newScreen) local.focusNext = null;
+    // The first round a team seat opens in this browser starts with how to play.
+    if (newScreen && view.viewer.role === 'team' && view.phase === 'deliberation' && !howToPlaySeen()) Object.assign(local.help, { open: true, term: null });
     if (newScreen) focusMainIfLost(root);
     focusRequested(root, local);
     document.title = `${view.phase === 'debrief' ? 'Debrief' : roundWords(view)}: ${view.scenario.title} · Firebreak`;
@@ -103,8 +107,10 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
     ctx.notifications.add([{ id: `minute-${deadline}`, kind: 'clock', title: 'One minute left in this round', text: clockRule(), at: serverNow(), urgent: true }]),
   );
   const stopTicker = startClockTicker();
+  const stopHelp = listenForHelp(local.help, rerender);
   draw();
   return () => {
+    stopHelp();
     onLastMinute(null);
     stopTicker();
     session.stop();
@@ -133,9 +139,10 @@ function screen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
     clock: view.phase === 'deliberation' || view.paused ? clockBadge(view.clock, view.paused) : undefined,
     ...(date ? { storyDate: storyDate(date) } : {}),
     notices: notificationsMenu(ctx.notifications, ctx.rerender),
+    help: helpButton(),
     status: ctx.session.status,
     rerender: ctx.rerender,
-  })}${body}${noticeCards(ctx.notifications, ctx.rerender)}`;
+  })}${body}${noticeCards(ctx.notifications, ctx.rerender)}${helpDialog(ctx.local.help, ctx.rerender)}`;
 }
 
 function seatWords(ctx: Ctx): TemplateResult {

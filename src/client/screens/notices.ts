@@ -43,6 +43,8 @@ function phaseNotices(previous: ExerciseView, view: ExerciseView, now: number): 
       ref: `round-${r.round}-h`,
     });
   }
+  // The facilitator moved the exercise on itself: only the other seats are told.
+  if (isFacilitator(view)) return out;
   if (previous.phase !== view.phase || previous.round !== view.round) {
     const started = phaseStarted(view);
     if (started) out.push({ id: `phase-${view.phase}-${view.round}`, kind: 'phase', ...started, at: now });

@@ -230,3 +230,8 @@ function parseStoryDate(text: string): { date: Date; day: boolean } | null {
   if (!m) return null;
   return { date: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1, 12)), day: !!m[3] };
 }
+
+/** "A", "A and B", "A, B and C" (the locale's own conjunction). */
+export function andList(names: string[], locale = 'en-GB'): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
+}

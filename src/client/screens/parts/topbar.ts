@@ -19,6 +19,8 @@ export interface TopbarOptions {
   storyDate?: string;
   /** The notifications menu. */
   notices?: TemplateResult;
+  /** The button that opens how to play and the glossary. */
+  help?: TemplateResult;
   status?: ConnectionStatus;
   rerender: () => void;
 }
@@ -41,6 +43,7 @@ export function topbar(o: TopbarOptions): TemplateResult {
       ${o.storyDate ? html`<span class="topbar-date"><span class="visually-hidden">Story date: </span>${o.storyDate}</span>` : nothing}
       <span class="topbar-spacer"></span>
       ${o.notices ?? nothing}
+      ${o.help ?? nothing}
       ${o.status
         ? html`<span class="conn conn--${o.status}"><span class="dot" aria-hidden="true"></span>${STATUS_WORDS[o.status]}</span>`
         : nothing}
