@@ -101,12 +101,13 @@ program
 
 program
   .command('graph')
-  .description('Print the state charts as Mermaid, or as XState JSON that Stately\'s editor can import.')
+  .description('Write the state charts as Mermaid stateDiagram-v2 files, one per chart, or as XState JSON that Stately\'s editor can import.')
   .argument('<scenario>', 'scenario JSON file')
-  .option('--chart <name>', 'only this chart')
+  .option('--out <dir>', 'write one file per chart into this folder (<chart>.mmd, or <chart>.json with --format json)')
+  .option('--chart <name>', 'only this chart; printed to standard output unless --out is given')
   .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'json']).default('mermaid'))
   .action(async (file: string, o) => {
-    process.exitCode = graph(loadScenarioFile(file).scenario, { chart: o.chart, format: o.format });
+    process.exitCode = graph(loadScenarioFile(file).scenario, { chart: o.chart, out: o.out, format: o.format });
   });
 
 const serve = program

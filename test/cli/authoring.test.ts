@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText, SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID, scenarioJsonSchema } from '../../src/engine';
 import { authoringText, AUTHORING_FILE, schemaText } from '../../src/cli/commands/schema';
 import { fieldReference } from '../../src/engine/scenario/reference';
+import { EVENT_NOTES } from '../../src/engine/scenario/chartReference';
+import { CHART_EVENTS } from '../../src/engine/scenario/schema';
+import { COALITION_ATTRIBUTION_STATES, CONDITION_REGIONS, NATIONAL_ATTRIBUTION_STATES, statesOfRegion } from '../../src/engine/machines/states';
 
 const cli = (...args: string[]) => {
   try {
@@ -83,6 +86,44 @@ describe("the author's tools", () => {
   it('keeps the published schema and the generated sections of docs/authoring.md current', () => {
     expect(cli('schema', '--check')).toEqual({ code: 0, out: '' });
     expect(JSON.parse(fs.readFileSync(`scenarios/${SCENARIO_SCHEMA_FILE}`, 'utf8')).$id).toBe(SCENARIO_SCHEMA_ID);
+  });
+
+  it('writes one Mermaid file per chart, or prints one chart', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-graph-')), 'charts');
+    const run = cli('graph', 'scenarios/tutorial.json', '--out', dir);
+    expect(run.code).toBe(0);
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toHaveLength(9);
+    for (const file of files) expect(fs.readFileSync(path.join(dir, file), 'utf8')).toMatch(/^---\ntitle: \w+\n---\nstateDiagram-v2\n/);
+    const adversary = cli('graph', 'scenarios/tutorial.json', '--chart', 'adversary');
+    expect(adversary.out).toBe(fs.readFileSync(path.join(dir, 'adversary.mmd'), 'utf8'));
+    // Phase ids with hyphens keep their names as labels, under ids Mermaid accepts.
+    expect(adversary.out).toContain('state "first-wave" as first_wave');
+    const json = cli('graph', 'scenarios/tutorial.json', '--chart', 'dispute', '--format', 'json');
+    expect(JSON.parse(json.out)).toMatchObject({ id: 'dispute', initial: 'none' });
+    expect(cli('graph', 'scenarios/tutorial.json')).toEqual({
+      code: 2,
+      out: 'pass --out DIR to write one Mermaid file per chart, or --chart NAME to print one (charts: exercise, nationalAttribution, coalitionAttribution, adversary, escalation, sanctions, deEscalation, dispute, verification)\n',
+    });
+    expect(cli('graph', 'scenarios/tutorial.json', '--chart', 'posture').code).toBe(2);
+  });
+
+  it('documents every chart region and every event an effect may send, from the registry', () => {
+    const doc = fs.readFileSync(AUTHORING_FILE, 'utf8');
+    for (const region of CONDITION_REGIONS) expect(doc).toContain(`| \`${region.region}\` |`);
+    for (const [chart, events] of Object.entries(CHART_EVENTS)) {
+      for (const event of events) {
+        expect(EVENT_NOTES[`${chart}.${event}`], `${chart}.${event} has a note`).toBeDefined();
+        expect(doc).toContain(`| \`${chart}\` | \`${event}\` |`);
+      }
+    }
+    expect(doc).toContain('| `attribution` | `PUBLIC_ATTRIBUTION` | Public attribution; needs at least moderate confidence. | `assessed` → `attributedPublicly` if atLeastModerate;');
+    // The registry is what the validator checks conditions against.
+    const known = { phases: ['p1'], incidents: ['leak'], teams: ['usa'] };
+    expect(statesOfRegion('attribution.leak.usa', known)).toEqual(NATIONAL_ATTRIBUTION_STATES);
+    expect(statesOfRegion('attribution.leak.coalition', known)).toEqual(COALITION_ATTRIBUTION_STATES);
+    expect(statesOfRegion('adversary.phase', known)).toEqual(['p1']);
+    expect(statesOfRegion('attribution.other.usa', known)).toBeNull();
   });
 
   it('ignores $comment notes anywhere in a scenario', () => {

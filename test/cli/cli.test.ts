@@ -125,16 +125,16 @@ describe('firebreak', () => {
     noStackTrace(junk);
   });
 
-  it('prints the state charts as Mermaid and as importable JSON', () => {
-    const mermaid = firebreak('graph', 'test/fixtures/minimal.json');
+  it('prints a state chart as Mermaid and as importable JSON', () => {
+    const mermaid = firebreak('graph', 'test/fixtures/minimal.json', '--chart', 'exercise');
     expect(mermaid.code).toBe(0);
-    for (const chart of ['exercise', 'nationalAttribution', 'coalitionAttribution', 'adversary', 'escalation', 'sanctions', 'deEscalation']) {
-      expect(mermaid.stdout).toContain(`%% ${chart}\nstateDiagram-v2`);
-    }
-    expect(mermaid.stdout).toContain('exercise_lobby --> exercise_briefing: START');
+    expect(mermaid.stdout).toContain('title: exercise\n---\nstateDiagram-v2');
+    expect(mermaid.stdout).toContain('lobby --> briefing: START');
     const json = JSON.parse(firebreak('graph', 'test/fixtures/minimal.json', '--format', 'json', '--chart', 'sanctions').stdout);
-    expect(json.sanctions.type).toBe('parallel');
-    expect(json.sanctions.states.status.states.coordinating.on.VETO[0].target).toEqual(['#sanctions.status.blocked']);
+    expect(json.type).toBe('parallel');
+    expect(json.states.status.states.coordinating.on.VETO[0].target).toEqual(['#sanctions.status.blocked']);
+    const all = JSON.parse(firebreak('graph', 'test/fixtures/minimal.json', '--format', 'json').stdout);
+    expect(Object.keys(all)).toEqual(['exercise', 'nationalAttribution', 'coalitionAttribution', 'adversary', 'escalation', 'sanctions', 'deEscalation', 'dispute', 'verification']);
   });
   it('plays the history track with --policies history, and refuses a track that does not fit its scenario', () => {
     const run = firebreak('simulate', 'scenarios/tutorial.json', '--runs', '4', '--policies', 'history', '--json');

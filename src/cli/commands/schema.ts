@@ -7,23 +7,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../../engine';
 import { fieldReference } from '../../engine/scenario/reference';
+import { chartReference } from '../../engine/scenario/chartReference';
 import { EXIT_FINDING, EXIT_OK, UserError, out, readText, writeText } from '../io';
 
 export const SCHEMA_FILE = `scenarios/${SCENARIO_SCHEMA_FILE}`;
 export const AUTHORING_FILE = 'docs/authoring.md';
-const START = '<!-- reference:start -->';
-const END = '<!-- reference:end -->';
+/** The generated sections of docs/authoring.md, each between its markers. */
+const SECTIONS: { name: string; text: () => string }[] = [
+  { name: 'reference', text: () => fieldReference(scenarioJsonSchema()) },
+  { name: 'charts', text: chartReference },
+];
 
 export function schemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
 
-/** docs/authoring.md with its generated reference section replaced by the current one. */
+/** docs/authoring.md with its generated sections replaced by the current ones. */
 export function authoringText(current: string): string {
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  if (start < 0 || end < start) throw new UserError(`${AUTHORING_FILE} has no ${START} … ${END} section to fill`);
-  return `${current.slice(0, start + START.length)}\n${fieldReference(scenarioJsonSchema())}${current.slice(end)}`;
+  return SECTIONS.reduce((text, section) => {
+    const startMarker = `<!-- ${section.name}:start -->`;
+    const endMarker = `<!-- ${section.name}:end -->`;
+    const start = text.indexOf(startMarker);
+    const end = text.indexOf(endMarker);
+    if (start < 0 || end < start) throw new UserError(`${AUTHORING_FILE} has no ${startMarker} … ${endMarker} section to fill`);
+    return `${text.slice(0, start + startMarker.length)}\n${section.text()}${text.slice(end)}`;
+  }, current);
 }
 
 /**

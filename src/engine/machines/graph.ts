@@ -1,6 +1,7 @@
 /**
- * The state charts as pictures and as data: Mermaid stateDiagram-v2 text,
- * and a plain JSON machine config (guards and actions by name) that
+ * The state charts as pictures and as data: Mermaid stateDiagram-v2 text
+ * whose state labels are the names conditions use, the transitions of each
+ * chart by event, and a plain JSON machine config (guards and actions by name) that
  * Stately's editor can import.
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
@@ -8,10 +9,13 @@ import type { Scenario } from '../scenario/schema';
 import { adversaryMachineFor } from './adversary';
 import { coalitionAttributionMachine, nationalAttributionMachine } from './attribution';
 import { deEscalationMachine } from './deEscalation';
+import { disputeMachine } from './dispute';
 import { escalationMachine } from './escalation';
 import { exerciseMachine } from './exercise';
 import { sanctionsMachine } from './sanctions';
+import { verificationMachine } from './verification';
 
+/** Every chart the engine runs, by the name firebreak graph gives its file. */
 export function chartsOf(scenario: Scenario): Record<string, AnyStateMachine> {
   return {
     exercise: exerciseMachine,
@@ -21,6 +25,8 @@ export function chartsOf(scenario: Scenario): Record<string, AnyStateMachine> {
     escalation: escalationMachine,
     sanctions: sanctionsMachine,
     deEscalation: deEscalationMachine,
+    dispute: disputeMachine,
+    verification: verificationMachine,
   };
 }
 
@@ -56,45 +62,108 @@ function edgesOf(node: AnyStateNode): Edge[] {
   return edges;
 }
 
-const mermaidId = (node: AnyStateNode) => node.id.replace(/[^A-Za-z0-9_]/g, '_');
+const childrenOf = (node: AnyStateNode) => Object.values(node.states) as AnyStateNode[];
 
-export function toMermaid(machine: AnyStateMachine): string {
-  const lines = ['stateDiagram-v2'];
+function descendants(node: AnyStateNode): AnyStateNode[] {
+  return childrenOf(node).flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** One transition of a chart, by state names: what an event does from a state. */
+export interface Transition {
+  from: string;
+  /** The state it leaves has states of its own: the transition leaves any of them. */
+  fromCompound: boolean;
+  event: string;
+  to: string[];
+  guard: string | null;
+  actions: string[];
+}
+
+/** Every transition of a chart, the machine's own (from "*") included; "always" names the eventless ones. */
+export function transitionsOf(machine: AnyStateMachine): Transition[] {
+  return [machine.root, ...descendants(machine.root)].flatMap((node) =>
+    edgesOf(node).map((edge) => ({
+      from: node === machine.root ? '*' : node.key,
+      fromCompound: node !== machine.root && childrenOf(node).length > 0,
+      event: edge.event,
+      to: edge.targets.map((t) => t.key),
+      guard: edge.guard,
+      actions: edge.actions,
+    })),
+  );
+}
+
+/**
+ * Mermaid ids: a state's own name (the one conditions use) where Mermaid
+ * accepts it and no other state of the chart has it; otherwise the name with
+ * its parent's in front, in Mermaid's id characters. The label Mermaid draws
+ * is always the state's own name.
+ */
+function mermaidIds(machine: AnyStateMachine): Map<AnyStateNode, string> {
+  const nodes = descendants(machine.root);
+  const count = new Map<string, number>();
+  for (const node of nodes) count.set(node.key, (count.get(node.key) ?? 0) + 1);
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '_');
+  const ids = new Map<AnyStateNode, string>();
+  for (const node of nodes) {
+    const unique = count.get(node.key) === 1 && node.key !== machine.root.key;
+    ids.set(node, safe(unique ? node.key : `${node.parent?.key ?? machine.root.key}_${node.key}`));
+  }
+  ids.set(machine.root, safe(machine.root.key));
+  return ids;
+}
+
+/**
+ * The chart as a Mermaid stateDiagram-v2. Parallel regions are drawn inside
+ * a composite state named after the chart (Mermaid allows "--" only there).
+ */
+export function toMermaid(machine: AnyStateMachine, title = machine.root.key): string {
+  const ids = mermaidIds(machine);
+  const id = (node: AnyStateNode) => ids.get(node)!;
+  const lines = ['---', `title: ${title}`, '---', 'stateDiagram-v2'];
   const walk = (node: AnyStateNode, indent: string) => {
-    const children = Object.values(node.states) as AnyStateNode[];
+    const children = childrenOf(node);
     const initial = node.config.initial as string | undefined;
-    if (initial && node.states[initial]) lines.push(`${indent}[*] --> ${mermaidId(node.states[initial] as AnyStateNode)}`);
+    if (initial && node.states[initial]) lines.push(`${indent}[*] --> ${id(node.states[initial] as AnyStateNode)}`);
     children.forEach((child, i) => {
       if (child.type === 'history') {
-        lines.push(`${indent}state "history" as ${mermaidId(child)}`);
-      } else if (Object.keys(child.states).length > 0) {
-        lines.push(`${indent}state "${child.key}" as ${mermaidId(child)} {`);
+        lines.push(`${indent}state "${child.key} (history)" as ${id(child)}`);
+      } else if (childrenOf(child).length > 0) {
+        lines.push(`${indent}state "${child.key}" as ${id(child)} {`);
         walk(child, `${indent}  `);
         lines.push(`${indent}}`);
       } else {
-        lines.push(`${indent}state "${child.key}" as ${mermaidId(child)}`);
-        if (child.type === 'final') lines.push(`${indent}${mermaidId(child)} --> [*]`);
+        lines.push(`${indent}state "${child.key}" as ${id(child)}`);
+        if (child.type === 'final') lines.push(`${indent}${id(child)} --> [*]`);
       }
       if (node.type === 'parallel' && i < children.length - 1) lines.push(`${indent}--`);
     });
   };
-  walk(machine.root, '  ');
-  const transitions: string[] = [];
-  const collect = (node: AnyStateNode) => {
+  if (machine.root.type === 'parallel') {
+    lines.push(`  state "${machine.root.key}" as ${id(machine.root)} {`);
+    walk(machine.root, '    ');
+    lines.push('  }');
+  } else {
+    walk(machine.root, '  ');
+  }
+  // One arrow per pair of states, with every event that takes it: Mermaid draws only one.
+  const arrows = new Map<string, string[]>();
+  for (const node of [machine.root, ...descendants(machine.root)]) {
     for (const edge of edgesOf(node)) {
       for (const target of edge.targets) {
-        const label = edge.guard ? `${edge.event} [${edge.guard}]` : edge.event;
-        transitions.push(`  ${mermaidId(node)} --> ${mermaidId(target)}: ${label}`);
+        const label = `${edge.event}${edge.guard ? ` [${edge.guard}]` : ''}`;
+        // A transition any state of a region takes into one of its own states (an event every
+        // state answers) is drawn as a loop on its target: Mermaid draws edges out of a
+        // composite state across its contents.
+        const fromRegion = node === machine.root || descendants(node).includes(target);
+        const where = node === machine.root ? 'any state' : `any ${node.key}`;
+        const key = fromRegion ? `${id(target)} --> ${id(target)}` : `${id(node)} --> ${id(target)}`;
+        arrows.set(key, [...(arrows.get(key) ?? []), fromRegion ? `${label} (from ${where})` : label]);
       }
     }
-    for (const child of Object.values(node.states) as AnyStateNode[]) collect(child);
-  };
-  for (const child of Object.values(machine.root.states) as AnyStateNode[]) collect(child);
-  // Root-level transitions (e.g. an event every state answers) hang off the first state.
-  for (const edge of edgesOf(machine.root)) {
-    for (const target of edge.targets) transitions.push(`  ${mermaidId(target)} --> ${mermaidId(target)}: ${edge.event}${edge.guard ? ` [${edge.guard}]` : ''} (any state)`);
   }
-  return [...lines, ...transitions].join('\n');
+  for (const [arrow, labels] of arrows) lines.push(`  ${arrow}: ${labels.join('<br/>')}`);
+  return `${lines.join('\n')}\n`;
 }
 
 interface JsonState {

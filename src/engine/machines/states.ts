@@ -21,24 +21,62 @@ export const COALITION_ATTRIBUTION_STATES = ['idle', 'pooling', 'jointlyAttribut
 export const DE_ESCALATION_STATES = ['idle', 'backchannel', 'talks', 'conditional', 'rollback', 'normalised', 'relapse'] as const;
 export const POSTURE_STATES = POSTURES;
 
+/** What a region's placeholders may stand for in a given scenario. */
+export interface KnownIds {
+  phases: readonly string[];
+  incidents: readonly string[];
+  teams: readonly string[];
+}
+
+/**
+ * Every chart region a condition may name, in the order they are matched:
+ * `<incident>` and `<team>` stand for ids of the scenario. `states` is null
+ * for the adversary's phases, which are the scenario's own. `chart` is the
+ * chart firebreak graph draws the region in.
+ */
+export const CONDITION_REGIONS: readonly { region: string; states: readonly string[] | null; chart: string; about: string }[] = [
+  { region: 'exercise', states: EXERCISE_STATES, chart: 'exercise', about: 'The exercise itself; "deliberation" and "results" alternate each round.' },
+  { region: 'adversary.phase', states: null, chart: 'adversary', about: "The campaign phase: the ids of the scenario's adversary.phases, in order." },
+  { region: 'adversary.posture', states: POSTURE_STATES, chart: 'adversary', about: "The adversary's posture, reassessed after each round." },
+  { region: 'deEscalation', states: DE_ESCALATION_STATES, chart: 'deEscalation', about: 'Talks with the adversary, from a first channel to normalisation or relapse.' },
+  { region: 'dispute', states: DISPUTE_STATES, chart: 'dispute', about: 'Peaceful settlement: mediation or arbitration (institutions.disputeSettlement).' },
+  {
+    region: 'verification.<incident>',
+    states: ['none', ...VERIFICATION_STATES],
+    chart: 'verification',
+    about: 'The latest referral of the incident to a verification body; "none" before any.',
+  },
+  {
+    region: 'attribution.<incident>.coalition',
+    states: COALITION_ATTRIBUTION_STATES,
+    chart: 'coalitionAttribution',
+    about: "The coalition's shared record on the incident.",
+  },
+  {
+    region: 'attribution.<incident>.<team>',
+    states: NATIONAL_ATTRIBUTION_STATES,
+    chart: 'nationalAttribution',
+    about: "One government's attribution of the incident.",
+  },
+];
+
+function regionMatches(pattern: string, region: string, known: KnownIds): boolean {
+  const want = pattern.split('.');
+  const have = region.split('.');
+  if (want.length !== have.length) return false;
+  return want.every((part, i) => {
+    if (part === '<incident>') return known.incidents.includes(have[i]!);
+    if (part === '<team>') return known.teams.includes(have[i]!);
+    return part === have[i];
+  });
+}
+
 /**
  * Which states a condition region may name, for a scenario with these
  * phases, incidents and teams. Returns null for an unknown region.
  */
-export function statesOfRegion(
-  region: string,
-  known: { phases: readonly string[]; incidents: readonly string[]; teams: readonly string[] },
-): readonly string[] | null {
-  if (region === 'exercise') return EXERCISE_STATES;
-  if (region === 'adversary.phase') return known.phases;
-  if (region === 'adversary.posture') return POSTURE_STATES;
-  if (region === 'deEscalation') return DE_ESCALATION_STATES;
-  if (region === 'dispute') return DISPUTE_STATES;
-  const parts = region.split('.');
-  if (parts.length === 2 && parts[0] === 'verification' && known.incidents.includes(parts[1]!)) return ['none', ...VERIFICATION_STATES];
-  if (parts.length === 3 && parts[0] === 'attribution' && known.incidents.includes(parts[1]!)) {
-    if (parts[2] === 'coalition') return COALITION_ATTRIBUTION_STATES;
-    if (known.teams.includes(parts[2]!)) return NATIONAL_ATTRIBUTION_STATES;
-  }
-  return null;
+export function statesOfRegion(region: string, known: KnownIds): readonly string[] | null {
+  const entry = CONDITION_REGIONS.find((r) => regionMatches(r.region, region, known));
+  if (!entry) return null;
+  return entry.states ?? known.phases;
 }
