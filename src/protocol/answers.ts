@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { RejectionCode } from '../engine/types';
-import { exerciseViewSchema, outcomeSchema, scoreSchema } from './view';
+import { exerciseViewSchema, outcomeSchema, reportCardSchema, scoreSchema } from './view';
 
 /** Codes the server itself answers with (besides the engine's rejection codes). */
 export const PROTOCOL_ERROR_CODES = [
@@ -228,7 +228,8 @@ export const teamReadyAckSchema = answerOf({
 export const scoreExplainAckSchema = answerOf({
   explanations: z
     .record(z.string(), scoreSchema)
-    .describe('Per reference asked for that the seat\'s view carries: the score with its components, rules and summary, as this seat may read them.'),
+    .describe('Per score reference asked for that the seat\'s view carries: the score with its components, rules and summary, as this seat may read them.'),
+  reportCards: z.record(z.string(), reportCardSchema).describe('Per report card reference asked for that the seat\'s view carries: the whole card.'),
   unknown: z
     .array(z.string())
     .describe('References the seat\'s view does not carry now (never made, not this seat\'s to read, or replaced since, as an ally\'s score is at the debrief): take the current one from the view.'),

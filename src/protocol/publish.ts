@@ -47,7 +47,7 @@ import {
   seatResumePayloadSchema,
   teamReadyPayloadSchema,
 } from './schemas';
-import { exerciseViewSchema, jointProposalSchema, outcomeSchema, scoreSchema } from './view';
+import { exerciseViewSchema, jointProposalSchema, outcomeSchema, reportCardSchema, scoreSchema } from './view';
 
 export interface ClientEvent {
   payload: z.ZodType;
@@ -78,7 +78,7 @@ export const CLIENT_EVENTS = {
   'score:explain': {
     payload: scoreExplainPayloadSchema,
     answer: scoreExplainAckSchema,
-    summary: 'The components, rules and summary behind scores the seat\'s view refers to (a score\'s explanation reference); nothing changes.',
+    summary: 'The components, rules and summary behind scores, and the whole report cards, the seat\'s view refers to (their explanation references); nothing changes.',
   },
   'grades:class': { payload: classGradesPayloadSchema, answer: classGradesAckSchema, summary: 'One grade sheet across the exercises these facilitator credentials run.' },
   'research:class': {
@@ -123,6 +123,7 @@ const SHARED_OUTPUT: [z.ZodType, string][] = [
   [errorAnswerSchema, 'ErrorAnswer'],
   [seatInfoSchema, 'SeatInfo'],
   [scoreSchema, 'Score'],
+  [reportCardSchema, 'ReportCard'],
   [outcomeSchema, 'Outcome'],
   [jointProposalSchema, 'JointProposal'],
   [exerciseLogSchema, 'ExerciseLog'],

@@ -292,7 +292,32 @@ export const reportCardSchema = z.strictObject({
   ),
   levelPoints: z.number().nullable(),
   summary: z.string(),
-});
+}).describe('A team\'s whole report card: what score:explain answers for a card\'s reference (docs/scoring.md).');
+
+export const reportCardViewSchema = z
+  .strictObject({
+    team: teamId,
+    teamName: z.string(),
+    decisions: z.number().int(),
+    meanProportionality: z.number().nullable(),
+    meanCohesion: z.number().nullable(),
+    objectives: z.array(
+      z.strictObject({
+        objective: z.string().describe('A learning objective id: view.scenario.learningObjectives[].id.'),
+        graded: z.boolean(),
+        score: z.number().nullable(),
+        computed: rubricLevel.nullable(),
+        ratings: z.strictObject({ P: z.number(), S: z.number(), M: z.number(), U: z.number() }),
+        evaluated: rubricLevel.nullable(),
+        level: rubricLevel.nullable(),
+      }),
+    ),
+    levelPoints: z.number().nullable(),
+    explanation: z
+      .string()
+      .describe('The reference score:explain takes for the whole card (its summary, and per objective the text, descriptor, why, decisions and measures). It changes whenever the card does.'),
+  })
+  .describe('A report card as a view carries it: levels and figures, and where to ask for the rest.');
 
 export const outcomeSchema = z
   .strictObject({
@@ -385,7 +410,7 @@ export const exerciseViewSchema = z
       })
       .nullable()
       .describe('Red cell only.'),
-    reportCards: z.array(reportCardSchema),
+    reportCards: z.array(reportCardViewSchema),
     debrief: z
       .strictObject({
         whatHappened: z.array(z.strictObject({ round: z.number().int().nullable(), text: z.string(), sources: z.array(z.string()) })),

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadScenarioText, project } from '../../src/engine/index';
 import { regionState } from '../../src/engine/machines/chart';
-import { explainScores } from '../../src/engine/view/explain';
+import { explanationsFor } from '../../src/engine/view/explain';
 import type { Viewer } from '../../src/engine/view/types';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { FAC, Game, RED, richScenario, team, variantOf } from './support';
@@ -125,7 +125,7 @@ describe("an ally's score", () => {
     const explained = (viewer: Viewer) => {
       const decision = project(scenario, game.state, viewer).decisions.find((d) => d.action === 'attribute')!;
       const ref = decision.proportionality.explanation!;
-      return { value: decision.proportionality.value, ref, score: explainScores(scenario, game.state, viewer, [ref]).explanations[ref]! };
+      return { value: decision.proportionality.value, ref, score: explanationsFor(scenario, game.state, viewer, [ref]).explanations[ref]! };
     };
     const component = (score: { components: { id: string; why: string }[] }, id: string) => score.components.find((c) => c.id === id)!.why;
     const mine = explained({ role: 'team', team: 'usa' });
@@ -136,7 +136,7 @@ describe("an ally's score", () => {
     expect(component(theirs.score, 'fit')).toBe(component(mine.score, 'fit'));
     // The ally's reference names the partial explanation: the whole one is not its to fetch before the debrief.
     expect(theirs.ref).not.toBe(mine.ref);
-    expect(explainScores(scenario, game.state, { role: 'team', team: 'fra' }, [mine.ref])).toEqual({ explanations: {}, unknown: [mine.ref] });
+    expect(explanationsFor(scenario, game.state, { role: 'team', team: 'fra' }, [mine.ref])).toEqual({ explanations: {}, reportCards: {}, unknown: [mine.ref] });
     game.ok(FAC, { type: 'endExercise', reason: 'debrief' });
     const atDebrief = explained({ role: 'team', team: 'fra' });
     expect(atDebrief.ref).toBe(mine.ref);

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { project } from '../../src/engine/index';
+import { explanationsFor } from '../../src/engine/view/explain';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { combineLevels, levelOf, reportCard, reportCards, reportCardsOf, LEVEL_POINTS } from '../../src/engine/grading/reportCard';
 import { GRADE_MEASURES, RUBRIC_LEVELS, type Scenario } from '../../src/engine/scenario/schema';
@@ -120,8 +121,10 @@ describe('report cards of a scripted tutorial', () => {
     const item = card.objectives.find((o) => o.objective === 'proportionality')!.decisions.find((d) => d.decision === hackBack.id)!;
     expect(item.proportionality).toBe(5);
     expect(item.bearing).toContain('(override)');
-    // The projection's recent cards see the override too.
-    const viewed = project(game.scenario, game.state, { role: 'facilitator' }).reportCards.find((c) => c.team === 'est')!;
+    // The projection's recent cards see the override too: the card a view refers to is answered with it.
+    const facilitator = { role: 'facilitator' } as const;
+    const ref = project(game.scenario, game.state, facilitator).reportCards.find((c) => c.team === 'est')!.explanation;
+    const viewed = explanationsFor(game.scenario, game.state, facilitator, [ref]).reportCards[ref]!;
     expect(viewed.objectives.find((o) => o.objective === 'proportionality')!.decisions.find((d) => d.decision === hackBack.id)!.proportionality).toBe(5);
   });
 

@@ -1,7 +1,7 @@
 /**
- * Score explanations on request: a view carries each score's figure and a
- * reference; score:explain answers the references the seat's own view
- * carries with the reasons behind them, and nothing else.
+ * Explanations on request: a view carries each score's figure and each report
+ * card's levels with a reference; score:explain answers the references the
+ * seat's own view carries with the reasons behind them, and nothing else.
  */
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -70,8 +70,24 @@ describe('score:explain', () => {
     expect(await explain(red, [mine.proportionality.explanation, theirs.proportionality.explanation, cohesionRef])).toEqual({
       ok: true,
       explanations: {},
+      reportCards: {},
       unknown: [mine.proportionality.explanation, theirs.proportionality.explanation, cohesionRef],
     });
+
+    // Report cards: the staff's views carry their levels and a reference; the whole card comes on request.
+    const cardView = t.facilitator.view!.reportCards.find((c) => c.team === 'usa')!;
+    expect(JSON.stringify(t.facilitator.view!.reportCards)).not.toContain('"why"');
+    const cards = await explain(t.facilitator, [cardView.explanation]);
+    expect(cards.ok).toBe(true);
+    if (cards.ok) {
+      const card = cards.reportCards[cardView.explanation]!;
+      expect(card.team).toBe('usa');
+      expect(card.objectives.map((o) => o.level)).toEqual(cardView.objectives.map((o) => o.level));
+      expect(card.objectives.every((o) => o.why.length > 0 && o.text.length > 0)).toBe(true);
+    }
+    // A team reads its own card from the debrief only.
+    expect(usa.view!.reportCards).toEqual([]);
+    expect(await explain(usa, [cardView.explanation])).toMatchObject({ ok: true, reportCards: {}, unknown: [cardView.explanation] });
 
     // At the debrief the ally's reference becomes the whole one.
     await t.facilitator.must({ type: 'endExercise', reason: 'debrief' });
@@ -89,7 +105,12 @@ describe('score:explain', () => {
     expect(await explain(usa, 'cohesion:1')).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
     expect(await explain(usa, Array.from({ length: LIMITS.explanationsPerRequest + 1 }, (_, i) => `cohesion:${i}`))).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
     // Nothing to explain yet: every reference is unknown, whatever it looks like.
-    expect(await explain(usa, ['cohesion:1', '__proto__', 'proportionality:d1:ally'])).toEqual({ ok: true, explanations: {}, unknown: ['cohesion:1', '__proto__', 'proportionality:d1:ally'] });
+    expect(await explain(usa, ['cohesion:1', '__proto__', 'proportionality:d1:ally', 'card:usa:0'])).toEqual({
+      ok: true,
+      explanations: {},
+      reportCards: {},
+      unknown: ['cohesion:1', '__proto__', 'proportionality:d1:ally', 'card:usa:0'],
+    });
     const stranger = await here.connect('stranger');
     expect(await explain(stranger, ['cohesion:1'])).toMatchObject({ ok: false, code: 'NOT_JOINED' });
   });

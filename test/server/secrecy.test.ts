@@ -24,7 +24,7 @@ import type { Scenario } from '../../src/engine/scenario/schema';
 import type { Actor, Command, CommandBody, ExerciseState } from '../../src/engine/types';
 import type { ExerciseView, Viewer } from '../../src/engine/view/types';
 import { isSecretCategory, mayExport } from '../../src/engine/rules/visibility';
-import { explainScores } from '../../src/engine/view/explain';
+import { explanationsFor } from '../../src/engine/view/explain';
 import { buildCsvExport, buildJsonExport } from '../../src/server/export';
 import type { ExerciseMeta, LogRecord } from '../../src/server/storage/types';
 import { loadFile, richScenario, secretsOf, type ScenarioSecret } from '../engine/support';
@@ -56,6 +56,8 @@ function explanationMaySee(scenario: Scenario, state: ExerciseState, viewer: Vie
   if (viewer.role === 'redCell') return false;
   const [kind, id, form] = ref.split(':');
   if (kind === 'cohesion') return state.rounds.some((r) => String(r.round) === id);
+  // A team's report card: staff once a round has resolved, the team itself from the debrief, nobody else.
+  if (kind === 'card') return state.rounds.length > 0 && (isStaff(viewer) || (isTeam(viewer, id!) && debriefOf(state)));
   const decision = state.decisions.find((d) => d.id === id);
   if (kind !== 'proportionality' || !decision) return false;
   const own = isStaff(viewer) || isTeam(viewer, decision.team);
@@ -64,9 +66,20 @@ function explanationMaySee(scenario: Scenario, state: ExerciseState, viewer: Vie
   return form === 'ally' ? !own && !debriefOf(state) : own || debriefOf(state);
 }
 
-/** Every reference a score explanation may be asked for by: each form for each decision and round, and a few that name nothing. */
-function everyReference(state: ExerciseState): string[] {
+/** The explanation references a view carries. */
+function carriedReferences(view: ExerciseView): string[] {
   return [
+    ...view.decisions.map((d) => d.proportionality.explanation),
+    ...view.rounds.map((r) => r.cohesion.explanation),
+    ...view.reportCards.map((c) => c.explanation),
+  ].filter((r) => r !== null);
+}
+
+/** Every reference an explanation may be asked for by: each form for each decision and round, every card any seat's view refers to, and a few that name nothing. */
+function everyReference(state: ExerciseState, views: ExerciseView[]): string[] {
+  return [
+    ...views.flatMap((view) => view.reportCards.map((c) => c.explanation)),
+    ...Object.keys(state.teams).map((team) => `card:${team}:0000000000000000`),
     ...state.decisions.flatMap((d) => [`proportionality:${d.id}`, `proportionality:${d.id}:ally`]),
     ...state.rounds.map((r) => `cohesion:${r.round}`),
     'proportionality:d999999',
@@ -154,9 +167,11 @@ class Play {
   /** Every seat's view and every export it may take, searched for what it may not see yet. */
   private check(command: Command): void {
     const debrief = debriefOf(this.state);
-    for (const viewer of this.viewers) {
+    const views = this.viewers.map((viewer) => project(this.scenario, this.state, viewer));
+    const refs = everyReference(this.state, views);
+    for (const [i, viewer] of this.viewers.entries()) {
       const who = `${viewer.role === 'team' ? `team ${viewer.team}` : viewer.role} after ${command.type} (seq ${this.state.seq}, ${this.state.phase})`;
-      const view = project(this.scenario, this.state, viewer);
+      const view = views[i]!;
       const outputs: [string, string][] = [['view', JSON.stringify(view)]];
       // A sharing is known to the team that shared and the allies it shared with (a third ally learns of it at the debrief).
       if (viewer.role === 'team' && !debrief) {
@@ -167,7 +182,7 @@ class Play {
           if (beyond.length) expect.fail(`${who}: the view says ${beyond.join(', ')} shared evidence on ${incident.id}, with others`);
         }
       }
-      outputs.push(['score explanations', this.checkExplanations(viewer, view, who)]);
+      outputs.push(['explanations', this.checkExplanations(viewer, view, refs, who)]);
       if (mayExport(viewer, this.state.phase)) {
         const input = { meta: this.meta, scenario: this.scenario, state: this.state, records: this.records, viewer };
         outputs.push(['JSON export', buildJsonExport(input).data], ['CSV export', buildCsvExport(input).data]);
@@ -197,11 +212,10 @@ class Play {
    * the references its view carries, each allowed by the table; returns the
    * answer's text, to be searched like the view.
    */
-  private checkExplanations(viewer: Viewer, view: ExerciseView, who: string): string {
-    const carried = [...view.decisions.map((d) => d.proportionality.explanation), ...view.rounds.map((r) => r.cohesion.explanation)].filter((r) => r !== null);
-    const answer = explainScores(this.scenario, this.state, viewer, everyReference(this.state));
-    const answered = Object.keys(answer.explanations);
-    expect(answered.sort(), `${who}: explanations answered`).toEqual([...new Set(carried)].sort());
+  private checkExplanations(viewer: Viewer, view: ExerciseView, refs: string[], who: string): string {
+    const answer = explanationsFor(this.scenario, this.state, viewer, refs);
+    const answered = [...Object.keys(answer.explanations), ...Object.keys(answer.reportCards)];
+    expect(answered.sort(), `${who}: explanations answered`).toEqual([...new Set(carriedReferences(view))].sort());
     const beyond = answered.filter((ref) => !explanationMaySee(this.scenario, this.state, viewer, ref));
     if (beyond.length) expect.fail(`${who}: score:explain answers ${beyond.join(', ')}, which the table does not allow`);
     return JSON.stringify(answer);

@@ -1,16 +1,19 @@
 /**
- * Score explanations, on request. A view carries each score's figure and,
- * when its viewer may read why, a reference; explainScores answers those
- * references with the components, rules and summary behind each score, as
- * that viewer may see them. Both the view and the answer take the score
- * through visibleScore below, so a seat can fetch exactly the explanations its
- * view refers to, and nothing else (rules/visibility.ts decides who reads what).
+ * Explanations, on request. A view carries each score's figure and each
+ * report card's levels and, when its viewer may read why, a reference;
+ * explanationsFor answers those references with the components, rules and
+ * summary behind a score, or the whole report card, as that viewer may see
+ * them. The view and the answer both come from the functions below, so a seat
+ * can fetch exactly the explanations its view refers to, and nothing else
+ * (rules/visibility.ts decides who reads what).
  */
+import { reportCardsOf, type ReportCard } from '../grading/reportCard';
+import { stateHash } from '../hash';
 import { indexOf } from '../rules/scenarioIndex';
-import { sees, seesDecision } from '../rules/visibility';
+import { sees, seesDecision, seesNote } from '../rules/visibility';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState, ResolvedDecision, RoundResult, Score } from '../types';
-import type { ScoreView, Viewer } from './types';
+import type { ReportCardView, ScoreView, Viewer } from './types';
 
 const isDebrief = (state: ExerciseState) => state.phase === 'debrief';
 
@@ -69,35 +72,80 @@ export function cohesionView(state: ExerciseState, viewer: Viewer, r: RoundResul
   return scoreView(r.cohesion.value, visibleCohesion(state, viewer, r));
 }
 
-/** The score a reference names, as this viewer may read it; null unless the viewer's view carries exactly this reference now. */
-function explain(scenario: Scenario, state: ExerciseState, viewer: Viewer, ref: string): Score | null {
+/** The report cards this viewer may read, once a round has resolved; the evaluators' ratings come from the notes it may read. */
+function visibleReportCards(scenario: Scenario, state: ExerciseState, viewer: Viewer): readonly ReportCard[] {
+  const debrief = isDebrief(state);
+  if (state.rounds.length === 0 || !scenario.teams.some((t) => sees('reportCard', viewer, debrief, t.id))) return [];
+  return reportCardsOf(scenario, state, state.notes.filter((n) => seesNote(n, viewer, debrief))).filter((c) => sees('reportCard', viewer, debrief, c.team));
+}
+
+/**
+ * A card's view, made once per card (equal inputs give the same card object:
+ * reportCardsOf), so an unchanged card is the same object in every view and
+ * costs nothing to diff. Its reference carries a digest of the whole card, so
+ * it changes whenever the card does and a client may cache by reference.
+ */
+const cardViews = new WeakMap<ReportCard, ReportCardView>();
+function cardView(card: ReportCard): ReportCardView {
+  let view = cardViews.get(card);
+  if (!view) {
+    view = {
+      team: card.team,
+      teamName: card.teamName,
+      decisions: card.decisions,
+      meanProportionality: card.meanProportionality,
+      meanCohesion: card.meanCohesion,
+      levelPoints: card.levelPoints,
+      objectives: card.objectives.map((o) => ({ objective: o.objective, graded: o.graded, score: o.score, computed: o.computed, ratings: o.ratings, evaluated: o.evaluated, level: o.level })),
+      explanation: `card:${card.team}:${stateHash(card).slice(0, 16)}`,
+    };
+    cardViews.set(card, view);
+  }
+  return view;
+}
+
+/** The report cards as this viewer's view carries them. */
+export function reportCardViews(scenario: Scenario, state: ExerciseState, viewer: Viewer): ReportCardView[] {
+  return visibleReportCards(scenario, state, viewer).map(cardView);
+}
+
+type Explained = { kind: 'score'; score: Score } | { kind: 'card'; card: ReportCard };
+
+/** What a reference names, as this viewer may read it; null unless the viewer's view carries exactly this reference now. */
+function explain(scenario: Scenario, state: ExerciseState, viewer: Viewer, ref: string): Explained | null {
   const [kind, id, ...rest] = ref.split(':');
+  if (id === undefined) return null;
   let visible: VisibleScore | null = null;
-  if (kind === 'proportionality' && id !== undefined && rest.length <= 1) {
+  if (kind === 'proportionality' && rest.length <= 1) {
     const decision = state.decisions.find((d) => d.id === id);
     if (decision && decisionVisibility(scenario, state, viewer)(decision)) visible = visibleProportionality(state, viewer, decision);
-  } else if (kind === 'cohesion' && id !== undefined && rest.length === 0) {
+  } else if (kind === 'cohesion' && rest.length === 0) {
     const round = state.rounds.find((r) => String(r.round) === id);
     if (round) visible = visibleCohesion(state, viewer, round);
+  } else if (kind === 'card' && rest.length === 1) {
+    const card = visibleReportCards(scenario, state, viewer).find((c) => c.team === id && cardView(c).explanation === ref);
+    return card ? { kind: 'card', card } : null;
   }
-  return visible?.ref === ref ? visible.score : null;
+  return visible?.ref === ref ? { kind: 'score', score: visible.score } : null;
 }
 
 export interface Explanations {
-  /** Per reference asked for and carried by the viewer's view: the score with its components, rules and summary. */
+  /** Per score reference asked for and carried by the viewer's view: the score with its components, rules and summary. */
   explanations: Record<string, Score>;
+  /** Per report card reference asked for and carried by the viewer's view: the whole card. */
+  reportCards: Record<string, ReportCard>;
   /** The references asked for that the viewer's view does not carry now (unknown, not visible to it, or replaced since). */
   unknown: string[];
 }
 
 /** Answers references from a view with the explanations behind them; what the view would not refer to goes to `unknown`, without saying why. */
-export function explainScores(scenario: Scenario, state: ExerciseState, viewer: Viewer, refs: readonly string[]): Explanations {
-  const explanations: Record<string, Score> = {};
-  const unknown: string[] = [];
+export function explanationsFor(scenario: Scenario, state: ExerciseState, viewer: Viewer, refs: readonly string[]): Explanations {
+  const answer: Explanations = { explanations: {}, reportCards: {}, unknown: [] };
   for (const ref of new Set(refs)) {
-    const score = explain(scenario, state, viewer, ref);
-    if (score) explanations[ref] = score;
-    else unknown.push(ref);
+    const explained = explain(scenario, state, viewer, ref);
+    if (explained?.kind === 'score') answer.explanations[ref] = explained.score;
+    else if (explained?.kind === 'card') answer.reportCards[ref] = explained.card;
+    else answer.unknown.push(ref);
   }
-  return { explanations, unknown };
+  return answer;
 }

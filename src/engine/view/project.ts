@@ -26,9 +26,8 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
-import { reportCardsOf } from '../grading/reportCard';
 import type { ExerciseState } from '../types';
-import { cohesionView, decisionVisibility, proportionalityView } from './explain';
+import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
 import type { ActionAvailability, ActionView, AttributionTeamView, ExerciseView, IncidentView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 
@@ -143,13 +142,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   outcome: (_scenario, state) => (state.outcome ? { ...state.outcome } : null),
   facilitator: (scenario, state, viewer) => (viewer.role === 'facilitator' && sees('facilitatorOnly', viewer, false) ? facilitatorView(scenario, state) : null),
   redCell: (scenario, state, viewer) => (viewer.role === 'redCell' && sees('adversary', viewer, isDebrief(state)) ? redCellView(scenario, state) : null),
-  // Cards once a round has resolved; their evaluators' ratings come from the notes this viewer may read.
-  reportCards: (scenario, state, viewer) => {
-    const debrief = isDebrief(state);
-    return state.rounds.length === 0 || !scenario.teams.some((t) => sees('reportCard', viewer, debrief, t.id))
-      ? []
-      : reportCardsOf(scenario, state, state.notes.filter((n) => seesNote(n, viewer, debrief))).filter((c) => sees('reportCard', viewer, debrief, c.team));
-  },
+  reportCards: (scenario, state, viewer) => reportCardViews(scenario, state, viewer),
   debrief: (scenario, state, viewer) =>
     isDebrief(state)
       ? {

@@ -19,7 +19,7 @@ import type {
   TeamId,
   TimelineEntry,
 } from '../types';
-import type { ReportCard } from '../grading/reportCard';
+import type { ObjectiveGrade, ReportCard } from '../grading/reportCard';
 
 export type Viewer =
   | { role: 'facilitator' }
@@ -40,6 +40,16 @@ export interface ScoreView {
 }
 
 export type DecisionView = Omit<ResolvedDecision, 'proportionality'> & { proportionality: ScoreView };
+
+/** An objective's grade as a view carries it: the levels and figures; the text, the decisions and measures behind it come with the card's explanation. */
+export type ObjectiveGradeView = Pick<ObjectiveGrade, 'objective' | 'graded' | 'score' | 'computed' | 'ratings' | 'evaluated' | 'level'>;
+
+/** A report card as a view carries it: its figures, and the reference score:explain answers with the whole card. */
+export interface ReportCardView extends Pick<ReportCard, 'team' | 'teamName' | 'decisions' | 'meanProportionality' | 'meanCohesion' | 'levelPoints'> {
+  objectives: ObjectiveGradeView[];
+  /** The whole card (summary, each objective's text, descriptor, why, decisions and measures): pass it to score:explain. It changes whenever the card does. */
+  explanation: string;
+}
 export type RoundView = Omit<RoundResult, 'cohesion'> & { cohesion: ScoreView };
 
 export interface ActionView {
@@ -184,7 +194,7 @@ export interface ExerciseView {
   /** Red cell only: the moves it may choose this round. */
   redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen?: string | null } | null;
   /** Report cards per team (docs/scoring.md): every team's for the facilitator and evaluators once a round has resolved, a team's own at the debrief. */
-  reportCards: ReportCard[];
+  reportCards: ReportCardView[];
   /** Everyone, once the exercise reaches the debrief. */
   debrief: {
     whatHappened: { round: number | null; text: string; sources: string[] }[];

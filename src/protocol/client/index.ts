@@ -11,6 +11,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { CommandBody, DecisionDraft, Score } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
+import type { ReportCard } from '../../engine/grading/reportCard';
 import type {
   ClientToServerEvents,
   CommandAck,
@@ -30,6 +31,7 @@ import { ViewFollower, type ViewPatch } from '../patch';
 export type * from '../events';
 export type { ExerciseView } from '../../engine/view/types';
 export type { CommandBody, DecisionDraft, Score } from '../../engine/types';
+export type { ReportCard } from '../../engine/grading/reportCard';
 export type { ViewPatch } from '../patch';
 export { ViewFollower } from '../patch';
 
@@ -174,14 +176,16 @@ export class CommandQueue {
 const EXPLANATIONS_PER_REQUEST = 64;
 
 /**
- * Score explanations fetched on request (score:explain) and kept by
- * reference: a reference names one explanation for as long as the exercise
- * keeps its scenario (the server gives a score a new reference when what it
- * explains to the seat changes). Asking for references already held or
- * already asked for costs nothing; `loaded` is called after each answer.
+ * Explanations fetched on request (score:explain) and kept by reference: a
+ * score's reasons, or a whole report card. A reference names one explanation
+ * for as long as the exercise keeps its scenario (the server gives a new
+ * reference when what it explains to the seat changes). Asking for references
+ * already held or already asked for costs nothing; `loaded` is called after
+ * each answer.
  */
 export class ScoreExplanations {
   private readonly held = new Map<string, Score>();
+  private readonly cards = new Map<string, ReportCard>();
   /** Asked for and not answered yet, or answered as unknown (not asked again until clear()). */
   private readonly asked = new Set<string>();
 
@@ -195,9 +199,19 @@ export class ScoreExplanations {
     return ref === null ? undefined : this.held.get(ref);
   }
 
+  /** The whole report card behind a card's reference, once fetched. */
+  card(ref: string): ReportCard | undefined {
+    return this.cards.get(ref);
+  }
+
+  /** Whether the explanation behind a reference has arrived. */
+  has(ref: string): boolean {
+    return this.held.has(ref) || this.cards.has(ref);
+  }
+
   /** Fetches the references not held or asked for yet (nulls are skipped); resolves once they are answered. */
   async load(refs: Iterable<string | null>): Promise<void> {
-    const missing = [...new Set(refs)].filter((ref): ref is string => ref !== null && !this.held.has(ref) && !this.asked.has(ref));
+    const missing = [...new Set(refs)].filter((ref): ref is string => ref !== null && !this.has(ref) && !this.asked.has(ref));
     if (missing.length === 0) return;
     for (const ref of missing) this.asked.add(ref);
     const batches: string[][] = [];
@@ -209,6 +223,7 @@ export class ScoreExplanations {
   /** Forgets everything (another seat, or a scenario edit that may have renumbered what the references name). */
   clear(): void {
     this.held.clear();
+    this.cards.clear();
     this.asked.clear();
   }
 
@@ -219,10 +234,9 @@ export class ScoreExplanations {
       for (const ref of refs) this.asked.delete(ref);
       return;
     }
-    for (const [ref, score] of Object.entries(answer.explanations)) {
-      this.held.set(ref, score);
-      this.asked.delete(ref);
-    }
+    for (const [ref, score] of Object.entries(answer.explanations)) this.held.set(ref, score);
+    for (const [ref, card] of Object.entries(answer.reportCards)) this.cards.set(ref, card);
+    for (const ref of [...Object.keys(answer.explanations), ...Object.keys(answer.reportCards)]) this.asked.delete(ref);
   }
 }
 

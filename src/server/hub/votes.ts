@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkDeliberation, previewDecision } from '../../engine';
 import type { DecisionDraft, TeamId } from '../../engine/types';
-import { explainScores } from '../../engine/view/explain';
+import { explanationsFor } from '../../engine/view/explain';
 import type { DecisionPreviewAck, ScoreExplainAck, TeamReadyAck } from '../../protocol/events';
 import { viewerFromKey, viewerKey } from '../roles';
 import type { ExerciseRuntime } from '../exercise';
@@ -29,7 +29,7 @@ export function preview(ctx: HubContext, socket: SeatSocket, draft: DecisionDraf
 export function explain(ctx: HubContext, socket: SeatSocket, refs: string[]): ScoreExplainAck {
   const bound = seatOf(ctx, socket);
   if (!bound) return notJoined();
-  return { ok: true, ...explainScores(bound.ex.scenario, bound.ex.state, viewerFromKey(viewerKey(bound.seat)), refs) };
+  return { ok: true, ...explanationsFor(bound.ex.scenario, bound.ex.state, viewerFromKey(viewerKey(bound.seat)), refs) };
 }
 
 export async function ready(ctx: HubContext, socket: SeatSocket, isReady: boolean): Promise<TeamReadyAck> {

@@ -2,11 +2,14 @@
  * Report cards: per team, each learning objective with its rubric level, the
  * sentence that explains it, the evaluators' ratings, and the decisions and
  * measures behind it. The projection decides whose cards a viewer receives
- * (a team its own at the debrief; the facilitator and evaluators every team's).
+ * (a team its own at the debrief; the facilitator and evaluators every team's);
+ * the view carries their levels and figures, and the rest of each card is
+ * fetched when the card is shown.
  */
-import type { ObjectiveGrade, ReportCard } from '../../../engine/grading/reportCard';
+import type { ObjectiveGrade } from '../../../engine/grading/reportCard';
 import type { RubricLevel } from '../../../engine/scenario/schema';
-import type { ExerciseView } from '../../../engine/view/types';
+import type { ExerciseView, ObjectiveGradeView, ReportCardView } from '../../../engine/view/types';
+import { reportCardOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { incidentName, plural, roundTitle } from '../../ui/format';
 
@@ -39,7 +42,7 @@ export function reportCardsSection(view: ExerciseView, open = false): TemplateRe
 }
 
 /** Objectives by teams, one level each: the facilitator's overview (teams across, so that it fits a printed page). */
-function gradeMatrix(view: ExerciseView, cards: ReportCard[]): TemplateResult {
+function gradeMatrix(view: ExerciseView, cards: ReportCardView[]): TemplateResult {
   const objectives = view.scenario.learningObjectives;
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Levels by objective and team">
     <table class="table compact grade-matrix">
@@ -56,40 +59,44 @@ function gradeMatrix(view: ExerciseView, cards: ReportCard[]): TemplateResult {
   </div>`;
 }
 
-function cardArticle(view: ExerciseView, card: ReportCard, open: boolean): TemplateResult {
+function cardArticle(view: ExerciseView, card: ReportCardView, open: boolean): TemplateResult {
+  const whole = reportCardOf(card.explanation);
+  if (!whole) wantExplanation(card.explanation);
   return html`<article class="report-card" id=${`card-${card.team}`} aria-labelledby=${`card-${card.team}-h`}>
     <h3 id=${`card-${card.team}-h`}>${card.teamName}</h3>
-    <p class="lede">${card.summary}</p>
+    ${whole ? html`<p class="lede">${whole.summary}</p>` : html`<p class="help" role="status">Loading the card…</p>`}
     <p class="meta">${plural(card.decisions, 'decision')} · mean proportionality ${outOf100(card.meanProportionality)} ·
       mean cohesion ${outOf100(card.meanCohesion)} · level points ${card.levelPoints ?? '–'} of 4</p>
-    <ol class="grades">${card.objectives.map((o) => gradeItem(view, card, o, open))}</ol>
+    <ol class="grades">${card.objectives.map((o) => gradeItem(view, card.teamName, o, whole?.objectives.find((w) => w.objective === o.objective), open))}</ol>
   </article>`;
 }
 
-function ratingsText(o: ObjectiveGrade): string {
+function ratingsText(o: ObjectiveGradeView): string {
   const parts = (['P', 'S', 'M', 'U'] as const).filter((r) => o.ratings[r] > 0).map((r) => `${o.ratings[r]}×${r}`);
   return parts.length ? parts.join(', ') : 'none';
 }
 
-function gradeItem(view: ExerciseView, card: ReportCard, o: ObjectiveGrade, open: boolean): TemplateResult {
+/** One objective: its level and figures from the view; its text, descriptor, reason, decisions and measures from the whole card once it arrived. */
+function gradeItem(view: ExerciseView, teamName: string, o: ObjectiveGradeView, whole: ObjectiveGrade | undefined, open: boolean): TemplateResult {
+  const text = whole?.text ?? view.scenario.learningObjectives.find((l) => l.id === o.objective)?.text ?? o.objective;
   return html`<li class="grade" data-objective=${o.objective} data-level=${o.level ?? ''}>
-    <p class="grade-head"><span class="grade-text">${o.text}</span> ${levelBadge(o.level)}
+    <p class="grade-head"><span class="grade-text">${text}</span> ${levelBadge(o.level)}
       ${o.score !== null ? html`<span class="meta">${fmt(o.score)}/100</span>` : nothing}</p>
-    ${o.descriptor ? html`<p class="descriptor"><em>${o.descriptor}</em></p>` : nothing}
-    <p class="why">${o.why}</p>
+    ${whole?.descriptor ? html`<p class="descriptor"><em>${whole.descriptor}</em></p>` : nothing}
+    ${whole ? html`<p class="why">${whole.why}</p>` : nothing}
     <p class="meta">Computed: ${o.computed ?? '–'} · Evaluators: ${ratingsText(o)}${o.evaluated ? ` (${o.evaluated})` : ''}</p>
-    ${o.graded
+    ${o.graded && whole
       ? html`<details class="grade-details" ?open=${open}>
-          <summary>Decisions and measures behind it (${o.decisions.length})</summary>
-          ${o.decisions.length
-            ? html`<ul class="grade-decisions">${o.decisions.map(
+          <summary>Decisions and measures behind it (${whole.decisions.length})</summary>
+          ${whole.decisions.length
+            ? html`<ul class="grade-decisions">${whole.decisions.map(
                 (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}: ${d.bearing}</li>`,
               )}</ul>`
-            : html`<p class="empty">No decision of ${card.teamName} bore on this objective.</p>`}
+            : html`<p class="empty">No decision of ${teamName} bore on this objective.</p>`}
           <table class="table compact">
             <caption class="visually-hidden">Measures for this objective</caption>
             <thead><tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>
-            <tbody>${o.measures.map((m) => html`<tr><th scope="row">${m.label}</th><td>${fmt(m.value)}</td><td>${m.basis}</td></tr>`)}</tbody>
+            <tbody>${whole.measures.map((m) => html`<tr><th scope="row">${m.label}</th><td>${fmt(m.value)}</td><td>${m.basis}</td></tr>`)}</tbody>
           </table>
         </details>`
       : nothing}
