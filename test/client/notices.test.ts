@@ -89,3 +89,12 @@ describe('story dates', () => {
     expect(storyDate('Summer 2016', 'en-GB')).toBe('Summer 2016');
   });
 });
+
+describe('the interface language', () => {
+  it("starts from the person's choice, else the browser's first supported language, else English", async () => {
+    const { initialLanguage } = await import('../../src/client/ui/i18n');
+    expect(initialLanguage('de', ['fr-FR'])).toBe('de');
+    expect(initialLanguage(null, ['it-IT', 'fr-CA', 'de'])).toBe('fr');
+    expect(initialLanguage('xx', ['it'])).toBe('en');
+  });
+});

@@ -108,9 +108,11 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
   );
   const stopTicker = startClockTicker();
   const stopHelp = listenForHelp(local.help, rerender);
+  window.addEventListener('firebreak:language', rerender);
   draw();
   return () => {
     stopHelp();
+    window.removeEventListener('firebreak:language', rerender);
     onLastMinute(null);
     stopTicker();
     session.stop();

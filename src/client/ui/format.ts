@@ -4,6 +4,7 @@
  */
 import type { Clock, ExercisePhase, InjectDelivery, Posture, ProcedureOptions, Rating } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
+import { locale, t } from './i18n';
 
 /** "titForTat" -> "tit for tat" (a fallback for identifiers without a word below). */
 export function humanize(id: string): string {
@@ -186,12 +187,12 @@ export function formatDuration(ms: number): string {
 /** The clock as a sentence, e.g. "12:04 left", "Paused with 3:00 left", "No clock". */
 export function clockText(clock: Clock, paused: boolean, now: number): string {
   const left = remainingMs(clock, now);
-  if (left === null) return paused ? 'Paused' : 'No clock running';
-  return paused ? `Paused, ${formatDuration(left)} left` : `${formatDuration(left)} left`;
+  if (left === null) return paused ? t('clock.paused') : t('clock.none');
+  return t(paused ? 'clock.pausedLeft' : 'clock.left', { time: formatDuration(left) });
 }
 
 export function timeOfDay(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -210,18 +211,18 @@ export function costWords(cost: { capital: number; intel: number }): string {
  * (clockExpired resolves the round with every team's plan as it stands).
  */
 export function clockRule(): string {
-  return 'When time runs out the round resolves at once with every plan as it stands: decisions drafted but not locked go ahead as drafted.';
+  return t('clockRule');
 }
 
 /**
  * A scenario's story date ("2016-07", "2016-07-22", "2016-04/2016-06") in
  * words for the locale; text that is not such a date is returned as it is.
  */
-export function storyDate(text: string, locale?: string): string {
+export function storyDate(text: string, language: string = locale()): string {
   const parts = text.split('/').map((p) => p.trim());
   const dates = parts.map(parseStoryDate);
   if (dates.some((d) => d === null)) return text;
-  const words = dates.map((d) => new Intl.DateTimeFormat(locale, d!.day ? { day: 'numeric', month: 'short', year: 'numeric' } : { month: 'short', year: 'numeric' }).format(d!.date));
+  const words = dates.map((d) => new Intl.DateTimeFormat(language, d!.day ? { day: 'numeric', month: 'short', year: 'numeric' } : { month: 'short', year: 'numeric' }).format(d!.date));
   return words.join(' – ');
 }
 

@@ -5,6 +5,7 @@
  * term links open at the right entry.
  */
 import { html, type TemplateResult } from '../../ui/dom';
+import { t } from '../../ui/i18n';
 import { storage } from '../../ui/storage';
 
 const SEEN_KEY = 'firebreak.howToPlay.seen.v1';
@@ -76,7 +77,7 @@ export function termLink(term: Term, text: string = GLOSSARY[term].term): Templa
 }
 
 export function helpButton(): TemplateResult {
-  return html`<button type="button" class="btn btn--ghost" aria-haspopup="dialog" @click=${() => requestHelp()}>Help</button>`;
+  return html`<button type="button" class="btn btn--ghost" aria-haspopup="dialog" @click=${() => requestHelp()}>${t('topbar.help')}</button>`;
 }
 
 /** The overlay: a modal dialog (opened by syncHelpDialog after each render). */

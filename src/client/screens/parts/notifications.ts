@@ -6,6 +6,7 @@
 import { html, nothing, repeat, type TemplateResult } from '../../ui/dom';
 import { timeOfDay } from '../../ui/format';
 import { bellIcon } from '../../ui/icons';
+import { t } from '../../ui/i18n';
 import type { Notice, Notifications } from '../../ui/notifications';
 
 const SHOWN = 2;
@@ -14,18 +15,18 @@ export function notificationsMenu(notes: Notifications, rerender: () => void): T
   const unread = notes.unread.length;
   const all = notes.all;
   return html`<details class="notif-menu">
-    <summary class="btn btn--ghost" aria-label=${`Notifications, ${unread} unread`}>
-      ${bellIcon()}<span class="notif-word"> Notifications</span>
+    <summary class="btn btn--ghost" aria-label=${t('notices.menuLabel', { count: unread })}>
+      ${bellIcon()}<span class="notif-word"> ${t('notices.menu')}</span>
       <span class="notif-count ${unread ? 'notif-count--on' : ''}" aria-hidden="true">${unread}</span>
     </summary>
     <div class="notif-panel">
       <div class="row between">
-        <h2 class="notif-h">Notifications</h2>
-        <button class="btn btn--small" type="button" ?disabled=${!unread} @click=${() => { notes.markAllRead(); rerender(); }}>Mark all as read</button>
+        <h2 class="notif-h">${t('notices.menu')}</h2>
+        <button class="btn btn--small" type="button" ?disabled=${!unread} @click=${() => { notes.markAllRead(); rerender(); }}>${t('notices.markAll')}</button>
       </div>
       ${all.length
         ? html`<ol class="notif-list">${repeat(all, (n) => n.id, (n) => html`<li class=${n.read ? 'notif notif--read' : 'notif'}>${noticeBody(n)}</li>`)}</ol>`
-        : html`<p class="empty">Nothing yet. New injects, proposals, announcements and results are listed here.</p>`}
+        : html`<p class="empty">${t('notices.none')}</p>`}
     </div>
   </details>`;
 }
@@ -33,7 +34,7 @@ export function notificationsMenu(notes: Notifications, rerender: () => void): T
 /** The unread notices as cards over the page, newest first, each with "Mark as read". */
 export function noticeCards(notes: Notifications, rerender: () => void): TemplateResult {
   const unread = notes.unread;
-  if (!unread.length) return html`<section class="toasts" aria-label="New notifications" hidden></section>`;
+  if (!unread.length) return html`<section class="toasts" aria-label=${t('notices.cards')} hidden></section>`;
   const read = (n: Notice) => (event: Event) => {
     const card = (event.currentTarget as HTMLElement).closest('.toast');
     const next = card?.nextElementSibling?.querySelector<HTMLElement>('button') ?? card?.previousElementSibling?.querySelector<HTMLElement>('button');
@@ -42,15 +43,15 @@ export function noticeCards(notes: Notifications, rerender: () => void): Templat
     // The button goes away with its card: keep the focus on the cards, or give it back to the page.
     queueMicrotask(() => (next?.isConnected ? next : document.getElementById('main'))?.focus({ preventScroll: true }));
   };
-  return html`<section class="toasts" aria-label="New notifications">
+  return html`<section class="toasts" aria-label=${t('notices.cards')}>
     ${repeat(unread.slice(0, SHOWN), (n) => n.id, (n) => html`<article class="toast toast--${n.kind} ${n.urgent ? 'toast--urgent' : ''}" aria-label=${n.title}>
       ${noticeBody(n)}
       <div class="row">
-        ${n.ref ? html`<a class="btn btn--small" href=${`#${n.ref}`} @click=${read(n)}>Show</a>` : nothing}
-        <button class="btn btn--small" type="button" @click=${read(n)}>Mark as read<span class="visually-hidden">: ${n.title}</span></button>
+        ${n.ref ? html`<a class="btn btn--small" href=${`#${n.ref}`} @click=${read(n)}>${t('notices.show')}</a>` : nothing}
+        <button class="btn btn--small" type="button" @click=${read(n)}>${t('notices.markRead')}<span class="visually-hidden">: ${n.title}</span></button>
       </div>
     </article>`)}
-    ${unread.length > SHOWN ? html`<p class="toast-more">${unread.length - SHOWN} more unread in Notifications (top bar).</p>` : nothing}
+    ${unread.length > SHOWN ? html`<p class="toast-more">${t('notices.more', { count: unread.length - SHOWN })}</p>` : nothing}
   </section>`;
 }
 

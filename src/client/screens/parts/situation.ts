@@ -2,6 +2,7 @@
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, paragraphs, type TemplateResult } from '../../ui/dom';
 import { clockRule, PHASE_WORDS } from '../../ui/format';
+import { t } from '../../ui/i18n';
 
 export function roundWords(view: ExerciseView): string {
   if (view.phase === 'lobby' || view.phase === 'briefing') return PHASE_WORDS[view.phase];
@@ -10,17 +11,11 @@ export function roundWords(view: ExerciseView): string {
 }
 
 const WHAT_NOW: Record<string, (v: ExerciseView) => string> = {
-  lobby: () => 'The exercise has not started yet. Read your briefing while the facilitator gathers everyone.',
-  briefing: () => "Read your government's briefing. The facilitator will start round 1.",
-  deliberation: (v) =>
-    v.paused
-      ? 'The facilitator has paused the exercise.'
-      : `Discuss, then draft your decisions with a rationale and lock them before the clock runs out. ${clockRule()}`,
-  results: (v) =>
-    v.outcome || v.round >= v.scenario.rounds.length
-      ? 'The last round has resolved: see what happened below. The facilitator will end the exercise and open the debrief.'
-      : 'The round has resolved: see what happened below. The facilitator will open the next round.',
-  debrief: () => 'The exercise has ended.',
+  lobby: () => t('whatNow.lobby'),
+  briefing: () => t('whatNow.briefing'),
+  deliberation: (v) => (v.paused ? t('whatNow.paused') : `${t('whatNow.deliberation')} ${clockRule()}`),
+  results: (v) => (v.outcome || v.round >= v.scenario.rounds.length ? t('whatNow.lastResults') : t('whatNow.results')),
+  debrief: () => t('whatNow.debrief'),
 };
 
 export function whatNow(view: ExerciseView): TemplateResult {
