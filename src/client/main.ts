@@ -24,6 +24,8 @@ async function mountRoute(root: HTMLElement, route: Route): Promise<Unmount> {
       return (await import('./screens/report')).mountReport(root, route.id);
     case 'project':
       return (await import('./screens/projector')).mountProjector(root, route.id);
+    case 'studio':
+      return (await import('./studio/studio')).mountStudio(root);
     case 'notFound':
       render(
         html`<main id="main" class="page narrow"><h1>Page not found</h1>

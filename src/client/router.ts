@@ -7,6 +7,7 @@
  *   /play/ID               a player's, observer's or red cell's screen
  *   /report/ID             printable after-action report
  *   /project/ID            projector view for the room (opened from the console)
+ *   /studio                Firebreak Studio, the scenario editor
  */
 export type Route =
   | { name: 'start'; code: string | null }
@@ -14,6 +15,7 @@ export type Route =
   | { name: 'play'; id: string }
   | { name: 'report'; id: string }
   | { name: 'project'; id: string }
+  | { name: 'studio' }
   | { name: 'notFound'; path: string };
 
 const ID = '([A-Za-z0-9_-]{1,64})';
@@ -21,6 +23,7 @@ const ID = '([A-Za-z0-9_-]{1,64})';
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/index.html') return { name: 'start', code: null };
+  if (path === '/studio') return { name: 'studio' };
   const join = new RegExp(`^/join/([A-Za-z0-9-]{1,32})$`).exec(path);
   if (join) return { name: 'start', code: decodeURIComponent(join[1]!).toUpperCase() };
   for (const name of ['facilitate', 'play', 'report', 'project'] as const) {

@@ -179,6 +179,10 @@ export const exerciseCreatePayloadSchema = z
     seed: z.string().min(1).max(LIMITS.seed).optional(),
     title: z.string().trim().min(1).max(LIMITS.title).optional(),
     facilitatorName: seatNameSchema.optional(),
+    bots: z
+      .record(z.string().min(1).max(LIMITS.ref), z.string().min(1).max(LIMITS.ref))
+      .optional()
+      .describe('Teams the server plays itself, team id -> bot policy (hawkish, restrained, coalition-follower, random-legal): for an author trying a draft scenario alone.'),
   })
   .refine((p) => (p.scenarioId === undefined) !== (p.scenarioText === undefined), {
     message: 'give exactly one of scenarioId (a shipped scenario) or scenarioText (uploaded JSON)',

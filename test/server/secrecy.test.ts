@@ -79,7 +79,7 @@ function carriedReferences(view: ExerciseView): string[] {
 function everyReference(state: ExerciseState, views: ExerciseView[]): string[] {
   return [
     ...views.flatMap((view) => view.reportCards.map((c) => c.explanation)),
-    ...Object.keys(state.teams).map((team) => `card:${team}:0000000000000000`),
+    ...Object.keys(state.teams).map((team) => `card:${team}:0`),
     ...state.decisions.flatMap((d) => [`proportionality:${d.id}`, `proportionality:${d.id}:ally`]),
     ...state.rounds.map((r) => `cohesion:${r.round}`),
     'proportionality:d999999',

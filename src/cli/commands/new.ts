@@ -10,7 +10,7 @@ import { SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID } from '../../engine';
 import { EXIT_OK, UserError, out, readText, writeText } from '../io';
 import { writeSchemaCopy } from './schema';
 
-const TEMPLATE = fileURLToPath(new URL('../templates/starter.json', import.meta.url));
+const TEMPLATE = fileURLToPath(new URL('../../engine/scenario/starter.json', import.meta.url));
 const TEMPLATE_SCHEMA = `"$schema": "./${SCENARIO_SCHEMA_FILE}"`;
 
 /** A scenario id from a file name: "My Scenario.json" -> "my-scenario". */

@@ -10,7 +10,7 @@ import { evaluate, indicatorValue } from '../conditions';
 import { checkDraft } from '../rules/decisions';
 import { batchRun } from '../bots/simulate';
 import { BOTS } from '../bots/policies';
-import { emptyTally, summariseTally, tallyRun, type SimulationSummary } from '../bots/summary';
+import { emptyTally, summariseTally, tallyRun, type RunRecord, type SimulationSummary } from '../bots/summary';
 import type { ExerciseState } from '../types';
 import { jsonPointer, type Path } from './paths';
 import type { Condition, Scenario } from './schema';
@@ -136,19 +136,21 @@ export interface PlaytestResult {
 /**
  * Plays `runs` bot exercises (every policy in turn) and keeps both the
  * outcome summary and the observations: what `validate` and the studio's
- * play-test report. `onRun` hears of each finished run, for progress.
+ * play-test report. `onRun` hears of each finished run (for progress, and
+ * for what the summary does not keep, such as each run's escalation path).
  */
 export function playtest(
   scenario: Scenario,
   options: { runs: number; seed: string; policies?: string[] },
-  onRun?: (done: number) => void,
+  onRun?: (done: number, run: RunRecord) => void,
 ): PlaytestResult {
   const batch = { runs: options.runs, seed: options.seed, policies: options.policies ?? BOTS.map((b) => b.id) };
   const tally = emptyTally(scenario);
   const observation = emptyObservation();
   for (let i = 0; i < batch.runs; i++) {
-    tallyRun(tally, batchRun(scenario, batch, i, (state) => observe(observation, scenario, state)));
-    onRun?.(i + 1);
+    const run = batchRun(scenario, batch, i, (state) => observe(observation, scenario, state));
+    tallyRun(tally, run);
+    onRun?.(i + 1, run);
   }
   return { summary: summariseTally(scenario, options.seed, tally), observation };
 }

@@ -8,7 +8,6 @@
  * (rules/visibility.ts decides who reads what).
  */
 import { reportCardsOf, type ReportCard } from '../grading/reportCard';
-import { stateHash } from '../hash';
 import { indexOf } from '../rules/scenarioIndex';
 import { sees, seesDecision, seesNote } from '../rules/visibility';
 import type { Scenario } from '../scenario/schema';
@@ -80,6 +79,26 @@ function visibleReportCards(scenario: Scenario, state: ExerciseState, viewer: Vi
 }
 
 /**
+ * A 53-bit digest of a text (cyrb53, public domain): enough to tell one
+ * version of a card from the next in a client's cache, and about fifty times
+ * cheaper than the SHA-256 of the state hash, which cost more than the card
+ * itself on every round's resolution. Not for anything that must resist
+ * a forger: a reference only names what the seat may read anyway.
+ */
+function digest(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
  * A card's view, made once per card (equal inputs give the same card object:
  * reportCardsOf), so an unchanged card is the same object in every view and
  * costs nothing to diff. Its reference carries a digest of the whole card, so
@@ -97,7 +116,7 @@ function cardView(card: ReportCard): ReportCardView {
       meanCohesion: card.meanCohesion,
       levelPoints: card.levelPoints,
       objectives: card.objectives.map((o) => ({ objective: o.objective, graded: o.graded, score: o.score, computed: o.computed, ratings: o.ratings, evaluated: o.evaluated, level: o.level })),
-      explanation: `card:${card.team}:${stateHash(card).slice(0, 16)}`,
+      explanation: `card:${card.team}:${digest(JSON.stringify(card))}`,
     };
     cardViews.set(card, view);
   }

@@ -26,9 +26,9 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
-import type { ExerciseState } from '../types';
+import type { ExerciseState, ResolvedDecision } from '../types';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
-import type { ActionAvailability, ActionView, AttributionTeamView, ExerciseView, IncidentView, Viewer } from './types';
+import type { ActionAvailability, ActionView, AttributionTeamView, DecisionView, ExerciseView, IncidentView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 
 /** Okabe-Ito: distinguishable with the common forms of colour blindness. */
@@ -110,11 +110,9 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   proposals: (_scenario, state, viewer) => proposalsView(state, viewer),
   decisions: (scenario, state, viewer) => {
     const debrief = isDebrief(state);
-    return state.decisions.filter(decisionVisibility(scenario, state, viewer)).map((d) => ({
-      ...d,
-      rationale: sees('rationale', viewer, debrief, d.team) ? d.rationale : '',
-      proportionality: proportionalityView(state, viewer, d),
-    }));
+    return state.decisions
+      .filter(decisionVisibility(scenario, state, viewer))
+      .map((d) => decisionView(d, sees('rationale', viewer, debrief, d.team), proportionalityView(state, viewer, d)));
   },
   rounds: (scenario, state, viewer) => {
     const visible = decisionVisibility(scenario, state, viewer);
@@ -155,6 +153,21 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
 };
 
 const SECTION_KEYS = Object.keys(SECTIONS) as (keyof ExerciseView)[];
+
+/**
+ * A resolved decision as a view shows it, made once per decision and form
+ * (rationale shown or not, which explanation), so that an unchanged decision
+ * is the same object in every view: the patch diff skips it without walking it.
+ */
+const decisionViews = new WeakMap<ResolvedDecision, Map<string, DecisionView>>();
+function decisionView(d: ResolvedDecision, withRationale: boolean, proportionality: ScoreView): DecisionView {
+  let forms = decisionViews.get(d);
+  if (!forms) decisionViews.set(d, (forms = new Map()));
+  const key = `${withRationale}|${proportionality.explanation}`;
+  let view = forms.get(key);
+  if (!view) forms.set(key, (view = { ...d, rationale: withRationale ? d.rationale : '', proportionality }));
+  return view;
+}
 
 export function project(scenario: Scenario, state: ExerciseState, viewer: Viewer): ExerciseView {
   const view: Partial<Record<keyof ExerciseView, unknown>> = {};

@@ -18,6 +18,7 @@ import { armClock } from './clock';
 import { fail, notJoined, shuttingDown, type HubContext, type SeatSocket } from './context';
 import { reload } from './recovery';
 import { seatOf } from './seats';
+import { scheduleBots } from './bots';
 
 export interface Outcome {
   answer: CommandAck;
@@ -179,4 +180,5 @@ export function afterAccepted(ctx: HubContext, ex: ExerciseRuntime): void {
   ex.dirty = true;
   if (votesChanged) broadcastPresence(ctx, ex);
   armClock(ctx, ex);
+  scheduleBots(ctx, ex);
 }

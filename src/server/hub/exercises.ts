@@ -16,6 +16,7 @@ import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from
 import { DuplicateError, type ExerciseMeta, type SeatRecord } from '../storage/types';
 import { fail, shuttingDown, type HubContext } from './context';
 import { addSeat, indexCodes } from './seats';
+import { assignBots, botSeatsProblem } from './bots';
 
 export interface CreateInput {
   scenarioId?: string;
@@ -24,6 +25,8 @@ export interface CreateInput {
   seed?: string;
   title?: string;
   facilitatorName?: string;
+  /** Teams the server plays, by team id: the bot policy of each. */
+  bots?: Record<string, string>;
 }
 
 /** Tutorials first (where a newcomer starts), then the shortest exercises, then by title. */
@@ -56,6 +59,8 @@ export async function create(ctx: HubContext, input: CreateInput): Promise<Exerc
     scenario = loaded.scenario;
     warnings = loaded.warnings.map(formatProblem);
   }
+  const botProblem = input.bots ? botSeatsProblem({ scenario }, input.bots) : null;
+  if (botProblem) return fail('INVALID_PAYLOAD', botProblem);
   const seed = input.seed ?? newSeed();
   const initial = createExercise(scenario, seed);
   const credential = newCredential();
@@ -90,6 +95,7 @@ export async function create(ctx: HubContext, input: CreateInput): Promise<Exerc
       throw err;
     }
     const ex = new ExerciseRuntime(meta, scenario, initial, 0, now);
+    if (input.bots) assignBots(ex, input.bots);
     addSeat(ctx, ex, { ...facilitator, ordinal: 1 });
     indexCodes(ctx, meta);
     ctx.exercises.set(id, ex);

@@ -1,0 +1,124 @@
+/**
+ * The studio's editor: CodeMirror 6 with JSON, completion and hover
+ * documentation from the published scenario schema (codemirror-json-schema),
+ * and a linter that runs Firebreak's own validator on every pause in typing:
+ * the same problems, messages and hints as `firebreak validate`.
+ *
+ * The editor lives in a shadow root: there CodeMirror adopts its styles as
+ * constructable stylesheets, which the Content-Security-Policy (style-src
+ * 'self', no nonce) allows; in the document itself it would add a <style>
+ * element, which the policy blocks.
+ */
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { json, jsonLanguage } from '@codemirror/lang-json';
+import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
+import { searchKeymap } from '@codemirror/search';
+import { EditorSelection, EditorState, type Text } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import { disableErrorLogging } from 'best-effort-json-parser';
+import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
+import { loadScenarioText, type LoadResult } from '../../engine/scenario/load';
+import type { Problem } from '../../engine/scenario/problems';
+import { scenarioJsonSchema } from '../../engine/scenario/schema';
+
+export const DRAFT_FILE = 'draft.json';
+
+// The completion reads half-typed JSON with best-effort-json-parser, which
+// otherwise reports every unfinished entry on the console as an error.
+disableErrorLogging();
+
+/** Where a problem points: its line and column, clamped to the text. */
+export function offsetOf(doc: Text, line: number, column: number): number {
+  const l = doc.line(Math.min(Math.max(1, line), doc.lines));
+  return Math.min(l.from + Math.max(0, column - 1), l.to);
+}
+
+/** The extent to underline from a problem's position: a string, or a word, or one character. */
+function tokenEnd(doc: Text, from: number): number {
+  const line = doc.lineAt(from);
+  const rest = line.text.slice(from - line.from);
+  const match = /^"(?:[^"\\]|\\.)*"|^[\w.+-]+/.exec(rest);
+  return Math.min(line.to, from + Math.max(1, match?.[0].length ?? 1));
+}
+
+export function diagnosticsOf(doc: Text, problems: Problem[]): Diagnostic[] {
+  return problems.map((p) => {
+    const from = offsetOf(doc, p.line, p.column);
+    return { from, to: tokenEnd(doc, from), severity: p.severity, message: p.message, source: p.pointer ? `at ${p.pointer}` : undefined };
+  });
+}
+
+export interface EditorHooks {
+  /** Every validation of the text, as the linter runs it. */
+  onValidated(result: LoadResult, text: string): void;
+  onChange(text: string): void;
+  onCursor(offset: number): void;
+}
+
+/** The editor's own look, in its shadow root; the app's CSS variables still reach it. */
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '0.95rem', background: '#fff', color: 'var(--ink)' },
+  '.cm-scroller': { fontFamily: 'var(--mono)' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
+  '.cm-tooltip': { maxWidth: '36rem', fontFamily: 'var(--font)' },
+});
+
+export function createEditor(host: HTMLElement, text: string, hooks: EditorHooks): EditorView {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const validate = linter(
+    (view) => {
+      const current = view.state.doc.toString();
+      const result = loadScenarioText(current, DRAFT_FILE);
+      hooks.onValidated(result, current);
+      return diagnosticsOf(view.state.doc, result.ok ? result.warnings : result.problems);
+    },
+    { delay: 400 },
+  );
+  const schema = scenarioJsonSchema() as Parameters<typeof stateExtensions>[0];
+  return new EditorView({
+    parent: root,
+    root,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        theme,
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        foldGutter(),
+        drawSelection(),
+        history(),
+        indentOnInput(),
+        bracketMatching(),
+        closeBrackets(),
+        highlightActiveLine(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        autocompletion(),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
+        json(),
+        jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
+        hoverTooltip(jsonSchemaHover()),
+        stateExtensions(schema),
+        validate,
+        lintGutter(),
+        EditorView.contentAttributes.of({ 'aria-label': 'Scenario JSON' }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) hooks.onChange(update.state.doc.toString());
+          if (update.selectionSet || update.docChanged) hooks.onCursor(update.state.selection.main.head);
+        }),
+      ],
+    }),
+  });
+}
+
+/** Puts the cursor at a line and column (or an offset) and brings it into view. */
+export function jumpTo(view: EditorView, at: { line: number; column: number } | number): void {
+  const offset = typeof at === 'number' ? at : offsetOf(view.state.doc, at.line, at.column);
+  view.dispatch({ selection: EditorSelection.cursor(offset), effects: EditorView.scrollIntoView(offset, { y: 'center' }) });
+  view.focus();
+}
+
+export function replaceText(view: EditorView, text: string): void {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}

@@ -1,0 +1,87 @@
+/**
+ * Bot seats: teams the server plays with one of the engine's bot policies,
+ * for an author trying a draft scenario with bots in the seats they do not
+ * take. A bot drafts its plan as soon as its team deliberates, so the people
+ * playing can join its proposals; it answers their proposals and locks once
+ * every team played by people has locked (at once when there is none). Its
+ * commands take the authority loop like a team vote's: checked by the
+ * engine, stored and published, so the exercise replays from its log like
+ * any other.
+ *
+ * Which teams are bots is kept by the running server, not in storage: after
+ * a restart the exercise goes on, and its facilitator advances the rounds.
+ */
+import { randomUUID } from 'node:crypto';
+import { BOTS, POLICIES, type BotPolicy } from '../../engine/bots/policies';
+import { Rng, seedRng } from '../../engine/random';
+import type { CommandBody, TeamId } from '../../engine/types';
+import type { ExerciseRuntime } from '../exercise';
+import { decide, serial } from './commands';
+import type { HubContext } from './context';
+
+interface BotSeats {
+  policies: Map<TeamId, BotPolicy>;
+  rng: Rng;
+  /** The round each bot last planned, so that it plans once a round. */
+  planned: Map<TeamId, number>;
+  scheduled: boolean;
+}
+
+const seats = new WeakMap<ExerciseRuntime, BotSeats>();
+
+/** Why these bot seats cannot be given to this exercise, or null. */
+export function botSeatsProblem(ex: Pick<ExerciseRuntime, 'scenario'>, bots: Record<string, string>): string | null {
+  const teams = ex.scenario.teams.map((t) => t.id);
+  for (const [team, policy] of Object.entries(bots)) {
+    if (!teams.includes(team)) return `There is no team "${team}" in this scenario to give a bot (teams: ${teams.join(', ')}).`;
+    if (!BOTS.some((b) => b.id === policy)) return `There is no bot policy "${policy}" (policies: ${BOTS.map((b) => b.id).join(', ')}).`;
+  }
+  return null;
+}
+
+export function assignBots(ex: ExerciseRuntime, bots: Record<string, string>): void {
+  if (Object.keys(bots).length === 0) return;
+  const policies = new Map(Object.entries(bots).map(([team, policy]) => [team, POLICIES[policy]!]));
+  seats.set(ex, { policies, rng: new Rng(seedRng(`${ex.meta.seed}/bot-seats`)), planned: new Map(), scheduled: false });
+}
+
+export function botTeams(ex: ExerciseRuntime): TeamId[] {
+  return [...(seats.get(ex)?.policies.keys() ?? [])];
+}
+
+/** After an accepted command: let the bots act, in a task of their own once the current one ends. */
+export function scheduleBots(ctx: HubContext, ex: ExerciseRuntime): void {
+  const bots = seats.get(ex);
+  if (!bots || bots.scheduled || ctx.closing) return;
+  bots.scheduled = true;
+  setImmediate(() => {
+    bots.scheduled = false;
+    serial(ctx, ex, () => act(ctx, ex, bots)).catch((err: unknown) => ctx.logger.error({ err, exerciseId: ex.id }, 'bot seats failed'));
+  });
+}
+
+async function act(ctx: HubContext, ex: ExerciseRuntime, bots: BotSeats): Promise<void> {
+  const deliberating = () => ex.state.phase === 'deliberation' && !ex.state.paused;
+  if (!deliberating()) return;
+  const send = (team: TeamId, body: CommandBody) =>
+    decide(ctx, ex, { seat: null, actor: { role: 'team', team, name: `${bots.policies.get(team)!.id} bot` }, id: `bot:${team}:${randomUUID()}`, body });
+  const context = (team: TeamId) => ({ scenario: ex.scenario, state: ex.state, team, rng: bots.rng });
+
+  for (const [team, policy] of bots.policies) {
+    if (bots.planned.get(team) === ex.state.round) continue;
+    bots.planned.set(team, ex.state.round);
+    for (const body of policy.plan(context(team))) {
+      if (!deliberating() || ex.state.teams[team]!.plan.length >= ex.scenario.maxActionsPerRound) break;
+      await send(team, body);
+    }
+  }
+  const people = ex.scenario.teams.map((t) => t.id).filter((t) => !bots.policies.has(t));
+  if (!people.every((t) => ex.state.teams[t]!.locked)) return;
+  for (const [team, policy] of bots.policies) {
+    for (const proposal of Object.values(ex.state.proposals)) {
+      if (!deliberating() || proposal.round !== ex.state.round || proposal.by === team || proposal.responses[team]) continue;
+      await send(team, { type: 'respondJoint', proposal: proposal.id, join: policy.join(context(team), proposal) });
+    }
+    if (deliberating() && !ex.state.teams[team]!.locked) await send(team, { type: 'lockDecisions' });
+  }
+}
