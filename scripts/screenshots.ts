@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startBrowserRig } from '../test/helpers/browser';
+import { facilitatorStep, howToPlaySeen, startBrowserRig } from '../test/helpers/browser';
 import { ROOT } from '../test/helpers/server';
 
 const SIZES = [
@@ -38,16 +38,17 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`  ${label}`);
 }
 
-async function open(browser: Browser): Promise<Page> {
+async function open(browser: Browser, firstTime = false): Promise<Page> {
   const context = await browser.newContext({ viewport: SIZES[0] });
+  if (!firstTime) await howToPlaySeen(context);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
   return page;
 }
 
-async function joinSeat(browser: Browser, base: string, code: string, name: string): Promise<Page> {
-  const page = await open(browser);
+async function joinSeat(browser: Browser, base: string, code: string, name: string, firstTime = false): Promise<Page> {
+  const page = await open(browser, firstTime);
   await page.goto(`${base}/join/${code}`);
   await page.getByLabel('Your name').first().fill(name);
   await page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -77,19 +78,32 @@ async function main(): Promise<void> {
     );
     const played = scenario.teams.slice(0, 3);
     const teams: Page[] = [];
-    for (const team of played) teams.push(await joinSeat(browser, base, rows.find((r) => r.label === team.name)!.code, `${team.name} lead`));
+    // The first team's player opens a round for the first time: how to play comes up.
+    for (const [i, team] of played.entries()) teams.push(await joinSeat(browser, base, rows.find((r) => r.label === team.name)!.code, `${team.name} lead`, i === 0));
     const obs = await joinSeat(browser, base, rows.find((r) => r.label.startsWith('Observers'))!.code, 'Olga Observer');
     const redCode = rows.find((r) => r.label === 'Red cell')?.code;
     const red = redCode ? await joinSeat(browser, base, redCode, 'Red Rick') : null;
     const team = teams[0]!;
     await shoot(fac, 'facilitator-lobby');
     await shoot(team, 'team-lobby');
+    const projector = await fac.context().newPage();
+    await projector.goto(`${base}/project/${exerciseId}`);
+    await projector.locator('.pj-code .qr').first().waitFor();
+    await shoot(projector, 'projector-lobby');
 
-    await fac.getByRole('button', { name: 'Start the exercise' }).click();
+    await facilitatorStep(fac, 'Start the exercise');
     await fac.getByRole('button', { name: 'Begin round 1' }).click();
+    await team.getByRole('heading', { name: 'How to play' }).waitFor();
+    await shoot(team, 'how-to-play');
+    await team.getByRole('button', { name: 'Skip and start playing' }).click();
     await team.getByRole('heading', { name: 'Actions you can take' }).waitFor();
     await shoot(team, 'team-round');
     await shoot(fac, 'facilitator-round');
+    await fac.locator('#announce-text').fill('Ten minutes to agree a common line.').catch(() => {});
+    await fac.getByRole('button', { name: 'Announce', exact: true }).click().catch(() => {});
+    await projector.locator('.pj-ladder').waitFor();
+    await projector.locator('.pj-announcement').waitFor({ timeout: 5000 }).catch(() => {});
+    await shoot(projector, 'projector-round');
     await shoot(obs, 'observer');
     if (red) await shoot(red, 'red-cell');
 
@@ -97,7 +111,7 @@ async function main(): Promise<void> {
       const lock = page.getByRole('button', { name: 'Lock our decisions' });
       if (await lock.count()) await lock.click();
     }
-    await fac.getByRole('button', { name: 'Resolve round 1 now' }).click();
+    await facilitatorStep(fac, 'Resolve round 1 now');
     await team.getByRole('heading', { name: 'Round results' }).waitFor();
     await shoot(team, 'team-results');
     await shoot(fac, 'facilitator-results');
@@ -105,7 +119,7 @@ async function main(): Promise<void> {
     for (let step = 0; step < 20; step++) {
       if (await fac.getByRole('heading', { name: /^Debrief:/ }).count()) break;
       const before = await fac.locator('.status-line').innerText().catch(() => '');
-      await fac.locator('.controls .btn--primary').first().click();
+      await facilitatorStep(fac, null);
       for (let wait = 0; wait < 100; wait++) {
         if ((await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before) break;
         await fac.waitForTimeout(100);

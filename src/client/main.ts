@@ -4,7 +4,7 @@
  * screens (and with them Phaser and the chart code) load on demand.
  */
 import './styles.css';
-import { onRoute, type Route } from './router';
+import { onRoute, parseRoute, type Route } from './router';
 import { mountStart } from './screens/start';
 import { applyPrefs } from './ui/prefs';
 import { html, render } from './ui/dom';
@@ -22,6 +22,8 @@ async function mountRoute(root: HTMLElement, route: Route): Promise<Unmount> {
       return (await import('./screens/exercise')).mountExercise(root, route.name, route.id);
     case 'report':
       return (await import('./screens/report')).mountReport(root, route.id);
+    case 'project':
+      return (await import('./screens/projector')).mountProjector(root, route.id);
     case 'studio':
       return (await import('./studio/studio')).mountStudio(root);
     case 'notFound':
@@ -37,7 +39,7 @@ async function mountRoute(root: HTMLElement, route: Route): Promise<Unmount> {
 function start(): void {
   applyPrefs();
   const root = document.getElementById('app')!;
-  onRoute((route) => {
+  const show = (route: Route) => {
     const mine = ++generation;
     unmount?.();
     unmount = null;
@@ -53,6 +55,12 @@ function start(): void {
           <p>This screen could not load. Check your connection and reload the page.</p></main>`, root);
       },
     );
+  };
+  onRoute(show);
+  // A new language: exercise screens redraw themselves; the others are mounted again.
+  window.addEventListener('firebreak:language', () => {
+    const route = parseRoute(location.pathname);
+    if (route.name !== 'facilitate' && route.name !== 'play') show(route);
   });
 }
 

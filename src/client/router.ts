@@ -6,6 +6,7 @@
  *   /facilitate/ID         facilitator console (this browser holds its credential)
  *   /play/ID               a player's, observer's or red cell's screen
  *   /report/ID             printable after-action report
+ *   /project/ID            projector view for the room (opened from the console)
  *   /studio                Firebreak Studio, the scenario editor
  */
 export type Route =
@@ -13,6 +14,7 @@ export type Route =
   | { name: 'facilitate'; id: string }
   | { name: 'play'; id: string }
   | { name: 'report'; id: string }
+  | { name: 'project'; id: string }
   | { name: 'studio' }
   | { name: 'notFound'; path: string };
 
@@ -24,7 +26,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/studio') return { name: 'studio' };
   const join = new RegExp(`^/join/([A-Za-z0-9-]{1,32})$`).exec(path);
   if (join) return { name: 'start', code: decodeURIComponent(join[1]!).toUpperCase() };
-  for (const name of ['facilitate', 'play', 'report'] as const) {
+  for (const name of ['facilitate', 'play', 'report', 'project'] as const) {
     const m = new RegExp(`^/${name}/${ID}$`).exec(path);
     if (m) return { name, id: m[1]! };
   }

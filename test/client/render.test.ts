@@ -13,6 +13,7 @@ import { catalogueSection } from '../../src/client/screens/parts/catalogue';
 import { render } from '../../src/client/ui/dom';
 import { Answers } from '../../src/client/ui/answers';
 import { Drafts } from '../../src/client/ui/drafts';
+import { Notifications } from '../../src/client/ui/notifications';
 import { inRound1 } from './support';
 
 const EVIL = '<img src=x onerror="window.__pwned = 1">';
@@ -26,6 +27,7 @@ function fakeCtx(view: ExerciseView, drafts = new Drafts('ex1')): Ctx {
     drafts,
     local: newLocalState(),
     board: null as never,
+    notifications: new Notifications('ex1.seat', () => {}),
     rerender: () => {},
     send: async () => ({ ok: true, seq: 1 }),
   };

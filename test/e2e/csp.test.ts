@@ -11,7 +11,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/boundary';
-import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 
 const SLOW = { timeout: 20_000, interval: 100 };
 
@@ -27,6 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
 
   async function open(label: string): Promise<Page> {
     const context = await rig.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await howToPlaySeen(context);
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -73,7 +74,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
     await team.getByRole('button', { name: 'Join', exact: true }).click();
     await team.waitForURL(/\/play\//);
 
-    await fac.getByRole('button', { name: 'Start the exercise' }).click();
+    await facilitatorStep(fac, 'Start the exercise');
     await fac.getByRole('button', { name: 'Begin round 1' }).click();
     await team.getByRole('heading', { name: 'Actions you can take' }).waitFor();
     // Phaser draws the board into a canvas: it ran under the policy.
@@ -83,11 +84,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
       .not.toContain('rgba(0, 0, 0, 0)');
 
     // A resolved round gives the debrief something to chart.
-    await fac.getByRole('button', { name: 'Resolve round 1 now' }).click();
+    await facilitatorStep(fac, 'Resolve round 1 now');
     await expect.poll(() => team.locator('body').innerText(), SLOW).toMatch(/Results of round 1|Round 1 resolved|results/i);
     await fac.locator('summary', { hasText: 'End the exercise early' }).click();
     await fac.locator('#end-reason').fill('Checking the charts');
     await fac.getByRole('button', { name: 'End the exercise now' }).click();
+    await fac.getByRole('button', { name: 'Yes, end it now' }).click();
     // Chart.js draws the debrief's charts into canvases.
     await team.locator('.chart-box canvas').first().waitFor();
     await fac.locator('.chart-box canvas').first().waitFor();

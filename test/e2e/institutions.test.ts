@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 
 /** Waits for what a page shows: generous, since the browser shares the machine with other test files. */
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -29,6 +29,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a referral to a verification body in the browse
 
   async function open(label: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await howToPlaySeen(context);
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -41,7 +42,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a referral to a verification body in the browse
   /** Clicks the facilitator's main control and waits for the status line to move on. */
   async function advance(label: string | RegExp): Promise<void> {
     const before = await fac.locator('.status-line').innerText().catch(() => '');
-    await fac.getByRole('button', { name: label }).click();
+    await facilitatorStep(fac, label);
     await expect.poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, SLOW).toBe(true);
   }
 
@@ -74,7 +75,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a referral to a verification body in the browse
     await deu.getByRole('button', { name: 'Join', exact: true }).click();
     await deu.waitForURL(/\/play\//);
 
-    await fac.getByRole('button', { name: 'Start the exercise' }).click();
+    await facilitatorStep(fac, 'Start the exercise');
     await advance('Begin round 1');
     await deu.getByRole('heading', { name: 'Actions you can take' }).waitFor();
 

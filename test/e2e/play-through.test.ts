@@ -14,7 +14,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { axeSerious } from '../helpers/axe';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -62,6 +63,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
 
   async function open(label: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    await howToPlaySeen(context);
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -145,7 +147,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
   }, 90_000);
 
   it('starts round 1: each team sees its own private intelligence and nobody else’s', async () => {
-    await fac.getByRole('button', { name: 'Start the exercise' }).click();
+    await facilitatorStep(fac, 'Start the exercise');
     await fac.getByRole('button', { name: 'Begin round 1' }).click();
     for (const team of played) await teams[team.id]!.getByRole('heading', { name: 'Actions you can take' }).waitFor();
     const shared = scenario.injects.find((i) => i.round === 1 && i.audience === 'all' && !i.when)!;
@@ -179,7 +181,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     await shot(fac, '05-facilitator-round-1');
   }, 60_000);
 
-  it('drafts with a rationale, and shows a rejection with its code next to the action', async () => {
+  it('drafts with a rationale, and shows a rejection as a sentence next to the action, its code kept out of sight', async () => {
     const page = us();
     await openAction(page, 'Forensic investigation');
     const form = page.getByRole('form', { name: 'Draft: Forensic investigation' });
@@ -198,7 +200,9 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     const answer = refused.locator('.answer--rejected');
     await answer.waitFor();
     expect(await answer.getAttribute('role')).toBe('status');
-    expect(await answer.innerText()).toMatch(/Not accepted [A-Z_]+: /);
+    expect(await answer.innerText()).toMatch(/^✕ Not accepted: [A-Z][a-z]/);
+    expect(await answer.innerText()).not.toMatch(/[A-Z]{2,}_[A-Z]+/);
+    expect(await answer.getAttribute('data-code')).toMatch(/^[A-Z_]+$/);
     await answer.scrollIntoViewIfNeeded();
     await shot(page, '06-team-rejection');
   }, 60_000);
@@ -258,7 +262,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     await us().getByRole('button', { name: 'Lock our decisions' }).click();
     await expect.poll(() => text(us()), SLOW).toContain('Our decisions are locked.');
     await expect.poll(() => fac.locator('.teams-live').innerText(), SLOW).toContain('Locked');
-    await fac.getByRole('button', { name: 'Resolve round 1 now' }).click();
+    await facilitatorStep(fac, 'Resolve round 1 now');
     await us().getByRole('heading', { name: 'Round results' }).waitFor();
     const results = await us().locator('.results').innerText();
     expect(results).toMatch(/Proportionality: \d+\/100/);
@@ -271,7 +275,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     for (let step = 0; step < 3 * scenario.rounds.length; step++) {
       if ((await text(fac)).includes('Debrief:')) break;
       const before = await fac.locator('.status-line').innerText().catch(() => '');
-      await fac.locator('.controls .btn--primary').first().click();
+      await facilitatorStep(fac, null);
       await expect.poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, SLOW).toBe(true);
     }
     for (const page of [fac, obs, ...Object.values(teams)]) {
@@ -361,7 +365,19 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     await page.locator('.report[data-ready="true"]').waitFor();
     expect(await text(page)).toMatch(/after-action report/i);
     expect(await page.locator('.report-cards .report-card').count()).toBe(scenario.teams.length);
-    expect(await page.locator('.report-cards details.grade-details[open]').count()).toBeGreaterThan(0);
+    // A title page: the run, the date of play, the facilitator, the teams and their players, the scenario.
+    const title = await page.locator('.title-page').innerText();
+    expect(title).toContain('Fran Facilitator');
+    expect(title).toContain(scenario.meta.title);
+    expect(title).toMatch(/Date of play\s+\d{1,2} \w+ \d{4}|Date of play\s+\w+ \d{1,2}, \d{4}/);
+    expect(await page.locator('.title-teams li').count()).toBe(scenario.teams.length);
+    // The short version folds the explanations away; the full one opens them.
+    expect(await page.locator('.report-cards details.grade-details[open]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Full version, every explanation open' }).click();
+    await expect.poll(() => page.locator('.report-cards details.grade-details[open]').count(), SLOW).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Full version, every explanation open' }).click();
+    await expect.poll(() => page.locator('.report[data-version="short"]').count(), SLOW).toBe(1);
+    expect(await axeSerious(page)).toEqual([]);
     await shot(page, '13-report');
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

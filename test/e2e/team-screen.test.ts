@@ -6,15 +6,13 @@
  * and urgent cannot both be chosen, and the focus lands on the control that
  * comes next. Axe finds nothing serious on the screen.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { axeSerious } from '../helpers/axe';
+import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SLOW = { timeout: 20_000, interval: 100 };
 
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
@@ -55,17 +53,6 @@ function scenarioText(): string {
   return JSON.stringify(scenario);
 }
 
-export async function axeSerious(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
-  });
-}
-
 describe.skipIf(!HAVE_CHROMIUM)('the team screen', () => {
   let rig: BrowserRig;
   let facilitator: TestClient;
@@ -77,6 +64,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the team screen', () => {
     const created = await facilitator.create({ scenarioText: scenarioText(), seed: 'team-screen', facilitatorName: 'Fran' });
     await facilitator.resume(created.facilitatorCredential);
     const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await howToPlaySeen(context);
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${rig.base}/join/${created.codes.teams['atlantia']}`);

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { ROOT } from './server';
 
@@ -64,4 +64,30 @@ export async function startBrowserRig(prefix = 'firebreak-e2e-'): Promise<Browse
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Clicks one of the console's phase steps ("Start the exercise", "Resolve
+ * round 1 now"…), confirming it when the console asks first (empty seats,
+ * teams that have not locked). `name` null: the first step on offer.
+ */
+export async function facilitatorStep(page: Page, name: string | RegExp | null): Promise<void> {
+  const button = name ? page.getByRole('button', { name, exact: typeof name === 'string' }) : page.locator('.controls .btn--primary').first();
+  await button.click();
+  const confirm = page.locator('.controls [role="alertdialog"]');
+  if (await confirm.count()) await confirm.locator('.btn--danger').click();
+}
+
+/** Marks how to play as already seen in this context, for tests about other things (test/e2e/learning.test.ts covers the overlay). */
+export async function howToPlaySeen(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => localStorage.setItem('firebreak.howToPlay.seen.v1', '1'));
+}
+
+/** Whether the page scrolls sideways at a phone's width (390 px); restores the viewport after. */
+export async function scrollsSideways(page: Page, width = 390): Promise<boolean> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: 844 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  if (before) await page.setViewportSize(before);
+  return wide;
 }

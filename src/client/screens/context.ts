@@ -9,7 +9,9 @@ import type { CommandAck, DecisionPreviewAck, ExerciseSummary } from '../../prot
 import type { Session } from '../net/session';
 import type { Answers } from '../ui/answers';
 import type { Drafts } from '../ui/drafts';
+import type { Notifications } from '../ui/notifications';
 import type { BoardPanel } from './parts/board';
+import type { HelpState } from './parts/help';
 
 export interface LocalState {
   chatChannel: 'team' | 'coalition';
@@ -31,6 +33,12 @@ export interface LocalState {
   planEstimates: Record<string, { key: string; value: number | null }>;
   /** After an action, the control that should take the focus once the screen shows its result (a CSS selector). */
   focusNext: string | null;
+  /** The how-to-play and glossary overlay. */
+  help: HelpState;
+  /** Facilitator: a phase step waiting for confirmation, with why it needs one. */
+  confirmStep: { label: string; warnings: string[] } | null;
+  /** Facilitator: ending the exercise waits for a second click. */
+  confirmEnd: boolean;
   /** Facilitator: its exercises (with the join codes). */
   exercises: ExerciseSummary[] | null;
   adhocAudience: 'all' | 'facilitator' | 'teams';
@@ -48,6 +56,7 @@ export interface Ctx {
   drafts: Drafts;
   local: LocalState;
   board: BoardPanel;
+  notifications: Notifications;
   rerender(): void;
   /** Sends a command and shows its answer in the slot `key`; resolves with the answer. */
   send(key: string, body: CommandBody, okText: string): Promise<CommandAck>;
@@ -66,6 +75,9 @@ export function newLocalState(): LocalState {
     confirmLock: null,
     planEstimates: {},
     focusNext: null,
+    help: { open: false, term: null },
+    confirmStep: null,
+    confirmEnd: false,
     exercises: null,
     adhocAudience: 'all',
     adhocTeams: new Set(),

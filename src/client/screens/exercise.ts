@@ -10,11 +10,12 @@ import { facilitatorCredentials, seatFor } from '../net/credentials';
 import { Session } from '../net/session';
 import { navigate } from '../router';
 import { Answers } from '../ui/answers';
-import { refreshClocks, startClockTicker } from '../ui/clock';
+import { onLastMinute, refreshClocks, startClockTicker } from '../ui/clock';
 import { html, render, swatch, type TemplateResult } from '../ui/dom';
 import { Drafts } from '../ui/drafts';
-import { ladderLabel, postureWord, roundTitle } from '../ui/format';
-import { announce } from '../ui/live';
+import { clockRule, storyDate } from '../ui/format';
+import { Notifications } from '../ui/notifications';
+import { serverNow } from '../net/serverTime';
 import { newLocalState, type Ctx } from './context';
 import { debriefScreen } from './debrief';
 import { facilitatorScreen } from './facilitator';
@@ -22,6 +23,9 @@ import { observerScreen } from './observer';
 import { BoardPanel } from './parts/board';
 import { onHistoryArrival } from '../net/history';
 import { ChartsPanel } from './parts/charts';
+import { noticeCards, notificationsMenu } from './parts/notifications';
+import { helpButton, helpDialog, howToPlaySeen, listenForHelp, syncHelpDialog } from './parts/help';
+import { noticesBetween } from './notices';
 import { roundWords } from './parts/situation';
 import { clockBadge, topbar } from './parts/topbar';
 import { redCellScreen } from './redcell';
@@ -59,6 +63,7 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
     drafts: new Drafts(exerciseId),
     local,
     board,
+    notifications: new Notifications(`${exerciseId}.${stored.seatId}`, rerender),
     rerender,
     send: (key, body, okText) => answers.track(key, session.send(body), okText),
   };
@@ -78,14 +83,20 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
     const resolved = notice(ctx, previous, view);
     const newScreen = !previous || previous.phase !== view.phase;
     if (newScreen) void refreshExercises(ctx);
+    // What someone did in the previous phase or round is no longer true of this one.
+    if (previous && (previous.phase !== view.phase || previous.round !== view.round)) answers.clear();
     previous = view;
     render(screen(ctx, charts), root);
+    syncHelpDialog(local.help);
     if (newScreen) local.focusNext = null;
+    // The first round a team seat opens in this browser starts with how to play.
+    if (newScreen && view.viewer.role === 'team' && view.phase === 'deliberation' && !howToPlaySeen()) Object.assign(local.help, { open: true, term: null });
     if (newScreen) focusMainIfLost(root);
     focusRequested(root, local);
     document.title = `${view.phase === 'debrief' ? 'Debrief' : roundWords(view)}: ${view.scenario.title} · Firebreak`;
     refreshClocks();
     measureTopbar();
+    measureToasts();
     if (board.host.isConnected) board.update(view);
     if (resolved && board.host.isConnected) board.playRound(resolved);
     if (view.phase === 'debrief') void charts.update(view);
@@ -94,9 +105,17 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
   session.onChange(rerender);
   const stopHistory = onHistoryArrival(rerender);
   session.start();
+  onLastMinute((deadline) =>
+    ctx.notifications.add([{ id: `minute-${deadline}`, kind: 'clock', title: 'One minute left in this round', text: clockRule(), at: serverNow(), urgent: true }]),
+  );
   const stopTicker = startClockTicker();
+  const stopHelp = listenForHelp(local.help, rerender);
+  window.addEventListener('firebreak:language', rerender);
   draw();
   return () => {
+    stopHelp();
+    window.removeEventListener('firebreak:language', rerender);
+    onLastMinute(null);
     stopTicker();
     stopHistory();
     session.stop();
@@ -117,14 +136,18 @@ function screen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
           : view.viewer.role === 'observer'
             ? observerScreen(ctx)
             : redCellScreen(ctx);
+  const date = view.round > 0 && view.phase !== 'debrief' ? view.scenario.rounds[view.round - 1]?.date : null;
   return html`${topbar({
     title: view.scenario.title,
     seat: seatWords(ctx),
     round: roundWords(view),
     clock: view.phase === 'deliberation' || view.paused ? clockBadge(view.clock, view.paused) : undefined,
+    ...(date ? { storyDate: storyDate(date) } : {}),
+    notices: notificationsMenu(ctx.notifications, ctx.rerender),
+    help: helpButton(),
     status: ctx.session.status,
     rerender: ctx.rerender,
-  })}${body}`;
+  })}${body}${noticeCards(ctx.notifications, ctx.rerender)}${helpDialog(ctx.local.help, ctx.rerender)}`;
 }
 
 function seatWords(ctx: Ctx): TemplateResult {
@@ -141,43 +164,16 @@ function seatWords(ctx: Ctx): TemplateResult {
   return html`<strong>${role}</strong> <span class="help">${name}</span>`;
 }
 
-/** Announces what changed since the previous view; returns the newly resolved round, if any. */
+/** Turns what changed since the previous view into notifications; returns the newly resolved round, if any. */
 function notice(ctx: Ctx, previous: ExerciseView | null, view: ExerciseView) {
   const local = ctx.local;
   const fresh = view.injects.filter((i) => !local.seenInjects.has(i.id));
   for (const i of fresh) local.seenInjects.add(i.id);
   if (!previous) return null;
   if (previous.round !== view.round) local.newInjects.clear();
-  for (const i of fresh) {
-    local.newInjects.add(i.id);
-    const isPrivate = typeof i.audience === 'object';
-    announce(`New ${isPrivate ? 'private ' : ''}inject: ${i.title}`);
-  }
-  if (previous.phase !== view.phase) announce(phaseChange(view));
-  const seen = new Set(previous.chat.map((m) => m.id));
-  for (const m of view.chat) if (m.channel === 'announcement' && !seen.has(m.id)) announce(`Announcement from ${m.from}: ${m.text}`);
-  if (view.rounds.length > previous.rounds.length) {
-    const r = view.rounds[view.rounds.length - 1]!;
-    announce(
-      `${roundTitle(view, r.round)} resolved. Escalation ${r.escalationBefore} to ${r.escalationAfter}, ${ladderLabel(view, r.escalationAfter)}. ` +
-        `${view.scenario.adversaryName} is ${postureWord(r.postureAfter).toLowerCase()}. Cohesion ${Math.round(r.cohesion.value)}.`,
-    );
-    return r;
-  }
-  return null;
-}
-
-function phaseChange(view: ExerciseView): string {
-  switch (view.phase) {
-    case 'briefing':
-      return 'The exercise has started: read your briefing.';
-    case 'deliberation':
-      return `${roundTitle(view, view.round)} has started.`;
-    case 'debrief':
-      return 'The exercise has ended. The debrief is open.';
-    default:
-      return '';
-  }
+  for (const i of fresh) local.newInjects.add(i.id);
+  ctx.notifications.add(noticesBetween(previous, view, serverNow()));
+  return view.rounds.length > previous.rounds.length ? view.rounds[view.rounds.length - 1]! : null;
 }
 
 async function refreshExercises(ctx: Ctx): Promise<void> {
@@ -216,6 +212,13 @@ function noSeat(): TemplateResult {
 function measureTopbar(): void {
   const bar = document.querySelector('.topbar');
   if (bar) document.documentElement.style.setProperty('--topbar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+}
+
+/** Keeps --toasts-h equal to the notification cards' height, so that pages leave room to scroll clear of them. */
+function measureToasts(): void {
+  const cards = document.querySelector('.toasts:not([hidden])');
+  const height = cards ? Math.ceil(cards.getBoundingClientRect().height) + 16 : 0;
+  document.documentElement.style.setProperty('--toasts-h', `${height}px`);
 }
 
 /** Moves focus to the control an action asked for, once it is on screen (the answer and the new view may come in either order). */

@@ -3,10 +3,11 @@
  * who has joined, every team's drafts live, injects (release, hold,
  * ad hoc), announcements, overrides with a logged reason, and the board.
  */
+import type { CommandBody } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
 import { answerSlot } from '../ui/answers';
 import { cssProps, html, nothing, paragraphs, repeat, safeColour, swatch, type TemplateResult } from '../ui/dom';
-import { humanize, PHASE_WORDS, teamName } from '../ui/format';
+import { andList, humanize, PHASE_WORDS, teamName } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
@@ -62,28 +63,83 @@ function advanceLabel(view: ExerciseView): string | null {
   }
 }
 
+/** A step that changes everyone's screen, and the command that takes it. */
+interface PhaseStep {
+  label: string;
+  body: CommandBody;
+  done: string;
+}
+
+function phaseSteps(view: ExerciseView): PhaseStep[] {
+  const steps: PhaseStep[] = [];
+  if (view.phase === 'lobby') steps.push({ label: 'Start the exercise', body: { type: 'startExercise' }, done: 'Started: the teams see their briefings.' });
+  const label = advanceLabel(view);
+  if (label) steps.push({ label, body: { type: 'advance' }, done: `${label}: done.` });
+  return steps;
+}
+
+/** Why a step needs a second look before it is taken (none: take it at once). */
+function stepWarnings(ctx: Ctx, step: PhaseStep): string[] {
+  const view = ctx.view;
+  if (step.body.type === 'startExercise') {
+    const seats = ctx.session.presence?.seats ?? [];
+    const empty = view.teams.filter((t) => !seats.some((s) => s.role === 'team' && s.team === t.id));
+    return empty.length
+      ? [`No one has joined ${andList(empty.map((t) => t.name))}. ${empty.length === 1 ? 'That government' : 'Those governments'} will take no decisions, and since ${empty.length === 1 ? 'it' : 'they'} cannot lock, every round will run until its clock ends it or you resolve it.`]
+      : [];
+  }
+  if (step.body.type === 'advance' && view.phase === 'deliberation') {
+    const open = view.teams.filter((t) => !t.locked);
+    return open.length
+      ? [`${andList(open.map((t) => t.name))} ${open.length === 1 ? 'has' : 'have'} not locked. Their plans go ahead as drafted now, without the rest of their time.`]
+      : [];
+  }
+  return [];
+}
+
+async function takeStep(ctx: Ctx, step: PhaseStep, confirmed: boolean): Promise<void> {
+  const warnings = confirmed ? [] : stepWarnings(ctx, step);
+  if (warnings.length) {
+    ctx.local.confirmStep = { label: step.label, warnings };
+    ctx.local.focusNext = '#confirm-step-h';
+    ctx.rerender();
+    return;
+  }
+  ctx.local.confirmStep = null;
+  await ctx.send('phase', step.body, step.done);
+}
+
 function controlsSection(ctx: Ctx): TemplateResult {
   const view = ctx.view;
-  const label = advanceLabel(view);
+  const steps = phaseSteps(view);
   const running = view.phase === 'deliberation' || view.phase === 'results';
   const minutes = () => Math.max(1, Math.min(240, Number((document.getElementById('clock-min') as HTMLInputElement | null)?.value) || 5));
   const adjust = (sign: 1 | -1) => () =>
     void ctx.send('clock', { type: 'adjustClock', deltaMs: sign * minutes() * 60_000 }, sign > 0 ? `Extended by ${minutes()} min.` : `Shortened by ${minutes()} min.`);
+  const confirm = ctx.local.confirmStep;
+  const pending = confirm ? steps.find((s) => s.label === confirm.label) : undefined;
   return html`<section class="panel controls" aria-labelledby="controls-h">
     <h2 id="controls-h">Run the exercise</h2>
     <p class="status-line"><strong>${PHASE_WORDS[view.phase]}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
       ${view.teams.filter((t) => t.locked).length} of ${view.teams.length} teams locked.</p>
-    <div class="row wrap">
-      ${view.phase === 'lobby'
-        ? html`<button class="btn btn--primary" type="button" @click=${() => void ctx.send('phase', { type: 'startExercise' }, 'Started: the teams see their briefings.')}>Start the exercise</button>`
-        : nothing}
-      ${label ? html`<button class="btn btn--primary" type="button" @click=${() => void ctx.send('phase', { type: 'advance' }, `${label}: done.`)}>${label}</button>` : nothing}
-      ${running
-        ? view.paused
-          ? html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'resume' }, 'Resumed.')}>Resume</button>`
-          : html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'pause' }, 'Paused.')}>Pause</button>`
-        : nothing}
-    </div>
+    ${confirm && pending
+      ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-step-h" aria-describedby="confirm-step-why">
+          <h3 id="confirm-step-h" tabindex="-1">${pending.label} anyway?</h3>
+          <ul id="confirm-step-why">${confirm.warnings.map((w) => html`<li>${w}</li>`)}</ul>
+          <div class="row wrap">
+            <button class="btn btn--danger" type="button" @click=${() => void takeStep(ctx, pending, true)}>${pending.label} anyway</button>
+            <button class="btn" type="button" @click=${() => { ctx.local.confirmStep = null; ctx.local.focusNext = '#step-0'; ctx.rerender(); }}>Wait</button>
+          </div>
+        </div>`
+      : html`<div class="row wrap">
+          ${steps.map((step, i) => html`<button class="btn btn--primary" id=${`step-${i}`} type="button" @click=${() => void takeStep(ctx, step, false)}>${step.label}</button>`)}
+          ${running
+            ? view.paused
+              ? html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'resume' }, 'Resumed.')}>Resume</button>`
+              : html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'pause' }, 'Paused.')}>Pause</button>`
+            : nothing}
+          <a class="btn" href=${`/project/${ctx.exerciseId}`} target="_blank" rel="noopener">Projector view<span class="visually-hidden"> (opens in a new tab)</span></a>
+        </div>`}
     ${answerSlot(ctx.answers, 'phase')}
     <div class="row wrap clock-controls" ?hidden=${view.clock.deadline === null && view.clock.remainingMs === null}>
       <label for="clock-min">Minutes</label>
@@ -98,10 +154,18 @@ function controlsSection(ctx: Ctx): TemplateResult {
 }
 
 function endControl(ctx: Ctx): TemplateResult {
+  const confirming = ctx.local.confirmEnd;
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
+    if (!confirming) {
+      ctx.local.confirmEnd = true;
+      ctx.local.focusNext = '#confirm-end';
+      ctx.rerender();
+      return;
+    }
     const form = event.currentTarget as HTMLFormElement;
     const reason = String(new FormData(form).get('reason') ?? '').trim();
+    ctx.local.confirmEnd = false;
     await ctx.send('end', { type: 'endExercise', reason }, 'Ended: everyone sees the debrief.');
   };
   return html`<details class="danger-zone">
@@ -109,7 +173,16 @@ function endControl(ctx: Ctx): TemplateResult {
     <form class="stack" @submit=${submit}>
       <label for="end-reason">Reason (for the record)</label>
       <input id="end-reason" name="reason" maxlength="2000" />
-      <button class="btn btn--danger" type="submit">End the exercise now</button>
+      ${confirming
+        ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-end" aria-describedby="confirm-end-why">
+            <p id="confirm-end" tabindex="-1"><strong>End the exercise for everyone now?</strong></p>
+            <p id="confirm-end-why">Every screen goes to the debrief and no further round can be played. Reopening later only lets people join and chat again.</p>
+            <div class="row wrap">
+              <button class="btn btn--danger" type="submit">Yes, end it now</button>
+              <button class="btn" type="button" @click=${() => { ctx.local.confirmEnd = false; ctx.rerender(); }}>Keep playing</button>
+            </div>
+          </div>`
+        : html`<button class="btn btn--danger" type="submit">End the exercise now</button>`}
       ${answerSlot(ctx.answers, 'end')}
     </form>
   </details>`;

@@ -4,7 +4,8 @@
  * seat this browser holds for the exercise, the facilitator's first.
  */
 import type { ExerciseView } from '../../engine/view/types';
-import { connection } from '../net/connection';
+import type { ExerciseSummary, Presence } from '../../protocol/events';
+import { connection, request } from '../net/connection';
 import { anySeatFor } from '../net/credentials';
 import { Session } from '../net/session';
 import { html, nothing, render, type TemplateResult } from '../ui/dom';
@@ -24,6 +25,14 @@ export function mountReport(root: HTMLElement, exerciseId: string): () => void {
   const session = new Session(connection(), stored);
   const charts = new ChartsPanel(false);
   charts.listenForPrint();
+  const state: ReportState = { full: false, summary: null };
+  // The run's own title is in the facilitator's exercise list; other seats use the scenario's.
+  if (stored.role === 'facilitator') {
+    void request('exercise:list', { credentials: [stored.credential] }).then((answer) => {
+      if (answer.ok) state.summary = answer.exercises.find((e) => e.exerciseId === exerciseId) ?? null;
+      draw();
+    });
+  }
   const draw = () => {
     const view = session.view;
     if (!view) {
@@ -31,7 +40,7 @@ export function mountReport(root: HTMLElement, exerciseId: string): () => void {
       return;
     }
     document.title = `After-action report: ${view.scenario.title}`;
-    render(report(view, exerciseId, charts), root);
+    render(report(view, exerciseId, charts, state, session.presence, draw), root);
     void charts.update(view).then(() => root.querySelector('.report')?.setAttribute('data-ready', 'true'));
   };
   session.onChange(draw);
@@ -43,31 +52,62 @@ export function mountReport(root: HTMLElement, exerciseId: string): () => void {
   };
 }
 
-function report(view: ExerciseView, exerciseId: string, charts: ChartsPanel): TemplateResult {
+interface ReportState {
+  /** The full version opens every explanation; the short one folds them away. */
+  full: boolean;
+  summary: ExerciseSummary | null;
+}
+
+function report(view: ExerciseView, exerciseId: string, charts: ChartsPanel, state: ReportState, presence: Presence | null, redraw: () => void): TemplateResult {
   const back = view.viewer.role === 'facilitator' ? `/facilitate/${exerciseId}` : `/play/${exerciseId}`;
+  const toggle = () => {
+    state.full = !state.full;
+    redraw();
+  };
   return html`<div class="report-toolbar no-print" role="toolbar" aria-label="Report">
       <button class="btn btn--primary" type="button" @click=${() => window.print()}>Print or save as PDF</button>
+      <button class="btn" type="button" aria-pressed=${state.full ? 'true' : 'false'} @click=${toggle}>Full version, every explanation open</button>
       <a class="btn" href=${back} data-link>Back to the exercise</a>
     </div>
-    <main id="main" class="report">
-      <header class="report-head">
-        <p class="kicker">Firebreak · After-action report</p>
-        <h1>${view.scenario.title}</h1>
-        <p class="lede">${view.scenario.summary}</p>
-        <p class="meta">Governments: ${view.teams.map((t) => t.name).join(', ')} · Adversary: ${view.scenario.adversaryName} ·
-          ${view.rounds.length} of ${view.scenario.rounds.length} rounds · Report generated ${new Date().toLocaleString()}</p>
-        ${view.phase === 'debrief' ? nothing : html`<p class="warning">The exercise is still running; this report shows what has happened so far.</p>`}
-      </header>
+    <main id="main" class="report ${state.full ? 'report--full' : 'report--short'}" data-version=${state.full ? 'full' : 'short'}>
+      ${titlePage(view, state.summary, presence)}
       ${outcomeBox(view)}
       ${objectivesSection(view)}
-      ${reportCardsSection(view, true)}
+      ${reportCardsSection(view, state.full)}
       ${chartsSection(charts, view)}
       ${decisionsTable(view)}
-      ${timelineSection(view, true)}
+      ${timelineSection(view, state.full)}
       ${whatReallyHappened(view)}
       ${questionsSection(view)}
       <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
     </main>`;
+}
+
+/** The first page: the run's title, when it was played, who ran it, the teams and their players, the scenario. */
+function titlePage(view: ExerciseView, summary: ExerciseSummary | null, presence: Presence | null): TemplateResult {
+  const seats = presence?.seats ?? [];
+  const started = view.timeline.find((e) => e.kind === 'phase')?.at ?? view.timeline[0]?.at ?? null;
+  const facilitators = seats.filter((s) => s.role === 'facilitator').map((s) => s.name);
+  const title = summary?.title || view.scenario.title;
+  return html`<header class="report-head title-page">
+    <p class="kicker">Firebreak · After-action report</p>
+    <h1>${title}</h1>
+    <dl class="title-facts">
+      <dt>Scenario</dt><dd>${view.scenario.title}</dd>
+      <dt>Date of play</dt><dd>${started === null ? 'Not started' : new Date(started).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })}</dd>
+      <dt>Facilitator</dt><dd>${facilitators.length ? facilitators.join(', ') : 'Not recorded'}</dd>
+      <dt>Rounds played</dt><dd>${view.rounds.length} of ${view.scenario.rounds.length}</dd>
+      <dt>Adversary</dt><dd>${view.scenario.adversaryName}</dd>
+    </dl>
+    <h2 class="title-teams-h">Teams and players</h2>
+    <ul class="title-teams">${view.teams.map((t) => {
+      const players = seats.filter((s) => s.role === 'team' && s.team === t.id).map((s) => s.name);
+      return html`<li><strong>${t.name}</strong>: ${players.length ? players.join(', ') : 'no players'}</li>`;
+    })}</ul>
+    <p class="lede">${view.scenario.summary}</p>
+    ${view.phase === 'debrief' ? nothing : html`<p class="warning">The exercise is still running; this report shows what has happened so far.</p>`}
+    <p class="meta">Report generated ${new Date().toLocaleString()}</p>
+  </header>`;
 }
 
 function objectivesSection(view: ExerciseView): TemplateResult {

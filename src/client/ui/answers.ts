@@ -27,6 +27,13 @@ export class Answers {
     this.changed();
   }
 
+  /** Forgets every answer shown (when the phase or round they belonged to is over). */
+  clear(): void {
+    if (!this.map.size) return;
+    this.map.clear();
+    this.changed();
+  }
+
   /** Shows "sending", then the answer; resolves with it. */
   async track<A extends AnyAnswer>(key: string, pending: Promise<A>, okText: string, sendingText = 'Sending…'): Promise<A> {
     this.set(key, { state: 'sending', text: sendingText });
@@ -41,9 +48,11 @@ export class Answers {
 export function answerSlot(answers: Answers, key: string, id?: string): TemplateResult {
   const a = answers.get(key);
   const cls = a ? `answer answer--${a.state}` : 'answer';
-  return html`<div class=${cls} role="status" aria-live="polite" id=${id ?? `answer-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`}>
+  // A person reads the server's sentence; its code stays in data-code for whoever supports them.
+  return html`<div class=${cls} role="status" aria-live="polite" id=${id ?? `answer-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`}
+    data-code=${a?.state === 'rejected' ? a.code : ''}>
     ${a?.state === 'rejected'
-      ? html`<p><span aria-hidden="true">✕ </span><strong>Not accepted</strong> <code>${a.code}</code>: ${a.message}</p>
+      ? html`<p><span aria-hidden="true">✕ </span><strong>Not accepted:</strong> ${a.message}</p>
           ${a.problems?.length ? html`<ul class="problems">${a.problems.map((p) => html`<li><code>${p}</code></li>`)}</ul>` : ''}`
       : a?.state === 'ok'
         ? html`<p><span aria-hidden="true">✓ </span>${a.text}</p>`

@@ -1,13 +1,20 @@
 /**
  * Updates every round clock on the page once a second from its data
  * attributes (deadline in epoch ms, or remaining ms while paused), and
- * announces the last five minutes and the last minute once each.
+ * announces the last five minutes once; the last minute goes to the page's
+ * handler (a notification), or is announced when there is none.
  */
 import { serverNow } from '../net/serverTime';
 import { clockText, remainingMs } from './format';
 import { announce } from './live';
 
 const announced = new Set<string>();
+let lastMinute: ((deadline: number) => void) | null = null;
+
+/** Who is told when a running round reaches its last minute (once per deadline). */
+export function onLastMinute(handler: ((deadline: number) => void) | null): void {
+  lastMinute = handler;
+}
 
 function tick(): void {
   const now = serverNow();
@@ -32,7 +39,8 @@ function warn(deadline: number, left: number): void {
     const key = `${deadline}:${mark}`;
     if (left <= mark && left > mark - 5000 && !announced.has(key)) {
       announced.add(key);
-      announce(words);
+      if (mark === 60_000 && lastMinute) lastMinute(deadline);
+      else announce(words);
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Clock, ExercisePhase, InjectDelivery, Posture, ProcedureOptions, Rating } from '../../engine/types';
 import type { ExerciseView } from '../../engine/view/types';
+import { locale, t } from './i18n';
 
 /** "titForTat" -> "tit for tat" (a fallback for identifiers without a word below). */
 export function humanize(id: string): string {
@@ -152,7 +153,7 @@ export function ladderLabel(view: ExerciseView, level: number): string {
 export function roundTitle(view: ExerciseView, round: number): string {
   const r = view.scenario.rounds[round - 1];
   if (round === 0 || !r) return round === 0 ? 'Before round 1' : `Round ${round}`;
-  return `Round ${round}: ${r.title}${r.date ? ` (${r.date})` : ''}`;
+  return `Round ${round}: ${r.title}${r.date ? ` (${storyDate(r.date)})` : ''}`;
 }
 
 /** Who an inject was delivered to, in words. */
@@ -187,12 +188,12 @@ export function formatDuration(ms: number): string {
 /** The clock as a sentence, e.g. "12:04 left", "Paused with 3:00 left", "No clock". */
 export function clockText(clock: Clock, paused: boolean, now: number): string {
   const left = remainingMs(clock, now);
-  if (left === null) return paused ? 'Paused' : 'No clock running';
-  return paused ? `Paused, ${formatDuration(left)} left` : `${formatDuration(left)} left`;
+  if (left === null) return paused ? t('clock.paused') : t('clock.none');
+  return t(paused ? 'clock.pausedLeft' : 'clock.left', { time: formatDuration(left) });
 }
 
 export function timeOfDay(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -204,4 +205,35 @@ export function costWords(cost: { capital: number; intel: number }): string {
   if (cost.capital) parts.push(plural(cost.capital, 'political capital', 'political capital'));
   if (cost.intel) parts.push(plural(cost.intel, 'intelligence capacity', 'intelligence capacity'));
   return parts.length ? parts.join(' and ') : 'No cost';
+}
+
+/**
+ * What happens when the round clock runs out, as the engine rules it
+ * (clockExpired resolves the round with every team's plan as it stands).
+ */
+export function clockRule(): string {
+  return t('clockRule');
+}
+
+/**
+ * A scenario's story date ("2016-07", "2016-07-22", "2016-04/2016-06") in
+ * words for the locale; text that is not such a date is returned as it is.
+ */
+export function storyDate(text: string, language: string = locale()): string {
+  const parts = text.split('/').map((p) => p.trim());
+  const dates = parts.map(parseStoryDate);
+  if (dates.some((d) => d === null)) return text;
+  const words = dates.map((d) => new Intl.DateTimeFormat(language, d!.day ? { day: 'numeric', month: 'short', year: 'numeric' } : { month: 'short', year: 'numeric' }).format(d!.date));
+  return words.join(' – ');
+}
+
+function parseStoryDate(text: string): { date: Date; day: boolean } | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return null;
+  return { date: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1, 12)), day: !!m[3] };
+}
+
+/** "A", "A and B", "A, B and C" (the locale's own conjunction). */
+export function andList(names: string[], locale = 'en-GB'): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
 }

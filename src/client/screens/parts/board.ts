@@ -8,6 +8,7 @@ import type { ExerciseView, RoundView } from '../../../engine/index';
 import { boardModel, type BoardModel } from '../../board/model';
 import type { BoardHandle } from '../../board/index';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
+import { termLink } from './help';
 import { bandWord, confidenceWord, sanctionWord, stageWord, teamList } from '../../ui/format';
 import { reducedMotion } from '../../ui/prefs';
 
@@ -77,7 +78,7 @@ export function boardSummary(model: BoardModel, view: ExerciseView): TemplateRes
     <p class="headline-facts">
       <span><strong>Escalation:</strong> level ${model.level} of ${Math.max(...model.ladder.map((r) => r.level))}, ${level?.label ?? ''} (${bandWord(model.band)}).</span>
       <span><strong>${model.adversaryName}:</strong> ${model.postureWord}; campaign phase: ${model.campaignPhase}.</span>
-      <span><strong>Coalition cohesion:</strong> ${model.cohesion === null ? 'not measured yet' : `${Math.round(model.cohesion)}/100 after round ${model.cohesionRound}`}.</span>
+      <span><strong>Coalition ${termLink('cohesion', 'cohesion')}:</strong> ${model.cohesion === null ? 'not measured yet' : `${Math.round(model.cohesion)}/100 after round ${model.cohesionRound}`}.</span>
     </p>
     <details class="board-details">
       <summary>The board in words: capitals, attribution, sanctions</summary>

@@ -11,6 +11,7 @@ import { domId, html, nothing, repeat, type TemplateResult } from '../../ui/dom'
 import { draft } from '../../ui/drafts';
 import { CONFIDENCE_WORDS, costWords, EXCLUSIVE_PROCEDURES, humanize, instrumentOrder, instrumentWord, ladderLabel, PROCEDURE_WORDS, procedureWord, SPILLOVER_WORDS } from '../../ui/format';
 import type { Ctx } from '../context';
+import { termLink } from './help';
 import { request } from '../../net/connection';
 import { scoreDetails } from './results';
 
@@ -116,11 +117,11 @@ function actionDetails(view: ExerciseView, a: ActionView, s: ReturnType<typeof s
       <dt>Legal basis</dt><dd>${a.legalBasis ? html`<code class="ref">${a.legalBasis}</code>` : 'Not stated'}</dd>
       <dt>Precedent</dt><dd>${a.precedent ?? 'None recorded'}</dd>
       <dt>Prerequisites</dt><dd>${a.prerequisiteText ?? 'None'}</dd>
-      <dt>Needs confidence</dt><dd>${CONFIDENCE_WORDS[a.minConfidence] ?? a.minConfidence}${a.requiresStateAttribution ? ', and attribution to the state' : ''}</dd>
-      <dt>Escalation rung</dt><dd>${a.rung}: ${ladderLabel(view, a.rung)} (severity ${a.severity})</dd>
+      <dt>Needs ${termLink('confidence', 'confidence')}</dt><dd>${CONFIDENCE_WORDS[a.minConfidence] ?? a.minConfidence}${a.requiresStateAttribution ? ', and attribution to the state' : ''}</dd>
+      <dt>Escalation ${termLink('rung', 'rung')}</dt><dd>${a.rung}: ${ladderLabel(view, a.rung)} (severity ${a.severity})</dd>
       <dt>Reversibility</dt><dd>${Math.round(a.reversibility * 100)}%</dd>
-      <dt>Spillover</dt><dd>${SPILLOVER_WORDS[a.spillover] ?? humanize(a.spillover)}</dd>
-      <dt>Type</dt><dd>${humanize(a.responseType)}${a.joinable ? ', can be taken jointly' : ''}</dd>
+      <dt>${termLink('spillover', 'Spillover')}</dt><dd>${SPILLOVER_WORDS[a.spillover] ?? humanize(a.spillover)}</dd>
+      <dt>Type</dt><dd>${a.responseType === 'retorsion' || a.responseType === 'countermeasure' ? termLink(a.responseType, humanize(a.responseType)) : humanize(a.responseType)}${a.joinable ? ', can be taken jointly' : ''}</dd>
       <dt>Proportionality estimate</dt>
       <dd>${s.preview !== null ? html`${Math.round(s.preview)}/100 <span class="help">(the server's estimate with the best procedural options; the round's result decides)</span>` : 'No estimate'}</dd>
     </dl>

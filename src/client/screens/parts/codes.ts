@@ -1,11 +1,12 @@
 /**
- * Join codes, as text and as links to copy, with who has joined each seat.
- * The codes come from the facilitator's exercise list (the view never
- * carries them).
+ * Join codes, as text, as links to copy and as QR codes, with who has
+ * joined each seat; folded away once every team has someone in. The codes
+ * come from the facilitator's exercise list (the view never carries them).
  */
 import { copyText } from '../../ui/clipboard';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { announce } from '../../ui/live';
+import { qrCode } from '../../ui/qr';
 import type { Ctx } from '../context';
 import { presenceList } from './presence';
 
@@ -18,6 +19,7 @@ function codeRow(ctx: Ctx, label: string, code: string, filter: Parameters<typeo
     ctx.rerender();
   };
   return html`<li class="code-row">
+    ${qrCode(link, `QR code: the join link for ${label}`)}
     <p class="code-head"><strong>${label}</strong> <span class="code" aria-label=${`code ${code.split('').join(' ')}`}>${code}</span></p>
     <p class="code-link"><a href=${link} target="_blank" rel="noopener">${link}</a>
       <button class="btn btn--small" type="button" @click=${copy}>${ctx.local.copied === code ? 'Copied ✓' : 'Copy link'}<span class="visually-hidden"> for ${label}</span></button></p>
@@ -29,8 +31,12 @@ export function codesSection(ctx: Ctx): TemplateResult {
   const summary = ctx.local.exercises?.find((e) => e.exerciseId === ctx.exerciseId);
   const codes = summary?.codes;
   const view = ctx.view;
+  const seats = ctx.session.presence?.seats ?? [];
+  const waitingFor = view.teams.filter((t) => !seats.some((s) => s.role === 'team' && s.team === t.id));
   return html`<section class="panel codes" aria-labelledby="codes-h">
-    <h2 id="codes-h">Join codes and who has joined</h2>
+    <details ?open=${waitingFor.length > 0}>
+    <summary><h2 id="codes-h">Join codes and who has joined</h2>
+      <span class="help">${waitingFor.length ? `Waiting for ${waitingFor.length} of ${view.teams.length} teams` : 'Every team has someone in'}</span></summary>
     ${codes
       ? html`<p class="help">Give each team its code or link. Players open the start page (or the link), enter the code and their name.</p>
           <ul class="code-list">
@@ -39,5 +45,6 @@ export function codesSection(ctx: Ctx): TemplateResult {
             ${codes.redCell ? codeRow(ctx, 'Red cell', codes.redCell, (s) => s.role === 'redCell') : nothing}
           </ul>`
       : html`<p class="help">Loading the join codes…</p>`}
+    </details>
   </section>`;
 }

@@ -7,7 +7,7 @@
 import type { InjectDelivery } from '../../../engine/types';
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, paragraphs, repeat, type TemplateResult } from '../../ui/dom';
-import { audienceWords, injectKindWord, roundTitle, timeOfDay } from '../../ui/format';
+import { audienceWords, injectKindWord, roundTitle, storyDate, timeOfDay } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
 
@@ -24,7 +24,7 @@ export function feedSection(ctx: Ctx, heading = 'Injects'): TemplateResult {
 
 export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false): TemplateResult {
   const audience = audienceWords(view, i.audience);
-  return html`<li class="inject ${audience.private ? 'inject--private' : ''}">
+  return html`<li class="inject inject--${i.kind} ${audience.private ? 'inject--private' : ''}">
     <article aria-labelledby=${`inj-${i.id}`}>
       <p class="badges">
         ${isNew ? html`<span class="badge badge--new">New</span>` : nothing}
@@ -33,10 +33,35 @@ export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false)
           ${audience.private ? lockIcon() : nothing} ${audience.text}</span>
         <span class="meta">${roundTitle(view, i.round).split(':')[0]} · ${timeOfDay(i.at)}</span>
       </p>
-      <h3 id=${`inj-${i.id}`}>${i.title}</h3>
-      ${paragraphs(i.body).map((p) => html`<p>${p}</p>`)}
+      <div class="inject-body">
+        ${masthead(view, i)}
+        <h3 id=${`inj-${i.id}`}>${i.title}</h3>
+        ${paragraphs(i.body).map((p) => html`<p>${p}</p>`)}
+      </div>
     </article>
   </li>`;
+}
+
+/**
+ * The look of the document an inject stands for: a newspaper's masthead, a
+ * cable's header, an intelligence summary's banner, a state broadcaster's
+ * strap. Decoration only (hidden from screen readers and print keeps the
+ * text): the kind is already said in words in the badges.
+ */
+function masthead(view: ExerciseView, i: InjectDelivery): TemplateResult {
+  const round = view.scenario.rounds[i.round - 1]?.date;
+  switch (i.kind) {
+    case 'news':
+      return html`<p class="masthead" aria-hidden="true"><span>News report</span><span>${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+    case 'diplomatic':
+      return html`<p class="masthead" aria-hidden="true"><span>Diplomatic cable</span><span>Priority · ${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+    case 'intelligence':
+      return html`<p class="masthead" aria-hidden="true"><span>Intelligence summary</span><span>${typeof i.audience === 'object' ? 'Restricted' : 'Releasable'}</span></p>`;
+    case 'adversary':
+      return html`<p class="masthead" aria-hidden="true"><span>${view.scenario.adversaryName}: state media</span><span>Broadcast</span></p>`;
+    default:
+      return html``;
+  }
 }
 
 function announcements(view: ExerciseView): TemplateResult {

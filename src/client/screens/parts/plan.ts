@@ -7,10 +7,11 @@ import type { JointProposal, PlannedDecision } from '../../../engine/types';
 import type { ExerciseView } from '../../../engine/view/types';
 import { answerSlot } from '../../ui/answers';
 import { html, nothing, repeat, type TemplateResult } from '../../ui/dom';
+import { termLink } from './help';
 import { draft } from '../../ui/drafts';
 import { ESCALATION_THRESHOLDS } from '../../../engine/machines/escalation';
 import { request } from '../../net/connection';
-import { actionName, chosenProcedures, confidenceWord, costWords, incidentName, ladderLabel, stageWord, teamList, teamName } from '../../ui/format';
+import { actionName, chosenProcedures, confidenceWord, costWords, humanize, incidentName, ladderLabel, stageWord, teamList, teamName } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
 
@@ -276,8 +277,8 @@ function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: strin
   return html`<li class="intel-item">
     <h3>${inc.name}</h3>
     <p>${inc.description}</p>
-    <p><strong>Our confidence:</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>Stage:</strong> ${stageWord(mine?.stage ?? 'unknown')}
-      ${mine?.assessedResponsibility ? html` · <strong>Assessed responsibility:</strong> ${mine.assessedResponsibility}` : nothing}</p>
+    <p><strong>Our ${termLink('confidence', 'confidence')}:</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>Stage:</strong> ${stageWord(mine?.stage ?? 'unknown')}
+      ${mine?.assessedResponsibility ? html` · <strong>Assessed responsibility</strong> (${termLink('healey', "Healey's spectrum")}): ${humanize(mine.assessedResponsibility)}` : nothing}</p>
     ${mine?.likelihood
       ? html`<p><strong>Our judgement:</strong> ${mine.likelihood.suspect} is responsible: ${mine.likelihood.words} (${mine.likelihood.range}).</p>`
       : nothing}

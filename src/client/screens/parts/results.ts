@@ -8,6 +8,7 @@ import type { Score } from '../../../engine/types';
 import type { DecisionView, ExerciseView, RoundView, ScoreView } from '../../../engine/view/types';
 import { explanationOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
+import { termLink } from './help';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
 export interface ResultsOptions {
@@ -45,7 +46,7 @@ export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOp
       <dd>${change(r.postureBefore, r.postureAfter, postureWord)}<br /><span class="why">${r.postureWhy}</span></dd>
       <dt>Cumulative harm</dt>
       <dd>${r.harm}</dd>
-      <dt>Coalition cohesion</dt>
+      <dt>Coalition ${termLink('cohesion', 'cohesion')}</dt>
       <dd>${Math.round(r.cohesion.value)}/100${previous ? ` (was ${Math.round(previous.cohesion.value)})` : ''}
         ${explainedScore(r.cohesion, 'Why this cohesion score')}</dd>
     </dl>

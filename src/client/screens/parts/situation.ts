@@ -1,7 +1,8 @@
 /** The briefing, and a one-line "what now" for the current phase. */
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, paragraphs, type TemplateResult } from '../../ui/dom';
-import { PHASE_WORDS } from '../../ui/format';
+import { clockRule, PHASE_WORDS } from '../../ui/format';
+import { t } from '../../ui/i18n';
 
 export function roundWords(view: ExerciseView): string {
   if (view.phase === 'lobby' || view.phase === 'briefing') return PHASE_WORDS[view.phase];
@@ -10,19 +11,15 @@ export function roundWords(view: ExerciseView): string {
 }
 
 const WHAT_NOW: Record<string, (v: ExerciseView) => string> = {
-  lobby: () => 'The exercise has not started yet. Read your briefing while the facilitator gathers everyone.',
-  briefing: () => "Read your government's briefing. The facilitator will start round 1.",
-  deliberation: (v) =>
-    v.paused
-      ? 'The facilitator has paused the exercise.'
-      : 'Discuss, then draft your decisions with a rationale and lock them before the clock runs out.',
-  results: () => 'The round has resolved: see what happened below. The facilitator will open the next round.',
-  debrief: () => 'The exercise has ended.',
+  lobby: () => t('whatNow.lobby'),
+  briefing: () => t('whatNow.briefing'),
+  deliberation: (v) => (v.paused ? t('whatNow.paused') : `${t('whatNow.deliberation')} ${clockRule()}`),
+  results: (v) => (v.outcome || v.round >= v.scenario.rounds.length ? t('whatNow.lastResults') : t('whatNow.results')),
+  debrief: () => t('whatNow.debrief'),
 };
 
 export function whatNow(view: ExerciseView): TemplateResult {
-  const date = view.round > 0 ? view.scenario.rounds[view.round - 1]?.date : null;
-  return html`<p class="what-now" role="status">${date ? html`<span class="date">${date}</span> ` : nothing}${WHAT_NOW[view.phase]?.(view) ?? ''}</p>`;
+  return html`<p class="what-now" role="status">${WHAT_NOW[view.phase]?.(view) ?? ''}</p>`;
 }
 
 export function briefingSection(view: ExerciseView): TemplateResult {

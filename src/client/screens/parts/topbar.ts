@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { projectorOn, toggleProjector } from '../../ui/prefs';
+import { chooseLanguage, LANGUAGES, locale, t, type Language } from '../../ui/i18n';
 import type { ConnectionStatus } from '../../net/session';
 
 export interface TopbarOptions {
@@ -15,31 +16,36 @@ export interface TopbarOptions {
   /** Round and phase words. */
   round?: TemplateResult | string;
   clock?: TemplateResult;
+  /** The story's date for this round (scenario time), beside the wall clock. */
+  storyDate?: string;
+  /** The notifications menu. */
+  notices?: TemplateResult;
+  /** The button that opens how to play and the glossary. */
+  help?: TemplateResult;
   status?: ConnectionStatus;
   rerender: () => void;
 }
 
-const STATUS_WORDS: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  online: 'Connected',
-  reconnecting: 'Reconnecting…',
-  failed: 'Not connected',
-};
-
 export function topbar(o: TopbarOptions): TemplateResult {
   const on = projectorOn();
   return html`<header class="topbar">
-      <a class="brand" href="/" data-link aria-label="Firebreak start page"><span aria-hidden="true">▲</span> Firebreak</a>
+      <a class="brand" href="/" data-link aria-label=${t('topbar.home')}><span aria-hidden="true">▲</span> Firebreak</a>
       ${o.title ? html`<span class="topbar-title">${o.title}</span>` : nothing}
       ${o.seat ? html`<span class="topbar-seat">${o.seat}</span>` : nothing}
       ${o.round ? html`<span class="topbar-round">${o.round}</span>` : nothing}
       ${o.clock ?? nothing}
+      ${o.storyDate ? html`<span class="topbar-date"><span class="visually-hidden">${t('topbar.storyDate')} </span>${o.storyDate}</span>` : nothing}
       <span class="topbar-spacer"></span>
+      ${o.notices ?? nothing}
+      ${o.help ?? nothing}
       ${o.status
-        ? html`<span class="conn conn--${o.status}"><span class="dot" aria-hidden="true"></span>${STATUS_WORDS[o.status]}</span>`
+        ? html`<span class="conn conn--${o.status}"><span class="dot" aria-hidden="true"></span>${t(`topbar.status.${o.status}`)}</span>`
         : nothing}
       <button type="button" class="btn btn--ghost" aria-pressed=${on ? 'true' : 'false'}
-        @click=${() => { toggleProjector(); o.rerender(); }}>Large text</button>
+        @click=${() => { toggleProjector(); o.rerender(); }}>${t('topbar.largeText')}</button>
+      <select class="lang" aria-label=${t('topbar.language')} @change=${(e: Event) => chooseLanguage((e.currentTarget as HTMLSelectElement).value as Language)}>
+        ${LANGUAGES.map((l) => html`<option value=${l.id} lang=${l.id} ?selected=${l.id === locale()}>${l.name}</option>`)}
+      </select>
     </header>
     ${connectionBanner(o.status)}`;
 }
@@ -49,14 +55,14 @@ function connectionBanner(status: ConnectionStatus | undefined): TemplateResult 
   return html`<div class="conn-banner" role="status" ?hidden=${!show}>
     ${show
       ? status === 'reconnecting'
-        ? 'The connection was lost. Reconnecting… Everything you type is kept and sent once the connection is back.'
-        : 'Connecting to the exercise server…'
+        ? t('topbar.banner.reconnecting')
+        : t('topbar.banner.connecting')
       : ''}
   </div>`;
 }
 
 /** The round clock: its text is filled in every second by startClockTicker(). */
 export function clockBadge(clock: { deadline: number | null; remainingMs: number | null }, paused: boolean): TemplateResult {
-  return html`<span class="clock" role="timer" aria-label="Round clock" data-clock
+  return html`<span class="clock" role="timer" aria-label=${t('topbar.roundClock')} data-clock
     data-deadline=${clock.deadline ?? ''} data-remaining=${clock.remainingMs ?? ''} data-paused=${paused ? '1' : ''}></span>`;
 }
