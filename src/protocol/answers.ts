@@ -149,7 +149,13 @@ export const presenceSeatSchema = z.strictObject({
   ready: z.boolean().optional().describe('Ready vote: only for members of the recipient\'s own team (and for the facilitator).'),
 });
 
-export const presenceSchema = z.strictObject({ exerciseId: z.string(), seats: z.array(presenceSeatSchema) }).describe('Who sits in the exercise and who is connected.');
+export const presenceSchema = z
+  .strictObject({
+    exerciseId: z.string(),
+    seats: z.array(presenceSeatSchema),
+    bots: z.array(z.string()).describe("Teams the server plays with a bot (exercise:create's bots): they need no seat."),
+  })
+  .describe('Who sits in the exercise and who is connected.');
 
 /** RFC 6902 operations, as fast-json-patch produces them. */
 const pointer = z.string().describe('A JSON Pointer (RFC 6901) into the view.');

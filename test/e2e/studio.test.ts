@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig } from '../helpers/browser';
 
 const SLOW = { timeout: 30_000, interval: 100 };
 const SIZES = [
@@ -182,8 +182,14 @@ describe.skipIf(!HAVE_CHROMIUM)('Firebreak Studio', () => {
     const console = await context.newPage();
     watch(console, 'facilitator');
     await console.goto(`${rig.base}${facilitatorLink}`);
-    await console.getByRole('button', { name: 'Start the exercise' }).click();
-    await console.getByRole('button', { name: 'Begin round 1' }).click();
+    // The author has not taken the Alpha seat yet: the console warns about Alpha, and not about Beta, which the bot plays.
+    await console.getByRole('button', { name: 'Start the exercise', exact: true }).click();
+    const warning = console.locator('.controls [role="alertdialog"]');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('No one has joined Republic of Alpha.');
+    expect(await warning.innerText()).not.toContain('Beta');
+    await warning.locator('.btn--danger').click();
+    await facilitatorStep(console, 'Begin round 1');
     // The bot (Beta) drafts as the round opens; the author's team (Alpha) has not.
     await expect.poll(() => console.locator('body').innerText(), SLOW).toMatch(/Kingdom of Beta[\s\S]*?[1-9] drafted/);
     expect(await console.locator('body').innerText()).toMatch(/Republic of Alpha[\s\S]*?0 drafted/);

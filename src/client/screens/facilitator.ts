@@ -83,7 +83,8 @@ function stepWarnings(ctx: Ctx, step: PhaseStep): string[] {
   const view = ctx.view;
   if (step.body.type === 'startExercise') {
     const seats = ctx.session.presence?.seats ?? [];
-    const empty = view.teams.filter((t) => !seats.some((s) => s.role === 'team' && s.team === t.id));
+    const bots = ctx.session.presence?.bots ?? [];
+    const empty = view.teams.filter((t) => !bots.includes(t.id) && !seats.some((s) => s.role === 'team' && s.team === t.id));
     return empty.length
       ? [`No one has joined ${andList(empty.map((t) => t.name))}. ${empty.length === 1 ? 'That government' : 'Those governments'} will take no decisions, and since ${empty.length === 1 ? 'it' : 'they'} cannot lock, every round will run until its clock ends it or you resolve it.`]
       : [];

@@ -20,6 +20,7 @@ import type { Presence, PresenceSeat } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
 import { viewerFromKey, viewerKey } from '../roles';
 import type { HubContext } from './context';
+import { botTeams } from './bots';
 
 /** The socket.io room of the seats of an exercise that share a viewer key. */
 export function room(exerciseId: string, key: string): string {
@@ -108,7 +109,7 @@ export function presenceFor(ex: ExerciseRuntime, key: string): Presence {
     if (seat.role === 'team' && seat.team && seesReadyVotes(seat.team, viewer)) entry.ready = ex.readyVotes(seat.team!).has(seat.seatId);
     seats.push(entry);
   }
-  return { exerciseId: ex.id, seats };
+  return { exerciseId: ex.id, seats, bots: botTeams(ex) };
 }
 
 /** Sends every audience its presence list: the owner's job, since it alone knows the votes (see above). */
