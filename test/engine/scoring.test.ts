@@ -948,15 +948,15 @@ describe('exerciseFigure', () => {
 // Properties
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
+/**
+ * A scenario's weight: 0, or a number an author could write. Subnormal
+ * doubles (5e-324) are left out: halving one underflows to 0, an artefact of
+ * floating point rather than of the scoring.
+ */
+const weight = fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 5, noNaN: true }));
 const proportionalityWeights: fc.Arbitrary<ProportionalityWeights> = fc.oneof(
   fc.constant(W),
-  fc.record({
-    fit: fc.double({ min: 0, max: 5, noNaN: true }),
-    evidence: fc.double({ min: 0, max: 5, noNaN: true }),
-    reversibility: fc.double({ min: 0, max: 5, noNaN: true }),
-    procedure: fc.double({ min: 0, max: 5, noNaN: true }),
-    mitigation: fc.double({ min: 0, max: 5, noNaN: true }),
-  }),
+  fc.record({ fit: weight, evidence: weight, reversibility: weight, procedure: weight, mitigation: weight }),
 );
 const procedureOptions = fc.record(
   Object.fromEntries(PROCEDURES.map((p) => [p, fc.boolean()])) as Record<Procedure, fc.Arbitrary<boolean>>,
