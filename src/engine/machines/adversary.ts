@@ -44,7 +44,7 @@ export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures)
     tuning.deterrencePerFit * f.fit +
     f.bonus -
     (f.undiscoveredAccess ? tuning.overconfidenceBias : 0);
-  return Math.min(0.95, Math.max(0, p));
+  return Math.min(tuning.maxDeterrence, Math.max(0, p));
 }
 
 const rules = {

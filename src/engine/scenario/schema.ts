@@ -369,6 +369,12 @@ const adversary = z.strictObject({
       deterrencePerJointAttribution: z.number().min(0).max(1).default(0.2),
       deterrencePerFit: z.number().min(0).max(1).default(0.15),
       overconfidenceBias: z.number().min(0).max(1).default(0.1).describe('Lowers deterrence while the adversary holds undiscovered access.'),
+      maxDeterrence: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.95)
+        .describe("The highest chance per round that the coalition deters the adversary, however well it responds: the adversary's own resolve, which no response controls."),
       emboldenAfterQuietRounds: z.number().int().min(1).default(2),
       emboldenBelowCohesion: z.number().min(0).max(100).default(40),
       titForTatGap: z.number().min(0).max(10).default(3).describe('Overreaction (severity minus harm) that provokes tit-for-tat.'),
