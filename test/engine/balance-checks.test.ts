@@ -18,8 +18,6 @@ import { shippedScenarios } from './support';
 
 /** Scenario id to the checks not yet passing. */
 const NOT_YET_PASSING: Record<string, number[]> = {
-  'us-2016': [5],
-  'eu-2015-2020': [5],
   'romania-2024': [4],
 };
 
