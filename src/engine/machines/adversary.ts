@@ -35,6 +35,9 @@ export interface RoundFeatures {
   roll: number;
 }
 
+/** The chance of deterrence never reaches 1: no response makes an adversary's choice certain. */
+export const DEFAULT_MAX_DETERRENCE = 0.95;
+
 export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures): number {
   const p =
     tuning.baseDeterrence +
@@ -44,7 +47,7 @@ export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures)
     tuning.deterrencePerFit * f.fit +
     f.bonus -
     (f.undiscoveredAccess ? tuning.overconfidenceBias : 0);
-  return Math.min(tuning.maxDeterrence, Math.max(0, p));
+  return Math.min(tuning.maxDeterrence ?? DEFAULT_MAX_DETERRENCE, Math.max(0, p));
 }
 
 const rules = {

@@ -369,12 +369,13 @@ const adversary = z.strictObject({
       deterrencePerJointAttribution: z.number().min(0).max(1).default(0.2),
       deterrencePerFit: z.number().min(0).max(1).default(0.15),
       overconfidenceBias: z.number().min(0).max(1).default(0.1).describe('Lowers deterrence while the adversary holds undiscovered access.'),
+      // Optional without a default, so that scenarios that do not set it keep the state (and the stored hashes) they had.
       maxDeterrence: z
         .number()
         .min(0)
         .max(1)
-        .default(0.95)
-        .describe("The highest chance per round that the coalition deters the adversary, however well it responds: the adversary's own resolve, which no response controls."),
+        .optional()
+        .describe("The highest chance per round that the coalition deters the adversary, however well it responds: the adversary's own resolve, which no response controls (0.95 when not set)."),
       emboldenAfterQuietRounds: z.number().int().min(1).default(2),
       emboldenBelowCohesion: z.number().min(0).max(100).default(40),
       titForTatGap: z.number().min(0).max(10).default(3).describe('Overreaction (severity minus harm) that provokes tit-for-tat.'),
