@@ -497,7 +497,22 @@ function option(name: string, env: string, fallback: string): string {
 
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1).padStart(7) : '      -');
 
+const HELP = `npm run bench:server [-- options]
+  --deployments LIST  comma-separated: sqlite (one process, SQLite), postgres (one process, PostgreSQL),
+                      redis2 (two processes, PostgreSQL and Redis); default sqlite    (env BENCH_DEPLOYMENTS)
+  --sizes LIST        concurrent exercises per run, comma-separated; default 25,50,100 (env BENCH_SIZES)
+  --seconds N         seconds measured per run; default 15                            (env BENCH_SECONDS)
+  --scenario FILE     default scenarios/romania-2024.json                             (env BENCH_SCENARIO)
+  --spread            redis2: every second seat on the process that does not own its exercise (forwarded)
+  --json              also one JSON line per run
+  --cpu-prof DIR      write the server processes' V8 CPU profiles there              (env BENCH_CPU_PROF)
+PostgreSQL and Redis are throw-away local instances (test/support/services.ts).`;
+
 async function parent(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    console.log(HELP);
+    return;
+  }
   const sizes = option('sizes', 'BENCH_SIZES', '25,50,100').split(',').map(Number).filter((x) => x > 0);
   const seconds = Number(option('seconds', 'BENCH_SECONDS', '15'));
   const json = process.argv.includes('--json');

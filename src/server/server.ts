@@ -88,7 +88,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const findings = await verifyOnStart(dataDir, storage, walProblems, logger);
   // The folder probe watches the folder of the SQLite file; another store has none.
-  const monitor = new StorageMonitor(storage instanceof SqliteStorage ? dirname(storage.file) : null, storage, findings);
+  const database = databaseOf(storage, dbFile);
+  const databaseName = database.engine === 'postgresql' ? `PostgreSQL at ${database.location}` : 'the database';
+  const monitor = new StorageMonitor(storage instanceof SqliteStorage ? dirname(storage.file) : null, storage, findings, databaseName);
   const scenarios = await loadShippedScenarios(resolve(options.scenariosDir), logger);
   const hub = new Hub(storage, scenarios, logger, config);
   const state: HttpState = {
@@ -96,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     exercises: () => hub.exercises.size,
     degraded: () => [...[...hub.exercises.values()].filter((ex) => ex.degraded).map((ex) => ex.id), ...hub.unrecoverable],
     storage: () => monitor.report(),
-    database: databaseOf(storage, dbFile),
+    database,
     ...(redis ? { redis: () => redis.report() } : {}),
   };
 

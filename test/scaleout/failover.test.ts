@@ -1,23 +1,24 @@
 /**
- * Two server processes (real child processes) on one real PostgreSQL and
- * one real Redis. A player on B plays an exercise owned by A (its commands
- * forwarded, each answered once); under load A is killed with SIGKILL; the
- * clients on A reconnect to B, resume their seats with their credential and
- * last seq, and resend every command left unanswered, each of which is then
- * answered exactly once; a round clock that runs out while A is dead fires
- * exactly once; nothing acknowledged is lost, the log replays to the state
- * every client converged on.
+ * Two, then three, server processes (real child processes) on one real
+ * PostgreSQL and one real Redis, the seats of one exercise spread over all
+ * of them. The players on the processes that do not own the exercise have
+ * their commands forwarded, each answered once; under load the owner is
+ * killed with SIGKILL; the clients on it reconnect to the others, resume
+ * their seats with their credential and last seq, and resend every command
+ * left unanswered, each of which is then answered exactly once; a round
+ * clock that runs out while the owner is dead fires exactly once; nothing
+ * acknowledged is lost, every process holds the same state (the log replays
+ * to its hash) and every client converged on it.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadScenarioText, replay, stateHash } from '../../src/engine';
-import type { Command, CommandBody } from '../../src/engine/types';
-import type { CommandAck, ExportAck } from '../../src/protocol/events';
+import type { CommandBody } from '../../src/engine/types';
+import type { CommandAck } from '../../src/protocol/events';
 import { TestClient, waitUntil } from '../helpers/client';
-import { writeScenarioDir } from '../helpers/scenario';
-import { ChildServer, DEFAULT_FIXTURES, removeDir, tempDir } from '../helpers/server';
+import { ChildServer, removeDir, tempDir } from '../helpers/server';
 import { startPostgres, startRedis } from '../support/services';
+import { exportLog, expectLogKeeps, send, startProcesses, until } from './cluster';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
 
@@ -32,101 +33,70 @@ afterAll(async () => {
   await Promise.all([postgres?.stop(), redis?.stop()]);
 });
 
-interface ExportDoc {
-  seed: string;
-  scenarioText: string;
-  stateHash: string;
-  commands: { seq: number; id: string; atMs: number; actor: Command['actor']; body: Record<string, unknown> }[];
-}
-
-async function connect(url: string, label: string): Promise<TestClient> {
-  const c = await TestClient.connect(url, label);
+async function connect(server: ChildServer, label: string): Promise<TestClient> {
+  const c = await TestClient.connect(server.url, label);
   clients.push(c);
   return c;
 }
 
-/** A command sent with a short wait: null when no answer came (its process died with it in flight). */
-async function send(client: TestClient, id: string, body: CommandBody): Promise<CommandAck | null> {
-  return client.request<CommandAck>('command', { id, body }, 4000).catch(() => null);
-}
+describe.skipIf(!postgres || !redis)('several server processes, the owner killed', () => {
+  it.each([2, 3])('%i processes: forward, fail over, answer every command once, fire the clock once and lose nothing acknowledged', async (count) => {
+    const processes = await startProcesses(count, { root: join(root, `${count}-processes`), databaseUrl: await postgres!.createDatabase(), redisUrl: redis!.url, started: children });
+    const [owner, ...survivors] = processes as [ChildServer, ...ChildServer[]];
+    const name = (p: ChildServer) => `process ${processes.indexOf(p)}`;
 
-/** Sends a command until it is accepted (the exercise may be changing hands); every answer it got. */
-async function until(client: TestClient, id: string, body: CommandBody): Promise<CommandAck[]> {
-  const answers: CommandAck[] = [];
-  for (let i = 0; i < 100; i++) {
-    const ack = await send(client, id, body);
-    if (ack) answers.push(ack);
-    if (ack?.ok) return answers;
-    if (ack && ack.code !== 'UNAVAILABLE' && ack.code !== 'STORAGE_ERROR') throw new Error(`${id}: ${ack.code} ${ack.message}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${id} was never accepted: ${JSON.stringify(answers)}`);
-}
-
-describe.skipIf(!postgres || !redis)('two server processes, the owner killed', () => {
-  it('forwards, fails over, answers every command once, fires the clock once and loses nothing acknowledged', async () => {
-    const database = await postgres!.createDatabase();
-    const scenariosDir = writeScenarioDir(join(root, 'scenarios'), DEFAULT_FIXTURES);
-    const env = (name: string) => ({
-      DATA_DIR: join(root, name),
-      SCENARIOS_DIR: scenariosDir,
-      DATABASE_URL: database,
-      REDIS_URL: redis!.url,
-      FIREBREAK_LEASE_SECONDS: '2',
-    });
-    const a = await ChildServer.start(env('a'));
-    children.push(a);
-    const b = await ChildServer.start(env('b'));
-    children.push(b);
-
-    // Both exercises are created through A, which owns them.
-    const f = await connect(a.url, 'facilitator on A');
+    // Both exercises are created through the first process, which owns them.
+    const f = await connect(owner, 'facilitator on the owner');
     const created = await f.create({ scenarioId: 'test-fixture', seed: 'failover-seed' });
     await f.resume(created.facilitatorCredential);
-    const ff = await connect(a.url, 'fast facilitator on A');
+    const ff = await connect(owner, 'fast facilitator on the owner');
     const fast = await ff.create({ scenarioId: 'test-fast', seed: 'fast-seed' });
     await ff.resume(fast.facilitatorCredential);
-    const onB = await connect(b.url, 'atlantia on B');
-    await onB.join(created.codes.teams.atlantia!, 'Ana on B');
-    const onA = await connect(a.url, 'borealis on A');
-    await onA.join(created.codes.teams.borealis!, 'Ben on A');
+    // Team i plays on process (i + 1) mod count: some on the owner, the others spread over the rest.
+    const players: { team: string; on: ChildServer; client: TestClient }[] = [];
+    for (const [i, [team, code]] of Object.entries(created.codes.teams).entries()) {
+      const on = processes[(i + 1) % count]!;
+      const client = await connect(on, `${team} on ${name(on)}`);
+      await client.join(code, `${team} player`);
+      players.push({ team, on, client });
+    }
+    expect(players.some((p) => p.on === owner)).toBe(true);
     await f.must({ type: 'startExercise' });
 
-    // Forwarded: sent to B, run by A, answered once, shown on B.
+    // Forwarded: sent to a process that does not own the exercise, run by the owner, answered once, shown there.
     const acked = new Map<string, number>();
-    for (let i = 0; i < 5; i++) {
-      const id = `b-forwarded-${i}`;
-      const ack = await send(onB, id, { type: 'chat', channel: 'team', text: `forwarded ${i}` });
-      expect(ack).toMatchObject({ ok: true });
-      if (ack?.ok) acked.set(id, ack.seq);
+    for (const { team, on, client } of players.filter((p) => p.on !== owner)) {
+      for (let i = 0; i < 3; i++) {
+        const id = `forwarded-${team}-${i}`;
+        const ack = await send(client, id, { type: 'chat', channel: 'team', text: `forwarded through ${name(on)}` });
+        expect(ack).toMatchObject({ ok: true });
+        if (ack?.ok) acked.set(id, ack.seq);
+      }
+      await client.waitForView((v) => v.seq >= Math.max(...acked.values()), `the forwarded chats on ${name(on)}`);
     }
-    await onB.waitForView((v) => v.seq >= Math.max(...acked.values()), 'the forwarded chats on B');
 
-    // The fast exercise's round clock will run out while A is dead.
+    // The fast exercise's round clock will run out while the owner is dead.
     await ff.must({ type: 'startExercise' });
     await ff.must({ type: 'advance' });
     const deadline = ff.view!.clock.deadline!;
     const round = ff.view!.round;
 
-    // Load from both processes; A dies in the middle of it.
+    // Load from every process; the owner dies in the middle of it.
     let killedAt = 0;
-    const sent: { client: 'A' | 'B'; id: string; body: CommandBody; ack: Promise<CommandAck | null> }[] = [];
+    const sent: { player: (typeof players)[number]; id: string; body: CommandBody; ack: Promise<CommandAck | null> }[] = [];
     for (let i = 0; i < 24; i++) {
-      for (const [client, socket] of [
-        ['A', onA],
-        ['B', onB],
-      ] as const) {
-        const id = `${client}-${i}-${randomUUID().slice(0, 8)}`;
-        const body: CommandBody = { type: 'chat', channel: 'team', text: `load ${client} ${i}` };
-        sent.push({ client, id, body, ack: send(socket, id, body) });
+      for (const player of players) {
+        const id = `${player.team}-${i}-${randomUUID().slice(0, 8)}`;
+        const body: CommandBody = { type: 'chat', channel: 'team', text: `load ${player.team} ${i}` };
+        sent.push({ player, id, body, ack: send(player.client, id, body) });
       }
       if (i === 12) {
-        await a.kill9();
+        await owner.kill9();
         killedAt = Date.now();
       }
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(a.exited?.signal).toBe('SIGKILL');
+    expect(owner.exited?.signal).toBe('SIGKILL');
     const unanswered: typeof sent = [];
     for (const s of sent) {
       const ack = await s.ack;
@@ -135,50 +105,51 @@ describe.skipIf(!postgres || !redis)('two server processes, the owner killed', (
     }
     expect(unanswered.length).toBeGreaterThan(0);
 
-    // The clients of A reconnect to B and resume with their credential and last seq.
-    const f2 = await connect(b.url, 'facilitator on B');
-    await f2.resume(created.facilitatorCredential, f.view!.seq);
-    const onA2 = await connect(b.url, 'borealis on B');
-    const resumed = await onA2.resume(onA.credential!, onA.view!.seq);
-    expect(resumed.seat).toMatchObject({ team: 'borealis', name: 'Ben on A' });
-    for (const c of [f, ff, onA]) c.close();
+    // The owner's clients reconnect to the survivors (spread over them) and resume with their credential and last seq.
+    const facilitators: TestClient[] = [];
+    for (const on of survivors) {
+      const facilitator = await connect(on, `facilitator on ${name(on)}`);
+      await facilitator.resume(created.facilitatorCredential, f.view!.seq);
+      facilitators.push(facilitator);
+    }
+    for (const [i, player] of players.filter((p) => p.on === owner).entries()) {
+      const on = survivors[i % survivors.length]!;
+      const again = await connect(on, `${player.team} again on ${name(on)}`);
+      const resumed = await again.resume(player.client.credential!, player.client.view!.seq);
+      expect(resumed.seat).toMatchObject({ team: player.team, name: `${player.team} player` });
+      player.client.close();
+      Object.assign(player, { on, client: again });
+    }
+    for (const c of [f, ff]) c.close();
 
-    // Every unanswered command, resent with its id, is accepted once.
+    // Every unanswered command, resent with its id through the player's process now, is accepted once.
     for (const s of unanswered) {
-      const answers = await until(s.client === 'A' ? onA2 : onB, s.id, s.body);
+      const answers = await until(s.player.client, s.id, s.body);
       const last = answers[answers.length - 1]!;
       if (last.ok) acked.set(s.id, last.seq);
     }
 
-    const after = await f2.request<ExportAck>('export', { format: 'json' });
-    const doc = JSON.parse(after.ok ? after.data : '{}') as ExportDoc;
-    // Nothing acknowledged is lost, and each command id is logged once, at the seq it was acknowledged with.
-    const bySeq = new Map(doc.commands.map((c) => [c.seq, c.id]));
-    for (const [id, seq] of acked) expect(bySeq.get(seq), id).toBe(id);
-    const ids = doc.commands.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const s of sent) expect(ids.filter((id) => id === s.id)).toHaveLength(1);
-    expect(doc.commands.map((c) => c.seq)).toEqual(doc.commands.map((_, i) => i + 1));
+    // Every client converges on the log's end (a process that follows the log may be a moment behind its owner).
+    const lastSeq = Math.max(...(await Promise.all(facilitators.map(exportLog))).map((doc) => doc.commands.length));
+    for (const c of [...facilitators, ...players.map((p) => p.client)]) await c.waitForView((v) => v.seq === lastSeq, `${c.label} at seq ${lastSeq}`);
+    // Nothing acknowledged is lost, each id is logged once, every process holds the same state and shows the facilitator the same.
+    const docs = await Promise.all(facilitators.map(exportLog));
+    expectLogKeeps(docs[0]!, acked, sent.map((s) => s.id));
+    for (const [i, doc] of docs.entries()) expect(doc.stateHash, `${facilitators[i]!.label}'s state`).toBe(docs[0]!.stateHash);
+    for (const facilitator of facilitators.slice(1)) expect(facilitator.view, facilitator.label).toEqual(facilitators[0]!.view);
 
-    // Every client converged on the log's end, and the log replays to the state the server holds.
-    const lastSeq = doc.commands.length;
-    for (const c of [f2, onA2, onB]) await c.waitForView((v) => v.seq === lastSeq, `${c.label} at seq ${lastSeq}`);
-    const loaded = loadScenarioText(doc.scenarioText, 'exported.json');
-    if (!loaded.ok) throw new Error('exported scenario does not load');
-    const commands = doc.commands.map((c) => ({ ...c.body, id: c.id, actor: c.actor, at: c.atMs }) as Command);
-    expect(stateHash(replay(loaded.scenario, doc.seed, commands).state)).toBe(doc.stateHash);
-
-    // The round clock that ran out while A was dead fired once, on B.
+    // The round clock that ran out while the owner was dead fired once, on a survivor.
     expect(deadline).toBeGreaterThan(killedAt);
-    const ff2 = await connect(b.url, 'fast facilitator on B');
+    const ff2 = await connect(survivors[survivors.length - 1]!, 'fast facilitator on a survivor');
     await ff2.resume(fast.facilitatorCredential);
-    await ff2.waitForView((v) => v.phase === 'results', 'the clock expiry, fired by B', 30_000);
-    const fastLog = await ff2.request<ExportAck>('export', { format: 'json' });
-    const fastDoc = JSON.parse(fastLog.ok ? fastLog.data : '{}') as ExportDoc;
+    await ff2.waitForView((v) => v.phase === 'results', 'the clock expiry, fired by a survivor', 30_000);
+    const fastDoc = await exportLog(ff2);
     expect(fastDoc.commands.filter((c) => c.body.type === 'clockExpired' && c.body.round === round)).toHaveLength(1);
-    await waitUntil(() => b.lines.some((l) => l.includes('took over an exercise')), 'B to log the takeover');
+    await waitUntil(() => survivors.some((s) => s.lines.some((l) => l.includes('took over an exercise'))), 'a survivor to log the takeover');
 
-    await b.stop('SIGTERM');
-    expect(b.exited?.code).toBe(0);
+    for (const s of survivors) {
+      await s.stop('SIGTERM');
+      expect(s.exited?.code, `${name(s)} stopped cleanly`).toBe(0);
+    }
   });
 });

@@ -48,7 +48,7 @@ describe.skipIf(!postgres)('a server on PostgreSQL', () => {
       await waitUntil(() => healthState(server.url) === 'unreachable', 'the server to notice', 20_000, 100);
       const refused = await player.command({ type: 'chat', channel: 'team', text: 'while PostgreSQL is gone' });
       expect(refused).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
-      expect(!refused.ok && refused.message).toMatch(/lost its database/);
+      expect(!refused.ok && refused.message).toMatch(/lost its database \(PostgreSQL at postgres:\/\/firebreak@127\.0\.0\.1:\d+\/\w+ cannot be reached/);
       expect((await health(server.url)).status).toBe(503);
     } finally {
       await postgres!.start();

@@ -4,7 +4,7 @@
  * start-up; X-Forwarded-For is believed only from trusted proxies.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addressResolver } from '../../src/server/address';
@@ -37,6 +37,23 @@ describe('settings', () => {
       const def = Array.isArray(s.default) ? 'none' : String(s.default);
       expect(doc, s.key).toContain(`| \`--${s.flag}\` | \`${s.env}\` | ${def} |`);
     }
+  });
+
+  it('documents in docs/server.md every environment variable the server reads, and reads every one documented', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'server.md'), 'utf8');
+    const table = doc.slice(doc.indexOf('| variable | default | meaning |')).split('\n\n')[0]!;
+    const documented = new Set([...table.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]!));
+    const serverDir = join(ROOT, 'src', 'server');
+    const read = new Set<string>();
+    for (const file of readdirSync(serverDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+      const code = readFileSync(join(serverDir, file), 'utf8');
+      for (const m of code.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\])/g)) read.add(m[1] ?? m[2]!);
+      // A name computed at run time could not be checked here: only config.ts's table (below) does that.
+      if (file !== 'config.ts') expect(code, `${file} reads process.env by a computed name`).not.toMatch(/process\.env\[\s*[^'"`\s]/);
+    }
+    expect(read.size).toBeGreaterThan(5);
+    for (const name of read) expect(documented.has(name), `${name} is read in src/server but not in the table of docs/server.md`).toBe(true);
+    for (const name of documented) expect(read.has(name), `${name} is documented but src/server never reads it`).toBe(true);
   });
 
   it('refuses values that do not parse instead of falling back to a default', () => {

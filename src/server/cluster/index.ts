@@ -44,6 +44,8 @@ export class ClusterPeers implements Peers {
   private readonly timers: NodeJS.Timeout[] = [];
   private ticking = false;
   private stopped = false;
+  /** Whether changes may have been missed (a service was lost, a change could not be read): caught up at the next healthy tick. */
+  private behind = false;
 
   constructor(
     private readonly io: FbServer,
@@ -115,7 +117,12 @@ export class ClusterPeers implements Peers {
     };
     this.io.on('fb:command', (request, reply) => answer(() => this.hub.forwardedCommand(request), reply));
     this.io.on('fb:ready', (request, reply) => answer(() => this.hub.forwardedReady(request), reply));
-    this.io.on('fb:changed', (change) => void this.hub.follow(change).catch((err) => this.logger.warn({ err: (err as Error).message, change }, 'could not follow a change')));
+    this.io.on('fb:changed', (change) =>
+      void this.hub.follow(change).catch((err) => {
+        this.behind = true;
+        this.logger.warn({ err: (err as Error).message, change }, 'could not follow a change');
+      }),
+    );
     this.io.on('fb:seats', (seats) => void this.hub.remoteSeats(seats).catch((err) => this.logger.warn({ err: (err as Error).message }, 'could not note remote seats')));
     await this.tick();
     this.every(Math.max(100, Math.floor(this.leases.lengthMs / 3)), () => this.tick());
@@ -130,14 +137,29 @@ export class ClusterPeers implements Peers {
     this.timers.push(timer);
   }
 
-  /** Renews this process's leases and takes free ones (while healthy), catches up the exercises gained. */
+  /**
+   * Renews this process's leases and takes free ones (while healthy), catches
+   * up the exercises gained, and, after a lost service, every exercise followed.
+   */
   private async tick(): Promise<void> {
-    if (this.ticking || this.stopped || !this.options.healthy()) return;
+    if (this.ticking || this.stopped) return;
+    if (!this.options.healthy()) {
+      this.behind = true;
+      return;
+    }
     this.ticking = true;
     try {
       const { gained, lost } = await this.leases.tick();
       if (lost.length) this.hub.lost(lost);
       if (gained.length) await this.hub.tookOver(gained);
+      if (this.behind) {
+        this.behind = false;
+        await this.hub.catchUp().catch((err: unknown) => {
+          this.behind = true;
+          throw err;
+        });
+        this.logger.info({ node: this.node }, 'caught up with the other processes after an outage');
+      }
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'could not renew exercise leases');
     } finally {

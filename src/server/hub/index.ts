@@ -44,7 +44,7 @@ import {
   type Peers,
   type SeatSocket,
 } from './context';
-import { follow, lostOwnership, remoteSeats, takeOver, exerciseById } from './peers';
+import { catchUpAll, follow, lostOwnership, remoteSeats, takeOver, exerciseById } from './peers';
 import { classGradeSheet, create, exportLog, list, listScenarios, researchExport, type CreateInput } from './exercises';
 import { recover, replaceScenario } from './recovery';
 import { join, resume, resumeAnywhere, seatByCredential, seatOf, unbind, type BoundSeat } from './seats';
@@ -117,6 +117,11 @@ export class Hub {
   /** Another process created or changed an exercise. */
   follow(change: ExerciseChange): Promise<void> {
     return follow(this.ctx, change);
+  }
+
+  /** This process may have missed changes: read every followed exercise's log to its end. */
+  catchUp(): Promise<void> {
+    return catchUpAll(this.ctx);
   }
 
   /** Another process said which seats have a socket there. */

@@ -73,6 +73,19 @@ export async function follow(ctx: HubContext, change: ExerciseChange): Promise<v
   await serial(ctx, ex, () => reload(ctx, ex, { seats: change.seats }));
 }
 
+/**
+ * After this process may have missed changes (it lost Redis, which carries
+ * them, or PostgreSQL, from which they are read): reads the log of every
+ * exercise another process owns to its end, so its sockets catch up even
+ * if no further change comes.
+ */
+export async function catchUpAll(ctx: HubContext): Promise<void> {
+  for (const ex of ctx.exercises.values()) {
+    if (ex.closed || ctx.peers?.owns(ex.id)) continue;
+    await serial(ctx, ex, () => reload(ctx, ex, { seats: true }));
+  }
+}
+
 /** Reads the log up to `seq` when the copy here is behind (after a forwarded command's answer). */
 export async function catchUp(ctx: HubContext, ex: ExerciseRuntime, seq: number): Promise<void> {
   if (ex.lastSeq < seq) await reload(ctx, ex, { seats: false });

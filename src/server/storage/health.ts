@@ -54,6 +54,8 @@ export class StorageMonitor {
     private readonly dataDir: string | null,
     private readonly storage: Storage,
     public findings: StartupFindings = NO_FINDINGS,
+    /** How a reason names the database, e.g. "PostgreSQL at postgres://db.example.org/firebreak". */
+    private readonly databaseName = 'the database',
   ) {}
 
   /** Re-reads the quarantine list from storage (after recovery). */
@@ -107,7 +109,7 @@ export class StorageMonitor {
       findings: this.findings,
     };
     if (probe.fault) return { ok: false, state: probe.fault, reason: probe.reason!, ...base };
-    if (failure?.fault === 'unreachable') return { ok: false, state: failure.fault, reason: `the database cannot be reached: ${failure.message}`, ...base };
+    if (failure?.fault === 'unreachable') return { ok: false, state: failure.fault, reason: `${this.databaseName} cannot be reached: ${failure.message}`, ...base };
     if (failure) return { ok: false, state: failure.fault, reason: `the last write failed: ${failure.message}`, ...base };
     if (this.findings.fileProblems.length) {
       return { ok: false, state: 'damaged', reason: `the database file is damaged: ${this.findings.fileProblems[0]}`, ...base };
