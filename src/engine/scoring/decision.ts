@@ -20,7 +20,7 @@ import {
   urgencyWarranted,
   wrongOngoing,
 } from '../rules/readers';
-import { scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityResult } from './proportionality';
+import { proportionalityValue, scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
 
 /** How good the basis is that a government acts on: shared with allies, corroborated by another, made public. */
 function basisOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): EvidenceBasis {
@@ -45,16 +45,17 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
   };
 }
 
-export function proportionalityOf(
+/** What the scorer reads about one decision as the state stands. */
+function proportionalityInput(
   scenario: Scenario,
   state: ExerciseState,
   team: string,
   action: Action,
   incident: string | null,
   options: ProcedureOptions,
-): ProportionalityResult {
+): ProportionalityInput {
   const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
-  return scoreProportionality({
+  return {
     actionName: action.name,
     category: action.category,
     declinesToAttribute: action.attributionStance === 'notInAPosition',
@@ -72,7 +73,30 @@ export function proportionalityOf(
     assessedLegalCategory: assessed?.legalCategory ?? null,
     context: legalContextOf(scenario, state, team, incident),
     weights: scenario.scoring.proportionality,
-  });
+  };
+}
+
+export function proportionalityOf(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  action: Action,
+  incident: string | null,
+  options: ProcedureOptions,
+): ProportionalityResult {
+  return scoreProportionality(proportionalityInput(scenario, state, team, action, incident, options));
+}
+
+/** The value proportionalityOf would give, without building its explanation: for previews that read only the number. */
+export function proportionalityValueOf(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+  action: Action,
+  incident: string | null,
+  options: ProcedureOptions,
+): number {
+  return proportionalityValue(proportionalityInput(scenario, state, team, action, incident, options));
 }
 
 /**
