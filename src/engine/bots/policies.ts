@@ -8,7 +8,7 @@ import { checkDraft } from '../rules/decisions';
 import { confidenceOfTeam } from '../rules/readers';
 import { sees } from '../rules/visibility';
 import type { Action, Incident, Scenario } from '../scenario/schema';
-import { bestCaseOptions, proportionalityValueOf } from '../scoring/decision';
+import { bestCaseOptions, proportionalityPreviews } from '../scoring/decision';
 import type { CommandBody, ExerciseState, JointProposal } from '../types';
 import type { Viewer } from '../view/types';
 
@@ -40,16 +40,18 @@ class Option {
   #preview: number | undefined;
 
   constructor(
-    private readonly ctx: BotContext,
+    private readonly previews: Previews,
     readonly action: Action,
     readonly incident: string | null,
   ) {}
 
   get preview(): number {
-    this.#preview ??= proportionalityValueOf(this.ctx.scenario, this.ctx.state, this.ctx.team, this.action, this.incident, bestCaseOptions(this.action));
+    this.#preview ??= this.previews(this.action, this.incident, bestCaseOptions(this.action));
     return this.#preview;
   }
 }
+
+type Previews = ReturnType<typeof proportionalityPreviews>;
 
 /**
  * Every response the team could draft now (stances on attribution left out:
@@ -61,14 +63,15 @@ class Option {
 export function legalOptions(ctx: BotContext, keep: (action: Action) => boolean = () => true): Option[] {
   const { scenario, state, team } = ctx;
   const options: Option[] = [];
+  const previews = proportionalityPreviews(scenario, state, team);
   for (const action of scenario.actions) {
     if ((action.availableTo && !action.availableTo.includes(team)) || action.attributionStance || !keep(action)) continue;
     if (!action.targetsIncident) {
-      if (!checkDraft(scenario, state, team, { action: action.id })) options.push(new Option(ctx, action, null));
+      if (!checkDraft(scenario, state, team, { action: action.id })) options.push(new Option(previews, action, null));
       continue;
     }
     for (const incident of visibleIncidents(ctx)) {
-      if (!checkDraft(scenario, state, team, { action: action.id, incident: incident.id })) options.push(new Option(ctx, action, incident.id));
+      if (!checkDraft(scenario, state, team, { action: action.id, incident: incident.id })) options.push(new Option(previews, action, incident.id));
     }
   }
   return options;
