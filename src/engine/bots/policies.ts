@@ -4,10 +4,13 @@
  * the plan is full. Policies see only what the team's projection shows.
  */
 import type { Rng } from '../random';
-import type { Scenario } from '../scenario/schema';
+import { checkDraft } from '../rules/decisions';
+import { confidenceOfTeam } from '../rules/readers';
+import { sees } from '../rules/visibility';
+import type { Action, Incident, Scenario } from '../scenario/schema';
+import { bestCaseOptions, proportionalityPreviews } from '../scoring/decision';
 import type { CommandBody, ExerciseState, JointProposal } from '../types';
-import { actionsView, incidentsView, meView, proposalsView } from '../view/project';
-import type { ActionView, ExerciseView, Viewer } from '../view/types';
+import type { Viewer } from '../view/types';
 
 export interface BotContext {
   scenario: Scenario;
@@ -25,47 +28,82 @@ export interface BotPolicy {
   join(ctx: BotContext, proposal: JointProposal): boolean;
 }
 
-interface Option {
-  action: ActionView;
-  incident: string | null;
-  preview: number;
+/**
+ * A response the team could draft now: the action, the incident it would
+ * target, and its proportionality preview. The preview (the value the rule
+ * that will judge the decision gives it now) is scored the first time a
+ * policy reads it: most policies read it only to break ties, and the random
+ * one never does. The state does not change while a plan is made, so a
+ * preview read late is the preview read early.
+ */
+class Option {
+  #preview: number | undefined;
+
+  constructor(
+    private readonly previews: Previews,
+    readonly action: Action,
+    readonly incident: string | null,
+  ) {}
+
+  get preview(): number {
+    this.#preview ??= this.previews(this.action, this.incident, bestCaseOptions(this.action));
+    return this.#preview;
+  }
 }
 
+type Previews = ReturnType<typeof proportionalityPreviews>;
+
 /**
- * Every response the team could draft now, with the incident it would target
- * and its proportionality preview. With the scenario, stances on attribution
- * are left out: the bots play responses, and a stance is none.
+ * Every response the team could draft now (stances on attribution left out:
+ * the bots play responses, and a stance is none), in the order its view lists
+ * them: the actions open to it in the scenario's order, each on every incident
+ * that has come to light. `keep` leaves out actions the policy would never
+ * take before the rules are asked about them.
  */
-export function legalOptions(view: Pick<ExerciseView, 'actions'>, scenario?: Scenario): Option[] {
+export function legalOptions(ctx: BotContext, keep: (action: Action) => boolean = () => true): Option[] {
+  const { scenario, state, team } = ctx;
   const options: Option[] = [];
-  const stances = new Set(scenario?.actions.filter((a) => a.attributionStance).map((a) => a.id) ?? []);
-  for (const action of view.actions) {
-    if (stances.has(action.id)) continue;
-    const availability = action.availability;
-    if (!availability?.available) continue;
+  const previews = proportionalityPreviews(scenario, state, team);
+  for (const action of scenario.actions) {
+    if ((action.availableTo && !action.availableTo.includes(team)) || action.attributionStance || !keep(action)) continue;
     if (!action.targetsIncident) {
-      options.push({ action, incident: null, preview: availability.proportionalityPreview ?? 0 });
+      if (!checkDraft(scenario, state, team, { action: action.id })) options.push(new Option(previews, action, null));
       continue;
     }
-    for (const [incident, entry] of Object.entries(availability.byIncident)) {
-      if (entry.available) options.push({ action, incident, preview: entry.proportionalityPreview ?? 0 });
+    for (const incident of visibleIncidents(ctx)) {
+      if (!checkDraft(scenario, state, team, { action: action.id, incident: incident.id })) options.push(new Option(previews, action, incident.id));
     }
   }
   return options;
 }
 
-const allProcedures = (action: ActionView) =>
+/** The incidents the team's view lists: those that have come to light (all of them at the debrief). */
+function visibleIncidents({ scenario, state, team }: BotContext): Incident[] {
+  const debrief = state.phase === 'debrief';
+  return scenario.incidents.filter((i) => state.incidents[i.id]!.active || sees('undiscoveredIncidents', { role: 'team', team }, debrief));
+}
+
+const allProcedures = (action: Action) =>
   Object.fromEntries(action.procedures.filter((p) => p !== 'urgent').map((p) => [p, true]));
 
 /** Joining an ally's open proposal for the same action beats proposing a second one. */
-function openProposal(view: BotView, option: Option) {
-  return view.proposals.find(
-    (p) => p.round === view.round && p.action === option.action.id && p.incident === option.incident && p.by !== view.me?.team && !p.responses[view.me?.team ?? ''],
+function openProposal(ctx: BotContext, option: Option) {
+  const { state, team } = ctx;
+  const viewer: Viewer = { role: 'team', team };
+  const debrief = state.phase === 'debrief';
+  return Object.values(state.proposals).find(
+    (p) =>
+      sees('proposal', viewer, debrief, p.by) &&
+      p.round === state.round &&
+      p.action === option.action.id &&
+      p.incident === option.incident &&
+      p.by !== team &&
+      !p.responses[team],
   );
 }
 
-function draft(view: BotView, option: Option, rationale: string, withProcedures = true): CommandBody {
-  const proposal = option.action.joinable ? openProposal(view, option) : undefined;
+function draft(ctx: BotContext, option: Option, rationale: string, withProcedures = true): CommandBody {
+  const proposal = option.action.joinable ? openProposal(ctx, option) : undefined;
   if (proposal) return { type: 'respondJoint', proposal: proposal.id, join: true, rationale };
   const body = {
     action: option.action.id,
@@ -76,29 +114,16 @@ function draft(view: BotView, option: Option, rationale: string, withProcedures 
   return option.action.joinable ? { type: 'proposeJoint', draft: body } : { type: 'draftDecision', draft: body };
 }
 
-/** Share what this team knows with everyone, on incidents where it has an assessment. */
-function shareAll(view: BotView): CommandBody[] {
-  return view.incidents
-    .filter((i) => i.byTeam[view.me!.team]?.confidence && !i.coalition.sharedBy.includes(view.me!.team))
-    .map((i) => ({ type: 'shareIntel', incident: i.id, with: 'coalition' }) as CommandBody);
-}
-
 /**
- * What a bot decides on: the parts of its team's view that the policies read,
- * built by the same projection as the players' view. Building the whole view
- * (timeline, chat, decisions...) for every plan was most of a bot's cost.
+ * Share what this team knows with everyone, on incidents where it has an
+ * assessment that it has not shared yet. Its own assessments and its own
+ * sharing are always in its view (rules/visibility.ts).
  */
-export type BotView = Pick<ExerciseView, 'round' | 'me' | 'actions' | 'incidents' | 'proposals'>;
-
-function viewOf(ctx: BotContext): BotView {
-  const viewer: Viewer = { role: 'team', team: ctx.team };
-  return {
-    round: ctx.state.round,
-    me: meView(ctx.scenario, ctx.state, viewer),
-    actions: actionsView(ctx.scenario, ctx.state, viewer),
-    incidents: incidentsView(ctx.scenario, ctx.state, viewer),
-    proposals: proposalsView(ctx.state, viewer),
-  };
+function shareAll(ctx: BotContext): CommandBody[] {
+  const { scenario, state, team } = ctx;
+  return visibleIncidents(ctx)
+    .filter((i) => confidenceOfTeam(scenario, state, i.id, team) && !(state.attribution[i.id]!.coalition.context.sharedBy as string[]).includes(team))
+    .map((i) => ({ type: 'shareIntel', incident: i.id, with: 'coalition' }) as CommandBody);
 }
 
 function shuffle<T>(items: T[], rng: Rng): T[] {
@@ -114,10 +139,9 @@ export const hawkish: BotPolicy = {
   id: 'hawkish',
   description: 'Hits hard and early, alone if need be; keeps its intelligence to itself.',
   plan(ctx) {
-    const view = viewOf(ctx);
-    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.category !== 'rollback' && o.action.category !== 'deEscalation');
+    const options = legalOptions(ctx, (a) => a.category !== 'rollback' && a.category !== 'deEscalation');
     options.sort((a, b) => b.action.severity - a.action.severity || b.preview - a.preview);
-    return options.map((o) => draft(view, o, 'Costs must be imposed now.', ctx.rng.chance(0.5)));
+    return options.map((o) => draft(ctx, o, 'Costs must be imposed now.', ctx.rng.chance(0.5)));
   },
   join(ctx, proposal) {
     return (ctx.scenario.actions.find((a) => a.id === proposal.action)?.severity ?? 0) >= 3;
@@ -128,15 +152,14 @@ export const restrained: BotPolicy = {
   id: 'restrained',
   description: 'Investigates, builds resilience and signals privately; escalates only with strong evidence and a good fit.',
   plan(ctx) {
-    const view = viewOf(ctx);
     const preferred = ['investigate', 'resilience', 'signalling', 'attribution', 'diplomatic', 'legal', 'deEscalation'];
-    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.severity <= 4 && o.preview >= 60 && o.action.category !== 'rollback');
+    const options = legalOptions(ctx, (a) => a.severity <= 4 && a.category !== 'rollback').filter((o) => o.preview >= 60);
     options.sort(
       (a, b) =>
         preferred.indexOf(a.action.category) - preferred.indexOf(b.action.category) ||
         b.preview - a.preview,
     );
-    return [...shareAll(view), ...options.map((o) => draft(view, o, 'Measured and evidence-led.'))];
+    return [...shareAll(ctx), ...options.map((o) => draft(ctx, o, 'Measured and evidence-led.'))];
   },
   join(ctx, proposal) {
     const action = ctx.scenario.actions.find((a) => a.id === proposal.action);
@@ -148,10 +171,9 @@ export const coalitionFollower: BotPolicy = {
   id: 'coalition-follower',
   description: 'Shares intelligence, joins allies\' proposals and proposes joint action once confident; never goes alone above a gesture.',
   plan(ctx) {
-    const view = viewOf(ctx);
-    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.category !== 'rollback' && (o.action.joinable || o.action.rung <= 2));
+    const options = legalOptions(ctx, (a) => a.category !== 'rollback' && (a.joinable || a.rung <= 2));
     options.sort((a, b) => Number(b.action.joinable) - Number(a.action.joinable) || b.preview - a.preview);
-    return [...shareAll(view), ...options.map((o) => draft(view, o, 'Together with our allies.'))];
+    return [...shareAll(ctx), ...options.map((o) => draft(ctx, o, 'Together with our allies.'))];
   },
   join() {
     return true;
@@ -162,8 +184,7 @@ export const randomLegal: BotPolicy = {
   id: 'random-legal',
   description: 'Any legal move at random: for fuzzing the engine.',
   plan(ctx) {
-    const view = viewOf(ctx);
-    const moves = [...legalOptions(view, ctx.scenario).map((o) => draft(view, o, 'At random.', ctx.rng.chance(0.5))), ...shareAll(view)];
+    const moves = [...legalOptions(ctx).map((o) => draft(ctx, o, 'At random.', ctx.rng.chance(0.5))), ...shareAll(ctx)];
     if (ctx.rng.chance(0.2)) moves.push({ type: 'chat', channel: ctx.rng.chance(0.5) ? 'team' : 'coalition', text: 'Thoughts?' });
     return shuffle(moves, ctx.rng);
   },
@@ -189,10 +210,9 @@ export const greedyOnScore: BotPolicy = {
   id: 'greedy',
   description: 'Takes the legal moves with the best proportionality preview, shares everything and joins every proposal.',
   plan(ctx) {
-    const view = viewOf(ctx);
-    const options = legalOptions(view, ctx.scenario).filter((o) => o.action.category !== 'rollback');
+    const options = legalOptions(ctx, (a) => a.category !== 'rollback');
     options.sort((a, b) => b.preview - a.preview || a.action.id.localeCompare(b.action.id));
-    return [...shareAll(view), ...options.map((o) => draft(view, o, 'The best-scoring move.'))];
+    return [...shareAll(ctx), ...options.map((o) => draft(ctx, o, 'The best-scoring move.'))];
   },
   join() {
     return true;

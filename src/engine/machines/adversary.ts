@@ -8,6 +8,8 @@
  */
 import { assign, setup, stateIn, type AnyStateMachine } from 'xstate';
 import type { Posture, Scenario } from '../scenario/schema';
+import type { ChartSnapshot } from '../types';
+import { sendToChart } from './chart';
 
 export type AdversaryTuning = Scenario['adversary']['tuning'];
 
@@ -58,9 +60,20 @@ const rules = {
     f.quietRounds >= t.emboldenAfterQuietRounds || f.cohesion < t.emboldenBelowCohesion || f.onlyPrivate,
 };
 
-/** The first reaction rule that applies, in the charts' order; null when none does and the posture holds. */
+/** The reaction rules in the order the chart tries them, each with the posture it leads to. */
+const REACTIONS = [
+  { rule: 'talks', guard: 'talksUnderWay', posture: 'deEscalating' },
+  { rule: 'provoked', guard: 'provoked', posture: 'titForTat' },
+  { rule: 'deterred', guard: 'deterred', posture: 'deterred' },
+  { rule: 'emboldened', guard: 'emboldened', posture: 'emboldened' },
+] as const satisfies readonly { rule: keyof typeof rules; guard: string; posture: Posture }[];
+
+/** Retaliation lasts one round: when no rule applies, a retaliating adversary goes back to probing; other postures hold. */
+const AFTER_RETALIATION: Posture = 'probing';
+
+/** The first reaction rule that applies, in the chart's order; null when none does and the posture holds. */
 export function reactionRule(tuning: AdversaryTuning, f: RoundFeatures): keyof typeof rules | null {
-  return (Object.keys(rules) as (keyof typeof rules)[]).find((rule) => rules[rule](tuning, f)) ?? null;
+  return REACTIONS.find((r) => rules[r.rule](tuning, f))?.rule ?? null;
 }
 
 /** Why the posture is what it is after a round, in one sentence: the rule that fired, or why it held. */
@@ -138,12 +151,8 @@ function buildAdversaryMachine(phaseIds: string[]) {
           OVERRIDE_POSTURE: Object.values(postureTargets),
           ESCALATE: '.titForTat',
           RESPONSE_RESOLVED: [
-            { guard: 'talksUnderWay', target: '.deEscalating', actions: 'spendDeterrence' },
-            { guard: 'provoked', target: '.titForTat', actions: 'spendDeterrence' },
-            { guard: 'deterred', target: '.deterred', actions: 'spendDeterrence' },
-            { guard: 'emboldened', target: '.emboldened', actions: 'spendDeterrence' },
-            // Retaliation lasts one round; the other postures hold until something changes them.
-            { guard: stateIn('#adversary-retaliating'), target: '.probing' },
+            ...REACTIONS.map((r) => ({ guard: r.guard, target: `.${r.posture}`, actions: 'spendDeterrence' as const })),
+            { guard: stateIn('#adversary-retaliating'), target: `.${AFTER_RETALIATION}` },
           ],
         },
         states: { probing: {}, emboldened: {}, deterred: {}, titForTat: { id: 'adversary-retaliating' }, deEscalating: {} },
@@ -164,4 +173,27 @@ export function adversaryMachineFor(scenario: Scenario): AnyStateMachine {
     cache.set(key, machine);
   }
   return machine;
+}
+
+/**
+ * The chart after a round's reaction (RESPONSE_RESOLVED), worked out from
+ * the same rules and table as the chart's transitions instead of resolving
+ * the event through XState: the features are fresh floating-point figures
+ * every round, so the memo of transitions (machines/chart.ts) never serves
+ * them. The snapshot is the one the chart gives (test/engine/adversary.test.ts
+ * compares the two); a reaction spends the deterrence bonus.
+ */
+export function reactToFeatures(chart: ChartSnapshot, features: RoundFeatures): ChartSnapshot {
+  const value = chart.value as { phase: string; posture: string };
+  const context = chart.context as unknown as AdversaryContext;
+  const reaction = REACTIONS.find((r) => rules[r.rule](context.tuning, features));
+  if (reaction) return { value: { phase: value.phase, posture: reaction.posture }, context: { ...chart.context, bonus: 0 } };
+  const posture = value.posture === 'titForTat' ? AFTER_RETALIATION : value.posture;
+  return { value: { phase: value.phase, posture }, context: chart.context };
+}
+
+/** Sends an event to the adversary's chart; a round's reaction is worked out directly (reactToFeatures). */
+export function sendToAdversary(scenario: Scenario, chart: ChartSnapshot, event: { type: string; [key: string]: unknown }): ChartSnapshot {
+  if (event.type === 'RESPONSE_RESOLVED') return reactToFeatures(chart, event.features as RoundFeatures);
+  return sendToChart(adversaryMachineFor(scenario), chart, event);
 }

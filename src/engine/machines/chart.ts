@@ -50,8 +50,25 @@ function persist(snapshot: AnyMachineSnapshot): ChartSnapshot {
   return chart;
 }
 
+const starts = new WeakMap<AnyStateMachine, Map<string, ChartSnapshot>>();
+
+/**
+ * A chart's first snapshot depends only on its machine and input (plain
+ * data), and snapshots are never changed in place, so each is computed once:
+ * every new exercise starts dozens of charts, and XState's initial state was
+ * most of what creating one cost.
+ */
 export function startChart(machine: AnyStateMachine, input?: unknown): ChartSnapshot {
-  return persist(machine.getInitialSnapshot(inertScope(machine), input));
+  let known = starts.get(machine);
+  if (!known) starts.set(machine, (known = new Map()));
+  const key = input === undefined ? '' : JSON.stringify(input);
+  let start = known.get(key);
+  if (!start) {
+    start = persist(machine.getInitialSnapshot(inertScope(machine), input));
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(key, start);
+  }
+  return start;
 }
 
 /**

@@ -7,7 +7,7 @@ import { coalitionAttributionMachine, nationalAttributionMachine } from '../mach
 import { confidenceOf } from '../confidence';
 import { sendToChart } from '../machines/chart';
 import { clampLevel, escalationMachine, ladderTop } from '../machines/escalation';
-import { adversaryMachineFor } from '../machines/adversary';
+import { sendToAdversary } from '../machines/adversary';
 import { deEscalationMachine } from '../machines/deEscalation';
 import { disputeMachine } from '../machines/dispute';
 import { Rng } from '../random';
@@ -167,7 +167,7 @@ export class Work {
   }
 
   sendAdversary(event: { type: string; [key: string]: unknown }): void {
-    this.state.adversary = sendToChart(adversaryMachineFor(this.scenario), this.state.adversary, event);
+    this.state.adversary = sendToAdversary(this.scenario, this.state.adversary, event);
   }
 
   sendDeEscalation(event: { type: string; [key: string]: unknown }): void {

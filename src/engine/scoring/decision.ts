@@ -20,7 +20,7 @@ import {
   urgencyWarranted,
   wrongOngoing,
 } from '../rules/readers';
-import { scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityResult } from './proportionality';
+import { proportionalityValue, scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
 
 /** How good the basis is that a government acts on: shared with allies, corroborated by another, made public. */
 function basisOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): EvidenceBasis {
@@ -45,6 +45,39 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
   };
 }
 
+/** What the scorer reads about a team's standing on an incident (or on none) as the state stands: the same for every action. */
+type Standing = Pick<ProportionalityInput, 'harm' | 'confidence' | 'basis' | 'assessedResponsibility' | 'assessedLegalCategory' | 'context'>;
+
+function standingOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): Standing {
+  const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
+  return {
+    harm: harmFor(state, incident),
+    confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,
+    basis: basisOf(scenario, state, team, incident),
+    assessedResponsibility: assessed?.responsibility ?? null,
+    assessedLegalCategory: assessed?.legalCategory ?? null,
+    context: legalContextOf(scenario, state, team, incident),
+  };
+}
+
+/** What the scorer reads about one decision: the action, the options chosen and the team's standing. */
+function proportionalityInput(scenario: Scenario, action: Action, options: ProcedureOptions, standing: Standing): ProportionalityInput {
+  return {
+    actionName: action.name,
+    category: action.category,
+    declinesToAttribute: action.attributionStance === 'notInAPosition',
+    severity: action.severity,
+    minConfidence: action.minConfidence,
+    reversibility: action.reversibility,
+    responseType: action.responseType,
+    proceduresOffered: action.procedures,
+    options,
+    spillover: action.spillover,
+    weights: scenario.scoring.proportionality,
+    ...standing,
+  };
+}
+
 export function proportionalityOf(
   scenario: Scenario,
   state: ExerciseState,
@@ -53,26 +86,26 @@ export function proportionalityOf(
   incident: string | null,
   options: ProcedureOptions,
 ): ProportionalityResult {
-  const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
-  return scoreProportionality({
-    actionName: action.name,
-    category: action.category,
-    declinesToAttribute: action.attributionStance === 'notInAPosition',
-    severity: action.severity,
-    harm: harmFor(state, incident),
-    confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,
-    minConfidence: action.minConfidence,
-    basis: basisOf(scenario, state, team, incident),
-    reversibility: action.reversibility,
-    responseType: action.responseType,
-    proceduresOffered: action.procedures,
-    options,
-    spillover: action.spillover,
-    assessedResponsibility: assessed?.responsibility ?? null,
-    assessedLegalCategory: assessed?.legalCategory ?? null,
-    context: legalContextOf(scenario, state, team, incident),
-    weights: scenario.scoring.proportionality,
-  });
+  return scoreProportionality(proportionalityInput(scenario, action, options, standingOf(scenario, state, team, incident)));
+}
+
+/**
+ * Proportionality values for one team in one state, without their
+ * explanations: for previews of many actions on the same few incidents,
+ * which read only the number. The team's standing on each incident is read
+ * once; every value is the one proportionalityOf gives.
+ */
+export function proportionalityPreviews(
+  scenario: Scenario,
+  state: ExerciseState,
+  team: string,
+): (action: Action, incident: string | null, options: ProcedureOptions) => number {
+  const standings = new Map<string | null, Standing>();
+  return (action, incident, options) => {
+    let standing = standings.get(incident);
+    if (!standing) standings.set(incident, (standing = standingOf(scenario, state, team, incident)));
+    return proportionalityValue(proportionalityInput(scenario, action, options, standing));
+  };
 }
 
 /**

@@ -89,6 +89,11 @@ export function normaliseWeights<K extends string>(weights: Record<K, number>, k
   return out;
 }
 
+/** A component's value (0..1) as shown, and as the score is computed from it. */
+export const shownValue = (value: number): number => round3(clamp(value, 0, 1));
+/** A component's weight (0..1) as shown, and as the score is computed from it. */
+export const shownWeight = (weight: number): number => round4(clamp(weight, 0, 1));
+
 /** A scored component: value (0..1) and weight are rounded first, points and lost follow from them. */
 export function component(
   id: string,
@@ -97,8 +102,8 @@ export function component(
   weight: number,
   why: string,
 ): ScoreComponent {
-  const v = round3(clamp(value, 0, 1));
-  const w = round4(clamp(weight, 0, 1));
+  const v = shownValue(value);
+  const w = shownWeight(weight);
   const points = round1(100 * w * v);
   const lost = round1(100 * w * (1 - v));
   return { id, label, value: v, weight: w, points, lost, why: lostPrefix(lost) + why };

@@ -15,6 +15,8 @@ import {
   joinOr,
   normaliseWeights,
   notApplicable,
+  shownValue,
+  shownWeight,
   verdict,
   weightedTotal,
   type Descriptor,
@@ -165,11 +167,10 @@ function healey(level: number): string {
   return `level ${fmtNum(level)} (${name ?? 'unknown'})`;
 }
 
-/** What the scorer reads once from the input: who chose what, and the context with its defaults. */
+/** What the scorer reads once from the input: the context with its defaults. */
 interface Facts {
   input: ProportionalityInput;
   name: string;
-  chose: (p: Procedure) => boolean;
   countermeasure: boolean;
   urgencyWarranted: boolean;
   wrongOngoing: boolean;
@@ -179,13 +180,16 @@ interface Facts {
   substantiated: boolean;
 }
 
+/** Whether the government chose a safeguard: an option counts only when the action offers it. */
+function chose(f: Facts, p: Procedure): boolean {
+  return f.input.options[p] === true && f.input.proceduresOffered.includes(p);
+}
+
 function factsOf(input: ProportionalityInput): Facts {
-  const offered = new Set(input.proceduresOffered);
   const ctx = input.context ?? {};
   return {
     input,
     name: input.actionName,
-    chose: (p) => offered.has(p) && input.options[p] === true,
     countermeasure: input.responseType === 'countermeasure',
     urgencyWarranted: ctx.urgencyWarranted ?? false,
     wrongOngoing: ctx.wrongOngoing ?? true,
@@ -202,12 +206,24 @@ interface Scored {
   descriptor: Omit<Descriptor, 'component'>;
 }
 
-/** Fit: coercive responses only, severity (after an exemption's trim) against the harm they answer. */
-function fitComponent(f: Facts, weight: number): Scored {
+/*
+ * Each component's value is computed by one function below, which both the
+ * explained score and the value-only preview call; the explanation is
+ * written beside it from the same measures.
+ */
+
+/** Fit's measures: severity (after an exemption's trim) and the harm it answers, both 0..10. */
+function fitMeasures(f: Facts): { S: number; H: number; over: number; under: number; value: number } {
   const S = clamp(effectiveSeverity(f.input.severity, f.input.proceduresOffered, f.input.options), 0, 10);
   const H = clamp(f.input.harm, 0, 10);
   const over = Math.max(0, S - H);
   const under = Math.max(0, H - S);
+  return { S, H, over, under, value: 1 - clamp(over / 4 + under / 8, 0, 1) };
+}
+
+/** Fit: coercive responses only, severity (after an exemption's trim) against the harm they answer. */
+function fitComponent(f: Facts, weight: number): Scored {
+  const { S, H, over, under, value } = fitMeasures(f);
   const trimmed = S < clamp(f.input.severity, 0, 10) ? ` (${fmtNum(f.input.severity)} trimmed by the humanitarian exemption)` : '';
   const hits = `${f.name} at severity ${fmtNum(S)}${trimmed} against harm ${fmtNum(H)}`;
   const why =
@@ -217,15 +233,23 @@ function fitComponent(f: Facts, weight: number): Scored {
         ? `${hits}: an underreaction by ${fmtNum(under)} (falling short costs half as much as overreaching).`
         : `${hits}: a match.`;
   return {
-    component: component('fit', LABELS.fit, 1 - clamp(over / 4 + under / 8, 0, 1), weight, why),
+    component: component('fit', LABELS.fit, value, weight, why),
     descriptor: { strong: 'well-matched to the harm', weak: over > 0 ? 'overreaching' : 'falling short of the harm' },
   };
 }
 
+/** An investigation into an incident already assessed with high confidence adds little. */
+function redundantInvestigation(f: Facts): boolean {
+  return f.input.category === 'investigate' && f.input.confidence === 'high';
+}
+
+function preparednessValue(f: Facts): number {
+  return redundantInvestigation(f) ? REDUNDANT_INVESTIGATION : 1;
+}
+
 /** Preparedness: investigation, intelligence and resilience are measured by what they add, not against the harm. */
 function preparednessComponent(f: Facts, weight: number): Scored {
-  const redundant = f.input.category === 'investigate' && f.input.confidence === 'high';
-  const why = redundant
+  const why = redundantInvestigation(f)
     ? `${f.name} investigates an incident your government already assesses with high confidence: it adds little.`
     : f.input.category === 'investigate'
       ? `${f.name} builds the evidence your government still lacks.`
@@ -233,7 +257,7 @@ function preparednessComponent(f: Facts, weight: number): Scored {
         ? `${f.name} puts intelligence to work for your government and its allies.`
         : `${f.name} builds resilience and capacity; it is not measured against the harm.`;
   return {
-    component: component('preparedness', LABELS.preparedness, redundant ? REDUNDANT_INVESTIGATION : 1, weight, why),
+    component: component('preparedness', LABELS.preparedness, preparednessValue(f), weight, why),
     descriptor: { strong: 'building preparedness', weak: 'redundant' },
   };
 }
@@ -251,21 +275,27 @@ function basisWords(basis: EvidenceBasis): string {
   return `on a basis that was ${joinAnd(has)} but not ${joinOr(lacks)}`;
 }
 
+/** Evidence's measures: confidence against the instrument's minimum (short when below it), times the quality of the basis. */
+function evidenceMeasures(input: ProportionalityInput): { short: boolean; value: number } {
+  if (input.minConfidence === 'none') return { short: false, value: 1 };
+  const C = input.confidence === null ? 0 : CONFIDENCE_VALUES[input.confidence];
+  const Cmin = CONFIDENCE_VALUES[input.minConfidence];
+  const quality = BASIS_FLOOR + BASIS_STEP * ((input.basis.shared ? 1 : 0) + (input.basis.corroborated ? 1 : 0) + (input.basis.public ? 1 : 0));
+  return { short: C < Cmin, value: Math.min(1, C / Cmin) * quality };
+}
+
 /** Evidence: confidence against the instrument's minimum, times the quality of the basis (shared, corroborated, public). */
 function evidenceComponent(f: Facts, weight: number): Scored & { short: boolean } {
   const { input, name } = f;
+  const { short, value } = evidenceMeasures(input);
   if (input.minConfidence === 'none') {
     return {
-      component: component('evidence', LABELS.evidence, 1, weight, `${name} needs no attribution.`),
+      component: component('evidence', LABELS.evidence, value, weight, `${name} needs no attribution.`),
       descriptor: { strong: 'well-evidenced', weak: '' },
-      short: false,
+      short,
     };
   }
   const min = input.minConfidence;
-  const C = input.confidence === null ? 0 : CONFIDENCE_VALUES[input.confidence];
-  const Cmin = CONFIDENCE_VALUES[min];
-  const quality = BASIS_FLOOR + BASIS_STEP * [input.basis.shared, input.basis.corroborated, input.basis.public].filter(Boolean).length;
-  const short = C < Cmin;
   const held =
     input.confidence === null
       ? `${name} with no attribution of the incident; the instrument needs ${min} confidence`
@@ -273,53 +303,72 @@ function evidenceComponent(f: Facts, weight: number): Scored & { short: boolean 
         ? `${name} while your confidence was ${input.confidence}; the instrument needs ${min}`
         : `${name} with ${input.confidence} confidence (the instrument needs ${min})`;
   return {
-    component: component('evidence', LABELS.evidence, Math.min(1, C / Cmin) * quality, weight, `${held}, ${basisWords(input.basis)}.`),
+    component: component('evidence', LABELS.evidence, value, weight, `${held}, ${basisWords(input.basis)}.`),
     descriptor: { strong: 'well-evidenced', weak: short ? 'ahead of the evidence' : 'on a thin basis' },
     short,
   };
 }
 
+function reversibilityValue(f: Facts): number {
+  return clamp(f.input.reversibility, 0, 1);
+}
+
 function reversibilityComponent(f: Facts, weight: number): Scored {
-  const R = clamp(f.input.reversibility, 0, 1);
+  const R = reversibilityValue(f);
   const why = R >= 1 ? `${f.name} can be fully undone.` : R <= 0 ? `${f.name} cannot be undone.` : `${f.name} can only be partly undone (reversibility ${fmtPct(R)}).`;
   return { component: component('reversibility', LABELS.reversibility, R, weight, why), descriptor: { strong: 'reversible', weak: 'hard to undo' } };
 }
 
-/** Which safeguards count for this response, and whether each was met with content. */
-function safeguards(f: Facts): { counted: Procedure[]; met: (p: Procedure) => boolean; unmet: (p: Procedure) => string } {
-  const offered = new Set(f.input.proceduresOffered);
-  const counted = (['notice', 'statementOfReasons', 'sunset', 'oversight'] as const).filter(
-    (p) => offered.has(p) && (p !== 'notice' || f.countermeasure),
-  );
-  const urgent = f.chose('urgent') && f.urgencyWarranted;
-  const met = (p: Procedure): boolean => {
-    if (p === 'notice') return f.chose('notice') || urgent;
-    if (p === 'statementOfReasons') return f.chose(p) && f.substantiated;
-    return f.chose(p);
-  };
-  const unmet = (p: Procedure): string =>
-    p === 'statementOfReasons' && f.chose(p) ? 'a statement of reasons backed by shared or public evidence' : PROCEDURE_WORDS[p];
-  return { counted, met, unmet };
+const SAFEGUARDS = ['notice', 'statementOfReasons', 'sunset', 'oversight'] as const;
+
+/** Whether a safeguard counts for this response: offered, and notice only for a countermeasure. */
+function countsSafeguard(f: Facts, p: Procedure): boolean {
+  return f.input.proceduresOffered.includes(p) && (p !== 'notice' || f.countermeasure);
+}
+
+/** Whether a counted safeguard was met with content: urgency that is warranted stands in for notice, reasons need a basis. */
+function metSafeguard(f: Facts, p: Procedure): boolean {
+  if (p === 'notice') return chose(f, 'notice') || (chose(f, 'urgent') && f.urgencyWarranted);
+  if (p === 'statementOfReasons') return chose(f, p) && f.substantiated;
+  return chose(f, p);
+}
+
+/** Q: the share of the counted safeguards that were met (1 when none is counted). */
+function procedureValue(f: Facts): number {
+  let counted = 0;
+  let used = 0;
+  for (const p of SAFEGUARDS) {
+    if (!countsSafeguard(f, p)) continue;
+    counted += 1;
+    if (metSafeguard(f, p)) used += 1;
+  }
+  return counted === 0 ? 1 : used / counted;
 }
 
 function procedureComponent(f: Facts, weight: number): Scored {
-  const { counted, met, unmet } = safeguards(f);
-  const used = counted.filter(met);
-  const missing = counted.filter((p) => !met(p));
-  const words = used.map((p) => (p === 'notice' && !f.chose('notice') ? 'urgency in place of notice' : PROCEDURE_WORDS[p]));
+  const counted = SAFEGUARDS.filter((p) => countsSafeguard(f, p));
+  const used = counted.filter((p) => metSafeguard(f, p));
+  const missing = counted.filter((p) => !metSafeguard(f, p));
+  const unmet = (p: Procedure): string =>
+    p === 'statementOfReasons' && chose(f, p) ? 'a statement of reasons backed by shared or public evidence' : PROCEDURE_WORDS[p];
+  const words = used.map((p) => (p === 'notice' && !chose(f, 'notice') ? 'urgency in place of notice' : PROCEDURE_WORDS[p]));
   const why =
     counted.length === 0
       ? `no procedural safeguards were offered for ${f.name}.`
       : missing.length === 0
         ? `${f.name} came with ${joinAnd(words)}.`
         : `${f.name} went ahead without ${joinOr(missing.map(unmet))} (${used.length} of the ${counted.length} safeguards offered ${used.length === 1 ? 'was' : 'were'} used).`;
-  const Q = counted.length === 0 ? 1 : used.length / counted.length;
-  return { component: component('procedure', LABELS.procedure, Q, weight, why), descriptor: { strong: 'procedurally sound', weak: 'short on safeguards' } };
+  return { component: component('procedure', LABELS.procedure, procedureValue(f), weight, why), descriptor: { strong: 'procedurally sound', weak: 'short on safeguards' } };
+}
+
+/** M: spillover to bystanders, cancelled by a humanitarian exemption. */
+function mitigationValue(f: Facts): number {
+  return 1 - SPILLOVER_VALUES[f.input.spillover] * (chose(f, 'humanitarianExemption') ? 0 : 1);
 }
 
 function mitigationComponent(f: Facts, weight: number): Scored {
   const spill = SPILLOVER_VALUES[f.input.spillover];
-  const exemption = f.chose('humanitarianExemption');
+  const exemption = chose(f, 'humanitarianExemption');
   const words = `${f.name}, with ${SPILLOVER_WORDS[f.input.spillover]} spillover`;
   const why =
     spill === 0
@@ -330,7 +379,7 @@ function mitigationComponent(f: Facts, weight: number): Scored {
           ? `${words} and no humanitarian exemption, although one was available.`
           : `${words} and no humanitarian exemption on offer.`;
   return {
-    component: component('mitigation', LABELS.mitigation, 1 - spill * (exemption ? 0 : 1), weight, why),
+    component: component('mitigation', LABELS.mitigation, mitigationValue(f), weight, why),
     descriptor: { strong: 'contained', weak: 'costly to bystanders' },
   };
 }
@@ -339,16 +388,14 @@ interface LegalFinding {
   rule: ScoreRule;
   /** What the summary says after "legally exposed as a countermeasure …"; null for a flag that caps nothing. */
   exposure: string | null;
-  cap: number;
 }
 
 const capped = (id: string, why: string, exposure: string): LegalFinding => ({
   rule: { id, effect: `capped at ${COUNTERMEASURE_CAP}`, why },
   exposure,
-  cap: COUNTERMEASURE_CAP,
 });
 
-function attributionFinding(f: Facts): LegalFinding | null {
+function attributionFinding(f: Facts): LegalFinding {
   const cat = f.input.assessedLegalCategory;
   const resp = f.input.assessedResponsibility;
   const problems: string[] = [];
@@ -358,7 +405,6 @@ function attributionFinding(f: Facts): LegalFinding | null {
   if (!isStateAttributed(resp)) {
     problems.push(resp === null ? 'has not assessed which state is responsible' : `assessed state responsibility at ${healey(resp)}, below state-ordered (${COUNTERMEASURE_MIN_RESPONSIBILITY})`);
   }
-  if (problems.length === 0) return null;
   return capped(
     'countermeasure-attribution',
     `A countermeasure such as ${f.name} is lawful only against a state responsible for an internationally wrongful act (ILC Art. 49(1); Tallinn Manual 2.0 Rule 20); your government ${joinAnd(problems)}.`,
@@ -366,9 +412,8 @@ function attributionFinding(f: Facts): LegalFinding | null {
   );
 }
 
-function noticeFinding(f: Facts): LegalFinding | null {
-  if (f.chose('notice') || (f.chose('urgent') && f.urgencyWarranted)) return null;
-  const urgency = f.chose('urgent')
+function noticeFinding(f: Facts): LegalFinding {
+  const urgency = chose(f, 'urgent')
     ? 'urgency was invoked, but no harmful move by the adversary this round or the last warranted it (ILC Art. 52(2))'
     : 'urgency was not invoked (ILC Art. 52(2))';
   const notOffered = f.input.proceduresOffered.includes('notice') ? '' : '; as drafted, the action offers no notice step';
@@ -379,18 +424,15 @@ function noticeFinding(f: Facts): LegalFinding | null {
   );
 }
 
-function reversibilityFinding(f: Facts): LegalFinding | null {
-  const R = clamp(f.input.reversibility, 0, 1);
-  if (R >= COUNTERMEASURE_MIN_REVERSIBILITY) return null;
+function reversibilityFinding(f: Facts): LegalFinding {
   return capped(
     'countermeasure-reversibility',
-    `${f.name} can only be partly undone (reversibility ${fmtPct(R)}); countermeasures must be temporary and as far as possible reversible (ILC Art. 49(2)-(3); Tallinn Manual 2.0 Rule 21), and this exercise requires at least ${fmtPct(COUNTERMEASURE_MIN_REVERSIBILITY)}.`,
+    `${f.name} can only be partly undone (reversibility ${fmtPct(reversibilityValue(f))}); countermeasures must be temporary and as far as possible reversible (ILC Art. 49(2)-(3); Tallinn Manual 2.0 Rule 21), and this exercise requires at least ${fmtPct(COUNTERMEASURE_MIN_REVERSIBILITY)}.`,
     'below the reversibility floor',
   );
 }
 
-function purposeFinding(f: Facts): LegalFinding | null {
-  if (f.wrongOngoing) return null;
+function purposeFinding(f: Facts): LegalFinding {
   return capped(
     'countermeasure-purpose',
     `${f.name} came after the adversary's compliance was verified; a countermeasure may only induce cessation, not punish, and must end once the responsible state complies (ILC Arts 49(1), 53; Tallinn Manual 2.0 Rule 21).`,
@@ -398,8 +440,7 @@ function purposeFinding(f: Facts): LegalFinding | null {
   );
 }
 
-function tribunalFinding(f: Facts): LegalFinding | null {
-  if (!f.tribunalSeized) return null;
+function tribunalFinding(f: Facts): LegalFinding {
   return capped(
     'countermeasure-tribunal',
     `${f.name} went ahead while a court or tribunal with binding authority was seized of the dispute; countermeasures are suspended while it is (ILC Art. 52(3)(b)).`,
@@ -407,8 +448,7 @@ function tribunalFinding(f: Facts): LegalFinding | null {
   );
 }
 
-function collectiveFinding(f: Facts): LegalFinding | null {
-  if (f.injured) return null;
+function collectiveFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'countermeasure-collective',
@@ -416,20 +456,11 @@ function collectiveFinding(f: Facts): LegalFinding | null {
       why: `${f.name} is a countermeasure by a government that was not itself injured; collective countermeasures are contested (ILC Art. 54 leaves them open; Estonia supported them in 2019, most Tallinn Manual 2.0 experts did not, Rule 24).`,
     },
     exposure: null,
-    cap: 100,
   };
 }
 
-function countermeasureFindings(f: Facts): LegalFinding[] {
-  if (!f.countermeasure) return [];
-  return [attributionFinding(f), noticeFinding(f), reversibilityFinding(f), purposeFinding(f), tribunalFinding(f), collectiveFinding(f)].filter(
-    (x): x is LegalFinding => x !== null,
-  );
-}
-
 /** Coercion aimed by a false flag: the response falls on a state that did not do it. */
-function wrongStateFinding(f: Facts): LegalFinding | null {
-  if (!f.misled || measureOf(f.input.category) !== 'fit') return null;
+function wrongStateFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'wrong-state',
@@ -437,13 +468,11 @@ function wrongStateFinding(f: Facts): LegalFinding | null {
       why: `${f.name} rests on planted evidence: your government blames a state that is not responsible. Conduct is attributable only on evidence of the responsible state's organs or control (ILC Arts 4, 8; Tallinn Manual 2.0 Rules 15, 17), and a response against the wrong state is itself a wrong.`,
     },
     exposure: 'against the wrong state',
-    cap: WRONG_STATE_CAP,
   };
 }
 
-function selfDefenceFinding(f: Facts): LegalFinding | null {
+function selfDefenceFinding(f: Facts): LegalFinding {
   const cat = f.input.assessedLegalCategory;
-  if (f.input.responseType !== 'selfDefence' || cat === 'armedAttack') return null;
   return {
     rule: {
       id: 'self-defence-threshold',
@@ -453,9 +482,34 @@ function selfDefenceFinding(f: Facts): LegalFinding | null {
       }, which is below the armed-attack threshold.`,
     },
     exposure: null,
-    cap: 0,
   };
 }
+
+/**
+ * The legal rules, in the order a score lists them: when each applies, the
+ * highest score it allows (100 for a flag that caps nothing) and the finding
+ * that explains it. The value-only preview reads only `applies` and `cap`.
+ */
+interface LegalRule {
+  applies: (f: Facts) => boolean;
+  cap: number;
+  finding: (f: Facts) => LegalFinding;
+}
+
+const LEGAL_RULES: readonly LegalRule[] = [
+  { applies: (f) => f.misled && measureOf(f.input.category) === 'fit', cap: WRONG_STATE_CAP, finding: wrongStateFinding },
+  {
+    applies: (f) => f.countermeasure && (!isWrongfulAct(f.input.assessedLegalCategory) || !isStateAttributed(f.input.assessedResponsibility)),
+    cap: COUNTERMEASURE_CAP,
+    finding: attributionFinding,
+  },
+  { applies: (f) => f.countermeasure && !metSafeguard(f, 'notice'), cap: COUNTERMEASURE_CAP, finding: noticeFinding },
+  { applies: (f) => f.countermeasure && reversibilityValue(f) < COUNTERMEASURE_MIN_REVERSIBILITY, cap: COUNTERMEASURE_CAP, finding: reversibilityFinding },
+  { applies: (f) => f.countermeasure && !f.wrongOngoing, cap: COUNTERMEASURE_CAP, finding: purposeFinding },
+  { applies: (f) => f.countermeasure && f.tribunalSeized, cap: COUNTERMEASURE_CAP, finding: tribunalFinding },
+  { applies: (f) => f.countermeasure && !f.injured, cap: 100, finding: collectiveFinding },
+  { applies: (f) => f.input.responseType === 'selfDefence' && f.input.assessedLegalCategory !== 'armedAttack', cap: 0, finding: selfDefenceFinding },
+];
 
 /** The measure of what the response does: fit (coercive), preparedness (investigation, intelligence, resilience) or none (stepping back). */
 function measureOf(category: ActionCategory, declinesToAttribute = false): 'fit' | 'preparedness' | 'none' {
@@ -473,11 +527,31 @@ function legalSummary(findings: LegalFinding[]): string {
   return wrongState + (exposure.length > 0 ? `; legally exposed as a countermeasure ${joinAnd(exposure)}` : '') + contested;
 }
 
+type LiveWeights = Record<ProportionalityComponentId, number>;
+const WITHOUT_FIT: readonly ProportionalityComponentId[] = PROPORTIONALITY_COMPONENTS.filter((id) => id !== 'fit');
+const normalised = new WeakMap<ProportionalityWeights, { withFit: LiveWeights; withoutFit: LiveWeights }>();
+
+/** The weights normalised over the components that count (fit does not when the response coerces no one); a scenario's weights are normalised once. */
+function liveWeights(weights: ProportionalityWeights, measure: 'fit' | 'preparedness' | 'none'): LiveWeights {
+  let entry = normalised.get(weights);
+  if (!entry) {
+    entry = { withFit: normaliseWeights(weights, PROPORTIONALITY_COMPONENTS), withoutFit: normaliseWeights(weights, WITHOUT_FIT) };
+    normalised.set(weights, entry);
+  }
+  return measure === 'none' ? entry.withoutFit : entry.withFit;
+}
+
+/** The highest score the legal rules that apply allow (100 when none caps it). */
+function legalCap(f: Facts): number {
+  let cap = 100;
+  for (const rule of LEGAL_RULES) if (rule.cap < cap && rule.applies(f)) cap = rule.cap;
+  return cap;
+}
+
 export function scoreProportionality(input: ProportionalityInput): ProportionalityResult {
   const f = factsOf(input);
   const measure = measureOf(input.category, input.declinesToAttribute);
-  const live = PROPORTIONALITY_COMPONENTS.filter((id) => id !== 'fit' || measure !== 'none');
-  const weights = normaliseWeights(input.weights, live);
+  const weights = liveWeights(input.weights, measure);
   const first: Scored =
     measure === 'fit'
       ? fitComponent(f, weights.fit)
@@ -497,8 +571,9 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
   const scored = [first, evidence, reversibilityComponent(f, weights.reversibility), procedureComponent(f, weights.procedure), mitigationComponent(f, weights.mitigation)];
   const components = scored.map((s) => s.component);
 
-  const findings = [wrongStateFinding(f), ...countermeasureFindings(f), selfDefenceFinding(f)].filter((x): x is LegalFinding => x !== null);
-  const cap = Math.min(100, ...findings.map((x) => x.cap));
+  const rules = LEGAL_RULES.filter((rule) => rule.applies(f));
+  const findings = rules.map((rule) => rule.finding(f));
+  const cap = Math.min(100, ...rules.map((rule) => rule.cap));
   const raw = Math.round(clamp(weightedTotal(components), 0, 100));
   const value = Math.min(raw, cap);
   const descriptors: Descriptor[] = scored.map((s) => ({ component: s.component, ...s.descriptor }));
@@ -506,6 +581,24 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
   const summary = `Proportionality ${value}/100${before}: ${verdict(descriptors)}${legalSummary(findings)}.`;
   return {
     score: { value, components, rules: findings.map((x) => x.rule), summary },
-    legallyExposed: findings.some((x) => x.cap < 100),
+    legallyExposed: rules.some((rule) => rule.cap < 100),
   };
+}
+
+/**
+ * The value scoreProportionality gives, without its explanation: the same
+ * component values and weights (rounded as shown), summed in the same order,
+ * capped by the same legal rules. For previews, where no sentence is read.
+ */
+export function proportionalityValue(input: ProportionalityInput): number {
+  const f = factsOf(input);
+  const measure = measureOf(input.category, input.declinesToAttribute);
+  const weights = liveWeights(input.weights, measure);
+  const first = measure === 'fit' ? fitMeasures(f).value : measure === 'preparedness' ? preparednessValue(f) : null;
+  let sum = first === null ? 0 : shownWeight(weights.fit) * shownValue(first);
+  sum += shownWeight(weights.evidence) * shownValue(evidenceMeasures(input).value);
+  sum += shownWeight(weights.reversibility) * shownValue(reversibilityValue(f));
+  sum += shownWeight(weights.procedure) * shownValue(procedureValue(f));
+  sum += shownWeight(weights.mitigation) * shownValue(mitigationValue(f));
+  return Math.min(Math.round(clamp(100 * sum, 0, 100)), legalCap(f));
 }

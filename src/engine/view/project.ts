@@ -343,8 +343,9 @@ function scenarioView(scenario: Scenario): ExerciseView['scenario'] {
 }
 
 /*
- * The parts of a view a bot decides on, each built once here for project()
- * and for the bots, which read only these and need not build a whole view.
+ * A team's own government, the actions with whether and how well it could
+ * take each now, the incidents and the proposals. (The bots decide on the
+ * same rules without building these: bots/policies.ts.)
  */
 
 /** The viewer's own government, for a team seat. */
