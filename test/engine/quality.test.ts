@@ -17,8 +17,17 @@ function warnings(change: (s: Record<string, any>) => void, runs = 4): string[] 
 }
 
 describe('play-test warnings say why', () => {
+  // A treaty signed only once escalation reaches its top, which no bot brings about in two rounds.
   const lockedAway = (s: Record<string, any>) => {
     s.facts = [{ id: 'treaty-signed' }];
+    s.injects.push({
+      id: 'treaty-talks',
+      title: 'Treaty talks',
+      body: 'Talks on a treaty open.',
+      audience: 'all',
+      when: { indicator: 'escalation', op: '>=', value: 9 },
+      effects: [{ fact: 'treaty-signed', set: true }],
+    });
     s.actions.push({
       id: 'invoke-treaty',
       name: 'Invoke the treaty',

@@ -25,6 +25,11 @@ import { endConditionsRule } from './endConditions';
 import { effectShapesRule } from './effectShapes';
 import { quantitiesRule } from './quantities';
 import { institutionsRule } from './institutions';
+import { textsRule } from './texts';
+import { listsRule } from './lists';
+import { languageRule } from './language';
+import { datesRule } from './dates';
+import { movesRule } from './moves';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
 
 export { RuleContext, type SemanticRule } from './context';
@@ -40,6 +45,9 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   effectsRule,
   effectShapesRule,
   quantitiesRule,
+  textsRule,
+  languageRule,
+  movesRule,
   rubricRule,
   injectsRule,
   actionsRule,
@@ -48,6 +56,8 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   endConditionsRule,
   lawRule,
   institutionsRule,
+  listsRule,
+  datesRule,
   unusedObjectivesRule,
   thinTeamsRule,
   reachableConfidenceRule,

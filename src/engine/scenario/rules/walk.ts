@@ -60,3 +60,12 @@ export function firedInjects(scenario: Scenario): Set<string> {
   }
   return fired;
 }
+
+/** Visits every value of a parsed scenario, depth first, with its path and the field or list it sits in. */
+export function eachValue(value: unknown, visit: (value: unknown, path: Path, key: string) => void, path: Path = [], key = ''): void {
+  visit(value, path, key);
+  if (Array.isArray(value)) value.forEach((item, i) => eachValue(item, visit, [...path, i], key));
+  else if (value && typeof value === 'object') {
+    for (const [field, item] of Object.entries(value)) if (field !== '$comment') eachValue(item, visit, [...path, field], field);
+  }
+}
