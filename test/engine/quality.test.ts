@@ -51,6 +51,39 @@ describe('play-test warnings say why', () => {
     ]);
   });
 
+  it('counts each refusal code the bots met, most frequent first', () => {
+    const lines = warnings((s) => {
+      // A second incident that could be attributed to the state, but whose investigations never find anything.
+      s.incidents.push({
+        id: 'leak',
+        name: 'Leak',
+        description: 'Mail leaks.',
+        kind: 'hackAndLeak',
+        baseHarm: 4,
+        detectedBy: ['usa', 'uk'],
+        responsibility: 'state-ordered',
+        legalCategory: 'internationallyWrongfulAct',
+        investigationDifficulty: 1,
+      });
+      s.actions.push({
+        id: 'countermeasure',
+        name: 'Countermeasure',
+        category: 'cyber',
+        severity: 5,
+        rung: 3,
+        reversibility: 0.8,
+        minConfidence: 'moderate',
+        requiresStateAttribution: true,
+        spillover: 'low',
+        responseType: 'countermeasure',
+      });
+    }).filter((line) => line.includes('"countermeasure"'));
+    // On the leak, never enough confidence; on the intrusion (espionage), confidence but never state attribution.
+    expect(lines).toEqual([
+      's:1:1: warning: action "countermeasure" was never taken in 4 simulated runs (hawkish, restrained, coalition-follower, random-legal); the rules refused it to the bots: insufficient confidence 16, needs state attribution 8 (at /actions/2)',
+    ]);
+  });
+
   it('names the part of an inject condition that never held, and what its indicator did instead', () => {
     const lines = warnings((s) => {
       lockedAway(s);
