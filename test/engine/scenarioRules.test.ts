@@ -381,4 +381,28 @@ describe('each rule alone', () => {
       }),
     ).toEqual([]);
   });
+
+  it('conditions: an inject waits for its round before its condition is read', () => {
+    const inject = (when: unknown) => (s: Record<string, any>) => {
+      s.rounds.push({ title: 'Fallout' });
+      s.injects[1].when = when;
+    };
+    expect(run(conditionsRule, inject({ indicator: 'round', op: '>=', value: 3 }))).toEqual([]);
+    expect(run(conditionsRule, inject({ indicator: 'round', op: '<', value: 2 }))).toEqual([
+      's:1:1: condition is always false: "round < 2" never holds, as round is at least 2 (it is read from round 2, the inject\'s round, on); inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+  });
+
+  it('law: election rounds within the scenario', () => {
+    expect(run(lawRule, (s) => (s.electionRounds = [2]))).toEqual([]);
+    expect(run(lawRule, (s) => (s.electionRounds = [3]))).toEqual([
+      's:1:1: round 3 is beyond the last round (the scenario has 2 rounds) (at /electionRounds/0)',
+    ]);
+  });
+
+  it('actions: a team no action is open to', () => {
+    expect(run(actionsRule, (s) => s.actions.forEach((a: Record<string, unknown>) => (a.availableTo = ['usa'])))).toEqual([
+      's:1:1: warning: no action is open to team "uk": every action\'s availableTo or legalBasis leaves it out, so it can only watch (at /teams/1/id)',
+    ]);
+  });
 });

@@ -43,16 +43,18 @@ function declaredRange(scenario: Scenario, indicator: Scenario['indicators'][num
   return lo === min && hi === max ? { lo, hi, integer: false } : { lo, hi, integer: false, note };
 }
 
-/** The values each indicator can take, built-in and declared; `round` may be pinned to one round. */
-export function indicatorRanges(scenario: Scenario, round?: number): Map<string, Range> {
+/** The rounds in which a condition is read, when fewer than all: from the round an inject waits for, or once one round is over. */
+export interface RoundWindow {
+  lo: number;
+  hi: number;
+  note: string;
+}
+
+/** The values each indicator can take, built-in and declared; `round` within the window, when given. */
+export function indicatorRanges(scenario: Scenario, window?: RoundWindow): Map<string, Range> {
   const roundCount = scenario.rounds.length;
   const ranges = new Map<string, Range>();
-  ranges.set(
-    'round',
-    round === undefined
-      ? { lo: 0, hi: roundCount, integer: true, note: `the scenario has ${plural(roundCount, 'round')}` }
-      : { lo: round, hi: round, integer: true, note: `once round ${round} is over` },
-  );
+  ranges.set('round', window ? { ...window, integer: true } : { lo: 0, hi: roundCount, integer: true, note: `the scenario has ${plural(roundCount, 'round')}` });
   ranges.set('escalation', { lo: 0, hi: 9, integer: true });
   ranges.set('cohesion', { lo: 0, hi: 100, integer: false });
   ranges.set('cumulativeHarm', { lo: 0, hi: Infinity, integer: false });
@@ -125,12 +127,12 @@ function compare(name: string, range: Range, op: (typeof COMPARATORS)[number], v
 export class ConditionAnalysis {
   private readonly ranges: Map<string, Range>;
 
-  /** `round`, when given, pins the round indicator: what holds once that round is over. */
+  /** `window`, when given, narrows the rounds in which the conditions are read. */
   constructor(
     private readonly context: RuleContext,
-    round?: number,
+    window?: RoundWindow,
   ) {
-    this.ranges = indicatorRanges(context.scenario, round);
+    this.ranges = indicatorRanges(context.scenario, window);
   }
 
   /** The states of a chart region, or null (reported) when the region is unknown. */
@@ -247,9 +249,16 @@ export const conditionsRule: SemanticRule = {
   summary: 'Every id a condition names resolves, and no condition is decided never to hold by the scenario alone.',
   codes: ['unknown-indicator', 'unknown-fact', 'unknown-region', 'unknown-state', 'unknown-team', 'unknown-incident', 'unknown-action', 'unknown-inject', 'always-false'],
   check(context) {
-    const analysis = new ConditionAnalysis(context);
-    for (const { condition, path, consequence } of conditionsOf(context.scenario)) {
-      const verdict = analysis.verdict(condition, path);
+    const everyRound = new ConditionAnalysis(context);
+    const silent = context.silent();
+    for (const { condition, path, consequence, fromRound } of conditionsOf(context.scenario)) {
+      let verdict = everyRound.verdict(condition, path);
+      // An inject scheduled for a later round waits for it: its condition is read from then on.
+      if (verdict.kind !== 'false' && fromRound !== undefined && fromRound > 1) {
+        const last = context.roundCount;
+        const note = fromRound >= last ? `it is read only in round ${last}, the inject's round` : `it is read from round ${fromRound}, the inject's round, on`;
+        verdict = new ConditionAnalysis(silent, { lo: fromRound, hi: Math.max(fromRound, last), note }).verdict(condition, path);
+      }
       if (verdict.kind === 'false') {
         context.error('always-false', verdict.path, `condition is always false: ${verdict.reason}; ${consequence}`);
       }

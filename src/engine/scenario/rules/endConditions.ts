@@ -24,7 +24,8 @@ function unplayedRounds(rounds: readonly { title: string }[], endsAfter: number)
 /** The first round before the last after which the condition holds whatever happened, if there is one. */
 function firstRoundItDecides(context: RuleContext, when: Condition): number | undefined {
   for (let round = 1; round < context.roundCount; round++) {
-    if (new ConditionAnalysis(context.silent(), round).verdict(when, []).kind === 'true') return round;
+    const window = { lo: round, hi: round, note: `once round ${round} is over` };
+    if (new ConditionAnalysis(context.silent(), window).verdict(when, []).kind === 'true') return round;
   }
   return undefined;
 }
