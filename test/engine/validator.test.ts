@@ -97,6 +97,11 @@ const expected: Record<string, string[]> = {
   'language.json': [
     `test/fixtures/broken/language.json:9:17: "en_GB" is not a language tag: tags use hyphens, write en-GB (at /meta/language)`,
   ],
+  'rounds-and-roles.json': [
+    `test/fixtures/broken/rounds-and-roles.json:90:15: condition is always false: "round < 2" never holds, as round is always 2 (it is read only in round 2, the inject's round); inject "press-asks" never fires on its condition (at /injects/1/when)`,
+    `test/fixtures/broken/rounds-and-roles.json:95:22: round 3 is beyond the last round (the scenario has 2 rounds) (at /electionRounds/0)`,
+    `test/fixtures/broken/rounds-and-roles.json:22:13: warning: no action is open to team "uk": every action's availableTo or legalBasis leaves it out, so it can only watch (at /teams/1/id)`,
+  ],
   'bad-enum.json': [
     `test/fixtures/broken/bad-enum.json:3:20: must be 1 (at /formatVersion)`,
     `test/fixtures/broken/bad-enum.json:39:15: must be one of intrusion, hackAndLeak, disinformation, infraProbing, deepfake, disruption, tallyAlteration (at /incidents/0/kind)`,
