@@ -8,7 +8,7 @@ import type { SemanticRule } from './context';
 
 export const actionsRule: SemanticRule = {
   id: 'actions',
-  summary: 'Some team may take each action: it is available to one, lawful for one, and affordable for one.',
+  summary: 'Some team may take each action (available to it, lawful for it, affordable for it), a stance on attribution sits on an attribution action, and every team has some action open to it.',
   codes: ['unusable-action', 'misplaced-stance', 'idle-team'],
   check(context) {
     const s = context.scenario;

@@ -246,7 +246,7 @@ export class ConditionAnalysis {
 
 export const conditionsRule: SemanticRule = {
   id: 'conditions',
-  summary: 'Every id a condition names resolves, and no condition is decided never to hold by the scenario alone.',
+  summary: 'Every id a condition names resolves, and no condition is decided never to hold by the scenario alone: by ranges, facts and indicators nothing changes, teams that may not take an action, or the round an inject waits for.',
   codes: ['unknown-indicator', 'unknown-fact', 'unknown-region', 'unknown-state', 'unknown-team', 'unknown-incident', 'unknown-action', 'unknown-inject', 'always-false'],
   check(context) {
     const everyRound = new ConditionAnalysis(context);

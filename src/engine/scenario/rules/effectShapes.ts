@@ -13,7 +13,7 @@ import { effectsOf } from './walk';
 
 export const effectShapesRule: SemanticRule = {
   id: 'effect-shapes',
-  summary: 'Every effect changes something, in one way only.',
+  summary: 'Every effect changes something, in one way only, and within the scale the engine clamps it to.',
   codes: ['ambiguous-effect', 'no-op-effect', 'clamped-effect'],
   check(context) {
     for (const { effect: e, path } of effectsOf(context.scenario)) {

@@ -32,7 +32,7 @@ function firstRoundItDecides(context: RuleContext, when: Condition): number | un
 
 export const endConditionsRule: SemanticRule = {
   id: 'end-conditions',
-  summary: 'No end condition always holds, and none already holds when the exercise starts.',
+  summary: 'No end condition always holds, none holds whatever happens once a round before the last is over (leaving rounds unplayed), and none already holds when the exercise starts.',
   codes: ['end-always-true', 'rounds-never-played', 'end-holds-at-start'],
   check(context) {
     const s = context.scenario;

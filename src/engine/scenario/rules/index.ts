@@ -68,3 +68,9 @@ export function runRules(rules: readonly SemanticRule[], scenario: Scenario, fil
   for (const rule of rules) rule.check(context);
   return context.problems;
 }
+
+/** The rules as a Markdown table, for docs/authoring.md (firebreak schema --docs). */
+export function ruleReference(): string {
+  const rows = SEMANTIC_RULES.map((rule) => `| \`${rule.id}\` | ${rule.summary} | ${rule.codes.map((code) => `\`${code}\``).join(', ')} |`);
+  return ['| rule | what it checks | problem codes |', '|---|---|---|', ...rows, ''].join('\n');
+}

@@ -16,7 +16,7 @@ function stateAttributable(incident: Incident): boolean {
 
 export const requirementsRule: SemanticRule = {
   id: 'requirements',
-  summary: 'Joint minimums the eligible teams can reach, and confidence or attribution requirements only where an incident is targeted.',
+  summary: 'Joint minimums the eligible teams can reach, state attribution some incident can give, and confidence or attribution requirements only where an incident is targeted.',
   codes: ['unmeetable-requirement', 'ignored-requirement'],
   check(context) {
     const s = context.scenario;
