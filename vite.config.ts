@@ -34,12 +34,37 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The studio's schema-aware editor (codemirror-json-schema) imports a
+ * Markdown renderer with Shiki highlighting, and YAML and JSON5 parsers, that
+ * a JSON editor of plain descriptions never uses: half the studio's code.
+ * This swaps in a plain renderer and leaves the other parsers out; should the
+ * library move those files, nothing matches and the build stays as it was.
+ */
+function studioEditorDiet(): Plugin {
+  const unusedParsers = '\0firebreak-unused-parsers';
+  return {
+    name: 'firebreak-studio-editor-diet',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.includes('/codemirror-json-schema/dist/')) return null;
+      if (source === '../utils/markdown') return resolve('src/client/studio/plainMarkdown.ts');
+      if (source === './json5-parser' || source === './yaml-parser') return unusedParsers;
+      return null;
+    },
+    load(id) {
+      if (id !== unusedParsers) return null;
+      return 'const unused = () => { throw new Error("the studio edits JSON only"); };\nexport const parseJSON5DocumentState = unused;\nexport const parseYAMLDocumentState = unused;\n';
+    },
+  };
+}
+
 const serverPort = Number(process.env.PORT ?? 8080);
 
 export default defineConfig({
   root: 'src/client',
   publicDir: '../../public',
-  plugins: [precompress()],
+  plugins: [studioEditorDiet(), precompress()],
   build: {
     outDir: '../../dist',
     emptyOutDir: true,

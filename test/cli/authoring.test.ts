@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText, SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID, scenarioJsonSchema } from '../../src/engine';
 import { authoringText, AUTHORING_FILE, schemaText } from '../../src/cli/commands/schema';
 import { fieldReference } from '../../src/engine/scenario/reference';
+import { SEMANTIC_RULES } from '../../src/engine/scenario/rules';
 import { EVENT_NOTES } from '../../src/engine/scenario/chartReference';
 import { CHART_EVENTS } from '../../src/engine/scenario/schema';
 import { COALITION_ATTRIBUTION_STATES, CONDITION_REGIONS, NATIONAL_ATTRIBUTION_STATES, statesOfRegion } from '../../src/engine/machines/states';
@@ -25,6 +26,8 @@ describe("the author's tools", () => {
     expect(authoringText(current)).toBe(current);
     expect(current).toContain('`actions[].minConfidence`');
     expect(fieldReference(scenarioJsonSchema())).toContain('| { `indicator`: string');
+    // The validator's rules, each with what it checks and its codes.
+    for (const rule of SEMANTIC_RULES) expect(current).toContain(`| \`${rule.id}\` | ${rule.summary} |`);
   });
 
   it('writes a commented starter scenario that validates with no problems', () => {

@@ -152,6 +152,37 @@ describe.skipIf(!HAVE_CHROMIUM)('Firebreak Studio', () => {
     await page.setViewportSize(SIZES[0]!);
   }, 120_000);
 
+  it('names why an action was never taken, and links the warning to its line', async () => {
+    const scenario = JSON.parse(authorsScenario());
+    scenario.actions.push({
+      id: 'emergency-powers',
+      name: 'Invoke emergency powers',
+      category: 'legal',
+      severity: 4,
+      rung: 3,
+      reversibility: 0.5,
+      minConfidence: 'none',
+      targetsIncident: false,
+      spillover: 'none',
+      responseType: 'domestic',
+      prerequisites: { indicator: 'escalation', op: '>=', value: 8 },
+      prerequisiteText: 'Only in a grave crisis.',
+    });
+    const text = JSON.stringify(scenario, null, 2);
+    await replaceDraft(text);
+    await expect.poll(summary, SLOW).toBe('Valid: no problems');
+    await page.getByRole('button', { name: 'Play-test' }).click();
+    const warning = page.getByTestId('playtest-warnings').getByRole('button', { name: /"emergency-powers" was never taken/ });
+    await warning.waitFor({ timeout: 90_000 });
+    // The warning points at the action: the line that opens it, just above its id.
+    const opening = text.split('\n').findIndex((line) => line.includes('"id": "emergency-powers"'));
+    expect(await warning.innerText()).toMatch(new RegExp(`^${opening}:5 warning: action "emergency-powers" was never taken in 20 simulated runs .*; the rules refused it to the bots: prerequisite failed \\d+$`));
+    await warning.click();
+    await expect.poll(() => page.locator('.cm-activeLine + .cm-line').innerText()).toContain('"id": "emergency-powers"');
+    await replaceDraft(authorsScenario());
+    await expect.poll(summary, SLOW).toBe('Valid: no problems');
+  }, 120_000);
+
   it('keeps the draft across a reload, downloads it and opens a file from disk', async () => {
     // The draft is kept a moment after the last change.
     await expect.poll(() => page.evaluate(() => localStorage.getItem('firebreak.studio.draft.v1') ?? ''), SLOW).toContain('The harbour leak');

@@ -57,6 +57,8 @@ function institutionsScenario(tuning: Tuning = {}) {
     }
     // No chance moves in these tests, unless a test adds them: what the institutions do is what is measured.
     json.adversary.moves = json.adversary.moves.filter((m: { id: string }) => m.id === 'retaliate');
+    // Without the dump, nothing publishes the leak, so the inject that waits for it could never fire.
+    json.injects = json.injects.filter((i: { id: string }) => i.id !== 'fallout');
   });
 }
 
@@ -209,7 +211,7 @@ describe('dispute settlement', () => {
       json.institutions = { disputeSettlement: { mediator: 'm', tribunal: 't', acceptChance: { arbitration: 1 }, awardAfterRounds: 3 } };
       json.actions.push({ id: 'offer-arbitration', name: 'Offer arbitration', category: 'deEscalation', severity: 0, rung: 1, reversibility: 1, minConfidence: 'none', spillover: 'none', responseType: 'domestic', targetsIncident: false, dispute: 'offerArbitration' });
       json.adversary.moves = [...json.adversary.moves.filter((m: { id: string }) => m.id === 'retaliate'), { id: 'strike', name: 'Strike', postures: ['probing', 'emboldened', 'deterred', 'titForTat', 'deEscalating'], when: { state: 'dispute', in: ['seized'] }, effects: [{ harm: 'mail-hack', add: 1 }] }];
-
+      json.injects = json.injects.filter((i: { id: string }) => i.id !== 'fallout');
     });
     const game = new Game(scenario).start();
     game.ok(team('usa'), draft('offer-arbitration'));

@@ -17,8 +17,17 @@ function warnings(change: (s: Record<string, any>) => void, runs = 4): string[] 
 }
 
 describe('play-test warnings say why', () => {
+  // A treaty signed only once escalation reaches its top, which no bot brings about in two rounds.
   const lockedAway = (s: Record<string, any>) => {
     s.facts = [{ id: 'treaty-signed' }];
+    s.injects.push({
+      id: 'treaty-talks',
+      title: 'Treaty talks',
+      body: 'Talks on a treaty open.',
+      audience: 'all',
+      when: { indicator: 'escalation', op: '>=', value: 9 },
+      effects: [{ fact: 'treaty-signed', set: true }],
+    });
     s.actions.push({
       id: 'invoke-treaty',
       name: 'Invoke the treaty',
@@ -39,6 +48,39 @@ describe('play-test warnings say why', () => {
     // 4 runs × 2 rounds × 2 teams: every occasion refused on its prerequisite.
     expect(lines).toEqual([
       's:1:1: warning: action "invoke-treaty" was never taken in 4 simulated runs (hawkish, restrained, coalition-follower, random-legal); the rules refused it to the bots: prerequisite failed 16 (at /actions/2)',
+    ]);
+  });
+
+  it('counts each refusal code the bots met, most frequent first', () => {
+    const lines = warnings((s) => {
+      // A second incident that could be attributed to the state, but whose investigations never find anything.
+      s.incidents.push({
+        id: 'leak',
+        name: 'Leak',
+        description: 'Mail leaks.',
+        kind: 'hackAndLeak',
+        baseHarm: 4,
+        detectedBy: ['usa', 'uk'],
+        responsibility: 'state-ordered',
+        legalCategory: 'internationallyWrongfulAct',
+        investigationDifficulty: 1,
+      });
+      s.actions.push({
+        id: 'countermeasure',
+        name: 'Countermeasure',
+        category: 'cyber',
+        severity: 5,
+        rung: 3,
+        reversibility: 0.8,
+        minConfidence: 'moderate',
+        requiresStateAttribution: true,
+        spillover: 'low',
+        responseType: 'countermeasure',
+      });
+    }).filter((line) => line.includes('"countermeasure"'));
+    // On the leak, never enough confidence; on the intrusion (espionage), confidence but never state attribution.
+    expect(lines).toEqual([
+      's:1:1: warning: action "countermeasure" was never taken in 4 simulated runs (hawkish, restrained, coalition-follower, random-legal); the rules refused it to the bots: insufficient confidence 16, needs state attribution 8 (at /actions/2)',
     ]);
   });
 

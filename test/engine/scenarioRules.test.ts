@@ -20,6 +20,11 @@ import { endConditionsRule } from '../../src/engine/scenario/rules/endConditions
 import { effectShapesRule } from '../../src/engine/scenario/rules/effectShapes';
 import { quantitiesRule } from '../../src/engine/scenario/rules/quantities';
 import { schemaRefRule } from '../../src/engine/scenario/rules/schemaRef';
+import { textsRule } from '../../src/engine/scenario/rules/texts';
+import { listsRule } from '../../src/engine/scenario/rules/lists';
+import { languageRule } from '../../src/engine/scenario/rules/language';
+import { datesRule, dateStart } from '../../src/engine/scenario/rules/dates';
+import { movesRule } from '../../src/engine/scenario/rules/moves';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from '../../src/engine/scenario/rules/hints';
 
 const minimalText = readFileSync(new URL('../fixtures/minimal.json', import.meta.url), 'utf8');
@@ -218,12 +223,72 @@ describe('each rule alone', () => {
 
   it('end conditions: decided before play', () => {
     expect(run(endConditionsRule, (s) => (s.endConditions = [{ id: 'late', when: { indicator: 'round', op: '>=', value: 2 }, outcome: 'neutral', summary: 'x' }]))).toEqual([]);
-    expect(run(endConditionsRule, (s) => (s.endConditions = [{ id: 'early', when: { indicator: 'round', op: '>=', value: 1 }, outcome: 'neutral', summary: 'x' }]))).toEqual([
+    expect(
+      run(endConditionsRule, (s) => {
+        s.facts = [{ id: 'calm', initial: true }];
+        s.actions[0].effects.push({ fact: 'calm', set: false });
+        s.endConditions = [{ id: 'early', when: { fact: 'calm' }, outcome: 'neutral', summary: 'x' }];
+      }),
+    ).toEqual([
       's:1:1: warning: end condition "early" already holds when the exercise starts, so it ends the exercise after round 1 unless round 1 changes that (at /endConditions/0/when)',
     ]);
     expect(run(endConditionsRule, (s) => (s.endConditions = [{ id: 'calm', when: { indicator: 'escalation', op: '<=', value: 9 }, outcome: 'neutral', summary: 'x' }]))).toEqual([
       's:1:1: end condition "calm" always holds ("escalation <= 9" always holds, as escalation is at most 9), so it ends every exercise after round 1 (at /endConditions/0/when)',
     ]);
+  });
+
+  it('end conditions: rounds that are never played', () => {
+    const threeRounds = (s: Record<string, any>) => s.rounds.push({ title: 'Fallout' });
+    const ending = (when: unknown) => (s: Record<string, any>) => {
+      threeRounds(s);
+      s.endConditions = [{ id: 'short', when, outcome: 'neutral', summary: 'x' }];
+    };
+    expect(run(endConditionsRule, ending({ indicator: 'round', op: '>=', value: 1 }))).toEqual([
+      's:1:1: end condition "short" holds whatever the players do once round 1 is over, so every exercise ends there and rounds 2 to 3 (from "Attribution") are never played: remove them or change the condition (at /endConditions/0/when)',
+    ]);
+    expect(run(endConditionsRule, ending({ any: [{ fact: 'x' }, { indicator: 'round', op: '==', value: 2 }] }))).toEqual([
+      's:1:1: end condition "short" holds whatever the players do once round 2 is over, so every exercise ends there and round 3 ("Fallout") is never played: remove it or change the condition (at /endConditions/0/when)',
+    ]);
+    // The last round ending the exercise is what an end condition on the round is for.
+    expect(run(endConditionsRule, ending({ indicator: 'round', op: '>=', value: 3 }))).toEqual([]);
+    // Depending on play as well, it may leave later rounds to be played.
+    expect(run(endConditionsRule, ending({ all: [{ indicator: 'round', op: '>=', value: 1 }, { indicator: 'escalation', op: '>=', value: 5 }] }))).toEqual([]);
+  });
+
+  it('conditions: facts and indicators nothing changes, actions a team may not take', () => {
+    const when = (condition: unknown, change: (s: Record<string, any>) => void = () => {}) =>
+      run(conditionsRule, (s) => {
+        s.facts = [{ id: 'leaked' }, { id: 'secret', initial: true }];
+        s.indicators = [{ id: 'trust', name: 'Trust', min: 0, max: 100, initial: 60 }];
+        change(s);
+        s.injects[1].when = condition;
+      });
+    expect(when({ fact: 'leaked' })).toEqual([
+      's:1:1: condition is always false: fact "leaked" is never true: it starts false and no effect sets it to true; inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+    expect(when({ fact: 'leaked' }, (s) => s.actions[0].effects.push({ fact: 'leaked', set: true }))).toEqual([]);
+    expect(when({ not: { fact: 'secret' } })).toEqual([
+      's:1:1: condition is always false: its "not" negates a condition that always holds: fact "secret" is always true: it starts true and no effect sets it to false; inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+    expect(when({ indicator: 'trust', op: '<', value: 50 })).toEqual([
+      's:1:1: condition is always false: "trust < 50" never holds, as trust is always 60 (no effect changes it); inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+    expect(when({ indicator: 'trust', op: '<', value: 50 }, (s) => (s.injects[0].effects = [{ indicator: 'trust', set: 70 }, { indicator: 'trust', atLeast: 65 }]))).toEqual([
+      's:1:1: condition is always false: "trust < 50" never holds, as trust is at least 60 (effects only set trust, to values from 60 to 70); inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+    expect(when({ indicator: 'trust', op: '<', value: 50 }, (s) => (s.injects[0].effects = [{ indicator: 'trust', add: -5 }]))).toEqual([]);
+    expect(when({ actionTaken: 'attribute', by: 'uk' }, (s) => (s.actions[1].availableTo = ['usa']))).toEqual([
+      's:1:1: condition is always false: team "uk" never takes action "attribute": availableTo leaves it out; inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+    expect(
+      when({ actionTaken: 'attribute', by: 'uk' }, (s) => {
+        s.actions[1].legalBasis = 'treaty';
+        s.teams[1].legalBases = ['domestic-law'];
+      }),
+    ).toEqual([
+      's:1:1: condition is always false: team "uk" never takes action "attribute": it has no legal basis "treaty"; inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+    expect(when({ actionTaken: 'attribute', by: 'uk' })).toEqual([]);
   });
 
   it('effect shapes: adding nothing', () => {
@@ -236,6 +301,108 @@ describe('each rule alone', () => {
   it('quantities: a negative threshold', () => {
     expect(run(quantitiesRule, (s) => (s.evidenceThresholds = { suspected: -1 }))).toEqual([
       's:1:1: evidence threshold "suspected" cannot be negative (got -1) (at /evidenceThresholds/suspected)',
+    ]);
+  });
+
+  it('effect shapes: beyond the scale the engine clamps to', () => {
+    const withTrust = (effects: unknown[]) => (s: Record<string, any>) => {
+      s.indicators = [{ id: 'trust', name: 'Trust', min: 0, max: 100, initial: 50 }];
+      s.actions[0].effects = effects;
+    };
+    expect(run(effectShapesRule, withTrust([{ indicator: 'trust', set: 0 }, { indicator: 'trust', atLeast: 100 }, { escalate: -9 }, { harm: 'intrusion', add: -10 }]))).toEqual([]);
+    expect(run(effectShapesRule, withTrust([{ indicator: 'trust', set: 20, atLeast: -5 }, { escalate: -10 }]))).toEqual([
+      's:1:1: effect raises indicator "trust" to -5, outside its range 0..100: it stops at 0, so write 0 or widen the range (at /actions/0/effects/0/atLeast)',
+      's:1:1: effect escalates by -10 rungs, but the ladder has ten (0 to 9): it is the same as -9 (at /actions/0/effects/1/escalate)',
+    ]);
+  });
+
+  it('texts: blank where a reader looks, and nowhere else', () => {
+    expect(run(textsRule, (s) => (s.debrief.facilitatorGuide = ''))).toEqual([]);
+    expect(run(textsRule, (s) => (s.adversary.briefing = ''))).toEqual([]);
+    expect(
+      run(textsRule, (s) => {
+        s.teams[0].name = '\t';
+        s.meta.authors.push(' ');
+        s.injects[0].facilitatorNotes = '';
+      }),
+    ).toEqual([
+      's:1:1: a blank entry in "authors": write it or remove it (at /meta/authors/1)',
+      's:1:1: "name" is blank, so there is nothing to read: write it (at /teams/0/name)',
+      's:1:1: "facilitatorNotes" is blank, so there is nothing to read: write it or leave the field out (at /injects/0/facilitatorNotes)',
+    ]);
+  });
+
+  it('lists: the same entry twice', () => {
+    expect(run(listsRule, (s) => (s.injects[0].audience = { teams: ['usa', 'uk'] }))).toEqual([]);
+    expect(run(listsRule, (s) => (s.injects[0].audience = { teams: ['usa', 'usa'] }))).toEqual([
+      's:1:1: warning: "usa" is listed twice in "teams" (first at /injects/0/audience/teams/0): the second changes nothing; was another meant? (at /injects/0/audience/teams/1)',
+    ]);
+  });
+
+  it('language: a tag, and one that names a language', () => {
+    for (const tag of ['en', 'fr', 'de-CH', 'ro']) expect(run(languageRule, (s) => (s.meta.language = tag)), tag).toEqual([]);
+    expect(run(languageRule, (s) => (s.meta.language = 'english'))).toEqual([
+      's:1:1: warning: "english" names no language Firebreak knows: write a BCP 47 tag such as en, fr or de-CH (at /meta/language)',
+    ]);
+    expect(run(languageRule, (s) => (s.meta.language = 'en GB'))).toEqual([
+      's:1:1: "en GB" is not a language tag: write a tag such as en, fr or de-CH (at /meta/language)',
+    ]);
+  });
+
+  it('dates: rounds run forward, compared as finely as both are given', () => {
+    expect(dateStart('7 May - June 2017')).toEqual([2017, 5, 7]);
+    expect(dateStart('February-April 2017')).toEqual([2017, 2, 0]);
+    expect(dateStart('2016-10-07')).toEqual([2016, 10, 7]);
+    expect(dateStart('Autumn 2016')).toEqual([2016, 0, 0]);
+    expect(dateStart('the weekend before the vote')).toBeUndefined();
+    const dated = (...dates: string[]) => (s: Record<string, any>) => (s.rounds = dates.map((date, i) => ({ title: `R${i + 1}`, date })));
+    expect(run(datesRule, dated('3 May 2017', 'May 2017', 'Summer 2017', 'the weekend before', '2017-09-01'))).toEqual([]);
+    expect(run(datesRule, dated('June 2017', '5 May 2017', 'May 2017'))).toEqual([
+      's:1:1: warning: round 2 is dated "5 May 2017", before round 1 ("June 2017"): rounds run forward in time; is the year right? (at /rounds/1/date)',
+    ]);
+  });
+
+  it('moves: one that never happens, one nobody notices', () => {
+    const move = { id: 'leak', name: 'Leak', postures: ['emboldened'], effects: [{ escalate: 1 }] };
+    expect(run(movesRule, (s) => (s.adversary.moves = [move]))).toEqual([]);
+    expect(run(movesRule, (s) => (s.adversary.moves = [{ ...move, chance: 0 }]))).toEqual([
+      's:1:1: adversary move "leak" has chance 0, so it never happens: raise the chance or remove the move (at /adversary/moves/0/chance)',
+    ]);
+  });
+
+  it('requirements: state attribution no incident can give', () => {
+    expect(run(requirementsRule, (s) => (s.actions[1].requiresStateAttribution = true))).toEqual([
+      's:1:1: action "attribute" requires state attribution, but no incident of the scenario can give it: that needs an incident whose responsibility is state-ordered or above and whose legalCategory is a wrongful act (internationallyWrongfulAct, useOfForce or armedAttack) (at /actions/1/requiresStateAttribution)',
+    ]);
+    expect(
+      run(requirementsRule, (s) => {
+        s.actions[1].requiresStateAttribution = true;
+        Object.assign(s.incidents[0], { kind: 'hackAndLeak', legalCategory: 'internationallyWrongfulAct' });
+      }),
+    ).toEqual([]);
+  });
+
+  it('conditions: an inject waits for its round before its condition is read', () => {
+    const inject = (when: unknown) => (s: Record<string, any>) => {
+      s.rounds.push({ title: 'Fallout' });
+      s.injects[1].when = when;
+    };
+    expect(run(conditionsRule, inject({ indicator: 'round', op: '>=', value: 3 }))).toEqual([]);
+    expect(run(conditionsRule, inject({ indicator: 'round', op: '<', value: 2 }))).toEqual([
+      's:1:1: condition is always false: "round < 2" never holds, as round is at least 2 (it is read from round 2, the inject\'s round, on); inject "press-asks" never fires on its condition (at /injects/1/when)',
+    ]);
+  });
+
+  it('law: election rounds within the scenario', () => {
+    expect(run(lawRule, (s) => (s.electionRounds = [2]))).toEqual([]);
+    expect(run(lawRule, (s) => (s.electionRounds = [3]))).toEqual([
+      's:1:1: round 3 is beyond the last round (the scenario has 2 rounds) (at /electionRounds/0)',
+    ]);
+  });
+
+  it('actions: a team no action is open to', () => {
+    expect(run(actionsRule, (s) => s.actions.forEach((a: Record<string, unknown>) => (a.availableTo = ['usa'])))).toEqual([
+      's:1:1: warning: no action is open to team "uk": every action\'s availableTo or legalBasis leaves it out, so it can only watch (at /teams/1/id)',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../../engine';
 import { fieldReference } from '../../engine/scenario/reference';
 import { chartReference } from '../../engine/scenario/chartReference';
+import { ruleReference } from '../../engine/scenario/rules';
 import { EXIT_FINDING, EXIT_OK, UserError, out, readText, writeText } from '../io';
 
 export const SCHEMA_FILE = `scenarios/${SCENARIO_SCHEMA_FILE}`;
@@ -16,6 +17,7 @@ export const AUTHORING_FILE = 'docs/authoring.md';
 const SECTIONS: { name: string; text: () => string }[] = [
   { name: 'reference', text: () => fieldReference(scenarioJsonSchema()) },
   { name: 'charts', text: chartReference },
+  { name: 'rules', text: ruleReference },
 ];
 
 export function schemaText(): string {

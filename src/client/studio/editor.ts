@@ -18,7 +18,7 @@ import { searchKeymap } from '@codemirror/search';
 import { EditorSelection, EditorState, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
 import { disableErrorLogging } from 'best-effort-json-parser';
-import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
+import { jsonCompletion, JSONHover, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
 import { loadScenarioText, type LoadResult } from '../../engine/scenario/load';
 import type { Problem } from '../../engine/scenario/problems';
 import { scenarioJsonSchema } from '../../engine/scenario/schema';
@@ -49,6 +49,18 @@ export function diagnosticsOf(doc: Text, problems: Problem[]): Diagnostic[] {
     return { from, to: tokenEnd(doc, from), severity: p.severity, message: p.message, source: p.pointer ? `at ${p.pointer}` : undefined };
   });
 }
+
+type HoverTextsOf = NonNullable<NonNullable<Parameters<typeof jsonSchemaHover>[0]>['getHoverTexts']>;
+
+/**
+ * The library's hover texts, with its type line made readable: it runs the
+ * type and a `pattern` or `format` together ("stringpattern: ^[a-z]...").
+ * The hover passes its schema draft too, which unions need to name their types.
+ */
+const hoverTexts = (data: Parameters<HoverTextsOf>[0], draft?: Parameters<JSONHover['getHoverTexts']>[1]): ReturnType<HoverTextsOf> => {
+  const texts = JSONHover.prototype.getHoverTexts.call(undefined, data, draft!);
+  return { ...texts, typeInfo: texts.typeInfo.replace(/(\S)(`(?:format|pattern)`)/g, '$1 · $2') };
+};
 
 export interface EditorHooks {
   /** Every validation of the text, as the linter runs it. */
@@ -98,7 +110,7 @@ export function createEditor(host: HTMLElement, text: string, hooks: EditorHooks
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
         json(),
         jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
-        hoverTooltip(jsonSchemaHover()),
+        hoverTooltip(jsonSchemaHover({ getHoverTexts: hoverTexts })),
         stateExtensions(schema),
         validate,
         lintGutter(),

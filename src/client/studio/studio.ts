@@ -12,36 +12,23 @@ import type { EditorView } from '@codemirror/view';
 import starterText from '../../engine/scenario/starter.json?raw';
 import type { LoadResult } from '../../engine/scenario/load';
 import type { Problem } from '../../engine/scenario/problems';
-import { connection, request } from '../net/connection';
-import { saveSeat } from '../net/credentials';
 import { createRef, html, nothing, ref, render, type TemplateResult } from '../ui/dom';
 import { downloadText } from '../ui/download';
 import { storage } from '../ui/storage';
 import { createEditor, jumpTo, replaceText } from './editor';
 import { entryAt, outlineOf, type OutlineEntry, type OutlineSection } from './outline';
+import { playtestResult, problemItem, type Jump } from './panels';
 import { runPlaytest, type PlaytestReply } from './playtestTypes';
+import { openTryOut, teamsOf, type TryIt } from './tryOut';
 import './studio.css';
 
 const DRAFT_KEY = 'firebreak.studio.draft.v1';
 const RUN_CHOICES = [20, 50, 100, 200];
 const SAVE_DELAY_MS = 300;
-/** The summary counts outcomes as "<kind>:<end condition id>", or "unfinished" when no end condition decided the run. */
-const OUTCOME_KINDS = ['success', 'neutral', 'failure', 'undecided'] as const;
-const kindOf = (key: string) => (key === 'unfinished' ? 'undecided' : key.split(':')[0]!);
-const kindCount = (outcomes: Record<string, number>, kind: string) =>
-  Object.entries(outcomes).reduce((sum, [key, n]) => sum + (kindOf(key) === kind ? n : 0), 0);
-const endingName = (key: string) => (key === 'unfinished' ? 'no end condition (the last round ended)' : `${key.split(':')[1]} (${kindOf(key)})`);
-
 interface Draft {
   text: string;
   fileName: string;
 }
-
-type TryIt =
-  | { state: 'idle' }
-  | { state: 'opening' }
-  | { state: 'open'; facilitator: string; team: string; teamName: string }
-  | { state: 'refused'; message: string; problems: string[] };
 
 interface StudioState {
   draft: Draft;
@@ -63,16 +50,6 @@ function loadDraft(): Draft {
     // A damaged saved draft is replaced by the starter; nothing else is stored under this key.
   }
   return { text: starterText, fileName: 'my-scenario.json' };
-}
-
-/** The teams of the draft as far as it parses, for "Try it". */
-function teamsOf(text: string): { id: string; name: string }[] {
-  try {
-    const teams = (JSON.parse(text) as { teams?: { id?: unknown; name?: unknown }[] }).teams;
-    return Array.isArray(teams) ? teams.filter((t) => typeof t?.id === 'string').map((t) => ({ id: String(t.id), name: String(t.name ?? t.id) })) : [];
-  } catch {
-    return [];
-  }
 }
 
 export function mountStudio(root: HTMLElement): () => void {
@@ -99,7 +76,9 @@ export function mountStudio(root: HTMLElement): () => void {
     saveTimer = setTimeout(() => storage.setItem(DRAFT_KEY, JSON.stringify(state.draft)), SAVE_DELAY_MS);
   };
   const rerender = () => render(page(), root);
-  const jump = (at: { line: number; column: number } | number) => view && jumpTo(view, at);
+  const jump: Jump = (at) => {
+    if (view) jumpTo(view, at);
+  };
 
   const actions = {
     starter() {
@@ -156,28 +135,7 @@ export function mountStudio(root: HTMLElement): () => void {
       if (!mine) return;
       state.tryIt = { state: 'opening' };
       rerender();
-      connection();
-      const bots = Object.fromEntries(teams.filter((t) => t.id !== mine.id).map((t) => [t.id, 'restrained']));
-      const answer = await request(
-        'exercise:create',
-        { scenarioText: state.draft.text, fileName: state.draft.fileName, facilitatorName: 'Author', title: `Try-out of ${state.draft.fileName}`, bots },
-        30_000,
-      );
-      if (!answer.ok) {
-        state.tryIt = { state: 'refused', message: answer.message, problems: (answer as { problems?: string[] }).problems ?? [] };
-        return rerender();
-      }
-      saveSeat({
-        exerciseId: answer.exerciseId,
-        credential: answer.facilitatorCredential,
-        role: 'facilitator',
-        team: null,
-        name: 'Author',
-        seatId: '',
-        title: `Try-out of ${state.draft.fileName}`,
-        savedAt: Date.now(),
-      });
-      state.tryIt = { state: 'open', facilitator: answer.links.facilitator, team: answer.links.teams[mine.id]!, teamName: mine.name };
+      state.tryIt = await openTryOut(state.draft, mine, teams);
       rerender();
     },
   };
@@ -206,20 +164,13 @@ export function mountStudio(root: HTMLElement): () => void {
     </div>`;
   }
 
-  function problemLink(p: Problem): TemplateResult {
-    return html`<li class=${`studio-problem studio-problem--${p.severity}`}>
-      <button type="button" class="linkish" @click=${() => jump({ line: p.line, column: p.column })}>
-        <span class="studio-where">${p.line}:${p.column}</span> ${p.severity === 'warning' ? html`<strong>warning:</strong> ` : nothing}${p.message}
-      </button></li>`;
-  }
-
   function problemsPanel(): TemplateResult {
     const { ok, problems } = state.validation;
     const errors = problems.filter((p) => p.severity === 'error').length;
     const summary = ok ? (problems.length ? `Valid, with ${problems.length} warning${problems.length === 1 ? '' : 's'}` : 'Valid: no problems') : `${errors} problem${errors === 1 ? '' : 's'}`;
     return html`<section class="studio-panel" aria-labelledby="studio-problems-h">
       <h2 id="studio-problems-h">Problems <span class=${ok ? 'studio-ok' : 'studio-bad'} data-testid="problem-summary">${summary}</span></h2>
-      ${problems.length ? html`<ul class="plain studio-list" data-testid="problems">${problems.map(problemLink)}</ul>` : nothing}
+      ${problems.length ? html`<ul class="plain studio-list" data-testid="problems">${problems.map((p) => problemItem(p, jump))}</ul>` : nothing}
     </section>`;
   }
 
@@ -236,40 +187,8 @@ export function mountStudio(root: HTMLElement): () => void {
       </div>
       ${!state.validation.ok ? html`<p class="help">Fix the problems above to play-test.</p>` : nothing}
       ${p.state === 'running' ? html`<p role="status">Playing… ${p.done} of ${p.runs} exercises.</p>` : nothing}
-      ${p.state === 'done' ? playtestResult(p.reply) : nothing}
+      ${p.state === 'done' ? playtestResult(p.reply, jump) : nothing}
     </section>`;
-  }
-
-  function playtestResult(reply: PlaytestReply): TemplateResult {
-    if (reply.kind === 'failed') return html`<p class="studio-bad" role="alert">The play-test stopped: ${reply.message}</p>`;
-    if (reply.kind === 'invalid') return html`<p class="studio-bad" role="alert">The draft has ${reply.problems} problems: fix them first.</p>`;
-    if (reply.kind !== 'result') return html``;
-    const { summary, paths, warnings } = reply;
-    const endings = new Map<string, number>();
-    for (const p of summary.policies) for (const [key, n] of Object.entries(p.outcomes)) endings.set(key, (endings.get(key) ?? 0) + n);
-    return html`<div data-testid="playtest-result">
-      <p>${summary.runs} exercises, every team played by one bot policy in turn.</p>
-      <div class="studio-scroll"><table class="studio-table"><caption>Outcomes by policy</caption>
-        <thead><tr><th scope="col">policy</th>${OUTCOME_KINDS.map((k) => html`<th scope="col">${k}</th>`)}<th scope="col"><abbr title="peak escalation, mean over the runs">peak</abbr></th></tr></thead>
-        <tbody>${summary.policies.map(
-          (p) => html`<tr><th scope="row">${p.policy}</th>${OUTCOME_KINDS.map((k) => html`<td>${outcomeCell(kindCount(p.outcomes, k), p.runs, k)}</td>`)}<td>${p.peakEscalation.mean.toFixed(1)}</td></tr>`,
-        )}</tbody>
-      </table></div>
-      <p class="help">Decided by: ${[...endings].sort(([, a], [, b]) => b - a).map(([key, n], i) => html`${i ? ', ' : ''}${endingName(key)} ${n}`)}.</p>
-      <h3>Escalation paths</h3>
-      <p class="help">The level before round 1, then after each round; the most frequent per policy.</p>
-      <ul class="plain studio-paths">${Object.entries(paths).map(([policy, byPath]) => {
-        const top = Object.entries(byPath).sort(([, a], [, b]) => b - a).slice(0, 3);
-        return html`<li><strong>${policy}</strong>: ${top.map(([path, n], i) => html`${i ? '; ' : ''}<span class="studio-path">${path}</span> ×${n}`)}</li>`;
-      })}</ul>
-      <h3>Warnings <span class=${warnings.length ? 'studio-warn' : 'studio-ok'}>${warnings.length || 'none'}</span></h3>
-      ${warnings.length ? html`<ul class="plain studio-list" data-testid="playtest-warnings">${warnings.map(problemLink)}</ul>` : nothing}
-    </div>`;
-  }
-
-  function outcomeCell(n: number, runs: number, kind: string): TemplateResult {
-    const pct = runs ? Math.round((100 * n) / runs) : 0;
-    return html`<span class="studio-meter"><meter min="0" max=${runs} value=${n} aria-label=${`${kind}: ${n} of ${runs}`}></meter> ${pct} %</span>`;
   }
 
   function tryItPanel(): TemplateResult {

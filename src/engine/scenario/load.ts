@@ -530,14 +530,14 @@ class IssueExplainer {
         const min = Number(issue.minimum);
         if (issue.origin === 'array') this.add(path, min === 1 ? 'must not be empty' : `must have at least ${min} items`);
         else if (issue.origin === 'string') this.add(path, min === 1 ? 'must not be empty' : `must be at least ${min} characters long`);
-        else this.add(path, `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${showValue(value)}`);
+        else this.add(path, `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${showValue(value)}${this.rangeNote(path, value)}`);
         return;
       }
       case 'too_big': {
         const max = Number(issue.maximum);
         if (issue.origin === 'array') this.add(path, `must have at most ${max} items`);
         else if (issue.origin === 'string') this.add(path, `must be at most ${max} characters long`);
-        else this.add(path, `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${showValue(value)}`);
+        else this.add(path, `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${showValue(value)}${this.rangeNote(path, value)}`);
         return;
       }
       case 'invalid_format': {
@@ -551,6 +551,19 @@ class IssueExplainer {
       default:
         this.add(path, issue.message);
     }
+  }
+
+  /**
+   * For a number bounded on both sides, its whole range; for a share or
+   * chance (0 to 1) written as a whole percentage, the fraction meant.
+   */
+  private rangeNote(path: Path, value: unknown): string {
+    const node = schemaAt(this.input, path) as { minValue?: number | null; maxValue?: number | null } | undefined;
+    const min = node?.minValue;
+    const max = node?.maxValue;
+    if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max)) return '';
+    const percentage = min === 0 && max === 1 && typeof value === 'number' && Number.isInteger(value) && value > 1 && value <= 100;
+    return `: it runs from ${min} to ${max}${percentage ? `; for ${value} % write ${value / 100}` : ''}`;
   }
 
   private union(issue: Extract<Issue, { code: 'invalid_union' }>, path: Path, value: unknown): void {

@@ -1,16 +1,22 @@
 /**
  * Actions no team can ever take: an empty availableTo, a legal basis none of
  * the eligible teams has, or a cost beyond every eligible team's resources.
- * And a stance on attribution put on an action that cannot carry one.
+ * A stance on attribution put on an action that cannot carry one. And teams
+ * that no action is open to, which can only watch.
  */
 import type { SemanticRule } from './context';
 
 export const actionsRule: SemanticRule = {
   id: 'actions',
-  summary: 'Some team may take each action: it is available to one, lawful for one, and affordable for one.',
-  codes: ['unusable-action', 'misplaced-stance'],
+  summary: 'Some team may take each action (available to it, lawful for it, affordable for it), a stance on attribution sits on an attribution action, and every team has some action open to it.',
+  codes: ['unusable-action', 'misplaced-stance', 'idle-team'],
   check(context) {
     const s = context.scenario;
+    s.teams.forEach((team, i) => {
+      if (!s.actions.some((action) => context.eligibleTeams(action).includes(team))) {
+        context.warning('idle-team', ['teams', i, 'id'], `no action is open to team "${team.id}": every action's availableTo or legalBasis leaves it out, so it can only watch`);
+      }
+    });
     s.actions.forEach((action, i) => {
       const path = ['actions', i];
       const name = `action "${action.id}"`;

@@ -7,7 +7,7 @@ import type { COMPARATORS, Condition, Scenario } from '../schema';
 import { statesOfRegion } from '../../machines/states';
 import type { Path } from '../paths';
 import { knownList, plural, type RuleContext, type SemanticRule } from './context';
-import { conditionsOf } from './walk';
+import { conditionsOf, effectsOf } from './walk';
 
 interface Range {
   lo: number;
@@ -23,21 +23,53 @@ export type Verdict =
 
 const UNKNOWN: Verdict = { kind: 'unknown' };
 
-/** The values each indicator can take, built-in and declared. */
-export function indicatorRanges(scenario: Scenario): Map<string, Range> {
+/**
+ * The values a declared indicator can reach: its whole range once an effect
+ * adds to it, only its initial value and the values effects set otherwise
+ * (the engine clamps every change to min..max).
+ */
+function declaredRange(scenario: Scenario, indicator: Scenario['indicators'][number]): Range {
+  const changes = effectsOf(scenario).flatMap(({ effect }) => ('indicator' in effect && effect.indicator === indicator.id ? [effect] : []));
+  const { min, max, initial } = indicator;
+  if (changes.some((e) => e.add !== undefined && e.add !== 0)) return { lo: min, hi: max, integer: false };
+  const clamp = (value: number) => Math.max(min, Math.min(max, value));
+  const reached = [initial, ...changes.flatMap((e) => [e.set, e.atLeast].filter((v): v is number => v !== undefined).map(clamp))];
+  const lo = Math.min(...reached);
+  const hi = Math.max(...reached);
+  const note =
+    changes.length === 0
+      ? 'no effect changes it'
+      : `effects only set ${indicator.id}, to values from ${lo} to ${hi}`;
+  return lo === min && hi === max ? { lo, hi, integer: false } : { lo, hi, integer: false, note };
+}
+
+/** The rounds in which a condition is read, when fewer than all: from the round an inject waits for, or once one round is over. */
+export interface RoundWindow {
+  lo: number;
+  hi: number;
+  note: string;
+}
+
+/** The values each indicator can take, built-in and declared; `round` within the window, when given. */
+export function indicatorRanges(scenario: Scenario, window?: RoundWindow): Map<string, Range> {
   const roundCount = scenario.rounds.length;
   const ranges = new Map<string, Range>();
-  ranges.set('round', { lo: 0, hi: roundCount, integer: true, note: `the scenario has ${plural(roundCount, 'round')}` });
+  ranges.set('round', window ? { ...window, integer: true } : { lo: 0, hi: roundCount, integer: true, note: `the scenario has ${plural(roundCount, 'round')}` });
   ranges.set('escalation', { lo: 0, hi: 9, integer: true });
   ranges.set('cohesion', { lo: 0, hi: 100, integer: false });
   ranges.set('cumulativeHarm', { lo: 0, hi: Infinity, integer: false });
   ranges.set('publicResponses', { lo: 0, hi: Infinity, integer: true });
   for (const indicator of scenario.indicators) {
-    if (!ranges.has(indicator.id) && indicator.min <= indicator.max) {
-      ranges.set(indicator.id, { lo: indicator.min, hi: indicator.max, integer: false });
-    }
+    if (!ranges.has(indicator.id) && indicator.min <= indicator.max) ranges.set(indicator.id, declaredRange(scenario, indicator));
   }
   return ranges;
+}
+
+/** The values a fact can take: its initial value and those effects set. */
+function factValues(scenario: Scenario, fact: string): Set<boolean> {
+  const values = new Set<boolean>([scenario.facts.find((f) => f.id === fact)?.initial ?? false]);
+  for (const { effect } of effectsOf(scenario)) if ('fact' in effect && effect.fact === fact) values.add(effect.set);
+  return values;
 }
 
 /** Whether "indicator op value" is decided by the indicator's range alone. */
@@ -47,8 +79,9 @@ function compare(name: string, range: Range, op: (typeof COMPARATORS)[number], v
   // The bound that decides the comparison, when one does.
   let never: string | undefined;
   let always: string | undefined;
-  const atLeast = `${name} is at least ${lo}`;
-  const atMost = `${name} is at most ${hi}`;
+  const exactly = lo === hi ? `${name} is always ${lo}` : undefined;
+  const atLeast = exactly ?? `${name} is at least ${lo}`;
+  const atMost = exactly ?? `${name} is at most ${hi}`;
   const whole = `${name} is always a whole number`;
   switch (op) {
     case '<':
@@ -71,11 +104,13 @@ function compare(name: string, range: Range, op: (typeof COMPARATORS)[number], v
       if (value < lo) never = atLeast;
       else if (value > hi) never = atMost;
       else if (offGrid) never = whole;
+      else if (exactly && lo === value) always = exactly;
       break;
     case '!=':
       if (value < lo) always = atLeast;
       else if (value > hi) always = atMost;
       else if (offGrid) always = whole;
+      else if (exactly && lo === value) never = exactly;
       break;
   }
   const note = range.note ? ` (${range.note})` : '';
@@ -92,8 +127,12 @@ function compare(name: string, range: Range, op: (typeof COMPARATORS)[number], v
 export class ConditionAnalysis {
   private readonly ranges: Map<string, Range>;
 
-  constructor(private readonly context: RuleContext) {
-    this.ranges = indicatorRanges(context.scenario);
+  /** `window`, when given, narrows the rounds in which the conditions are read. */
+  constructor(
+    private readonly context: RuleContext,
+    window?: RoundWindow,
+  ) {
+    this.ranges = indicatorRanges(context.scenario, window);
   }
 
   /** The states of a chart region, or null (reported) when the region is unknown. */
@@ -116,6 +155,23 @@ export class ConditionAnalysis {
       `unknown chart region "${region}" (known: exercise, adversary.phase, adversary.posture, deEscalation, attribution.<incident>.<team>, attribution.<incident>.coalition)`,
     );
     return null;
+  }
+
+  /** A fact nothing ever sets to the value asked never has it; one nothing can change always keeps it. */
+  private factVerdict(fact: string, wanted: boolean, path: Path): Verdict {
+    const values = factValues(this.context.scenario, fact);
+    const because = `it starts ${values.has(wanted) ? wanted : !wanted} and no effect sets it to ${!values.has(wanted) ? wanted : !wanted}`;
+    if (!values.has(wanted)) return { kind: 'false', path, reason: `fact "${fact}" is never ${wanted}: ${because}` };
+    if (values.size === 1) return { kind: 'true', reason: `fact "${fact}" is always ${wanted}: ${because}` };
+    return UNKNOWN;
+  }
+
+  /** An action taken by a team that may not take it never is. */
+  private takenByVerdict(actionId: string, team: string, path: Path): Verdict {
+    const action = this.context.scenario.actions.find((a) => a.id === actionId)!;
+    if (this.context.eligibleTeams(action).some((t) => t.id === team)) return UNKNOWN;
+    const why = action.availableTo && !action.availableTo.includes(team) ? 'availableTo leaves it out' : `it has no legal basis "${action.legalBasis}"`;
+    return { kind: 'false', path, reason: `team "${team}" never takes action "${actionId}": ${why}` };
   }
 
   /** Checks the references of a condition and returns whether it can ever hold. */
@@ -154,8 +210,8 @@ export class ConditionAnalysis {
       return range ? compare(c.indicator, range, c.op, c.value, path) : UNKNOWN;
     }
     if ('fact' in c) {
-      context.ref('fact', c.fact, [...path, 'fact']);
-      return UNKNOWN;
+      if (!context.ref('fact', c.fact, [...path, 'fact'])) return UNKNOWN;
+      return this.factVerdict(c.fact, c.is ?? true, path);
     }
     if ('state' in c) {
       const states = this.region(c.state, [...path, 'state']);
@@ -179,9 +235,9 @@ export class ConditionAnalysis {
       return UNKNOWN;
     }
     if ('actionTaken' in c) {
-      context.ref('action', c.actionTaken, [...path, 'actionTaken']);
-      if (c.by !== undefined) context.ref('team', c.by, [...path, 'by']);
-      return UNKNOWN;
+      const action = context.ref('action', c.actionTaken, [...path, 'actionTaken']);
+      const team = c.by !== undefined && context.ref('team', c.by, [...path, 'by']);
+      return action && team ? this.takenByVerdict(c.actionTaken, c.by!, path) : UNKNOWN;
     }
     context.ref('inject', c.injectFired, [...path, 'injectFired']);
     return UNKNOWN;
@@ -190,12 +246,19 @@ export class ConditionAnalysis {
 
 export const conditionsRule: SemanticRule = {
   id: 'conditions',
-  summary: 'Every id a condition names resolves, and no condition is decided never to hold by the scenario alone.',
+  summary: 'Every id a condition names resolves, and no condition is decided never to hold by the scenario alone: by ranges, facts and indicators nothing changes, teams that may not take an action, or the round an inject waits for.',
   codes: ['unknown-indicator', 'unknown-fact', 'unknown-region', 'unknown-state', 'unknown-team', 'unknown-incident', 'unknown-action', 'unknown-inject', 'always-false'],
   check(context) {
-    const analysis = new ConditionAnalysis(context);
-    for (const { condition, path, consequence } of conditionsOf(context.scenario)) {
-      const verdict = analysis.verdict(condition, path);
+    const everyRound = new ConditionAnalysis(context);
+    const silent = context.silent();
+    for (const { condition, path, consequence, fromRound } of conditionsOf(context.scenario)) {
+      let verdict = everyRound.verdict(condition, path);
+      // An inject scheduled for a later round waits for it: its condition is read from then on.
+      if (verdict.kind !== 'false' && fromRound !== undefined && fromRound > 1) {
+        const last = context.roundCount;
+        const note = fromRound >= last ? `it is read only in round ${last}, the inject's round` : `it is read from round ${fromRound}, the inject's round, on`;
+        verdict = new ConditionAnalysis(silent, { lo: fromRound, hi: Math.max(fromRound, last), note }).verdict(condition, path);
+      }
       if (verdict.kind === 'false') {
         context.error('always-false', verdict.path, `condition is always false: ${verdict.reason}; ${consequence}`);
       }

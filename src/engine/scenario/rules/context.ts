@@ -3,7 +3,7 @@
  * at a path, and the ids the scenario declares, with the one wording of an
  * unknown reference ("did you mean" for long lists).
  */
-import { BUILTIN_INDICATORS, type Scenario } from '../schema';
+import { BUILTIN_INDICATORS, type Action, type Scenario, type Team } from '../schema';
 import type { Problem } from '../problems';
 import { closest, jsonPointer, type Locator, type Path } from '../paths';
 
@@ -100,6 +100,15 @@ export class RuleContext {
     if (this.known[kind].includes(id)) return true;
     this.error(`unknown-${kind}`, path, this.unknownMessage(kind, id), at);
     return false;
+  }
+
+  /** The teams that may take an action: those it is available to, with its legal basis when their list names bases. */
+  eligibleTeams(action: Action): Team[] {
+    return this.scenario.teams.filter(
+      (team) =>
+        (!action.availableTo || action.availableTo.includes(team.id)) &&
+        (action.legalBasis === '' || team.legalBases.length === 0 || team.legalBases.includes(action.legalBasis)),
+    );
   }
 
   /** A round number must name one of the scenario's rounds. */

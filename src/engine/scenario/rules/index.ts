@@ -25,6 +25,11 @@ import { endConditionsRule } from './endConditions';
 import { effectShapesRule } from './effectShapes';
 import { quantitiesRule } from './quantities';
 import { institutionsRule } from './institutions';
+import { textsRule } from './texts';
+import { listsRule } from './lists';
+import { languageRule } from './language';
+import { datesRule } from './dates';
+import { movesRule } from './moves';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
 
 export { RuleContext, type SemanticRule } from './context';
@@ -40,6 +45,9 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   effectsRule,
   effectShapesRule,
   quantitiesRule,
+  textsRule,
+  languageRule,
+  movesRule,
   rubricRule,
   injectsRule,
   actionsRule,
@@ -48,6 +56,8 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   endConditionsRule,
   lawRule,
   institutionsRule,
+  listsRule,
+  datesRule,
   unusedObjectivesRule,
   thinTeamsRule,
   reachableConfidenceRule,
@@ -57,4 +67,10 @@ export function runRules(rules: readonly SemanticRule[], scenario: Scenario, fil
   const context = new RuleContext(scenario, file, locate);
   for (const rule of rules) rule.check(context);
   return context.problems;
+}
+
+/** The rules as a Markdown table, for docs/authoring.md (firebreak schema --docs). */
+export function ruleReference(): string {
+  const rows = SEMANTIC_RULES.map((rule) => `| \`${rule.id}\` | ${rule.summary} | ${rule.codes.map((code) => `\`${code}\``).join(', ')} |`);
+  return ['| rule | what it checks | problem codes |', '|---|---|---|', ...rows, ''].join('\n');
 }

@@ -9,7 +9,7 @@ import type { SemanticRule } from './context';
 export const lawRule: SemanticRule = {
   id: 'law',
   summary: 'Incidents carry the legal category of their kind, name known injured teams, and election rounds lie within the scenario.',
-  codes: ['incident-classification', 'unknown-team', 'no-injured-team', 'round-beyond'],
+  codes: ['incident-classification', 'unknown-team', 'no-injured-team', 'round-out-of-range'],
   check(context) {
     const s = context.scenario;
     s.incidents.forEach((incident, i) => {
@@ -26,10 +26,6 @@ export const lawRule: SemanticRule = {
         context.error('no-injured-team', ['incidents', i, 'injured'], `incident "${incident.id}" lists no injured team: leave "injured" out to make every team an injured state`);
       }
     });
-    s.electionRounds.forEach((round, k) => {
-      if (round > s.rounds.length) {
-        context.error('round-beyond', ['electionRounds', k], `election round ${round} is beyond the scenario's ${s.rounds.length} rounds`);
-      }
-    });
+    s.electionRounds.forEach((round, k) => context.round(round, ['electionRounds', k]));
   },
 };

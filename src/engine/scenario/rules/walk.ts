@@ -10,6 +10,8 @@ export interface PlacedCondition {
   path: Path;
   /** What it means for the scenario when the condition can never hold. */
   consequence: string;
+  /** The first round in which it is read, when that is not round 1 (an inject's round). */
+  fromRound?: number;
 }
 
 export interface PlacedEffect {
@@ -21,8 +23,8 @@ export interface PlacedEffect {
 
 export function conditionsOf(scenario: Scenario): PlacedCondition[] {
   const placed: PlacedCondition[] = [];
-  const add = (condition: Condition | undefined, path: Path, consequence: string): void => {
-    if (condition) placed.push({ condition, path, consequence });
+  const add = (condition: Condition | undefined, path: Path, consequence: string, fromRound?: number): void => {
+    if (condition) placed.push({ condition, path, consequence, ...(fromRound !== undefined ? { fromRound } : {}) });
   };
   scenario.adversary.moves.forEach((move, i) =>
     add(move.when, ['adversary', 'moves', i, 'when'], `adversary move "${move.id}" can never happen`),
@@ -32,7 +34,7 @@ export function conditionsOf(scenario: Scenario): PlacedCondition[] {
   );
   add(scenario.tribunalSeized, ['tribunalSeized'], 'the tribunal can never be seized');
   scenario.actions.forEach((action, i) => add(action.prerequisites, ['actions', i, 'prerequisites'], `action "${action.id}" can never be taken`));
-  scenario.injects.forEach((inject, i) => add(inject.when, ['injects', i, 'when'], `inject "${inject.id}" never fires on its condition`));
+  scenario.injects.forEach((inject, i) => add(inject.when, ['injects', i, 'when'], `inject "${inject.id}" never fires on its condition`, inject.round));
   scenario.endConditions.forEach((end, i) => add(end.when, ['endConditions', i, 'when'], `end condition "${end.id}" can never be reached`));
   return placed;
 }
@@ -59,4 +61,13 @@ export function firedInjects(scenario: Scenario): Set<string> {
     if ('fireInject' in effect && effect.fireInject !== owner) fired.add(effect.fireInject);
   }
   return fired;
+}
+
+/** Visits every value of a parsed scenario, depth first, with its path and the field or list it sits in. */
+export function eachValue(value: unknown, visit: (value: unknown, path: Path, key: string) => void, path: Path = [], key = ''): void {
+  visit(value, path, key);
+  if (Array.isArray(value)) value.forEach((item, i) => eachValue(item, visit, [...path, i], key));
+  else if (value && typeof value === 'object') {
+    for (const [field, item] of Object.entries(value)) if (field !== '$comment') eachValue(item, visit, [...path, field], field);
+  }
 }
