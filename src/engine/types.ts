@@ -55,6 +55,8 @@ export type CommandBody =
   | { type: 'announce'; text: string }
   | { type: 'endExercise'; reason: string }
   | { type: 'reopenExercise'; reason: string }
+  | { type: 'seatBot'; team: TeamId; policy: string }
+  | { type: 'dropTeam'; team: TeamId }
   // the server's clock
   | { type: 'clockExpired'; round: number }
   // teams
@@ -153,6 +155,14 @@ export interface TeamState {
   /** Incidents whose evidence this team put in the shared record (evidence itself lives in the attribution charts). */
   shared: string[];
   sourcesBurned: number;
+  /**
+   * Set before the start when nobody plays the team: the server plays it with
+   * this bot policy (seatBot). Absent otherwise, so states that never use it
+   * keep their hashes.
+   */
+  bot?: string;
+  /** Set before the start when the team takes no part (dropTeam): never waited for, left out of cohesion. */
+  absent?: true;
 }
 
 export interface JointProposal {

@@ -102,6 +102,8 @@ export const commandBodySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('announce'), text: nonEmptyText(LIMITS.announcement) }),
   z.strictObject({ type: z.literal('endExercise'), reason: text(LIMITS.reason) }),
   z.strictObject({ type: z.literal('reopenExercise'), reason: text(LIMITS.reason) }),
+  z.strictObject({ type: z.literal('seatBot'), team: ref, policy: ref }),
+  z.strictObject({ type: z.literal('dropTeam'), team: ref }),
   // the server's clock (never accepted from a client, but part of the union)
   z.strictObject({ type: z.literal('clockExpired'), round: finite.int().min(0).max(LIMITS.maxRound) }),
   // teams

@@ -247,6 +247,10 @@ export const teamSummarySchema = z.strictObject({
   capital: z.strictObject({ name: z.string(), lat: z.number(), lon: z.number() }),
   colour: z.string(),
   locked: z.boolean(),
+  seat: z
+    .enum(['bot', 'absent'])
+    .optional()
+    .describe('Set when people do not play the team: the server plays it with a bot (seatBot), or it takes no part (dropTeam). Absent when people play it.'),
   draftCount: z.number().int(),
   capitalLeft: z.number().optional().describe('Own team, facilitator and observers only.'),
   intelLeft: z.number().optional().describe('Own team, facilitator and observers only.'),

@@ -1023,3 +1023,39 @@ describe('coverage of the rejection codes', () => {
     expect(Object.keys(all).filter((code) => !rejectionsSeen.has(code as RejectionCode))).toEqual([]);
   });
 });
+
+describe('empty seats settled before the start', () => {
+  it('a dropped team is not waited for, cannot act, and is left out of the coalition', () => {
+    const game = new Game(scenario);
+    game.ok(FAC, { type: 'dropTeam', team: 'deu' });
+    expect(project(scenario, game.state, { role: 'facilitator' }).teams.map((t) => t.seat ?? null)).toEqual([null, null, 'absent']);
+    game.start();
+    expect(game.reject(DEU, draft('resilience'), 'NOT_ALLOWED')).toBe(`${scenario.teams.find((t) => t.id === 'deu')!.name} takes no part in this exercise: the facilitator left it out before the start.`);
+    game.ok(USA, { type: 'lockDecisions' });
+    game.ok(FRA, { type: 'lockDecisions' });
+    expect(game.state.phase).toBe('results');
+    expect(game.state.rounds[0]!.links.map((l) => [l.a, l.b])).toEqual([['usa', 'fra']]);
+  });
+
+  it('a bot seat is recorded in the state and can replace a drop; both only in the lobby', () => {
+    const game = new Game(scenario);
+    game.ok(FAC, { type: 'dropTeam', team: 'fra' });
+    game.ok(FAC, { type: 'seatBot', team: 'fra', policy: 'hawkish' });
+    expect(game.state.teams.fra).toMatchObject({ bot: 'hawkish' });
+    expect(game.state.teams.fra!.absent).toBeUndefined();
+    expect(game.reject(FAC, { type: 'seatBot', team: 'usa', policy: 'reckless' }, 'INVALID_ARGUMENT')).toBe(
+      'There is no bot policy "reckless" (policies: hawkish, restrained, coalition-follower, random-legal).',
+    );
+    game.reject(FAC, { type: 'dropTeam', team: 'zembla' }, 'UNKNOWN_TEAM');
+    expect(game.reject(USA, { type: 'dropTeam', team: 'fra' }, 'NOT_ALLOWED')).toBe('Only the facilitator can do that.');
+    game.start();
+    expect(game.reject(FAC, { type: 'dropTeam', team: 'usa' }, 'WRONG_PHASE')).toBe('Who plays each team is settled before the start.');
+  });
+
+  it('refuses to leave out the last team', () => {
+    const game = new Game(scenario);
+    game.ok(FAC, { type: 'dropTeam', team: 'usa' });
+    game.ok(FAC, { type: 'dropTeam', team: 'fra' });
+    expect(game.reject(FAC, { type: 'dropTeam', team: 'deu' }, 'INVALID_ARGUMENT')).toBe('At least one team must take part.');
+  });
+});

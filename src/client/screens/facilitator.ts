@@ -4,10 +4,10 @@
  * ad hoc), announcements, overrides with a logged reason, and the board.
  */
 import type { CommandBody } from '../../engine/types';
-import type { ExerciseView } from '../../engine/view/types';
+import type { ExerciseView, TeamSummaryView } from '../../engine/view/types';
 import { answerSlot } from '../ui/answers';
 import { cssProps, html, nothing, paragraphs, repeat, safeColour, swatch, type TemplateResult } from '../ui/dom';
-import { andList, humanize, PHASE_WORDS, teamName } from '../ui/format';
+import { andList, humanize, PHASE_WORDS, teamName, teamsTakingPart, teamStateWord } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
@@ -20,6 +20,7 @@ import { teamDrafts } from './parts/plan';
 import { resultsSection } from './parts/results';
 import { exerciseTable } from './start';
 import { classGradeSheet } from './parts/gradeSheet';
+import { emptySeatChoices, emptyTeams, settleEmptySeats } from './parts/emptySeats';
 
 export function facilitatorScreen(ctx: Ctx): TemplateResult {
   const view = ctx.view;
@@ -82,15 +83,11 @@ function phaseSteps(view: ExerciseView): PhaseStep[] {
 function stepWarnings(ctx: Ctx, step: PhaseStep): string[] {
   const view = ctx.view;
   if (step.body.type === 'startExercise') {
-    const seats = ctx.session.presence?.seats ?? [];
-    const bots = ctx.session.presence?.bots ?? [];
-    const empty = view.teams.filter((t) => !bots.includes(t.id) && !seats.some((s) => s.role === 'team' && s.team === t.id));
-    return empty.length
-      ? [`No one has joined ${andList(empty.map((t) => t.name))}. ${empty.length === 1 ? 'That government' : 'Those governments'} will take no decisions, and since ${empty.length === 1 ? 'it' : 'they'} cannot lock, every round will run until its clock ends it or you resolve it.`]
-      : [];
+    const empty = emptyTeams(ctx);
+    return empty.length ? [`No one has joined ${andList(empty.map((t) => t.name))}. Choose who plays ${empty.length === 1 ? 'it' : 'each'}:`] : [];
   }
   if (step.body.type === 'advance' && view.phase === 'deliberation') {
-    const open = view.teams.filter((t) => !t.locked);
+    const open = teamsTakingPart(view.teams).filter((t) => !t.locked);
     return open.length
       ? [`${andList(open.map((t) => t.name))} ${open.length === 1 ? 'has' : 'have'} not locked. Their plans go ahead as drafted now, without the rest of their time.`]
       : [];
@@ -106,8 +103,29 @@ async function takeStep(ctx: Ctx, step: PhaseStep, confirmed: boolean): Promise<
     ctx.rerender();
     return;
   }
+  if (step.body.type === 'startExercise' && !(await settleEmptySeats(ctx, 'phase'))) return;
   ctx.local.confirmStep = null;
   await ctx.send('phase', step.body, step.done);
+}
+
+/** The second look a step asks for: its warnings, and before the start the choice for each empty seat. */
+function confirmBox(ctx: Ctx, step: PhaseStep, warnings: string[]): TemplateResult {
+  const starting = step.body.type === 'startExercise';
+  const empty = starting ? emptyTeams(ctx) : [];
+  const wait = () => {
+    ctx.local.confirmStep = null;
+    ctx.local.focusNext = '#step-0';
+    ctx.rerender();
+  };
+  return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-step-h" aria-describedby="confirm-step-why">
+    <h3 id="confirm-step-h" tabindex="-1">${starting ? 'Who plays the empty seats?' : `${step.label} anyway?`}</h3>
+    <ul id="confirm-step-why">${(starting ? stepWarnings(ctx, step) : warnings).map((w) => html`<li>${w}</li>`)}</ul>
+    ${starting ? emptySeatChoices(ctx, empty) : nothing}
+    <div class="row wrap">
+      <button class="btn ${starting ? 'btn--primary' : 'btn--danger'}" type="button" @click=${() => void takeStep(ctx, step, true)}>${starting ? step.label : `${step.label} anyway`}</button>
+      <button class="btn" type="button" @click=${wait}>Wait</button>
+    </div>
+  </div>`;
 }
 
 function controlsSection(ctx: Ctx): TemplateResult {
@@ -122,16 +140,9 @@ function controlsSection(ctx: Ctx): TemplateResult {
   return html`<section class="panel controls" aria-labelledby="controls-h">
     <h2 id="controls-h">Run the exercise</h2>
     <p class="status-line"><strong>${PHASE_WORDS[view.phase]}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
-      ${view.teams.filter((t) => t.locked).length} of ${view.teams.length} teams locked.</p>
+      ${teamsTakingPart(view.teams).filter((t) => t.locked).length} of ${teamsTakingPart(view.teams).length} teams locked.</p>
     ${confirm && pending
-      ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-step-h" aria-describedby="confirm-step-why">
-          <h3 id="confirm-step-h" tabindex="-1">${pending.label} anyway?</h3>
-          <ul id="confirm-step-why">${confirm.warnings.map((w) => html`<li>${w}</li>`)}</ul>
-          <div class="row wrap">
-            <button class="btn btn--danger" type="button" @click=${() => void takeStep(ctx, pending, true)}>${pending.label} anyway</button>
-            <button class="btn" type="button" @click=${() => { ctx.local.confirmStep = null; ctx.local.focusNext = '#step-0'; ctx.rerender(); }}>Wait</button>
-          </div>
-        </div>`
+      ? confirmBox(ctx, pending, confirm.warnings)
       : html`<div class="row wrap">
           ${steps.map((step, i) => html`<button class="btn btn--primary" id=${`step-${i}`} type="button" @click=${() => void takeStep(ctx, step, false)}>${step.label}</button>`)}
           ${running
@@ -198,13 +209,20 @@ function teamsLiveSection(ctx: Ctx): TemplateResult {
       const members = seats.filter((s) => s.role === 'team' && s.team === t.id);
       return html`<li class="team-card" style=${cssProps({ '--team': safeColour(t.colour) })}>
         <h3><span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span>${t.name}
-          <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
+          <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? lockIcon() : nothing} ${teamStateWord(t)}</span></h3>
         <p class="help">${t.draftCount} drafted · political capital ${t.capitalLeft ?? '?'} · intelligence ${t.intelLeft ?? '?'}</p>
-        <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : 'none yet'}</p>
+        <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : seatWords(t)}</p>
         ${teamDrafts(view, t.plan)}
       </li>`;
     })}</ul>
   </section>`;
+}
+
+/** Who plays a team no person has joined. */
+function seatWords(team: TeamSummaryView): string {
+  if (team.seat === 'bot') return "none: the server's bot plays it";
+  if (team.seat === 'absent') return 'none: the team takes no part';
+  return 'none yet';
 }
 
 function upcomingSection(ctx: Ctx): TemplateResult {

@@ -128,6 +128,18 @@ export const confidenceWord = (c: string | null) => (c ? (CONFIDENCE_WORDS[c] ??
 
 export const SPILLOVER_WORDS: Record<string, string> = { none: 'None', low: 'Low', medium: 'Medium', high: 'High', veryHigh: 'Very high' };
 
+/** The teams that take part: all but those the facilitator dropped before the start. */
+export function teamsTakingPart<T extends { seat?: 'bot' | 'absent' }>(teams: T[]): T[] {
+  return teams.filter((t) => t.seat !== 'absent');
+}
+
+/** A team's state in a round, in words: no part, locked or deciding (and who decides when a bot does). */
+export function teamStateWord(team: { seat?: 'bot' | 'absent'; locked: boolean }): string {
+  if (team.seat === 'absent') return 'Takes no part';
+  if (team.locked) return 'Locked';
+  return team.seat === 'bot' ? 'Deciding (bot)' : 'Deciding';
+}
+
 export function teamName(view: ExerciseView, id: string | null | undefined): string {
   if (!id) return '';
   return view.teams.find((t) => t.id === id)?.name ?? id;

@@ -19,6 +19,7 @@ import { roleRefusal, ROLE_WORDS } from './permissions';
 import { listNames, teamName } from './scenarioIndex';
 import { Work, forkState } from './work';
 import { ladderTop } from '../machines/escalation';
+import { BOTS } from '../bots/policies';
 
 type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
 
@@ -31,6 +32,9 @@ export function applyCommand(scenario: Scenario, state: ExerciseState, command: 
   if (refusal !== null) return reject('NOT_ALLOWED', refusal);
   if (command.actor.role === 'team' && !state.teams[command.actor.team]) {
     return reject('UNKNOWN_TEAM', `There is no team "${command.actor.team}" in this exercise.`);
+  }
+  if (command.actor.role === 'team' && state.teams[command.actor.team]!.absent) {
+    return reject('NOT_ALLOWED', `${teamName(scenario, command.actor.team)} takes no part in this exercise: the facilitator left it out before the start.`);
   }
   if (state.phase === 'debrief' && !AFTER_THE_END.has(command.type)) {
     return reject('EXERCISE_OVER', 'The exercise has ended.');
@@ -83,7 +87,14 @@ function finish(work: Work, reason: string | null): void {
 }
 
 function resolveIfEveryoneLocked(work: Work): void {
-  if (Object.values(work.state.teams).every((t) => t.locked)) resolveRound(work);
+  if (Object.values(work.state.teams).every((t) => t.locked || t.absent)) resolveRound(work);
+}
+
+/** Before the start, the seat of a team nobody plays: the team must exist and still be open to a choice. */
+function checkEmptySeat(work: Work, team: string): Rejection | null {
+  if (work.state.phase !== 'lobby') return reject('WRONG_PHASE', 'Who plays each team is settled before the start.');
+  if (!work.state.teams[team]) return reject('UNKNOWN_TEAM', `There is no team "${team}" in this scenario.`);
+  return null;
 }
 
 function requireRunning(state: ExerciseState): Rejection | null {
@@ -235,6 +246,31 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     state.reopened = true;
     const reason = command.reason.trim();
     work.log({ kind: 'control', audience: 'all', text: `The facilitator reopened the exercise${reason ? `: ${reason}` : ''}. Join codes seat people and chat is open again.` });
+    return null;
+  },
+
+  seatBot(work, command) {
+    const refused = checkEmptySeat(work, command.team);
+    if (refused) return refused;
+    if (!BOTS.some((b) => b.id === command.policy)) {
+      return reject('INVALID_ARGUMENT', `There is no bot policy "${command.policy}" (policies: ${BOTS.map((b) => b.id).join(', ')}).`);
+    }
+    const team = work.state.teams[command.team]!;
+    delete team.absent;
+    team.bot = command.policy;
+    work.log({ kind: 'control', audience: 'all', team: command.team, text: `${teamName(work.scenario, command.team)} is played by the server's ${command.policy} bot.` });
+    return null;
+  },
+
+  dropTeam(work, command) {
+    const refused = checkEmptySeat(work, command.team);
+    if (refused) return refused;
+    const present = Object.values(work.state.teams).filter((t) => !t.absent).length;
+    if (present <= 1) return reject('INVALID_ARGUMENT', 'At least one team must take part.');
+    const team = work.state.teams[command.team]!;
+    delete team.bot;
+    team.absent = true;
+    work.log({ kind: 'control', audience: 'all', team: command.team, text: `${teamName(work.scenario, command.team)} takes no part in this exercise.` });
     return null;
   },
 

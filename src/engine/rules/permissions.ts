@@ -24,6 +24,8 @@ export const COMMAND_ROLES: { readonly [T in CommandType]: readonly CommandRole[
   announce: ['facilitator'],
   endExercise: ['facilitator'],
   reopenExercise: ['facilitator'],
+  seatBot: ['facilitator'],
+  dropTeam: ['facilitator'],
   clockExpired: ['system'],
   draftDecision: ['team'],
   withdrawDecision: ['team'],

@@ -78,6 +78,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
         capital: team.capital,
         colour: team.colour ?? TEAM_PALETTE[i % TEAM_PALETTE.length]!,
         locked: teamState.locked,
+        ...(teamState.absent ? { seat: 'absent' as const } : teamState.bot ? { seat: 'bot' as const } : {}),
         draftCount: teamState.plan.length,
         ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: teamState.plan.map((p) => ({ ...p })) } : {}),
       };

@@ -131,6 +131,8 @@ export interface TeamSummaryView {
   capital: { name: string; lat: number; lon: number };
   colour: string;
   locked: boolean;
+  /** Who holds the seat when people do not: a bot the server plays, or nobody (the team takes no part). Absent when people play it. */
+  seat?: 'bot' | 'absent';
   draftCount: number;
   /** Own team, facilitator and observers only. */
   capitalLeft?: number;

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { announce } from '../../ui/live';
 import { qrCode } from '../../ui/qr';
 import type { Ctx } from '../context';
+import { emptyTeams } from './emptySeats';
 import { presenceList } from './presence';
 
 function codeRow(ctx: Ctx, label: string, code: string, filter: Parameters<typeof presenceList>[2]): TemplateResult {
@@ -31,8 +32,7 @@ export function codesSection(ctx: Ctx): TemplateResult {
   const summary = ctx.local.exercises?.find((e) => e.exerciseId === ctx.exerciseId);
   const codes = summary?.codes;
   const view = ctx.view;
-  const seats = ctx.session.presence?.seats ?? [];
-  const waitingFor = view.teams.filter((t) => !seats.some((s) => s.role === 'team' && s.team === t.id));
+  const waitingFor = emptyTeams(ctx);
   return html`<section class="panel codes" aria-labelledby="codes-h">
     <details ?open=${waitingFor.length > 0}>
     <summary><h2 id="codes-h">Join codes and who has joined</h2>

@@ -11,7 +11,7 @@ import { termLink } from './help';
 import { draft } from '../../ui/drafts';
 import { ESCALATION_THRESHOLDS } from '../../../engine/machines/escalation';
 import { request } from '../../net/connection';
-import { actionName, chosenProcedures, confidenceWord, costWords, humanize, incidentName, ladderLabel, stageWord, teamList, teamName } from '../../ui/format';
+import { actionName, chosenProcedures, confidenceWord, costWords, humanize, incidentName, ladderLabel, stageWord, teamList, teamName, teamsTakingPart } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
 
@@ -155,7 +155,7 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
   const view = ctx.view;
   const lead = ctx.session.mySeat?.lead ?? ctx.session.seat?.lead ?? false;
   const team = view.me?.team;
-  const others = view.teams.filter((t) => t.id !== team);
+  const others = teamsTakingPart(view.teams).filter((t) => t.id !== team);
   const waiting = others.filter((t) => !t.locked).map((t) => t.name);
   if (view.phase !== 'deliberation') return html`${answerSlot(ctx.answers, 'lock')}`;
   if (locked) {
