@@ -60,7 +60,13 @@ describe.skipIf(!HAVE_CHROMIUM)('empty seats before the start', () => {
     expect(await caledon.getByLabel("The bot's style").isVisible()).toBe(false);
     expect(await axeSerious(fac)).toEqual([]);
     expect(await scrollsSideways(fac)).toBe(false);
-    await fac.screenshot({ path: 'test-results/screens/empty-seats-choice@1366.png', fullPage: false });
+    for (const [width, height] of [[1366, 768], [1920, 1080], [390, 844]] as const) {
+      await fac.setViewportSize({ width, height });
+      await dialog.scrollIntoViewIfNeeded();
+      expect(await scrollsSideways(fac)).toBe(false);
+      await fac.screenshot({ path: `test-results/screens/empty-seats-choice@${width}.png` });
+    }
+    await fac.setViewportSize({ width: 1366, height: 768 });
 
     await dialog.getByRole('button', { name: 'Start the exercise' }).click();
     await fac.getByRole('button', { name: 'Begin round 1' }).waitFor();
