@@ -51,6 +51,8 @@ export interface LocalState {
   exercises: ExerciseSummary[] | null;
   adhocAudience: 'all' | 'facilitator' | 'teams';
   adhocTeams: Set<string>;
+  /** When the ad-hoc inject goes out: now, at the start of a later round, or at a minute of this round. */
+  adhocWhen: 'now' | 'round' | 'minute';
   overrideKind: 'score' | 'posture' | 'escalation';
   clockMinutes: number;
   copied: string | null;
@@ -90,6 +92,7 @@ export function newLocalState(): LocalState {
     exercises: null,
     adhocAudience: 'all',
     adhocTeams: new Set(),
+    adhocWhen: 'now',
     overrideKind: 'score',
     clockMinutes: 5,
     copied: null,

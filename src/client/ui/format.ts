@@ -120,6 +120,8 @@ const KIND_WORDS: Record<InjectDelivery['kind'], string> = {
   diplomatic: 'Diplomatic',
   facilitator: 'From the facilitator',
   adversary: 'Adversary',
+  social: 'Social media',
+  call: 'Phone call',
 };
 export const injectKindWord = (k: string) => wordFrom(KIND_WORDS, k);
 

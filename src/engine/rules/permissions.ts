@@ -17,6 +17,8 @@ export const COMMAND_ROLES: { readonly [T in CommandType]: readonly CommandRole[
   adjustClock: ['facilitator'],
   releaseInject: ['facilitator'],
   releaseAdhocInject: ['facilitator'],
+  scheduleAdhocInject: ['facilitator'],
+  releaseScheduledInject: ['system'],
   holdInject: ['facilitator'],
   overrideScore: ['facilitator'],
   overridePosture: ['facilitator'],

@@ -510,6 +510,9 @@ function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<
       notes: i.facilitatorNotes ?? null,
     })),
     releasableInjects: pending.map((i) => ({ id: i.id, title: i.title })),
+    scheduledInjects: [...(state.injects.scheduled ?? [])]
+      .sort((a, b) => a.round - b.round || (a.minute ?? 0) - (b.minute ?? 0))
+      .map((s) => ({ id: s.id, title: s.inject.title, kind: s.inject.kind ?? 'news', source: s.inject.source ?? null, audience: s.inject.audience, round: s.round, minute: s.minute })),
     adversaryBriefing: scenario.adversary.briefing,
     redCellMove: state.redCellMove,
     adversaryMoves: movesOf(scenario, state),

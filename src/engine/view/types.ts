@@ -185,6 +185,8 @@ export interface ExerciseView {
   facilitator: {
     upcomingInjects: { id: string; title: string; round: number | null; conditional: boolean; held: boolean; audience: InjectDelivery['audience']; notes: string | null }[];
     releasableInjects: { id: string; title: string }[];
+    /** The ad-hoc injects set to go out later (scheduleAdhocInject), soonest first. */
+    scheduledInjects: { id: string; title: string; kind: string; source: string | null; audience: InjectDelivery['audience']; round: number; minute: number | null }[];
     adversaryBriefing: string;
     /** The red cell's choice this round: a move id, null to hold back, undefined when the model decides. */
     redCellMove?: string | null;

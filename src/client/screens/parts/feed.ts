@@ -36,6 +36,7 @@ export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false)
       <div class="inject-body">
         ${masthead(view, i)}
         <h3 id=${`inj-${i.id}`}>${i.title}</h3>
+        ${i.source ? html`<p class="byline">Source: ${i.source}</p>` : nothing}
         ${paragraphs(i.body).map((p) => html`<p>${p}</p>`)}
       </div>
     </article>
@@ -52,7 +53,11 @@ function masthead(view: ExerciseView, i: InjectDelivery): TemplateResult {
   const round = view.scenario.rounds[i.round - 1]?.date;
   switch (i.kind) {
     case 'news':
-      return html`<p class="masthead" aria-hidden="true"><span>News report</span><span>${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span>${i.source ?? 'News report'}</span><span>${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+    case 'social':
+      return html`<p class="masthead" aria-hidden="true"><span class="avatar">${(i.source ?? '?').replace(/^@/, '').slice(0, 1).toUpperCase()}</span><span>${i.source ?? 'Social media'}</span><span>Post</span></p>`;
+    case 'call':
+      return html`<p class="masthead" aria-hidden="true"><span>☎ Phone call${i.source ? `: ${i.source}` : ''}</span><span>Transcript</span></p>`;
     case 'diplomatic':
       return html`<p class="masthead" aria-hidden="true"><span>Diplomatic cable</span><span>Priority · ${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
     case 'intelligence':
