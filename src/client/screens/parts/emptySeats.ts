@@ -7,6 +7,7 @@ import type { CommandAck } from '../../../protocol/events';
 import type { TeamSummaryView } from '../../../engine/view/types';
 import { html, type TemplateResult } from '../../ui/dom';
 import type { Ctx, EmptySeatChoice } from '../context';
+import { t } from '../../ui/i18n';
 
 /** The bot policies a facilitator may choose (the engine's BOTS, in the words a facilitator reads). */
 export const BOT_STYLES: readonly { id: string; name: string }[] = [
@@ -55,15 +56,15 @@ export function emptySeatChoices(ctx: Ctx, teams: TeamSummaryView[]): TemplateRe
     </div>`;
     return html`<fieldset class="empty-seat">
       <legend>${team.name}</legend>
-      ${radio('bot', 'Play it with a bot', 'The server plays this government: it drafts as each round opens and locks once the people have locked.')}
+      ${radio('bot', t('console.botSeat'), t('console.botSeatHelp'))}
       <div class="indent" ?hidden=${choice.seat !== 'bot'}>
-        <label for=${id('policy')}>The bot's style</label>
+        <label for=${id('policy')}>${t('console.botStyle')}</label>
         <select id=${id('policy')} @change=${(e: Event) => set(team.id, { policy: (e.currentTarget as HTMLSelectElement).value })}>
           ${BOT_STYLES.map((style) => html`<option value=${style.id} ?selected=${style.id === choice.policy}>${style.name}</option>`)}
         </select>
       </div>
-      ${radio('drop', 'Drop the team', 'It takes no part: no round waits for it, and it is left out of the coalition\'s cohesion.')}
-      ${radio('open', 'Leave the seat open', 'Someone may still join; until then the government takes no decisions and every round runs to its clock.')}
+      ${radio('drop', t('console.dropSeat'), t('console.dropSeatHelp'))}
+      ${radio('open', t('console.openSeat'), t('console.openSeatHelp'))}
     </fieldset>`;
   })}</div>`;
 }

@@ -10,6 +10,7 @@ import { html, nothing, paragraphs, repeat, type TemplateResult } from '../../ui
 import { audienceWords, injectKindWord, roundTitle, storyDate, timeOfDay } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
+import { t } from '../../ui/i18n';
 
 export function feedSection(ctx: Ctx, heading = 'Injects'): TemplateResult {
   const injects = [...ctx.view.injects].sort((a, b) => b.at - a.at || b.id.localeCompare(a.id));
@@ -18,7 +19,7 @@ export function feedSection(ctx: Ctx, heading = 'Injects'): TemplateResult {
     ${announcements(ctx.view)}
     ${injects.length
       ? html`<ol class="feed-list">${repeat(injects, (i) => i.id, (i) => injectItem(ctx.view, i, ctx.local.newInjects.has(i.id)))}</ol>`
-      : html`<p class="empty">Nothing yet. News and intelligence appear here when the facilitator releases them.</p>`}
+      : html`<p class="empty">${t('team.noInjects')}</p>`}
   </section>`;
 }
 
