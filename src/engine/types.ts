@@ -32,10 +32,31 @@ export interface DecisionDraft {
   rationale?: string;
 }
 
+/** How an ad-hoc inject reaches the players: the look it takes in their feed. */
+export type AdhocInjectKind = 'news' | 'intelligence' | 'diplomatic' | 'social' | 'call';
+
 export interface AdhocInject {
   title: string;
   body: string;
   audience: 'all' | 'facilitator' | { teams: TeamId[] };
+  /** News when absent. */
+  kind?: AdhocInjectKind;
+  /** Who it comes from, as the players read it: a newspaper, an agency, an embassy, an account, a caller. */
+  source?: string;
+}
+
+/**
+ * An ad-hoc inject the facilitator set to go out later: at the start of a
+ * round (minute null), or at a minute of the current round, by the round
+ * clock (it goes out when the clock shows the round's length less that minute
+ * left, so a pause holds it). Only the facilitator sees it until it goes out.
+ */
+export interface ScheduledInject {
+  id: string;
+  inject: AdhocInject;
+  round: number;
+  minute: number | null;
+  at: number;
 }
 
 /** Every command a person (or the server's clock) can send. */
@@ -48,6 +69,7 @@ export type CommandBody =
   | { type: 'adjustClock'; deltaMs: number }
   | { type: 'releaseInject'; inject: string }
   | { type: 'releaseAdhocInject'; inject: AdhocInject }
+  | { type: 'scheduleAdhocInject'; inject: AdhocInject; round: number; minute?: number }
   | { type: 'holdInject'; inject: string }
   | { type: 'overrideScore'; decision: string; proportionality: number; reason: string }
   | { type: 'overridePosture'; posture: Posture; reason: string }
@@ -55,8 +77,11 @@ export type CommandBody =
   | { type: 'announce'; text: string }
   | { type: 'endExercise'; reason: string }
   | { type: 'reopenExercise'; reason: string }
+  | { type: 'seatBot'; team: TeamId; policy: string }
+  | { type: 'dropTeam'; team: TeamId }
   // the server's clock
   | { type: 'clockExpired'; round: number }
+  | { type: 'releaseScheduledInject'; inject: string }
   // teams
   | { type: 'draftDecision'; draft: DecisionDraft }
   | { type: 'withdrawDecision'; decision: string }
@@ -153,6 +178,14 @@ export interface TeamState {
   /** Incidents whose evidence this team put in the shared record (evidence itself lives in the attribution charts). */
   shared: string[];
   sourcesBurned: number;
+  /**
+   * Set before the start when nobody plays the team: the server plays it with
+   * this bot policy (seatBot). Absent otherwise, so states that never use it
+   * keep their hashes.
+   */
+  bot?: string;
+  /** Set before the start when the team takes no part (dropTeam): never waited for, left out of cohesion. */
+  absent?: true;
 }
 
 export interface JointProposal {
@@ -173,9 +206,11 @@ export interface InjectDelivery {
   round: number;
   title: string;
   body: string;
-  kind: 'news' | 'intelligence' | 'diplomatic' | 'facilitator' | 'adversary';
+  kind: 'news' | 'intelligence' | 'diplomatic' | 'facilitator' | 'adversary' | 'social' | 'call';
   audience: 'all' | 'facilitator' | { teams: TeamId[] };
   at: number;
+  /** Who it comes from, when the facilitator said (ad-hoc injects). */
+  source?: string;
 }
 
 export interface ScoreComponent {
@@ -332,7 +367,8 @@ export interface ExerciseState {
   incidents: Record<string, { active: boolean; harm: number }>;
   indicators: Record<string, number>;
   facts: Record<string, boolean>;
-  injects: { delivered: InjectDelivery[]; held: string[]; queued: string[] };
+  /** scheduled: the facilitator's ad-hoc injects still to go out; absent until one is scheduled (so that other states keep their hashes). */
+  injects: { delivered: InjectDelivery[]; held: string[]; queued: string[]; scheduled?: ScheduledInject[] };
   proposals: Record<string, JointProposal>;
   decisions: ResolvedDecision[];
   rounds: RoundResult[];

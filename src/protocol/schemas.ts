@@ -27,6 +27,7 @@ export const LIMITS = {
   announcement: 2000,
   noteText: 4000,
   injectTitle: 200,
+  injectSource: 120,
   injectBody: 4000,
   /** Ids of scenario objects and of engine-made objects (decisions, proposals). */
   ref: 128,
@@ -68,6 +69,8 @@ export const adhocInjectSchema = z.strictObject({
     z.literal('facilitator'),
     z.strictObject({ teams: z.array(ref).min(1).max(LIMITS.teamsPerList) }),
   ]),
+  kind: z.enum(['news', 'intelligence', 'diplomatic', 'social', 'call']).optional(),
+  source: text(LIMITS.injectSource).optional(),
 });
 
 /**
@@ -86,6 +89,12 @@ export const commandBodySchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('releaseInject'), inject: ref }),
   z.strictObject({ type: z.literal('releaseAdhocInject'), inject: adhocInjectSchema }),
+  z.strictObject({
+    type: z.literal('scheduleAdhocInject'),
+    inject: adhocInjectSchema,
+    round: finite.int().min(1).max(LIMITS.maxRound),
+    minute: finite.int().min(1).max(LIMITS.maxRound).optional(),
+  }),
   z.strictObject({ type: z.literal('holdInject'), inject: ref }),
   z.strictObject({
     type: z.literal('overrideScore'),
@@ -102,8 +111,11 @@ export const commandBodySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('announce'), text: nonEmptyText(LIMITS.announcement) }),
   z.strictObject({ type: z.literal('endExercise'), reason: text(LIMITS.reason) }),
   z.strictObject({ type: z.literal('reopenExercise'), reason: text(LIMITS.reason) }),
+  z.strictObject({ type: z.literal('seatBot'), team: ref, policy: ref }),
+  z.strictObject({ type: z.literal('dropTeam'), team: ref }),
   // the server's clock (never accepted from a client, but part of the union)
   z.strictObject({ type: z.literal('clockExpired'), round: finite.int().min(0).max(LIMITS.maxRound) }),
+  z.strictObject({ type: z.literal('releaseScheduledInject'), inject: ref }),
   // teams
   z.strictObject({ type: z.literal('draftDecision'), draft: decisionDraftSchema }),
   z.strictObject({ type: z.literal('withdrawDecision'), decision: ref }),

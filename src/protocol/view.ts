@@ -104,9 +104,10 @@ export const injectDeliverySchema = z.strictObject({
   round: z.number().int(),
   title: z.string(),
   body: z.string(),
-  kind: z.enum(['news', 'intelligence', 'diplomatic', 'facilitator', 'adversary']),
+  kind: z.enum(['news', 'intelligence', 'diplomatic', 'facilitator', 'adversary', 'social', 'call']),
   audience,
   at: epochMs,
+  source: z.string().optional().describe('Who it comes from, when the facilitator said (ad-hoc injects).'),
 });
 
 export const resolvedDecisionSchema = z.strictObject({
@@ -247,6 +248,10 @@ export const teamSummarySchema = z.strictObject({
   capital: z.strictObject({ name: z.string(), lat: z.number(), lon: z.number() }),
   colour: z.string(),
   locked: z.boolean(),
+  seat: z
+    .enum(['bot', 'absent'])
+    .optional()
+    .describe('Set when people do not play the team: the server plays it with a bot (seatBot), or it takes no part (dropTeam). Absent when people play it.'),
   draftCount: z.number().int(),
   capitalLeft: z.number().optional().describe('Own team, facilitator and observers only.'),
   intelLeft: z.number().optional().describe('Own team, facilitator and observers only.'),
@@ -387,6 +392,19 @@ export const exerciseViewSchema = z
           }),
         ),
         releasableInjects: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+        scheduledInjects: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              title: z.string(),
+              kind: z.string(),
+              source: z.string().nullable(),
+              audience,
+              round: z.number().int(),
+              minute: z.number().int().nullable().describe('Null: at the start of the round.'),
+            }),
+          )
+          .describe('The ad-hoc injects set to go out later (scheduleAdhocInject), soonest first.'),
         adversaryBriefing: z.string(),
         redCellMove: z.string().nullable().optional().describe('The red cell\'s choice this round: a move id, null to hold back, absent when the model decides.'),
         adversaryMoves: z.array(z.strictObject({ id: z.string(), name: z.string(), description: z.string(), eligible: z.boolean() })),

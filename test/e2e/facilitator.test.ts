@@ -74,9 +74,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the facilitator', () => {
     await atlantia.join(codes['Atlantia']!, 'Ada');
     await expect.poll(() => projector.locator('.pj-players').first().innerText(), SLOW).toBe('1 joined: Ada');
     await fac.getByRole('button', { name: 'Start the exercise' }).click();
-    const dialog = fac.getByRole('alertdialog', { name: 'Start the exercise anyway?' });
+    const dialog = fac.getByRole('alertdialog', { name: 'Who plays the empty seats?' });
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('No one has joined Borealis and Caledon.');
+    expect(await dialog.innerText()).toContain('No one has joined Borealis and Caledon. Choose who plays each:');
     expect(await fac.evaluate(() => document.activeElement?.id)).toBe('confirm-step-h');
     expect(await axeSerious(fac)).toEqual([]);
     await dialog.getByRole('button', { name: 'Wait' }).click();

@@ -1,8 +1,9 @@
 /**
  * Languages in Chromium: the browser's language is the default, the person
  * chooses another in the top bar and it is remembered; the top bar, the
- * clock, notifications and the team's "what now" line follow it, and dates
- * and times are written the locale's way.
+ * clock, notifications, the team's "what now" line and the headings, labels
+ * and buttons of the team screen and the console follow it, and dates and
+ * times are written the locale's way.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
   let rig: BrowserRig;
   let facilitator: TestClient;
   let page: Page;
+  let exerciseId: string;
+  let facilitatorCredential: string;
 
   beforeAll(async () => {
     rig = await startBrowserRig('firebreak-languages-');
@@ -27,6 +30,8 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
     scenario.rounds[0]!.date = '2016-07-22';
     const created = await facilitator.create({ scenarioText: JSON.stringify(scenario), seed: 'languages', facilitatorName: 'Fran' });
     await facilitator.resume(created.facilitatorCredential);
+    exerciseId = created.exerciseId;
+    facilitatorCredential = created.facilitatorCredential;
     // A browser whose first language is German.
     const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
     await howToPlaySeen(context);
@@ -53,6 +58,11 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
     await expect.poll(() => page.locator('.topbar .clock').innerText(), SLOW).toMatch(/^noch \d+:\d\d$/);
     expect(await page.locator('.topbar-date').innerText()).toContain('22. Juli 2016');
     expect(await page.getByRole('combobox', { name: 'Sprache' }).inputValue()).toBe('de');
+    // The team screen's body too.
+    expect(await page.locator('#catalogue-h').innerText()).toBe('Mögliche Maßnahmen');
+    expect(await page.getByRole('button', { name: 'Unsere Entscheidungen sperren' }).count()).toBe(1);
+    expect(await page.locator('#plan-h').innerText()).toBe('Unser Plan für Runde 1');
+    expect(await page.getByRole('button', { name: 'Senden' }).count()).toBe(1);
   }, 60_000);
 
   it('switches to the language the person chooses, and remembers it', async () => {
@@ -62,10 +72,40 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
     expect(await page.locator('.what-now').innerText()).toContain('Discutez');
     expect(await page.locator('.topbar-date').innerText()).toContain('22 juil. 2016');
     expect(await page.locator('.topbar').getByRole('button', { name: 'Aide' }).count()).toBe(1);
+    expect(await page.locator('#catalogue-h').innerText()).toBe('Actions possibles');
+    expect(await page.getByRole('button', { name: 'Verrouiller nos décisions' }).count()).toBe(1);
+    expect(await page.getByLabel('Message à l’équipe').count()).toBe(1);
     expect(await axeSerious(page)).toEqual([]);
     await page.reload();
     await expect.poll(() => page.locator('.topbar .conn').innerText(), SLOW).toBe('Connecté');
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
     await expect.poll(() => page.locator('.topbar .conn').innerText(), SLOW).toBe('Connected');
+  }, 60_000);
+
+  it("puts the console's body in the chosen language", async () => {
+    const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+    const console = await context.newPage();
+    console.setDefaultTimeout(15_000);
+    await console.goto(`${rig.base}/`);
+    await console.evaluate((seat) => localStorage.setItem('firebreak.seats.v1', JSON.stringify([seat])), {
+      exerciseId, credential: facilitatorCredential, role: 'facilitator', team: null, name: 'Fran', seatId: 'fac', title: 'Langues', savedAt: Date.now(),
+    });
+    await console.goto(`${rig.base}/facilitate/${exerciseId}`);
+    await expect.poll(() => console.locator('#controls-h').innerText(), SLOW).toBe('Conduire l’exercice');
+    expect(await console.getByRole('button', { name: 'Résoudre le tour 1 maintenant' }).count()).toBe(1);
+    expect(await console.locator('#teams-live-h').innerText()).toBe('Les équipes, en direct');
+    expect(await console.locator('#adhoc-h').innerText()).toBe('Rédiger un inject ad hoc');
+    expect(await console.locator('.controls .status-line').innerText()).toContain('0 équipes sur 2 ont verrouillé.');
+    await console.getByRole('combobox', { name: 'Langue' }).selectOption('de');
+    await expect.poll(() => console.locator('#controls-h').innerText(), SLOW).toBe('Die Übung leiten');
+    expect(await console.getByRole('button', { name: 'Runde 1 jetzt auswerten' }).count()).toBe(1);
+    expect(await console.getByRole('button', { name: 'Runde verkürzen' }).count()).toBe(1);
+    expect(await axeSerious(console)).toEqual([]);
+    for (const [width, height] of [[1366, 768], [1920, 1080], [390, 844]] as const) {
+      await console.setViewportSize({ width, height });
+      await console.screenshot({ path: `test-results/screens/console-de@${width}.png` });
+    }
+    await page.screenshot({ path: 'test-results/screens/team-en@1366.png' });
+    await context.close();
   }, 60_000);
 });

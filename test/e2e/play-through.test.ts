@@ -238,12 +238,12 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
   }, 60_000);
 
   it('releases a private ad-hoc inject to one team only', async () => {
-    await fac.getByText('Release an ad-hoc inject').click();
+    await fac.getByText('Write an ad-hoc inject').click();
     await fac.getByLabel('Title', { exact: true }).fill('Ad hoc: a call from a journalist');
     await fac.getByLabel('Text of the inject').fill('A reporter asks about the leaks.');
     await fac.getByLabel('Chosen teams only (private)').check();
     await fac.getByLabel(played[1]!.name, { exact: true }).check();
-    await fac.getByRole('button', { name: 'Release', exact: true }).click();
+    await fac.getByRole('button', { name: 'Release now', exact: true }).click();
     await expect.poll(() => text(uk()), SLOW).toContain('Ad hoc: a call from a journalist');
     expect(await text(us())).not.toContain('Ad hoc: a call from a journalist');
   }, 30_000);

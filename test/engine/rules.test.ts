@@ -1023,3 +1023,89 @@ describe('coverage of the rejection codes', () => {
     expect(Object.keys(all).filter((code) => !rejectionsSeen.has(code as RejectionCode))).toEqual([]);
   });
 });
+
+describe('empty seats settled before the start', () => {
+  it('a dropped team is not waited for, cannot act, and is left out of the coalition', () => {
+    const game = new Game(scenario);
+    game.ok(FAC, { type: 'dropTeam', team: 'deu' });
+    expect(project(scenario, game.state, { role: 'facilitator' }).teams.map((t) => t.seat ?? null)).toEqual([null, null, 'absent']);
+    game.start();
+    expect(game.reject(DEU, draft('resilience'), 'NOT_ALLOWED')).toBe(`${scenario.teams.find((t) => t.id === 'deu')!.name} takes no part in this exercise: the facilitator left it out before the start.`);
+    game.ok(USA, { type: 'lockDecisions' });
+    game.ok(FRA, { type: 'lockDecisions' });
+    expect(game.state.phase).toBe('results');
+    expect(game.state.rounds[0]!.links.map((l) => [l.a, l.b])).toEqual([['usa', 'fra']]);
+  });
+
+  it('a bot seat is recorded in the state and can replace a drop; both only in the lobby', () => {
+    const game = new Game(scenario);
+    game.ok(FAC, { type: 'dropTeam', team: 'fra' });
+    game.ok(FAC, { type: 'seatBot', team: 'fra', policy: 'hawkish' });
+    expect(game.state.teams.fra).toMatchObject({ bot: 'hawkish' });
+    expect(game.state.teams.fra!.absent).toBeUndefined();
+    expect(game.reject(FAC, { type: 'seatBot', team: 'usa', policy: 'reckless' }, 'INVALID_ARGUMENT')).toBe(
+      'There is no bot policy "reckless" (policies: hawkish, restrained, coalition-follower, random-legal).',
+    );
+    game.reject(FAC, { type: 'dropTeam', team: 'zembla' }, 'UNKNOWN_TEAM');
+    expect(game.reject(USA, { type: 'dropTeam', team: 'fra' }, 'NOT_ALLOWED')).toBe('Only the facilitator can do that.');
+    game.start();
+    expect(game.reject(FAC, { type: 'dropTeam', team: 'usa' }, 'WRONG_PHASE')).toBe('Who plays each team is settled before the start.');
+  });
+
+  it('refuses to leave out the last team', () => {
+    const game = new Game(scenario);
+    game.ok(FAC, { type: 'dropTeam', team: 'usa' });
+    game.ok(FAC, { type: 'dropTeam', team: 'fra' });
+    expect(game.reject(FAC, { type: 'dropTeam', team: 'deu' }, 'INVALID_ARGUMENT')).toBe('At least one team must take part.');
+  });
+});
+
+describe('ad-hoc injects of a kind, with a source, sent later', () => {
+  const news = { title: 'Leak claims', body: 'A blog says so.', audience: 'all' as const, kind: 'social' as const, source: '@northwatch' };
+
+  it('goes out at the start of a later round, once, styled by its kind; until then only the facilitator sees it', () => {
+    const game = round1();
+    game.ok(FAC, { type: 'scheduleAdhocInject', inject: news, round: 2 });
+    expect(project(scenario, game.state, { role: 'facilitator' }).facilitator!.scheduledInjects).toMatchObject([{ title: 'Leak claims', kind: 'social', source: '@northwatch', round: 2, minute: null }]);
+    expect(JSON.stringify(project(scenario, game.state, { role: 'team', team: 'usa' }))).not.toContain('Leak claims');
+    expect(JSON.stringify(project(scenario, game.state, { role: 'observer' }))).not.toContain('Leak claims');
+    game.lockAll();
+    game.ok(FAC, { type: 'advance' });
+    const delivered = game.state.injects.delivered.filter((d) => d.title === 'Leak claims');
+    expect(delivered).toMatchObject([{ round: 2, kind: 'social', source: '@northwatch', audience: 'all' }]);
+    expect(game.state.injects.scheduled).toEqual([]);
+    expect(game.reject(FAC, { type: 'scheduleAdhocInject', inject: news, round: 2 }, 'INVALID_ARGUMENT')).toMatch(/^Choose a later round: 3 to \d+\.$/);
+  });
+
+  it('goes out at a minute of the current round when the server clock says so, and never twice', () => {
+    const game = round1();
+    const length = scenario.rounds[0]!.minutes ?? scenario.roundMinutes;
+    const deadline = game.state.clock.deadline!;
+    game.ok(FAC, { type: 'scheduleAdhocInject', inject: { ...news, kind: 'call' }, round: 1, minute: 2 });
+    const id = game.state.injects.scheduled![0]!.id;
+    const due = deadline - (length - 2) * MINUTE;
+    expect(game.reject(SYS, { type: 'releaseScheduledInject', inject: id }, 'STALE_CLOCK', due - 1)).toBe('The round clock has moved; the inject is not due yet.');
+    game.ok(SYS, { type: 'releaseScheduledInject', inject: id }, due);
+    expect(game.state.injects.delivered.at(-1)).toMatchObject({ title: 'Leak claims', kind: 'call', round: 1 });
+    game.reject(SYS, { type: 'releaseScheduledInject', inject: id }, 'UNKNOWN_INJECT', due + 1);
+    expect(game.reject(FAC, { type: 'scheduleAdhocInject', inject: news, round: 1, minute: 1 }, 'INVALID_ARGUMENT')).toBe('Minute 1 of this round has passed: send the inject now instead.');
+    expect(game.reject(FAC, { type: 'scheduleAdhocInject', inject: news, round: 1, minute: length }, 'INVALID_ARGUMENT')).toMatch(/^This round lasts/);
+  });
+
+  it('goes out before the round resolves when the round ends before its minute', () => {
+    const game = round1();
+    game.ok(FAC, { type: 'scheduleAdhocInject', inject: news, round: 1, minute: 5 });
+    game.ok(FAC, { type: 'advance' });
+    expect(game.state.phase).toBe('results');
+    expect(game.state.injects.delivered.filter((d) => d.title === 'Leak claims')).toHaveLength(1);
+    expect(game.state.injects.scheduled).toEqual([]);
+  });
+
+  it('is redacted in an observer\'s or team\'s export until the debrief', async () => {
+    const { redactCommand } = await import('../../src/engine/rules/visibility');
+    const body = { type: 'scheduleAdhocInject' as const, inject: news, round: 2 };
+    expect(redactCommand(body, FAC, { role: 'facilitator' }, false)).toEqual(body);
+    expect(redactCommand(body, FAC, { role: 'observer' }, false)).toMatchObject({ inject: { title: '[redacted]', body: '[redacted]', source: '[redacted]' } });
+    expect(redactCommand(body, FAC, { role: 'team', team: 'usa' }, true)).toEqual(body);
+  });
+});

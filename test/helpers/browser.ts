@@ -75,7 +75,10 @@ export async function facilitatorStep(page: Page, name: string | RegExp | null):
   const button = name ? page.getByRole('button', { name, exact: typeof name === 'string' }) : page.locator('.controls .btn--primary').first();
   await button.click();
   const confirm = page.locator('.controls [role="alertdialog"]');
-  if (await confirm.count()) await confirm.locator('.btn--danger').click();
+  if (!(await confirm.count())) return;
+  // Before the start, seats nobody took stay open (as they were before the choice existed); then go ahead.
+  for (const open of await confirm.getByRole('radio', { name: /Leave the seat open/ }).all()) await open.check();
+  await confirm.locator('.row .btn').first().click();
 }
 
 /** Marks how to play as already seen in this context, for tests about other things (test/e2e/learning.test.ts covers the overlay). */

@@ -5,11 +5,12 @@
  * people has locked; with bots in every seat a round resolves by itself.
  * Their commands are in the log like anyone's.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportAck } from '../../src/protocol/events';
 import { legalDrafts } from '../helpers/bot';
 import { TestClient } from '../helpers/client';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, tempDir, type TestServer } from '../helpers/server';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -86,5 +87,63 @@ describe('bot seats', () => {
       code: 'INVALID_PAYLOAD',
       message: 'There is no bot policy "reckless" (policies: hawkish, restrained, coalition-follower, random-legal).',
     });
+  });
+});
+
+describe('the facilitator settles empty seats before the start', () => {
+  it('gives one team to a bot and leaves another out: the round is not held up, and the absent team neither acts nor counts in the coalition', async () => {
+    const { facilitator, created } = await facilitatorOf({});
+    const player = await TestClient.connect(server.url, 'atlantia');
+    const absentee = await TestClient.connect(server.url, 'borealis');
+    clients.push(player, absentee);
+    await player.join(created.codes.teams['atlantia']!, 'Ana Analyst');
+    await absentee.join(created.codes.teams['borealis']!, 'Late Larry');
+
+    await facilitator.must({ type: 'seatBot', team: 'caledon', policy: 'restrained' });
+    await facilitator.must({ type: 'dropTeam', team: 'borealis' });
+    const lobby = await facilitator.waitForView((v) => v.teams.some((t) => t.seat === 'absent'), 'the seats settled');
+    expect(lobby.teams.map((t) => [t.id, t.seat ?? 'people'])).toEqual([['atlantia', 'people'], ['borealis', 'absent'], ['caledon', 'bot']]);
+
+    await facilitator.must({ type: 'startExercise' });
+    expect(await facilitator.command({ type: 'seatBot', team: 'atlantia', policy: 'hawkish' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    await facilitator.must({ type: 'advance' });
+    await facilitator.waitForView((v) => v.teams.find((t) => t.id === 'caledon')!.draftCount > 0, 'the bot drafting');
+    expect(await absentee.command({ type: 'lockDecisions' })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+
+    await player.must({ type: 'draftDecision', draft: legalDrafts(player.view!)[0]! });
+    await player.must({ type: 'lockDecisions' });
+    const results = await facilitator.waitForView((v) => v.phase === 'results' && v.round === 1, 'round 1 resolved without the absent team');
+    const pairs = results.rounds[0]!.links.map((l) => `${l.a}-${l.b}`);
+    expect(pairs).toEqual(['atlantia-caledon']);
+  });
+
+  it('keeps a bot the facilitator gave after a restart', async () => {
+    const dataDir = tempDir();
+    try {
+      const first = await startTestServer({ dataDir });
+      const facilitator = await TestClient.connect(first.url, 'facilitator');
+      clients.push(facilitator);
+      const created = await facilitator.create({ scenarioId: 'test-fixture', seed: 'bots-restart' });
+      await facilitator.resume(created.facilitatorCredential);
+      for (const team of ['atlantia', 'borealis', 'caledon']) await facilitator.must({ type: 'seatBot', team, policy: 'restrained' });
+      await facilitator.must({ type: 'startExercise' });
+      await facilitator.must({ type: 'advance' });
+      await facilitator.waitForView((v) => v.phase === 'results' && v.round === 1, 'round 1 resolved by the bots');
+      facilitator.close();
+      await first.dispose();
+
+      const again = await startTestServer({ dataDir });
+      try {
+        const back = await TestClient.connect(again.url, 'facilitator again');
+        clients.push(back);
+        await back.resume(created.facilitatorCredential);
+        await back.must({ type: 'advance' });
+        await back.waitForView((v) => v.phase === 'results' && v.round === 2, 'round 2 resolved by the same bots after the restart');
+      } finally {
+        await again.dispose();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

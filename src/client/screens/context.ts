@@ -13,6 +13,12 @@ import type { Notifications } from '../ui/notifications';
 import type { BoardPanel } from './parts/board';
 import type { HelpState } from './parts/help';
 
+/** Before the start, for a team nobody has joined: a bot plays it (with this policy), it is dropped, or the seat is left open. */
+export interface EmptySeatChoice {
+  seat: 'bot' | 'drop' | 'open';
+  policy: string;
+}
+
 export interface LocalState {
   chatChannel: 'team' | 'coalition';
   /** Chat messages seen per channel (for the "new" counts). */
@@ -37,12 +43,16 @@ export interface LocalState {
   help: HelpState;
   /** Facilitator: a phase step waiting for confirmation, with why it needs one. */
   confirmStep: { label: string; warnings: string[] } | null;
+  /** Facilitator, before the start: what to do with each team nobody has joined, and the bot's style when a bot plays it. */
+  emptySeats: Record<string, EmptySeatChoice>;
   /** Facilitator: ending the exercise waits for a second click. */
   confirmEnd: boolean;
   /** Facilitator: its exercises (with the join codes). */
   exercises: ExerciseSummary[] | null;
   adhocAudience: 'all' | 'facilitator' | 'teams';
   adhocTeams: Set<string>;
+  /** When the ad-hoc inject goes out: now, at the start of a later round, or at a minute of this round. */
+  adhocWhen: 'now' | 'round' | 'minute';
   overrideKind: 'score' | 'posture' | 'escalation';
   clockMinutes: number;
   copied: string | null;
@@ -77,10 +87,12 @@ export function newLocalState(): LocalState {
     focusNext: null,
     help: { open: false, term: null },
     confirmStep: null,
+    emptySeats: {},
     confirmEnd: false,
     exercises: null,
     adhocAudience: 'all',
     adhocTeams: new Set(),
+    adhocWhen: 'now',
     overrideKind: 'score',
     clockMinutes: 5,
     copied: null,

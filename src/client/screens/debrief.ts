@@ -133,9 +133,11 @@ function teamsDid(view: ExerciseView, round: number): TemplateResult {
   return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.joint.length ? ' (jointly)' : ''}${d.effective ? '' : ' (fell through)'}</li>`)}</ul>`;
 }
 
-export function whatReallyHappened(view: ExerciseView): TemplateResult {
+/** What really happened, with sources (and, for the facilitator, the guide); `folded` puts the sources and the guide behind a disclosure (the report's short version). */
+export function whatReallyHappened(view: ExerciseView, folded = false): TemplateResult {
   const d = view.debrief;
   if (!d) return html``;
+  const fold = (summary: string, body: TemplateResult) => (folded ? html`<details class="report-fold"><summary>${summary}</summary>${body}</details>` : body);
   return html`<section class="panel" aria-labelledby="real-h">
     <h2 id="real-h">What really happened</h2>
     <ul class="real">${d.whatHappened.map(
@@ -143,12 +145,12 @@ export function whatReallyHappened(view: ExerciseView): TemplateResult {
         ${w.sources.length ? html`<span class="sources">Sources: ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
     )}</ul>
     ${d.sources.length
-      ? html`<h3>Sources</h3><ol class="source-list">${d.sources.map((s) => {
+      ? fold(`Sources (${d.sources.length})`, html`<h3>Sources</h3><ol class="source-list">${d.sources.map((s) => {
           const url = safeUrl(s.url);
           return html`<li id=${`src-${s.id}`}><span class="meta">[${s.id}]</span> ${s.citation}${url ? html` <a href=${url} rel="noopener noreferrer" target="_blank">${url}</a>` : s.url ? ` ${s.url}` : ''}</li>`;
-        })}</ol>`
+        })}</ol>`)
       : nothing}
-    ${d.facilitatorGuide ? html`<h3>Facilitator's guide</h3>${paragraphs(d.facilitatorGuide).map((p) => html`<p>${p}</p>`)}` : nothing}
+    ${d.facilitatorGuide ? fold("Facilitator's guide", html`<h3>Facilitator's guide</h3>${paragraphs(d.facilitatorGuide).map((p) => html`<p>${p}</p>`)}`) : nothing}
   </section>`;
 }
 

@@ -4,12 +4,13 @@
  * ad hoc), announcements, overrides with a logged reason, and the board.
  */
 import type { CommandBody } from '../../engine/types';
-import type { ExerciseView } from '../../engine/view/types';
+import type { ExerciseView, TeamSummaryView } from '../../engine/view/types';
 import { answerSlot } from '../ui/answers';
 import { cssProps, html, nothing, paragraphs, repeat, safeColour, swatch, type TemplateResult } from '../ui/dom';
-import { andList, humanize, PHASE_WORDS, teamName } from '../ui/format';
+import { andList, humanize, PHASE_WORDS, teamName, teamsTakingPart, teamStateWord } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
+import { t } from '../ui/i18n';
 import { boardSection } from './parts/board';
 import { chatReadOnly } from './parts/chat';
 import { codesSection } from './parts/codes';
@@ -20,6 +21,7 @@ import { teamDrafts } from './parts/plan';
 import { resultsSection } from './parts/results';
 import { exerciseTable } from './start';
 import { classGradeSheet } from './parts/gradeSheet';
+import { emptySeatChoices, emptyTeams, settleEmptySeats } from './parts/emptySeats';
 
 export function facilitatorScreen(ctx: Ctx): TemplateResult {
   const view = ctx.view;
@@ -31,7 +33,7 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
       ${teamsLiveSection(ctx)}
       ${boardSection(ctx.board, view)}
       ${resultsSection(view)}
-      ${feedSection(ctx, 'Released injects')}
+      ${feedSection(ctx, t('console.released'))}
     </div>
     <aside class="col-side" tabindex="0" aria-label="Codes, injects and overrides">
       ${codesSection(ctx)}
@@ -53,11 +55,11 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
 function advanceLabel(view: ExerciseView): string | null {
   switch (view.phase) {
     case 'briefing':
-      return 'Begin round 1';
+      return t('console.begin');
     case 'deliberation':
-      return `Resolve round ${view.round} now`;
+      return t('console.resolve', { round: view.round });
     case 'results':
-      return view.round < view.scenario.rounds.length && !view.outcome ? `Open round ${view.round + 1}` : 'End and go to the debrief';
+      return view.round < view.scenario.rounds.length && !view.outcome ? t('console.open', { round: view.round + 1 }) : t('console.end');
     default:
       return null;
   }
@@ -72,7 +74,7 @@ interface PhaseStep {
 
 function phaseSteps(view: ExerciseView): PhaseStep[] {
   const steps: PhaseStep[] = [];
-  if (view.phase === 'lobby') steps.push({ label: 'Start the exercise', body: { type: 'startExercise' }, done: 'Started: the teams see their briefings.' });
+  if (view.phase === 'lobby') steps.push({ label: t('console.start'), body: { type: 'startExercise' }, done: 'Started: the teams see their briefings.' });
   const label = advanceLabel(view);
   if (label) steps.push({ label, body: { type: 'advance' }, done: `${label}: done.` });
   return steps;
@@ -82,15 +84,11 @@ function phaseSteps(view: ExerciseView): PhaseStep[] {
 function stepWarnings(ctx: Ctx, step: PhaseStep): string[] {
   const view = ctx.view;
   if (step.body.type === 'startExercise') {
-    const seats = ctx.session.presence?.seats ?? [];
-    const bots = ctx.session.presence?.bots ?? [];
-    const empty = view.teams.filter((t) => !bots.includes(t.id) && !seats.some((s) => s.role === 'team' && s.team === t.id));
-    return empty.length
-      ? [`No one has joined ${andList(empty.map((t) => t.name))}. ${empty.length === 1 ? 'That government' : 'Those governments'} will take no decisions, and since ${empty.length === 1 ? 'it' : 'they'} cannot lock, every round will run until its clock ends it or you resolve it.`]
-      : [];
+    const empty = emptyTeams(ctx);
+    return empty.length ? [`No one has joined ${andList(empty.map((t) => t.name))}. Choose who plays ${empty.length === 1 ? 'it' : 'each'}:`] : [];
   }
   if (step.body.type === 'advance' && view.phase === 'deliberation') {
-    const open = view.teams.filter((t) => !t.locked);
+    const open = teamsTakingPart(view.teams).filter((t) => !t.locked);
     return open.length
       ? [`${andList(open.map((t) => t.name))} ${open.length === 1 ? 'has' : 'have'} not locked. Their plans go ahead as drafted now, without the rest of their time.`]
       : [];
@@ -106,8 +104,29 @@ async function takeStep(ctx: Ctx, step: PhaseStep, confirmed: boolean): Promise<
     ctx.rerender();
     return;
   }
+  if (step.body.type === 'startExercise' && !(await settleEmptySeats(ctx, 'phase'))) return;
   ctx.local.confirmStep = null;
   await ctx.send('phase', step.body, step.done);
+}
+
+/** The second look a step asks for: its warnings, and before the start the choice for each empty seat. */
+function confirmBox(ctx: Ctx, step: PhaseStep, warnings: string[]): TemplateResult {
+  const starting = step.body.type === 'startExercise';
+  const empty = starting ? emptyTeams(ctx) : [];
+  const wait = () => {
+    ctx.local.confirmStep = null;
+    ctx.local.focusNext = '#step-0';
+    ctx.rerender();
+  };
+  return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-step-h" aria-describedby="confirm-step-why">
+    <h3 id="confirm-step-h" tabindex="-1">${starting ? t('console.emptySeats') : t('console.anywayQ', { label: step.label })}</h3>
+    <ul id="confirm-step-why">${(starting ? stepWarnings(ctx, step) : warnings).map((w) => html`<li>${w}</li>`)}</ul>
+    ${starting ? emptySeatChoices(ctx, empty) : nothing}
+    <div class="row wrap">
+      <button class="btn ${starting ? 'btn--primary' : 'btn--danger'}" type="button" @click=${() => void takeStep(ctx, step, true)}>${starting ? step.label : t('console.anyway', { label: step.label })}</button>
+      <button class="btn" type="button" @click=${wait}>${t('console.wait')}</button>
+    </div>
+  </div>`;
 }
 
 function controlsSection(ctx: Ctx): TemplateResult {
@@ -120,34 +139,27 @@ function controlsSection(ctx: Ctx): TemplateResult {
   const confirm = ctx.local.confirmStep;
   const pending = confirm ? steps.find((s) => s.label === confirm.label) : undefined;
   return html`<section class="panel controls" aria-labelledby="controls-h">
-    <h2 id="controls-h">Run the exercise</h2>
+    <h2 id="controls-h">${t('console.run')}</h2>
     <p class="status-line"><strong>${PHASE_WORDS[view.phase]}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
-      ${view.teams.filter((t) => t.locked).length} of ${view.teams.length} teams locked.</p>
+      ${t('console.locked', { locked: teamsTakingPart(view.teams).filter((team) => team.locked).length, count: teamsTakingPart(view.teams).length })}</p>
     ${confirm && pending
-      ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-step-h" aria-describedby="confirm-step-why">
-          <h3 id="confirm-step-h" tabindex="-1">${pending.label} anyway?</h3>
-          <ul id="confirm-step-why">${confirm.warnings.map((w) => html`<li>${w}</li>`)}</ul>
-          <div class="row wrap">
-            <button class="btn btn--danger" type="button" @click=${() => void takeStep(ctx, pending, true)}>${pending.label} anyway</button>
-            <button class="btn" type="button" @click=${() => { ctx.local.confirmStep = null; ctx.local.focusNext = '#step-0'; ctx.rerender(); }}>Wait</button>
-          </div>
-        </div>`
+      ? confirmBox(ctx, pending, confirm.warnings)
       : html`<div class="row wrap">
           ${steps.map((step, i) => html`<button class="btn btn--primary" id=${`step-${i}`} type="button" @click=${() => void takeStep(ctx, step, false)}>${step.label}</button>`)}
           ${running
             ? view.paused
-              ? html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'resume' }, 'Resumed.')}>Resume</button>`
-              : html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'pause' }, 'Paused.')}>Pause</button>`
+              ? html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'resume' }, 'Resumed.')}>${t('console.resume')}</button>`
+              : html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'pause' }, 'Paused.')}>${t('console.pause')}</button>`
             : nothing}
-          <a class="btn" href=${`/project/${ctx.exerciseId}`} target="_blank" rel="noopener">Projector view<span class="visually-hidden"> (opens in a new tab)</span></a>
+          <a class="btn" href=${`/project/${ctx.exerciseId}`} target="_blank" rel="noopener">${t('console.projector')}<span class="visually-hidden"> (opens in a new tab)</span></a>
         </div>`}
     ${answerSlot(ctx.answers, 'phase')}
     <div class="row wrap clock-controls" ?hidden=${view.clock.deadline === null && view.clock.remainingMs === null}>
-      <label for="clock-min">Minutes</label>
+      <label for="clock-min">${t('console.minutes')}</label>
       <input id="clock-min" type="number" min="1" max="240" step="1" .value=${String(ctx.local.clockMinutes)}
         @change=${(e: Event) => { ctx.local.clockMinutes = Number((e.currentTarget as HTMLInputElement).value) || 5; }} class="narrow-input" />
-      <button class="btn" type="button" @click=${adjust(1)}>Extend the round</button>
-      <button class="btn" type="button" @click=${adjust(-1)}>Shorten the round</button>
+      <button class="btn" type="button" @click=${adjust(1)}>${t('console.extend')}</button>
+      <button class="btn" type="button" @click=${adjust(-1)}>${t('console.shorten')}</button>
     </div>
     ${answerSlot(ctx.answers, 'clock')}
     ${endControl(ctx)}
@@ -170,7 +182,7 @@ function endControl(ctx: Ctx): TemplateResult {
     await ctx.send('end', { type: 'endExercise', reason }, 'Ended: everyone sees the debrief.');
   };
   return html`<details class="danger-zone">
-    <summary>End the exercise early…</summary>
+    <summary>${t('console.endEarly')}</summary>
     <form class="stack" @submit=${submit}>
       <label for="end-reason">Reason (for the record)</label>
       <input id="end-reason" name="reason" maxlength="2000" />
@@ -193,18 +205,25 @@ function teamsLiveSection(ctx: Ctx): TemplateResult {
   const view = ctx.view;
   const seats = ctx.session.presence?.seats ?? [];
   return html`<section class="panel teams-live" aria-labelledby="teams-live-h">
-    <h2 id="teams-live-h">Teams, live</h2>
+    <h2 id="teams-live-h">${t('console.teamsLive')}</h2>
     <ul class="team-cards">${repeat(view.teams, (t) => t.id, (t) => {
       const members = seats.filter((s) => s.role === 'team' && s.team === t.id);
       return html`<li class="team-card" style=${cssProps({ '--team': safeColour(t.colour) })}>
         <h3><span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span>${t.name}
-          <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
+          <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? lockIcon() : nothing} ${teamStateWord(t)}</span></h3>
         <p class="help">${t.draftCount} drafted · political capital ${t.capitalLeft ?? '?'} · intelligence ${t.intelLeft ?? '?'}</p>
-        <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : 'none yet'}</p>
+        <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : seatWords(t)}</p>
         ${teamDrafts(view, t.plan)}
       </li>`;
     })}</ul>
   </section>`;
+}
+
+/** Who plays a team no person has joined. */
+function seatWords(team: TeamSummaryView): string {
+  if (team.seat === 'bot') return "none: the server's bot plays it";
+  if (team.seat === 'absent') return 'none: the team takes no part';
+  return 'none yet';
 }
 
 function upcomingSection(ctx: Ctx): TemplateResult {
@@ -214,7 +233,7 @@ function upcomingSection(ctx: Ctx): TemplateResult {
     a === 'all' ? 'All teams' : a === 'facilitator' ? 'Facilitator only' : a && typeof a === 'object' && 'teams' in a
       ? `Private: ${(a as { teams: string[] }).teams.map((t) => teamName(ctx.view, t)).join(', ')}` : 'Per the scenario';
   return html`<section class="panel upcoming" aria-labelledby="upcoming-h">
-    <h2 id="upcoming-h">Upcoming injects <span class="count">(${f.upcomingInjects.length})</span></h2>
+    <h2 id="upcoming-h">${t('console.upcoming')} <span class="count">(${f.upcomingInjects.length})</span></h2>
     ${f.upcomingInjects.length ? nothing : html`<p class="empty">Every scripted inject has been released.</p>`}
     <ul class="upcoming-list">${repeat(f.upcomingInjects, (i) => i.id, (i) => html`<li>
       <p><strong>${i.title}</strong> ${i.held ? html`<span class="badge badge--warn">Held back</span>` : nothing}</p>
@@ -222,9 +241,9 @@ function upcomingSection(ctx: Ctx): TemplateResult {
       ${i.notes ? html`<p class="inject-notes"><strong>Facilitator notes:</strong> ${i.notes}</p>` : nothing}
       <div class="row">
         <button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'releaseInject', inject: i.id }, 'Released.')}>
-          Release now<span class="visually-hidden">: ${i.title}</span></button>
+          ${t('console.releaseNow')}<span class="visually-hidden">: ${i.title}</span></button>
         ${i.held ? nothing : html`<button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'holdInject', inject: i.id }, 'Held back.')}>
-          Hold back<span class="visually-hidden">: ${i.title}</span></button>`}
+          ${t('console.holdBack')}<span class="visually-hidden">: ${i.title}</span></button>`}
       </div>
       ${answerSlot(ctx.answers, `inj-${i.id}`)}
     </li>`)}</ul>

@@ -14,7 +14,7 @@ import { seatFor, type StoredSeat } from '../net/credentials';
 import { Session } from '../net/session';
 import { refreshClocks, startClockTicker } from '../ui/clock';
 import { html, nothing, paragraphs, render, repeat, swatch, type TemplateResult } from '../ui/dom';
-import { injectKindWord, PHASE_WORDS, postureWord, storyDate, timeOfDay } from '../ui/format';
+import { injectKindWord, PHASE_WORDS, postureWord, storyDate, teamsTakingPart, teamStateWord, timeOfDay } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import { qrCode } from '../ui/qr';
 import { storage } from '../ui/storage';
@@ -163,12 +163,13 @@ function ladderSection(view: ExerciseView): TemplateResult {
 }
 
 function teamsSection(view: ExerciseView): TemplateResult {
-  const locked = view.teams.filter((t) => t.locked).length;
+  const playing = teamsTakingPart(view.teams);
+  const locked = playing.filter((t) => t.locked).length;
   return html`<section class="pj-panel" aria-labelledby="pj-teams-h">
-    <h2 id="pj-teams-h">Locked: ${locked} of ${view.teams.length}</h2>
+    <h2 id="pj-teams-h">Locked: ${locked} of ${playing.length}</h2>
     <ul class="pj-teams">${view.teams.map((t) => html`<li class=${t.locked ? 'pj-team pj-team--locked' : 'pj-team'}>
       <span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span> ${t.name}
-      <span class="pj-state">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></li>`)}</ul>
+      <span class="pj-state">${t.locked ? lockIcon() : nothing} ${teamStateWord(t)}</span></li>`)}</ul>
   </section>`;
 }
 

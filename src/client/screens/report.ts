@@ -72,14 +72,19 @@ function report(view: ExerciseView, exerciseId: string, charts: ChartsPanel, sta
     <main id="main" class="report ${state.full ? 'report--full' : 'report--short'}" data-version=${state.full ? 'full' : 'short'}>
       ${titlePage(view, state.summary, presence)}
       ${outcomeBox(view)}
-      ${objectivesSection(view)}
+      ${state.full || view.notes.some((n) => n.rating) ? objectivesSection(view) : nothing}
       ${reportCardsSection(view, state.full)}
       ${chartsSection(charts, view)}
       ${decisionsTable(view)}
-      ${timelineSection(view, state.full)}
-      ${whatReallyHappened(view)}
+      ${state.full
+        ? timelineSection(view, true)
+        : html`<section class="panel" aria-labelledby="timeline-short-h"><h2 id="timeline-short-h">Timeline</h2>
+            <p class="help">Everything logged, round by round, is in the full version ("Full version, every explanation open").</p></section>`}
+      ${whatReallyHappened(view, !state.full)}
       ${questionsSection(view)}
-      <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
+      ${state.full || view.notes.length
+        ? html`<section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>`
+        : nothing}
     </main>`;
 }
 

@@ -6,6 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from '../ui/dom';
 import type { Ctx } from './context';
+import { t } from '../ui/i18n';
 import { boardSection } from './parts/board';
 import { catalogueSection } from './parts/catalogue';
 import { chatSection } from './parts/chat';
@@ -32,10 +33,10 @@ export function teamScreen(ctx: Ctx): TemplateResult {
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>
     <aside class="col-side" tabindex="0" aria-label="Injects and chat">
-      ${feedSection(ctx)}
+      ${feedSection(ctx, t('team.injects'))}
       ${chatSection(ctx)}
       <section class="panel" aria-labelledby="team-presence-h">
-        <h2 id="team-presence-h">Your team</h2>
+        <h2 id="team-presence-h">${t('team.yourTeam')}</h2>
         ${presenceList(view, ctx.session.presence, (s) => s.role === 'team' && s.team === team)}
       </section>
     </aside>

@@ -120,6 +120,8 @@ const KIND_WORDS: Record<InjectDelivery['kind'], string> = {
   diplomatic: 'Diplomatic',
   facilitator: 'From the facilitator',
   adversary: 'Adversary',
+  social: 'Social media',
+  call: 'Phone call',
 };
 export const injectKindWord = (k: string) => wordFrom(KIND_WORDS, k);
 
@@ -127,6 +129,18 @@ export const CONFIDENCE_WORDS: Record<string, string> = { low: 'Low', moderate: 
 export const confidenceWord = (c: string | null) => (c ? (CONFIDENCE_WORDS[c] ?? humanize(c)) : 'No assessment');
 
 export const SPILLOVER_WORDS: Record<string, string> = { none: 'None', low: 'Low', medium: 'Medium', high: 'High', veryHigh: 'Very high' };
+
+/** The teams that take part: all but those the facilitator dropped before the start. */
+export function teamsTakingPart<T extends { seat?: 'bot' | 'absent' }>(teams: T[]): T[] {
+  return teams.filter((t) => t.seat !== 'absent');
+}
+
+/** A team's state in a round, in words: no part, locked or deciding (and who decides when a bot does). */
+export function teamStateWord(team: { seat?: 'bot' | 'absent'; locked: boolean }): string {
+  if (team.seat === 'absent') return 'Takes no part';
+  if (team.locked) return 'Locked';
+  return team.seat === 'bot' ? 'Deciding (bot)' : 'Deciding';
+}
 
 export function teamName(view: ExerciseView, id: string | null | undefined): string {
   if (!id) return '';

@@ -4,11 +4,13 @@
  * preferred languages decide, and English is the fallback. Dates, times and
  * numbers follow the chosen language (locale()).
  *
- * Translated so far: the top bar, the connection banner, notifications, the
- * round clock and the team's "what now" line. Scenario texts stay in the
- * language they were written in.
+ * Translated: the top bar, the connection banner, notifications, the round
+ * clock, the team's "what now" line, and the headings, labels and buttons of
+ * the team screen and the console (ui/i18n-screens.ts). Scenario texts stay
+ * in the language they were written in.
  */
 import i18next from 'i18next';
+import { SCREENS } from './i18n-screens';
 import { storage } from './storage';
 
 export const LANGUAGES = [
@@ -159,7 +161,7 @@ export function initialLanguage(stored: string | null, preferred: readonly strin
 void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
-  resources: { en: { translation: en }, fr: { translation: fr }, de: { translation: de } },
+  resources: { en: { translation: { ...en, ...SCREENS.en } }, fr: { translation: { ...fr, ...SCREENS.fr } }, de: { translation: { ...de, ...SCREENS.de } } },
   interpolation: { escapeValue: false },
   initAsync: false,
 });

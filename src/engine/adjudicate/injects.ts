@@ -2,7 +2,9 @@
 import { evaluate } from '../conditions';
 import { applyEffects } from '../effects';
 import type { Inject } from '../scenario/schema';
-import type { AdhocInject, InjectDelivery } from '../types';
+import type { AdhocInject, ExerciseState, InjectDelivery, ScheduledInject } from '../types';
+import type { Scenario } from '../scenario/schema';
+import { roundMinutes } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 
 export function deliverInject(work: Work, inject: Inject): void {
@@ -20,7 +22,32 @@ export function deliverInject(work: Work, inject: Inject): void {
 }
 
 export function deliverAdhoc(work: Work, inject: AdhocInject): void {
-  deliver(work, { inject: null, title: inject.title, body: inject.body, kind: inject.audience === 'facilitator' ? 'facilitator' : 'news', audience: inject.audience });
+  deliver(work, {
+    inject: null,
+    title: inject.title,
+    body: inject.body,
+    kind: inject.audience === 'facilitator' ? 'facilitator' : (inject.kind ?? 'news'),
+    audience: inject.audience,
+    ...(inject.source ? { source: inject.source } : {}),
+  });
+}
+
+/** Delivers a scheduled ad-hoc inject and takes it off the schedule, so that it goes out once. */
+export function deliverScheduled(work: Work, entry: ScheduledInject): void {
+  work.state.injects.scheduled = work.state.injects.scheduled!.filter((s) => s.id !== entry.id);
+  deliverAdhoc(work, entry.inject);
+}
+
+/** When a scheduled inject set for a minute of its round is due (epoch ms), while the round clock runs; null otherwise. */
+export function scheduledDueAt(scenario: Scenario, state: ExerciseState, entry: ScheduledInject): number | null {
+  if (entry.minute === null || entry.round !== state.round || state.phase !== 'deliberation' || state.clock.deadline === null) return null;
+  const length = roundMinutes(scenario, entry.round);
+  return state.clock.deadline - Math.max(0, length - entry.minute) * 60_000;
+}
+
+/** As a round ends: what was set for a minute of it that has not come goes out now, before the round resolves. */
+export function deliverLeftoverScheduled(work: Work): void {
+  for (const entry of work.state.injects.scheduled ?? []) if (entry.round <= work.state.round) deliverScheduled(work, entry);
 }
 
 /** Adversary moves reach everyone as news. */
@@ -52,4 +79,5 @@ export function deliverDueInjects(work: Work): void {
     const conditional = !!inject.when && (inject.round ?? 1) <= state.round && evaluate(inject.when, scenario, state);
     if (scheduled || conditional || state.injects.queued.includes(inject.id)) deliverInject(work, inject);
   }
+  for (const entry of state.injects.scheduled ?? []) if (entry.round === state.round && entry.minute === null) deliverScheduled(work, entry);
 }

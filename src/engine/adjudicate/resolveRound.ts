@@ -126,7 +126,9 @@ function recordUnilateralMoves(work: Work, resolved: ResolvedDecision[], defecti
 
 function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: JointProposal[], defections: CohesionDefection[]): CohesionInput {
   const { scenario, state } = work;
-  const teams = scenario.teams.map((team) => {
+  // A team left out before the start (dropTeam) is no member of the coalition: it neither votes nor weighs on alignment.
+  const present = scenario.teams.filter((team) => !state.teams[team.id]!.absent);
+  const teams = present.map((team) => {
     const mine = effective.filter((d) => d.team === team.id);
     const posture: Record<string, number> = {};
     let costBorne = 0;
@@ -153,7 +155,7 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
   });
   // Governments vote; an institution's joining is its own act, not one more vote.
   const isGovernment = (team: string) => work.index.teams.get(team)?.kind !== 'institution';
-  const voters = scenario.teams.filter((t) => t.kind !== 'institution').length;
+  const voters = present.filter((t) => t.kind !== 'institution').length;
   const votes = proposals.map((proposal) => {
     const answers = Object.entries(proposal.responses).filter(([team]) => isGovernment(team)).map(([, a]) => a);
     const yes = (isGovernment(proposal.by) ? 1 : 0) + answers.filter((a) => a.join).length;

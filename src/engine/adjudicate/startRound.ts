@@ -2,6 +2,7 @@
 import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
 import { campaignPhase } from '../rules/readers';
+import { roundMinutes } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import { deliverDueInjects } from './injects';
 import { refreshHiddenAccess } from './adversaryTurn';
@@ -11,7 +12,7 @@ export function startRound(work: Work, round: number): void {
   state.round = round;
   state.phase = 'deliberation';
   state.flow = sendToChart(exerciseMachine, state.flow, { type: 'BEGIN_ROUND' });
-  const minutes = scenario.rounds[round - 1]?.minutes ?? scenario.roundMinutes;
+  const minutes = roundMinutes(scenario, round);
   state.clock = { deadline: work.at + minutes * 60_000, remainingMs: null };
   state.redCellMove = undefined;
   for (const team of scenario.teams) {

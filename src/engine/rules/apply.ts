@@ -8,17 +8,18 @@ import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
 import type { Scenario } from '../scenario/schema';
 import { POSTURES } from '../postures';
-import type { Command, CommandBody, CommandResult, ExerciseState, JointProposal, ProcedureOptions, Rejection } from '../types';
+import type { AdhocInject, Command, CommandBody, CommandResult, ExerciseState, JointProposal, ProcedureOptions, Rejection } from '../types';
 import { resolveRound } from '../adjudicate/resolveRound';
 import { startRound } from '../adjudicate/startRound';
-import { deliverAdhoc, deliverInject, wasDelivered } from '../adjudicate/injects';
+import { deliverAdhoc, deliverInject, deliverLeftoverScheduled, deliverScheduled, scheduledDueAt, wasDelivered } from '../adjudicate/injects';
 import { eligibleMoves } from '../adjudicate/adversaryTurn';
 import { checkDeliberation, checkDraft, draftCost, reject } from './decisions';
 import { confidenceOfTeam } from './readers';
 import { roleRefusal, ROLE_WORDS } from './permissions';
-import { listNames, teamName } from './scenarioIndex';
+import { listNames, roundMinutes, teamName } from './scenarioIndex';
 import { Work, forkState } from './work';
 import { ladderTop } from '../machines/escalation';
+import { BOTS } from '../bots/policies';
 
 type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
 
@@ -31,6 +32,9 @@ export function applyCommand(scenario: Scenario, state: ExerciseState, command: 
   if (refusal !== null) return reject('NOT_ALLOWED', refusal);
   if (command.actor.role === 'team' && !state.teams[command.actor.team]) {
     return reject('UNKNOWN_TEAM', `There is no team "${command.actor.team}" in this exercise.`);
+  }
+  if (command.actor.role === 'team' && state.teams[command.actor.team]!.absent) {
+    return reject('NOT_ALLOWED', `${teamName(scenario, command.actor.team)} takes no part in this exercise: the facilitator left it out before the start.`);
   }
   if (state.phase === 'debrief' && !AFTER_THE_END.has(command.type)) {
     return reject('EXERCISE_OVER', 'The exercise has ended.');
@@ -83,7 +87,44 @@ function finish(work: Work, reason: string | null): void {
 }
 
 function resolveIfEveryoneLocked(work: Work): void {
-  if (Object.values(work.state.teams).every((t) => t.locked)) resolveRound(work);
+  if (Object.values(work.state.teams).every((t) => t.locked || t.absent)) endDeliberation(work);
+}
+
+/** The end of a round's deliberation, however it comes: what was scheduled within the round goes out, then the round resolves. */
+function endDeliberation(work: Work): void {
+  deliverLeftoverScheduled(work);
+  resolveRound(work);
+}
+
+function checkAudience(work: Work, audience: AdhocInject['audience']): Rejection | null {
+  if (typeof audience !== 'object') return null;
+  const unknown = audience.teams.filter((t) => !work.index.teams.has(t));
+  if (unknown.length > 0 || audience.teams.length === 0) return reject('UNKNOWN_TEAM', `Unknown team: ${unknown.join(', ') || '(none chosen)'}.`);
+  return null;
+}
+
+/** A later round of the exercise (the start of it), or a minute of the round in deliberation. */
+function checkSchedule(work: Work, round: number, minute: number | null): Rejection | null {
+  const { state, scenario } = work;
+  const last = scenario.rounds.length;
+  if (state.phase === 'debrief') return reject('EXERCISE_OVER', 'The exercise has ended.');
+  if (minute === null) {
+    if (!Number.isInteger(round) || round <= state.round || round > last) {
+      return reject('INVALID_ARGUMENT', state.round >= last ? 'There is no later round to schedule for.' : `Choose a later round: ${state.round + 1} to ${last}.`);
+    }
+    return null;
+  }
+  if (state.phase !== 'deliberation' || round !== state.round) return reject('WRONG_PHASE', 'A minute can be chosen only for the round in deliberation.');
+  const length = roundMinutes(scenario, round);
+  if (!Number.isInteger(minute) || minute < 1 || minute >= length) return reject('INVALID_ARGUMENT', `This round lasts ${length} minutes: choose a minute from 1 to ${Math.max(1, Math.ceil(length) - 1)}.`);
+  return null;
+}
+
+/** Before the start, the seat of a team nobody plays: the team must exist and still be open to a choice. */
+function checkEmptySeat(work: Work, team: string): Rejection | null {
+  if (work.state.phase !== 'lobby') return reject('WRONG_PHASE', 'Who plays each team is settled before the start.');
+  if (!work.state.teams[team]) return reject('UNKNOWN_TEAM', `There is no team "${team}" in this scenario.`);
+  return null;
 }
 
 function requireRunning(state: ExerciseState): Rejection | null {
@@ -106,7 +147,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     if (paused) return paused;
     if (state.phase === 'lobby') return reject('WRONG_PHASE', 'Start the exercise first: the teams read their briefings before round 1.');
     if (state.phase === 'briefing') startRound(work, 1);
-    else if (state.phase === 'deliberation') resolveRound(work);
+    else if (state.phase === 'deliberation') endDeliberation(work);
     else beginNextRoundOrDebrief(work);
     return null;
   },
@@ -148,7 +189,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
       return reject('STALE_CLOCK', 'The round clock has moved; nothing expired.');
     }
     work.log({ kind: 'control', audience: 'all', text: 'Time is up for this round.' });
-    resolveRound(work);
+    endDeliberation(work);
     return null;
   },
 
@@ -163,12 +204,32 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
 
   releaseAdhocInject(work, command) {
     if (work.state.phase === 'lobby') return reject('WRONG_PHASE', 'Start the exercise before releasing injects.');
-    const audience = command.inject.audience;
-    if (typeof audience === 'object') {
-      const unknown = audience.teams.filter((t) => !work.index.teams.has(t));
-      if (unknown.length > 0 || audience.teams.length === 0) return reject('UNKNOWN_TEAM', `Unknown team: ${unknown.join(', ') || '(none chosen)'}.`);
-    }
+    const refused = checkAudience(work, command.inject.audience);
+    if (refused) return refused;
     deliverAdhoc(work, command.inject);
+    return null;
+  },
+
+  scheduleAdhocInject(work, command) {
+    const { state, scenario } = work;
+    const refused = checkAudience(work, command.inject.audience) ?? checkSchedule(work, command.round, command.minute ?? null);
+    if (refused) return refused;
+    const entry = { id: work.nextId('s'), inject: command.inject, round: command.round, minute: command.minute ?? null, at: work.at };
+    const due = scheduledDueAt(scenario, state, entry);
+    if (due !== null && due <= work.at) return reject('INVALID_ARGUMENT', `Minute ${entry.minute} of this round has passed: send the inject now instead.`);
+    state.injects.scheduled = [...(state.injects.scheduled ?? []), entry];
+    const when = entry.minute === null ? `at the start of round ${entry.round}` : `at minute ${entry.minute} of round ${entry.round}`;
+    work.log({ kind: 'control', audience: 'facilitator', ref: entry.id, text: `Scheduled ${when}: ${command.inject.title}.` });
+    return null;
+  },
+
+  releaseScheduledInject(work, command) {
+    const { state, scenario } = work;
+    const entry = state.injects.scheduled?.find((s) => s.id === command.inject);
+    if (!entry) return reject('UNKNOWN_INJECT', 'No scheduled inject has that id: it has gone out already.');
+    const due = state.paused ? null : scheduledDueAt(scenario, state, entry);
+    if (due === null || work.at < due) return reject('STALE_CLOCK', 'The round clock has moved; the inject is not due yet.');
+    deliverScheduled(work, entry);
     return null;
   },
 
@@ -235,6 +296,31 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     state.reopened = true;
     const reason = command.reason.trim();
     work.log({ kind: 'control', audience: 'all', text: `The facilitator reopened the exercise${reason ? `: ${reason}` : ''}. Join codes seat people and chat is open again.` });
+    return null;
+  },
+
+  seatBot(work, command) {
+    const refused = checkEmptySeat(work, command.team);
+    if (refused) return refused;
+    if (!BOTS.some((b) => b.id === command.policy)) {
+      return reject('INVALID_ARGUMENT', `There is no bot policy "${command.policy}" (policies: ${BOTS.map((b) => b.id).join(', ')}).`);
+    }
+    const team = work.state.teams[command.team]!;
+    delete team.absent;
+    team.bot = command.policy;
+    work.log({ kind: 'control', audience: 'all', team: command.team, text: `${teamName(work.scenario, command.team)} is played by the server's ${command.policy} bot.` });
+    return null;
+  },
+
+  dropTeam(work, command) {
+    const refused = checkEmptySeat(work, command.team);
+    if (refused) return refused;
+    const present = Object.values(work.state.teams).filter((t) => !t.absent).length;
+    if (present <= 1) return reject('INVALID_ARGUMENT', 'At least one team must take part.');
+    const team = work.state.teams[command.team]!;
+    delete team.bot;
+    team.absent = true;
+    work.log({ kind: 'control', audience: 'all', team: command.team, text: `${teamName(work.scenario, command.team)} takes no part in this exercise.` });
     return null;
   },
 

@@ -34,6 +34,11 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
   return index;
 }
 
+/** A round's deliberation time in minutes: its own, else the scenario's roundMinutes. */
+export function roundMinutes(scenario: Scenario, round: number): number {
+  return scenario.rounds[round - 1]?.minutes ?? scenario.roundMinutes;
+}
+
 export function teamName(scenario: Scenario, team: string): string {
   return indexOf(scenario).teams.get(team)?.name ?? team;
 }

@@ -10,7 +10,7 @@
  * the rest of the coalition.
  */
 import type { Action } from '../scenario/schema';
-import type { Command, CommandBody, ExercisePhase, ObserverNote, TeamId, TimelineEntry } from '../types';
+import type { AdhocInject, Command, CommandBody, ExercisePhase, ObserverNote, TeamId, TimelineEntry } from '../types';
 import type { Viewer } from '../view/types';
 
 export type Audience = TimelineEntry['audience'];
@@ -222,10 +222,17 @@ export function redactCommand(body: CommandBody, actor: Command['actor'], viewer
     case 'holdInject':
       return sees('facilitatorOnly', viewer, debrief) ? body : { ...body, inject: REDACTED };
     case 'releaseAdhocInject':
-      return canSee(body.inject.audience, viewer, debrief) ? body : { ...body, inject: { ...body.inject, title: REDACTED, body: REDACTED } };
+      return canSee(body.inject.audience, viewer, debrief) ? body : { ...body, inject: redactedInject(body.inject) };
+    case 'scheduleAdhocInject':
+      // Until it goes out only the facilitator knows of it; by the debrief it has gone out to its audience.
+      return sees('facilitatorOnly', viewer, false) || (debrief && canSee(body.inject.audience, viewer, debrief)) ? body : { ...body, inject: redactedInject(body.inject) };
     default:
       return body;
   }
+}
+
+function redactedInject(inject: AdhocInject): AdhocInject {
+  return { ...inject, title: REDACTED, body: REDACTED, ...(inject.source ? { source: REDACTED } : {}) };
 }
 
 /** The table's viewer columns, in the order docs/protocol.md prints them. */

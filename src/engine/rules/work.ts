@@ -45,7 +45,12 @@ const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
   incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
   indicators: (indicators) => ({ ...indicators }),
   facts: (facts) => ({ ...facts }),
-  injects: (injects) => ({ delivered: [...injects.delivered], held: [...injects.held], queued: [...injects.queued] }),
+  injects: (injects) => ({
+    delivered: [...injects.delivered],
+    held: [...injects.held],
+    queued: [...injects.queued],
+    ...(injects.scheduled ? { scheduled: [...injects.scheduled] } : {}),
+  }),
   proposals: (proposals) => mapValues(proposals, (p) => ({ ...p, responses: { ...p.responses } })),
   decisions: (decisions) => [...decisions],
   rounds: (rounds) => [...rounds],

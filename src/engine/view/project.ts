@@ -78,6 +78,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
         capital: team.capital,
         colour: team.colour ?? TEAM_PALETTE[i % TEAM_PALETTE.length]!,
         locked: teamState.locked,
+        ...(teamState.absent ? { seat: 'absent' as const } : teamState.bot ? { seat: 'bot' as const } : {}),
         draftCount: teamState.plan.length,
         ...(mayDetail ? { capitalLeft: teamState.capitalLeft, intelLeft: teamState.intelLeft, plan: teamState.plan.map((p) => ({ ...p })) } : {}),
       };
@@ -510,6 +511,9 @@ function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<
       notes: i.facilitatorNotes ?? null,
     })),
     releasableInjects: pending.map((i) => ({ id: i.id, title: i.title })),
+    scheduledInjects: [...(state.injects.scheduled ?? [])]
+      .sort((a, b) => a.round - b.round || (a.minute ?? 0) - (b.minute ?? 0))
+      .map((s) => ({ id: s.id, title: s.inject.title, kind: s.inject.kind ?? 'news', source: s.inject.source ?? null, audience: s.inject.audience, round: s.round, minute: s.minute })),
     adversaryBriefing: scenario.adversary.briefing,
     redCellMove: state.redCellMove,
     adversaryMoves: movesOf(scenario, state),

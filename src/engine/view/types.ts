@@ -131,6 +131,8 @@ export interface TeamSummaryView {
   capital: { name: string; lat: number; lon: number };
   colour: string;
   locked: boolean;
+  /** Who holds the seat when people do not: a bot the server plays, or nobody (the team takes no part). Absent when people play it. */
+  seat?: 'bot' | 'absent';
   draftCount: number;
   /** Own team, facilitator and observers only. */
   capitalLeft?: number;
@@ -183,6 +185,8 @@ export interface ExerciseView {
   facilitator: {
     upcomingInjects: { id: string; title: string; round: number | null; conditional: boolean; held: boolean; audience: InjectDelivery['audience']; notes: string | null }[];
     releasableInjects: { id: string; title: string }[];
+    /** The ad-hoc injects set to go out later (scheduleAdhocInject), soonest first. */
+    scheduledInjects: { id: string; title: string; kind: string; source: string | null; audience: InjectDelivery['audience']; round: number; minute: number | null }[];
     adversaryBriefing: string;
     /** The red cell's choice this round: a move id, null to hold back, undefined when the model decides. */
     redCellMove?: string | null;

@@ -8,8 +8,11 @@
  * engine, stored and published, so the exercise replays from its log like
  * any other.
  *
- * Which teams are bots is kept by the running server, not in storage: after
- * a restart the exercise goes on, and its facilitator advances the rounds.
+ * Bots come two ways. Given at exercise:create (an author trying a draft),
+ * they are kept by the running server, not in storage: after a restart the
+ * exercise goes on, and its facilitator advances the rounds. Given by the
+ * facilitator before the start (the seatBot command, for a team nobody
+ * joined), they are in the exercise's state, so they play on after a restart.
  */
 import { randomUUID } from 'node:crypto';
 import { BOTS, POLICIES, type BotPolicy } from '../../engine/bots/policies';
@@ -20,7 +23,8 @@ import { decide, serial } from './commands';
 import type { HubContext } from './context';
 
 interface BotSeats {
-  policies: Map<TeamId, BotPolicy>;
+  /** The bots given at exercise:create; the state's (seatBot) are read from it each time. */
+  created: Map<TeamId, BotPolicy>;
   rng: Rng;
   /** The round each bot last planned, so that it plans once a round. */
   planned: Map<TeamId, number>;
@@ -41,18 +45,34 @@ export function botSeatsProblem(ex: Pick<ExerciseRuntime, 'scenario'>, bots: Rec
 
 export function assignBots(ex: ExerciseRuntime, bots: Record<string, string>): void {
   if (Object.keys(bots).length === 0) return;
-  const policies = new Map(Object.entries(bots).map(([team, policy]) => [team, POLICIES[policy]!]));
-  seats.set(ex, { policies, rng: new Rng(seedRng(`${ex.meta.seed}/bot-seats`)), planned: new Map(), scheduled: false });
+  seatsOf(ex).created = new Map(Object.entries(bots).map(([team, policy]) => [team, POLICIES[policy]!]));
+}
+
+function seatsOf(ex: ExerciseRuntime): BotSeats {
+  let bots = seats.get(ex);
+  if (!bots) seats.set(ex, (bots = { created: new Map(), rng: new Rng(seedRng(`${ex.meta.seed}/bot-seats`)), planned: new Map(), scheduled: false }));
+  return bots;
+}
+
+/** Every bot seat of the exercise: those given at creation and those the facilitator gave before the start. */
+function policiesOf(ex: ExerciseRuntime): Map<TeamId, BotPolicy> {
+  const policies = new Map(seats.get(ex)?.created);
+  for (const [team, state] of Object.entries(ex.state.teams)) {
+    const policy = state.bot ? POLICIES[state.bot] : undefined;
+    if (policy) policies.set(team, policy);
+  }
+  return policies;
 }
 
 export function botTeams(ex: ExerciseRuntime): TeamId[] {
-  return [...(seats.get(ex)?.policies.keys() ?? [])];
+  return [...policiesOf(ex).keys()];
 }
 
 /** After an accepted command: let the bots act, in a task of their own once the current one ends. */
 export function scheduleBots(ctx: HubContext, ex: ExerciseRuntime): void {
-  const bots = seats.get(ex);
-  if (!bots || bots.scheduled || ctx.closing) return;
+  if (ctx.closing || policiesOf(ex).size === 0) return;
+  const bots = seatsOf(ex);
+  if (bots.scheduled) return;
   bots.scheduled = true;
   setImmediate(() => {
     bots.scheduled = false;
@@ -63,11 +83,12 @@ export function scheduleBots(ctx: HubContext, ex: ExerciseRuntime): void {
 async function act(ctx: HubContext, ex: ExerciseRuntime, bots: BotSeats): Promise<void> {
   const deliberating = () => ex.state.phase === 'deliberation' && !ex.state.paused;
   if (!deliberating()) return;
+  const policies = policiesOf(ex);
   const send = (team: TeamId, body: CommandBody) =>
-    decide(ctx, ex, { seat: null, actor: { role: 'team', team, name: `${bots.policies.get(team)!.id} bot` }, id: `bot:${team}:${randomUUID()}`, body });
+    decide(ctx, ex, { seat: null, actor: { role: 'team', team, name: `${policies.get(team)!.id} bot` }, id: `bot:${team}:${randomUUID()}`, body });
   const context = (team: TeamId) => ({ scenario: ex.scenario, state: ex.state, team, rng: bots.rng });
 
-  for (const [team, policy] of bots.policies) {
+  for (const [team, policy] of policies) {
     if (bots.planned.get(team) === ex.state.round) continue;
     bots.planned.set(team, ex.state.round);
     for (const body of policy.plan(context(team))) {
@@ -75,9 +96,9 @@ async function act(ctx: HubContext, ex: ExerciseRuntime, bots: BotSeats): Promis
       await send(team, body);
     }
   }
-  const people = ex.scenario.teams.map((t) => t.id).filter((t) => !bots.policies.has(t));
+  const people = ex.scenario.teams.map((t) => t.id).filter((t) => !policies.has(t) && !ex.state.teams[t]!.absent);
   if (!people.every((t) => ex.state.teams[t]!.locked)) return;
-  for (const [team, policy] of bots.policies) {
+  for (const [team, policy] of policies) {
     for (const proposal of Object.values(ex.state.proposals)) {
       if (!deliberating() || proposal.round !== ex.state.round || proposal.by === team || proposal.responses[team]) continue;
       await send(team, { type: 'respondJoint', proposal: proposal.id, join: policy.join(context(team), proposal) });

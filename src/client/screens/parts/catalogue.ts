@@ -11,6 +11,7 @@ import { domId, html, nothing, repeat, type TemplateResult } from '../../ui/dom'
 import { draft } from '../../ui/drafts';
 import { CONFIDENCE_WORDS, costWords, EXCLUSIVE_PROCEDURES, humanize, instrumentOrder, instrumentWord, ladderLabel, PROCEDURE_WORDS, procedureWord, SPILLOVER_WORDS } from '../../ui/format';
 import type { Ctx } from '../context';
+import { t } from '../../ui/i18n';
 import { termLink } from './help';
 import { request } from '../../net/connection';
 import { scoreDetails } from './results';
@@ -39,17 +40,17 @@ export function catalogueSection(ctx: Ctx): TemplateResult {
     ctx.rerender();
   };
   return html`<section class="panel catalogue" aria-labelledby="catalogue-h">
-    <h2 id="catalogue-h">Actions you can take</h2>
-    <p class="help">Open an action, choose an incident and procedures, write why, and add it to your plan: up to ${view.scenario.maxActionsPerRound} actions a round.</p>
-    <div class="filters" role="search" aria-label="Filter the actions">
-      <label>Instrument
+    <h2 id="catalogue-h">${t('team.actions')}</h2>
+    <p class="help">${t('team.actionsHelp', { count: view.scenario.maxActionsPerRound })}</p>
+    <div class="filters" role="search" aria-label=${t('team.filter')}>
+      <label>${t('team.instrument')}
         <select @change=${setFilter} .value=${instrument}>
-          <option value="" ?selected=${!instrument}>All instruments</option>
+          <option value="" ?selected=${!instrument}>${t('team.allInstruments')}</option>
           ${instruments.map((c) => html`<option value=${c} ?selected=${c === instrument}>${instrumentWord(c)}</option>`)}
         </select></label>
-      <label>Search <input type="search" .value=${search} @input=${setSearch} placeholder="name or words" /></label>
+      <label>${t('team.search')} <input type="search" .value=${search} @input=${setSearch} placeholder=${t('team.searchPlaceholder')} /></label>
     </div>
-    <p class="help" role="status">${available.length} available${instrument || words ? ' matching your filter' : ''} · ${unavailable.length} unavailable now</p>
+    <p class="help" role="status">${t(instrument || words ? 'team.countsFiltered' : 'team.counts', { available: available.length, unavailable: unavailable.length })}</p>
     ${repeat(
       groupByInstrument(available),
       ([category]) => category,
@@ -58,7 +59,7 @@ export function catalogueSection(ctx: Ctx): TemplateResult {
     )}
     ${unavailable.length
       ? html`<details class="unavailable">
-          <summary>${unavailable.length} ${unavailable.length === 1 ? 'action is' : 'actions are'} unavailable now, and why</summary>
+          <summary>${t('team.unavailable', { count: unavailable.length })}</summary>
           <ul class="action-list">${repeat(unavailable, (a) => a.id, (a) => actionItem(ctx, a, inPlan.has(a.id)))}</ul>
         </details>`
       : nothing}
@@ -153,14 +154,14 @@ function draftForm(ctx: Ctx, a: ActionView, incident: string | null, available: 
           )}</fieldset>`
       : nothing}
     ${previewPanel(ctx, a)}
-    <label for=${`${id}-why`}>Rationale: why this, why now <span class="help">(your government's own until the debrief, a proposal's too)</span></label>
+    <label for=${`${id}-why`}>${t('team.rationale')} <span class="help">${t('team.rationaleHelp')}</span></label>
     <textarea id=${`${id}-why`} name="rationale" rows="3" maxlength=${MAX_RATIONALE} ${draft(ctx.drafts, field)}></textarea>
     <p class="help" id=${`${id}-how`}>“Add to our plan”: your government alone takes it when the plan locks.${a.joinable
       ? ' “Propose to the coalition”: it goes into your plan too, and every ally is asked to join it; acting together weighs more.'
       : ''}</p>
     <div class="row">
-      <button class="btn btn--primary" type="submit" value="plan" aria-describedby=${`${id}-how answer-${key}`}>Add to our plan</button>
-      ${a.joinable ? html`<button class="btn" type="submit" value="joint" aria-describedby=${`${id}-how answer-${key}`}>Propose to the coalition</button>` : nothing}
+      <button class="btn btn--primary" type="submit" value="plan" aria-describedby=${`${id}-how answer-${key}`}>${t('team.addToPlan')}</button>
+      ${a.joinable ? html`<button class="btn" type="submit" value="joint" aria-describedby=${`${id}-how answer-${key}`}>${t('team.propose')}</button>` : nothing}
       ${available ? nothing : html`<span class="help">The server will refuse it for now, and say why.</span>`}
     </div>
     ${answerSlot(ctx.answers, key)}

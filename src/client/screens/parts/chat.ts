@@ -9,6 +9,7 @@ import { html, nothing, repeat, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
 import { teamName, timeOfDay } from '../../ui/format';
 import type { Ctx } from '../context';
+import { t } from '../../ui/i18n';
 
 const MAX_CHAT = 2000;
 
@@ -25,9 +26,9 @@ export function chatSection(ctx: Ctx): TemplateResult {
   const tab = (c: 'team' | 'coalition', label: string) => html`<button type="button" class="seg" aria-pressed=${channel === c ? 'true' : 'false'}
       @click=${pick(c)}>${label}${c !== channel && unseen(c) ? html` <span class="badge badge--new">${unseen(c)} new</span>` : nothing}</button>`;
   return html`<section class="panel chat" aria-labelledby="chat-h">
-    <h2 id="chat-h">Chat</h2>
-    <div class="segmented" role="group" aria-label="Channel">
-      ${tab('team', `Team: ${me?.name ?? ''} only`)} ${tab('coalition', 'Coalition: all allies')}
+    <h2 id="chat-h">${t('team.chat')}</h2>
+    <div class="segmented" role="group" aria-label=${t('team.channel')}>
+      ${tab('team', t('team.teamChannel', { name: me?.name ?? '' }))} ${tab('coalition', t('team.coalitionChannel'))}
     </div>
     ${messageLog(ctx.view, messages(channel), channel === 'team' ? `${me?.name ?? 'Team'} channel` : 'Coalition channel')}
     ${ctx.view.phase === 'debrief' && !ctx.view.reopened
@@ -53,11 +54,11 @@ function chatForm(ctx: Ctx, channel: 'team' | 'coalition'): TemplateResult {
     }
   };
   return html`<form class="chat-form" @submit=${(e: SubmitEvent) => { e.preventDefault(); void send(e.currentTarget as HTMLFormElement); }}>
-    <label for=${`chat-input-${channel}`}>Message to the ${channel === 'team' ? 'team' : 'coalition'}</label>
+    <label for=${`chat-input-${channel}`}>${t(channel === 'team' ? 'team.messageTeam' : 'team.messageCoalition')}</label>
     <textarea id=${`chat-input-${channel}`} rows="2" maxlength=${MAX_CHAT} ${draft(ctx.drafts, field)} @keydown=${onKey}
       aria-describedby=${`chat-help-${channel}`}></textarea>
-    <p class="help" id=${`chat-help-${channel}`}>Enter sends; Shift+Enter starts a new line.</p>
-    <button class="btn" type="submit">Send</button>
+    <p class="help" id=${`chat-help-${channel}`}>${t('team.chatHelp')}</p>
+    <button class="btn" type="submit">${t('team.send')}</button>
     ${answerSlot(ctx.answers, key)}
   </form>`;
 }

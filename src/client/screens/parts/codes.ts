@@ -8,6 +8,8 @@ import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { announce } from '../../ui/live';
 import { qrCode } from '../../ui/qr';
 import type { Ctx } from '../context';
+import { t } from '../../ui/i18n';
+import { emptyTeams } from './emptySeats';
 import { presenceList } from './presence';
 
 function codeRow(ctx: Ctx, label: string, code: string, filter: Parameters<typeof presenceList>[2]): TemplateResult {
@@ -31,12 +33,11 @@ export function codesSection(ctx: Ctx): TemplateResult {
   const summary = ctx.local.exercises?.find((e) => e.exerciseId === ctx.exerciseId);
   const codes = summary?.codes;
   const view = ctx.view;
-  const seats = ctx.session.presence?.seats ?? [];
-  const waitingFor = view.teams.filter((t) => !seats.some((s) => s.role === 'team' && s.team === t.id));
+  const waitingFor = emptyTeams(ctx);
   return html`<section class="panel codes" aria-labelledby="codes-h">
     <details ?open=${waitingFor.length > 0}>
-    <summary><h2 id="codes-h">Join codes and who has joined</h2>
-      <span class="help">${waitingFor.length ? `Waiting for ${waitingFor.length} of ${view.teams.length} teams` : 'Every team has someone in'}</span></summary>
+    <summary><h2 id="codes-h">${t('console.codes')}</h2>
+      <span class="help">${waitingFor.length ? t('console.waitingFor', { count: waitingFor.length, total: view.teams.length }) : t('console.everyoneIn')}</span></summary>
     ${codes
       ? html`<p class="help">Give each team its code or link. Players open the start page (or the link), enter the code and their name.</p>
           <ul class="code-list">

@@ -1,16 +1,36 @@
 /** The facilitator's forms: ad-hoc injects, announcements, and overrides with a reason. */
-import type { Posture } from '../../../engine/types';
+import type { AdhocInject, AdhocInjectKind, Posture } from '../../../engine/types';
+import type { ExerciseView } from '../../../engine/view/types';
 import { answerSlot } from '../../ui/answers';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
 import { actionName, postureWord, teamName } from '../../ui/format';
 import { POSTURES } from '../../../engine/postures';
 import type { Ctx } from '../context';
+import { t } from '../../ui/i18n';
+
+/** The kinds of ad-hoc inject, each with the look it takes in the feed. */
+const ADHOC_KINDS: readonly { id: AdhocInjectKind; label: string }[] = [
+  { id: 'news', label: 'News article' },
+  { id: 'intelligence', label: 'Intelligence summary' },
+  { id: 'diplomatic', label: 'Diplomatic cable' },
+  { id: 'social', label: 'Social-media post' },
+  { id: 'call', label: 'Phone call' },
+];
+
+/** When an inject can go out besides now: the later rounds, and (while a round is in deliberation) its minutes. */
+function scheduleChoices(view: ExerciseView): { rounds: number[]; minutes: number | null } {
+  const rounds = view.scenario.rounds.map((_, i) => i + 1).filter((r) => r > view.round);
+  const length = view.phase === 'deliberation' ? (view.scenario.rounds[view.round - 1]?.minutes ?? 0) : 0;
+  return { rounds, minutes: length > 1 ? Math.ceil(length) - 1 : null };
+}
 
 export function adhocSection(ctx: Ctx): TemplateResult {
   const local = ctx.local;
-  const setAudience = (a: typeof local.adhocAudience) => () => {
-    local.adhocAudience = a;
+  const choices = scheduleChoices(ctx.view);
+  if ((local.adhocWhen === 'round' && !choices.rounds.length) || (local.adhocWhen === 'minute' && choices.minutes === null)) local.adhocWhen = 'now';
+  const choose = (change: () => void) => () => {
+    change();
     ctx.rerender();
   };
   const submit = async (event: SubmitEvent) => {
@@ -19,25 +39,41 @@ export function adhocSection(ctx: Ctx): TemplateResult {
     const data = new FormData(form);
     const teams = data.getAll('team').map(String);
     const audience = local.adhocAudience === 'teams' ? { teams } : local.adhocAudience;
-    const inject = { title: String(data.get('title') ?? '').trim(), body: String(data.get('body') ?? '').trim(), audience };
-    const answer = await ctx.send('adhoc', { type: 'releaseAdhocInject', inject }, 'Released.');
+    const source = String(data.get('source') ?? '').trim();
+    const inject: AdhocInject = {
+      title: String(data.get('title') ?? '').trim(),
+      body: String(data.get('body') ?? '').trim(),
+      audience,
+      kind: String(data.get('kind') ?? 'news') as AdhocInjectKind,
+      ...(source ? { source } : {}),
+    };
+    const when = local.adhocWhen;
+    const answer =
+      when === 'now'
+        ? await ctx.send('adhoc', { type: 'releaseAdhocInject', inject }, 'Released.')
+        : when === 'round'
+          ? await ctx.send('adhoc', { type: 'scheduleAdhocInject', inject, round: Number(data.get('round')) }, `Scheduled for the start of round ${String(data.get('round'))}.`)
+          : await ctx.send('adhoc', { type: 'scheduleAdhocInject', inject, round: ctx.view.round, minute: Number(data.get('minute')) }, `Scheduled for minute ${String(data.get('minute'))} of this round.`);
     if (answer.ok) {
-      ctx.drafts.clear('adhoc.title', form);
-      ctx.drafts.clear('adhoc.body', form);
+      for (const field of ['title', 'body', 'source']) ctx.drafts.clear(`adhoc.${field}`, form);
     }
   };
   return html`<section class="panel" aria-labelledby="adhoc-h">
-    <details>
-      <summary><h2 id="adhoc-h">Release an ad-hoc inject</h2></summary>
+    <details ?open=${(ctx.view.facilitator?.scheduledInjects.length ?? 0) > 0}>
+      <summary><h2 id="adhoc-h">${t('console.adhoc')}</h2></summary>
       <form class="stack" @submit=${submit}>
-        <label for="adhoc-title">Title</label>
+        <label for="adhoc-kind">${t('console.kind')}</label>
+        <select id="adhoc-kind" name="kind">${ADHOC_KINDS.map((k) => html`<option value=${k.id}>${k.label}</option>`)}</select>
+        <label for="adhoc-source">${t('console.source')} <span class="optional">${t('console.sourceHelp')}</span></label>
+        <input id="adhoc-source" name="source" maxlength="120" placeholder="e.g. The Herald, @leakwatch, the ambassador of Borealis" ${draft(ctx.drafts, 'adhoc.source')} />
+        <label for="adhoc-title">${t('console.title')}</label>
         <input id="adhoc-title" name="title" required maxlength="200" ${draft(ctx.drafts, 'adhoc.title')} />
-        <label for="adhoc-body">Text of the inject</label>
+        <label for="adhoc-body">${t('console.text')}</label>
         <textarea id="adhoc-body" name="body" required rows="4" maxlength="4000" ${draft(ctx.drafts, 'adhoc.body')}></textarea>
-        <fieldset><legend>Who receives it</legend>
+        <fieldset><legend>${t('console.audience')}</legend>
           ${(['all', 'teams', 'facilitator'] as const).map(
-            (a) => html`<div class="choice"><input type="radio" name="audience" id=${`aud-${a}`} .checked=${local.adhocAudience === a} @change=${setAudience(a)} />
-              <label for=${`aud-${a}`}>${a === 'all' ? 'Everyone' : a === 'teams' ? 'Chosen teams only (private)' : 'Only me (a note in the feed)'}</label></div>
+            (a) => html`<div class="choice"><input type="radio" name="audience" id=${`aud-${a}`} .checked=${local.adhocAudience === a} @change=${choose(() => { local.adhocAudience = a; })} />
+              <label for=${`aud-${a}`}>${t(a === 'all' ? 'console.everyone' : a === 'teams' ? 'console.chosenTeams' : 'console.onlyMe')}</label></div>
               ${a === 'teams' && local.adhocAudience === 'teams'
                 ? html`<div class="indent" role="group" aria-label="Teams that receive it">${ctx.view.teams.map(
                     (t) => html`<div class="choice"><input type="checkbox" name="team" value=${t.id} id=${`aud-team-${t.id}`} />
@@ -46,11 +82,45 @@ export function adhocSection(ctx: Ctx): TemplateResult {
                 : nothing}`,
           )}
         </fieldset>
-        <button class="btn btn--primary" type="submit">Release</button>
+        <fieldset><legend>${t('console.when')}</legend>
+          <div class="choice"><input type="radio" name="when" id="when-now" .checked=${local.adhocWhen === 'now'} @change=${choose(() => { local.adhocWhen = 'now'; })} />
+            <label for="when-now">${t('console.now')}</label></div>
+          ${choices.rounds.length
+            ? html`<div class="choice"><input type="radio" name="when" id="when-round" .checked=${local.adhocWhen === 'round'} @change=${choose(() => { local.adhocWhen = 'round'; })} />
+                <label for="when-round">${t('console.laterRound')}</label></div>
+                ${local.adhocWhen === 'round'
+                  ? html`<div class="indent"><label for="adhoc-round">Round</label>
+                      <select id="adhoc-round" name="round">${choices.rounds.map((r) => html`<option value=${r}>Round ${r}</option>`)}</select></div>`
+                  : nothing}`
+            : nothing}
+          ${choices.minutes !== null
+            ? html`<div class="choice"><input type="radio" name="when" id="when-minute" .checked=${local.adhocWhen === 'minute'} @change=${choose(() => { local.adhocWhen = 'minute'; })} />
+                <label for="when-minute">${t('console.minuteOfRound')}<span class="help">By the round clock: a pause holds it, and if the round ends first it goes out as the round resolves.</span></label></div>
+                ${local.adhocWhen === 'minute'
+                  ? html`<div class="indent"><label for="adhoc-minute">Minute (1 to ${choices.minutes})</label>
+                      <input id="adhoc-minute" name="minute" type="number" required min="1" max=${choices.minutes} step="1" class="narrow-input" /></div>`
+                  : nothing}`
+            : nothing}
+        </fieldset>
+        <button class="btn btn--primary" type="submit">${local.adhocWhen === 'now' ? t('console.releaseNow') : t('console.schedule')}</button>
         ${answerSlot(ctx.answers, 'adhoc')}
       </form>
+      ${scheduledList(ctx)}
     </details>
   </section>`;
+}
+
+/** The injects set to go out later: only the facilitator sees them until they do. */
+function scheduledList(ctx: Ctx): TemplateResult {
+  const scheduled = ctx.view.facilitator?.scheduledInjects ?? [];
+  if (!scheduled.length) return html``;
+  const kind = (id: string) => ADHOC_KINDS.find((k) => k.id === id)?.label ?? id;
+  return html`<h3>${t('console.scheduled')} <span class="count">(${scheduled.length})</span></h3>
+    <p class="help">Only you see these until they go out.</p>
+    <ul class="scheduled-list">${scheduled.map((s) => html`<li>
+      <strong>${s.title}</strong>
+      <span class="help">${kind(s.kind)}${s.source ? `, from ${s.source}` : ''} · ${s.minute === null ? `start of round ${s.round}` : `minute ${s.minute} of round ${s.round}`}</span>
+    </li>`)}</ul>`;
 }
 
 export function announceSection(ctx: Ctx): TemplateResult {
@@ -62,7 +132,7 @@ export function announceSection(ctx: Ctx): TemplateResult {
     if (answer.ok) ctx.drafts.clear('announce', form);
   };
   return html`<section class="panel" aria-labelledby="announce-h">
-    <h2 id="announce-h">Announcement to everyone</h2>
+    <h2 id="announce-h">${t('console.announce')}</h2>
     <form class="stack" @submit=${submit}>
       <label for="announce-text">Announcement text</label>
       <textarea id="announce-text" name="text" required rows="2" maxlength="2000" ${draft(ctx.drafts, 'announce')}></textarea>

@@ -10,6 +10,7 @@ import { html, nothing, paragraphs, repeat, type TemplateResult } from '../../ui
 import { audienceWords, injectKindWord, roundTitle, storyDate, timeOfDay } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
+import { t } from '../../ui/i18n';
 
 export function feedSection(ctx: Ctx, heading = 'Injects'): TemplateResult {
   const injects = [...ctx.view.injects].sort((a, b) => b.at - a.at || b.id.localeCompare(a.id));
@@ -18,7 +19,7 @@ export function feedSection(ctx: Ctx, heading = 'Injects'): TemplateResult {
     ${announcements(ctx.view)}
     ${injects.length
       ? html`<ol class="feed-list">${repeat(injects, (i) => i.id, (i) => injectItem(ctx.view, i, ctx.local.newInjects.has(i.id)))}</ol>`
-      : html`<p class="empty">Nothing yet. News and intelligence appear here when the facilitator releases them.</p>`}
+      : html`<p class="empty">${t('team.noInjects')}</p>`}
   </section>`;
 }
 
@@ -36,6 +37,7 @@ export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false)
       <div class="inject-body">
         ${masthead(view, i)}
         <h3 id=${`inj-${i.id}`}>${i.title}</h3>
+        ${i.source ? html`<p class="byline">Source: ${i.source}</p>` : nothing}
         ${paragraphs(i.body).map((p) => html`<p>${p}</p>`)}
       </div>
     </article>
@@ -52,7 +54,11 @@ function masthead(view: ExerciseView, i: InjectDelivery): TemplateResult {
   const round = view.scenario.rounds[i.round - 1]?.date;
   switch (i.kind) {
     case 'news':
-      return html`<p class="masthead" aria-hidden="true"><span>News report</span><span>${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span>${i.source ?? 'News report'}</span><span>${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+    case 'social':
+      return html`<p class="masthead" aria-hidden="true"><span class="avatar">${(i.source ?? '?').replace(/^@/, '').slice(0, 1).toUpperCase()}</span><span>${i.source ?? 'Social media'}</span><span>Post</span></p>`;
+    case 'call':
+      return html`<p class="masthead" aria-hidden="true"><span>☎ Phone call${i.source ? `: ${i.source}` : ''}</span><span>Transcript</span></p>`;
     case 'diplomatic':
       return html`<p class="masthead" aria-hidden="true"><span>Diplomatic cable</span><span>Priority · ${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
     case 'intelligence':

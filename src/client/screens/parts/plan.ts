@@ -11,9 +11,10 @@ import { termLink } from './help';
 import { draft } from '../../ui/drafts';
 import { ESCALATION_THRESHOLDS } from '../../../engine/machines/escalation';
 import { request } from '../../net/connection';
-import { actionName, chosenProcedures, confidenceWord, costWords, humanize, incidentName, ladderLabel, stageWord, teamList, teamName } from '../../ui/format';
+import { actionName, chosenProcedures, confidenceWord, costWords, humanize, incidentName, ladderLabel, stageWord, teamList, teamName, teamsTakingPart } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
+import { t } from '../../ui/i18n';
 
 /** A team's drafts as the facilitator and observers follow them: action, target, procedures, rationale. */
 export function teamDrafts(view: ExerciseView, plan: PlannedDecision[] | undefined): TemplateResult {
@@ -36,9 +37,9 @@ export function planSection(ctx: Ctx): TemplateResult {
   const editable = view.phase === 'deliberation' && !mine.locked;
   if (editable) requestEstimates(ctx, plan);
   return html`<section class="panel plan" aria-labelledby="plan-h">
-    <h2 id="plan-h">Our plan for round ${view.round || 1}</h2>
+    <h2 id="plan-h">${t('team.plan', { round: view.round || 1 })}</h2>
     <p class="resources">
-      <span><strong>${plan.length}</strong> of ${view.scenario.maxActionsPerRound} actions drafted</span>
+      <span>${t('team.drafted', { count: plan.length, max: view.scenario.maxActionsPerRound })}</span>
       <span>Political capital left: <strong>${mine.capitalLeft ?? '?'}</strong></span>
       <span>Intelligence capacity left: <strong>${mine.intelLeft ?? '?'}</strong></span>
     </p>
@@ -155,7 +156,7 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
   const view = ctx.view;
   const lead = ctx.session.mySeat?.lead ?? ctx.session.seat?.lead ?? false;
   const team = view.me?.team;
-  const others = view.teams.filter((t) => t.id !== team);
+  const others = teamsTakingPart(view.teams).filter((t) => t.id !== team);
   const waiting = others.filter((t) => !t.locked).map((t) => t.name);
   if (view.phase !== 'deliberation') return html`${answerSlot(ctx.answers, 'lock')}`;
   if (locked) {
@@ -167,7 +168,7 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
     return html`<div class="lock-box locked">
       <p>${lockIcon()} <strong>Our decisions are locked.</strong>
         ${waiting.length ? `Waiting for: ${waiting.join(', ')}.` : 'Every team has locked.'}</p>
-      <button class="btn" id="unlock-button" type="button" @click=${unlock}>Unlock to change</button>
+      <button class="btn" id="unlock-button" type="button" @click=${unlock}>${t('team.unlock')}</button>
       ${answerSlot(ctx.answers, 'lock')}
     </div>`;
   }
@@ -176,10 +177,10 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
     ${lead
       ? confirm
         ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-lock-h" aria-describedby="confirm-lock-why">
-            <h3 id="confirm-lock-h" tabindex="-1">Lock this plan anyway?</h3>
+            <h3 id="confirm-lock-h" tabindex="-1">${t('team.lockAnywayQ')}</h3>
             <ul id="confirm-lock-why">${confirm.map((r) => html`<li>${r}</li>`)}</ul>
             <div class="row">
-              <button class="btn btn--danger" type="button" @click=${() => void lock(ctx, true)}>Lock anyway</button>
+              <button class="btn btn--danger" type="button" @click=${() => void lock(ctx, true)}>${t('team.lockAnyway')}</button>
               <button class="btn" type="button" @click=${() => {
                 ctx.local.confirmLock = null;
                 ctx.local.focusNext = '#lock-button';
@@ -188,7 +189,7 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
             </div>
           </div>`
         : html`<p>You lead your team: lock the plan when you agree. The round resolves when every team has locked, or when time runs out.</p>
-          <button class="btn btn--primary" id="lock-button" type="button" @click=${() => void lock(ctx, false)}>Lock our decisions</button>`
+          <button class="btn btn--primary" id="lock-button" type="button" @click=${() => void lock(ctx, false)}>${t('team.lock')}</button>`
       : readyVote(ctx)}
     ${answerSlot(ctx.answers, 'lock')}
   </div>`;
@@ -204,7 +205,7 @@ function readyVote(ctx: Ctx): TemplateResult {
   };
   return html`<p>When everyone connected in your team is ready, the plan locks. Your team lead can also lock it alone.</p>
     <p class="help">${members.map((m) => `${m.name}: ${m.ready ? 'ready' : 'not yet'}`).join(' · ')}</p>
-    <button class="btn btn--primary" type="button" aria-pressed=${ready ? 'true' : 'false'} @click=${vote}>${ready ? 'Ready ✓ (click to withdraw)' : 'I am ready to lock'}</button>`;
+    <button class="btn btn--primary" type="button" aria-pressed=${ready ? 'true' : 'false'} @click=${vote}>${ready ? t('team.readyOn') : t('team.ready')}</button>`;
 }
 
 export function proposalsSection(ctx: Ctx): TemplateResult {
@@ -212,7 +213,7 @@ export function proposalsSection(ctx: Ctx): TemplateResult {
   const open = view.proposals.filter((p) => p.round === view.round);
   if (!open.length) return html``;
   return html`<section class="panel proposals" aria-labelledby="proposals-h">
-    <h2 id="proposals-h">Coalition proposals this round</h2>
+    <h2 id="proposals-h">${t('team.proposals')}</h2>
     <ul class="proposal-list">${repeat(open, (p) => p.id, (p) => proposalItem(ctx, p))}</ul>
   </section>`;
 }
@@ -248,11 +249,11 @@ function respondForm(ctx: Ctx, p: JointProposal): TemplateResult {
     if (answer.ok) ctx.drafts.clear(field, form);
   };
   return html`<form class="stack" @submit=${submit}>
-    <label for=${`resp-${p.id}`}>Your rationale <span class="help">(your government's own until the debrief)</span></label>
+    <label for=${`resp-${p.id}`}>${t('team.yourRationale')} <span class="help">${t('team.rationaleHelp')}</span></label>
     <textarea id=${`resp-${p.id}`} name="rationale" rows="2" maxlength="4000" ${draft(ctx.drafts, field)}></textarea>
     <div class="row">
-      <button class="btn btn--primary" type="submit" value="join">Join</button>
-      <button class="btn" type="submit" value="decline">Decline</button>
+      <button class="btn btn--primary" type="submit" value="join">${t('team.join')}</button>
+      <button class="btn" type="submit" value="decline">${t('team.decline')}</button>
     </div>
   </form>`;
 }
@@ -262,7 +263,7 @@ export function intelSection(ctx: Ctx): TemplateResult {
   const team = view.me?.team;
   if (!team || !view.incidents.length) return html``;
   return html`<section class="panel intel" aria-labelledby="intel-h">
-    <h2 id="intel-h">Our attribution, and sharing it</h2>
+    <h2 id="intel-h">${t('team.attribution')}</h2>
     <p class="help">Sharing your evidence on an incident with the coalition costs 1 intelligence capacity. It raises your allies' confidence, and builds the shared record a joint attribution needs.</p>
     <ul class="intel-list">${view.incidents.map((i) => intelItem(ctx, view, i.id, team))}</ul>
   </section>`;

@@ -28,13 +28,13 @@ export function briefingSection(view: ExerciseView): TemplateResult {
   const open = view.phase === 'lobby' || view.phase === 'briefing';
   return html`<section class="panel briefing" aria-labelledby="briefing-h">
     <details ?open=${open}>
-      <summary><h2 id="briefing-h">Briefing for ${me.name}</h2></summary>
+      <summary><h2 id="briefing-h">${t('team.briefingFor', { name: me.name })}</h2></summary>
       <p class="lede">${view.scenario.summary}</p>
       ${paragraphs(me.briefing).map((p) => html`<p>${p}</p>`)}
-      ${me.legalBases.length ? html`<h3>Your legal bases</h3><ul>${me.legalBases.map((b) => html`<li><code class="ref">${b}</code></li>`)}</ul>` : nothing}
-      ${me.legalConstraints.length ? html`<h3>Your legal constraints</h3><ul>${me.legalConstraints.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}
+      ${me.legalBases.length ? html`<h3>${t('team.legalBases')}</h3><ul>${me.legalBases.map((b) => html`<li><code class="ref">${b}</code></li>`)}</ul>` : nothing}
+      ${me.legalConstraints.length ? html`<h3>${t('team.legalConstraints')}</h3><ul>${me.legalConstraints.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}
       ${view.scenario.learningObjectives.length
-        ? html`<h3>What this exercise practises</h3><ul>${view.scenario.learningObjectives.map((o) => html`<li>${o.text}</li>`)}</ul>`
+        ? html`<h3>${t('team.practises')}</h3><ul>${view.scenario.learningObjectives.map((o) => html`<li>${o.text}</li>`)}</ul>`
         : nothing}
     </details>
   </section>`;

@@ -1,0 +1,96 @@
+/**
+ * Two layout promises, in Chromium against the real server: at 1920×1080 the
+ * console shows what matters during a round on one screen (the controls and
+ * clock, every team's state, the injects to release and the ad-hoc inject
+ * form) with the join codes folded away; and the tutorial's after-action
+ * report, short version, prints to fewer than 6 A4 pages.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { TestClient } from '../helpers/client';
+import { fixtureScenario } from '../helpers/scenario';
+
+if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
+
+const SLOW = { timeout: 20_000, interval: 100 };
+
+describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
+  let rig: BrowserRig;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    rig = await startBrowserRig('firebreak-layout-');
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await rig?.close();
+  }, 60_000);
+
+  async function facilitatorPage(exerciseId: string, credential: string, path: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+    const context = await rig.browser.newContext({ viewport });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${rig.base}/`);
+    await page.evaluate((seat) => localStorage.setItem('firebreak.seats.v1', JSON.stringify([seat])), {
+      exerciseId, credential, role: 'facilitator', team: null, name: 'Fran', seatId: 'fac', title: 'Layout', savedAt: Date.now(),
+    });
+    await page.goto(`${rig.base}${path}`);
+    return page;
+  }
+
+  it('fits the console of a running round on one 1920×1080 screen', async () => {
+    const facilitator = await TestClient.connect(rig.base, 'facilitator');
+    clients.push(facilitator);
+    const created = await facilitator.create({ scenarioText: JSON.stringify(fixtureScenario({ teams: 3, rounds: 2 })), seed: 'layout', facilitatorName: 'Fran' });
+    await facilitator.resume(created.facilitatorCredential);
+    for (const [team, code] of Object.entries(created.codes.teams)) {
+      const player = await TestClient.connect(rig.base, team);
+      clients.push(player);
+      await player.join(code, `${team} lead`);
+    }
+    await facilitator.must({ type: 'startExercise' });
+    await facilitator.must({ type: 'advance' });
+    const page = await facilitatorPage(created.exerciseId, created.facilitatorCredential, `/facilitate/${created.exerciseId}`);
+    await page.getByRole('button', { name: 'Resolve round 1 now' }).waitFor();
+    await expect.poll(() => page.locator('.codes summary').innerText(), SLOW).toContain('Every team has someone in');
+    expect(await page.locator('.codes details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const inView = async (selector: string) => {
+      const box = await page.locator(selector).first().boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 1080 && box.x >= 0 && box.x + box.width <= 1920;
+    };
+    // Without scrolling: the controls and the clock, every team's card, the upcoming injects and the ad-hoc inject form's heading.
+    for (const selector of ['.controls', '.teams-live', '.topbar .clock', '#upcoming-h', '#adhoc-h', '.codes']) {
+      expect(await inView(selector), `${selector} in view`).toBe(true);
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.screenshot({ path: 'test-results/screens/console-round@1920.png' });
+  }, 120_000);
+
+  it("prints the tutorial's short report on fewer than 6 A4 pages", async () => {
+    const facilitator = await TestClient.connect(rig.base, 'tutorial facilitator');
+    clients.push(facilitator);
+    const created = await facilitator.create({ scenarioId: 'tutorial', seed: 'short-report', facilitatorName: 'Fran' });
+    await facilitator.resume(created.facilitatorCredential);
+    for (const team of facilitator.view!.teams) await facilitator.must({ type: 'seatBot', team: team.id, policy: 'coalition-follower' });
+    await facilitator.must({ type: 'startExercise' });
+    const rounds = facilitator.view!.scenario.rounds.length;
+    for (let round = 1; round <= rounds; round++) {
+      await facilitator.must({ type: 'advance' });
+      await facilitator.waitForView((v) => (v.phase === 'results' && v.round === round) || v.phase === 'debrief', `round ${round} resolved by the bots`);
+      if (facilitator.view!.phase === 'debrief') break;
+    }
+    if (facilitator.view!.phase !== 'debrief') await facilitator.must({ type: 'advance' });
+    await facilitator.waitForView((v) => v.phase === 'debrief', 'the debrief');
+
+    const page = await facilitatorPage(created.exerciseId, created.facilitatorCredential, `/report/${created.exerciseId}`, { width: 1366, height: 768 });
+    await page.locator('.report[data-ready="true"][data-version="short"]').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, path: 'test-results/tutorial-short-report.pdf' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThan(6);
+  }, 180_000);
+});
