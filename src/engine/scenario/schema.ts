@@ -675,7 +675,7 @@ export type VerificationBody = NonNullable<Scenario['institutions']>['verificati
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
-function allowComments(node: unknown): void {
+export function allowComments(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(allowComments);
   if (!node || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
