@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../../engine';
-import { fieldReference } from '../../engine/scenario/reference';
+import { fieldReference, fieldTable } from '../../engine/scenario/reference';
 import { chartReference } from '../../engine/scenario/chartReference';
 import { COURSE_SCHEMA_FILE, courseJsonSchema } from '../../engine/course';
 import { EXIT_FINDING, EXIT_OK, UserError, out, readText, writeText } from '../io';
@@ -19,7 +19,19 @@ export const AUTHORING_FILE = 'docs/authoring.md';
 const SECTIONS: { name: string; text: () => string }[] = [
   { name: 'reference', text: () => fieldReference(scenarioJsonSchema()) },
   { name: 'charts', text: chartReference },
+  { name: 'course-reference', text: courseReference },
 ];
+
+function courseReference(): string {
+  return [
+    '#### Every field of a course file',
+    '',
+    `Generated from \`${COURSE_SCHEMA_PATH}\` by \`npx firebreak schema --docs\`. Any object may also carry a \`$comment\` string, which Firebreak ignores.`,
+    '',
+    ...fieldTable(courseJsonSchema()),
+    '',
+  ].join('\n');
+}
 
 export function schemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { allowComments } from '../scenario/schema';
+import { PRIMARY_TEXT_IDS } from './primaryTexts';
 
 export const COURSE_FORMAT_VERSION = 1;
 export const COURSE_SCHEMA_ID = 'https://firebreak.dev/schema/course/v1.json';
@@ -45,7 +46,7 @@ const format = z.strictObject({
 
 const primaryReading = z
   .strictObject({
-    text: id.optional().describe("One of Firebreak's primary texts by id (ilc-articles, tallinn-2, eu-cyber-decision, eu-cyber-regulation, icd-203, ica-2017); its citation comes from the catalogue."),
+    text: id.optional().describe(`One of Firebreak's primary texts by id (${PRIMARY_TEXT_IDS.join(', ')}); its citation comes from the catalogue.`),
     citation: text.optional().describe('Your own reading, cited in full by its official title and identifier (instead of text).'),
     url: z.string().optional().describe('Where to read your own reading (only with citation).'),
     parts: z.string().optional().describe('What to read of it, e.g. "Arts 49-54".'),
