@@ -45,7 +45,7 @@ export const PRIMARY_TEXTS: readonly PrimaryText[] = [
     url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32019D0797',
     parts: 'The whole Decision (it is short), and the consolidated list of persons and entities',
     summary:
-      "The EU's cyber-sanctions regime: the cyber-attacks it covers (attacks, and attempted ones, with a significant effect that constitute an external threat to the Union or its Member States), the factors that make an effect significant, travel bans and asset freezes, listing by the Council acting unanimously with a statement of reasons, and review.",
+      "The EU's cyber-sanctions regime: the cyber-attacks it covers (those with a significant effect, and attempted ones with a potentially significant effect, that constitute an external threat to the Union or its Member States, or to third states and international organisations where measures are needed for the Union's foreign-policy objectives), the factors that make an effect significant, travel bans and asset freezes, listing by the Council acting unanimously with a statement of reasons, and review.",
   },
   {
     id: 'eu-cyber-regulation',
