@@ -1,20 +1,12 @@
 /** firebreak validate checks the course beside a scenario, and firebreak schema --course publishes the course format. */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import { COURSE_SCHEMA_FILE, COURSE_SCHEMA_ID } from '../../src/engine/course';
 import { courseSchemaText } from '../../src/cli/commands/schema';
 
-const cli = (...args: string[]) => {
-  try {
-    return { code: 0, out: execFileSync('node', ['bin/firebreak.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, out: e.stdout + e.stderr };
-  }
-};
 
 describe('course files on the command line', () => {
   it('validate reports a course beside the scenario: ok, or every problem located, exit 1', () => {

@@ -7,17 +7,14 @@
  * published JSON Schema (scenarios/firebreak-course.schema.json).
  */
 import { z } from 'zod';
-import { allowComments } from '../scenario/schema';
+import { allowComments, idSchema } from '../scenario/schema';
 import { PRIMARY_TEXT_IDS } from './primaryTexts';
 
 export const COURSE_FORMAT_VERSION = 1;
 export const COURSE_SCHEMA_ID = 'https://firebreak.dev/schema/course/v1.json';
 export const COURSE_SCHEMA_FILE = 'firebreak-course.schema.json';
 
-const id = z
-  .string()
-  .regex(/^[a-z][A-Za-z0-9-]*$/, 'ids are letters, digits and hyphens, starting with a lower-case letter')
-  .describe('Identifier: letters, digits and hyphens, starting with a lower-case letter.');
+const id = idSchema;
 
 const text = z.string().min(1);
 
