@@ -107,6 +107,7 @@ describe('the course view', () => {
     ]);
     expect(entry.measures).toEqual(['Proportionality', 'Fit to harm', 'Legality', 'Escalation restraint']);
     expect(entry.graded).toBe(true);
+    expect(entry.minDecisions).toBe(objective.evidence!.minDecisions);
   });
 
   it('times every part from the start, and says when the class ends the exercise early', () => {

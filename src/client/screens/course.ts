@@ -207,11 +207,16 @@ function rubricSection(course: CourseView, handout: boolean): TemplateResult {
 
 const LEVEL_NAMES: Record<string, string> = { exemplary: 'Exemplary', proficient: 'Proficient', developing: 'Developing', insufficient: 'Insufficient' };
 
+function gradedFrom(entry: CourseRubricEntry): string {
+  const needs = entry.minDecisions > 0 ? ` With fewer than ${entry.minDecisions === 1 ? 'one decision' : `${entry.minDecisions} decisions`} bearing on it, the level is insufficient.` : '';
+  return `The report card computes the level from: ${entry.measures.join(', ')}.${needs}`;
+}
+
 function rubricEntry(entry: CourseRubricEntry, handout: boolean): TemplateResult {
   const id = `course-objective-${entry.objective}`;
   return html`<section class="course-objective" aria-labelledby=${id}>
     <h3 id=${id}>${entry.text}</h3>
-    <p class="help">${entry.graded ? `The report card computes the level from: ${entry.measures.join(', ')}.` : 'Rated by evaluators only: the scenario maps no decisions to this objective.'}</p>
+    <p class="help">${entry.graded ? gradedFrom(entry) : 'Rated by evaluators only: the scenario maps no decisions to this objective.'}</p>
     <table class="table compact course-levels">
       <caption class="visually-hidden">Levels: ${entry.text}</caption>
       <thead><tr><th scope="col">Level</th>${entry.graded ? html`<th scope="col">Report-card score</th>` : nothing}<th scope="col">What it looks like</th></tr></thead>

@@ -73,6 +73,8 @@ export interface CourseRubricEntry {
   graded: boolean;
   /** What the report card computes the level from. */
   measures: string[];
+  /** Fewer decisions bearing on the objective make the computed level insufficient; 0 when ungraded. */
+  minDecisions: number;
   levels: CourseRubricLevel[];
   lookFor: string[];
 }
@@ -185,6 +187,7 @@ function rubric(scenario: Scenario, course: Course): CourseRubricEntry[] {
       text: o.text,
       graded: o.evidence !== undefined,
       measures: o.evidence?.measures.map((m) => MEASURE_LABELS[m]) ?? [],
+      minDecisions: o.evidence?.minDecisions ?? 0,
       levels: RUBRIC_LEVELS.map((level) => ({ level, descriptor: descriptorOf(o, level), from: o.evidence ? from[level] : null })),
       lookFor: course.rubric.find((e) => e.objective === o.id)?.lookFor ?? [],
     };
