@@ -28,6 +28,20 @@ describe('course files on the command line', () => {
     });
   });
 
+  it('validate given a course file checks it with the scenario beside it', () => {
+    expect(cli('validate', 'scenarios/us-2016.course.json', '--runs', '0')).toEqual({
+      code: 0,
+      out: 'scenarios/us-2016.course.json: checked with its scenario, scenarios/us-2016.json\nscenarios/us-2016.json: ok (0 warnings, history track ok, course ok)\n',
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-course-alone-'));
+    const alone = path.join(dir, 'mine.course.json');
+    fs.copyFileSync('scenarios/tutorial.course.json', alone);
+    expect(cli('validate', alone)).toEqual({
+      code: 2,
+      out: `${alone}: a course file is checked against its scenario, and ${path.join(dir, 'mine.json')} is not there: run firebreak validate on the scenario\n`,
+    });
+  });
+
   it('schema --course prints the course format, and writes a copy beside an author\'s files', () => {
     expect(JSON.parse(cli('schema', '--course').out).$id).toBe(COURSE_SCHEMA_ID);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-course-schema-'));

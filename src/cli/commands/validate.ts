@@ -1,5 +1,8 @@
 /** firebreak validate: every problem of each scenario and of the history track and course beside it, then what playtests reveal about its quality. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { formatProblem, loadScenarioBytes } from '../../engine';
+import { isCourseFileName } from '../../engine/course';
 import { playtest } from '../../engine/scenario/playtest';
 import { sourceLocator } from '../../engine/scenario/load';
 import { qualityWarnings } from '../../engine/scenario/quality';
@@ -13,7 +16,7 @@ export interface ValidateOptions {
 
 export function validate(files: string[], options: ValidateOptions): number {
   let exit = EXIT_OK;
-  for (const file of files) {
+  for (const file of files.map(scenarioOf)) {
     const bytes = readBytes(file);
     const result = loadScenarioBytes(bytes, file);
     const text = new TextDecoder('utf-8').decode(bytes);
@@ -48,4 +51,13 @@ export function validate(files: string[], options: ValidateOptions): number {
     out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtested}${history}${courseNote})`);
   }
   return exit;
+}
+
+/** A course file is checked with its scenario: the one beside it named after the course (`us-2016.course.json` → `us-2016.json`). */
+function scenarioOf(file: string): string {
+  if (!isCourseFileName(path.basename(file))) return file;
+  const scenario = file.slice(0, -'.course.json'.length) + '.json';
+  if (!fs.existsSync(scenario)) throw new UserError(`${file}: a course file is checked against its scenario, and ${scenario} is not there: run firebreak validate on the scenario`);
+  out(`${file}: checked with its scenario, ${scenario}`);
+  return scenario;
 }
