@@ -83,6 +83,8 @@ describe.skipIf(!HAVE_CHROMIUM)('course materials', () => {
     expect(await main.locator('.course-badge').count()).toBeGreaterThan(0);
 
     expect(await main.locator('#course-prompts ol').first().locator('> li').count()).toBe(3);
+    // A prompt names the objectives it serves by their numbers in the list at the top.
+    expect(await main.locator('#course-prompts ol').nth(1).locator('> li').first().innerText()).toContain('Learning objectives 5 and 1');
     const rubric = main.locator('.course-objective');
     expect(await rubric.count()).toBe(us2016.meta.learningObjectives.length);
     const proportionality = await rubric.nth(1).innerText();

@@ -186,15 +186,18 @@ function promptsSection(course: CourseView): TemplateResult {
   return html`<section class="course-section" id="course-prompts" aria-labelledby="course-prompts-h">
     <h2 id="course-prompts-h">Prompts</h2>
     <h3>Before the exercise</h3>
-    <ol class="course-prompts">${course.prompts.before.map(promptItem)}</ol>
+    <ol class="course-prompts">${course.prompts.before.map((p) => promptItem(course, p))}</ol>
     <h3>After the exercise</h3>
-    <ol class="course-prompts">${course.prompts.after.map(promptItem)}</ol>
+    <ol class="course-prompts">${course.prompts.after.map((p) => promptItem(course, p))}</ol>
   </section>`;
 }
 
-function promptItem(p: CoursePromptView): TemplateResult {
+/** A prompt, with the learning objectives it serves by their numbers in the list at the top. */
+function promptItem(course: CourseView, p: CoursePromptView): TemplateResult {
+  const numbers = p.objectives.map((o) => course.rubric.findIndex((r) => r.objective === o.id) + 1).filter((n) => n > 0);
+  const label = numbers.length === 1 ? `Learning objective ${numbers[0]}` : `Learning objectives ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
   return html`<li>${p.text}
-    ${p.objectives.length ? html`<span class="help">Objectives: ${p.objectives.map((o) => o.text).join(' · ')}</span>` : nothing}</li>`;
+    ${numbers.length ? html`<span class="help" title=${p.objectives.map((o) => o.text).join('\n')}>${label}</span>` : nothing}</li>`;
 }
 
 function rubricSection(course: CourseView, handout: boolean): TemplateResult {
