@@ -1,7 +1,8 @@
 /**
  * Loading a scenario: strict JSON, then the schema, then the semantic checks.
  * Every problem is reported at once, located by line and column in the
- * source text, so an author can fix a file in one pass.
+ * source text, so an author can fix a file in one pass. The files beside a
+ * scenario (its course) are read the same way, as another DocumentKind.
  */
 import { findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
@@ -55,6 +56,7 @@ export function loadScenarioBytes(bytes: Uint8Array, file: string): LoadResult {
   return asScenario(loadDocumentBytes(bytes, file, SCENARIO));
 }
 
+/** As loadScenarioBytes, for any document kind. */
 export function loadDocumentBytes<T>(bytes: Uint8Array, file: string, kind: DocumentKind<T>): DocumentResult<T> {
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return loadDocumentText(new TextDecoder('utf-8').decode(bytes), file, kind);
