@@ -1,6 +1,7 @@
 /** What every CLI command shares: exit codes, user errors without stack traces, reading files. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { courseFileName, loadCourseBytes, type CourseResult } from '../engine/course';
 import { formatProblem, historyFileName, loadScenarioBytes, parseHistory, type HistoryTrack, type Problem, type Scenario } from '../engine';
 
 export const EXIT_OK = 0;
@@ -69,6 +70,18 @@ export function loadHistoryBeside(scenarioFile: string, scenario: Scenario): His
   const result = parseHistory(value, scenario);
   if (!result.ok) throw new UserError(result.problems.map((p) => `${file}: ${p.message} (at ${p.pointer})`).join('\n'), EXIT_FINDING);
   return result.track;
+}
+
+/** Where a scenario's course lives: beside the scenario file, named after its id. */
+export function courseFileBeside(scenarioFile: string, scenario: Scenario): string {
+  return path.join(path.dirname(scenarioFile), courseFileName(scenario.id));
+}
+
+/** The course beside a scenario file, checked against the scenario: null when there is none, else its problems (errors first) or its warnings. */
+export function loadCourseBeside(scenarioFile: string, scenario: Scenario): CourseResult | null {
+  const file = courseFileBeside(scenarioFile, scenario);
+  if (!fs.existsSync(file)) return null;
+  return loadCourseBytes(readBytes(file), file, scenario);
 }
 
 export function parseInteger(value: string, name: string, min: number, max: number): number {

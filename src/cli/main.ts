@@ -193,10 +193,11 @@ program
   .command('schema')
   .description('Print the JSON Schema of the scenario format, write a copy of it beside your scenarios, or regenerate the published copy and docs/authoring.md.')
   .option('--write <dir>', 'write <dir>/firebreak-scenario.schema.json, for the "$schema" of the scenarios there')
-  .option('--docs', 'write scenarios/firebreak-scenario.schema.json and the generated sections of docs/authoring.md', false)
+  .option('--course', 'print or write (with --write) the schema of course files, firebreak-course.schema.json, instead', false)
+  .option('--docs', 'write scenarios/firebreak-scenario.schema.json, scenarios/firebreak-course.schema.json and the generated sections of docs/authoring.md', false)
   .option('--check', 'exit 1 when those generated files differ from the code', false)
   .action(async (o) => {
-    process.exitCode = schema({ write: o.write, docs: o.docs, check: o.check });
+    process.exitCode = schema({ write: o.write, docs: o.docs, check: o.check, course: o.course });
   });
 
 program

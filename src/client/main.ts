@@ -26,6 +26,8 @@ async function mountRoute(root: HTMLElement, route: Route): Promise<Unmount> {
       return (await import('./screens/projector')).mountProjector(root, route.id);
     case 'studio':
       return (await import('./studio/studio')).mountStudio(root);
+    case 'course':
+      return (await import('./screens/course')).mountCourse(root, route.id);
     case 'notFound':
       render(
         html`<main id="main" class="page narrow"><h1>Page not found</h1>

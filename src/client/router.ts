@@ -8,6 +8,7 @@
  *   /report/ID             printable after-action report
  *   /project/ID            projector view for the room (opened from the console)
  *   /studio                Firebreak Studio, the scenario editor
+ *   /course/SCENARIO       course materials for a shipped scenario (guide, readings, prompts, rubric)
  */
 export type Route =
   | { name: 'start'; code: string | null }
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'report'; id: string }
   | { name: 'project'; id: string }
   | { name: 'studio' }
+  | { name: 'course'; id: string }
   | { name: 'notFound'; path: string };
 
 const ID = '([A-Za-z0-9_-]{1,64})';
@@ -26,7 +28,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/studio') return { name: 'studio' };
   const join = new RegExp(`^/join/([A-Za-z0-9-]{1,32})$`).exec(path);
   if (join) return { name: 'start', code: decodeURIComponent(join[1]!).toUpperCase() };
-  for (const name of ['facilitate', 'play', 'report', 'project'] as const) {
+  for (const name of ['facilitate', 'play', 'report', 'project', 'course'] as const) {
     const m = new RegExp(`^/${name}/${ID}$`).exec(path);
     if (m) return { name, id: m[1]! };
   }

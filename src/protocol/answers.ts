@@ -137,6 +137,7 @@ export const scenarioSummarySchema = z.strictObject({
   estimatedMinutes: z.number().nullable(),
   teams: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   redCellAllowed: z.boolean(),
+  course: z.boolean().describe('Whether course materials ship with it: GET /api/scenarios/<id>/course, shown at /course/<id>.'),
 });
 
 export const presenceSeatSchema = z.strictObject({

@@ -1,5 +1,6 @@
 /**
- * Plain HTTP routes: GET /healthz, log downloads, and the built client
+ * Plain HTTP routes: GET /healthz, log downloads, a shipped scenario's
+ * history and course materials, and the built client
  * (dist/) with a single-page fallback to index.html. Security headers, the
  * Host and the Origin checks come before any of these (boundary.ts).
  */
@@ -119,6 +120,14 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
         const comparison = shipped ? histories.get(shipped) : null;
         if (!comparison) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'That scenario is not shipped with a history track.' });
         return json(res, 200, { ok: true, comparison: await comparison }, { 'cache-control': 'no-cache' });
+      }
+
+      // Course materials for instructors: public, like the scenario list (the facilitator's secrets are not in them).
+      const courseMatch = /^\/api\/scenarios\/([A-Za-z0-9_-]{1,64})\/course$/.exec(url.pathname);
+      if (courseMatch) {
+        const course = [...hub.shippedScenarios()].find((s) => s.scenario.id === courseMatch[1])?.course;
+        if (!course) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'That scenario is not shipped with course materials.' });
+        return json(res, 200, { ok: true, course }, { 'cache-control': 'no-cache' });
       }
 
       if (url.pathname.startsWith('/api/')) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'No such route.' });

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import { loadScenarioText, SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID, scenarioJsonSchema } from '../../src/engine';
 import { authoringText, AUTHORING_FILE, schemaText } from '../../src/cli/commands/schema';
 import { fieldReference } from '../../src/engine/scenario/reference';
@@ -11,14 +11,6 @@ import { EVENT_NOTES } from '../../src/engine/scenario/chartReference';
 import { CHART_EVENTS } from '../../src/engine/scenario/schema';
 import { COALITION_ATTRIBUTION_STATES, CONDITION_REGIONS, NATIONAL_ATTRIBUTION_STATES, statesOfRegion } from '../../src/engine/machines/states';
 
-const cli = (...args: string[]) => {
-  try {
-    return { code: 0, out: execFileSync('node', ['bin/firebreak.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, out: e.stdout + e.stderr };
-  }
-};
 
 describe("the author's tools", () => {
   it('keeps the field reference in docs/authoring.md equal to the one generated from the schema', () => {

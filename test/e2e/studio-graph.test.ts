@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONDITION_REGIONS } from '../../src/engine/machines/states';
+import { isScenarioFileName } from '../../src/engine/scenario/history';
 import { CHROMIUM, HAVE_CHROMIUM } from '../helpers/browser';
 
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
 
-const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.includes('.history.') && !f.includes('.schema.'));
+const SCENARIOS = readdirSync('scenarios').filter(isScenarioFileName);
 
 /** Renders Mermaid text in the page; the labels of the states drawn, or the parser's error. */
 async function render(page: Page, text: string): Promise<{ labels: string[] } | { error: string }> {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_SCHEMA_ID, scenarioSchema } from '../../src/engine/scenario/schema';
 import { runRules, SEMANTIC_RULES, type SemanticRule } from '../../src/engine/scenario/rules';
 import { formatProblem } from '../../src/engine/scenario/problems';
+import { isScenarioFileName } from '../../src/engine/scenario/history';
 import { legalBasesRule } from '../../src/engine/scenario/rules/legalBases';
 import { idsRule } from '../../src/engine/scenario/rules/ids';
 import { indicatorsRule } from '../../src/engine/scenario/rules/indicators';
@@ -54,7 +55,7 @@ describe('the rule registry', () => {
 
   it('finds no error in the shipped scenarios, and each rule reports only its own codes', () => {
     const dir = new URL('../../scenarios/', import.meta.url);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.includes('.history.') && !f.includes('schema'));
+    const files = readdirSync(dir).filter(isScenarioFileName);
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const name of files) {
       const scenario = scenarioSchema.parse(JSON.parse(readFileSync(new URL(name, dir), 'utf8')));

@@ -1,9 +1,12 @@
-/** firebreak validate: every problem of each scenario, then what playtests reveal about its quality. */
+/** firebreak validate: every problem of each scenario and of the history track and course beside it, then what playtests reveal about its quality. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { formatProblem, loadScenarioBytes } from '../../engine';
+import { isCourseFileName } from '../../engine/course';
 import { playtest } from '../../engine/scenario/playtest';
 import { sourceLocator } from '../../engine/scenario/load';
 import { qualityWarnings } from '../../engine/scenario/quality';
-import { EXIT_FINDING, EXIT_OK, UserError, loadHistoryBeside, out, readBytes } from '../io';
+import { EXIT_FINDING, EXIT_OK, UserError, loadCourseBeside, loadHistoryBeside, out, readBytes } from '../io';
 
 export interface ValidateOptions {
   runs: number;
@@ -13,7 +16,7 @@ export interface ValidateOptions {
 
 export function validate(files: string[], options: ValidateOptions): number {
   let exit = EXIT_OK;
-  for (const file of files) {
+  for (const file of files.map(scenarioOf)) {
     const bytes = readBytes(file);
     const result = loadScenarioBytes(bytes, file);
     const text = new TextDecoder('utf-8').decode(bytes);
@@ -32,7 +35,12 @@ export function validate(files: string[], options: ValidateOptions): number {
       exit = EXIT_FINDING;
       history = ', history track invalid';
     }
-    const warnings = [...result.warnings];
+    // So must a course beside it: its errors are findings, its warnings count with the scenario's.
+    const course = loadCourseBeside(file, result.scenario);
+    if (course && !course.ok) exit = EXIT_FINDING;
+    const courseNote = course === null ? '' : course.ok ? ', course ok' : ', course invalid';
+    const warnings = [...result.warnings, ...(course?.ok ? course.warnings : [])];
+    if (course && !course.ok) course.problems.forEach((p) => out(formatProblem(p)));
     if (options.runs > 0) {
       const { summary, observation } = playtest(result.scenario, { runs: options.runs, seed: options.seed });
       warnings.push(...qualityWarnings(result.scenario, summary, file, sourceLocator(text), observation));
@@ -40,7 +48,16 @@ export function validate(files: string[], options: ValidateOptions): number {
     warnings.forEach((p) => out(formatProblem(p)));
     if (warnings.length > 0 && options.strict) exit = EXIT_FINDING;
     const playtested = options.runs > 0 ? `, ${options.runs} playtest runs` : '';
-    out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtested}${history})`);
+    out(`${file}: ok (${warnings.length} warning${warnings.length === 1 ? '' : 's'}${playtested}${history}${courseNote})`);
   }
   return exit;
+}
+
+/** A course file is checked with its scenario: the one beside it named after the course (`us-2016.course.json` → `us-2016.json`). */
+function scenarioOf(file: string): string {
+  if (!isCourseFileName(path.basename(file))) return file;
+  const scenario = file.slice(0, -'.course.json'.length) + '.json';
+  if (!fs.existsSync(scenario)) throw new UserError(`${file}: a course file is checked against its scenario, and ${scenario} is not there: run firebreak validate on the scenario`);
+  out(`${file}: checked with its scenario, ${scenario}`);
+  return scenario;
 }

@@ -22,6 +22,7 @@ import { facilitatorScreen } from './facilitator';
 import { observerScreen } from './observer';
 import { BoardPanel } from './parts/board';
 import { onHistoryArrival } from '../net/history';
+import { onCourseArrival } from '../net/course';
 import { ChartsPanel } from './parts/charts';
 import { noticeCards, notificationsMenu } from './parts/notifications';
 import { helpButton, helpDialog, howToPlaySeen, listenForHelp, syncHelpDialog } from './parts/help';
@@ -104,6 +105,7 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
 
   session.onChange(rerender);
   const stopHistory = onHistoryArrival(rerender);
+  const stopCourse = onCourseArrival(rerender);
   session.start();
   onLastMinute((deadline) =>
     ctx.notifications.add([{ id: `minute-${deadline}`, kind: 'clock', title: 'One minute left in this round', text: clockRule(), at: serverNow(), urgent: true }]),
@@ -118,6 +120,7 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
     onLastMinute(null);
     stopTicker();
     stopHistory();
+    stopCourse();
     session.stop();
     board.destroy();
     charts.destroy();

@@ -22,6 +22,7 @@ import { resultsSection } from './parts/results';
 import { exerciseTable } from './start';
 import { classGradeSheet } from './parts/gradeSheet';
 import { emptySeatChoices, emptyTeams, settleEmptySeats } from './parts/emptySeats';
+import { courseOf } from '../net/course';
 
 export function facilitatorScreen(ctx: Ctx): TemplateResult {
   const view = ctx.view;
@@ -265,6 +266,9 @@ function guideSection(view: ExerciseView): TemplateResult {
     ${round?.watchFor.length ? html`<h3>Watch for</h3><ul>${round.watchFor.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
     ${guide.text
       ? html`<details><summary>Timing and flow of the whole exercise</summary>${paragraphs(guide.text).map((p) => html`<p>${p}</p>`)}</details>`
+      : nothing}
+    ${courseOf(view.scenario.id).state === 'done'
+      ? html`<p><a href=${`/course/${view.scenario.id}`} target="_blank" rel="noopener">Course materials: class timings, readings, prompts and rubric<span class="visually-hidden"> (opens in a new tab)</span></a></p>`
       : nothing}
   </section>`;
 }

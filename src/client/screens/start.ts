@@ -191,6 +191,7 @@ function scenarioChoices(state: StartState, rerender: () => void): TemplateResul
         <strong>${s.title}</strong>
         <span class="help clamp">${s.summary}</span>
         <span class="meta">${plural(s.rounds, 'round')} · ${s.teams.map((t) => t.name).join(', ')}${s.estimatedMinutes ? ` · about ${s.estimatedMinutes} minutes` : ''}${s.redCellAllowed ? ' · red cell optional' : ''}</span>
+        ${s.course ? html`<a class="meta" href=${`/course/${s.id}`} aria-label=${`Course materials: ${s.title}`} data-link>Course materials</a>` : nothing}
       </label>
     </div>`,
   )}`;

@@ -86,6 +86,11 @@ export const GENERIC_DESCRIPTORS: Record<RubricLevel, string> = {
   insufficient: 'Not demonstrated: too few decisions bore on it, or they were poorly judged.',
 };
 
+/** What a level means for one objective: the scenario's descriptor, or the generic one. */
+export function descriptorOf(objective: LearningObjective, level: RubricLevel): string {
+  return objective.rubric[level] ?? GENERIC_DESCRIPTORS[level];
+}
+
 export const MEASURE_LABELS: Record<GradeMeasure, string> = {
   proportionality: 'Proportionality',
   'proportionality.fit': 'Fit to harm',
@@ -250,7 +255,7 @@ function gradeObjective(
       ratings,
       evaluated,
       level,
-      descriptor: level ? (objective.rubric[level] ?? GENERIC_DESCRIPTORS[level]) : '',
+      descriptor: level ? descriptorOf(objective, level) : '',
       why: rated.length ? `${capitalise(ratedText)}; the scenario maps no decisions to this objective.` : 'Not graded from decisions (the scenario maps none to this objective) and not rated by evaluators.',
     };
   }
@@ -301,7 +306,7 @@ function gradeObjective(
     ratings,
     evaluated,
     level,
-    descriptor: level ? (objective.rubric[level] ?? GENERIC_DESCRIPTORS[level]) : '',
+    descriptor: level ? descriptorOf(objective, level) : '',
     why,
   };
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Scenario } from './schema';
+import { isCourseFileName } from '../course/schema';
 
 const step = z
   .object({
@@ -118,9 +119,9 @@ export function historyStepsOf(track: HistoryTrack, round: number, team: string)
   return track.rounds.find((r) => r.round === round)?.steps.filter((s) => s.team === team) ?? [];
 }
 
-/** Files in a scenarios folder: a scenario, or beside it its history track (`<id>.history.json`) or the JSON Schema. */
+/** Files in a scenarios folder: a scenario, or beside it its history track (`<id>.history.json`), its course (`<id>.course.json`) or a JSON Schema. */
 export function isScenarioFileName(name: string): boolean {
-  return name.endsWith('.json') && !name.endsWith('.schema.json') && !name.endsWith('.history.json');
+  return name.endsWith('.json') && !name.endsWith('.schema.json') && !name.endsWith('.history.json') && !isCourseFileName(name);
 }
 
 export function historyFileName(scenarioId: string): string {

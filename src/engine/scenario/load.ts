@@ -1,7 +1,8 @@
 /**
  * Loading a scenario: strict JSON, then the schema, then the semantic checks.
  * Every problem is reported at once, located by line and column in the
- * source text, so an author can fix a file in one pass.
+ * source text, so an author can fix a file in one pass. The files beside a
+ * scenario (its course) are read the same way, as another DocumentKind.
  */
 import { findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
@@ -14,13 +15,32 @@ export type LoadResult =
   | { ok: true; scenario: Scenario; warnings: Problem[] }
   | { ok: false; problems: Problem[] }; // errors first, then warnings
 
+/** Any JSON document Firebreak reads with located problems: its schema, and the checks that need the parsed value. */
+export interface DocumentKind<T> {
+  schema: z.ZodType<T>;
+  check(value: T, file: string, locate: Locator): Problem[];
+}
+
+export type DocumentResult<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+const SCENARIO: DocumentKind<Scenario> = { schema: scenarioSchema as z.ZodType<Scenario>, check: checkScenario };
+
+function asScenario(result: DocumentResult<Scenario>): LoadResult {
+  return result.ok ? { ok: true, scenario: result.value, warnings: result.warnings } : result;
+}
+
 /** Deeper documents are refused before any recursive processing. */
 const MAX_DEPTH = 64;
 
 /** Loads a scenario from its JSON text; `file` only labels the problems. */
 export function loadScenarioText(text: string, file: string): LoadResult {
+  return asScenario(loadDocumentText(text, file, SCENARIO));
+}
+
+/** Loads any document kind from its JSON text, every problem located as for a scenario. */
+export function loadDocumentText<T>(text: string, file: string, kind: DocumentKind<T>): DocumentResult<T> {
   try {
-    return loadText(text, file);
+    return loadText(text, file, kind);
   } catch (err) {
     if (err instanceof RangeError) return fail([documentProblem(file, 'too-deep', 'the document is nested too deeply to read')]);
     throw err;
@@ -33,8 +53,13 @@ export function loadScenarioText(text: string, file: string): LoadResult {
  * characters that would turn up later as strange names.
  */
 export function loadScenarioBytes(bytes: Uint8Array, file: string): LoadResult {
+  return asScenario(loadDocumentBytes(bytes, file, SCENARIO));
+}
+
+/** As loadScenarioBytes, for any document kind. */
+export function loadDocumentBytes<T>(bytes: Uint8Array, file: string, kind: DocumentKind<T>): DocumentResult<T> {
   const bad = firstInvalidUtf8(bytes);
-  if (bad < 0) return loadScenarioText(new TextDecoder('utf-8').decode(bytes), file);
+  if (bad < 0) return loadDocumentText(new TextDecoder('utf-8').decode(bytes), file, kind);
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '');
   const { line, column } = positionOf(lineStarts(before), before.length);
   const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
@@ -54,7 +79,7 @@ export function loadScenarioBytes(bytes: Uint8Array, file: string): LoadResult {
 /** Validates an already parsed value (no source text: every problem is located at 1:1). */
 export function parseScenarioObject(value: unknown, file = '<scenario>'): LoadResult {
   try {
-    return validate(value, file, () => ({ line: 1, column: 1 }), []);
+    return asScenario(validate(value, file, () => ({ line: 1, column: 1 }), [], SCENARIO));
   } catch (err) {
     if (err instanceof RangeError) return fail([documentProblem(file, 'too-deep', 'the document is nested too deeply to read')]);
     throw err;
@@ -64,7 +89,7 @@ export function parseScenarioObject(value: unknown, file = '<scenario>'): LoadRe
 // ---------------------------------------------------------------------------
 // Text and positions
 
-function loadText(text: string, file: string): LoadResult {
+function loadText<T>(text: string, file: string, kind: DocumentKind<T>): DocumentResult<T> {
   // A byte order mark is not JSON, but editors write one and do not count it as a column.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lines = lineStarts(source);
@@ -102,7 +127,7 @@ function loadText(text: string, file: string): LoadResult {
     keyProblems.push({ severity: 'error', code, message, file, line, column, pointer: jsonPointer(path) });
   });
   if (keyProblems.some((p) => p.code === 'too-deep')) return fail(keyProblems);
-  return validate(value, file, locate, keyProblems);
+  return validate(value, file, locate, keyProblems, kind);
 }
 
 function lineStarts(text: string): number[] {
@@ -263,18 +288,18 @@ function valueOfNode(node: Node, path: PathSegment[], depth: number, report: Key
 // ---------------------------------------------------------------------------
 // Schema and semantic checks
 
-function validate(value: unknown, file: string, locate: Locator, earlier: Problem[]): LoadResult {
+function validate<T>(value: unknown, file: string, locate: Locator, earlier: Problem[], kind: DocumentKind<T>): DocumentResult<T> {
   const problems = [...earlier];
-  const parsed = scenarioSchema.safeParse(withoutComments(value));
+  const parsed = kind.schema.safeParse(withoutComments(value));
   if (!parsed.success) {
-    const explain = new IssueExplainer(value, file, locate);
+    const explain = new IssueExplainer(value, file, locate, kind.schema as unknown as SchemaNode);
     for (const issue of parsed.error.issues) explain.issue(issue, []);
     problems.push(...explain.problems);
     return fail(problems);
   }
-  problems.push(...checkScenario(parsed.data, file, locate));
+  problems.push(...kind.check(parsed.data, file, locate));
   if (problems.some((p) => p.severity === 'error')) return fail(problems);
-  return { ok: true, scenario: parsed.data, warnings: sortProblems(problems) };
+  return { ok: true, value: parsed.data, warnings: sortProblems(problems) };
 }
 
 /** Any object may carry a "$comment" note for authors (as in JSON Schema); it is ignored. */
@@ -291,7 +316,7 @@ function withoutComments(value: unknown): unknown {
   return result;
 }
 
-function fail(problems: Problem[]): LoadResult {
+function fail(problems: Problem[]): { ok: false; problems: Problem[] } {
   const sorted = sortProblems(problems);
   return {
     ok: false,
@@ -349,7 +374,6 @@ function unwrap(schema: SchemaNode): SchemaNode {
 
 const CONDITION_UNION = unwrap(condition as unknown as SchemaNode);
 const EFFECT_UNION = unwrap(effect as unknown as SchemaNode);
-const ROOT = scenarioSchema as unknown as SchemaNode;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -397,8 +421,8 @@ function chooseOption(union: SchemaNode, value: unknown): number {
 }
 
 /** The schema at a path of the input, following the options the input chose. */
-function schemaAt(root: unknown, path: Path): SchemaNode | undefined {
-  let schema: SchemaNode | undefined = unwrap(ROOT);
+function schemaAt(schemaRoot: SchemaNode, root: unknown, path: Path): SchemaNode | undefined {
+  let schema: SchemaNode | undefined = unwrap(schemaRoot);
   let value = root;
   for (const segment of path) {
     schema = resolveUnion(schema, value);
@@ -473,6 +497,7 @@ class IssueExplainer {
     private readonly input: unknown,
     private readonly file: string,
     private readonly locate: Locator,
+    private readonly root: SchemaNode,
   ) {}
 
   private add(path: Path, message: string, at: 'value' | 'key' = 'value', locateAt: Path = path): void {
@@ -485,7 +510,7 @@ class IssueExplainer {
     const value = valueAt(this.input, path);
 
     if (issue.code === 'unrecognized_keys') {
-      const shape = schemaAt(this.input, path)?._zod.def.shape;
+      const shape = schemaAt(this.root, this.input, path)?._zod.def.shape;
       const allowed = shape ? Object.keys(shape) : [];
       for (const key of issue.keys) {
         const hint = closest(key, allowed);
@@ -558,7 +583,7 @@ class IssueExplainer {
    * chance (0 to 1) written as a whole percentage, the fraction meant.
    */
   private rangeNote(path: Path, value: unknown): string {
-    const node = schemaAt(this.input, path) as { minValue?: number | null; maxValue?: number | null } | undefined;
+    const node = schemaAt(this.root, this.input, path) as { minValue?: number | null; maxValue?: number | null } | undefined;
     const min = node?.minValue;
     const max = node?.maxValue;
     if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max)) return '';
@@ -605,7 +630,7 @@ class IssueExplainer {
   private unionAt(path: Path): SchemaNode | undefined {
     // Walk to the parent, then take the field's schema without resolving the union itself.
     if (path.length === 0) return undefined;
-    const parent = schemaAt(this.input, path.slice(0, -1));
+    const parent = schemaAt(this.root, this.input, path.slice(0, -1));
     if (!parent) return undefined;
     const def = parent._zod.def;
     const segment = path[path.length - 1]!;

@@ -60,10 +60,16 @@ function unionForms(def: Json): string[] {
   });
 }
 
-export function fieldReference(schema: Json): string {
-  const defs = (schema.$defs ?? {}) as Record<string, Json>;
+/** One row per field of a schema (course files have their own), as a Markdown table. */
+export function fieldTable(schema: Json): string[] {
   const table: string[] = ['| field | type | default | description |', '| --- | --- | --- | --- |'];
   rows(schema, '', table);
+  return table;
+}
+
+export function fieldReference(schema: Json): string {
+  const defs = (schema.$defs ?? {}) as Record<string, Json>;
+  const table = fieldTable(schema);
   const forms = (id: string) => {
     const def = defs[id] ?? {};
     return typeof def.$ref === 'string' ? defs[def.$ref.replace('#/$defs/', '')] ?? {} : def;

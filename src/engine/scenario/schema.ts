@@ -27,6 +27,8 @@ const id = z
   .string()
   .regex(/^[a-z][A-Za-z0-9-]*$/, 'ids are letters, digits and hyphens, starting with a lower-case letter')
   .describe('Identifier: letters, digits and hyphens, starting with a lower-case letter (e.g. dnc-intrusion, publicTrust).');
+/** The one form of an id, also for the files beside a scenario (courses). */
+export const idSchema = id;
 
 export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
 export const confidenceLevel = z.enum(CONFIDENCE_LEVELS);
@@ -682,7 +684,7 @@ export type VerificationBody = NonNullable<Scenario['institutions']>['verificati
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
-function allowComments(node: unknown): void {
+export function allowComments(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(allowComments);
   if (!node || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
