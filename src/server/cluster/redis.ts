@@ -85,7 +85,33 @@ export class RedisLink {
 
   /** The socket.io adapter over this link. */
   adapter() {
-    return createAdapter(this.pub, this.sub, { key: CHANNEL_PREFIX, requestsTimeout: this.requestsTimeoutMs });
+    const pub = this.guarded(this.pub, 'publisher', ['publish']);
+    const sub = this.guarded(this.sub, 'subscriber', ['subscribe', 'pSubscribe', 'sSubscribe', 'unsubscribe', 'pUnsubscribe', 'sUnsubscribe']);
+    return createAdapter(pub, sub, { key: CHANNEL_PREFIX, requestsTimeout: this.requestsTimeoutMs });
+  }
+
+  /**
+   * A client as the adapter sees it. The adapter publishes and subscribes
+   * without waiting for the answer, so a command that fails while Redis is
+   * away (the connection reset under it) would be an unhandled rejection,
+   * which ends a Node process. Here the failure is noted instead: /healthz
+   * and the refusals already say that Redis is lost, the client subscribes
+   * again when it reconnects, and a broadcast is not retried because each
+   * process reads what it missed from the log.
+   */
+  private guarded(client: Client, name: string, unawaited: readonly string[]): Client {
+    return new Proxy(client, {
+      get: (target, property) => {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        if (typeof property !== 'string' || !unawaited.includes(property)) return value.bind(target);
+        return (...args: unknown[]) => {
+          const sent: unknown = value.apply(target, args);
+          if (sent instanceof Promise) sent.catch((err: Error) => this.noteError(name, err));
+          return sent;
+        };
+      },
+    });
   }
 
   report(): ServiceReport {
