@@ -126,8 +126,8 @@ export function createRequestHandler(hub: Hub, state: HttpState, distDir: string
       const courseMatch = /^\/api\/scenarios\/([A-Za-z0-9_-]{1,64})\/course$/.exec(url.pathname);
       if (courseMatch) {
         const course = [...hub.shippedScenarios()].find((s) => s.scenario.id === courseMatch[1])?.course;
-        if (!course) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'That scenario is not shipped with course materials.' });
-        return json(res, 200, { ok: true, course }, { 'cache-control': 'no-cache' });
+        // No course is an answer, not an error: the console asks for every exercise, most of whose scenarios have none.
+        return json(res, 200, { ok: true, course: course ?? null }, { 'cache-control': 'no-cache' });
       }
 
       if (url.pathname.startsWith('/api/')) return json(res, 404, { ok: false, code: 'NOT_FOUND', message: 'No such route.' });

@@ -219,7 +219,9 @@ describe.skipIf(!HAVE_CHROMIUM)('Firebreak Studio', () => {
     await warning.waitFor();
     expect(await warning.innerText()).toContain('No one has joined Republic of Alpha.');
     expect(await warning.innerText()).not.toContain('Beta');
-    await warning.locator('.btn--danger').click();
+    // The author will take Alpha's seat: it stays open rather than going to a bot or being dropped.
+    for (const open of await warning.getByRole('radio', { name: /Leave the seat open/ }).all()) await open.check();
+    await warning.locator('.row .btn').first().click();
     await facilitatorStep(console, 'Begin round 1');
     // The bot (Beta) drafts as the round opens; the author's team (Alpha) has not.
     await expect.poll(() => console.locator('body').innerText(), SLOW).toMatch(/Kingdom of Beta[\s\S]*?[1-9] drafted/);

@@ -27,8 +27,10 @@ export function courseOf(scenarioId: string): CourseEntry {
   };
   fetch(`/api/scenarios/${encodeURIComponent(scenarioId)}/course`, { headers: { accept: 'application/json' } })
     .then(async (res): Promise<CourseEntry> => {
-      if (res.ok) return { state: 'done', course: ((await res.json()) as { course: CourseView }).course };
-      if (res.status === 404) return { state: 'missing' };
+      if (res.ok) {
+        const { course } = (await res.json()) as { course: CourseView | null };
+        return course ? { state: 'done', course } : { state: 'missing' };
+      }
       return { state: 'failed', message: 'The course materials could not be loaded. Reload the page to try again.' };
     })
     .then(settle, () => settle({ state: 'failed', message: 'The course materials could not be loaded: check your connection and reload the page.' }));

@@ -133,17 +133,18 @@ function teamsDid(view: ExerciseView, round: number): TemplateResult {
   return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.joint.length ? ' (jointly)' : ''}${d.effective ? '' : ' (fell through)'}</li>`)}</ul>`;
 }
 
-/** What really happened, with sources (and, for the facilitator, the guide); `folded` puts the sources and the guide behind a disclosure (the report's short version). */
+/** What really happened, with sources (and, for the facilitator, the guide); `folded` puts the notes tied to no round, the sources and the guide behind a disclosure (the report's short version). */
 export function whatReallyHappened(view: ExerciseView, folded = false): TemplateResult {
   const d = view.debrief;
   if (!d) return html``;
   const fold = (summary: string, body: TemplateResult) => (folded ? html`<details class="report-fold"><summary>${summary}</summary>${body}</details>` : body);
+  // Notes tied to no round (the history track, where the model departs from the record) fold away in the short version.
+  const modelNotes = d.whatHappened.filter((w) => w.round === null);
   return html`<section class="panel" aria-labelledby="real-h">
     <h2 id="real-h">What really happened</h2>
-    <ul class="real">${d.whatHappened.map(
-      (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}:</strong> ` : nothing}${w.text}
-        ${w.sources.length ? html`<span class="sources">Sources: ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
-    )}</ul>
+    ${folded
+      ? html`${realList(view, d.whatHappened.filter((w) => w.round !== null))}${modelNotes.length ? fold(`Notes on the history track and the model (${modelNotes.length})`, realList(view, modelNotes)) : nothing}`
+      : realList(view, d.whatHappened)}
     ${d.sources.length
       ? fold(`Sources (${d.sources.length})`, html`<h3>Sources</h3><ol class="source-list">${d.sources.map((s) => {
           const url = safeUrl(s.url);
@@ -152,6 +153,13 @@ export function whatReallyHappened(view: ExerciseView, folded = false): Template
       : nothing}
     ${d.facilitatorGuide ? fold("Facilitator's guide", html`<h3>Facilitator's guide</h3>${paragraphs(d.facilitatorGuide).map((p) => html`<p>${p}</p>`)}`) : nothing}
   </section>`;
+}
+
+function realList(view: ExerciseView, entries: NonNullable<ExerciseView['debrief']>['whatHappened']): TemplateResult {
+  return html`<ul class="real">${entries.map(
+    (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}:</strong> ` : nothing}${w.text}
+      ${w.sources.length ? html`<span class="sources">Sources: ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
+  )}</ul>`;
 }
 
 export function questionsSection(view: ExerciseView): TemplateResult {
