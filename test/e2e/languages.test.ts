@@ -3,7 +3,10 @@
  * chooses another in the top bar and it is remembered; the top bar, the
  * clock, notifications, the team's "what now" line and the headings, labels
  * and buttons of the team screen and the console follow it, and dates and
- * times are written the locale's way.
+ * times are written the locale's way. A French and a German seat meet no
+ * English chrome on the start and join pages, in the catalogue's facts, the
+ * attribution panel, inject mastheads, notifications, round results, the
+ * end-early form or a refusal (scenario texts stay in the author's words).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +16,40 @@ import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
 const SLOW = { timeout: 20_000, interval: 100 };
+
+/**
+ * The visible text of the elements `selector` matches, with every fold
+ * opened (but the server's own English words, which stay folded, and the
+ * score explanations, which the engine writes).
+ */
+async function visibleText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>(`${sel} details:not(.server-words):not(.score)`)) d.open = true;
+    return [...document.querySelectorAll<HTMLElement>(sel)].map((e) => e.innerText).join('\n');
+  }, selector);
+}
+
+/** The English chrome strings of `list` that appear in `text`. */
+function englishIn(text: string, list: readonly string[]): string[] {
+  return list.filter((w) => text.includes(w));
+}
+
+/** English chrome of the start and join pages. */
+const START_EN = [
+  'Join an exercise', 'Your facilitator gives', 'Join code', 'For example', 'Your name', 'Open a new exercise', 'You will facilitate',
+  'Title of this run', 'Upload a scenario file', 'Open the exercise', 'How an exercise runs', 'opens an exercise and hands out',
+  'rounds', 'about ', 'red cell optional', 'Course materials', 'Loading the scenarios',
+];
+/** English chrome of the team screen's catalogue, attribution panel, feed, notifications and results. */
+const TEAM_EN = [
+  'In your plan', 'Unavailable now', 'rung ', 'est. proportionality', 'political capital', 'intelligence capacity', 'Why not now', 'Cost\n',
+  'Legal basis', 'Not stated', 'Precedent', 'None recorded', 'Prerequisites', 'Needs ', 'Escalation rung', 'severity', 'Reversibility', 'Spillover',
+  'Type\n', 'Domestic', 'Retorsion', 'can be taken jointly', 'Proportionality estimate', 'No estimate', 'Procedural options', 'Prior notice',
+  '“Add to our plan”', 'Choose options to see', 'Sharing your evidence', 'Our confidence', 'Stage:', 'Not detected', 'Coalition:', 'Attributed publicly by',
+  'no one', 'Share our evidence', 'Source:', 'News report', 'Diplomatic cable', 'Priority', 'Intelligence summary', 'Restricted', 'Releasable',
+  'Phone call', 'Transcript', 'Social media', 'Post\n', 'All teams', 'Round 1', 'New inject', 'Announcement', 'Round results', 'what happened',
+  "Northland's posture", 'Cumulative harm', 'Coalition cohesion', 'Decisions', 'No decisions visible', 'Proportionality:', 'unchanged',
+];
 
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
 
@@ -38,8 +75,9 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${rig.base}/join/${created.codes.teams['atlantia']}`);
-    await page.getByLabel('Your name').first().fill('Ada Atlantia');
-    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    // The join page speaks German already.
+    await page.getByLabel('Ihr Name').first().fill('Ada Atlantia');
+    await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
     await page.waitForURL(/\/play\//);
     await page.locator('.topbar').waitFor();
     await facilitator.must({ type: 'startExercise' });
@@ -106,6 +144,89 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
       await console.screenshot({ path: `test-results/screens/console-de@${width}.png` });
     }
     await page.screenshot({ path: 'test-results/screens/team-en@1366.png' });
+    await context.close();
+  }, 60_000);
+
+  it('shows a French seat the catalogue, the attribution panel, injects, notifications and results without English chrome', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await expect.poll(() => page.locator('.topbar .conn').innerText(), SLOW).toBe('Connecté');
+    const kinds = [
+      ['news', 'The Herald'], ['diplomatic', 'Embassy in Northland'], ['intelligence', 'Joint assessment staff'], ['social', '@leakwatch'], ['call', 'The ambassador'],
+    ] as const;
+    for (const [kind, source] of kinds) {
+      await facilitator.must({ type: 'releaseAdhocInject', inject: { title: `Story ${kind}`, body: `Body of the ${kind} story.`, audience: 'all', kind, source } });
+    }
+    await facilitator.must({ type: 'announce', text: 'Ten minutes left.' });
+    await page.locator('.inject--call').waitFor();
+    await expect.poll(() => page.locator('.toasts').innerText(), SLOW).toContain('Annonce de Fran');
+    expect(await page.locator('.toasts').innerText()).toContain('Nouvel inject : Story');
+    await page.locator('.notif-menu summary').click();
+    const notices = await visibleText(page, '.notif-panel');
+    expect(englishIn(notices, ['New inject', 'Announcement from', 'Mark all as read'])).toEqual([]);
+    await page.locator('.notif-menu summary').click();
+
+    const catalogue = await visibleText(page, '.catalogue');
+    expect(englishIn(catalogue, TEAM_EN)).toEqual([]);
+    for (const word of ['Coût', 'Base juridique', 'Réversibilité', 'Options de procédure', 'Préavis', 'Mesure interne', 'Rétorsion', 'de capital politique']) expect(catalogue).toContain(word);
+    const intel = await visibleText(page, '.intel');
+    expect(englishIn(intel, TEAM_EN)).toEqual([]);
+    expect(intel).toContain('Partager nos éléments avec la coalition');
+    const feed = await visibleText(page, '.feed');
+    expect(englishIn(feed, TEAM_EN)).toEqual([]);
+    for (const word of ['Source : The Herald', 'Télégramme diplomatique', 'Synthèse de renseignement', '☎ Appel téléphonique', 'Transcription', 'Toutes les équipes', '22 juil. 2016']) expect(feed).toContain(word);
+
+    await facilitator.must({ type: 'advance' });
+    await page.locator('#results-h').waitFor();
+    const results = await visibleText(page, '.results');
+    expect(englishIn(results, TEAM_EN)).toEqual([]);
+    for (const word of ['Résultats des tours', 'ce qui s’est passé', 'Escalade', 'Posture de Northland', 'Préjudice cumulé', 'Cohésion de la coalition']) expect(results).toContain(word);
+    expect(await axeSerious(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screens/team-fr-results@1366.png', fullPage: true });
+  }, 90_000);
+
+  for (const [language, locale, words, refusal] of [
+    ['fr', 'fr-FR', ['Rejoindre un exercice', 'Ouvrir un nouvel exercice', 'Comment se déroule un exercice', 'tours'], 'Ce code ne correspond à aucun exercice en cours'],
+    ['de', 'de-DE', ['Einer Übung beitreten', 'Eine neue Übung eröffnen', 'Wie eine Übung abläuft', 'Runden'], 'Zu diesem Code gibt es keine laufende Übung'],
+  ] as const) {
+    it(`shows the start page, the join screen and a refusal in ${language}`, async () => {
+      const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+      const start = await context.newPage();
+      start.setDefaultTimeout(15_000);
+      await start.goto(`${rig.base}/`);
+      await start.locator('.start-grid .choice').first().waitFor();
+      const text = await visibleText(start, 'main');
+      expect(englishIn(text, START_EN)).toEqual([]);
+      for (const word of words) expect(text).toContain(word);
+      await start.goto(`${rig.base}/join/NOSUCHCODE`);
+      await start.locator('#join-name').fill('Gast');
+      await start.locator('#join-name').press('Enter');
+      const answer = start.locator('#answer-join');
+      await expect.poll(() => answer.innerText(), SLOW).toContain(refusal);
+      expect(await answer.getAttribute('data-code')).toBe('UNKNOWN_CODE');
+      // The server's own sentence stays at hand, folded, in English.
+      expect(await answer.locator('.server-words p').getAttribute('lang')).toBe('en');
+      expect(englishIn(await visibleText(start, 'main .start-grid'), START_EN)).toEqual([]);
+      expect(await axeSerious(start)).toEqual([]);
+      await context.close();
+    }, 60_000);
+  }
+
+  it('puts the end-early form in German', async () => {
+    const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+    const console = await context.newPage();
+    console.setDefaultTimeout(15_000);
+    await console.goto(`${rig.base}/`);
+    await console.evaluate((seat) => localStorage.setItem('firebreak.seats.v1', JSON.stringify([seat])), {
+      exerciseId, credential: facilitatorCredential, role: 'facilitator', team: null, name: 'Fran', seatId: 'fac', title: 'Sprachen', savedAt: Date.now(),
+    });
+    await console.goto(`${rig.base}/facilitate/${exerciseId}`);
+    await console.getByText('Die Übung vorzeitig beenden…').click();
+    await console.getByRole('button', { name: 'Die Übung jetzt beenden' }).click();
+    await expect.poll(() => console.locator('.danger-zone').innerText(), SLOW).toContain('Die Übung jetzt für alle beenden?');
+    const text = await visibleText(console, '.danger-zone');
+    expect(englishIn(text, ['Reason', 'End the exercise', 'Every screen goes', 'Yes, end it now', 'Keep playing'])).toEqual([]);
+    expect(text).toContain('Grund (für das Protokoll)');
+    await console.getByRole('button', { name: 'Weiterspielen' }).click();
     await context.close();
   }, 60_000);
 });

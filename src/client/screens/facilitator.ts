@@ -7,7 +7,7 @@ import type { CommandBody } from '../../engine/types';
 import type { ExerciseView, TeamSummaryView } from '../../engine/view/types';
 import { answerSlot } from '../ui/answers';
 import { cssProps, html, nothing, paragraphs, repeat, safeColour, swatch, type TemplateResult } from '../ui/dom';
-import { andList, humanize, PHASE_WORDS, teamName, teamsTakingPart, teamStateWord } from '../ui/format';
+import { andList, humanize, phaseWord, teamName, teamsTakingPart, teamStateWord } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { t } from '../ui/i18n';
@@ -141,7 +141,7 @@ function controlsSection(ctx: Ctx): TemplateResult {
   const pending = confirm ? steps.find((s) => s.label === confirm.label) : undefined;
   return html`<section class="panel controls" aria-labelledby="controls-h">
     <h2 id="controls-h">${t('console.run')}</h2>
-    <p class="status-line"><strong>${PHASE_WORDS[view.phase]}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
+    <p class="status-line"><strong>${phaseWord(view.phase)}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
       ${t('console.locked', { locked: teamsTakingPart(view.teams).filter((team) => team.locked).length, count: teamsTakingPart(view.teams).length })}</p>
     ${confirm && pending
       ? confirmBox(ctx, pending, confirm.warnings)
@@ -180,23 +180,23 @@ function endControl(ctx: Ctx): TemplateResult {
     const form = event.currentTarget as HTMLFormElement;
     const reason = String(new FormData(form).get('reason') ?? '').trim();
     ctx.local.confirmEnd = false;
-    await ctx.send('end', { type: 'endExercise', reason }, 'Ended: everyone sees the debrief.');
+    await ctx.send('end', { type: 'endExercise', reason }, t('endEarly.done'));
   };
   return html`<details class="danger-zone">
     <summary>${t('console.endEarly')}</summary>
     <form class="stack" @submit=${submit}>
-      <label for="end-reason">Reason (for the record)</label>
+      <label for="end-reason">${t('endEarly.reason')}</label>
       <input id="end-reason" name="reason" maxlength="2000" />
       ${confirming
         ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-end" aria-describedby="confirm-end-why">
-            <p id="confirm-end" tabindex="-1"><strong>End the exercise for everyone now?</strong></p>
-            <p id="confirm-end-why">Every screen goes to the debrief and no further round can be played. Reopening later only lets people join and chat again.</p>
+            <p id="confirm-end" tabindex="-1"><strong>${t('endEarly.confirm')}</strong></p>
+            <p id="confirm-end-why">${t('endEarly.why')}</p>
             <div class="row wrap">
-              <button class="btn btn--danger" type="submit">Yes, end it now</button>
-              <button class="btn" type="button" @click=${() => { ctx.local.confirmEnd = false; ctx.rerender(); }}>Keep playing</button>
+              <button class="btn btn--danger" type="submit">${t('endEarly.yes')}</button>
+              <button class="btn" type="button" @click=${() => { ctx.local.confirmEnd = false; ctx.rerender(); }}>${t('endEarly.keep')}</button>
             </div>
           </div>`
-        : html`<button class="btn btn--danger" type="submit">End the exercise now</button>`}
+        : html`<button class="btn btn--danger" type="submit">${t('endEarly.now')}</button>`}
       ${answerSlot(ctx.answers, 'end')}
     </form>
   </details>`;

@@ -6,6 +6,7 @@
  */
 import type { ExerciseView } from '../../engine/view/types';
 import { actionName, clockRule, ladderLabel, postureWord, roundTitle, teamName } from '../ui/format';
+import { t } from '../ui/i18n';
 import type { Notice } from '../ui/notifications';
 
 type NewNotice = Omit<Notice, 'read'>;
@@ -33,11 +34,17 @@ function phaseNotices(previous: ExerciseView, view: ExerciseView, now: number): 
     out.push({
       id: `result-${r.round}`,
       kind: 'result',
-      title: timeUp ? `Time is up: ${roundTitle(view, r.round)} resolved` : `${roundTitle(view, r.round)} resolved`,
+      title: t(timeUp ? 'notice.timeUpResolved' : 'notice.resolved', { round: roundTitle(view, r.round) }),
       text:
-        (timeUp ? 'Every plan went ahead as it stood, drafts that were not locked included. ' : '') +
-        `Escalation ${r.escalationBefore} → ${r.escalationAfter} (${ladderLabel(view, r.escalationAfter)}); ` +
-        `${view.scenario.adversaryName} is ${postureWord(r.postureAfter).toLowerCase()}; cohesion ${Math.round(r.cohesion.value)}.`,
+        (timeUp ? t('notice.asItStood') : '') +
+        t('notice.resultLine', {
+          before: r.escalationBefore,
+          after: r.escalationAfter,
+          rung: ladderLabel(view, r.escalationAfter),
+          adversary: view.scenario.adversaryName,
+          posture: postureWord(r.postureAfter).toLowerCase(),
+          cohesion: Math.round(r.cohesion.value),
+        }),
       at: now,
       urgent: timeUp,
       ref: `round-${r.round}-h`,
@@ -49,21 +56,21 @@ function phaseNotices(previous: ExerciseView, view: ExerciseView, now: number): 
     const started = phaseStarted(view);
     if (started) out.push({ id: `phase-${view.phase}-${view.round}`, kind: 'phase', ...started, at: now });
   }
-  if (!previous.paused && view.paused) out.push({ id: `paused-${view.seq}`, kind: 'clock', title: 'The facilitator paused the exercise', text: 'The round clock is stopped until the exercise resumes.', at: now });
-  if (previous.paused && !view.paused) out.push({ id: `resumed-${view.seq}`, kind: 'clock', title: 'The exercise resumed', text: 'The round clock runs again.', at: now });
+  if (!previous.paused && view.paused) out.push({ id: `paused-${view.seq}`, kind: 'clock', title: t('notice.paused'), text: t('notice.pausedText'), at: now });
+  if (previous.paused && !view.paused) out.push({ id: `resumed-${view.seq}`, kind: 'clock', title: t('notice.resumed'), text: t('notice.resumedText'), at: now });
   return out;
 }
 
 function phaseStarted(view: ExerciseView): { title: string; text: string } | null {
   switch (view.phase) {
     case 'briefing':
-      return { title: 'The exercise has started', text: view.viewer.role === 'team' ? 'Read your briefing: round 1 opens soon.' : 'The briefing is open.' };
+      return { title: t('notice.started'), text: view.viewer.role === 'team' ? t('notice.readBriefing') : t('notice.briefingOpen') };
     case 'deliberation': {
       const minutes = view.scenario.rounds[view.round - 1]?.minutes;
-      return { title: `${roundTitle(view, view.round)} has started`, text: `${minutes ? `${minutes} minutes. ` : ''}${clockRule()}` };
+      return { title: t('notice.roundStarted', { round: roundTitle(view, view.round) }), text: `${minutes ? t('notice.minutes', { count: minutes }) : ''}${clockRule()}` };
     }
     case 'debrief':
-      return { title: 'The exercise has ended', text: 'The debrief is open.' };
+      return { title: t('notice.ended'), text: t('notice.debriefOpen') };
     default:
       return null;
   }
@@ -77,7 +84,7 @@ function injectNotices(previous: ExerciseView, view: ExerciseView): NewNotice[] 
     .map((i) => ({
       id: `inject-${i.id}`,
       kind: 'inject' as const,
-      title: `${typeof i.audience === 'object' ? 'Private intelligence' : 'New inject'}: ${i.title}`,
+      title: t(typeof i.audience === 'object' ? 'notice.privateIntel' : 'notice.newInject', { title: i.title }),
       text: firstSentence(i.body),
       at: i.at,
       ref: `inj-${i.id}`,
@@ -94,8 +101,8 @@ function proposalNotices(previous: ExerciseView, view: ExerciseView, now: number
     .map((p) => ({
       id: `proposal-${p.id}`,
       kind: 'proposal' as const,
-      title: `${teamName(view, p.by)} proposes: ${actionName(view, p.action)}`,
-      text: 'Join or decline it, with a rationale, before the round ends.',
+      title: t('notice.proposes', { team: teamName(view, p.by), action: actionName(view, p.action) }),
+      text: t('notice.proposesText'),
       at: now,
       ref: 'proposals-h',
     }));
@@ -108,7 +115,7 @@ function evidenceNotices(previous: ExerciseView, view: ExerciseView): NewNotice[
   const last = previous.timeline.reduce((max, e) => Math.max(max, e.seq), -1);
   return view.timeline
     .filter((e) => e.seq > last && e.kind === 'intel' && e.team && e.team !== team && typeof e.audience === 'object' && e.audience.teams.includes(team))
-    .map((e) => ({ id: `evidence-${e.seq}`, kind: 'evidence' as const, title: `${teamName(view, e.team!)} shared evidence with you`, text: e.text, at: e.at }));
+    .map((e) => ({ id: `evidence-${e.seq}`, kind: 'evidence' as const, title: t('notice.evidence', { team: teamName(view, e.team!) }), text: e.text, at: e.at }));
 }
 
 function announcementNotices(previous: ExerciseView, view: ExerciseView): NewNotice[] {
@@ -116,7 +123,7 @@ function announcementNotices(previous: ExerciseView, view: ExerciseView): NewNot
   const seen = new Set(previous.chat.map((m) => m.id));
   return view.chat
     .filter((m) => m.channel === 'announcement' && !seen.has(m.id))
-    .map((m) => ({ id: `announcement-${m.id}`, kind: 'announcement' as const, title: `Announcement from ${m.from}`, text: m.text, at: m.at }));
+    .map((m) => ({ id: `announcement-${m.id}`, kind: 'announcement' as const, title: t('notice.announcement', { from: m.from }), text: m.text, at: m.at }));
 }
 
 /** The facilitator moved the deadline of the running round. */
@@ -131,8 +138,8 @@ function clockNotices(previous: ExerciseView, view: ExerciseView): NewNotice[] {
   return [{
     id: `clock-${after}`,
     kind: 'clock',
-    title: `The facilitator ${shortened ? 'shortened' : 'extended'} the round by ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    text: shortened ? clockRule() : 'You have more time to decide.',
+    title: t(shortened ? 'notice.shortened' : 'notice.extended', { count: minutes }),
+    text: shortened ? clockRule() : t('notice.moreTime'),
     at: after,
     urgent: shortened,
   }];

@@ -14,7 +14,8 @@ import { seatFor, type StoredSeat } from '../net/credentials';
 import { Session } from '../net/session';
 import { refreshClocks, startClockTicker } from '../ui/clock';
 import { html, nothing, paragraphs, render, repeat, swatch, type TemplateResult } from '../ui/dom';
-import { injectKindWord, PHASE_WORDS, postureWord, storyDate, teamsTakingPart, teamStateWord, timeOfDay } from '../ui/format';
+import { injectKindWord, phaseWord, postureWord, storyDate, teamsTakingPart, teamStateWord, timeOfDay } from '../ui/format';
+import { t } from '../ui/i18n';
 import { lockIcon } from '../ui/icons';
 import { qrCode } from '../ui/qr';
 import { storage } from '../ui/storage';
@@ -118,8 +119,8 @@ function head(view: ExerciseView): TemplateResult {
   return html`<header class="pj-head">
     <div class="pj-what">
       <p class="pj-title">${view.scenario.title}</p>
-      <p class="pj-round">${view.round > 0 ? html`Round ${view.round} of ${view.scenario.rounds.length}${round ? `: ${round.title}` : ''}` : PHASE_WORDS[view.phase]}</p>
-      <p class="pj-phase">${view.round > 0 ? PHASE_WORDS[view.phase] : ''}${view.paused ? ' (paused)' : ''}${round?.date ? html` · <span class="pj-date">${storyDate(round.date)}</span>` : nothing}</p>
+      <p class="pj-round">${view.round > 0 ? html`${t('situation.roundOf', { round: view.round, rounds: view.scenario.rounds.length })}${round ? `: ${round.title}` : ''}` : phaseWord(view.phase)}</p>
+      <p class="pj-phase">${view.round > 0 ? phaseWord(view.phase) : ''}${view.paused ? t('situation.paused') : ''}${round?.date ? html` · <span class="pj-date">${storyDate(round.date)}</span>` : nothing}</p>
     </div>
     ${running ? html`<div class="pj-clock">${clockBadge(view.clock, view.paused)}</div>` : nothing}
   </header>`;

@@ -9,7 +9,7 @@ import { connection, request } from '../net/connection';
 import { anySeatFor } from '../net/credentials';
 import { Session } from '../net/session';
 import { html, nothing, render, type TemplateResult } from '../ui/dom';
-import { RATINGS, teamName } from '../ui/format';
+import { dateTime, longDate, RATINGS, teamName } from '../ui/format';
 import { outcomeBox, notesTable, questionsSection, timelineSection, whatReallyHappened } from './debrief';
 import { chartsSection, ChartsPanel } from './parts/charts';
 import { reportCardsSection } from './parts/reportCard';
@@ -99,7 +99,7 @@ function titlePage(view: ExerciseView, summary: ExerciseSummary | null, presence
     <h1>${title}</h1>
     <dl class="title-facts">
       <dt>Scenario</dt><dd>${view.scenario.title}</dd>
-      <dt>Date of play</dt><dd>${started === null ? 'Not started' : new Date(started).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })}</dd>
+      <dt>Date of play</dt><dd>${started === null ? 'Not started' : longDate(started)}</dd>
       <dt>Facilitator</dt><dd>${facilitators.length ? facilitators.join(', ') : 'Not recorded'}</dd>
       <dt>Rounds played</dt><dd>${view.rounds.length} of ${view.scenario.rounds.length}</dd>
       <dt>Adversary</dt><dd>${view.scenario.adversaryName}</dd>
@@ -111,7 +111,7 @@ function titlePage(view: ExerciseView, summary: ExerciseSummary | null, presence
     })}</ul>
     <p class="lede">${view.scenario.summary}</p>
     ${view.phase === 'debrief' ? nothing : html`<p class="warning">The exercise is still running; this report shows what has happened so far.</p>`}
-    <p class="meta">Report generated ${new Date().toLocaleString()}</p>
+    <p class="meta">Report generated ${dateTime(Date.now())}</p>
   </header>`;
 }
 

@@ -9,7 +9,8 @@ import { allSeats, facilitatorCredentials, saveSeat, type StoredSeat } from '../
 import { navigate } from '../router';
 import { Answers, answerSlot } from '../ui/answers';
 import { html, nothing, render, type TemplateResult } from '../ui/dom';
-import { PHASE_WORDS, plural } from '../ui/format';
+import { dateTime, phaseWord } from '../ui/format';
+import { t } from '../ui/i18n';
 import { storage } from '../ui/storage';
 import { topbar } from './parts/topbar';
 import { classGradeSheet } from './parts/gradeSheet';
@@ -52,7 +53,7 @@ export function mountStart(root: HTMLElement, code: string | null): () => void {
   };
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
-  document.title = 'Firebreak: start';
+  document.title = t('start.docTitle');
   rerender();
   if (socket.connected) void loadLists(state, rerender);
   const focus = root.querySelector<HTMLInputElement>(code ? '#join-name' : '#join-code');
@@ -83,8 +84,7 @@ function startPage(state: StartState, answers: Answers, rerender: () => void): T
     <main id="main" class="page start">
       <div class="intro">
         <h1>Firebreak</h1>
-        <p class="lede">A tabletop exercise for allied governments facing a foreign state's campaign to interfere in an election:
-          investigate and attribute, share intelligence, signal, respond alone or together, and see what follows.</p>
+        <p class="lede">${t('start.lede')}</p>
       </div>
       <div class="start-grid">
         ${joinCard(state, answers)}
@@ -103,7 +103,7 @@ function joinCard(state: StartState, answers: Answers): TemplateResult {
     const code = String(data.get('code') ?? '').trim();
     const name = String(data.get('name') ?? '').trim();
     storage.setItem(NAME_KEY, name);
-    const answer = await answers.track('join', request('seat:join', { code, name }), 'Joined. Opening your screen…', 'Joining…');
+    const answer = await answers.track('join', request('seat:join', { code, name }), t('start.joined'), t('start.joining'));
     if (!answer.ok) return;
     saveSeat({
       exerciseId: answer.seat.exerciseId,
@@ -118,16 +118,16 @@ function joinCard(state: StartState, answers: Answers): TemplateResult {
     navigate(`/play/${answer.seat.exerciseId}`);
   };
   return html`<section class="card" aria-labelledby="join-h">
-    <h2 id="join-h">Join an exercise</h2>
-    <p>Your facilitator gives each team, the observers and the red cell a join code.</p>
+    <h2 id="join-h">${t('start.joinH')}</h2>
+    <p>${t('start.joinIntro')}</p>
     <form @submit=${submit} class="stack">
-      <label for="join-code">Join code</label>
+      <label for="join-code">${t('start.code')}</label>
       <input id="join-code" name="code" required minlength="4" maxlength="16" autocomplete="off" autocapitalize="characters"
         spellcheck="false" class="code-input" .value=${state.code} aria-describedby="join-code-help" />
-      <p id="join-code-help" class="help">For example K7P2Q-MXH4R. Capitals and dashes do not matter.</p>
-      <label for="join-name">Your name</label>
+      <p id="join-code-help" class="help">${t('start.codeHelp')}</p>
+      <label for="join-name">${t('start.name')}</label>
       <input id="join-name" name="name" required maxlength="80" autocomplete="name" .value=${storage.getItem(NAME_KEY) ?? ''} />
-      <button class="btn btn--primary" type="submit">Join</button>
+      <button class="btn btn--primary" type="submit">${t('start.join')}</button>
       ${answerSlot(answers, 'join')}
     </form>
   </section>`;
@@ -140,7 +140,7 @@ function createCard(state: StartState, answers: Answers, rerender: () => void): 
     state.choice = 'upload';
     if (file.size > MAX_SCENARIO_CHARS) {
       state.upload = null;
-      answers.set('create', { state: 'rejected', code: 'PAYLOAD_TOO_LARGE', message: `${file.name} is ${Math.ceil(file.size / 1024)} KB; the limit is 255 KB.` });
+      answers.set('create', { state: 'rejected', code: 'PAYLOAD_TOO_LARGE', message: t('start.tooLarge', { name: file.name, kb: Math.ceil(file.size / 1024) }), translated: true });
       return;
     }
     state.upload = { name: file.name, text: await file.text() };
@@ -152,28 +152,28 @@ function createCard(state: StartState, answers: Answers, rerender: () => void): 
     void createExercise(event.currentTarget as HTMLFormElement, state, answers);
   };
   return html`<section class="card" aria-labelledby="create-h">
-    <h2 id="create-h">Open a new exercise</h2>
-    <p>You will facilitate it: hand out the join codes, run the clock and lead the debrief.</p>
+    <h2 id="create-h">${t('start.createH')}</h2>
+    <p>${t('start.createIntro')}</p>
     <form @submit=${submit} class="stack">
-      <label for="fac-name">Your name</label>
+      <label for="fac-name">${t('start.name')}</label>
       <input id="fac-name" name="facilitatorName" required maxlength="80" autocomplete="name" .value=${storage.getItem(NAME_KEY) ?? ''} />
-      <label for="ex-title">Title of this run <span class="optional">(optional)</span></label>
-      <input id="ex-title" name="title" maxlength="120" placeholder="e.g. Staff college, group B" />
+      <label for="ex-title">${t('start.runTitle')} <span class="optional">${t('start.optional')}</span></label>
+      <input id="ex-title" name="title" maxlength="120" placeholder=${t('start.runTitlePlaceholder')} />
       <fieldset>
-        <legend>Scenario</legend>
+        <legend>${t('start.scenario')}</legend>
         ${scenarioChoices(state, rerender)}
         <div class="choice">
           <input type="radio" id="sc-upload" name="scenario" value="upload" .checked=${state.choice === 'upload'}
             @change=${() => { state.choice = 'upload'; rerender(); }} />
-          <label for="sc-upload"><strong>Upload a scenario file</strong> (JSON)</label>
+          <label for="sc-upload"><strong>${t('start.upload')}</strong> ${t('start.json')}</label>
         </div>
         <div class="upload" ?hidden=${state.choice !== 'upload'}>
-          <label for="sc-file">Scenario file</label>
+          <label for="sc-file">${t('start.scenarioFile')}</label>
           <input id="sc-file" type="file" accept=".json,application/json" @change=${onFile} />
-          ${state.upload ? html`<p class="help">Ready: ${state.upload.name} (${Math.ceil(state.upload.text.length / 1024)} KB)</p>` : nothing}
+          ${state.upload ? html`<p class="help">${t('start.ready', { name: state.upload.name, kb: Math.ceil(state.upload.text.length / 1024) })}</p>` : nothing}
         </div>
       </fieldset>
-      <button class="btn btn--primary" type="submit">Open the exercise</button>
+      <button class="btn btn--primary" type="submit">${t('start.open')}</button>
       ${answerSlot(answers, 'create')}
     </form>
   </section>`;
@@ -181,8 +181,8 @@ function createCard(state: StartState, answers: Answers, rerender: () => void): 
 
 function scenarioChoices(state: StartState, rerender: () => void): TemplateResult {
   if (state.scenarioError) return html`<p class="error">${state.scenarioError}</p>`;
-  if (!state.scenarios) return html`<p class="help">Loading the scenarios…</p>`;
-  if (!state.scenarios.length) return html`<p class="help">This server ships no scenarios: upload one.</p>`;
+  if (!state.scenarios) return html`<p class="help">${t('start.loading')}</p>`;
+  if (!state.scenarios.length) return html`<p class="help">${t('start.none')}</p>`;
   return html`${state.scenarios.map(
     (s) => html`<div class="choice">
       <input type="radio" id=${`sc-${s.id}`} name="scenario" value=${s.id} .checked=${state.choice === s.id}
@@ -190,8 +190,8 @@ function scenarioChoices(state: StartState, rerender: () => void): TemplateResul
       <label for=${`sc-${s.id}`}>
         <strong>${s.title}</strong>
         <span class="help clamp">${s.summary}</span>
-        <span class="meta">${plural(s.rounds, 'round')} · ${s.teams.map((t) => t.name).join(', ')}${s.estimatedMinutes ? ` · about ${s.estimatedMinutes} minutes` : ''}${s.redCellAllowed ? ' · red cell optional' : ''}</span>
-        ${s.course ? html`<a class="meta" href=${`/course/${s.id}`} aria-label=${`Course materials: ${s.title}`} data-link>Course materials</a>` : nothing}
+        <span class="meta">${t('start.rounds', { count: s.rounds })} · ${s.teams.map((team) => team.name).join(', ')}${s.estimatedMinutes ? ` · ${t('start.about', { count: s.estimatedMinutes })}` : ''}${s.redCellAllowed ? ` · ${t('start.redCell')}` : ''}</span>
+        ${s.course ? html`<a class="meta" href=${`/course/${s.id}`} aria-label=${t('start.courseFor', { title: s.title })} data-link>${t('start.course')}</a>` : nothing}
       </label>
     </div>`,
   )}`;
@@ -211,11 +211,11 @@ async function createExercise(form: HTMLFormElement, state: StartState, answers:
         ? { scenarioId: state.choice }
         : null;
   if (!source) {
-    answers.set('create', { state: 'rejected', code: 'INVALID_PAYLOAD', message: 'Choose a scenario, or upload a scenario file first.' });
+    answers.set('create', { state: 'rejected', code: 'INVALID_PAYLOAD', message: t('start.choose'), translated: true });
     return;
   }
   const payload = { ...source, facilitatorName, ...(title ? { title } : {}) };
-  const answer = await answers.track('create', request('exercise:create', payload, 30_000), 'Opened. Loading your console…', 'Checking the scenario…');
+  const answer = await answers.track('create', request('exercise:create', payload, 30_000), t('start.opened'), t('start.checking'));
   if (!answer.ok) return;
   saveSeat({
     exerciseId: answer.exerciseId,
@@ -235,44 +235,44 @@ function yourExercises(state: StartState, answers: Answers): TemplateResult {
   const exercises = state.exercises ?? [];
   if (!seats.length && !exercises.length) return html``;
   return html`<section class="card" aria-labelledby="yours-h">
-    <h2 id="yours-h">Your exercises in this browser</h2>
+    <h2 id="yours-h">${t('start.yoursH')}</h2>
     ${exercises.length ? exerciseTable(exercises) : nothing}
     ${classGradeSheet(answers, exercises.length)}
-    ${seats.length ? html`<h3>Seats you hold</h3><ul class="plain">${seats.map(seatLink)}</ul>` : nothing}
+    ${seats.length ? html`<h3>${t('start.seats')}</h3><ul class="plain">${seats.map(seatLink)}</ul>` : nothing}
   </section>`;
 }
 
 export function exerciseTable(exercises: ExerciseSummary[], current?: string): TemplateResult {
   return html`<table class="table">
-    <caption>Exercises you facilitate</caption>
-    <thead><tr><th scope="col">Exercise</th><th scope="col">State</th><th scope="col">People online</th><th scope="col">Opened</th></tr></thead>
+    <caption>${t('start.facilitated')}</caption>
+    <thead><tr><th scope="col">${t('start.colExercise')}</th><th scope="col">${t('start.colState')}</th><th scope="col">${t('start.colOnline')}</th><th scope="col">${t('start.colOpened')}</th></tr></thead>
     <tbody>${exercises.map(
       (e) => html`<tr>
         <th scope="row">${e.exerciseId === current
-          ? html`<span aria-current="page">${e.title} (this one)</span>`
+          ? html`<span aria-current="page">${t('start.thisOne', { title: e.title })}</span>`
           : html`<a href=${`/facilitate/${e.exerciseId}`} data-link>${e.title}</a>`}
           ${e.title !== e.scenarioTitle ? html`<span class="help">${e.scenarioTitle}</span>` : nothing}</th>
-        <td>${PHASE_WORDS[e.phase as keyof typeof PHASE_WORDS] ?? e.phase}${e.round ? `, round ${e.round} of ${e.rounds}` : ''}${e.paused ? ' (paused)' : ''}</td>
-        <td>${e.seats.connected} of ${e.seats.total} seats</td>
-        <td>${new Date(e.createdAt).toLocaleString()}</td>
+        <td>${phaseWord(e.phase)}${e.round ? t('start.roundOf', { round: e.round, rounds: e.rounds }) : ''}${e.paused ? t('start.paused') : ''}</td>
+        <td>${t('start.seatsOnline', { connected: e.seats.connected, total: e.seats.total })}</td>
+        <td>${dateTime(e.createdAt)}</td>
       </tr>`,
     )}</tbody>
   </table>`;
 }
 
 function seatLink(s: StoredSeat): TemplateResult {
-  const role = s.role === 'team' ? 'player' : s.role === 'redCell' ? 'red cell' : s.role;
-  return html`<li><a href=${`/play/${s.exerciseId}`} data-link>${s.title}</a> <span class="help">as ${s.name}, ${role}</span></li>`;
+  const role = t(`start.role.${s.role}`, { defaultValue: s.role });
+  return html`<li><a href=${`/play/${s.exerciseId}`} data-link>${s.title}</a> <span class="help">${t('start.as', { name: s.name, role })}</span></li>`;
 }
 
 function howItWorks(): TemplateResult {
   return html`<section class="card how" aria-labelledby="how-h">
-    <h2 id="how-h">How an exercise runs</h2>
+    <h2 id="how-h">${t('start.howH')}</h2>
     <ol>
-      <li><strong>Facilitator</strong> opens an exercise and hands out one join code per government, one for observers and (if the scenario has one) one for the red cell.</li>
-      <li><strong>Teams</strong> read their government's briefing, then play rounds: injects arrive, they discuss in team and coalition chat, and decide what to do, with a rationale.</li>
-      <li>When every team has locked its decisions (or the clock runs out) the round resolves: the adversary answers, escalation moves, and every decision is scored for proportionality, with reasons.</li>
-      <li><strong>Observers</strong> take notes against the learning objectives. At the end everyone sees the debrief and the after-action report.</li>
+      <li><strong>${t('start.how1b')}</strong> ${t('start.how1')}</li>
+      <li><strong>${t('start.how2b')}</strong> ${t('start.how2')}</li>
+      <li>${t('start.how3')}</li>
+      <li><strong>${t('start.how4b')}</strong> ${t('start.how4')}</li>
     </ol>
   </section>`;
 }

@@ -4,11 +4,25 @@
  */
 import { html, type TemplateResult } from 'lit-html';
 import type { ErrorAnswer } from '../../protocol/events';
+import { locale, t } from './i18n';
+
+/**
+ * A refusal as a sentence in the chosen language. The server writes its
+ * sentences in English, fitted to the case; in French and German the
+ * refusal's code maps to a sentence of its own (ui/i18n-chrome.ts,
+ * "refusal"), and the server's sentence is the fallback for a code
+ * without one.
+ */
+export function refusalSentence(answer: { code: string; message: string; translated?: true }): string {
+  if (locale() === 'en' || answer.translated) return answer.message;
+  return t(`refusal.${answer.code}`, { defaultValue: answer.message });
+}
 
 export type AnswerState =
   | { state: 'sending'; text: string }
   | { state: 'ok'; text: string }
-  | { state: 'rejected'; code: string; message: string; problems?: string[] };
+  /** `translated`: the message was written here, in the chosen language, rather than by the server. */
+  | { state: 'rejected'; code: string; message: string; problems?: string[]; translated?: true };
 
 type AnyAnswer = { ok: true } | ErrorAnswer;
 
@@ -35,8 +49,8 @@ export class Answers {
   }
 
   /** Shows "sending", then the answer; resolves with it. */
-  async track<A extends AnyAnswer>(key: string, pending: Promise<A>, okText: string, sendingText = 'Sending…'): Promise<A> {
-    this.set(key, { state: 'sending', text: sendingText });
+  async track<A extends AnyAnswer>(key: string, pending: Promise<A>, okText: string, sendingText?: string): Promise<A> {
+    this.set(key, { state: 'sending', text: sendingText ?? t('answer.sending') });
     const answer = await pending;
     if (answer.ok) this.set(key, { state: 'ok', text: okText });
     else this.set(key, { state: 'rejected', code: answer.code, message: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) });
@@ -52,7 +66,8 @@ export function answerSlot(answers: Answers, key: string, id?: string): Template
   return html`<div class=${cls} role="status" aria-live="polite" id=${id ?? `answer-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`}
     data-code=${a?.state === 'rejected' ? a.code : ''}>
     ${a?.state === 'rejected'
-      ? html`<p><span aria-hidden="true">✕ </span><strong>Not accepted:</strong> ${a.message}</p>
+      ? html`<p><span aria-hidden="true">✕ </span><strong>${t('answer.notAccepted')}</strong> ${refusalSentence(a)}</p>
+          ${refusalSentence(a) !== a.message ? html`<details class="server-words"><summary>${t('answer.details')}</summary><p lang="en">${a.message}</p></details>` : ''}
           ${a.problems?.length ? html`<ul class="problems">${a.problems.map((p) => html`<li><code>${p}</code></li>`)}</ul>` : ''}`
       : a?.state === 'ok'
         ? html`<p><span aria-hidden="true">✓ </span>${a.text}</p>`

@@ -12,17 +12,24 @@ export function humanize(id: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-function wordFrom(table: Record<string, string>, id: string): string {
-  return table[id] ?? humanize(id);
+/**
+ * An identifier's word in the chosen language: French and German come from
+ * the resources (words.<table>.<id>, ui/i18n-chrome.ts), English from the
+ * table here.
+ */
+function wordFrom(table: Record<string, string>, id: string, name?: string): string {
+  const english = table[id] ?? humanize(id);
+  return name ? t(`words.${name}.${id}`, { defaultValue: english }) : english;
 }
 
-export const PHASE_WORDS: Record<ExercisePhase, string> = {
+const PHASE_WORDS: Record<ExercisePhase, string> = {
   lobby: 'Waiting to start',
   briefing: 'Briefing',
   deliberation: 'Deliberation',
   results: 'Round results',
   debrief: 'Debrief',
 };
+export const phaseWord = (p: string) => wordFrom(PHASE_WORDS, p, 'phase');
 
 
 const POSTURE_WORDS: Record<Posture, string> = {
@@ -32,7 +39,7 @@ const POSTURE_WORDS: Record<Posture, string> = {
   titForTat: 'Tit-for-tat',
   deEscalating: 'De-escalating',
 };
-export const postureWord = (p: string) => wordFrom(POSTURE_WORDS, p);
+export const postureWord = (p: string) => wordFrom(POSTURE_WORDS, p, 'posture');
 
 const STAGE_WORDS: Record<string, string> = {
   unknown: 'Not detected',
@@ -48,7 +55,7 @@ const STAGE_WORDS: Record<string, string> = {
   pooling: 'Evidence pooled',
   jointlyAttributed: 'Jointly attributed',
 };
-export const stageWord = (s: string) => wordFrom(STAGE_WORDS, s);
+export const stageWord = (s: string) => wordFrom(STAGE_WORDS, s, 'stage');
 
 const SANCTION_WORDS: Record<string, string> = {
   coordinating: 'Coordinating',
@@ -86,7 +93,7 @@ const INSTRUMENT_WORDS: Record<string, string> = {
   deEscalation: 'De-escalation',
   rollback: 'Rolling back',
 };
-export const instrumentWord = (c: string) => wordFrom(INSTRUMENT_WORDS, c);
+export const instrumentWord = (c: string) => wordFrom(INSTRUMENT_WORDS, c, 'instrument');
 /** The catalogue's order of instruments: those named above first, in that order, then any other. */
 export const instrumentOrder = (c: string) => {
   const i = Object.keys(INSTRUMENT_WORDS).indexOf(c);
@@ -96,7 +103,7 @@ export const instrumentOrder = (c: string) => {
 /** Procedures that exclude each other: acting urgently means acting without prior notice. */
 export const EXCLUSIVE_PROCEDURES: readonly (readonly [string, string])[] = [['notice', 'urgent']];
 
-export const PROCEDURE_WORDS: Record<string, { label: string; help: string }> = {
+const PROCEDURE_WORDS: Record<string, { label: string; help: string }> = {
   notice: { label: 'Prior notice', help: 'Call on the responsible state to stop, and notify it before acting.' },
   statementOfReasons: { label: 'Statement of reasons', help: 'Publish the reasons and evidence a court could review.' },
   sunset: { label: 'Sunset or review date', help: 'The measure lapses or is reviewed after a set time.' },
@@ -104,7 +111,8 @@ export const PROCEDURE_WORDS: Record<string, { label: string; help: string }> = 
   oversight: { label: 'Oversight notified', help: 'Notify parliament or the courts that oversee the measure.' },
   urgent: { label: 'Urgent', help: 'Act without prior notice because delay would defeat the measure.' },
 };
-export const procedureWord = (p: string) => PROCEDURE_WORDS[p]?.label ?? humanize(p);
+export const procedureWord = (p: string) => t(`words.procedure.${p}`, { defaultValue: PROCEDURE_WORDS[p]?.label ?? humanize(p) });
+export const procedureHelp = (p: string) => t(`words.procedureHelp.${p}`, { defaultValue: PROCEDURE_WORDS[p]?.help ?? '' });
 
 export const RATINGS: { id: Rating; label: string }[] = [
   { id: 'P', label: 'P: performed without challenges' },
@@ -123,12 +131,16 @@ const KIND_WORDS: Record<InjectDelivery['kind'], string> = {
   social: 'Social media',
   call: 'Phone call',
 };
-export const injectKindWord = (k: string) => wordFrom(KIND_WORDS, k);
+export const injectKindWord = (k: string) => wordFrom(KIND_WORDS, k, 'kind');
 
-export const CONFIDENCE_WORDS: Record<string, string> = { low: 'Low', moderate: 'Moderate', high: 'High', none: 'None needed' };
-export const confidenceWord = (c: string | null) => (c ? (CONFIDENCE_WORDS[c] ?? humanize(c)) : 'No assessment');
+const CONFIDENCE_WORDS: Record<string, string> = { low: 'Low', moderate: 'Moderate', high: 'High', none: 'None needed', missing: 'No assessment' };
+export const confidenceWord = (c: string | null) => wordFrom(CONFIDENCE_WORDS, c ?? 'missing', 'confidence');
 
-export const SPILLOVER_WORDS: Record<string, string> = { none: 'None', low: 'Low', medium: 'Medium', high: 'High', veryHigh: 'Very high' };
+const SPILLOVER_WORDS: Record<string, string> = { none: 'None', low: 'Low', medium: 'Medium', high: 'High', veryHigh: 'Very high' };
+export const spilloverWord = (s: string) => wordFrom(SPILLOVER_WORDS, s, 'spillover');
+
+/** Retorsion and countermeasure, the kinds of response the glossary explains. */
+export const responseTypeWord = (r: string) => wordFrom({}, r, 'responseType');
 
 /** The teams that take part: all but those the facilitator dropped before the start. */
 export function teamsTakingPart<T extends { seat?: 'bot' | 'absent' }>(teams: T[]): T[] {
@@ -161,21 +173,27 @@ export function incidentName(view: ExerciseView, id: string | null | undefined):
 }
 
 export function ladderLabel(view: ExerciseView, level: number): string {
-  return view.scenario.ladder.find((r) => r.level === level)?.label ?? `Level ${level}`;
+  return view.scenario.ladder.find((r) => r.level === level)?.label ?? t('words.level', { defaultValue: 'Level {{level}}', level });
 }
 
 export function roundTitle(view: ExerciseView, round: number): string {
   const r = view.scenario.rounds[round - 1];
-  if (round === 0 || !r) return round === 0 ? 'Before round 1' : `Round ${round}`;
-  return `Round ${round}: ${r.title}${r.date ? ` (${storyDate(r.date)})` : ''}`;
+  if (round === 0 || !r) return round === 0 ? t('words.beforeRound1', { defaultValue: 'Before round 1' }) : roundWord(round);
+  const title = t('words.roundTitle', { defaultValue: 'Round {{round}}: {{title}}', round, title: r.title });
+  return `${title}${r.date ? ` (${storyDate(r.date)})` : ''}`;
+}
+
+/** "Round 3", in the chosen language. */
+export function roundWord(round: number): string {
+  return t('words.round', { defaultValue: 'Round {{round}}', round });
 }
 
 /** Who an inject was delivered to, in words. */
 export function audienceWords(view: ExerciseView, audience: InjectDelivery['audience']): { private: boolean; text: string } {
-  if (audience === 'all') return { private: false, text: 'All teams' };
-  if (audience === 'facilitator') return { private: true, text: 'Facilitator only' };
+  if (audience === 'all') return { private: false, text: t('feed.allTeams') };
+  if (audience === 'facilitator') return { private: true, text: t('feed.facilitatorOnly') };
   const names = teamList(view, audience.teams);
-  return { private: true, text: `Private — ${names} only` };
+  return { private: true, text: t('feed.privateTo', { names }) };
 }
 
 export function chosenProcedures(options: ProcedureOptions): string[] {
@@ -215,10 +233,21 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export function costWords(cost: { capital: number; intel: number }): string {
+  const word = (key: string, english: string, count?: number) => t(`words.cost.${key}`, { defaultValue: english, count });
   const parts = [];
-  if (cost.capital) parts.push(plural(cost.capital, 'political capital', 'political capital'));
-  if (cost.intel) parts.push(plural(cost.intel, 'intelligence capacity', 'intelligence capacity'));
-  return parts.length ? parts.join(' and ') : 'No cost';
+  if (cost.capital) parts.push(word('capital', '{{count}} political capital', cost.capital));
+  if (cost.intel) parts.push(word('intel', '{{count}} intelligence capacity', cost.intel));
+  return parts.length ? parts.join(word('and', ' and ')) : word('none', 'No cost');
+}
+
+/** A moment (a Unix time in ms) as a date and time in the chosen language. */
+export function dateTime(at: number | string): string {
+  return new Date(at).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A moment as a long date ("22 July 2016", "22 juillet 2016") in the chosen language. */
+export function longDate(at: number | string): string {
+  return new Date(at).toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /**

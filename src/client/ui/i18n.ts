@@ -6,10 +6,15 @@
  *
  * Translated: the top bar, the connection banner, notifications, the round
  * clock, the team's "what now" line, and the headings, labels and buttons of
- * the team screen and the console (ui/i18n-screens.ts). Scenario texts stay
- * in the language they were written in.
+ * the team screen and the console (ui/i18n-screens.ts), and the rest of the
+ * interface's chrome: the start page, catalogue facts, the attribution
+ * panel, inject mastheads, notifications, results, the end-early form,
+ * refusal sentences and the words for the engine's identifiers
+ * (ui/i18n-chrome.ts). Scenario texts stay in the language they were
+ * written in.
  */
 import i18next from 'i18next';
+import { CHROME } from './i18n-chrome';
 import { SCREENS } from './i18n-screens';
 import { storage } from './storage';
 
@@ -161,7 +166,11 @@ export function initialLanguage(stored: string | null, preferred: readonly strin
 void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
-  resources: { en: { translation: { ...en, ...SCREENS.en } }, fr: { translation: { ...fr, ...SCREENS.fr } }, de: { translation: { ...de, ...SCREENS.de } } },
+  resources: {
+    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr } },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de } },
+  },
   interpolation: { escapeValue: false },
   initAsync: false,
 });

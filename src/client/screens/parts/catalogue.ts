@@ -6,10 +6,10 @@
  * to the coalition.
  */
 import type { ActionView, ExerciseView } from '../../../engine/view/types';
-import { answerSlot } from '../../ui/answers';
+import { answerSlot, refusalSentence } from '../../ui/answers';
 import { domId, html, nothing, repeat, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
-import { CONFIDENCE_WORDS, costWords, EXCLUSIVE_PROCEDURES, humanize, instrumentOrder, instrumentWord, ladderLabel, PROCEDURE_WORDS, procedureWord, SPILLOVER_WORDS } from '../../ui/format';
+import { confidenceWord, costWords, EXCLUSIVE_PROCEDURES, instrumentOrder, instrumentWord, ladderLabel, procedureHelp, procedureWord, responseTypeWord, spilloverWord } from '../../ui/format';
 import type { Ctx } from '../context';
 import { t } from '../../ui/i18n';
 import { termLink } from './help';
@@ -98,10 +98,10 @@ function actionItem(ctx: Ctx, a: ActionView, inPlan: boolean): TemplateResult {
     <details>
       <summary>
         <span class="action-name">${a.name}</span>
-        ${inPlan ? html`<span class="badge badge--plan">✓ In your plan</span>` : nothing}
-        ${blocked ? html`<span class="badge badge--no">✕ Unavailable now</span>` : nothing}
-        <span class="meta">${costWords(a.cost)} · rung ${a.rung}${s.preview !== null ? ` · est. proportionality ${Math.round(s.preview)}` : ''}</span>
-        ${blocked ? html`<span class="why-not">${s.reason ?? 'Not available.'}</span>` : nothing}
+        ${inPlan ? html`<span class="badge badge--plan">${t('catalogue.inPlan')}</span>` : nothing}
+        ${blocked ? html`<span class="badge badge--no">${t('catalogue.unavailable')}</span>` : nothing}
+        <span class="meta">${costWords(a.cost)} · ${t('catalogue.rung', { rung: a.rung })}${s.preview !== null ? ` · ${t('catalogue.estimate', { value: Math.round(s.preview) })}` : ''}</span>
+        ${blocked ? html`<span class="why-not">${s.reason ?? t('catalogue.notAvailable')}</span>` : nothing}
       </summary>
       ${actionDetails(ctx.view, a, s)}
       ${draftForm(ctx, a, incident, s.available)}
@@ -112,19 +112,19 @@ function actionItem(ctx: Ctx, a: ActionView, inPlan: boolean): TemplateResult {
 function actionDetails(view: ExerciseView, a: ActionView, s: ReturnType<typeof status>): TemplateResult {
   return html`<div class="action-body">
     ${a.description ? html`<p>${a.description}</p>` : nothing}
-    ${s.available ? nothing : html`<p class="reason"><strong>Why not now:</strong> ${s.reason ?? 'Not available.'}</p>`}
+    ${s.available ? nothing : html`<p class="reason"><strong>${t('catalogue.whyNot')}</strong> ${s.reason ?? t('catalogue.notAvailable')}</p>`}
     <dl class="facts two-col">
-      <dt>Cost</dt><dd>${costWords(a.cost)}</dd>
-      <dt>Legal basis</dt><dd>${a.legalBasis ? html`<code class="ref">${a.legalBasis}</code>` : 'Not stated'}</dd>
-      <dt>Precedent</dt><dd>${a.precedent ?? 'None recorded'}</dd>
-      <dt>Prerequisites</dt><dd>${a.prerequisiteText ?? 'None'}</dd>
-      <dt>Needs ${termLink('confidence', 'confidence')}</dt><dd>${CONFIDENCE_WORDS[a.minConfidence] ?? a.minConfidence}${a.requiresStateAttribution ? ', and attribution to the state' : ''}</dd>
-      <dt>Escalation ${termLink('rung', 'rung')}</dt><dd>${a.rung}: ${ladderLabel(view, a.rung)} (severity ${a.severity})</dd>
-      <dt>Reversibility</dt><dd>${Math.round(a.reversibility * 100)}%</dd>
-      <dt>${termLink('spillover', 'Spillover')}</dt><dd>${SPILLOVER_WORDS[a.spillover] ?? humanize(a.spillover)}</dd>
-      <dt>Type</dt><dd>${a.responseType === 'retorsion' || a.responseType === 'countermeasure' ? termLink(a.responseType, humanize(a.responseType)) : humanize(a.responseType)}${a.joinable ? ', can be taken jointly' : ''}</dd>
-      <dt>Proportionality estimate</dt>
-      <dd>${s.preview !== null ? html`${Math.round(s.preview)}/100 <span class="help">(the server's estimate with the best procedural options; the round's result decides)</span>` : 'No estimate'}</dd>
+      <dt>${t('catalogue.cost')}</dt><dd>${costWords(a.cost)}</dd>
+      <dt>${t('catalogue.legalBasis')}</dt><dd>${a.legalBasis ? html`<code class="ref">${a.legalBasis}</code>` : t('catalogue.notStated')}</dd>
+      <dt>${t('catalogue.precedent')}</dt><dd>${a.precedent ?? t('catalogue.noPrecedent')}</dd>
+      <dt>${t('catalogue.prerequisites')}</dt><dd>${a.prerequisiteText ?? t('catalogue.noPrerequisites')}</dd>
+      <dt>${t('catalogue.needs')}${termLink('confidence', t('catalogue.confidence'))}</dt><dd>${confidenceWord(a.minConfidence)}${a.requiresStateAttribution ? t('catalogue.andState') : ''}</dd>
+      <dt>${t('catalogue.rungBefore')}${termLink('rung', t('catalogue.rungTerm'))}${t('catalogue.rungAfter')}</dt><dd>${a.rung}: ${ladderLabel(view, a.rung)} (${t('catalogue.severity', { value: a.severity })})</dd>
+      <dt>${t('catalogue.reversibility')}</dt><dd>${Math.round(a.reversibility * 100)}%</dd>
+      <dt>${termLink('spillover', t('catalogue.spillover'))}</dt><dd>${spilloverWord(a.spillover)}</dd>
+      <dt>${t('catalogue.type')}</dt><dd>${a.responseType === 'retorsion' || a.responseType === 'countermeasure' ? termLink(a.responseType, responseTypeWord(a.responseType)) : responseTypeWord(a.responseType)}${a.joinable ? t('catalogue.jointly') : ''}</dd>
+      <dt>${t('catalogue.estimateH')}</dt>
+      <dd>${s.preview !== null ? html`${Math.round(s.preview)}/100 <span class="help">${t('catalogue.estimateHelp')}</span>` : t('catalogue.noEstimate')}</dd>
     </dl>
   </div>`;
 }
@@ -143,26 +143,24 @@ function draftForm(ctx: Ctx, a: ActionView, incident: string | null, available: 
     excludeContradictions(form, event.target);
     void previewDraft(ctx, a, form);
   };
-  return html`<form class="draft-form stack" @submit=${submit} @change=${onChange} aria-label=${`Draft: ${a.name}`}>
+  return html`<form class="draft-form stack" @submit=${submit} @change=${onChange} aria-label=${t('catalogue.draft', { name: a.name })}>
     ${a.targetsIncident ? incidentPicker(ctx, a, incident, id) : nothing}
     ${a.procedures.length
-      ? html`<fieldset><legend>Procedural options</legend>
+      ? html`<fieldset><legend>${t('catalogue.procedures')}</legend>
           ${a.procedures.map(
             (p) => html`<div class="choice"><input type="checkbox" name="procedure" value=${p} id=${`${id}-${p}`} />
-              <label for=${`${id}-${p}`}>${procedureWord(p)} <span class="help">${PROCEDURE_WORDS[p]?.help ?? ''}</span>
+              <label for=${`${id}-${p}`}>${procedureWord(p)} <span class="help">${procedureHelp(p)}</span>
                 <span class="help excluded" id=${`${id}-${p}-excluded`}></span></label></div>`,
           )}</fieldset>`
       : nothing}
     ${previewPanel(ctx, a)}
     <label for=${`${id}-why`}>${t('team.rationale')} <span class="help">${t('team.rationaleHelp')}</span></label>
     <textarea id=${`${id}-why`} name="rationale" rows="3" maxlength=${MAX_RATIONALE} ${draft(ctx.drafts, field)}></textarea>
-    <p class="help" id=${`${id}-how`}>“Add to our plan”: your government alone takes it when the plan locks.${a.joinable
-      ? ' “Propose to the coalition”: it goes into your plan too, and every ally is asked to join it; acting together weighs more.'
-      : ''}</p>
+    <p class="help" id=${`${id}-how`}>${t('catalogue.howPlan')}${a.joinable ? t('catalogue.howJoint') : ''}</p>
     <div class="row">
       <button class="btn btn--primary" type="submit" value="plan" aria-describedby=${`${id}-how answer-${key}`}>${t('team.addToPlan')}</button>
       ${a.joinable ? html`<button class="btn" type="submit" value="joint" aria-describedby=${`${id}-how answer-${key}`}>${t('team.propose')}</button>` : nothing}
-      ${available ? nothing : html`<span class="help">The server will refuse it for now, and say why.</span>`}
+      ${available ? nothing : html`<span class="help">${t('catalogue.willRefuse')}</span>`}
     </div>
     ${answerSlot(ctx.answers, key)}
   </form>`;
@@ -183,7 +181,7 @@ function excludeContradictions(form: HTMLFormElement, changed: EventTarget | nul
     for (const [x, y] of [[a, b], [b, a]] as const) {
       x.disabled = y.checked;
       const note = form.querySelector<HTMLElement>(`#${x.id}-excluded`);
-      if (note) note.textContent = y.checked ? `Not with “${procedureWord(y.value)}”.` : '';
+      if (note) note.textContent = y.checked ? t('catalogue.notWith', { name: procedureWord(y.value) }) : '';
     }
   }
 }
@@ -211,29 +209,29 @@ function previewPanel(ctx: Ctx, a: ActionView): TemplateResult {
   const answer = ctx.local.previews[a.id]?.answer;
   return html`<div class="preview" role="status" aria-live="polite">
     ${answer?.ok
-      ? html`<p><strong>With these options: ${answer.score.value}/100</strong>${answer.legallyExposed ? ' (legally exposed)' : ''}
-            <span class="help">the server's estimate if it resolved now</span></p>
+      ? html`<p><strong>${t('catalogue.withOptions', { value: answer.score.value })}</strong>${answer.legallyExposed ? t('catalogue.exposed') : ''}
+            <span class="help">${t('catalogue.ifNow')}</span></p>
           ${answer.problem ? html`<p class="reason">${answer.problem}</p>` : nothing}
-          ${scoreDetails(answer.score, 'Why this estimate')}`
+          ${scoreDetails(answer.score, t('catalogue.whyEstimate'))}`
       : answer
-        ? html`<p class="reason">${answer.message}</p>`
-        : html`<p class="help">Choose options to see the estimate for exactly this draft.</p>`}
+        ? html`<p class="reason">${refusalSentence(answer)}</p>`
+        : html`<p class="help">${t('catalogue.chooseOptions')}</p>`}
   </div>`;
 }
 
 function incidentPicker(ctx: Ctx, a: ActionView, incident: string | null, id: string): TemplateResult {
   const by = a.availability?.byIncident ?? {};
   const entries = Object.entries(by);
-  if (!entries.length) return html`<p class="reason">No incident has come to light yet.</p>`;
+  if (!entries.length) return html`<p class="reason">${t('catalogue.noIncident')}</p>`;
   const onChange = (event: Event) => {
     ctx.local.incidentFor[a.id] = (event.currentTarget as HTMLSelectElement).value;
     ctx.rerender();
   };
-  return html`<label for=${`${id}-inc`}>Incident</label>
+  return html`<label for=${`${id}-inc`}>${t('catalogue.incident')}</label>
     <select id=${`${id}-inc`} name="incident" @change=${onChange} .value=${incident ?? ''}>
       ${entries.map(([inc, e]) => {
         const name = ctx.view.incidents.find((i) => i.id === inc)?.name ?? inc;
-        return html`<option value=${inc} ?selected=${inc === incident}>${name}${e.available ? '' : ' (unavailable)'}</option>`;
+        return html`<option value=${inc} ?selected=${inc === incident}>${name}${e.available ? '' : t('catalogue.incidentUnavailable')}</option>`;
       })}
     </select>`;
 }
@@ -243,8 +241,8 @@ async function sendDraft(ctx: Ctx, a: ActionView, form: HTMLFormElement, joint: 
   const draftBody = { ...draftOf(a, form), ...(rationale.trim() ? { rationale } : {}) };
   const key = `draft-${a.id}`;
   const answer = joint
-    ? await ctx.send(key, { type: 'proposeJoint', draft: draftBody }, `Proposed to the coalition, and added to your plan.`)
-    : await ctx.send(key, { type: 'draftDecision', draft: draftBody }, `Added to your plan.`);
+    ? await ctx.send(key, { type: 'proposeJoint', draft: draftBody }, t('catalogue.proposed'))
+    : await ctx.send(key, { type: 'draftDecision', draft: draftBody }, t('catalogue.added'));
   if (answer.ok) {
     ctx.drafts.clear(`rationale.${a.id}`, form);
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name=procedure]')) box.checked = false;

@@ -7,7 +7,7 @@
 import type { InjectDelivery } from '../../../engine/types';
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, paragraphs, repeat, type TemplateResult } from '../../ui/dom';
-import { audienceWords, injectKindWord, roundTitle, storyDate, timeOfDay } from '../../ui/format';
+import { audienceWords, injectKindWord, roundTitle, roundWord, storyDate, timeOfDay } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
 import { t } from '../../ui/i18n';
@@ -28,16 +28,16 @@ export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false)
   return html`<li class="inject inject--${i.kind} ${audience.private ? 'inject--private' : ''}">
     <article aria-labelledby=${`inj-${i.id}`}>
       <p class="badges">
-        ${isNew ? html`<span class="badge badge--new">New</span>` : nothing}
+        ${isNew ? html`<span class="badge badge--new">${t('feed.new')}</span>` : nothing}
         <span class="badge badge--kind">${injectKindWord(i.kind)}</span>
         <span class="badge ${audience.private ? 'badge--private' : 'badge--public'}">
           ${audience.private ? lockIcon() : nothing} ${audience.text}</span>
-        <span class="meta">${roundTitle(view, i.round).split(':')[0]} · ${timeOfDay(i.at)}</span>
+        <span class="meta">${i.round === 0 ? roundTitle(view, 0) : roundWord(i.round)} · ${timeOfDay(i.at)}</span>
       </p>
       <div class="inject-body">
         ${masthead(view, i)}
         <h3 id=${`inj-${i.id}`}>${i.title}</h3>
-        ${i.source ? html`<p class="byline">Source: ${i.source}</p>` : nothing}
+        ${i.source ? html`<p class="byline">${t('feed.source', { source: i.source })}</p>` : nothing}
         ${paragraphs(i.body).map((p) => html`<p>${p}</p>`)}
       </div>
     </article>
@@ -52,19 +52,20 @@ export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false)
  */
 function masthead(view: ExerciseView, i: InjectDelivery): TemplateResult {
   const round = view.scenario.rounds[i.round - 1]?.date;
+  const when = round ? storyDate(round) : roundWord(i.round);
   switch (i.kind) {
     case 'news':
-      return html`<p class="masthead" aria-hidden="true"><span>${i.source ?? 'News report'}</span><span>${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span>${i.source ?? t('feed.newsReport')}</span><span>${when}</span></p>`;
     case 'social':
-      return html`<p class="masthead" aria-hidden="true"><span class="avatar">${(i.source ?? '?').replace(/^@/, '').slice(0, 1).toUpperCase()}</span><span>${i.source ?? 'Social media'}</span><span>Post</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span class="avatar">${(i.source ?? '?').replace(/^@/, '').slice(0, 1).toUpperCase()}</span><span>${i.source ?? t('feed.social')}</span><span>${t('feed.post')}</span></p>`;
     case 'call':
-      return html`<p class="masthead" aria-hidden="true"><span>☎ Phone call${i.source ? `: ${i.source}` : ''}</span><span>Transcript</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span>${t('feed.call')}${i.source ? `: ${i.source}` : ''}</span><span>${t('feed.transcript')}</span></p>`;
     case 'diplomatic':
-      return html`<p class="masthead" aria-hidden="true"><span>Diplomatic cable</span><span>Priority · ${round ? storyDate(round) : `Round ${i.round}`}</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span>${t('feed.cable')}</span><span>${t('feed.priority')} · ${when}</span></p>`;
     case 'intelligence':
-      return html`<p class="masthead" aria-hidden="true"><span>Intelligence summary</span><span>${typeof i.audience === 'object' ? 'Restricted' : 'Releasable'}</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span>${t('feed.intel')}</span><span>${typeof i.audience === 'object' ? t('feed.restricted') : t('feed.releasable')}</span></p>`;
     case 'adversary':
-      return html`<p class="masthead" aria-hidden="true"><span>${view.scenario.adversaryName}: state media</span><span>Broadcast</span></p>`;
+      return html`<p class="masthead" aria-hidden="true"><span>${t('feed.stateMedia', { name: view.scenario.adversaryName })}</span><span>${t('feed.broadcast')}</span></p>`;
     default:
       return html``;
   }
@@ -73,7 +74,7 @@ function masthead(view: ExerciseView, i: InjectDelivery): TemplateResult {
 function announcements(view: ExerciseView): TemplateResult {
   const list = view.chat.filter((m) => m.channel === 'announcement').slice(-3).reverse();
   if (!list.length) return html``;
-  return html`<div class="announcements" aria-label="Announcements from the facilitator">
-    ${list.map((m) => html`<p class="announcement"><strong>Announcement</strong> <span class="meta">${m.from}, ${timeOfDay(m.at)}</span><br />${m.text}</p>`)}
+  return html`<div class="announcements" aria-label=${t('feed.announcements')}>
+    ${list.map((m) => html`<p class="announcement"><strong>${t('feed.announcement')}</strong> <span class="meta">${m.from}, ${timeOfDay(m.at)}</span><br />${m.text}</p>`)}
   </div>`;
 }

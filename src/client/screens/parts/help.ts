@@ -73,7 +73,7 @@ export function listenForHelp(state: HelpState, rerender: () => void): () => voi
 
 /** A term as it appears in a sentence, opening its glossary entry. */
 export function termLink(term: Term, text: string = GLOSSARY[term].term): TemplateResult {
-  return html`<button type="button" class="term" aria-haspopup="dialog" @click=${() => requestHelp(term)}>${text}<span class="visually-hidden"> (glossary)</span></button>`;
+  return html`<button type="button" class="term" aria-haspopup="dialog" @click=${() => requestHelp(term)}>${text}<span class="visually-hidden">${t('glossaryHint')}</span></button>`;
 }
 
 export function helpButton(): TemplateResult {

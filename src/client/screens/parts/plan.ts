@@ -264,7 +264,7 @@ export function intelSection(ctx: Ctx): TemplateResult {
   if (!team || !view.incidents.length) return html``;
   return html`<section class="panel intel" aria-labelledby="intel-h">
     <h2 id="intel-h">${t('team.attribution')}</h2>
-    <p class="help">Sharing your evidence on an incident with the coalition costs 1 intelligence capacity. It raises your allies' confidence, and builds the shared record a joint attribution needs.</p>
+    <p class="help">${t('intel.help')}</p>
     <ul class="intel-list">${view.incidents.map((i) => intelItem(ctx, view, i.id, team))}</ul>
   </section>`;
 }
@@ -278,15 +278,15 @@ function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: strin
   return html`<li class="intel-item">
     <h3>${inc.name}</h3>
     <p>${inc.description}</p>
-    <p><strong>Our ${termLink('confidence', 'confidence')}:</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>Stage:</strong> ${stageWord(mine?.stage ?? 'unknown')}
-      ${mine?.assessedResponsibility ? html` · <strong>Assessed responsibility</strong> (${termLink('healey', "Healey's spectrum")}): ${humanize(mine.assessedResponsibility)}` : nothing}</p>
+    <p><strong>${t('intel.our')} ${termLink('confidence', t('intel.confidence'))}:</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>${t('intel.stage')}</strong> ${stageWord(mine?.stage ?? 'unknown')}
+      ${mine?.assessedResponsibility ? html` · <strong>${t('intel.responsibility')}</strong> (${termLink('healey', t('intel.healey'))}): ${humanize(mine.assessedResponsibility)}` : nothing}</p>
     ${mine?.likelihood
-      ? html`<p><strong>Our judgement:</strong> ${mine.likelihood.suspect} is responsible: ${mine.likelihood.words} (${mine.likelihood.range}).</p>`
+      ? html`<p><strong>${t('intel.judgement')}</strong> ${t('intel.responsible', { suspect: mine.likelihood.suspect, words: mine.likelihood.words, range: mine.likelihood.range })}</p>`
       : nothing}
-    <p class="help">Coalition: ${stageWord(inc.coalition.stage)}${inc.coalition.sharedBy.length ? `; shared by ${teamList(view, inc.coalition.sharedBy)}` : ''} ·
-      Attributed publicly by: ${publicBy.length ? teamList(view, publicBy) : 'no one'}</p>
-    <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'shareIntel', incident: inc.id, with: 'coalition' }, 'Shared with the coalition.')}>
-      ${shared ? 'Share new evidence again' : 'Share our evidence with the coalition'}<span class="visually-hidden"> on ${inc.name}</span></button>
+    <p class="help">${t('intel.coalition', { stage: stageWord(inc.coalition.stage) })}${inc.coalition.sharedBy.length ? t('intel.sharedBy', { names: teamList(view, inc.coalition.sharedBy) }) : ''} ·
+      ${t('intel.publicBy', { names: publicBy.length ? teamList(view, publicBy) : t('intel.noOne') })}</p>
+    <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'shareIntel', incident: inc.id, with: 'coalition' }, t('intel.shared'))}>
+      ${shared ? t('intel.shareAgain') : t('intel.share')}<span class="visually-hidden">${t('intel.on', { name: inc.name })}</span></button>
     ${answerSlot(ctx.answers, key)}
   </li>`;
 }

@@ -9,6 +9,7 @@ import type { DecisionView, ExerciseView, RoundView, ScoreView } from '../../../
 import { explanationOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
+import { t } from '../../ui/i18n';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
 export interface ResultsOptions {
@@ -23,10 +24,10 @@ export function resultsSection(view: ExerciseView, options: ResultsOptions = {})
   if (!rounds.length) return html``;
   const [latest, ...earlier] = rounds;
   return html`<section class="panel results" aria-labelledby="results-h">
-    <h2 id="results-h">Round results</h2>
+    <h2 id="results-h">${t('results.heading')}</h2>
     ${roundResult(view, latest!, options)}
     ${earlier.length
-      ? html`<details class="earlier"><summary>Earlier rounds (${earlier.length})</summary>${earlier.map((r) => roundResult(view, r, options))}</details>`
+      ? html`<details class="earlier"><summary>${t('results.earlier', { count: earlier.length })}</summary>${earlier.map((r) => roundResult(view, r, options))}</details>`
       : nothing}
   </section>`;
 }
@@ -36,39 +37,39 @@ export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOp
   const news = r.adversaryMoves.filter((m) => m.news && !r.headlines.includes(m.news));
   const previous = view.rounds.find((x) => x.round === r.round - 1);
   return html`<article class="round-result" aria-labelledby=${`round-${r.round}-h`}>
-    <h3 id=${`round-${r.round}-h`}>${roundTitle(view, r.round)}: what happened</h3>
+    <h3 id=${`round-${r.round}-h`}>${t('results.what', { round: roundTitle(view, r.round) })}</h3>
     ${r.headlines.length ? html`<ul class="headlines">${r.headlines.map((h) => html`<li>${h}</li>`)}</ul>` : nothing}
     ${news.length ? html`<ul class="news">${news.map((m) => html`<li><strong>${m.name}:</strong> ${m.news}</li>`)}</ul>` : nothing}
     <dl class="facts">
-      <dt>Escalation</dt>
+      <dt>${t('results.escalation')}</dt>
       <dd>${change(r.escalationBefore, r.escalationAfter, (n) => `${n}, ${ladderLabel(view, n)}`)}</dd>
-      <dt>${view.scenario.adversaryName}'s posture</dt>
+      <dt>${t('results.posture', { name: view.scenario.adversaryName })}</dt>
       <dd>${change(r.postureBefore, r.postureAfter, postureWord)}<br /><span class="why">${r.postureWhy}</span></dd>
-      <dt>Cumulative harm</dt>
+      <dt>${t('results.harm')}</dt>
       <dd>${r.harm}</dd>
-      <dt>Coalition ${termLink('cohesion', 'cohesion')}</dt>
-      <dd>${Math.round(r.cohesion.value)}/100${previous ? ` (was ${Math.round(previous.cohesion.value)})` : ''}
-        ${explainedScore(r.cohesion, 'Why this cohesion score')}</dd>
+      <dt>${t('results.cohesionBefore')}${termLink('cohesion', t('results.cohesionTerm'))}${t('results.cohesionAfter')}</dt>
+      <dd>${Math.round(r.cohesion.value)}/100${previous ? t('results.was', { value: Math.round(previous.cohesion.value) }) : ''}
+        ${explainedScore(r.cohesion, t('results.whyCohesion'))}</dd>
     </dl>
     ${boardChanges(view, r.round)}
-    <h4>Decisions</h4>
+    <h4>${t('results.decisions')}</h4>
     ${decisions.length
       ? html`<ul class="decisions">${decisions.map((d) => decisionItem(view, d, options.decisionExtra))}</ul>`
-      : html`<p class="empty">No decisions visible to you in this round.</p>`}
+      : html`<p class="empty">${t('results.noDecisions')}</p>`}
   </article>`;
 }
 
-function change<T extends string | number>(before: T, after: T, words: (t: T) => string): TemplateResult {
-  if (before === after) return html`${words(after)} <span class="help">(unchanged)</span>`;
-  return html`${words(before)} <span aria-hidden="true">→</span><span class="visually-hidden"> changed to </span> <strong>${words(after)}</strong>`;
+function change<T extends string | number>(before: T, after: T, words: (value: T) => string): TemplateResult {
+  if (before === after) return html`${words(after)} <span class="help">${t('results.unchanged')}</span>`;
+  return html`${words(before)} <span aria-hidden="true">→</span><span class="visually-hidden">${t('results.changedTo')}</span> <strong>${words(after)}</strong>`;
 }
 
 /** What changed on the board in this round, from the timeline the server keeps. */
 function boardChanges(view: ExerciseView, round: number): TemplateResult {
   const kinds = new Set(['attribution', 'sanctions', 'intel', 'override']);
-  const entries = view.timeline.filter((t) => t.round === round && kinds.has(t.kind));
+  const entries = view.timeline.filter((e) => e.round === round && kinds.has(e.kind));
   if (!entries.length) return html``;
-  return html`<h4>What changed on the board</h4><ul class="changes">${entries.map((t) => html`<li>${t.text}</li>`)}</ul>`;
+  return html`<h4>${t('results.board')}</h4><ul class="changes">${entries.map((e) => html`<li>${e.text}</li>`)}</ul>`;
 }
 
 export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: DecisionView) => TemplateResult, open = false): TemplateResult {
@@ -76,18 +77,18 @@ export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: De
   const value = d.overridden ? d.overridden.value : d.proportionality.value;
   return html`<li class="decision">
     <p class="decision-head">
-      <span class="swatch" style=${swatch(view.teams.find((t) => t.id === d.team)?.colour)} aria-hidden="true"></span>
-      <strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.incident ? html` against <em>${incidentName(view, d.incident)}</em>` : nothing}
-      ${d.joint.length ? html`<span class="badge">Joint with ${teamList(view, d.joint.filter((t) => t !== d.team))}</span>` : nothing}
-      ${d.effective ? nothing : html`<span class="badge badge--warn">Fell through</span>`}
-      ${d.legallyExposed ? html`<span class="badge badge--warn">Legally exposed</span>` : nothing}
+      <span class="swatch" style=${swatch(view.teams.find((team) => team.id === d.team)?.colour)} aria-hidden="true"></span>
+      <strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.incident ? html`${t('results.against')}<em>${incidentName(view, d.incident)}</em>` : nothing}
+      ${d.joint.length ? html`<span class="badge">${t('results.jointWith', { names: teamList(view, d.joint.filter((team) => team !== d.team)) })}</span>` : nothing}
+      ${d.effective ? nothing : html`<span class="badge badge--warn">${t('results.fellThrough')}</span>`}
+      ${d.legallyExposed ? html`<span class="badge badge--warn">${t('results.exposed')}</span>` : nothing}
     </p>
     <p>${d.outcome}</p>
-    ${procedures.length ? html`<p class="help">Procedures: ${procedures.join(', ')}</p>` : nothing}
-    ${d.rationale ? html`<blockquote class="rationale"><span class="visually-hidden">Rationale: </span>${d.rationale}</blockquote>` : nothing}
-    <p class="score-line"><strong>Proportionality: ${Math.round(value)}/100</strong>
-      ${d.overridden ? html` <span class="badge">Set by the facilitator (engine: ${Math.round(d.proportionality.value)}): ${d.overridden.reason}</span>` : nothing}</p>
-    ${explainedScore(d.proportionality, 'Why this proportionality score', open)}
+    ${procedures.length ? html`<p class="help">${t('results.procedures', { list: procedures.join(', ') })}</p>` : nothing}
+    ${d.rationale ? html`<blockquote class="rationale"><span class="visually-hidden">${t('results.rationale')}</span>${d.rationale}</blockquote>` : nothing}
+    <p class="score-line"><strong>${t('results.proportionality', { value: Math.round(value) })}</strong>
+      ${d.overridden ? html` <span class="badge">${t('results.setBy', { value: Math.round(d.proportionality.value), reason: d.overridden.reason })}</span>` : nothing}</p>
+    ${explainedScore(d.proportionality, t('results.whyProportionality'), open)}
     ${extra ? extra(d) : nothing}
   </li>`;
 }
@@ -103,7 +104,7 @@ export function explainedScore(score: ScoreView, label: string, open = false): T
   };
   return html`<details class="score" ?open=${open} @toggle=${onToggle}>
     <summary>${label}</summary>
-    ${explained ? scoreBody(explained, label) : html`<p class="help" role="status">Loading the reasons…</p>`}
+    ${explained ? scoreBody(explained, label) : html`<p class="help" role="status">${t('results.loading')}</p>`}
   </details>`;
 }
 
@@ -118,13 +119,13 @@ export function scoreDetails(score: Score, label: string, open = false): Templat
 function scoreBody(score: Score, label: string): TemplateResult {
   return html`${score.summary ? html`<p>${score.summary}</p>` : nothing}
     <table class="table compact">
-      <caption class="visually-hidden">${label}: components</caption>
-      <thead><tr><th scope="col">Component</th><th scope="col">Value</th><th scope="col">Points</th><th scope="col">Lost</th><th scope="col">Why</th></tr></thead>
+      <caption class="visually-hidden">${t('results.components', { label })}</caption>
+      <thead><tr><th scope="col">${t('results.component')}</th><th scope="col">${t('results.value')}</th><th scope="col">${t('results.points')}</th><th scope="col">${t('results.lost')}</th><th scope="col">${t('results.why')}</th></tr></thead>
       <tbody>${score.components.map(
         (c) => html`<tr><th scope="row">${c.label}</th><td>${Math.round(c.value * 100)}%</td><td>${c.points.toFixed(1)}</td><td>${c.lost.toFixed(1)}</td><td>${c.why}</td></tr>`,
       )}</tbody>
     </table>
     ${score.rules.length
-      ? html`<p><strong>Rules applied</strong></p><ul>${score.rules.map((r) => html`<li><strong>${r.effect}</strong>: ${r.why}</li>`)}</ul>`
+      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${r.effect}</strong>: ${r.why}</li>`)}</ul>`
       : nothing}`;
 }

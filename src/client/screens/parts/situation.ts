@@ -1,13 +1,14 @@
 /** The briefing, and a one-line "what now" for the current phase. */
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, paragraphs, type TemplateResult } from '../../ui/dom';
-import { clockRule, PHASE_WORDS } from '../../ui/format';
+import { clockRule, phaseWord } from '../../ui/format';
 import { t } from '../../ui/i18n';
 
 export function roundWords(view: ExerciseView): string {
-  if (view.phase === 'lobby' || view.phase === 'briefing') return PHASE_WORDS[view.phase];
+  if (view.phase === 'lobby' || view.phase === 'briefing') return phaseWord(view.phase);
   const title = view.scenario.rounds[view.round - 1]?.title;
-  return `Round ${view.round} of ${view.scenario.rounds.length}${title ? `: ${title}` : ''} · ${PHASE_WORDS[view.phase]}${view.paused ? ' (paused)' : ''}`;
+  const round = t('situation.roundOf', { round: view.round, rounds: view.scenario.rounds.length });
+  return `${round}${title ? `: ${title}` : ''} · ${phaseWord(view.phase)}${view.paused ? t('situation.paused') : ''}`;
 }
 
 const WHAT_NOW: Record<string, (v: ExerciseView) => string> = {
