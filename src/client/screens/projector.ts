@@ -133,7 +133,7 @@ function joinSection(view: ExerciseView, summary: ExerciseSummary | null, sessio
   return html`<section class="pj-join" aria-labelledby="pj-join-h">
     <h2 id="pj-join-h">Join: scan your team's code, or open ${location.host}/join and type it</h2>
     ${codes
-      ? html`<ul class="pj-codes">${repeat(view.teams.filter((t) => codes.teams[t.id]), (t) => t.id, (t) => {
+      ? html`<ul class="pj-codes">${repeat(teamsTakingPart(view.teams).filter((t) => codes.teams[t.id]), (t) => t.id, (t) => {
           const code = codes.teams[t.id]!;
           const players = seats.filter((s) => s.role === 'team' && s.team === t.id && s.connected).map((s) => s.name);
           return html`<li class="pj-code">

@@ -14,7 +14,7 @@ import { startRound } from '../adjudicate/startRound';
 import { deliverAdhoc, deliverInject, deliverLeftoverScheduled, deliverScheduled, scheduledDueAt, wasDelivered } from '../adjudicate/injects';
 import { eligibleMoves } from '../adjudicate/adversaryTurn';
 import { checkDeliberation, checkDraft, draftCost, reject } from './decisions';
-import { confidenceOfTeam } from './readers';
+import { confidenceOfTeam, isDropped } from './readers';
 import { roleRefusal, ROLE_WORDS } from './permissions';
 import { listNames, roundMinutes, teamName } from './scenarioIndex';
 import { Work, forkState } from './work';
@@ -33,7 +33,7 @@ export function applyCommand(scenario: Scenario, state: ExerciseState, command: 
   if (command.actor.role === 'team' && !state.teams[command.actor.team]) {
     return reject('UNKNOWN_TEAM', `There is no team "${command.actor.team}" in this exercise.`);
   }
-  if (command.actor.role === 'team' && state.teams[command.actor.team]!.absent) {
+  if (command.actor.role === 'team' && isDropped(state, command.actor.team)) {
     return reject('NOT_ALLOWED', `${teamName(scenario, command.actor.team)} takes no part in this exercise: the facilitator left it out before the start.`);
   }
   if (state.phase === 'debrief' && !AFTER_THE_END.has(command.type)) {

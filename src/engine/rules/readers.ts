@@ -150,3 +150,8 @@ export function independentlyEstablished(state: ExerciseState, incident: string)
   const upheld = disputeStage(state) === 'awarded' && state.dispute?.context.award === 'upheld' && state.dispute.context.incident === incident;
   return confirmed || upheld;
 }
+
+/** Whether the facilitator dropped the team before the start: it takes no part, and its code seats no one. */
+export function isDropped(state: ExerciseState, team: string | null): boolean {
+  return team !== null && state.teams[team]?.absent === true;
+}

@@ -13,6 +13,7 @@ import { serial } from './commands';
 import { fail, shuttingDown, type HubContext, type SeatSocket } from './context';
 import { exerciseById } from './peers';
 import { checkVotes } from './votes';
+import { isDropped } from '../../engine/rules/readers';
 
 export type BoundSeat = { ex: ExerciseRuntime; seat: SeatRecord };
 
@@ -43,6 +44,9 @@ export async function join(
   // After the end, a code seats no one until the facilitator reopens the exercise (seats already taken resume).
   if (ex.state.phase === 'debrief' && !ex.state.reopened) {
     return fail('EXERCISE_OVER', 'This exercise has ended: its join codes no longer seat anyone. Ask the facilitator to reopen it.');
+  }
+  if (entry.role === 'team' && isDropped(ex.state, entry.team)) {
+    return fail('TEAM_DROPPED', 'The facilitator has dropped this team from the exercise, so its code seats no one. Ask the facilitator for another code.');
   }
   const refused = await admit?.(ex.id);
   if (refused) return refused;

@@ -6,6 +6,7 @@
 import { copyText } from '../../ui/clipboard';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { announce } from '../../ui/live';
+import { teamsTakingPart } from '../../ui/format';
 import { qrCode } from '../../ui/qr';
 import type { Ctx } from '../context';
 import { t } from '../../ui/i18n';
@@ -41,7 +42,7 @@ export function codesSection(ctx: Ctx): TemplateResult {
     ${codes
       ? html`<p class="help">Give each team its code or link. Players open the start page (or the link), enter the code and their name.</p>
           <ul class="code-list">
-            ${view.teams.map((t) => (codes.teams[t.id] ? codeRow(ctx, t.name, codes.teams[t.id]!, (s) => s.role === 'team' && s.team === t.id) : nothing))}
+            ${teamsTakingPart(view.teams).map((t) => (codes.teams[t.id] ? codeRow(ctx, t.name, codes.teams[t.id]!, (s) => s.role === 'team' && s.team === t.id) : nothing))}
             ${codeRow(ctx, 'Observers and evaluators', codes.observer, (s) => s.role === 'observer')}
             ${codes.redCell ? codeRow(ctx, 'Red cell', codes.redCell, (s) => s.role === 'redCell') : nothing}
           </ul>`
