@@ -79,6 +79,8 @@ export type CommandBody =
   | { type: 'reopenExercise'; reason: string }
   | { type: 'seatBot'; team: TeamId; policy: string }
   | { type: 'dropTeam'; team: TeamId }
+  | { type: 'reopenSeat'; team: TeamId }
+  | { type: 'cancelScheduledInject'; inject: string }
   // the server's clock
   | { type: 'clockExpired'; round: number }
   | { type: 'releaseScheduledInject'; inject: string }

@@ -113,6 +113,8 @@ export const commandBodySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reopenExercise'), reason: text(LIMITS.reason) }),
   z.strictObject({ type: z.literal('seatBot'), team: ref, policy: ref }),
   z.strictObject({ type: z.literal('dropTeam'), team: ref }),
+  z.strictObject({ type: z.literal('reopenSeat'), team: ref }),
+  z.strictObject({ type: z.literal('cancelScheduledInject'), inject: ref }),
   // the server's clock (never accepted from a client, but part of the union)
   z.strictObject({ type: z.literal('clockExpired'), round: finite.int().min(0).max(LIMITS.maxRound) }),
   z.strictObject({ type: z.literal('releaseScheduledInject'), inject: ref }),

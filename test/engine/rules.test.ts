@@ -1052,6 +1052,23 @@ describe('empty seats settled before the start', () => {
     expect(game.reject(FAC, { type: 'dropTeam', team: 'usa' }, 'WRONG_PHASE')).toBe('Who plays each team is settled before the start.');
   });
 
+  it('reopens a seat given to a bot or dropped, only in the lobby and only when it was settled', () => {
+    const game = new Game(scenario);
+    game.ok(FAC, { type: 'dropTeam', team: 'deu' });
+    game.ok(FAC, { type: 'seatBot', team: 'fra', policy: 'hawkish' });
+    game.ok(FAC, { type: 'reopenSeat', team: 'deu' });
+    game.ok(FAC, { type: 'reopenSeat', team: 'fra' });
+    expect(game.state.teams.deu!.absent).toBeUndefined();
+    expect(game.state.teams.fra!.bot).toBeUndefined();
+    expect(project(scenario, game.state, { role: 'facilitator' }).teams.map((t) => t.seat ?? null)).toEqual([null, null, null]);
+    expect(game.reject(FAC, { type: 'reopenSeat', team: 'usa' }, 'INVALID_ARGUMENT')).toMatch(/seat is already open/);
+    expect(game.reject(USA, { type: 'reopenSeat', team: 'deu' }, 'NOT_ALLOWED')).toBe('Only the facilitator can do that.');
+    game.reject(FAC, { type: 'reopenSeat', team: 'zembla' }, 'UNKNOWN_TEAM');
+    game.ok(FAC, { type: 'dropTeam', team: 'deu' });
+    game.start();
+    expect(game.reject(FAC, { type: 'reopenSeat', team: 'deu' }, 'WRONG_PHASE')).toBe('Who plays each team is settled before the start.');
+  });
+
   it('refuses to leave out the last team', () => {
     const game = new Game(scenario);
     game.ok(FAC, { type: 'dropTeam', team: 'usa' });
@@ -1075,6 +1092,25 @@ describe('ad-hoc injects of a kind, with a source, sent later', () => {
     expect(delivered).toMatchObject([{ round: 2, kind: 'social', source: '@northwatch', audience: 'all' }]);
     expect(game.state.injects.scheduled).toEqual([]);
     expect(game.reject(FAC, { type: 'scheduleAdhocInject', inject: news, round: 2 }, 'INVALID_ARGUMENT')).toMatch(/^Choose a later round: 3 to \d+\.$/);
+  });
+
+  it('can be cancelled by the facilitator before it goes out, and not after', () => {
+    const game = round1();
+    game.ok(FAC, { type: 'scheduleAdhocInject', inject: news, round: 2 });
+    game.ok(FAC, { type: 'scheduleAdhocInject', inject: { ...news, title: 'Second story' }, round: 2 });
+    const [first, second] = game.state.injects.scheduled!.map((s) => s.id);
+    expect(game.reject(USA, { type: 'cancelScheduledInject', inject: first! }, 'NOT_ALLOWED')).toBe('Only the facilitator can do that.');
+    game.ok(FAC, { type: 'cancelScheduledInject', inject: first! });
+    expect(project(scenario, game.state, { role: 'facilitator' }).facilitator!.scheduledInjects.map((s) => s.title)).toEqual(['Second story']);
+    expect(game.reject(FAC, { type: 'cancelScheduledInject', inject: first! }, 'UNKNOWN_INJECT')).toBe(
+      'That inject is no longer scheduled: it has gone out already, or was cancelled, so there is nothing to cancel.',
+    );
+    expect(game.reject(FAC, { type: 'cancelScheduledInject', inject: 'nothing' }, 'UNKNOWN_INJECT')).toBe('No inject is scheduled with the id "nothing".');
+    game.lockAll();
+    game.ok(FAC, { type: 'advance' });
+    expect(game.state.injects.delivered.filter((d) => d.title === 'Leak claims')).toEqual([]);
+    expect(game.state.injects.delivered.filter((d) => d.title === 'Second story')).toHaveLength(1);
+    expect(game.reject(FAC, { type: 'cancelScheduledInject', inject: second! }, 'UNKNOWN_INJECT')).toMatch(/gone out already/);
   });
 
   it('goes out at a minute of the current round when the server clock says so, and never twice', () => {

@@ -117,6 +117,26 @@ describe('the facilitator settles empty seats before the start', () => {
     expect(pairs).toEqual(['atlantia-caledon']);
   });
 
+  it("refuses a join with a dropped team's code, and seats people again once the facilitator reopens the seat", async () => {
+    const { facilitator, created } = await facilitatorOf({});
+    await facilitator.must({ type: 'dropTeam', team: 'borealis' });
+    await facilitator.must({ type: 'seatBot', team: 'caledon', policy: 'restrained' });
+    const late = await TestClient.connect(server.url, 'late borealis');
+    clients.push(late);
+    const refused = await late.request<{ ok: boolean; code?: string; message?: string }>('seat:join', { code: created.codes.teams['borealis']!, name: 'Late Larry' });
+    expect(refused).toMatchObject({ ok: false, code: 'TEAM_DROPPED' });
+    expect(refused.message).toBe('The facilitator has dropped this team from the exercise, so its code seats no one. Ask the facilitator for another code.');
+
+    await facilitator.must({ type: 'reopenSeat', team: 'borealis' });
+    await facilitator.must({ type: 'reopenSeat', team: 'caledon' });
+    const lobby = await facilitator.waitForView((v) => v.teams.every((t) => !t.seat), 'the seats open again');
+    expect(lobby.teams.map((t) => t.seat ?? 'people')).toEqual(['people', 'people', 'people']);
+    const joined = await late.join(created.codes.teams['borealis']!, 'Late Larry');
+    expect(joined.seat.team).toBe('borealis');
+    await facilitator.must({ type: 'startExercise' });
+    expect(await facilitator.command({ type: 'reopenSeat', team: 'borealis' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+  });
+
   it('keeps a bot the facilitator gave after a restart', async () => {
     const dataDir = tempDir();
     try {

@@ -498,7 +498,6 @@ const fr: Chrome = {
     INVALID_ARGUMENT: 'Une valeur saisie n’est pas valable.',
     STALE_CLOCK: 'L’horloge a changé entre-temps : réessayez.',
     EXERCISE_OVER: 'L’exercice est terminé.',
-    ALREADY_RELEASED: 'Cet inject est déjà parti : on ne peut plus l’annuler.',
   },
 };
 
@@ -767,7 +766,6 @@ const de: Chrome = {
     INVALID_ARGUMENT: 'Ein eingegebener Wert ist ungültig.',
     STALE_CLOCK: 'Die Uhr hat sich inzwischen geändert: Versuchen Sie es erneut.',
     EXERCISE_OVER: 'Die Übung ist beendet.',
-    ALREADY_RELEASED: 'Diese Einspielung ist schon hinausgegangen: Sie kann nicht mehr abgesagt werden.',
   },
 };
 

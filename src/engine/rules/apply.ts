@@ -223,6 +223,24 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     return null;
   },
 
+  cancelScheduledInject(work, command) {
+    const { state } = work;
+    const entry = state.injects.scheduled?.find((s) => s.id === command.inject);
+    if (!entry) {
+      // The schedule's own record says whether the id was ever scheduled (and so has gone out, or was cancelled).
+      const known = state.timeline.some((e) => e.kind === 'control' && e.ref === command.inject);
+      return reject(
+        'UNKNOWN_INJECT',
+        known
+          ? 'That inject is no longer scheduled: it has gone out already, or was cancelled, so there is nothing to cancel.'
+          : `No inject is scheduled with the id "${command.inject}".`,
+      );
+    }
+    state.injects.scheduled = state.injects.scheduled!.filter((s) => s.id !== entry.id);
+    work.log({ kind: 'control', audience: 'facilitator', ref: entry.id, text: `Cancelled before it went out: ${entry.inject.title}.` });
+    return null;
+  },
+
   releaseScheduledInject(work, command) {
     const { state, scenario } = work;
     const entry = state.injects.scheduled?.find((s) => s.id === command.inject);
@@ -321,6 +339,17 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     delete team.bot;
     team.absent = true;
     work.log({ kind: 'control', audience: 'all', team: command.team, text: `${teamName(work.scenario, command.team)} takes no part in this exercise.` });
+    return null;
+  },
+
+  reopenSeat(work, command) {
+    const refused = checkEmptySeat(work, command.team);
+    if (refused) return refused;
+    const team = work.state.teams[command.team]!;
+    if (!team.bot && !team.absent) return reject('INVALID_ARGUMENT', `${teamName(work.scenario, command.team)}'s seat is already open: no bot plays it and it has not been dropped.`);
+    delete team.bot;
+    delete team.absent;
+    work.log({ kind: 'control', audience: 'all', team: command.team, text: `${teamName(work.scenario, command.team)}'s seat is open again: people may join and play it.` });
     return null;
   },
 

@@ -28,6 +28,8 @@ export const COMMAND_ROLES: { readonly [T in CommandType]: readonly CommandRole[
   reopenExercise: ['facilitator'],
   seatBot: ['facilitator'],
   dropTeam: ['facilitator'],
+  reopenSeat: ['facilitator'],
+  cancelScheduledInject: ['facilitator'],
   clockExpired: ['system'],
   draftDecision: ['team'],
   withdrawDecision: ['team'],
