@@ -47,7 +47,7 @@ const TEAM_EN = [
   'Type\n', 'Domestic', 'Retorsion', 'can be taken jointly', 'Proportionality estimate', 'No estimate', 'Procedural options', 'Prior notice',
   '“Add to our plan”', 'Choose options to see', 'Sharing your evidence', 'Our confidence', 'Stage:', 'Not detected', 'Coalition:', 'Attributed publicly by',
   'no one', 'Share our evidence', 'Source:', 'News report', 'Diplomatic cable', 'Priority', 'Intelligence summary', 'Restricted', 'Releasable',
-  'Phone call', 'Transcript', 'Social media', 'Post\n', 'All teams', 'Round 1', 'New inject', 'Announcement', 'Round results', 'what happened',
+  'Phone call', 'Transcript\n', 'Social media', 'Post\n', 'All teams', 'Round 1', 'New inject', 'Announcement', 'Round results', 'what happened',
   "Northland's posture", 'Cumulative harm', 'Coalition cohesion', 'Decisions', 'No decisions visible', 'Proportionality:', 'unchanged',
 ];
 
@@ -65,6 +65,9 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
     facilitator = await TestClient.connect(rig.base, 'facilitator');
     const scenario = fixtureScenario({ teams: 2, rounds: 2 }) as { rounds: Record<string, unknown>[] };
     scenario.rounds[0]!.date = '2016-07-22';
+    // Round titles are the author's words: ones that cannot be taken for the chrome's "Round 1".
+    scenario.rounds[0]!.title = 'The leak';
+    scenario.rounds[1]!.title = 'The vote';
     const created = await facilitator.create({ scenarioText: JSON.stringify(scenario), seed: 'languages', facilitatorName: 'Fran' });
     await facilitator.resume(created.facilitatorCredential);
     exerciseId = created.exerciseId;

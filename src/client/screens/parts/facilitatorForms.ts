@@ -2,7 +2,7 @@
 import type { AdhocInject, AdhocInjectKind, Posture } from '../../../engine/types';
 import type { ExerciseView } from '../../../engine/view/types';
 import { answerSlot } from '../../ui/answers';
-import { html, nothing, type TemplateResult } from '../../ui/dom';
+import { html, nothing, repeat, type TemplateResult } from '../../ui/dom';
 import { draft } from '../../ui/drafts';
 import { actionName, postureWord, teamName } from '../../ui/format';
 import { POSTURES } from '../../../engine/postures';
@@ -106,6 +106,7 @@ export function adhocSection(ctx: Ctx): TemplateResult {
         ${answerSlot(ctx.answers, 'adhoc')}
       </form>
       ${scheduledList(ctx)}
+      ${answerSlot(ctx.answers, 'scheduled')}
     </details>
   </section>`;
 }
@@ -115,12 +116,31 @@ function scheduledList(ctx: Ctx): TemplateResult {
   const scheduled = ctx.view.facilitator?.scheduledInjects ?? [];
   if (!scheduled.length) return html``;
   const kind = (id: string) => ADHOC_KINDS.find((k) => k.id === id)?.label ?? id;
-  return html`<h3>${t('console.scheduled')} <span class="count">(${scheduled.length})</span></h3>
+  return html`<h3 id="scheduled-h" tabindex="-1">${t('console.scheduled')} <span class="count">(${scheduled.length})</span></h3>
     <p class="help">Only you see these until they go out.</p>
-    <ul class="scheduled-list">${scheduled.map((s) => html`<li>
+    <ul class="scheduled-list">${repeat(scheduled, (s) => s.id, (s, i) => html`<li>
       <strong>${s.title}</strong>
       <span class="help">${kind(s.kind)}${s.source ? `, from ${s.source}` : ''} · ${s.minute === null ? `start of round ${s.round}` : `minute ${s.minute} of round ${s.round}`}</span>
+      <button class="btn btn--small" type="button" data-cancel=${s.id} @click=${() => void cancelScheduled(ctx, s.id, scheduled[i + 1]?.id ?? scheduled[i - 1]?.id ?? null)}>
+        ${t('console.cancelScheduled')}<span class="visually-hidden">: ${s.title}</span></button>
     </li>`)}</ul>`;
+}
+
+/**
+ * Cancels a scheduled inject; once the list no longer shows it, the focus
+ * goes to the Cancel button that took its place (the next one, else the one
+ * before), or to the schedule's heading, or (the list empty) to the form's.
+ */
+async function cancelScheduled(ctx: Ctx, id: string, neighbour: string | null): Promise<void> {
+  const answer = await ctx.send('scheduled', { type: 'cancelScheduledInject', inject: id }, t('console.cancelledScheduled'));
+  if (!answer.ok) return;
+  for (let frame = 0; frame < 120 && document.querySelector(`[data-cancel="${id}"]`); frame++) await new Promise((done) => requestAnimationFrame(done));
+  const target =
+    (neighbour ? document.querySelector<HTMLElement>(`[data-cancel="${neighbour}"]`) : null) ??
+    document.getElementById('scheduled-h') ??
+    document.getElementById('adhoc-h')?.closest<HTMLElement>('summary') ??
+    null;
+  target?.focus();
 }
 
 export function announceSection(ctx: Ctx): TemplateResult {
