@@ -214,10 +214,21 @@ function teamsLiveSection(ctx: Ctx): TemplateResult {
           <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? lockIcon() : nothing} ${teamStateWord(t)}</span></h3>
         <p class="help">${t.draftCount} drafted · political capital ${t.capitalLeft ?? '?'} · intelligence ${t.intelLeft ?? '?'}</p>
         <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : seatWords(t)}</p>
+        ${reopenSeatControl(ctx, t)}
         ${teamDrafts(view, t.plan)}
       </li>`;
     })}</ul>
   </section>`;
+}
+
+/** Before the start, a seat given to a bot or dropped can be opened again for people to join. */
+function reopenSeatControl(ctx: Ctx, team: TeamSummaryView): TemplateResult {
+  if (ctx.view.phase !== 'lobby' || !team.seat) return html``;
+  const key = `reopen-${team.id}`;
+  return html`<div class="row">
+    <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'reopenSeat', team: team.id }, t('console.reopenedSeat', { name: team.name }))}>
+      ${t('console.reopenSeat')}<span class="visually-hidden">: ${team.name}</span></button>
+  </div>${answerSlot(ctx.answers, key)}`;
 }
 
 /** Who plays a team no person has joined. */
