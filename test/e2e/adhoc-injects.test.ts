@@ -95,6 +95,25 @@ describe.skipIf(!HAVE_CHROMIUM)('ad-hoc injects of a kind, now or later', () => 
     await expect.poll(() => fac.locator('.scheduled-list').count(), SLOW).toBe(0);
   }, 90_000);
 
+  it('cancels scheduled injects before they go out, the focus moving to the next Cancel button', async () => {
+    for (const title of ['Cancelled story one', 'Cancelled story two']) {
+      await write('News article', 'The Herald', title, 'This never goes out.');
+      await fac.getByLabel('At the start of a later round').check();
+      await fac.getByLabel('Round', { exact: true }).selectOption('2');
+      await fac.getByRole('button', { name: 'Schedule' }).click();
+      await expect.poll(() => fac.locator('.scheduled-list').innerText(), SLOW).toContain(title);
+    }
+    await fac.getByRole('button', { name: /^Cancel\s*:\s*Cancelled story one$/ }).click();
+    await expect.poll(() => fac.locator('.scheduled-list').innerText(), SLOW).not.toContain('Cancelled story one');
+    await expect.poll(() => fac.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim()), SLOW).toBe('Cancel: Cancelled story two');
+    expect(await fac.locator('#answer-scheduled').innerText()).toContain('Cancelled: it will not go out.');
+    expect(await axeSerious(fac)).toEqual([]);
+    await fac.keyboard.press('Enter');
+    await expect.poll(() => fac.locator('.scheduled-list').count(), SLOW).toBe(0);
+    // The list is gone: the focus is on the form's own heading, not lost to the page.
+    await expect.poll(() => fac.evaluate(() => document.activeElement?.tagName), SLOW).toBe('SUMMARY');
+  }, 90_000);
+
   it('schedules a phone call for the start of round 2 and releases a news article now', async () => {
     await write('Phone call', 'The ambassador of Borealis', 'The ambassador calls', 'She asks what you will say tomorrow.');
     await fac.getByLabel('At the start of a later round').check();
@@ -116,6 +135,7 @@ describe.skipIf(!HAVE_CHROMIUM)('ad-hoc injects of a kind, now or later', () => 
     const call = team.locator('.inject--call', { hasText: 'The ambassador calls' });
     await call.waitFor({ timeout: 20_000 });
     expect(await call.locator('.badge--kind').innerText()).toBe('Phone call');
+    expect(await feed()).not.toContain('Cancelled story');
     expect(await call.locator('.byline').innerText()).toBe('Source: The ambassador of Borealis');
     expect(await axeSerious(team)).toEqual([]);
     for (const [width, height] of [[1366, 768], [1920, 1080], [390, 844]] as const) {
