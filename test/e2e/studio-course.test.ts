@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { STUDIO_SIZES as SIZES, studioContext, studioControls } from '../helpers/studio';
 import { starterCourse } from '../../src/engine/course';
 import { loadScenarioText } from '../../src/engine/scenario/load';
 
@@ -23,11 +24,6 @@ function starterScenario() {
 }
 
 const SLOW = { timeout: 30_000, interval: 100 };
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 390, height: 844 },
-];
 
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
 
@@ -35,25 +31,12 @@ describe.skipIf(!HAVE_CHROMIUM)('a course in Firebreak Studio', () => {
   let rig: BrowserRig;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const shots = process.env.FIREBREAK_STUDIO_SHOTS ?? mkdtempSync(join(tmpdir(), 'firebreak-studio-course-shots-'));
 
   beforeAll(async () => {
     rig = await startBrowserRig('firebreak-studio-course-');
-    context = await rig.browser.newContext({ viewport: SIZES[0], acceptDownloads: true });
-    await context.exposeFunction('reportViolation', (text: string) => problems.push(`violation: ${text}`));
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(t: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI}`),
-      );
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    ({ context, page, violations: problems } = await studioContext(rig));
     mkdirSync(shots, { recursive: true });
   }, 180_000);
 
@@ -62,16 +45,11 @@ describe.skipIf(!HAVE_CHROMIUM)('a course in Firebreak Studio', () => {
     await rig?.close();
   }, 60_000);
 
-  const summary = () => page.getByTestId('problem-summary').innerText();
-  const editor = () => page.locator('.cm-content');
+  const summary = () => studioControls(page).summary();
+  const editor = () => studioControls(page).editor();
+  const replaceDraft = (text: string) => studioControls(page).replaceDraft(text);
   const show = (name: 'Scenario' | 'Course') => page.getByRole('group', { name: 'Document' }).getByRole('button', { name }).click();
 
-  async function replaceDraft(text: string): Promise<void> {
-    await editor().click();
-    await page.keyboard.press('Control+A');
-    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await page.keyboard.press('Control+V');
-  }
 
   it('opens a course filled in from the scenario, valid and previewed as its page shows it', async () => {
     await page.goto(`${rig.base}/studio`);
