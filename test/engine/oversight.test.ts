@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/engine';
 import { formatProblem } from '../../src/engine/scenario/problems';
 import { previewDecision } from '../../src/engine/scoring/decision';
+import { exerciseProportionality } from '../../src/engine/scoring/exercise';
 import { FAC, Game, team, variantOf } from './support';
 
 const TUTORIAL = 'scenarios/tutorial.json';
@@ -30,9 +31,12 @@ function playCounterStrike(game: Game, options?: Record<string, boolean>) {
 }
 
 describe('an oversight body', () => {
-  it('refuses a measure informed to it whose evidence is too thin: it does not go ahead', () => {
-    const decision = playCounterStrike(new Game(tutorial()));
+  it('refuses a measure whose evidence is too thin: it does not go ahead, but counts as chosen', () => {
+    const game = new Game(tutorial());
+    const decision = playCounterStrike(game);
     expect(decision.effective).toBe(false);
+    expect(decision.heldBy).toBe('riigikogu-committee');
+    expect(exerciseProportionality(game.scenario, game.state, 'est')).not.toBeNull();
     expect(decision.outcome).toMatch(/^Did not go ahead: the Riigikogu's security oversight committee refused it, finding the evidence behind it too thin \(rated \d+ %; it needs 60 %\)\.$/);
   });
 
@@ -43,10 +47,10 @@ describe('an oversight body', () => {
     expect(decision.outcome).toMatch(/^Approved by the Riigikogu's security oversight committee\. /);
   });
 
-  it('reviews only what is informed to it, unless review is mandatory', () => {
-    const optional = playCounterStrike(new Game(tutorial()), {});
+  it("reviews only what is informed to it, unless review is mandatory (as the Riigikogu committee's is, for cyber operations)", () => {
+    const optional = playCounterStrike(new Game(tutorial((json) => (json.institutions.oversight[0].mandatory = false))), {});
     expect(optional.outcome).not.toContain('committee');
-    const mandatory = playCounterStrike(new Game(tutorial((json) => (json.institutions.oversight[0].mandatory = true))), {});
+    const mandatory = playCounterStrike(new Game(tutorial()), {});
     expect(mandatory.effective).toBe(false);
     expect(mandatory.outcome).toContain('refused it');
   });
@@ -63,7 +67,7 @@ describe('an oversight body', () => {
   });
 
   it('is named in the preview before the plan is locked, in the words of the result', () => {
-    const game = new Game(tutorial()).start().evidence('ddos', 'est', 2);
+    const game = new Game(tutorial((json) => (json.institutions.oversight[0].mandatory = false))).start().evidence('ddos', 'est', 2);
     const preview = previewDecision(game.scenario, game.state, 'est', hackBack());
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.problem).toMatch(/refused it, finding the evidence behind it too thin/);
@@ -93,6 +97,7 @@ describe('oversight bodies in the validator', () => {
     ]);
     expect(
       problems((json) => {
+        json.institutions.oversight[0].mandatory = false;
         json.actions.find((a: { id: string }) => a.id === 'hack-back').procedures = ['notice'];
       }),
     ).toEqual([expect.stringContaining('none of the measures in its remit offers it')]);

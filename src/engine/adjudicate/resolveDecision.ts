@@ -46,6 +46,7 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
     const review = reviewByOversight(scenario, item.team, action, item.options, substantiation);
     if (review?.held) {
       decision.effective = false;
+      decision.heldBy = review.body;
       decision.outcome = review.outcome;
     } else if (evadedAfterNotice(work, item, action)) {
       decision.outcome = 'Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.';

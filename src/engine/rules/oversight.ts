@@ -10,7 +10,7 @@
 import type { Action, OversightBody, Scenario } from '../scenario/schema';
 import type { ProcedureOptions } from '../types';
 
-export type OversightVerdict = { held: true; outcome: string } | { held: false; note: string };
+export type OversightVerdict = { held: true; body: string; outcome: string } | { held: false; note: string };
 
 /** The bodies that review this measure, in the scenario's order. */
 export function reviewingBodies(scenario: Scenario, team: string, action: Action, options: ProcedureOptions): OversightBody[] {
@@ -31,11 +31,12 @@ export function reviewByOversight(scenario: Scenario, team: string, action: Acti
   if (bodies.length === 0) return null;
   for (const body of bodies) {
     if (action.procedures.includes('statementOfReasons') && !options.statementOfReasons) {
-      return { held: true, outcome: `Did not go ahead: the ${body.name} sent it back and asks for a statement of reasons before it approves.` };
+      return { held: true, body: body.id, outcome: `Did not go ahead: the ${body.name} sent it back and asks for a statement of reasons before it approves.` };
     }
     if (substantiation < body.refuseBelow) {
       return {
         held: true,
+        body: body.id,
         outcome: `Did not go ahead: the ${body.name} refused it, finding the evidence behind it too thin (rated ${percent(substantiation)}; it needs ${percent(body.refuseBelow)}).`,
       };
     }
