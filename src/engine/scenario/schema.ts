@@ -527,10 +527,34 @@ const disputeSettlement = z
   })
   .describe('Mediation and arbitration with the adversary. While the tribunal is seized and the adversary takes part in good faith, countermeasures are suspended (ILC Art. 52(3)(b), (4)).');
 
+const oversightBody = z
+  .strictObject({
+    id,
+    name: z.string().min(1).describe('Shown to players, e.g. "Intelligence and Security Committee of Parliament".'),
+    description: z.string().default('').describe('Who sits on it and what it may do.'),
+    teams: z.array(z.string()).min(1).describe('The governments whose measures it reviews.'),
+    categories: z.array(actionCategory).min(1).describe('The kinds of measure it reviews, e.g. ["cyber", "economic"].'),
+    mandatory: z
+      .boolean()
+      .default(false)
+      .describe('true: every measure of these kinds goes before it; false: only those drafted with the oversight option (informing it).'),
+    refuseBelow: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe("It refuses a measure whose evidence component (the quality of the basis: own, shared, corroborated, public) is below this."),
+    sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the real body it is modelled on.'),
+  })
+  .describe(
+    'A parliamentary or judicial body that reviews a government\'s measures before they take effect: it sends back one that offers a statement of reasons without giving one, and refuses one whose evidence is too thin.',
+  );
+
 const institutions = z
   .strictObject({
     verificationBodies: z.array(verificationBody).default([]).describe('Bodies a government can ask to examine an attribution.'),
     disputeSettlement: disputeSettlement.optional(),
+    oversight: z.array(oversightBody).default([]).describe('Bodies at home that review measures before they take effect.'),
   })
   .describe('The institutions that make a response legitimate: verification of claims and peaceful settlement of the dispute.');
 
@@ -704,6 +728,7 @@ export type Audience = Inject['audience'];
 export type LearningObjective = Scenario['meta']['learningObjectives'][number];
 export type VerificationBody = NonNullable<Scenario['institutions']>['verificationBodies'][number];
 export type ScenarioTranslation = NonNullable<Scenario['translations']>[string];
+export type OversightBody = NonNullable<Scenario['institutions']>['oversight'][number];
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
