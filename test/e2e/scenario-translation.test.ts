@@ -5,6 +5,9 @@
  * French in the top bar brings them back in French without a reload. A
  * player in English, on the same team, keeps the original.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
@@ -61,5 +64,10 @@ describe.skipIf(!HAVE_CHROMIUM)("a scenario's translations", () => {
     await english.waitForView((v) => v.round === 1, 'round 1');
     expect(english.view!.injects.find((d) => d.inject === 'bronze-night')!.title).toBe('Bronze Night: websites under attack');
     expect(english.view!.me!.name).toBe('Estonia');
+    const shots = process.env.FIREBREAK_SHOTS ?? mkdtempSync(join(tmpdir(), 'firebreak-translation-shots-'));
+    for (const size of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: join(shots, `team-fr@${size.width}.png`), fullPage: size.width < 500 });
+    }
   }, 60_000);
 });
