@@ -257,6 +257,8 @@ export interface ResolvedDecision {
   legallyExposed: boolean;
   overridden: { value: number; reason: string } | null;
   at: number;
+  /** The oversight body that held it back (rules/oversight.ts): it did not go ahead, but the government chose it, and it counts in the exercise's proportionality. */
+  heldBy?: string;
 }
 
 export interface RoundResult {

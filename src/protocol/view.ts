@@ -125,6 +125,7 @@ export const resolvedDecisionSchema = z.strictObject({
   legallyExposed: z.boolean(),
   overridden: z.strictObject({ value: z.number(), reason: z.string() }).nullable().describe('The facilitator\'s override of the proportionality score.'),
   at: epochMs,
+  heldBy: z.string().optional().describe('The id of the oversight body at home that held it back (institutions.oversight): it did not go ahead, but counts in the exercise\'s proportionality.'),
 });
 
 export const roundResultSchema = z.strictObject({

@@ -101,7 +101,7 @@ describe("the author's tools", () => {
       out: 'pass --out DIR to write one Mermaid file per chart, or --chart NAME to print one (charts: exercise, nationalAttribution, coalitionAttribution, adversary, escalation, sanctions, deEscalation, dispute, verification)\n',
     });
     expect(cli('graph', 'scenarios/tutorial.json', '--chart', 'posture').code).toBe(2);
-  });
+  }, 90_000);
 
   it('documents every chart region and every event an effect may send, from the registry', () => {
     const doc = fs.readFileSync(AUTHORING_FILE, 'utf8');

@@ -137,15 +137,22 @@ describe('the facilitator settles empty seats before the start', () => {
     expect(await facilitator.command({ type: 'reopenSeat', team: 'borealis' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });
 
-  it('keeps a bot the facilitator gave after a restart', async () => {
+  it.each([
+    ['the facilitator gave (seatBot)', false],
+    ['given at exercise:create', true],
+  ])('keeps bots %s after a restart', async (_how, atCreation) => {
     const dataDir = tempDir();
+    const teams = ['atlantia', 'borealis', 'caledon'];
     try {
       const first = await startTestServer({ dataDir });
       const facilitator = await TestClient.connect(first.url, 'facilitator');
       clients.push(facilitator);
-      const created = await facilitator.create({ scenarioId: 'test-fixture', seed: 'bots-restart' });
+      const bots = Object.fromEntries(teams.map((team) => [team, 'restrained']));
+      const created = await facilitator.create({ scenarioId: 'test-fixture', seed: 'bots-restart', ...(atCreation ? { bots } : {}) });
       await facilitator.resume(created.facilitatorCredential);
-      for (const team of ['atlantia', 'borealis', 'caledon']) await facilitator.must({ type: 'seatBot', team, policy: 'restrained' });
+      if (!atCreation) for (const team of teams) await facilitator.must({ type: 'seatBot', team, policy: 'restrained' });
+      // Either way the bots are in the exercise's state, and so in its log.
+      expect(facilitator.view!.teams.map((t) => t.seat)).toEqual(['bot', 'bot', 'bot']);
       await facilitator.must({ type: 'startExercise' });
       await facilitator.must({ type: 'advance' });
       await facilitator.waitForView((v) => v.phase === 'results' && v.round === 1, 'round 1 resolved by the bots');
@@ -159,6 +166,8 @@ describe('the facilitator settles empty seats before the start', () => {
         await back.resume(created.facilitatorCredential);
         await back.must({ type: 'advance' });
         await back.waitForView((v) => v.phase === 'results' && v.round === 2, 'round 2 resolved by the same bots after the restart');
+        // The bots played round 2 themselves: their decisions are there.
+        expect(back.view!.decisions.filter((d) => d.round === 2).map((d) => d.team).sort()).toEqual(expect.arrayContaining(teams));
       } finally {
         await again.dispose();
       }

@@ -10,7 +10,7 @@ import { navigate } from '../router';
 import { Answers, answerSlot } from '../ui/answers';
 import { html, nothing, render, type TemplateResult } from '../ui/dom';
 import { dateTime, phaseWord } from '../ui/format';
-import { t } from '../ui/i18n';
+import { locale, t } from '../ui/i18n';
 import { storage } from '../ui/storage';
 import { topbar } from './parts/topbar';
 import { classGradeSheet } from './parts/gradeSheet';
@@ -103,7 +103,7 @@ function joinCard(state: StartState, answers: Answers): TemplateResult {
     const code = String(data.get('code') ?? '').trim();
     const name = String(data.get('name') ?? '').trim();
     storage.setItem(NAME_KEY, name);
-    const answer = await answers.track('join', request('seat:join', { code, name }), t('start.joined'), t('start.joining'));
+    const answer = await answers.track('join', request('seat:join', { code, name, language: locale() }), t('start.joined'), t('start.joining'));
     if (!answer.ok) return;
     saveSeat({
       exerciseId: answer.seat.exerciseId,

@@ -10,6 +10,7 @@ import type { Action } from '../scenario/schema';
 import type { PlannedDecision, ResolvedDecision } from '../types';
 import { openOrRenewPackage, liftPackagesOf } from './sanctionsTurn';
 import { referToBody, takeSettlementStep } from './institutionsTurn';
+import { reviewByOversight } from '../rules/oversight';
 
 export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
   const { scenario, state } = work;
@@ -40,12 +41,20 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
   } else if (item.proposal && joint.length < minimum) {
     decision.effective = false;
     decision.outcome = `Fell through: it needed ${minimum} governments and only ${listNames(joint.map((t) => teamName(scenario, t)))} joined.`;
-  } else if (evadedAfterNotice(work, item, action)) {
-    decision.outcome = 'Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.';
   } else {
     const substantiation = score.components.find((c) => c.id === 'evidence')?.value ?? 0;
-    decision.outcome = carryOut(work, item, action, joint, substantiation);
-    applyEffects(work, action.effects, { team: item.team, incident: item.incident });
+    const review = reviewByOversight(scenario, item.team, action, item.options, substantiation);
+    if (review?.held) {
+      decision.effective = false;
+      decision.heldBy = review.body;
+      decision.outcome = review.outcome;
+    } else if (evadedAfterNotice(work, item, action)) {
+      decision.outcome = 'Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.';
+    } else {
+      decision.outcome = carryOut(work, item, action, joint, substantiation);
+      applyEffects(work, action.effects, { team: item.team, incident: item.incident });
+    }
+    if (review && !review.held) decision.outcome = `${review.note} ${decision.outcome}`;
   }
   if (legallyExposed && decision.effective) decision.outcome += ' It is legally exposed and may be challenged.';
   state.decisions.push(decision);

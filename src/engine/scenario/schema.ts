@@ -527,10 +527,34 @@ const disputeSettlement = z
   })
   .describe('Mediation and arbitration with the adversary. While the tribunal is seized and the adversary takes part in good faith, countermeasures are suspended (ILC Art. 52(3)(b), (4)).');
 
+const oversightBody = z
+  .strictObject({
+    id,
+    name: z.string().min(1).describe('Shown to players, e.g. "Intelligence and Security Committee of Parliament".'),
+    description: z.string().default('').describe('Who sits on it and what it may do.'),
+    teams: z.array(z.string()).min(1).describe('The governments whose measures it reviews.'),
+    categories: z.array(actionCategory).min(1).describe('The kinds of measure it reviews, e.g. ["cyber", "economic"].'),
+    mandatory: z
+      .boolean()
+      .default(false)
+      .describe('true: every measure of these kinds goes before it; false: only those drafted with the oversight option (informing it).'),
+    refuseBelow: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe("It refuses a measure whose evidence component (the quality of the basis: own, shared, corroborated, public) is below this."),
+    sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the real body it is modelled on.'),
+  })
+  .describe(
+    'A parliamentary or judicial body that reviews a government\'s measures before they take effect: it sends back one that offers a statement of reasons without giving one, and refuses one whose evidence is too thin.',
+  );
+
 const institutions = z
   .strictObject({
     verificationBodies: z.array(verificationBody).default([]).describe('Bodies a government can ask to examine an attribution.'),
     disputeSettlement: disputeSettlement.optional(),
+    oversight: z.array(oversightBody).default([]).describe('Bodies at home that review measures before they take effect.'),
   })
   .describe('The institutions that make a response legitimate: verification of claims and peaceful settlement of the dispute.');
 
@@ -567,6 +591,24 @@ const endCondition = z.strictObject({
   outcome: z.enum(['success', 'failure', 'neutral']),
   summary: z.string().min(1).describe('Shown to everyone at the debrief.'),
 });
+
+/** What a translation may replace: the texts players read, by the id of what carries them. */
+const translatedText = z.string().min(1);
+const translatedFields = <K extends string>(fields: readonly K[], what: string) =>
+  z.record(z.string(), z.strictObject(Object.fromEntries(fields.map((f) => [f, translatedText.optional()])) as Record<K, z.ZodOptional<typeof translatedText>>)).optional().describe(what);
+
+const translation = z
+  .strictObject({
+    meta: z.strictObject({ title: translatedText.optional(), summary: translatedText.optional() }).optional(),
+    teams: translatedFields(['name', 'briefing'] as const, 'By team id.'),
+    incidents: translatedFields(['name', 'description'] as const, 'By incident id.'),
+    actions: translatedFields(['name', 'description'] as const, 'By action id.'),
+    injects: translatedFields(['title', 'body'] as const, 'By inject id.'),
+    indicators: translatedFields(['name', 'description'] as const, 'By indicator id.'),
+    rounds: translatedFields(['title'] as const, 'By round number ("1", "2", ...).'),
+    endConditions: translatedFields(['summary'] as const, 'By end condition id.'),
+  })
+  .describe('Texts in another language, each replacing the text of the same field; what it leaves out is read in the scenario\'s own language.');
 
 const ladderRung = z.strictObject({ level: z.number().int().min(0).max(9), label: z.string(), description: z.string().default('') });
 
@@ -661,6 +703,10 @@ export const scenarioSchema = z
       .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
     maxActionsPerRound: z.number().int().min(1).default(3),
     endConditions: z.array(endCondition).default([]),
+    translations: z
+      .record(z.string(), translation)
+      .optional()
+      .describe('By language tag (fr, de, ...): the texts players read, translated. A seat that reads one of these languages sees them; the rest of the interface follows the seat\'s language already.'),
     debrief: z.strictObject({
       whatHappened: z
         .array(z.strictObject({ round: z.number().int().min(1).optional(), text: z.string().min(1), sources: z.array(z.string()).default([]) }))
@@ -681,6 +727,8 @@ export type AdversaryMove = Scenario['adversary']['moves'][number];
 export type Audience = Inject['audience'];
 export type LearningObjective = Scenario['meta']['learningObjectives'][number];
 export type VerificationBody = NonNullable<Scenario['institutions']>['verificationBodies'][number];
+export type ScenarioTranslation = NonNullable<Scenario['translations']>[string];
+export type OversightBody = NonNullable<Scenario['institutions']>['oversight'][number];
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */

@@ -3,6 +3,7 @@
  * scores a resolved decision and previews a draft, so the preview a player
  * sees is computed by the rule that will judge them.
  */
+import { reviewByOversight } from '../rules/oversight';
 import type { Action, Scenario } from '../scenario/schema';
 import type { DecisionDraft, ExerciseState, ProcedureOptions, Rejection, Score } from '../types';
 import { evaluate } from '../conditions';
@@ -124,8 +125,12 @@ export function previewDecision(
   const incident = action.targetsIncident ? (draft.incident ?? null) : null;
   if (incident && !indexOf(scenario).incidents.has(incident)) return reject('UNKNOWN_INCIDENT', `There is no incident "${incident}" in this exercise.`);
   // The scorer counts only the options the action offers.
-  const { score, legallyExposed } = proportionalityOf(scenario, state, team, action, incident, draft.options ?? {});
-  return { ok: true, score, legallyExposed, problem: checkDraft(scenario, state, team, draft)?.message ?? null };
+  const options = draft.options ?? {};
+  const { score, legallyExposed } = proportionalityOf(scenario, state, team, action, incident, options);
+  const refusal = checkDraft(scenario, state, team, draft)?.message ?? null;
+  // A measure that oversight at home would hold back is flagged now, in the words the results will use.
+  const review = refusal ? null : reviewByOversight(scenario, team, action, options, score.components.find((c) => c.id === 'evidence')?.value ?? 0);
+  return { ok: true, score, legallyExposed, problem: refusal ?? (review?.held ? review.outcome : null) };
 }
 
 /** The preview shown before choosing options: every offered procedure followed (the best the player can do). */

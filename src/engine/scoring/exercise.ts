@@ -72,15 +72,16 @@ export function unansweredResponse(incident: string, harm: number): ExerciseResp
 }
 
 /**
- * The exercise figure of the decisions that went ahead (a facilitator's
- * override replaces the computed score), with the incidents the coalition
+ * The exercise figure of the decisions that went ahead or that oversight
+ * held back (a facilitator's override replaces the computed score), with the incidents the coalition
  * left unanswered; null when nothing was done and nothing went unanswered.
  */
 export function exerciseProportionality(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>, team?: string): number | null {
   const actions = indexOf(scenario).actions;
   // A stance on attribution is no measure: it is left out, so that it cannot pad the figure either.
+  // A measure the government's own oversight held back was still its choice: it counts.
   const taken = state.decisions
-    .filter((d) => d.effective && (team === undefined || d.team === team) && !actions.get(d.action)?.attributionStance)
+    .filter((d) => (d.effective || d.heldBy !== undefined) && (team === undefined || d.team === team) && !actions.get(d.action)?.attributionStance)
     .map((d) => ({
       team: d.team,
       action: d.action,

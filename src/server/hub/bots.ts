@@ -8,11 +8,11 @@
  * engine, stored and published, so the exercise replays from its log like
  * any other.
  *
- * Bots come two ways. Given at exercise:create (an author trying a draft),
- * they are kept by the running server, not in storage: after a restart the
- * exercise goes on, and its facilitator advances the rounds. Given by the
- * facilitator before the start (the seatBot command, for a team nobody
- * joined), they are in the exercise's state, so they play on after a restart.
+ * Bots come two ways, and both end in the exercise's state (and its log),
+ * so they play on after a restart: given at exercise:create (an author
+ * trying a draft), the server seats them with the facilitator's seatBot
+ * commands as the exercise is created; given by the facilitator before the
+ * start (seatBot, for a team nobody joined), they are that command.
  */
 import { randomUUID } from 'node:crypto';
 import { BOTS, POLICIES, type BotPolicy } from '../../engine/bots/policies';
@@ -23,8 +23,6 @@ import { decide, serial } from './commands';
 import type { HubContext } from './context';
 
 interface BotSeats {
-  /** The bots given at exercise:create; the state's (seatBot) are read from it each time. */
-  created: Map<TeamId, BotPolicy>;
   rng: Rng;
   /** The round each bot last planned, so that it plans once a round. */
   planned: Map<TeamId, number>;
@@ -43,20 +41,24 @@ export function botSeatsProblem(ex: Pick<ExerciseRuntime, 'scenario'>, bots: Rec
   return null;
 }
 
-export function assignBots(ex: ExerciseRuntime, bots: Record<string, string>): void {
-  if (Object.keys(bots).length === 0) return;
-  seatsOf(ex).created = new Map(Object.entries(bots).map(([team, policy]) => [team, POLICIES[policy]!]));
+/** Seats the bots given at exercise:create, each with the facilitator's seatBot command, stored like any other. */
+export async function seatBotsAtCreation(ctx: HubContext, ex: ExerciseRuntime, bots: Record<string, string>, facilitatorName: string): Promise<void> {
+  for (const [team, policy] of Object.entries(bots)) {
+    const submission = { seat: null, actor: { role: 'facilitator' as const, name: facilitatorName }, id: `create:bot:${team}`, body: { type: 'seatBot' as const, team, policy } };
+    const { answer } = await serial(ctx, ex, () => decide(ctx, ex, submission));
+    if (!answer.ok) throw new Error(`seating the bot of ${team} failed: ${answer.code} ${answer.message}`);
+  }
 }
 
 function seatsOf(ex: ExerciseRuntime): BotSeats {
   let bots = seats.get(ex);
-  if (!bots) seats.set(ex, (bots = { created: new Map(), rng: new Rng(seedRng(`${ex.meta.seed}/bot-seats`)), planned: new Map(), scheduled: false }));
+  if (!bots) seats.set(ex, (bots = { rng: new Rng(seedRng(`${ex.meta.seed}/bot-seats`)), planned: new Map(), scheduled: false }));
   return bots;
 }
 
-/** Every bot seat of the exercise: those given at creation and those the facilitator gave before the start. */
+/** Every bot seat of the exercise, as its state records them (seatBot). */
 function policiesOf(ex: ExerciseRuntime): Map<TeamId, BotPolicy> {
-  const policies = new Map(seats.get(ex)?.created);
+  const policies = new Map<TeamId, BotPolicy>();
   for (const [team, state] of Object.entries(ex.state.teams)) {
     const policy = state.bot ? POLICIES[state.bot] : undefined;
     if (policy) policies.set(team, policy);

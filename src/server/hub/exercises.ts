@@ -16,7 +16,7 @@ import { hashCredential, newCredential, newJoinCode, newPublicId, newSeed } from
 import { DuplicateError, type ExerciseMeta, type SeatRecord } from '../storage/types';
 import { fail, shuttingDown, type HubContext } from './context';
 import { addSeat, indexCodes } from './seats';
-import { assignBots, botSeatsProblem } from './bots';
+import { botSeatsProblem, seatBotsAtCreation } from './bots';
 
 export interface CreateInput {
   scenarioId?: string;
@@ -95,7 +95,6 @@ export async function create(ctx: HubContext, input: CreateInput): Promise<Exerc
       throw err;
     }
     const ex = new ExerciseRuntime(meta, scenario, initial, 0, now);
-    if (input.bots) assignBots(ex, input.bots);
     addSeat(ctx, ex, { ...facilitator, ordinal: 1 });
     indexCodes(ctx, meta);
     ctx.exercises.set(id, ex);
@@ -104,6 +103,7 @@ export async function create(ctx: HubContext, input: CreateInput): Promise<Exerc
       await ctx.peers.claim(id);
       ctx.peers.changed({ exerciseId: id, seq: 0, seats: true });
     }
+    if (input.bots) await seatBotsAtCreation(ctx, ex, input.bots, facilitator.name);
     ctx.logger.info({ exerciseId: id, scenario: scenario.id, teams: scenario.teams.length }, 'exercise created');
     return {
       ok: true,

@@ -27,7 +27,7 @@ import { quantitiesRule } from './quantities';
 import { institutionsRule } from './institutions';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
-import { languageRule } from './language';
+import { languageRule, translationsRule } from './language';
 import { datesRule } from './dates';
 import { movesRule } from './moves';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
@@ -47,6 +47,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   quantitiesRule,
   textsRule,
   languageRule,
+  translationsRule,
   movesRule,
   rubricRule,
   injectsRule,

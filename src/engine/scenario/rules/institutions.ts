@@ -95,9 +95,35 @@ function checkBodies(context: RuleContext): void {
   institutions.disputeSettlement?.sources.forEach((source, k) => context.ref('source', source, ['institutions', 'disputeSettlement', 'sources', k]));
 }
 
+/** Oversight bodies review governments of the scenario, and each can be put to work: some measure in its remit can be taken, and (when review is not mandatory) can be drafted with the oversight option. */
+function checkOversight(context: RuleContext): void {
+  const s = context.scenario;
+  const seen = new Set<string>();
+  (s.institutions?.oversight ?? []).forEach((body, i) => {
+    const path = ['institutions', 'oversight', i];
+    if (seen.has(body.id)) context.error('duplicate-id', [...path, 'id'], `oversight body id "${body.id}" is used twice`);
+    seen.add(body.id);
+    body.teams.forEach((team, j) => context.ref('team', team, [...path, 'teams', j]));
+    body.sources.forEach((source, j) => context.ref('source', source, [...path, 'sources', j]));
+    const inRemit = s.actions.filter(
+      (action) => body.categories.includes(action.category) && context.eligibleTeams(action).some((team) => body.teams.includes(team.id)),
+    );
+    if (inRemit.length === 0) {
+      context.warning('idle-oversight', [...path, 'categories'], `oversight body "${body.id}" reviews ${body.categories.join(', ')} measures, but none of its governments can take one: it never sits`);
+    } else if (!body.mandatory && !inRemit.some((action) => action.procedures.includes('oversight'))) {
+      context.warning(
+        'idle-oversight',
+        [...path, 'mandatory'],
+        `oversight body "${body.id}" reviews only measures drafted with the oversight option, and none of the measures in its remit offers it (add "oversight" to their procedures, or make review mandatory)`,
+      );
+    }
+  });
+}
+
 export const institutionsRule: SemanticRule = {
   id: 'institutions',
-  summary: 'Verification bodies and dispute settlement are declared where actions, effects and conditions use them, and every body can be asked.',
+  summary:
+    'Verification bodies, dispute settlement and oversight bodies are declared where actions, effects and conditions use them, name governments the scenario has, and can each be put to work.',
   codes: [
     'unknown-verificationBody',
     'unknown-source',
@@ -108,11 +134,15 @@ export const institutionsRule: SemanticRule = {
     'offer-never-made',
     'unused-verification-body',
     'late-report',
+    'unknown-team',
+    'duplicate-id',
+    'idle-oversight',
   ],
   check(context) {
     checkActions(context);
     checkOffers(context);
     checkRegions(context);
     checkBodies(context);
+    checkOversight(context);
   },
 };
