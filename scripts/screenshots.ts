@@ -4,8 +4,8 @@
  * facilitator, three teams, an observer and the red cell, and photographs
  * every screen at 1366×768, 1920×1080 and 390×844 (a phone) into the folder
  * (default test-results/screens/), one PNG per screen and size, named
- * `NN-screen@WIDTH.png`. The pictures are what a person sees; look at them
- * after every visible change.
+ * `NN-screen@WIDTH.png` (the team's round also in French and German). The
+ * pictures are what a person sees; look at them after every visible change.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -98,6 +98,15 @@ async function main(): Promise<void> {
     await team.getByRole('button', { name: 'Skip and start playing' }).click();
     await team.getByRole('heading', { name: 'Actions you can take' }).waitFor();
     await shoot(team, 'team-round');
+    // The team screen in French and German, whose longer words must fit too; then back to English.
+    for (const [language, check] of [['fr', 'Actions possibles'], ['de', 'Mögliche Maßnahmen']] as const) {
+      await team.locator('.topbar select').first().selectOption(language);
+      await team.getByRole('heading', { name: check }).waitFor();
+      await team.locator('.catalogue details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      await shoot(team, `team-round-${language}`);
+    }
+    await team.locator('.topbar select').first().selectOption('en');
+    await team.getByRole('heading', { name: 'Actions you can take' }).waitFor();
     await shoot(fac, 'facilitator-round');
     await fac.locator('#announce-text').fill('Ten minutes to agree a common line.').catch(() => {});
     await fac.getByRole('button', { name: 'Announce', exact: true }).click().catch(() => {});
