@@ -128,7 +128,7 @@ describe("the listed persons' rights", () => {
       'The persons listed under EU cyber-sanctions listing on "Party mail hack" were delisted at review because the reasons did not answer their observations; relisting them needs better reasons: evidence above 0.7 (yours is 0.7: share it, have it corroborated or make it public), or a case file or a confirming verification behind it.',
     );
     const view = project(game.scenario, game.state, { role: 'team', team: 'fra' });
-    expect(view.actions.find((a) => a.id === 'eu-listing')!.availability.byIncident?.['mail-hack']).toMatchObject({ available: false, reason: refusal });
+    expect(view.actions.find((a) => a.id === 'eu-listing')!.availability!.byIncident?.['mail-hack']).toMatchObject({ available: false, reason: refusal });
     game.ok(FRA, { type: 'shareIntel', incident: 'mail-hack', with: 'coalition' });
     game.ok(FRA, listing);
     game.lockAll();
