@@ -130,6 +130,7 @@ export type RejectionCode =
   | 'ALREADY_LOCKED'
   | 'NOT_LOCKED'
   | 'INVALID_OPTION'
+  | 'NEEDS_BETTER_REASONS'
   | 'INVALID_ARGUMENT'
   | 'STALE_CLOCK'
   | 'EXERCISE_OVER';
@@ -334,7 +335,21 @@ export interface SanctionsPackage {
   options: ProcedureOptions;
   /** 0..1: how well the listing's reasons are substantiated (the decision's evidence component); the court reads it. */
   substantiation?: number;
+  /** The listed persons' side of a listing (scenario.sanctions.listedPersons); absent for other packages and in other scenarios. */
+  listed?: ListedPersonsFile;
   chart: ChartSnapshot;
+}
+
+/** What the listed persons did and what the reviews made of it (rules: adjudicate/listedPersons.ts). */
+export interface ListedPersonsFile {
+  /** The round the listed were notified of the listing and its grounds (its entry into force). */
+  notified: number;
+  /** Whether a case file or an independent finding backed the reasons when the listing was adopted. */
+  caseFile: boolean;
+  /** Rounds in which the listed submitted observations that no review has weighed yet. */
+  observations: number[];
+  /** The latest review that weighed observations: its round, what it decided and why. */
+  review?: { round: number; result: 'maintained' | 'delisted'; why: string };
 }
 
 /** A request to a verification body to examine an attribution (machines/verification.ts). */

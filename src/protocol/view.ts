@@ -240,6 +240,21 @@ export const sanctionsViewSchema = z.strictObject({
   stage: z.string(),
   challenge: z.string(),
   options: procedureOptions,
+  listed: z
+    .strictObject({
+      notified: z.number().int().describe('The round the listed persons were notified of the listing and its grounds.'),
+      observations: z.array(z.number().int()).describe('Rounds in which they submitted observations that no review has weighed yet.'),
+      review: z
+        .strictObject({
+          round: z.number().int(),
+          result: z.enum(['maintained', 'delisted']),
+          why: z.string().optional().describe('The reasons the review turned on: for the governments that took the listing.'),
+        })
+        .optional()
+        .describe('The latest review that weighed observations.'),
+    })
+    .optional()
+    .describe("The listed persons' side of a listing (scenario.sanctions.listedPersons); absent for other packages."),
 });
 
 export const teamSummarySchema = z.strictObject({

@@ -990,6 +990,24 @@ describe('resolving rounds', () => {
   });
 });
 
+describe('relisting after a delisting', () => {
+  it('NEEDS_BETTER_REASONS until the evidence is better than that of the delisted listing', () => {
+    const rights = variantOf('test/fixtures/engine-rich.json', (json) => {
+      json.sanctions = { ...json.sanctions, challengeChance: 0, listedPersons: { actions: ['eu-listing'], observationChance: 1, weakBelow: 0.8 } };
+    });
+    const game = new Game(rights).start().evidence('mail-hack', 'fra', 4);
+    const listing = draft('eu-listing', 'mail-hack', { statementOfReasons: true });
+    game.ok(FRA, listing);
+    for (let round = 1; round <= 3; round++) {
+      game.lockAll();
+      game.ok(FAC, { type: 'advance' });
+    }
+    expect(game.reject(FRA, listing, 'NEEDS_BETTER_REASONS')).toMatch(/^The persons listed under EU cyber-sanctions listing on "Party mail hack" were delisted at review/);
+    game.ok(FRA, { type: 'shareIntel', incident: 'mail-hack', with: 'coalition' });
+    game.ok(FRA, listing);
+  });
+});
+
 describe('coverage of the rejection codes', () => {
   it('every rejection code was reached by the tests above', () => {
     const all: Record<RejectionCode, true> = {
@@ -1016,6 +1034,7 @@ describe('coverage of the rejection codes', () => {
       ALREADY_LOCKED: true,
       NOT_LOCKED: true,
       INVALID_OPTION: true,
+      NEEDS_BETTER_REASONS: true,
       INVALID_ARGUMENT: true,
       STALE_CLOCK: true,
       EXERCISE_OVER: true,

@@ -430,6 +430,22 @@ describe('semantic checks', () => {
     if (result.ok) expect(result.warnings.map((w) => w.code)).toEqual(['unused-objective', 'thin-team', 'unreachable-confidence']);
   });
 
+  it("checks the listed persons' rights: listings that exist and open a package, sources, a review before the end", () => {
+    expect(
+      check((s) => {
+        s.sanctions = { listedPersons: { actions: ['attribute', 'listing'], observationChance: 0.5, weakBelow: 0.7, sources: ['nowhere'] } };
+      }),
+    ).toEqual([
+      's:1:1: sanctions.listedPersons names action "attribute", which opens no sanctions package (it has no "sanctions" section): only a listing has listed persons (at /sanctions/listedPersons/actions/0)',
+      expect.stringMatching(/^s:1:1: unknown action "listing" .*\(at \/sanctions\/listedPersons\/actions\/1\)$/),
+      expect.stringMatching(/^s:1:1: unknown source "nowhere" .*\(at \/sanctions\/listedPersons\/sources\/0\)$/),
+      "s:1:1: warning: listed persons' observations are weighed at a package's review, 2 rounds after its adoption (sanctions.reviewAfterRounds), and the scenario has 2: no review can weigh them before the end (at /sanctions/listedPersons)",
+    ]);
+    expect(check((s) => (s.sanctions = { listedPersons: { actions: ['attribute'], observationChance: 2, weakBelow: 0.7 } }))).toEqual([
+      's:1:1: must be at most 1, got 2: it runs from 0 to 1; for 2 % write 0.02 (at /sanctions/listedPersons/observationChance)',
+    ]);
+  });
+
   it('counts investigations as a source of evidence', () => {
     const scenario = minimal();
     scenario.actions[1].minConfidence = 'high';

@@ -39,14 +39,15 @@ export interface BrowserRig {
 }
 
 /** Builds the client if needed, starts the server on it and launches Chromium. */
-export async function startBrowserRig(prefix = 'firebreak-e2e-'): Promise<BrowserRig> {
+/** `scenariosDir`: the folder of scenarios the server offers (the shipped ones by default). */
+export async function startBrowserRig(prefix = 'firebreak-e2e-', scenariosDir = join(ROOT, 'scenarios')): Promise<BrowserRig> {
   ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    scenariosDir: join(ROOT, 'scenarios'),
+    scenariosDir,
     distDir: join(ROOT, 'dist'),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });

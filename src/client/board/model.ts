@@ -3,7 +3,7 @@
  * this model and the DOM summary beside it states the same facts in words,
  * so nothing lives only in the canvas. Pure: no DOM, no Phaser.
  */
-import type { ExerciseView } from '../../engine/view/types';
+import type { ExerciseView, SanctionsView } from '../../engine/view/types';
 import { postureWord } from '../ui/format';
 import { CONFIDENCE_RANK } from '../../engine/confidence';
 
@@ -58,7 +58,7 @@ export interface BoardModel {
   postureWord: string;
   campaignPhase: string;
   incidents: BoardIncident[];
-  sanctions: { id: string; name: string; teams: string[]; stage: string; challenge: string }[];
+  sanctions: { id: string; name: string; teams: string[]; stage: string; challenge: string; listed?: SanctionsView['listed'] }[];
   lastRound: { round: number; escalationBefore: number; escalationAfter: number; postureBefore: string; postureAfter: string } | null;
 }
 
@@ -109,7 +109,7 @@ export function boardModel(view: ExerciseView): BoardModel {
         };
       }),
     })),
-    sanctions: view.sanctions.map((s) => ({ id: s.id, name: s.name, teams: s.teams, stage: s.stage, challenge: s.challenge })),
+    sanctions: view.sanctions.map((s) => ({ id: s.id, name: s.name, teams: s.teams, stage: s.stage, challenge: s.challenge, ...(s.listed ? { listed: s.listed } : {}) })),
     lastRound: last
       ? { round: last.round, escalationBefore: last.escalationBefore, escalationAfter: last.escalationAfter, postureBefore: last.postureBefore, postureAfter: last.postureAfter }
       : null,

@@ -65,11 +65,20 @@ const SANCTION_WORDS: Record<string, string> = {
   lifted: 'Lifted',
   expired: 'Expired (sunset)',
   annulled: 'Annulled by a court',
+  delisted: 'Delisted at review',
   none: 'No challenge',
   pending: 'Challenge pending',
   upheld: 'Upheld in court',
 };
 export const sanctionWord = (s: string) => wordFrom(SANCTION_WORDS, s);
+
+/** Where the listed persons of a listing stand (view.sanctions[].listed), in one sentence. */
+export function listedWords(listed: { notified: number; observations: number[]; review?: { round: number; result: string; why?: string } }): string {
+  const parts = [`Notified in round ${listed.notified}`];
+  if (listed.review) parts.push(`review in round ${listed.review.round} ${listed.review.result === 'delisted' ? 'delisted them' : 'maintained the listing'}`);
+  if (listed.observations.length) parts.push(`observations submitted in round ${listed.observations.join(', ')}, to be weighed at the next review`);
+  return `${parts.join('; ')}.${listed.review?.why ? ` ${listed.review.why}` : ''}`;
+}
 
 const BAND_WORDS: Record<string, string> = {
   belowThreshold: "below the “don't rock the boat” threshold",

@@ -2,6 +2,7 @@
 import { sanctionsMachine } from '../machines/sanctions';
 import { regionState, sendToChart, startChart } from '../machines/chart';
 import { teamName } from '../rules/scenarioIndex';
+import { notifyListed, submitObservations, weighObservations } from './listedPersons';
 import type { Work } from '../rules/work';
 import type { Action } from '../scenario/schema';
 import type { JointProposal, PlannedDecision, SanctionsPackage } from '../types';
@@ -60,14 +61,18 @@ export function advanceSanctions(work: Work, proposals: JointProposal[]): string
   for (const pkg of Object.values(work.state.sanctions)) {
     const name = work.index.actions.get(pkg.action)?.name ?? pkg.action;
     const before = regionState(pkg.chart, 'status');
+    const listed: (string | null)[] = [];
     if (pkg.round === work.state.round) coordinate(work, pkg, proposals);
-    else advanceInForce(work, pkg);
+    else listed.push(...advanceInForce(work, pkg));
     const after = regionState(pkg.chart, 'status');
-    if (after !== before) {
+    // The review's own headline says why a listing was delisted; the status line would only repeat it.
+    if (after !== before && after !== 'delisted') {
       const text = `${name}: ${describeStatus(after)}.`;
       headlines.push(text);
       work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
     }
+    if (before === 'coordinating' && after === 'inForce') listed.push(notifyListed(work, pkg));
+    headlines.push(...listed.filter((h): h is string => h !== null));
   }
   return headlines;
 }
@@ -101,10 +106,14 @@ export function annulmentChance(base: number, pkg: Pick<SanctionsPackage, 'optio
 /** How much of the annulment risk a fully substantiated statement of reasons removes. */
 export const REASONS_WEIGHT = 0.9;
 
-/** Listings face the courts, and the reasons given decide the ruling. */
-function advanceInForce(work: Work, pkg: SanctionsPackage): void {
+/**
+ * Listings face the courts, and the reasons given decide the ruling; the
+ * listed may submit observations, which the review weighs. Returns the
+ * listed persons' headlines.
+ */
+function advanceInForce(work: Work, pkg: SanctionsPackage): (string | null)[] {
   const status = regionState(pkg.chart, 'status');
-  if (!IN_FORCE.includes(status)) return;
+  if (!IN_FORCE.includes(status)) return [];
   const challenge = regionState(pkg.chart, 'challenge');
   const rules = work.scenario.sanctions;
   if (challenge === 'pending') {
@@ -114,7 +123,11 @@ function advanceInForce(work: Work, pkg: SanctionsPackage): void {
     pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'FILE_CHALLENGE' });
     work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: 'A listed person challenges the listing in court.' });
   }
+  if (!IN_FORCE.includes(regionState(pkg.chart, 'status'))) return [];
+  const observed = submitObservations(work, pkg);
   pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'ROUND_ENDED' });
+  const reviewed = status === 'inForce' && regionState(pkg.chart, 'status') === 'review' ? weighObservations(work, pkg) : null;
+  return [observed, reviewed];
 }
 
 function describeStatus(status: string): string {
@@ -131,6 +144,8 @@ function describeStatus(status: string): string {
       return 'expired under its sunset clause';
     case 'annulled':
       return 'annulled by the court for want of reasons or evidence';
+    case 'delisted':
+      return 'the listed persons are delisted at review';
     default:
       return status;
   }

@@ -2,7 +2,9 @@
  * One sanctions package: coordination per jurisdiction (an EU listing needs
  * unanimity and can be vetoed), entry into force, periodic review, renewal,
  * delisting, expiry by sunset; and, in parallel, a court challenge that can
- * annul a listing adopted without a statement of reasons.
+ * annul a listing adopted without a statement of reasons. A review that
+ * finds the reasons weak against the listed persons' observations delists
+ * them (adjudicate/listedPersons.ts).
  */
 import { assign, setup } from 'xstate';
 
@@ -19,6 +21,7 @@ type SanctionsEvent =
   | { type: 'ROUND_ENDED' }
   | { type: 'RENEW' }
   | { type: 'LIFT' }
+  | { type: 'DELIST' }
   | { type: 'FILE_CHALLENGE' }
   | { type: 'COURT_RULING'; annul: boolean };
 
@@ -60,6 +63,7 @@ export const sanctionsMachine = setup({
           on: {
             ROUND_ENDED: { actions: 'countRound' },
             LIFT: 'lifted',
+            DELIST: 'delisted',
             COURT_RULING: { guard: 'annuls', target: 'annulled' },
           },
         },
@@ -67,6 +71,7 @@ export const sanctionsMachine = setup({
           on: {
             RENEW: { target: 'inForce', actions: 'resetReview' },
             LIFT: 'lifted',
+            DELIST: 'delisted',
             // Without renewal a measure with a sunset clause lapses; one without stays until lifted.
             ROUND_ENDED: [
               { guard: 'hasSunset', target: 'expired' },
@@ -77,6 +82,8 @@ export const sanctionsMachine = setup({
         },
         lifted: { type: 'final' },
         expired: { type: 'final' },
+        // The review weighed the listed persons' observations and found the reasons weak: the measures cease.
+        delisted: { type: 'final' },
         annulled: {},
       },
     },

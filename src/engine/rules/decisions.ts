@@ -11,6 +11,7 @@ import { EU_CYBER_REGIME_KINDS, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWr
 import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './readers';
 import { domesticCosts } from './domestic';
 import { checkInstitutionalStep } from './institutions';
+import { checkRelisting } from './listing';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
@@ -85,6 +86,8 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
     const rejection = checkIncident(scenario, state, team, action, incidentId);
     if (rejection) return rejection;
   }
+  const relisting = checkRelisting(scenario, state, team, action, action.targetsIncident ? incidentId : null);
+  if (relisting) return relisting;
   const institutional = checkInstitutionalStep(scenario, state, action, incidentId);
   if (institutional) return institutional;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {

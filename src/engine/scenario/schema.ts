@@ -550,6 +550,22 @@ const oversightBody = z
     'A parliamentary or judicial body that reviews a government\'s measures before they take effect: it sends back one that offers a statement of reasons without giving one, and refuses one whose evidence is too thin.',
   );
 
+const listedPersons = z
+  .strictObject({
+    actions: z
+      .array(z.string())
+      .min(1)
+      .describe('The listing actions (each with a sanctions section) whose listed persons are notified, may submit observations and have them weighed at review.'),
+    observationChance: z.number().min(0).max(1).describe('Chance the listed submit observations in each round after they were notified, while the listing is in force.'),
+    weakBelow: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe("Reasons are weak when the listing has no statement of reasons, or its evidence component is below this and no case file or independent finding backs it: at review, observations on file then delist the person."),
+    sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+  })
+  .describe("The listed persons' rights (Regulation (EU) 2019/796, Art. 13; Decision (CFSP) 2019/797, Art. 6): the listed are notified with the grounds, may submit observations, and the review weighs them against the reasons; a delisted person can be relisted only on better reasons.");
+
 const institutions = z
   .strictObject({
     verificationBodies: z.array(verificationBody).default([]).describe('Bodies a government can ask to examine an attribution.'),
@@ -668,6 +684,7 @@ export const scenarioSchema = z
         euVetoChance: z.number().min(0).max(1).default(0.2).describe('Chance the rest of the Council blocks a listing.'),
         annulmentChanceWithoutReasons: z.number().min(0).max(1).default(0.6),
         challengeChance: z.number().min(0).max(1).default(0.3).describe('Chance a listing is challenged in court each round in force.'),
+        listedPersons: listedPersons.optional(),
       })
       .prefault({}),
     scoring: z
@@ -730,6 +747,7 @@ export type VerificationBody = NonNullable<Scenario['institutions']>['verificati
 export type ScenarioTranslation = NonNullable<Scenario['translations']>[string];
 export type OversightBody = NonNullable<Scenario['institutions']>['oversight'][number];
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
+export type ListedPersons = NonNullable<Scenario['sanctions']['listedPersons']>;
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
 export function allowComments(node: unknown): void {

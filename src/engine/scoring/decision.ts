@@ -11,27 +11,15 @@ import { checkDraft, reject } from '../rules/decisions';
 import { indexOf } from '../rules/scenarioIndex';
 import {
   assessedResponsibility,
-  attributedInPublic,
   confidenceOfTeam,
-  corroborated,
   harmFor,
-  independentlyEstablished,
   misled,
   tribunalSitting,
   urgencyWarranted,
   wrongOngoing,
 } from '../rules/readers';
-import { proportionalityValue, scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
-
-/** How good the basis is that a government acts on: shared with allies, corroborated by another, made public. */
-function basisOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): EvidenceBasis {
-  if (!incident) return { shared: false, corroborated: false, public: false };
-  return {
-    shared: state.teams[team]?.shared.includes(incident) ?? false,
-    corroborated: corroborated(scenario, state, incident, team),
-    public: attributedInPublic(state, incident, team),
-  };
-}
+import { basisOf, caseFileBacks } from './basis';
+import { proportionalityValue, scoreProportionality, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
 
 /** The facts of the moment the countermeasure rules and the safeguards read. */
 function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): LegalContext {
@@ -41,7 +29,7 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
     wrongOngoing: wrongOngoing(state),
     tribunalSeized: tribunalSitting(state) || (scenario.tribunalSeized ? evaluate(scenario.tribunalSeized, scenario, state) : false),
     injured: !def?.injured || def.injured.includes(team),
-    caseFile: (incident !== null && independentlyEstablished(state, incident)) || (def?.caseFile ? evaluate(def.caseFile, scenario, state) : false),
+    caseFile: caseFileBacks(scenario, state, incident),
     misled: incident ? misled(state, incident, team) : false,
   };
 }

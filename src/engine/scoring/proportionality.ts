@@ -276,7 +276,7 @@ function basisWords(basis: EvidenceBasis): string {
 }
 
 /** Evidence's measures: confidence against the instrument's minimum (short when below it), times the quality of the basis. */
-function evidenceMeasures(input: ProportionalityInput): { short: boolean; value: number } {
+export function evidenceMeasures(input: Pick<ProportionalityInput, 'minConfidence' | 'confidence' | 'basis'>): { short: boolean; value: number } {
   if (input.minConfidence === 'none') return { short: false, value: 1 };
   const C = input.confidence === null ? 0 : CONFIDENCE_VALUES[input.confidence];
   const Cmin = CONFIDENCE_VALUES[input.minConfidence];

@@ -26,9 +26,9 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
-import type { ExerciseState, InjectDelivery, ResolvedDecision } from '../types';
+import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision } from '../types';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
-import type { ActionAvailability, ActionView, AttributionTeamView, DecisionView, ExerciseView, IncidentView, ScoreView, Viewer } from './types';
+import type { ActionAvailability, ActionView, AttributionTeamView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 
 /** Okabe-Ito: distinguishable with the common forms of colour blindness. */
@@ -86,7 +86,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   me: (scenario, state, viewer) => meView(scenario, state, viewer),
   actions: (scenario, state, viewer) => actionsView(scenario, state, viewer),
   incidents: (scenario, state, viewer) => incidentsView(scenario, state, viewer),
-  sanctions: (scenario, state) =>
+  sanctions: (scenario, state, viewer) =>
     Object.values(state.sanctions).map((p) => ({
       id: p.id,
       action: p.action,
@@ -98,6 +98,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
       stage: regionState(p.chart, 'status'),
       challenge: regionState(p.chart, 'challenge'),
       options: { ...p.options },
+      ...(p.listed ? { listed: listedView(p.listed, sees('addressed', viewer, isDebrief(state), p.teams)) } : {}),
     })),
   indicators: (scenario, state, viewer) =>
     scenario.indicators
@@ -161,6 +162,12 @@ const SECTION_KEYS = Object.keys(SECTIONS) as (keyof ExerciseView)[];
  * is the same object in every view: the patch diff skips it without walking it.
  */
 const decisionViews = new WeakMap<ResolvedDecision, Map<string, DecisionView>>();
+/** The listed persons' file as a viewer may read it: the review's reasons only for the governments that took the listing (rules/visibility.ts, "addressed"). */
+function listedView(file: ListedPersonsFile, withReasons: boolean): SanctionsView['listed'] {
+  const review = file.review ? (withReasons ? { ...file.review } : { round: file.review.round, result: file.review.result }) : undefined;
+  return { notified: file.notified, observations: [...file.observations], ...(review ? { review } : {}) };
+}
+
 function decisionView(d: ResolvedDecision, withRationale: boolean, proportionality: ScoreView): DecisionView {
   let forms = decisionViews.get(d);
   if (!forms) decisionViews.set(d, (forms = new Map()));

@@ -122,6 +122,17 @@ export interface SanctionsView {
   stage: string;
   challenge: string;
   options: ProcedureOptions;
+  /**
+   * The listed persons' side (scenario.sanctions.listedPersons): the round
+   * they were notified, the rounds of observations not yet weighed, and the
+   * latest review that weighed some (its reasons, `why`, only for the
+   * governments that took the listing). Absent for other packages.
+   */
+  listed?: {
+    notified: number;
+    observations: number[];
+    review?: { round: number; result: 'maintained' | 'delisted'; why?: string };
+  };
 }
 
 export interface TeamSummaryView {

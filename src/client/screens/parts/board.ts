@@ -9,7 +9,7 @@ import { boardModel, type BoardModel } from '../../board/model';
 import type { BoardHandle } from '../../board/index';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
-import { bandWord, confidenceWord, sanctionWord, stageWord, teamList } from '../../ui/format';
+import { bandWord, confidenceWord, listedWords, sanctionWord, stageWord, teamList } from '../../ui/format';
 import { reducedMotion } from '../../ui/prefs';
 
 export class BoardPanel {
@@ -125,11 +125,15 @@ function meterWords(m: BoardModel['incidents'][number]['meters'][number]): strin
 
 function sanctionsTable(model: BoardModel, view: ExerciseView): TemplateResult {
   if (!model.sanctions.length) return html`<p>No sanctions packages yet.</p>`;
-  return html`<table class="table compact">
+  // The listed persons' column appears only in scenarios that give them rights.
+  const listed = model.sanctions.some((s) => s.listed);
+  return html`<table class="table compact sanctions-table">
     <caption>Sanctions packages</caption>
-    <thead><tr><th scope="col">Package</th><th scope="col">Governments</th><th scope="col">Stage</th><th scope="col">Court challenge</th></tr></thead>
+    <thead><tr><th scope="col">Package</th><th scope="col">Governments</th><th scope="col">Stage</th><th scope="col">Court challenge</th>${listed ? html`<th scope="col">Listed persons</th>` : nothing}</tr></thead>
     <tbody>${model.sanctions.map(
-      (s) => html`<tr><th scope="row">${s.name}</th><td>${teamList(view, s.teams)}</td><td>${sanctionWord(s.stage)}</td><td>${sanctionWord(s.challenge)}</td></tr>`,
+      (s) => html`<tr><th scope="row">${s.name}</th><td>${teamList(view, s.teams)}</td><td>${sanctionWord(s.stage)}</td><td>${sanctionWord(s.challenge)}</td>${
+        listed ? html`<td>${s.listed ? listedWords(s.listed) : '—'}</td>` : nothing
+      }</tr>`,
     )}</tbody>
   </table>`;
 }

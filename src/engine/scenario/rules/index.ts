@@ -25,6 +25,7 @@ import { endConditionsRule } from './endConditions';
 import { effectShapesRule } from './effectShapes';
 import { quantitiesRule } from './quantities';
 import { institutionsRule } from './institutions';
+import { listedPersonsRule } from './listedPersons';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
 import { languageRule, translationsRule } from './language';
@@ -57,6 +58,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   endConditionsRule,
   lawRule,
   institutionsRule,
+  listedPersonsRule,
   listsRule,
   datesRule,
   unusedObjectivesRule,

@@ -1,0 +1,92 @@
+/**
+ * The listed persons' side of a listing (scenario.sanctions.listedPersons):
+ * they are notified of the listing and its grounds when it enters into
+ * force, may submit observations in each round after, and the periodic
+ * review weighs those observations against the reasons: weak reasons do not
+ * answer them and the persons are delisted; strong reasons maintain the
+ * listing. Regulation (EU) 2019/796, Art. 13(2)-(4); Decision (CFSP)
+ * 2019/797, Art. 6(2)-(3). Relisting after a delisting: rules/listing.ts.
+ */
+import { sanctionsMachine } from '../machines/sanctions';
+import { sendToChart } from '../machines/chart';
+import { listedPersonsRules } from '../rules/listing';
+import type { Work } from '../rules/work';
+import { fmtNum } from '../scoring/explain';
+import { caseFileBacks } from '../scoring/basis';
+import type { ListedPersons } from '../scenario/schema';
+import type { ListedPersonsFile, SanctionsPackage } from '../types';
+
+/** "EU cyber-sanctions listing on "NotPetya"": the listing as the feed names it. */
+export function listingLabel(work: Work, pkg: SanctionsPackage): string {
+  const name = work.index.actions.get(pkg.action)?.name ?? pkg.action;
+  const incident = pkg.incident ? work.index.incidents.get(pkg.incident)?.name : undefined;
+  return incident ? `${name} on "${incident}"` : name;
+}
+
+/** On entry into force the listed are notified of the listing and its grounds. Returns the headline, or null when the scenario gives them no rights. */
+export function notifyListed(work: Work, pkg: SanctionsPackage): string | null {
+  if (!listedPersonsRules(work.scenario, pkg.action)) return null;
+  pkg.listed = { notified: work.state.round, caseFile: caseFileBacks(work.scenario, work.state, pkg.incident), observations: [] };
+  const text = `The persons listed under the ${listingLabel(work, pkg)} are notified of the listing and its grounds; they may submit observations to the Council.`;
+  work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
+  return text;
+}
+
+/** In each round after the notification, while none are on file, the listed submit observations with the scenario's chance. Returns the headline, if any. */
+export function submitObservations(work: Work, pkg: SanctionsPackage): string | null {
+  const rules = listedPersonsRules(work.scenario, pkg.action);
+  const file = pkg.listed;
+  if (!rules || !file || file.observations.length > 0 || work.state.round <= file.notified) return null;
+  if (!work.rng.chance(rules.observationChance)) return null;
+  // The package was copied one level for this command: its file is replaced, never changed in place.
+  pkg.listed = { ...file, observations: [work.state.round] };
+  const text = `The persons listed under the ${listingLabel(work, pkg)} submit observations contesting the grounds; the next review must weigh them.`;
+  work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
+  return text;
+}
+
+/**
+ * Why the listing's reasons are weak, or null when they are strong: no
+ * statement of reasons, or one whose evidence component is below the
+ * scenario's `weakBelow` with no case file or independent finding behind it.
+ */
+export function weakReasons(rules: ListedPersons, pkg: Pick<SanctionsPackage, 'options' | 'substantiation' | 'listed'>): string | null {
+  if (!pkg.options.statementOfReasons) return 'the listing gave no statement of reasons';
+  const evidence = pkg.substantiation ?? 0;
+  if (evidence < rules.weakBelow && !pkg.listed?.caseFile) {
+    return `its statement of reasons rests on evidence of ${fmtNum(evidence)}, below ${fmtNum(rules.weakBelow)}, with no case file behind it`;
+  }
+  return null;
+}
+
+function strongReasons(rules: ListedPersons, pkg: SanctionsPackage): string {
+  const evidence = fmtNum(pkg.substantiation ?? 0);
+  return pkg.listed?.caseFile
+    ? `its statement of reasons is backed by a case file (evidence ${evidence})`
+    : `its statement of reasons rests on evidence of ${evidence}, at least ${fmtNum(rules.weakBelow)}`;
+}
+
+/**
+ * The review weighs the observations on file against the reasons: weak
+ * reasons delist the persons, strong ones maintain the listing. The public
+ * hears the decision; the governments that took the listing also hear the
+ * evidence it turned on (their decision's score). Returns the headline, if any.
+ */
+export function weighObservations(work: Work, pkg: SanctionsPackage): string | null {
+  const rules = listedPersonsRules(work.scenario, pkg.action);
+  const file = pkg.listed;
+  if (!rules || !file || file.observations.length === 0) return null;
+  const weak = weakReasons(rules, pkg);
+  const label = listingLabel(work, pkg);
+  const review: ListedPersonsFile['review'] = weak
+    ? { round: work.state.round, result: 'delisted', why: `The observations prevail: ${weak}.` }
+    : { round: work.state.round, result: 'maintained', why: `The listing is maintained: ${strongReasons(rules, pkg)}.` };
+  pkg.listed = { ...file, observations: [], review };
+  if (weak) pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'DELIST' });
+  const headline = weak
+    ? `The review of the ${label} weighs the listed persons' observations and delists them: the reasons do not answer the observations, and the measures cease.`
+    : `The review of the ${label} weighs the listed persons' observations and maintains the listing: the reasons answer them.`;
+  work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: headline });
+  work.log({ kind: 'sanctions', audience: { teams: [...pkg.teams] }, ref: pkg.id, text: `Review of the ${label}. ${review.why}` });
+  return headline;
+}
