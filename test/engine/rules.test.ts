@@ -1007,6 +1007,7 @@ describe('coverage of the rejection codes', () => {
       NOT_AVAILABLE: true,
       INSUFFICIENT_CONFIDENCE: true,
       NEEDS_STATE_ATTRIBUTION: true,
+      NO_JURISDICTION: true,
       NO_LEGAL_BASIS: true,
       PREREQUISITE_FAILED: true,
       NOT_ENOUGH_CAPITAL: true,

@@ -14,6 +14,7 @@ import {
   confidenceOfTeam,
   corroborated,
   harmFor,
+  inJointCaseFile,
   independentlyEstablished,
   misled,
   tribunalSitting,
@@ -22,12 +23,16 @@ import {
 } from '../rules/readers';
 import { proportionalityValue, scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
 
-/** How good the basis is that a government acts on: shared with allies, corroborated by another, made public. */
+/**
+ * How good the basis is that a government acts on: shared with allies,
+ * corroborated by another (or pooled with allies in a joint case file), made
+ * public.
+ */
 function basisOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): EvidenceBasis {
   if (!incident) return { shared: false, corroborated: false, public: false };
   return {
     shared: state.teams[team]?.shared.includes(incident) ?? false,
-    corroborated: corroborated(scenario, state, incident, team),
+    corroborated: corroborated(scenario, state, incident, team) || inJointCaseFile(state, incident, team),
     public: attributedInPublic(state, incident, team),
   };
 }
@@ -40,7 +45,9 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
     wrongOngoing: wrongOngoing(state),
     tribunalSeized: tribunalSitting(state) || (scenario.tribunalSeized ? evaluate(scenario.tribunalSeized, scenario, state) : false),
     injured: !def?.injured || def.injured.includes(team),
-    caseFile: (incident !== null && independentlyEstablished(state, incident)) || (def?.caseFile ? evaluate(def.caseFile, scenario, state) : false),
+    caseFile:
+      (incident !== null && (independentlyEstablished(state, incident) || inJointCaseFile(state, incident, team))) ||
+      (def?.caseFile ? evaluate(def.caseFile, scenario, state) : false),
     misled: incident ? misled(state, incident, team) : false,
   };
 }
