@@ -25,6 +25,7 @@ import { endConditionsRule } from './endConditions';
 import { effectShapesRule } from './effectShapes';
 import { quantitiesRule } from './quantities';
 import { institutionsRule } from './institutions';
+import { prosecutionRule } from './prosecution';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
 import { languageRule } from './language';
@@ -56,6 +57,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   endConditionsRule,
   lawRule,
   institutionsRule,
+  prosecutionRule,
   listsRule,
   datesRule,
   unusedObjectivesRule,
