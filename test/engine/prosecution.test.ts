@@ -135,7 +135,8 @@ describe('the joint investigation team', () => {
     const kase = game.state.cases!['mail-hack']!;
     expect(kase.jit).toEqual(['usa', 'fra']);
     expect(kase.file).toBe(7);
-    expect(evidenceOf(game.state, 'mail-hack', 'fra')).toBe(7);
+    // A prosecutor's file: France's own attribution stays where its own evidence puts it.
+    expect(evidenceOf(game.state, 'mail-hack', 'fra')).toBe(1);
     expect(caseStage(game.state, 'mail-hack')).toBe('investigating');
     const jointness = game.state.rounds.at(-1)!.cohesion.components.find((c) => c.id === 'jointness')!;
     expect(jointness.weight).toBeGreaterThan(0);

@@ -77,20 +77,17 @@ function joinJit(work: Work, kase: ProsecutionCase, team: string): string {
   const name = incidentName(work, kase.incident);
   if (kase.jit.length < 2) return `${teamName(work.scenario, team)} opens a case file on "${name}"; allies who join the joint investigation team pool their evidence in it.`;
   const members = listNames(kase.jit.map((t) => teamName(work.scenario, t)));
-  return `The joint investigation team on "${name}" (${members}) works from one case file: ${kase.file} evidence points, the best any member holds.`;
+  return `The joint investigation team on "${name}" (${members}) works from one case file: ${kase.file} evidence points, the best any member holds, corroborating every member's steps in the case.`;
 }
 
 /**
- * One case file: it holds the best evidence any member has, and every member
- * reads it (a joint investigation team's members share what they find
- * without a request for assistance between them).
+ * One case file: it holds the best evidence any member has, and corroborates
+ * and substantiates every member's steps in the case (scoring/decision.ts).
+ * It is a prosecutor's file: each member's own attribution stays where its
+ * own evidence puts it.
  */
 function poolCaseFile(work: Work, kase: ProsecutionCase): void {
   kase.file = Math.max(kase.file, ...kase.jit.map((t) => evidenceOf(work.state, kase.incident, t)));
-  for (const team of kase.jit) {
-    const gap = kase.file - evidenceOf(work.state, kase.incident, team);
-    if (gap > 0) work.addEvidence(kase.incident, team, gap);
-  }
 }
 
 function requestedState(work: Work, id: string): RequestedState {
@@ -177,8 +174,10 @@ function travel(work: Work, kase: ProsecutionCase, headlines: string[]): void {
   if (!work.rng.chance(extradition.travelChance)) return;
   sendCase(kase, 'ARREST');
   kase.arrestedRound = work.state.round;
-  for (const team of new Set([...kase.jit, ...kase.charged])) work.addEvidence(kase.incident, team, extradition.evidence);
+  // Devices and testimony go into the case: the file, and the evidence of the governments that charged.
+  for (const team of kase.charged) work.addEvidence(kase.incident, team, extradition.evidence);
   poolCaseFile(work, kase);
+  if (kase.jit.length > 0) kase.file += extradition.evidence;
   applyEffects(work, extradition.onArrest, { team: kase.warrant, incident: kase.incident });
   const name = incidentName(work, kase.incident);
   const text = `An officer indicted in "${name}" is arrested abroad on the warrant of ${teamName(work.scenario, kase.warrant)}; extradition proceedings begin.`;

@@ -23,16 +23,12 @@ import {
 } from '../rules/readers';
 import { proportionalityValue, scoreProportionality, type EvidenceBasis, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
 
-/**
- * How good the basis is that a government acts on: shared with allies,
- * corroborated by another (or pooled with allies in a joint case file), made
- * public.
- */
+/** How good the basis is that a government acts on: shared with allies, corroborated by another, made public. */
 function basisOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): EvidenceBasis {
   if (!incident) return { shared: false, corroborated: false, public: false };
   return {
     shared: state.teams[team]?.shared.includes(incident) ?? false,
-    corroborated: corroborated(scenario, state, incident, team) || inJointCaseFile(state, incident, team),
+    corroborated: corroborated(scenario, state, incident, team),
     public: attributedInPublic(state, incident, team),
   };
 }
@@ -45,21 +41,23 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
     wrongOngoing: wrongOngoing(state),
     tribunalSeized: tribunalSitting(state) || (scenario.tribunalSeized ? evaluate(scenario.tribunalSeized, scenario, state) : false),
     injured: !def?.injured || def.injured.includes(team),
-    caseFile:
-      (incident !== null && (independentlyEstablished(state, incident) || inJointCaseFile(state, incident, team))) ||
-      (def?.caseFile ? evaluate(def.caseFile, scenario, state) : false),
+    caseFile: (incident !== null && independentlyEstablished(state, incident)) || (def?.caseFile ? evaluate(def.caseFile, scenario, state) : false),
     misled: incident ? misled(state, incident, team) : false,
   };
 }
 
 /** What the scorer reads about a team's standing on an incident (or on none) as the state stands: the same for every action. */
-type Standing = Pick<ProportionalityInput, 'harm' | 'confidence' | 'basis' | 'assessedResponsibility' | 'assessedLegalCategory' | 'context'>;
+type Standing = Pick<ProportionalityInput, 'harm' | 'confidence' | 'basis' | 'assessedResponsibility' | 'assessedLegalCategory' | 'context'> & {
+  /** The team works from a joint case file on the incident. */
+  jointFile: boolean;
+};
 
 function standingOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): Standing {
   const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
   return {
     harm: harmFor(state, incident),
     confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,
+    jointFile: incident ? inJointCaseFile(state, incident, team) : false,
     basis: basisOf(scenario, state, team, incident),
     assessedResponsibility: assessed?.responsibility ?? null,
     assessedLegalCategory: assessed?.legalCategory ?? null,
@@ -69,6 +67,10 @@ function standingOf(scenario: Scenario, state: ExerciseState, team: string, inci
 
 /** What the scorer reads about one decision: the action, the options chosen and the team's standing. */
 function proportionalityInput(scenario: Scenario, action: Action, options: ProcedureOptions, standing: Standing): ProportionalityInput {
+  const { jointFile, ...rest } = standing;
+  // A step of a criminal case stands on the joint case file, where there is one: pooled evidence is
+  // corroborated, and the file substantiates its reasons as a prosecutor's file does.
+  const onFile = !!action.prosecution && jointFile;
   return {
     actionName: action.name,
     category: action.category,
@@ -81,7 +83,9 @@ function proportionalityInput(scenario: Scenario, action: Action, options: Proce
     options,
     spillover: action.spillover,
     weights: scenario.scoring.proportionality,
-    ...standing,
+    ...rest,
+    basis: onFile ? { ...rest.basis, corroborated: true } : rest.basis,
+    context: onFile ? { ...rest.context, caseFile: true } : rest.context,
   };
 }
 
