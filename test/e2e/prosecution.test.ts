@@ -101,7 +101,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a joint investigation team in the browser', () 
 
     await advance('Resolve round 1 now');
     for (const page of [usa, uk]) {
-      await expect.poll(() => page.locator('.case-line').first().innerText(), SLOW).toContain('joint investigation team: United States and United Kingdom');
+      await expect.poll(() => page.locator('.case-line').first().innerText(), SLOW).toContain('joint investigation team: United States, United Kingdom');
       expect(await page.locator('.case-line').first().innerText()).toMatch(/case file: \d+ evidence points/);
     }
     expect(errors).toEqual([]);
