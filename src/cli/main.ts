@@ -13,7 +13,7 @@ import { FULL_BALANCE, QUICK_BALANCE, balance } from './commands/balance';
 import { graph } from './commands/graph';
 import { schema } from './commands/schema';
 import { protocol } from './commands/protocol';
-import { newScenario } from './commands/new';
+import { newCourse, newScenario } from './commands/new';
 import { BOTS, POLICIES } from '../engine/bots/policies';
 import { ConfigError, configFromEnv, configFromFlags, resolveConfig, SETTINGS } from '../server/config';
 
@@ -181,12 +181,14 @@ program
 
 program
   .command('new')
-  .description('Write a commented starter scenario that validates, to edit into your own, and a copy of the schema beside it for editors.')
-  .argument('<file>', 'where to write it, e.g. scenarios/my-scenario.json')
+  .description('Write a commented starter scenario that validates, to edit into your own, and a copy of the schema beside it for editors; with --course, a starter course for an existing scenario.')
+  .argument('<file>', 'where to write it, e.g. scenarios/my-scenario.json; with --course, the scenario the course is for')
+  .option('--course', 'write <scenario id>.course.json beside the scenario <file>, filled in from its rounds, objectives and sources', false)
   .option('--force', 'overwrite an existing file', false)
   .option('--no-schema-copy', 'write no schema copy; "$schema" is then the schema\'s id, to map in the editor\'s settings')
   .action(async (file: string, o) => {
-    process.exitCode = newScenario(file, { force: o.force, schemaCopy: o.schemaCopy });
+    const options = { force: o.force, schemaCopy: o.schemaCopy };
+    process.exitCode = o.course ? newCourse(file, options) : newScenario(file, options);
   });
 
 program

@@ -200,11 +200,20 @@ export const exerciseCreatePayloadSchema = z
     message: 'give exactly one of scenarioId (a shipped scenario) or scenarioText (uploaded JSON)',
   });
 
-export const seatJoinPayloadSchema = z.strictObject({ code: joinCodeSchema, name: seatNameSchema });
+/** The language the person reads (a BCP 47 tag): their view carries the scenario's translation into it, if the scenario has one. */
+const readerLanguageSchema = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a language tag such as en, fr or de-CH')
+  .optional()
+  .describe("The language the person reads, e.g. fr: the view carries the scenario's texts in it where the scenario has a translation; the scenario's own texts otherwise.");
+
+export const seatJoinPayloadSchema = z.strictObject({ code: joinCodeSchema, name: seatNameSchema, language: readerLanguageSchema });
 
 export const seatResumePayloadSchema = z.strictObject({
   credential: credentialSchema,
   lastSeq: finite.int().min(0).optional(),
+  language: readerLanguageSchema,
 });
 
 export const exerciseListPayloadSchema = z.strictObject({

@@ -44,6 +44,8 @@ export class ExerciseRuntime {
   readonly seats = new Map<string, SeatRecord>();
   /** seatId -> ids of the sockets bound to it, on this process. */
   readonly connections = new Map<string, Set<string>>();
+  /** Socket id -> the audience key of the view it follows (roles.ts audienceKey), on this process. */
+  readonly audiences = new Map<string, string>();
   /** Other server process -> the seats with a socket there, and when it last said so (epoch ms). */
   readonly remoteSeats = new Map<string, { seats: Set<string>; at: number }>();
   /** Accepted command id -> its seq, the seat that sent it and its body's fingerprint. */
@@ -134,13 +136,20 @@ export class ExerciseRuntime {
     return votes.seats;
   }
 
-  connect(seatId: string, socketId: string): void {
+  connect(seatId: string, socketId: string, audience: string): void {
     let set = this.connections.get(seatId);
     if (!set) this.connections.set(seatId, (set = new Set()));
     set.add(socketId);
+    this.audiences.set(socketId, audience);
+  }
+
+  /** The audiences with a socket on this process: one view each. */
+  localAudiences(): Set<string> {
+    return new Set(this.audiences.values());
   }
 
   disconnect(seatId: string, socketId: string): void {
+    this.audiences.delete(socketId);
     const set = this.connections.get(seatId);
     if (!set) return;
     set.delete(socketId);

@@ -52,7 +52,24 @@ export function viewerKey(seat: Pick<SeatRecord, 'role' | 'team'>): string {
   return seat.role === 'team' ? `team:${seat.team}` : seat.role;
 }
 
+/**
+ * One key per distinct view: the viewer's key, and the language of the
+ * scenario's translation it reads ("team:us@fr"), if it reads one.
+ */
+export function audienceKey(seat: Pick<SeatRecord, 'role' | 'team'>, language: string | null): string {
+  return language ? `${viewerKey(seat)}@${language}` : viewerKey(seat);
+}
+
+/** The translation an audience key reads, or null for the scenario's own texts. */
+export function languageFromKey(key: string): string | null {
+  const at = key.indexOf('@');
+  return at < 0 ? null : key.slice(at + 1);
+}
+
+/** The viewer of a viewer key or an audience key. */
 export function viewerFromKey(key: string): Viewer {
-  if (key.startsWith('team:')) return { role: 'team', team: key.slice(5) };
-  return { role: key as 'facilitator' | 'observer' | 'redCell' };
+  const at = key.indexOf('@');
+  const viewer = at < 0 ? key : key.slice(0, at);
+  if (viewer.startsWith('team:')) return { role: 'team', team: viewer.slice(5) };
+  return { role: viewer as 'facilitator' | 'observer' | 'redCell' };
 }

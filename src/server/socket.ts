@@ -52,7 +52,10 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
         schema: CLIENT_EVENTS['seat:join'].payload,
         maxChars: 2048,
         run: ({ socket, payload }) =>
-          limits.join(address(socket), () => hub.join(seatSocket(socket), payload.code, payload.name, (exerciseId) => limits.exerciseJoin(exerciseId))),
+          limits.join(address(socket), () => {
+            socket.data.language = payload.language;
+            return hub.join(seatSocket(socket), payload.code, payload.name, (exerciseId) => limits.exerciseJoin(exerciseId));
+          }),
         onInvalid: (socket) => limits.failedJoin(address(socket)),
       }),
     ],
@@ -61,7 +64,10 @@ function baseRoutes(hub: Hub, limits: RateLimits): Map<string, Route> {
       route({
         schema: CLIENT_EVENTS['seat:resume'].payload,
         maxChars: 2048,
-        run: ({ socket, payload }) => hub.resumeAnywhere(seatSocket(socket), payload.credential, payload.lastSeq),
+        run: ({ socket, payload }) => {
+          socket.data.language = payload.language;
+          return hub.resumeAnywhere(seatSocket(socket), payload.credential, payload.lastSeq);
+        },
         // Whatever refused it (shutting down, a bad payload, the rate limit), a failed resume leaves no seat bound.
         onRefused: (socket) => hub.unbind(seatSocket(socket)),
       }),

@@ -50,4 +50,19 @@ describe('course files on the command line', () => {
     expect(fs.readFileSync(copy, 'utf8')).toBe(courseSchemaText());
     expect(fs.readFileSync(`scenarios/${COURSE_SCHEMA_FILE}`, 'utf8')).toBe(courseSchemaText());
   });
+
+  it('new --course writes a starter course beside a scenario that validates with it, and will not overwrite one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-course-new-'));
+    const scenario = path.join(dir, 'mine.json');
+    expect(cli('new', scenario).code).toBe(0);
+    const run = cli('new', scenario, '--course');
+    const course = path.join(dir, 'mine.course.json');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`wrote ${course}`);
+    expect(fs.existsSync(path.join(dir, COURSE_SCHEMA_FILE))).toBe(true);
+    expect(cli('validate', scenario, '--runs', '0')).toEqual({ code: 0, out: `${scenario}: ok (0 warnings, course ok)\n` });
+    expect(cli('new', scenario, '--course')).toEqual({ code: 2, out: `${course} already exists; pass --force to overwrite it\n` });
+    expect(cli('new', scenario, '--course', '--force', '--no-schema-copy').code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(course, 'utf8')).$schema).toBe(COURSE_SCHEMA_ID);
+  });
 });

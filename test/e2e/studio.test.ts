@@ -15,13 +15,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { STUDIO_SIZES as SIZES, studioContext, studioControls, type StudioContext } from '../helpers/studio';
 
 const SLOW = { timeout: 30_000, interval: 100 };
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 390, height: 844 },
-];
 
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
 
@@ -44,29 +40,13 @@ describe.skipIf(!HAVE_CHROMIUM)('Firebreak Studio', () => {
   let rig: BrowserRig;
   let context: BrowserContext;
   let page: Page;
-  const violations: string[] = [];
+  let violations: string[] = [];
+  let watch: StudioContext['watch'];
   const shots = process.env.FIREBREAK_STUDIO_SHOTS ?? mkdtempSync(join(tmpdir(), 'firebreak-studio-shots-'));
-
-  function watch(p: Page, label: string): void {
-    p.on('console', (msg) => {
-      if (msg.type() === 'error' || /Content.Security.Policy/i.test(msg.text())) violations.push(`${label} console ${msg.type()}: ${msg.text()}`);
-    });
-    p.on('pageerror', (err) => violations.push(`${label} page error: ${err.message}`));
-  }
 
   beforeAll(async () => {
     rig = await startBrowserRig('firebreak-studio-');
-    context = await rig.browser.newContext({ viewport: SIZES[0], acceptDownloads: true });
-    await context.exposeFunction('reportViolation', (text: string) => violations.push(`violation: ${text}`));
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(t: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
-      );
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    watch(page, 'studio');
+    ({ context, page, violations, watch } = await studioContext(rig));
     mkdirSync(shots, { recursive: true });
   }, 180_000);
 
@@ -75,16 +55,10 @@ describe.skipIf(!HAVE_CHROMIUM)('Firebreak Studio', () => {
     await rig?.close();
   }, 60_000);
 
-  const summary = () => page.getByTestId('problem-summary').innerText();
-  const editor = () => page.locator('.cm-content');
-
-  /** Selects the whole draft and pastes text over it, as an author pasting from another editor. */
-  async function replaceDraft(text: string): Promise<void> {
-    await editor().click();
-    await page.keyboard.press('Control+A');
-    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await page.keyboard.press('Control+V');
-  }
+  const controls = () => studioControls(page);
+  const summary = () => controls().summary();
+  const editor = () => controls().editor();
+  const replaceDraft = (text: string) => controls().replaceDraft(text);
 
   it('starts from the starter, which validates', async () => {
     await page.goto(`${rig.base}/studio`);

@@ -316,6 +316,19 @@ describe('adversary campaign chart', () => {
     expect(deterrenceProbability(tuning, { ...neutral, cohesion: 0, undiscoveredAccess: true })).toBe(0);
   });
 
+  it("a scenario's maxDeterrence caps the chance, and binds only responses strong enough to reach it", () => {
+    const capped: AdversaryTuning = { ...tuning, maxDeterrence: 0.4 };
+    const strong = { jointness: 1, jointAttribution: true, fit: 1, cohesion: 100 };
+    expect(deterrenceProbability(capped, { ...neutral, ...strong })).toBeCloseTo(0.4, 10);
+    // Below the cap the formula is untouched.
+    expect(deterrenceProbability(capped, neutral)).toBeCloseTo(deterrenceProbability(tuning, neutral), 10);
+    const cappedMachine = adversaryMachineFor({ ...scenario, adversary: { ...scenario.adversary, tuning: capped } });
+    const afterCapped = (over: Partial<RoundFeatures>) =>
+      posture(run(cappedMachine, startChart(cappedMachine, { tuning: capped }), round(over)));
+    expect(afterCapped({ ...strong, roll: 0.39 })).toBe('deterred');
+    expect(afterCapped({ ...strong, roll: 0.41 })).not.toBe('deterred');
+  });
+
   it('deterrence is checked before the emboldening rules', () => {
     expect(after({ quietRounds: 5, roll: 0 })).toBe('deterred');
   });

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Scenario } from '../../src/engine';
-import { PRIMARY_TEXT_IDS, courseFileName, courseView, isCourseFileName, loadCourseBytes, loadCourseText, type Course } from '../../src/engine/course';
+import { PRIMARY_TEXT_IDS, courseFileName, courseView, isCourseFileName, loadCourseBytes, loadCourseText, starterCourseText, type Course } from '../../src/engine/course';
+import { loadScenarioText } from '../../src/engine/scenario/load';
 import { isScenarioFileName } from '../../src/engine/scenario/history';
 import { descriptorOf } from '../../src/engine/grading/reportCard';
 import { shippedScenarios } from './support';
@@ -190,5 +191,31 @@ describe('a broken course', () => {
       'mine.course.json:20:118: a catalogue text has its own address: give "url" only with "citation" (at /readings/primary/2/url)',
       'mine.course.json:13:91: warning: 2 rounds of 12 minutes do not fit in a part of 20 minutes (at /formats/0/segments/0/clock)',
     ]);
+  });
+});
+
+describe('the starter course', () => {
+  const loaded = loadScenarioText(readFileSync(new URL('../../src/engine/scenario/starter.json', import.meta.url), 'utf8'), 'starter.json');
+  if (!loaded.ok) throw new Error('the starter scenario does not load');
+  const starterScenario = loaded.scenario;
+  it('validates against its scenario with neither error nor warning, for every shipped scenario and the starter', () => {
+    for (const scenario of [...scenarios, starterScenario]) {
+      const result = loadCourseText(starterCourseText(scenario), courseFileName(scenario.id), scenario);
+      expect(result.ok ? result.warnings.map(formatProblem) : result.problems.map(formatProblem), scenario.id).toEqual([]);
+    }
+  });
+
+  it('lays out both class formats with every round once, in order, and a rubric entry per objective', () => {
+    for (const scenario of scenarios) {
+      const result = loadCourseText(starterCourseText(scenario), 'x.course.json', scenario);
+      if (!result.ok) throw new Error(scenario.id);
+      const course = result.value;
+      expect(course.formats.map((f) => f.minutes)).toEqual([50, 150]);
+      for (const format of course.formats) {
+        expect(format.segments.flatMap((s) => s.rounds)).toEqual(scenario.rounds.map((_, i) => i + 1));
+        expect(format.segments.reduce((sum, s) => sum + s.minutes, 0)).toBe(format.minutes);
+      }
+      expect(course.rubric.map((r) => r.objective)).toEqual(scenario.meta.learningObjectives.map((o) => o.id));
+    }
   });
 });

@@ -109,18 +109,19 @@ export class TestClient {
     return ack;
   }
 
-  async join(code: string, name: string): Promise<Extract<SeatJoinAck, { ok: true }>> {
+  /** `language` is what the person reads (seat:join's language). */
+  async join(code: string, name: string, language?: string): Promise<Extract<SeatJoinAck, { ok: true }>> {
     this.follower.expectFull();
-    const ack = await this.request<SeatJoinAck>('seat:join', { code, name });
+    const ack = await this.request<SeatJoinAck>('seat:join', { code, name, ...(language ? { language } : {}) });
     if (!ack.ok) throw new Error(`${this.label}: join failed: ${ack.code} ${ack.message}`);
     this.credential = ack.credential;
     this.views.push(this.follower.full(ack.view));
     return ack;
   }
 
-  async resume(credential: string, lastSeq?: number): Promise<Extract<SeatResumeAck, { ok: true }>> {
+  async resume(credential: string, lastSeq?: number, language?: string): Promise<Extract<SeatResumeAck, { ok: true }>> {
     this.follower.expectFull();
-    const ack = await this.request<SeatResumeAck>('seat:resume', lastSeq === undefined ? { credential } : { credential, lastSeq });
+    const ack = await this.request<SeatResumeAck>('seat:resume', { credential, ...(lastSeq === undefined ? {} : { lastSeq }), ...(language ? { language } : {}) });
     if (!ack.ok) throw new Error(`${this.label}: resume failed: ${ack.code} ${ack.message}`);
     this.credential = credential;
     this.views.push(this.follower.full(ack.view));

@@ -2,12 +2,15 @@
  * firebreak new: writes a commented starter scenario that validates, ready to
  * edit, with a copy of the published schema beside it so that "$schema"
  * ("./firebreak-scenario.schema.json") works wherever the file is saved.
+ * With --course it writes a starter course for an existing scenario instead,
+ * filled in from its rounds, objectives and sources.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID } from '../../engine';
-import { EXIT_OK, UserError, out, readText, writeText } from '../io';
+import { COURSE_SCHEMA_ID, starterCourseText } from '../../engine/course';
+import { EXIT_OK, UserError, courseFileBeside, loadScenarioFile, out, readText, writeText } from '../io';
 import { writeSchemaCopy } from './schema';
 
 const TEMPLATE = fileURLToPath(new URL('../../engine/scenario/starter.json', import.meta.url));
@@ -37,6 +40,21 @@ export function newScenario(file: string, options: { force: boolean; schemaCopy:
   out(`wrote ${file}: edit it, then run  npx firebreak validate ${file}`);
   if (options.schemaCopy) {
     const copy = writeSchemaCopy(dir);
+    if (copy.changed) out(`wrote ${copy.file}: editors read it through "$schema" for completion and checks`);
+  }
+  return EXIT_OK;
+}
+
+/** Writes the starter course beside an existing, valid scenario: `<dir>/<scenario id>.course.json`. */
+export function newCourse(scenarioFile: string, options: { force: boolean; schemaCopy: boolean }): number {
+  const { scenario } = loadScenarioFile(scenarioFile);
+  const file = courseFileBeside(scenarioFile, scenario);
+  if (fs.existsSync(file) && !options.force) throw new UserError(`${file} already exists; pass --force to overwrite it`);
+  const text = starterCourseText(scenario);
+  writeText(file, options.schemaCopy ? text : text.replace(/"\$schema": "[^"]*"/, `"$schema": "${COURSE_SCHEMA_ID}"`));
+  out(`wrote ${file}: rewrite it in your own words, then run  npx firebreak validate ${scenarioFile}`);
+  if (options.schemaCopy) {
+    const copy = writeSchemaCopy(path.dirname(file), true);
     if (copy.changed) out(`wrote ${copy.file}: editors read it through "$schema" for completion and checks`);
   }
   return EXIT_OK;

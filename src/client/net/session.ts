@@ -11,6 +11,7 @@ import { SeatSession, type CommandAck, type ExportAck, type FbSocket } from '../
 import { forgetSeat, touchSeat, type StoredSeat } from './credentials';
 import { useExplanations } from './explanations';
 import { syncServerClock } from './serverTime';
+import { locale } from '../ui/i18n';
 
 export type { ConnectionStatus } from '../../protocol/client';
 
@@ -23,6 +24,7 @@ export class Session extends SeatSession {
       onServerTime: syncServerClock,
       onResumed: (answer) => touchSeat(stored.credential, { name: answer.seat.name, title: answer.view.scenario.title, seatId: answer.seat.seatId }),
       onInvalidCredential: () => forgetSeat(stored.credential),
+      language: locale,
     });
     useExplanations(this.explanations);
   }

@@ -54,19 +54,22 @@ function page(entry: CourseEntry, state: CourseState, redraw: () => void): Templ
       <button class="btn" type="button" aria-pressed=${handout ? 'true' : 'false'} @click=${toggle}>Participants' handout only</button>
       <a class="btn" href="/" data-link>Start page</a>
     </div>
-    <main id="main" class="course" data-version=${state.version}>
-      ${titleBlock(course, handout)}
-      <nav class="toc" aria-label="Contents">
-        ${handout ? nothing : html`<a href="#course-guide">Instructor's guide</a>`}
-        <a href="#course-readings">Reading list</a>
-        <a href="#course-prompts">Prompts</a>
-        <a href="#course-rubric">Rubric</a>
-      </nav>
-      ${handout ? nothing : guideSection(course)}
-      ${readingsSection(course)}
-      ${promptsSection(course)}
-      ${rubricSection(course, handout)}
-    </main>`;
+    <main id="main" class="course" data-version=${state.version}>${courseContent(course, handout)}</main>`;
+}
+
+/** The materials themselves, as the page shows and prints them and the studio previews them. */
+export function courseContent(course: CourseView, handout: boolean): TemplateResult {
+  return html`${titleBlock(course, handout)}
+    <nav class="toc" aria-label="Contents">
+      ${handout ? nothing : html`<a href="#course-guide">Instructor's guide</a>`}
+      <a href="#course-readings">Reading list</a>
+      <a href="#course-prompts">Prompts</a>
+      <a href="#course-rubric">Rubric</a>
+    </nav>
+    ${handout ? nothing : guideSection(course)}
+    ${readingsSection(course)}
+    ${promptsSection(course)}
+    ${rubricSection(course, handout)}`;
 }
 
 function titleBlock(course: CourseView, handout: boolean): TemplateResult {

@@ -112,11 +112,16 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
   );
   const stopTicker = startClockTicker();
   const stopHelp = listenForHelp(local.help, rerender);
-  window.addEventListener('firebreak:language', rerender);
+  // A new language: the screen's own words at once, the scenario's texts with the view the server sends back.
+  const languageChanged = () => {
+    rerender();
+    void session.languageChanged();
+  };
+  window.addEventListener('firebreak:language', languageChanged);
   draw();
   return () => {
     stopHelp();
-    window.removeEventListener('firebreak:language', rerender);
+    window.removeEventListener('firebreak:language', languageChanged);
     onLastMinute(null);
     stopTicker();
     stopHistory();

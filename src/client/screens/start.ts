@@ -11,6 +11,7 @@ import { Answers, answerSlot } from '../ui/answers';
 import { html, nothing, render, type TemplateResult } from '../ui/dom';
 import { PHASE_WORDS, plural } from '../ui/format';
 import { storage } from '../ui/storage';
+import { locale } from '../ui/i18n';
 import { topbar } from './parts/topbar';
 import { classGradeSheet } from './parts/gradeSheet';
 
@@ -103,7 +104,7 @@ function joinCard(state: StartState, answers: Answers): TemplateResult {
     const code = String(data.get('code') ?? '').trim();
     const name = String(data.get('name') ?? '').trim();
     storage.setItem(NAME_KEY, name);
-    const answer = await answers.track('join', request('seat:join', { code, name }), 'Joined. Opening your screen…', 'Joining…');
+    const answer = await answers.track('join', request('seat:join', { code, name, language: locale() }), 'Joined. Opening your screen…', 'Joining…');
     if (!answer.ok) return;
     saveSeat({
       exerciseId: answer.seat.exerciseId,

@@ -1,8 +1,9 @@
 /**
  * The studio's editor: CodeMirror 6 with JSON, completion and hover
- * documentation from the published scenario schema (codemirror-json-schema),
- * and a linter that runs Firebreak's own validator on every pause in typing:
- * the same problems, messages and hints as `firebreak validate`.
+ * documentation from the document's published schema (codemirror-json-schema:
+ * the scenario's or the course's), and a linter that runs Firebreak's own
+ * validator on every pause in typing: the same problems, messages and hints
+ * as `firebreak validate`.
  *
  * The editor lives in a shadow root: there CodeMirror adopts its styles as
  * constructable stylesheets, which the Content-Security-Policy (style-src
@@ -13,17 +14,13 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json, jsonLanguage } from '@codemirror/lang-json';
 import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
 import { searchKeymap } from '@codemirror/search';
 import { EditorSelection, EditorState, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
 import { disableErrorLogging } from 'best-effort-json-parser';
 import { jsonCompletion, JSONHover, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
-import { loadScenarioText, type LoadResult } from '../../engine/scenario/load';
 import type { Problem } from '../../engine/scenario/problems';
-import { scenarioJsonSchema } from '../../engine/scenario/schema';
-
-export const DRAFT_FILE = 'draft.json';
 
 // The completion reads half-typed JSON with best-effort-json-parser, which
 // otherwise reports every unfinished entry on the console as an error.
@@ -62,9 +59,23 @@ const hoverTexts = (data: Parameters<HoverTextsOf>[0], draft?: Parameters<JSONHo
   return { ...texts, typeInfo: texts.typeInfo.replace(/(\S)(`(?:format|pattern)`)/g, '$1 · $2') };
 };
 
+/** What the validator made of a text: its errors when it is refused, else its warnings. */
+export interface Checked {
+  ok: boolean;
+  problems: Problem[];
+}
+
+/** What the editor edits: the schema that drives completion and hover, and the validator the linter runs. */
+export interface DocumentSpec {
+  /** The editor's accessible name, e.g. "Scenario JSON". */
+  label: string;
+  schema: Record<string, unknown>;
+  check(text: string): Checked;
+}
+
 export interface EditorHooks {
   /** Every validation of the text, as the linter runs it. */
-  onValidated(result: LoadResult, text: string): void;
+  onValidated(result: Checked, text: string): void;
   onChange(text: string): void;
   onCursor(offset: number): void;
 }
@@ -77,51 +88,56 @@ const theme = EditorView.theme({
   '.cm-tooltip': { maxWidth: '36rem', fontFamily: 'var(--font)' },
 });
 
-export function createEditor(host: HTMLElement, text: string, hooks: EditorHooks): EditorView {
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+/**
+ * One document's editor state: its text, undo history, schema and linter.
+ * The studio keeps one per document and shows one at a time in a single view
+ * (EditorView.setState), so each keeps its history across switches.
+ */
+export function documentState(text: string, spec: DocumentSpec, hooks: EditorHooks): EditorState {
   const validate = linter(
     (view) => {
       const current = view.state.doc.toString();
-      const result = loadScenarioText(current, DRAFT_FILE);
+      const result = spec.check(current);
       hooks.onValidated(result, current);
-      return diagnosticsOf(view.state.doc, result.ok ? result.warnings : result.problems);
+      return diagnosticsOf(view.state.doc, result.problems);
     },
     { delay: 400 },
   );
-  const schema = scenarioJsonSchema() as Parameters<typeof stateExtensions>[0];
-  return new EditorView({
-    parent: root,
-    root,
-    state: EditorState.create({
-      doc: text,
-      extensions: [
-        theme,
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        foldGutter(),
-        drawSelection(),
-        history(),
-        indentOnInput(),
-        bracketMatching(),
-        closeBrackets(),
-        highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        autocompletion(),
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
-        json(),
-        jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
-        hoverTooltip(jsonSchemaHover({ getHoverTexts: hoverTexts })),
-        stateExtensions(schema),
-        validate,
-        lintGutter(),
-        EditorView.contentAttributes.of({ 'aria-label': 'Scenario JSON' }),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) hooks.onChange(update.state.doc.toString());
-          if (update.selectionSet || update.docChanged) hooks.onCursor(update.state.selection.main.head);
-        }),
-      ],
-    }),
+  const schema = spec.schema as Parameters<typeof stateExtensions>[0];
+  return EditorState.create({
+    doc: text,
+    extensions: [
+      theme,
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      foldGutter(),
+      drawSelection(),
+      history(),
+      indentOnInput(),
+      bracketMatching(),
+      closeBrackets(),
+      highlightActiveLine(),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      autocompletion(),
+      keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
+      json(),
+      jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
+      hoverTooltip(jsonSchemaHover({ getHoverTexts: hoverTexts })),
+      stateExtensions(schema),
+      validate,
+      lintGutter(),
+      EditorView.contentAttributes.of({ 'aria-label': spec.label }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) hooks.onChange(update.state.doc.toString());
+        if (update.selectionSet || update.docChanged) hooks.onCursor(update.state.selection.main.head);
+      }),
+    ],
   });
+}
+
+export function createEditor(host: HTMLElement, state: EditorState): EditorView {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  return new EditorView({ parent: root, root, state });
 }
 
 /** Puts the cursor at a line and column (or an offset) and brings it into view. */
@@ -133,4 +149,9 @@ export function jumpTo(view: EditorView, at: { line: number; column: number } | 
 
 export function replaceText(view: EditorView, text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+/** Runs the validator again now: for a document checked against another that has changed. */
+export function recheck(view: EditorView): void {
+  forceLinting(view);
 }

@@ -1,38 +1,51 @@
 /**
- * Firebreak Studio (/studio): a scenario editor in the browser. The editor
- * checks the draft with Firebreak's own validator as you type; the problems
- * and the play-test's warnings are listed beside it, each a link to its line;
- * the outline follows the cursor. "Play-test" plays bot exercises in a Web
- * Worker; "Try it" opens a real exercise of the draft on this server with
- * bots in the other seats. The draft is kept in this browser across reloads,
- * and is opened from and saved to the author's disk.
+ * Firebreak Studio (/studio): a scenario editor in the browser, with the
+ * scenario's course beside it. The editor checks each document with
+ * Firebreak's own validator as you type (the course against the scenario
+ * draft); the problems and the play-test's warnings are listed beside it,
+ * each a link to its line; the outline follows the cursor. "Play-test" plays
+ * bot exercises in a Web Worker; "Try it" opens a real exercise of the draft
+ * on this server with bots in the other seats; the course is previewed as
+ * its page will show it. Both drafts are kept in this browser across
+ * reloads, and are opened from and saved to the author's disk.
  */
 import './noEval';
+import type { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import starterText from '../../engine/scenario/starter.json?raw';
-import type { LoadResult } from '../../engine/scenario/load';
-import type { Problem } from '../../engine/scenario/problems';
+import { loadScenarioText } from '../../engine/scenario/load';
+import { scenarioJsonSchema, type Scenario } from '../../engine/scenario/schema';
 import { createRef, html, nothing, ref, render, type TemplateResult } from '../ui/dom';
 import { downloadText } from '../ui/download';
 import { storage } from '../ui/storage';
-import { createEditor, jumpTo, replaceText } from './editor';
+import { courseFileFor, coursePreview, courseSpec, courseStarter } from './course';
+import { createEditor, documentState, jumpTo, recheck, replaceText, type Checked, type DocumentSpec } from './editor';
 import { entryAt, outlineOf, type OutlineEntry, type OutlineSection } from './outline';
 import { playtestResult, problemItem, type Jump } from './panels';
 import { runPlaytest, type PlaytestReply } from './playtestTypes';
 import { openTryOut, teamsOf, type TryIt } from './tryOut';
 import './studio.css';
 
-const DRAFT_KEY = 'firebreak.studio.draft.v1';
+export const DRAFT_FILE = 'draft.json';
+const DRAFT_KEYS = { scenario: 'firebreak.studio.draft.v1', course: 'firebreak.studio.course.v1' } as const;
 const RUN_CHOICES = [20, 50, 100, 200];
 const SAVE_DELAY_MS = 300;
+
+type DocumentId = keyof typeof DRAFT_KEYS;
+const DOCUMENT_NAMES: Record<DocumentId, string> = { scenario: 'Scenario', course: 'Course' };
+
 interface Draft {
   text: string;
   fileName: string;
 }
 
 interface StudioState {
-  draft: Draft;
-  validation: { ok: boolean; problems: Problem[] };
+  /** The document in the editor. */
+  doc: DocumentId;
+  drafts: Record<DocumentId, Draft>;
+  validation: Record<DocumentId, Checked>;
+  /** The scenario draft as last validated, when it is valid: what the course is checked against. */
+  scenario: Scenario | null;
   outline: OutlineSection[];
   current: OutlineEntry | null;
   runs: number;
@@ -42,23 +55,38 @@ interface StudioState {
   notice: string;
 }
 
-function loadDraft(): Draft {
+function savedDraft(doc: DocumentId): Draft | null {
   try {
-    const saved = JSON.parse(storage.getItem(DRAFT_KEY) ?? 'null') as Draft | null;
+    const saved = JSON.parse(storage.getItem(DRAFT_KEYS[doc]) ?? 'null') as Draft | null;
     if (saved && typeof saved.text === 'string' && typeof saved.fileName === 'string') return saved;
   } catch {
     // A damaged saved draft is replaced by the starter; nothing else is stored under this key.
   }
-  return { text: starterText, fileName: 'my-scenario.json' };
+  return null;
+}
+
+function validScenario(text: string): Scenario | null {
+  const result = loadScenarioText(text, DRAFT_FILE);
+  return result.ok ? result.scenario : null;
+}
+
+function initialDrafts(): Record<DocumentId, Draft> {
+  const scenario = savedDraft('scenario') ?? { text: starterText, fileName: 'my-scenario.json' };
+  const valid = validScenario(scenario.text);
+  const course = savedDraft('course') ?? { text: courseStarter(valid), fileName: courseFileFor(valid) };
+  return { scenario, course };
 }
 
 export function mountStudio(root: HTMLElement): () => void {
   const editorHost = createRef<HTMLDivElement>();
   const fileInput = createRef<HTMLInputElement>();
+  const drafts = initialDrafts();
   const state: StudioState = {
-    draft: loadDraft(),
-    validation: { ok: true, problems: [] },
-    outline: [],
+    doc: 'scenario',
+    drafts,
+    validation: { scenario: { ok: true, problems: [] }, course: { ok: true, problems: [] } },
+    scenario: validScenario(drafts.scenario.text),
+    outline: outlineOf(drafts.scenario.text),
     current: null,
     runs: 50,
     playtest: { state: 'idle' },
@@ -66,54 +94,117 @@ export function mountStudio(root: HTMLElement): () => void {
     seat: null,
     notice: '',
   };
-  state.outline = outlineOf(state.draft.text);
   let view: EditorView | null = null;
-  let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  let fileHandle: FileSystemFileHandle | null = null;
+  const saveTimers: Partial<Record<DocumentId, ReturnType<typeof setTimeout>>> = {};
+  const fileHandles: Record<DocumentId, FileSystemFileHandle | null> = { scenario: null, course: null };
 
-  const keep = () => {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => storage.setItem(DRAFT_KEY, JSON.stringify(state.draft)), SAVE_DELAY_MS);
+  const keep = (doc: DocumentId, delay = SAVE_DELAY_MS) => {
+    clearTimeout(saveTimers[doc]);
+    saveTimers[doc] = setTimeout(() => storage.setItem(DRAFT_KEYS[doc], JSON.stringify(state.drafts[doc])), delay);
   };
   const rerender = () => render(page(), root);
   const jump: Jump = (at) => {
     if (view) jumpTo(view, at);
   };
+  const draft = () => state.drafts[state.doc];
+
+  /** The scenario text state.scenario was checked from: the course may be shown before the scenario's linter has run on its last edit. */
+  let checkedScenario = drafts.scenario.text;
+  const checkScenario = (text: string): Checked => {
+    const result = loadScenarioText(text, DRAFT_FILE);
+    state.scenario = result.ok ? result.scenario : null;
+    checkedScenario = text;
+    return result.ok ? { ok: true, problems: result.warnings } : { ok: false, problems: result.problems };
+  };
+  const currentScenario = (): Scenario | null => {
+    if (checkedScenario !== state.drafts.scenario.text) checkScenario(state.drafts.scenario.text);
+    return state.scenario;
+  };
+  const specs: Record<DocumentId, DocumentSpec> = {
+    scenario: { label: 'Scenario JSON', schema: scenarioJsonSchema(), check: checkScenario },
+    course: courseSpec(currentScenario),
+  };
+  const hooksFor = (doc: DocumentId) => ({
+    onValidated(result: Checked) {
+      state.validation[doc] = result;
+      rerender();
+    },
+    onChange(text: string) {
+      state.drafts[doc].text = text;
+      if (doc === 'scenario') state.outline = outlineOf(text);
+      keep(doc);
+      rerender();
+    },
+    onCursor(offset: number) {
+      if (doc !== 'scenario') return;
+      const current = entryAt(state.outline, offset);
+      if (current?.from !== state.current?.from || current?.label !== state.current?.label) {
+        state.current = current;
+        rerender();
+      }
+    },
+  });
+  /** Each document keeps its own editor state (text, undo history, linter); the view shows one. */
+  const editorStates: Record<DocumentId, EditorState> = {
+    scenario: documentState(drafts.scenario.text, specs.scenario, hooksFor('scenario')),
+    course: documentState(drafts.course.text, specs.course, hooksFor('course')),
+  };
 
   const actions = {
+    show(doc: DocumentId) {
+      if (!view || doc === state.doc) return;
+      editorStates[state.doc] = view.state;
+      state.doc = doc;
+      view.setState(editorStates[doc]);
+      recheck(view);
+      state.notice = '';
+      rerender();
+    },
     starter() {
       if (!view) return;
-      replaceText(view, starterText);
-      state.draft.fileName = 'my-scenario.json';
-      fileHandle = null;
-      state.notice = 'Started again from the starter scenario.';
+      if (state.doc === 'course') {
+        const scenario = currentScenario();
+        replaceText(view, courseStarter(scenario));
+        state.drafts.course.fileName = courseFileFor(scenario);
+        state.notice = scenario ? 'Started a course from the scenario.' : 'Fix the scenario first: the starter course is filled in from it.';
+      } else {
+        replaceText(view, starterText);
+        state.drafts.scenario.fileName = 'my-scenario.json';
+        state.notice = 'Started again from the starter scenario.';
+      }
+      fileHandles[state.doc] = null;
       rerender();
     },
     async open(file: File) {
       if (!view) return;
       const text = await file.text();
       replaceText(view, text);
-      state.draft.fileName = file.name;
-      fileHandle = null;
+      draft().fileName = file.name;
+      fileHandles[state.doc] = null;
       state.notice = `Opened ${file.name}.`;
       rerender();
     },
     download() {
-      downloadText(state.draft.fileName, 'application/json', state.draft.text);
-      state.notice = `Downloaded ${state.draft.fileName}.`;
+      const { fileName, text } = draft();
+      downloadText(fileName, 'application/json', text);
+      state.notice = `Downloaded ${fileName}.`;
       rerender();
     },
     /** Saves to the file on disk where the browser lets a page write one (File System Access API), else downloads. */
     async save() {
       const picker = (window as { showSaveFilePicker?: (o: object) => Promise<FileSystemFileHandle> }).showSaveFilePicker;
       if (!picker) return actions.download();
+      const doc = state.doc;
       try {
-        fileHandle ??= await picker({ suggestedName: state.draft.fileName, types: [{ description: 'Scenario', accept: { 'application/json': ['.json'] } }] });
-        const writable = await fileHandle.createWritable();
-        await writable.write(state.draft.text);
+        const handle = (fileHandles[doc] ??= await picker({
+          suggestedName: draft().fileName,
+          types: [{ description: DOCUMENT_NAMES[doc], accept: { 'application/json': ['.json'] } }],
+        }));
+        const writable = await handle.createWritable();
+        await writable.write(state.drafts[doc].text);
         await writable.close();
-        state.draft.fileName = fileHandle.name;
-        state.notice = `Saved ${fileHandle.name}.`;
+        state.drafts[doc].fileName = handle.name;
+        state.notice = `Saved ${handle.name}.`;
       } catch (error) {
         state.notice = (error as Error).name === 'AbortError' ? 'Not saved.' : `Not saved: ${(error as Error).message}`;
       }
@@ -122,7 +213,7 @@ export function mountStudio(root: HTMLElement): () => void {
     async playtest() {
       state.playtest = { state: 'running', done: 0, runs: state.runs };
       rerender();
-      const reply = await runPlaytest({ text: state.draft.text, runs: state.runs, seed: 'studio', file: state.draft.fileName }, (done, runs) => {
+      const reply = await runPlaytest({ text: state.drafts.scenario.text, runs: state.runs, seed: 'studio', file: state.drafts.scenario.fileName }, (done, runs) => {
         state.playtest = { state: 'running', done, runs };
         rerender();
       });
@@ -130,25 +221,36 @@ export function mountStudio(root: HTMLElement): () => void {
       rerender();
     },
     async tryIt() {
-      const teams = teamsOf(state.draft.text);
+      const teams = teamsOf(state.drafts.scenario.text);
       const mine = teams.find((t) => t.id === state.seat) ?? teams[0];
       if (!mine) return;
       state.tryIt = { state: 'opening' };
       rerender();
-      state.tryIt = await openTryOut(state.draft, mine, teams);
+      state.tryIt = await openTryOut(state.drafts.scenario, mine, teams);
       rerender();
     },
   };
 
+  function documentSwitch(): TemplateResult {
+    return html`<div class="studio-docs" role="group" aria-label="Document">
+      ${(Object.keys(DOCUMENT_NAMES) as DocumentId[]).map(
+        (doc) => html`<button type="button" class="btn btn--small" aria-pressed=${state.doc === doc ? 'true' : 'false'} @click=${() => actions.show(doc)}>
+          ${DOCUMENT_NAMES[doc]}</button>`,
+      )}
+    </div>`;
+  }
+
   function page(): TemplateResult {
+    const course = state.doc === 'course';
     return html`<div class="studio">
       <header class="studio-bar">
         <a class="brand" href="/" data-link aria-label="Firebreak start page"><span aria-hidden="true">▲</span> Firebreak</a>
-        <h1 class="studio-title">Studio <span class="studio-file">${state.draft.fileName}</span></h1>
-        <div class="studio-tools" role="toolbar" aria-label="Scenario file">
-          <button type="button" class="btn btn--small" @click=${actions.starter}>New from starter</button>
+        <h1 class="studio-title">Studio <span class="studio-file">${draft().fileName}</span></h1>
+        ${documentSwitch()}
+        <div class="studio-tools" role="toolbar" aria-label=${course ? 'Course file' : 'Scenario file'}>
+          <button type="button" class="btn btn--small" @click=${actions.starter}>${course ? 'New from the scenario' : 'New from starter'}</button>
           <button type="button" class="btn btn--small" @click=${() => fileInput.value?.click()}>Open…</button>
-          <input ${ref(fileInput)} type="file" accept=".json,application/json" class="visually-hidden" aria-label="Open a scenario file"
+          <input ${ref(fileInput)} type="file" accept=".json,application/json" class="visually-hidden" aria-label=${course ? 'Open a course file' : 'Open a scenario file'}
             @change=${(e: Event) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void actions.open(f); (e.target as HTMLInputElement).value = ''; }} />
           <button type="button" class="btn btn--small" @click=${actions.save}>Save</button>
           <button type="button" class="btn btn--small" @click=${actions.download}>Download</button>
@@ -157,20 +259,30 @@ export function mountStudio(root: HTMLElement): () => void {
       </header>
       <main id="main" class="studio-main">
         <section class="studio-editor" aria-label="Editor"><div ${ref(editorHost)} class="studio-cm"></div></section>
-        <aside class="studio-side" aria-label="Problems, outline and play-test">
-          ${problemsPanel()} ${playtestPanel()} ${tryItPanel()} ${outlinePanel()}
+        <aside class="studio-side" aria-label=${course ? 'Problems and preview' : 'Problems, outline and play-test'}>
+          ${problemsPanel()} ${course ? previewPanel() : html`${playtestPanel()} ${tryItPanel()} ${outlinePanel()}`}
         </aside>
       </main>
     </div>`;
   }
 
   function problemsPanel(): TemplateResult {
-    const { ok, problems } = state.validation;
+    const { ok, problems } = state.validation[state.doc];
     const errors = problems.filter((p) => p.severity === 'error').length;
     const summary = ok ? (problems.length ? `Valid, with ${problems.length} warning${problems.length === 1 ? '' : 's'}` : 'Valid: no problems') : `${errors} problem${errors === 1 ? '' : 's'}`;
     return html`<section class="studio-panel" aria-labelledby="studio-problems-h">
       <h2 id="studio-problems-h">Problems <span class=${ok ? 'studio-ok' : 'studio-bad'} data-testid="problem-summary">${summary}</span></h2>
       ${problems.length ? html`<ul class="plain studio-list" data-testid="problems">${problems.map((p) => problemItem(p, jump))}</ul>` : nothing}
+    </section>`;
+  }
+
+  function previewPanel(): TemplateResult {
+    const scenario = currentScenario();
+    const expected = courseFileFor(scenario);
+    return html`<section class="studio-panel" aria-labelledby="studio-preview-h">
+      <h2 id="studio-preview-h">Preview</h2>
+      <p class="help">Save the course beside the scenario as <code>${expected}</code>: the server serves it at <code>/course/${scenario?.id ?? '…'}</code>.</p>
+      ${coursePreview(state.drafts.course.text, scenario)}
     </section>`;
   }
 
@@ -183,16 +295,16 @@ export function mountStudio(root: HTMLElement): () => void {
         <select id="studio-runs" @change=${(e: Event) => { state.runs = Number((e.target as HTMLSelectElement).value); }}>
           ${RUN_CHOICES.map((n) => html`<option value=${n} ?selected=${n === state.runs}>${n}</option>`)}
         </select>
-        <button type="button" class="btn btn--primary btn--small" ?disabled=${!state.validation.ok || p.state === 'running'} @click=${actions.playtest}>Play-test</button>
+        <button type="button" class="btn btn--primary btn--small" ?disabled=${!state.validation.scenario.ok || p.state === 'running'} @click=${actions.playtest}>Play-test</button>
       </div>
-      ${!state.validation.ok ? html`<p class="help">Fix the problems above to play-test.</p>` : nothing}
+      ${!state.validation.scenario.ok ? html`<p class="help">Fix the problems above to play-test.</p>` : nothing}
       ${p.state === 'running' ? html`<p role="status">Playing… ${p.done} of ${p.runs} exercises.</p>` : nothing}
       ${p.state === 'done' ? playtestResult(p.reply, jump) : nothing}
     </section>`;
   }
 
   function tryItPanel(): TemplateResult {
-    const teams = teamsOf(state.draft.text);
+    const teams = teamsOf(state.drafts.scenario.text);
     const t = state.tryIt;
     return html`<section class="studio-panel" aria-labelledby="studio-try-h">
       <h2 id="studio-try-h">Try it</h2>
@@ -202,7 +314,7 @@ export function mountStudio(root: HTMLElement): () => void {
         <select id="studio-seat" @change=${(e: Event) => { state.seat = (e.target as HTMLSelectElement).value; }}>
           ${teams.map((team) => html`<option value=${team.id} ?selected=${team.id === state.seat}>${team.name}</option>`)}
         </select>
-        <button type="button" class="btn btn--small" ?disabled=${!state.validation.ok || !teams.length || t.state === 'opening'} @click=${actions.tryIt}>Try it</button>
+        <button type="button" class="btn btn--small" ?disabled=${!state.validation.scenario.ok || !teams.length || t.state === 'opening'} @click=${actions.tryIt}>Try it</button>
       </div>
       ${t.state === 'opening' ? html`<p role="status">Opening an exercise…</p>` : nothing}
       ${t.state === 'open'
@@ -229,31 +341,12 @@ export function mountStudio(root: HTMLElement): () => void {
   }
 
   rerender();
-  view = createEditor(editorHost.value!, state.draft.text, {
-    onValidated(result: LoadResult) {
-      state.validation = { ok: result.ok, problems: result.ok ? result.warnings : result.problems };
-      rerender();
-    },
-    onChange(text) {
-      state.draft.text = text;
-      state.outline = outlineOf(text);
-      keep();
-      rerender();
-    },
-    onCursor(offset) {
-      const current = entryAt(state.outline, offset);
-      if (current?.from !== state.current?.from || current?.label !== state.current?.label) {
-        state.current = current;
-        rerender();
-      }
-    },
-  });
+  view = createEditor(editorHost.value!, editorStates.scenario);
   return () => {
-    if (saveTimer) {
-      clearTimeout(saveTimer);
-      storage.setItem(DRAFT_KEY, JSON.stringify(state.draft));
+    for (const doc of Object.keys(saveTimers) as DocumentId[]) {
+      clearTimeout(saveTimers[doc]);
+      storage.setItem(DRAFT_KEYS[doc], JSON.stringify(state.drafts[doc]));
     }
     view?.destroy();
   };
 }
-

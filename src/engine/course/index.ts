@@ -3,3 +3,4 @@ export * from './schema';
 export { PRIMARY_TEXTS, PRIMARY_TEXT_IDS, primaryText, type PrimaryText } from './primaryTexts';
 export { checkCourse, loadCourseBytes, loadCourseText, type CourseResult } from './load';
 export { courseView, type CourseView } from './view';
+export { starterCourse, starterCourseText } from './starter';

@@ -629,6 +629,24 @@ const endCondition = z.strictObject({
   summary: z.string().min(1).describe('Shown to everyone at the debrief.'),
 });
 
+/** What a translation may replace: the texts players read, by the id of what carries them. */
+const translatedText = z.string().min(1);
+const translatedFields = <K extends string>(fields: readonly K[], what: string) =>
+  z.record(z.string(), z.strictObject(Object.fromEntries(fields.map((f) => [f, translatedText.optional()])) as Record<K, z.ZodOptional<typeof translatedText>>)).optional().describe(what);
+
+const translation = z
+  .strictObject({
+    meta: z.strictObject({ title: translatedText.optional(), summary: translatedText.optional() }).optional(),
+    teams: translatedFields(['name', 'briefing'] as const, 'By team id.'),
+    incidents: translatedFields(['name', 'description'] as const, 'By incident id.'),
+    actions: translatedFields(['name', 'description'] as const, 'By action id.'),
+    injects: translatedFields(['title', 'body'] as const, 'By inject id.'),
+    indicators: translatedFields(['name', 'description'] as const, 'By indicator id.'),
+    rounds: translatedFields(['title'] as const, 'By round number ("1", "2", ...).'),
+    endConditions: translatedFields(['summary'] as const, 'By end condition id.'),
+  })
+  .describe('Texts in another language, each replacing the text of the same field; what it leaves out is read in the scenario\'s own language.');
+
 const ladderRung = z.strictObject({ level: z.number().int().min(0).max(9), label: z.string(), description: z.string().default('') });
 
 export const scenarioSchema = z
@@ -723,6 +741,10 @@ export const scenarioSchema = z
       .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
     maxActionsPerRound: z.number().int().min(1).default(3),
     endConditions: z.array(endCondition).default([]),
+    translations: z
+      .record(z.string(), translation)
+      .optional()
+      .describe('By language tag (fr, de, ...): the texts players read, translated. A seat that reads one of these languages sees them; the rest of the interface follows the seat\'s language already.'),
     debrief: z.strictObject({
       whatHappened: z
         .array(z.strictObject({ round: z.number().int().min(1).optional(), text: z.string().min(1), sources: z.array(z.string()).default([]) }))
@@ -743,6 +765,7 @@ export type AdversaryMove = Scenario['adversary']['moves'][number];
 export type Audience = Inject['audience'];
 export type LearningObjective = Scenario['meta']['learningObjectives'][number];
 export type VerificationBody = NonNullable<Scenario['institutions']>['verificationBodies'][number];
+export type ScenarioTranslation = NonNullable<Scenario['translations']>[string];
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 export type Prosecution = NonNullable<Scenario['prosecution']>;
 export type RequestedState = Prosecution['mla']['states'][number];

@@ -27,7 +27,7 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
-import type { ExerciseState, ResolvedDecision } from '../types';
+import type { ExerciseState, InjectDelivery, ResolvedDecision } from '../types';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
 import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
@@ -108,7 +108,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
     scenario.facts
       .filter((f) => f.visibleTo === 'all' || sees('facilitatorOnly', viewer, false))
       .map((f) => ({ id: f.id, description: f.description, value: state.facts[f.id] ?? f.initial })),
-  injects: (_scenario, state, viewer) => state.injects.delivered.filter((d) => canSee(d.audience, viewer, isDebrief(state))),
+  injects: (scenario, state, viewer) => state.injects.delivered.filter((d) => canSee(d.audience, viewer, isDebrief(state))).map((d) => injectText(scenario, d)),
   proposals: (_scenario, state, viewer) => proposalsView(state, viewer),
   decisions: (scenario, state, viewer) => {
     const debrief = isDebrief(state);
@@ -321,6 +321,21 @@ class ReadLog {
 }
 
 /** The scenario's own part of every view: the same object for every view of a scenario. */
+const injectsById = new WeakMap<Scenario, Map<string, Scenario['injects'][number]>>();
+/**
+ * A delivered scenario inject with the scenario's text for it: the same text
+ * it was delivered with, unless the viewer reads the scenario in a
+ * translation (scenario/translate.ts). Ad-hoc injects keep their own.
+ */
+function injectText(scenario: Scenario, delivery: InjectDelivery): InjectDelivery {
+  if (delivery.inject === null) return delivery;
+  let byId = injectsById.get(scenario);
+  if (!byId) injectsById.set(scenario, (byId = new Map(scenario.injects.map((i) => [i.id, i]))));
+  const inject = byId.get(delivery.inject);
+  if (!inject || (inject.title === delivery.title && inject.body === delivery.body)) return delivery;
+  return { ...delivery, title: inject.title, body: inject.body };
+}
+
 const scenarioViews = new WeakMap<Scenario, ExerciseView['scenario']>();
 function scenarioView(scenario: Scenario): ExerciseView['scenario'] {
   let view = scenarioViews.get(scenario);

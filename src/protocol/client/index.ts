@@ -249,6 +249,8 @@ export interface SeatSessionOptions extends CommandQueueOptions {
   onResumed?: (answer: Extract<SeatResumeAck, { ok: true }>) => void;
   /** Called when the credential is not known (the seat is gone for good). */
   onInvalidCredential?: (answer: ErrorAnswer) => void;
+  /** The language the person reads (a BCP 47 tag), sent with every join and resume: the view carries the scenario's translation into it, if there is one. */
+  language?: () => string;
 }
 
 /**
@@ -327,7 +329,7 @@ export class SeatSession {
   /** Takes a new seat with a join code; the session then follows it. */
   async join(code: string, name: string): Promise<SeatJoinAck> {
     this.follower.expectFull();
-    const answer = await request(this.socket, 'seat:join', { code, name });
+    const answer = await request(this.socket, 'seat:join', { code, name, ...this.reads() });
     if (!answer.ok) return answer;
     this.credential = answer.credential;
     this.bound = true;
@@ -341,7 +343,7 @@ export class SeatSession {
     if (this.stopped) return { ok: false, code: 'UNAVAILABLE', message: 'This session has stopped.' };
     this.follower.expectFull();
     this.bound = false;
-    const answer = await request(this.socket, 'seat:resume', { credential: this.credential, ...(this.view ? { lastSeq: this.view.seq } : {}) });
+    const answer = await request(this.socket, 'seat:resume', { credential: this.credential, ...(this.view ? { lastSeq: this.view.seq } : {}), ...this.reads() });
     if (this.stopped) return answer;
     if (!answer.ok) {
       this.resumeFailed(answer);
@@ -351,6 +353,17 @@ export class SeatSession {
     this.seated(answer);
     this.options.onResumed?.(answer);
     return answer;
+  }
+
+  /** The language field of a join or resume, when the session has one to send. */
+  private reads(): { language?: string } {
+    const language = this.options.language?.();
+    return language ? { language } : {};
+  }
+
+  /** After the person changes language: resumes, so the view comes back whole with the scenario's texts in it. */
+  languageChanged(): Promise<SeatResumeAck> {
+    return this.resume();
   }
 
   /**

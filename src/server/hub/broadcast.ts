@@ -1,7 +1,9 @@
 /**
  * What the seats of an exercise see: each viewer's projection of the state
- * and the presence list, sent to one socket.io room per distinct viewer
- * (a team's seats share one, observers share one). Views go out as RFC 6902
+ * and the presence list, sent to one socket.io room per distinct audience
+ * (a team's seats share one, observers share one; seats that read the
+ * scenario in one of its translations share one per language). Presence
+ * goes to one room per viewer, whatever the language. Views go out as RFC 6902
  * patches against the view the audience already holds, so a change costs one
  * projection, one diff and one serialisation per audience, not per socket.
  *
@@ -18,35 +20,32 @@ import { diffViews } from '../../protocol/patch';
 import type { ExerciseView } from '../../engine/view/types';
 import type { Presence, PresenceSeat } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
-import { viewerFromKey, viewerKey } from '../roles';
+import { translateScenario } from '../../engine/scenario/translate';
+import { languageFromKey, viewerFromKey, viewerKey } from '../roles';
 import type { HubContext } from './context';
 import { botTeams } from './bots';
 
-/** The socket.io room of the seats of an exercise that share a viewer key. */
+/** The socket.io room of the seats of an exercise that share an audience key (the same view). */
 export function room(exerciseId: string, key: string): string {
   return `x:${exerciseId}:${key}`;
+}
+
+/** The socket.io room of the seats of an exercise that share a viewer key (the same presence list). */
+export function presenceRoom(exerciseId: string, key: string): string {
+  return `p:${exerciseId}:${key}`;
 }
 
 /** The audience's current view, with the sections the last change left alone reused (ViewProjector). */
 export function viewFor(ex: ExerciseRuntime, key: string): ExerciseView {
   let projector = ex.projectors.get(key);
   if (!projector) ex.projectors.set(key, (projector = new ViewProjector(viewerFromKey(key))));
-  const view = projector.project(ex.scenario, ex.state);
+  const view = projector.project(translateScenario(ex.scenario, languageFromKey(key)), ex.state);
   // view.seq is the engine's count of accepted commands, which equals the
   // log's seq; in an exercise whose replay skipped a record it would lag, and
   // clients wait for view.seq >= their answer's seq, so the log's wins.
   return view.seq === ex.lastSeq ? view : { ...view, seq: ex.lastSeq };
 }
 
-/** The viewer keys (facilitator, team:x, ...) of seats with a socket on this process. */
-function localKeys(ex: ExerciseRuntime): Set<string> {
-  const keys = new Set<string>();
-  for (const seatId of ex.localSeats()) {
-    const seat = ex.seats.get(seatId);
-    if (seat) keys.add(viewerKey(seat));
-  }
-  return keys;
-}
 
 /** The viewer keys of seats connected to any process. */
 function connectedKeys(ex: ExerciseRuntime): Set<string> {
@@ -68,7 +67,7 @@ export function heldView(ex: ExerciseRuntime, key: string): ExerciseView {
 
 /** Sends each connected audience the patch from the view it holds to the current one. */
 export function broadcastViews(ctx: HubContext, ex: ExerciseRuntime): void {
-  const keys = localKeys(ex);
+  const keys = ex.localAudiences();
   for (const key of ex.published.keys()) {
     if (keys.has(key)) continue;
     ex.published.delete(key);
@@ -115,5 +114,5 @@ export function presenceFor(ex: ExerciseRuntime, key: string): Presence {
 /** Sends every audience its presence list: the owner's job, since it alone knows the votes (see above). */
 export function broadcastPresence(ctx: HubContext, ex: ExerciseRuntime): void {
   if (!ctx.io || (ctx.peers && !ctx.peers.owns(ex.id))) return;
-  for (const key of connectedKeys(ex)) ctx.io.to(room(ex.id, key)).emit('presence', presenceFor(ex, key));
+  for (const key of connectedKeys(ex)) ctx.io.to(presenceRoom(ex.id, key)).emit('presence', presenceFor(ex, key));
 }

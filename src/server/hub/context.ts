@@ -14,7 +14,10 @@ import type { ScenarioCache } from '../storage/rebuild';
 import type { SeatRecord, Storage } from '../storage/types';
 
 export interface SocketData {
-  seat: { exerciseId: string; seatId: string } | null;
+  /** The seat this socket is bound to, and the audience key of the view it follows. */
+  seat: { exerciseId: string; seatId: string; audience: string } | null;
+  /** The language the person reads, as the last join or resume said (a BCP 47 tag). */
+  language?: string;
   ip: string;
 }
 

@@ -5,10 +5,11 @@
 import type { ExerciseView } from '../../engine/view/types';
 import type { ErrorAnswer, SeatInfo, SeatJoinAck, SeatResumeAck } from '../../protocol/events';
 import type { ExerciseRuntime } from '../exercise';
-import { viewerKey } from '../roles';
+import { translationLanguage } from '../../engine/scenario/translate';
+import { audienceKey, viewerKey } from '../roles';
 import { hashCredential, newCredential, newPublicId } from '../secrets';
 import type { ExerciseMeta, SeatRecord } from '../storage/types';
-import { broadcastPresence, heldView, room } from './broadcast';
+import { broadcastPresence, heldView, presenceRoom, room } from './broadcast';
 import { serial } from './commands';
 import { fail, shuttingDown, type HubContext, type SeatSocket } from './context';
 import { exerciseById } from './peers';
@@ -111,14 +112,21 @@ function seatInfo(ex: ExerciseRuntime, seat: SeatRecord): SeatInfo {
   };
 }
 
-/** Binds a socket to a seat (leaving any previous one), and returns the view its audience holds (later patches apply to it). */
+/**
+ * Binds a socket to a seat (leaving any previous one, or its previous
+ * language), and returns the view its audience holds (later patches apply to
+ * it). The audience reads the scenario's translation into the language the
+ * socket said it reads (socket.data.language), when the scenario has one.
+ */
 function bind(ctx: HubContext, socket: SeatSocket, ex: ExerciseRuntime, seat: SeatRecord): ExerciseView {
+  const audience = audienceKey(seat, translationLanguage(ex.scenario, socket.data.language));
   const previous = socket.data.seat;
-  if (previous && (previous.exerciseId !== ex.id || previous.seatId !== seat.seatId)) unbind(ctx, socket);
-  socket.data.seat = { exerciseId: ex.id, seatId: seat.seatId };
-  socket.join(room(ex.id, viewerKey(seat)));
-  ex.connect(seat.seatId, socket.id);
-  const view = heldView(ex, viewerKey(seat));
+  if (previous && (previous.exerciseId !== ex.id || previous.seatId !== seat.seatId || previous.audience !== audience)) unbind(ctx, socket);
+  socket.data.seat = { exerciseId: ex.id, seatId: seat.seatId, audience };
+  socket.join(room(ex.id, audience));
+  socket.join(presenceRoom(ex.id, viewerKey(seat)));
+  ex.connect(seat.seatId, socket.id, audience);
+  const view = heldView(ex, audience);
   seatsChanged(ctx, ex);
   return view;
 }
@@ -137,7 +145,8 @@ export function unbind(ctx: HubContext, socket: SeatSocket): void {
   const ex = ctx.exercises.get(binding.exerciseId);
   const seat = ex?.seats.get(binding.seatId);
   if (!ex || !seat) return;
-  socket.leave(room(ex.id, viewerKey(seat)));
+  socket.leave(room(ex.id, binding.audience));
+  socket.leave(presenceRoom(ex.id, viewerKey(seat)));
   ex.disconnect(seat.seatId, socket.id);
   seatsChanged(ctx, ex);
   // A member leaving may complete a ready vote of the remaining members.

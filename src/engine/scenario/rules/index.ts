@@ -28,7 +28,7 @@ import { institutionsRule } from './institutions';
 import { prosecutionRule } from './prosecution';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
-import { languageRule } from './language';
+import { languageRule, translationsRule } from './language';
 import { datesRule } from './dates';
 import { movesRule } from './moves';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
@@ -48,6 +48,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   quantitiesRule,
   textsRule,
   languageRule,
+  translationsRule,
   movesRule,
   rubricRule,
   injectsRule,
