@@ -9,6 +9,7 @@ import type { ExerciseState } from './types';
 import {
   confidenceOfTeam,
   cumulativeHarm,
+  caseStage,
   disputeStage,
   verificationStage,
   escalationLevel,
@@ -57,6 +58,10 @@ export function regionValue(state: ExerciseState, region: string): string | null
   if (region === 'adversary.posture') return regionState(state.adversary, 'posture');
   if (region === 'deEscalation') return regionState(state.deEscalation);
   if (region === 'dispute') return disputeStage(state);
+  if (region.startsWith('case.')) {
+    const incident = region.slice('case.'.length);
+    return incident in state.incidents ? caseStage(state, incident) : null;
+  }
   if (region.startsWith('verification.')) {
     const incident = region.slice('verification.'.length);
     return incident in state.incidents ? verificationStage(state, incident) : null;

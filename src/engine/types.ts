@@ -121,6 +121,7 @@ export type RejectionCode =
   | 'NOT_AVAILABLE'
   | 'INSUFFICIENT_CONFIDENCE'
   | 'NEEDS_STATE_ATTRIBUTION'
+  | 'NO_JURISDICTION'
   | 'NO_LEGAL_BASIS'
   | 'PREREQUISITE_FAILED'
   | 'NOT_ENOUGH_CAPITAL'
@@ -365,6 +366,38 @@ export interface VerificationRequest {
   chart: ChartSnapshot;
 }
 
+/** The criminal case on one incident (machines/prosecution.ts, caseMachine). */
+export interface ProsecutionCase {
+  incident: string;
+  /** The round the case was opened. */
+  round: number;
+  /** The joint investigation team, in order of joining: its members pool their evidence in one case file. */
+  jit: TeamId[];
+  /** Evidence points in the joint case file: the best of the members' evidence, and what assistance and arrests brought. */
+  file: number;
+  /** Governments that indicted on the incident, in order. */
+  charged: TeamId[];
+  /** The government whose court issued the arrest warrant, if one did. */
+  warrant: TeamId | null;
+  /** The round of the arrest, if the indicted were arrested. */
+  arrestedRound: number | null;
+  /** Whether the adversary refused a demand to prosecute or extradite (safe harbour denied to it). */
+  refused: boolean;
+  chart: ChartSnapshot;
+}
+
+/** A request for mutual legal assistance (machines/prosecution.ts, mlaMachine). */
+export interface MlaRequest {
+  id: string;
+  incident: string;
+  /** The requesting government. */
+  team: TeamId;
+  /** The requested state's id (prosecution.mla.states). */
+  to: string;
+  round: number;
+  chart: ChartSnapshot;
+}
+
 export interface ExerciseState {
   formatVersion: 1;
   scenario: string;
@@ -405,6 +438,10 @@ export interface ExerciseState {
   verifications?: Record<string, VerificationRequest>;
   /** The dispute-settlement chart; present only in scenarios with institutions.disputeSettlement. */
   dispute?: ChartSnapshot;
+  /** The criminal case on each incident a step was taken on; present only in scenarios with a prosecution section. */
+  cases?: Record<string, ProsecutionCase>;
+  /** Requests for mutual legal assistance; present only in scenarios with a prosecution section. */
+  mla?: Record<string, MlaRequest>;
   /** Hidden adversary internals: never projected to any client. */
   hidden: { undiscoveredAccess: boolean; quietRounds: number };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;

@@ -227,6 +227,18 @@ export const incidentViewSchema = z.strictObject({
   byTeam: z.record(teamId, attributionTeamView),
   coalition: z.strictObject({ stage: z.string(), sharedBy: z.array(teamId) }),
   truth: z.strictObject({ responsibility: z.string(), legalCategory: z.string() }).optional().describe('Ground truth: facilitator only.'),
+  case: z
+    .strictObject({
+      stage: z.string().describe('investigating, charged, wanted, fugitive or arrested.'),
+      jit: z.array(teamId).describe('Members of the joint investigation team.'),
+      file: z.number().nullable().describe('Evidence points in the joint case file; null unless the viewer sees a member\'s evidence.'),
+      charged: z.array(teamId).describe('Governments that indicted.'),
+      warrant: teamId.nullable().describe('The government whose court issued the arrest warrant.'),
+      arrestedRound: z.number().int().nullable(),
+      refused: z.boolean().describe('The adversary refused to prosecute or extradite.'),
+    })
+    .optional()
+    .describe('The criminal case on the incident, once a step has been taken on it (scenarios with a prosecution section).'),
 });
 
 export const sanctionsViewSchema = z.strictObject({

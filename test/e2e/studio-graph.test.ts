@@ -62,15 +62,15 @@ describe.skipIf(!HAVE_CHROMIUM)('firebreak graph, read by Mermaid', () => {
       const scenario = JSON.parse(readFileSync(join('scenarios', file), 'utf8'));
       const phases: string[] = scenario.adversary.phases.map((p: { id: string }) => p.id);
       const charts = readdirSync(out).sort();
-      expect(charts).toEqual(['adversary', 'coalitionAttribution', 'deEscalation', 'dispute', 'escalation', 'exercise', 'nationalAttribution', 'sanctions', 'verification'].map((c) => `${c}.mmd`));
+      expect(charts).toEqual(['adversary', 'case', 'coalitionAttribution', 'deEscalation', 'dispute', 'escalation', 'exercise', 'mla', 'nationalAttribution', 'sanctions', 'verification'].map((c) => `${c}.mmd`));
       for (const chart of charts) {
         const text = readFileSync(join(out, chart), 'utf8');
         const result = await render(page, text);
         expect(result, `${chart}: ${'error' in result ? result.error : ''}`).toHaveProperty('labels');
         const labels = 'labels' in result ? result.labels : [];
         for (const region of CONDITION_REGIONS.filter((r) => `${r.chart}.mmd` === chart)) {
-          // "none" is the verification region before any referral: no chart runs then.
-          const names = (region.states ?? phases).filter((s) => s !== 'none' || region.chart !== 'verification');
+          // "none" is the verification or case region before any referral or step: no chart runs then.
+          const names = (region.states ?? phases).filter((s) => s !== 'none' || !['verification', 'case'].includes(region.chart));
           for (const name of names) expect(labels, `${chart} draws "${name}" of ${region.region}`).toContain(name);
         }
       }

@@ -204,6 +204,16 @@ describe('drafting decisions', () => {
     game.ok(USA, draft('indict', 'mail-hack'));
   });
 
+  it('NO_JURISDICTION for an indictment by a government whose courts have no nexus to the incident', () => {
+    const withCases = variantOf('test/fixtures/engine-rich.json', (json) => {
+      json.incidents[0].injured = ['usa'];
+      json.prosecution = {};
+      json.actions.find((a: { id: string }) => a.id === 'indict').prosecution = 'indict';
+    });
+    const game = new Game(withCases).start().evidence('mail-hack', 'fra', 7);
+    expect(game.reject(team('fra'), draft('indict', 'mail-hack'), 'NO_JURISDICTION')).toContain('The courts of France have no jurisdiction over');
+  });
+
   it('NEEDS_STATE_ATTRIBUTION for a countermeasure against an incident not assessed as a state’s wrongful act', () => {
     const game = round2();
     game.evidence('scan', 'usa', 7).evidence('mail-hack', 'usa', 7);
@@ -1025,6 +1035,7 @@ describe('coverage of the rejection codes', () => {
       NOT_AVAILABLE: true,
       INSUFFICIENT_CONFIDENCE: true,
       NEEDS_STATE_ATTRIBUTION: true,
+      NO_JURISDICTION: true,
       NO_LEGAL_BASIS: true,
       PREREQUISITE_FAILED: true,
       NOT_ENOUGH_CAPITAL: true,

@@ -11,6 +11,7 @@ import type { PlannedDecision, ResolvedDecision } from '../types';
 import { openOrRenewPackage, liftPackagesOf } from './sanctionsTurn';
 import { referToBody, takeSettlementStep } from './institutionsTurn';
 import { reviewByOversight } from '../rules/oversight';
+import { takeProsecutionStep } from './prosecutionTurn';
 
 export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
   const { scenario, state } = work;
@@ -83,6 +84,7 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
   // Institutional steps do what the institution does, whatever their category.
   if (action.verification && incident) return referToBody(work, item, action);
   if (action.dispute) return takeSettlementStep(work, item, action);
+  if (action.prosecution && incident) return takeProsecutionStep(work, item, action);
   switch (action.category) {
     case 'investigate':
       return incident ? investigate(work, item.team, incident) : 'Done.';

@@ -4,7 +4,7 @@
  *   1. each team's decisions, teams in scenario order, plans in drafting order
  *   2. coalition cohesion for the round
  *   3. the adversary's reaction, then its moves
- *   4. sanctions packages, verification bodies, dispute settlement and de-escalation move on
+ *   4. sanctions packages, verification bodies, dispute settlement, criminal cases and de-escalation move on
  *   5. the escalation ladder
  *   6. end conditions
  */
@@ -21,6 +21,7 @@ import { isSecretCategory } from '../rules/visibility';
 import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
 import { advanceInstitutions } from './institutionsTurn';
+import { advanceProsecution } from './prosecutionTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
 
 export function resolveRound(work: Work): void {
@@ -42,6 +43,7 @@ export function resolveRound(work: Work): void {
   const { moves, harmful } = playMoves(work);
   const sanctionHeadlines = advanceSanctions(work, roundProposals);
   const institutionHeadlines = advanceInstitutions(work, harmful);
+  const prosecutionHeadlines = advanceProsecution(work);
   advanceDeEscalation(work, harmful);
   refreshHiddenAccess(work);
 
@@ -58,7 +60,7 @@ export function resolveRound(work: Work): void {
     adversaryMoves: moves,
     decisions: resolved.map((d) => d.id),
     harm: Object.values(state.incidents).reduce((sum, i) => sum + i.harm, 0),
-    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines],
+    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines, ...prosecutionHeadlines],
     links: coalitionLinks(work, input, effective),
   };
   state.rounds.push(result);
@@ -170,7 +172,8 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
       joint: isJoint(d),
       // A stance on attribution is said at home about one's own assessment: no response to the adversary.
       domestic: action?.responseType === 'domestic' || !!action?.attributionStance,
-      national: action?.responseType === 'criminal',
+      // A prosecution is one jurisdiction's own, unless governments investigate it together (a joint investigation team).
+      national: action?.responseType === 'criminal' && !isJoint(d),
     };
   });
   return { teams, votes, responses, defections, weights: scenario.scoring.cohesion, carried: state.rounds.at(-1)?.cohesion.value };

@@ -12,6 +12,7 @@ import { deEscalationMachine } from './deEscalation';
 import { disputeMachine } from './dispute';
 import { escalationMachine } from './escalation';
 import { exerciseMachine } from './exercise';
+import { caseMachine, mlaMachine } from './prosecution';
 import { sanctionsMachine } from './sanctions';
 import { verificationMachine } from './verification';
 
@@ -27,6 +28,8 @@ export function chartsOf(scenario: Scenario): Record<string, AnyStateMachine> {
     deEscalation: deEscalationMachine,
     dispute: disputeMachine,
     verification: verificationMachine,
+    case: caseMachine,
+    mla: mlaMachine,
   };
 }
 

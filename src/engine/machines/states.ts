@@ -5,6 +5,7 @@
  */
 import { POSTURES } from '../postures';
 import { DISPUTE_STATES } from './dispute';
+import { CASE_STATES } from './prosecution';
 import { VERIFICATION_STATES } from './verification';
 
 export const EXERCISE_STATES = ['lobby', 'briefing', 'deliberation', 'results', 'debrief'] as const;
@@ -46,6 +47,12 @@ export const CONDITION_REGIONS: readonly { region: string; states: readonly stri
     states: ['none', ...VERIFICATION_STATES],
     chart: 'verification',
     about: 'The latest referral of the incident to a verification body; "none" before any.',
+  },
+  {
+    region: 'case.<incident>',
+    states: CASE_STATES,
+    chart: 'case',
+    about: 'The criminal case on the incident (prosecution): investigating, charged, wanted, fugitive or arrested; "none" before any step.',
   },
   {
     region: 'attribution.<incident>.coalition',

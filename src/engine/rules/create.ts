@@ -69,5 +69,7 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
           }),
         }
       : {}),
+    // Likewise the criminal cases and requests for assistance, only where the scenario has a prosecution section.
+    ...(scenario.prosecution ? { cases: {}, mla: {} } : {}),
   };
 }

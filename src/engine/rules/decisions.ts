@@ -12,6 +12,7 @@ import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './re
 import { domesticCosts } from './domestic';
 import { checkInstitutionalStep } from './institutions';
 import { checkRelisting } from './listing';
+import { checkProsecutionStep } from './prosecution';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
@@ -82,6 +83,9 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   if (action.oncePerExercise && state.decisions.some((d) => d.team === team && d.action === action.id)) {
     return reject('ALREADY_TAKEN', `${action.name} can be taken once per exercise, and your government already has.`);
   }
+  // No amount of evidence gives a court jurisdiction: the nexus is checked before confidence.
+  const prosecution = checkProsecutionStep(scenario, state, team, action, incidentId);
+  if (prosecution?.code === 'NO_JURISDICTION') return prosecution;
   if (action.targetsIncident) {
     const rejection = checkIncident(scenario, state, team, action, incidentId);
     if (rejection) return rejection;
@@ -90,6 +94,7 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   if (relisting) return relisting;
   const institutional = checkInstitutionalStep(scenario, state, action, incidentId);
   if (institutional) return institutional;
+  if (prosecution) return prosecution;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
     return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
   }

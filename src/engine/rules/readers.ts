@@ -155,3 +155,20 @@ export function independentlyEstablished(state: ExerciseState, incident: string)
 export function isDropped(state: ExerciseState, team: string | null): boolean {
   return team !== null && state.teams[team]?.absent === true;
 }
+
+/** The stage of the criminal case on this incident (machines/prosecution.ts), or "none" before any step. */
+export function caseStage(state: ExerciseState, incident: string): string {
+  const kase = state.cases?.[incident];
+  return kase ? regionState(kase.chart) : 'none';
+}
+
+/**
+ * Whether the team works from a joint case file on the incident: it is a
+ * member of a joint investigation team with at least one ally. The pooled
+ * file corroborates its evidence and, like a prosecutor's file, substantiates
+ * its statements of reasons.
+ */
+export function inJointCaseFile(state: ExerciseState, incident: string, team: string): boolean {
+  const jit = state.cases?.[incident]?.jit ?? [];
+  return jit.length >= 2 && jit.includes(team);
+}

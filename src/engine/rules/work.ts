@@ -41,6 +41,8 @@ const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
   attribution: (attribution) => mapValues(attribution, (a) => ({ national: { ...a.national }, coalition: a.coalition })),
   sanctions: (sanctions) => mapValues(sanctions, (p) => ({ ...p })),
   verifications: (verifications) => (verifications ? mapValues(verifications, (v) => ({ ...v })) : verifications),
+  cases: (cases) => (cases ? mapValues(cases, (c) => ({ ...c, jit: [...c.jit], charged: [...c.charged] })) : cases),
+  mla: (mla) => (mla ? mapValues(mla, (r) => ({ ...r })) : mla),
   teams: (teams) => mapValues(teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
   incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
   indicators: (indicators) => ({ ...indicators }),

@@ -105,6 +105,10 @@ export type Procedure = z.infer<typeof procedure>;
 export const DISPUTE_STEPS = ['offerMediation', 'offerArbitration', 'acceptOffer'] as const;
 export type DisputeStep = (typeof DISPUTE_STEPS)[number];
 
+/** The steps of a criminal case an action can take (the scenario's prosecution section). */
+export const PROSECUTION_STEPS = ['joinJit', 'requestMla', 'indict', 'arrestWarrant', 'demandProsecution'] as const;
+export type ProsecutionStep = (typeof PROSECUTION_STEPS)[number];
+
 export const COMPARATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 const comparator = z.enum(COMPARATORS);
 
@@ -142,7 +146,7 @@ const conditionUnion: z.ZodType<Condition> = z
         state: z
           .string()
           .describe(
-            'A state chart region: exercise, adversary.phase, adversary.posture, deEscalation, dispute, verification.<incident>, attribution.<incident>.<team> or attribution.<incident>.coalition.',
+            'A state chart region: exercise, adversary.phase, adversary.posture, deEscalation, dispute, verification.<incident>, case.<incident>, attribution.<incident>.<team> or attribution.<incident>.coalition.',
           ),
         in: z.array(z.string()).min(1).describe('True when the region is in one of these states.'),
       }),
@@ -485,6 +489,11 @@ const action = z.strictObject({
     .enum(DISPUTE_STEPS)
     .optional()
     .describe('A step of peaceful settlement with the adversary (institutions.disputeSettlement): offerMediation, offerArbitration, or acceptOffer (accepts the adversary\'s open offer).'),
+  prosecution: z
+    .enum(PROSECUTION_STEPS)
+    .optional()
+    .describe('A step of the criminal case on its incident (the scenario\'s prosecution section): joinJit (join the joint investigation team, pooling evidence into one case file), requestMla (ask a state in prosecution.mla.states for legal assistance), indict and arrestWarrant (need a jurisdictional nexus), demandProsecution (ask the adversary to prosecute or extradite).'),
+  requestedState: z.string().optional().describe('For requestMla: the id of the requested state in prosecution.mla.states.'),
 });
 
 const verificationBody = z.strictObject({
@@ -573,6 +582,58 @@ const institutions = z
     oversight: z.array(oversightBody).default([]).describe('Bodies at home that review measures before they take effect.'),
   })
   .describe('The institutions that make a response legitimate: verification of claims and peaceful settlement of the dispute.');
+
+const jurisdiction = z.strictObject({
+  team: z.string().describe('A team id.'),
+  incidents: z.array(z.string()).min(1).describe('Incidents with a nexus to its territory: victims, servers or effects there. A team also has a nexus to every incident that names it among its injured.'),
+  basis: z.string().default('').describe('The nexus in words, shown to players, e.g. "servers in Arizona and victims in Washington".'),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+});
+
+const requestedState = z.strictObject({
+  id,
+  name: z.string().min(1).describe('Shown to players, e.g. "Russia" or "the Netherlands".'),
+  adversary: z.boolean().default(false).describe('The adversary itself: it refuses assistance against its own officers (and the refusal is on record).'),
+  grantChance: z.number().min(0).max(1).optional().describe('Chance the request is granted when it falls due; prosecution.mla.grantChance when absent.'),
+  delayRounds: z.number().int().min(0).max(10).optional().describe('Rounds the requested state takes to answer; prosecution.mla.delayRounds when absent.'),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the treaty or the record of its answers.'),
+});
+
+const prosecution = z
+  .strictObject({
+    jurisdictions: z.array(jurisdiction).default([]).describe('Which incidents give each team the jurisdictional nexus an indictment or arrest warrant needs, beyond those it was injured by.'),
+    mla: z
+      .strictObject({
+        grantChance: z.number().min(0).max(1).default(0.7).describe('Chance a request to a state that is not the adversary is granted.'),
+        delayRounds: z.number().int().min(0).max(10).default(1).describe('Rounds before the requested state answers (0: at the end of the round of the request).'),
+        evidence: z.number().int().min(0).max(10).default(2).describe('Evidence points a granted request puts in the case file.'),
+        states: z.array(requestedState).default([]).describe('The states a government can ask for mutual legal assistance.'),
+        sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+      })
+      .prefault({}),
+    jit: z
+      .strictObject({
+        sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the agreement the team is set up under.'),
+      })
+      .prefault({})
+      .describe('Joint investigation teams: members pool their evidence into one case file per incident.'),
+    extradition: z
+      .strictObject({
+        travelChance: z.number().min(0).max(1).default(0.15).describe('Chance each round that an officer under an arrest warrant travels to a state that extradites, and is arrested.'),
+        evidence: z.number().int().min(0).max(10).default(2).describe('Evidence points an arrest puts in the case file (devices, testimony).'),
+        onArrest: z.array(effect).default([]).describe('Further effects of an arrest (e.g. the adversary\'s cost).'),
+        sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: arrests of the indicted abroad.'),
+      })
+      .prefault({}),
+    safeHarbour: z
+      .strictObject({
+        evidence: z.number().int().min(0).max(10).default(1).describe('Evidence points every government gains when the adversary refuses to prosecute or extradite: shielding the indicted tells against its claim of non-involvement.'),
+        onRefusal: z.array(effect).default([]).describe('Further effects of the refusal.'),
+        sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the bar on extraditing nationals, aut dedere aut judicare.'),
+      })
+      .prefault({}),
+  })
+  .describe('Joint investigation and prosecution: joint investigation teams, mutual legal assistance, indictments and arrest warrants that need a jurisdictional nexus, extradition and travel risk for the indicted, and the denial of safe harbour.');
 
 const audience = z
   .union([z.literal('all'), z.literal('facilitator'), z.strictObject({ teams: z.array(z.string()).min(1) })])
@@ -715,6 +776,7 @@ export const scenarioSchema = z
       .default([])
       .describe('Rounds in which a vote is held or imminent: a public step by a government on its own election then reads as partisan and costs political capital (domesticPressure).'),
     institutions: institutions.optional(),
+    prosecution: prosecution.optional(),
     tribunalSeized: condition
       .optional()
       .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
@@ -748,6 +810,8 @@ export type ScenarioTranslation = NonNullable<Scenario['translations']>[string];
 export type OversightBody = NonNullable<Scenario['institutions']>['oversight'][number];
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 export type ListedPersons = NonNullable<Scenario['sanctions']['listedPersons']>;
+export type Prosecution = NonNullable<Scenario['prosecution']>;
+export type RequestedState = Prosecution['mla']['states'][number];
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
 export function allowComments(node: unknown): void {

@@ -13,6 +13,7 @@ import {
   assessedResponsibility,
   confidenceOfTeam,
   harmFor,
+  inJointCaseFile,
   misled,
   tribunalSitting,
   urgencyWarranted,
@@ -35,13 +36,17 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
 }
 
 /** What the scorer reads about a team's standing on an incident (or on none) as the state stands: the same for every action. */
-type Standing = Pick<ProportionalityInput, 'harm' | 'confidence' | 'basis' | 'assessedResponsibility' | 'assessedLegalCategory' | 'context'>;
+type Standing = Pick<ProportionalityInput, 'harm' | 'confidence' | 'basis' | 'assessedResponsibility' | 'assessedLegalCategory' | 'context'> & {
+  /** The team works from a joint case file on the incident. */
+  jointFile: boolean;
+};
 
 function standingOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): Standing {
   const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
   return {
     harm: harmFor(state, incident),
     confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,
+    jointFile: incident ? inJointCaseFile(state, incident, team) : false,
     basis: basisOf(scenario, state, team, incident),
     assessedResponsibility: assessed?.responsibility ?? null,
     assessedLegalCategory: assessed?.legalCategory ?? null,
@@ -51,6 +56,10 @@ function standingOf(scenario: Scenario, state: ExerciseState, team: string, inci
 
 /** What the scorer reads about one decision: the action, the options chosen and the team's standing. */
 function proportionalityInput(scenario: Scenario, action: Action, options: ProcedureOptions, standing: Standing): ProportionalityInput {
+  const { jointFile, ...rest } = standing;
+  // A step of a criminal case stands on the joint case file, where there is one: pooled evidence is
+  // corroborated, and the file substantiates its reasons as a prosecutor's file does.
+  const onFile = !!action.prosecution && jointFile;
   return {
     actionName: action.name,
     category: action.category,
@@ -63,7 +72,9 @@ function proportionalityInput(scenario: Scenario, action: Action, options: Proce
     options,
     spillover: action.spillover,
     weights: scenario.scoring.proportionality,
-    ...standing,
+    ...rest,
+    basis: onFile ? { ...rest.basis, corroborated: true } : rest.basis,
+    context: onFile ? { ...rest.context, caseFile: true } : rest.context,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   assessedResponsibility,
   likelihoodOf,
   attributionStage,
+  caseStage,
   campaignPhase,
   confidenceOfTeam,
   deEscalationStage,
@@ -28,7 +29,7 @@ import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
 import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision } from '../types';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
-import type { ActionAvailability, ActionView, AttributionTeamView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
+import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 
 /** Okabe-Ito: distinguishable with the common forms of colour blindness. */
@@ -505,6 +506,22 @@ function incidentView(scenario: Scenario, state: ExerciseState, incident: string
       sharedBy: (coalition.context.sharedBy as string[]).filter((team) => sees('sharing', viewer, debrief, sharingParties(state, incident, team))),
     },
     ...(sees('facilitatorOnly', viewer, debrief) ? { truth: { responsibility: def.responsibility, legalCategory: def.legalCategory } } : {}),
+    ...(state.cases?.[incident] ? { case: caseView(state, incident, viewer) } : {}),
+  };
+}
+
+/** The case is public (joint investigation teams, indictments and warrants are announced); the file's contents are the members'. */
+function caseView(state: ExerciseState, incident: string, viewer: Viewer): CaseView {
+  const kase = state.cases![incident]!;
+  const debrief = state.phase === 'debrief';
+  return {
+    stage: caseStage(state, incident),
+    jit: [...kase.jit],
+    file: kase.jit.some((team) => sees('attribution', viewer, debrief, team)) ? kase.file : null,
+    charged: [...kase.charged],
+    warrant: kase.warrant,
+    arrestedRound: kase.arrestedRound,
+    refused: kase.refused,
   };
 }
 

@@ -109,6 +109,22 @@ export interface IncidentView {
   coalition: { stage: string; sharedBy: TeamId[] };
   /** Ground truth: facilitator only. */
   truth?: { responsibility: string; legalCategory: string };
+  /** The criminal case on the incident, once a step has been taken on it (scenarios with a prosecution section). */
+  case?: CaseView;
+}
+
+/** A criminal case: who investigates it jointly, who charged, the warrant, the arrest. */
+export interface CaseView {
+  /** investigating, charged, wanted, fugitive or arrested (machines/prosecution.ts). */
+  stage: string;
+  jit: TeamId[];
+  /** Evidence points in the joint case file: only for viewers who see a member's evidence. */
+  file: number | null;
+  charged: TeamId[];
+  warrant: TeamId | null;
+  arrestedRound: number | null;
+  /** The adversary refused to prosecute or extradite. */
+  refused: boolean;
 }
 
 export interface SanctionsView {

@@ -269,6 +269,24 @@ export function intelSection(ctx: Ctx): TemplateResult {
   </section>`;
 }
 
+const CASE_STAGES: Record<string, string> = {
+  investigating: 'under investigation',
+  charged: 'charged',
+  wanted: 'charged; an arrest warrant is out',
+  fugitive: 'charged; the indicted are sheltered at home (a refusal to prosecute or extradite)',
+  arrested: 'an indicted officer has been arrested abroad',
+};
+
+/** The criminal case on an incident: its stage, the joint investigation team and its file, the charges, the warrant. */
+function caseLine(view: ExerciseView, kase: NonNullable<ExerciseView['incidents'][number]['case']>): TemplateResult {
+  const parts = [`Criminal case: ${CASE_STAGES[kase.stage] ?? kase.stage}`];
+  if (kase.jit.length) parts.push(`joint investigation team: ${teamList(view, kase.jit)}${kase.file !== null ? ` (case file: ${kase.file} evidence points)` : ''}`);
+  if (kase.charged.length) parts.push(`indicted by ${teamList(view, kase.charged)}`);
+  if (kase.warrant) parts.push(`warrant of ${teamList(view, [kase.warrant])}`);
+  if (kase.arrestedRound !== null) parts.push(`arrest in round ${kase.arrestedRound}`);
+  return html`<p class="help case-line">${parts.join(' · ')}</p>`;
+}
+
 function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: string): TemplateResult {
   const inc = view.incidents.find((i) => i.id === incidentId)!;
   const mine = inc.byTeam[team];
@@ -285,6 +303,7 @@ function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: strin
       : nothing}
     <p class="help">${t('intel.coalition', { stage: stageWord(inc.coalition.stage) })}${inc.coalition.sharedBy.length ? t('intel.sharedBy', { names: teamList(view, inc.coalition.sharedBy) }) : ''} ·
       ${t('intel.publicBy', { names: publicBy.length ? teamList(view, publicBy) : t('intel.noOne') })}</p>
+    ${inc.case ? caseLine(view, inc.case) : nothing}
     <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'shareIntel', incident: inc.id, with: 'coalition' }, t('intel.shared'))}>
       ${shared ? t('intel.shareAgain') : t('intel.share')}<span class="visually-hidden">${t('intel.on', { name: inc.name })}</span></button>
     ${answerSlot(ctx.answers, key)}

@@ -26,6 +26,7 @@ import { effectShapesRule } from './effectShapes';
 import { quantitiesRule } from './quantities';
 import { institutionsRule } from './institutions';
 import { listedPersonsRule } from './listedPersons';
+import { prosecutionRule } from './prosecution';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
 import { languageRule, translationsRule } from './language';
@@ -59,6 +60,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   lawRule,
   institutionsRule,
   listedPersonsRule,
+  prosecutionRule,
   listsRule,
   datesRule,
   unusedObjectivesRule,

@@ -51,6 +51,8 @@ export function effectsOf(scenario: Scenario): PlacedEffect[] {
       body[finding].forEach((effect, k) => placed.push({ effect, path: ['institutions', 'verificationBodies', i, finding, k] })),
     ),
   );
+  scenario.prosecution?.extradition.onArrest.forEach((effect, k) => placed.push({ effect, path: ['prosecution', 'extradition', 'onArrest', k] }));
+  scenario.prosecution?.safeHarbour.onRefusal.forEach((effect, k) => placed.push({ effect, path: ['prosecution', 'safeHarbour', 'onRefusal', k] }));
   return placed;
 }
 
