@@ -77,7 +77,8 @@ function joinJit(work: Work, kase: ProsecutionCase, team: string): string {
   const name = incidentName(work, kase.incident);
   if (kase.jit.length < 2) return `${teamName(work.scenario, team)} opens a case file on "${name}"; allies who join the joint investigation team pool their evidence in it.`;
   const members = listNames(kase.jit.map((t) => teamName(work.scenario, t)));
-  return `The joint investigation team on "${name}" (${members}) works from one case file: ${kase.file} evidence points, the best any member holds, corroborating every member's steps in the case.`;
+  // The outcome becomes public with the decision: what the file holds stays with its members (their case view shows it).
+  return `The joint investigation team on "${name}" (${members}) works from one case file, which corroborates every member's steps in the case.`;
 }
 
 /**
