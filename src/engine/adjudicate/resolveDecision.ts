@@ -5,7 +5,7 @@ import { checkAction } from '../rules/decisions';
 import { decisionAudience } from '../rules/visibility';
 import { listNames, teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
-import { proportionalityOf } from '../scoring/decision';
+import { evidenceComponent, proportionalityOf } from '../scoring/decision';
 import type { Action } from '../scenario/schema';
 import type { PlannedDecision, ResolvedDecision } from '../types';
 import { openOrRenewPackage, liftPackagesOf } from './sanctionsTurn';
@@ -43,7 +43,7 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
     decision.effective = false;
     decision.outcome = `Fell through: it needed ${minimum} governments and only ${listNames(joint.map((t) => teamName(scenario, t)))} joined.`;
   } else {
-    const substantiation = score.components.find((c) => c.id === 'evidence')?.value ?? 0;
+    const substantiation = evidenceComponent(score);
     const review = reviewByOversight(scenario, item.team, action, item.options, substantiation);
     if (review?.held) {
       decision.effective = false;

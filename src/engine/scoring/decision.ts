@@ -128,11 +128,16 @@ export function previewDecision(
   const { score, legallyExposed } = proportionalityOf(scenario, state, team, action, incident, options);
   const refusal = checkDraft(scenario, state, team, draft)?.message ?? null;
   // A measure that oversight at home would hold back is flagged now, in the words the results will use.
-  const review = refusal ? null : reviewByOversight(scenario, team, action, options, score.components.find((c) => c.id === 'evidence')?.value ?? 0);
+  const review = refusal ? null : reviewByOversight(scenario, team, action, options, evidenceComponent(score));
   return { ok: true, score, legallyExposed, problem: refusal ?? (review?.held ? review.outcome : null) };
 }
 
 /** The preview shown before choosing options: every offered procedure followed (the best the player can do). */
 export function bestCaseOptions(action: Action): ProcedureOptions {
   return Object.fromEntries(action.procedures.filter((p) => p !== 'urgent').map((p) => [p, true]));
+}
+
+/** A decision's evidence component (0..1): how well its basis substantiates it, as oversight and the sanctions courts read it. */
+export function evidenceComponent(score: Score): number {
+  return score.components.find((c) => c.id === 'evidence')?.value ?? 0;
 }
