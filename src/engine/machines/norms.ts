@@ -27,7 +27,7 @@ type NormsEvent = { type: 'RAISE' } | { type: 'ROUND_ENDED'; endorsers: number; 
 export const normsMachine = setup({
   types: {} as { context: NormsContext; input: NormsTimings; events: NormsEvent },
   guards: {
-    // The round now ending counts: a stage with afterRounds 1 moves on at the end of the round after it began.
+    // The round now ending counts: a stage entered at the end of one round with afterRounds 1 moves on at the end of the next.
     served: ({ context }, after: keyof NormsTimings) => context.rounds + 1 >= context[after],
     endorsed: ({ context, event }) => event.type === 'ROUND_ENDED' && context.rounds + 1 >= context.endorseAfter && event.endorsers >= context.endorsers,
     reported: ({ context, event }) => event.type === 'ROUND_ENDED' && context.rounds + 1 >= context.reportAfter && event.reports > 0,
@@ -35,13 +35,15 @@ export const normsMachine = setup({
   actions: {
     countRound: assign({ rounds: ({ context }) => context.rounds + 1 }),
     restart: assign({ rounds: () => 0 }),
+    // The round in which the violation is raised ends with the forum yet to meet: it does not count.
+    open: assign({ rounds: () => -1 }),
   },
 }).createMachine({
   id: 'norms',
   context: ({ input }) => ({ ...input, rounds: 0 }),
   initial: 'unraised',
   states: {
-    unraised: { on: { RAISE: 'raised' } },
+    unraised: { on: { RAISE: { target: 'raised', actions: 'open' } } },
     raised: {
       on: {
         ROUND_ENDED: [
