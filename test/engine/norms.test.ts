@@ -342,5 +342,9 @@ describe('the validator on norms', () => {
     expect(problems((json) => {
       json.endConditions = [{ id: 'norm-built', when: { state: 'norms', in: ['endorsed'] }, outcome: 'success', summary: 'Built.' }];
     })).toContain('the condition reads the norms track ("norms"), but the scenario has no norms section');
+    expect(problems((json) => {
+      json.norms = section();
+      json.endConditions = [{ id: 'norm-built', when: { state: 'norms', in: ['endorsd'] }, outcome: 'success', summary: 'Built.' }];
+    })).toContain('unknown state "endorsd" of norms (known: unraised, raised, discussed, endorsed, reported)');
   });
 });
