@@ -149,7 +149,9 @@ export function normVotes(work: Work, effective: ResolvedDecision[]): CohesionVo
     if (!d.incident || d.joint.length < 2 || action?.category !== 'attribution' || action.attributionStance) continue;
     if (protectedStruck(work.scenario, d.incident).length === 0 || named.has(`${d.action} ${d.incident}`)) continue;
     named.add(`${d.action} ${d.incident}`);
-    votes.push({ label: `naming ${norm} in ${action.name}`, yes: d.joint.length, no: 0, abstain: 0 });
+    // Only governments vote: an institution's joining is its own act (as for joint proposals).
+    const governments = d.joint.filter((t) => work.index.teams.get(t)?.kind !== 'institution').length;
+    if (governments > 0) votes.push({ label: `naming ${norm} in ${action.name}`, yes: governments, no: 0, abstain: 0 });
   }
   return votes;
 }
