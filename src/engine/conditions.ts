@@ -6,6 +6,7 @@ import { regionState } from './machines/chart';
 import { confidenceAtLeast } from './confidence';
 import type { Condition, Scenario } from './scenario/schema';
 import type { ExerciseState } from './types';
+import { normsStage } from './rules/norms';
 import {
   confidenceOfTeam,
   cumulativeHarm,
@@ -58,6 +59,7 @@ export function regionValue(state: ExerciseState, region: string): string | null
   if (region === 'adversary.posture') return regionState(state.adversary, 'posture');
   if (region === 'deEscalation') return regionState(state.deEscalation);
   if (region === 'dispute') return disputeStage(state);
+  if (region === 'norms') return normsStage(state);
   if (region.startsWith('case.')) {
     const incident = region.slice('case.'.length);
     return incident in state.incidents ? caseStage(state, incident) : null;

@@ -398,6 +398,19 @@ export interface MlaRequest {
   chart: ChartSnapshot;
 }
 
+/** The norms-building track (machines/norms.ts); present only in scenarios with a norms section. */
+export interface NormsTrack {
+  /** The fora the violation was raised in, in order, with the government that raised it and the round. */
+  raised: { forum: string; team: TeamId; incident: string; round: number }[];
+  /** Governments that endorsed the norm, in order. */
+  endorsers: TeamId[];
+  /** Transparent reports on violations, naming the norm. */
+  reports: { team: TeamId; incident: string; round: number }[];
+  /** Rounds in which the adversary passed up a strike on a protected target for its reputational cost. */
+  heldBack: number[];
+  chart: ChartSnapshot;
+}
+
 export interface ExerciseState {
   formatVersion: 1;
   scenario: string;
@@ -442,6 +455,8 @@ export interface ExerciseState {
   cases?: Record<string, ProsecutionCase>;
   /** Requests for mutual legal assistance; present only in scenarios with a prosecution section. */
   mla?: Record<string, MlaRequest>;
+  /** The norms-building track; present only in scenarios with a norms section. */
+  norms?: NormsTrack;
   /** Hidden adversary internals: never projected to any client. */
   hidden: { undiscoveredAccess: boolean; quietRounds: number };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;

@@ -239,7 +239,25 @@ export const incidentViewSchema = z.strictObject({
     })
     .optional()
     .describe('The criminal case on the incident, once a step has been taken on it (scenarios with a prosecution section).'),
+  protectedTargets: z.array(z.string()).optional().describe("The protected targets it struck, in players' words (scenarios with a norms section): a violation of the norm."),
 });
+
+const normsViewSchema = z
+  .strictObject({
+    norm: z.string().describe('The norm, e.g. "UN GGE 2015 norm 13(f)".'),
+    text: z.string(),
+    stage: z.string().describe('unraised, raised, discussed, endorsed or reported.'),
+    cost: z.number().describe("The adversary's reputational cost of striking a protected target now, 0..1."),
+    stages: z.array(z.strictObject({ id: z.string(), cost: z.number() })),
+    protected: z.array(z.strictObject({ category: z.string(), words: z.string(), why: z.string() })),
+    fora: z.array(z.strictObject({ id: z.string(), name: z.string(), description: z.string() })),
+    raised: z.array(z.strictObject({ forum: z.string(), forumName: z.string(), team: teamId, incident: z.string(), round: z.number().int() })),
+    endorsers: z.array(teamId),
+    reports: z.array(z.strictObject({ team: teamId, incident: z.string(), round: z.number().int() })),
+    heldBack: z.array(z.number().int()).describe('Rounds in which the adversary passed up a strike on a protected target for its cost.'),
+  })
+  .nullable()
+  .describe('The norms track; null in scenarios without a norms section. Public to every seat.');
 
 export const sanctionsViewSchema = z.strictObject({
   id,
@@ -394,6 +412,7 @@ export const exerciseViewSchema = z
     actions: z.array(actionViewSchema),
     incidents: z.array(incidentViewSchema),
     sanctions: z.array(sanctionsViewSchema),
+    norms: normsViewSchema,
     indicators: z.array(
       z.strictObject({ id: z.string(), name: z.string(), value: z.number(), min: z.number(), max: z.number(), description: z.string() }),
     ),

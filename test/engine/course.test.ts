@@ -173,7 +173,7 @@ describe('a broken course', () => {
       'mine.course.json:13:78: round 2 is never played, but round 3 is: rounds cannot be skipped (give the rounds between a short part of their own) (at /formats/0/segments/0/rounds/1)',
       'mine.course.json:13:81: round 4 is beyond the last round (the scenario has 3 rounds) (at /formats/0/segments/0/rounds/2)',
       'mine.course.json:19:27: unknown primary text "ilc-article" (known: ilc-articles, tallinn-2, eu-cyber-decision, eu-cyber-regulation, icd-203, ica-2017) (at /readings/primary/0/text)',
-      'mine.course.json:20:30: unknown source "tikk-2011" (known: tikk-2010, tikk-kaska-2010, baltic-times-2007, regnum-2007, outride, osce-cbm, nato-2014, tallinn-2, ilc-2001, healey-2012, kahn-1965, riigikogu-oversight) (at /readings/scenario/0/source)',
+      'mine.course.json:20:30: unknown source "tikk-2011" (did you mean "tikk-2010"?) (at /readings/scenario/0/source)',
       'mine.course.json:23:46: unknown learning objective "confidnce" (known: interface, confidence, proportionality, together) (at /prompts/before/0/objectives/0)',
       'mine.course.json:30:20: learning objective "interface" has two rubric entries (at /rubric/3/objective)',
       'mine.course.json:26:13: warning: the rubric leaves out learning objective "together": the page shows its report-card levels with nothing to look for (at /rubric)',

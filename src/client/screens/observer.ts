@@ -5,6 +5,7 @@ import type { Ctx } from './context';
 import { boardSection } from './parts/board';
 import { chatReadOnly } from './parts/chat';
 import { feedSection } from './parts/feed';
+import { normsSection } from './parts/norms';
 import { notesSection } from './parts/notes';
 import { teamDrafts } from './parts/plan';
 import { resultsSection } from './parts/results';
@@ -19,6 +20,7 @@ export function observerScreen(ctx: Ctx): TemplateResult {
       ${boardSection(ctx.board, view)}
       ${teamsReadOnly(ctx)}
       ${resultsSection(view)}
+      ${normsSection(view)}
       ${feedSection(ctx, 'Injects (every team)')}
     </div>
     <aside class="col-side" tabindex="0" aria-label="Notes and chat">

@@ -12,6 +12,7 @@ import { catalogueSection } from './parts/catalogue';
 import { chatSection } from './parts/chat';
 import { feedSection } from './parts/feed';
 import { intelSection, planSection, proposalsSection } from './parts/plan';
+import { normsSection } from './parts/norms';
 import { presenceList } from './parts/presence';
 import { resultsSection } from './parts/results';
 import { briefingSection, whatNow } from './parts/situation';
@@ -26,9 +27,9 @@ export function teamScreen(ctx: Ctx): TemplateResult {
       <h1 class="visually-hidden">${view.me?.name ?? 'Team'}: ${view.scenario.title}</h1>
       ${whatNow(view)}
       ${resultsFirst ? resultsSection(view) : nothing}
-      ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)}` : nothing}
       ${briefingSection(view)}
-      ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)}` : nothing}
       ${boardSection(ctx.board, view)}
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>

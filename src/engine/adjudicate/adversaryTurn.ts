@@ -7,6 +7,7 @@ import { campaignPhase, confidenceOfTeam, posture } from '../rules/readers';
 import type { Work } from '../rules/work';
 import type { ExerciseState, Posture, RoundResult } from '../types';
 import { deliverNews } from './injects';
+import { drawMove } from './normsTurn';
 
 /** The adversary keeps undiscovered access while some intrusion is active and no government has even low confidence on it. */
 export function refreshHiddenAccess(work: Work): void {
@@ -54,7 +55,7 @@ export function playMoves(work: Work): { moves: RoundResult['adversaryMoves']; h
   const moves =
     chosen !== undefined
       ? eligible.filter((m) => m.id === chosen)
-      : eligible.filter((m) => work.rng.chance(m.chance));
+      : eligible.filter((m) => drawMove(work, m));
   if (chosen && moves.length === 0) {
     // The adversary's reaction this round changed its posture or phase: the red cell's move no longer fits.
     const name = work.index.moves.get(chosen)?.name ?? chosen;

@@ -4,7 +4,7 @@
  *   1. each team's decisions, teams in scenario order, plans in drafting order
  *   2. coalition cohesion for the round
  *   3. the adversary's reaction, then its moves
- *   4. sanctions packages, verification bodies, dispute settlement, criminal cases and de-escalation move on
+ *   4. sanctions packages, verification bodies, dispute settlement, criminal cases, the norms track and de-escalation move on
  *   5. the escalation ladder
  *   6. end conditions
  */
@@ -22,6 +22,7 @@ import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
 import { advanceInstitutions } from './institutionsTurn';
 import { advanceProsecution } from './prosecutionTurn';
+import { advanceNorms, normVotes } from './normsTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
 
 export function resolveRound(work: Work): void {
@@ -44,6 +45,7 @@ export function resolveRound(work: Work): void {
   const sanctionHeadlines = advanceSanctions(work, roundProposals);
   const institutionHeadlines = advanceInstitutions(work, harmful);
   const prosecutionHeadlines = advanceProsecution(work);
+  const normsHeadlines = advanceNorms(work);
   advanceDeEscalation(work, harmful);
   refreshHiddenAccess(work);
 
@@ -60,7 +62,7 @@ export function resolveRound(work: Work): void {
     adversaryMoves: moves,
     decisions: resolved.map((d) => d.id),
     harm: Object.values(state.incidents).reduce((sum, i) => sum + i.harm, 0),
-    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines, ...prosecutionHeadlines],
+    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines, ...prosecutionHeadlines, ...normsHeadlines],
     links: coalitionLinks(work, input, effective),
   };
   state.rounds.push(result);
@@ -176,7 +178,7 @@ function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: Joi
       national: action?.responseType === 'criminal' && !isJoint(d),
     };
   });
-  return { teams, votes, responses, defections, weights: scenario.scoring.cohesion, carried: state.rounds.at(-1)?.cohesion.value };
+  return { teams, votes: [...votes, ...normVotes(work, effective)], responses, defections, weights: scenario.scoring.cohesion, carried: state.rounds.at(-1)?.cohesion.value };
 }
 
 /** Each pair of governments this round: posture alignment (as in the cohesion score) and whether they acted together. */

@@ -13,6 +13,7 @@ import { disputeMachine } from './dispute';
 import { escalationMachine } from './escalation';
 import { exerciseMachine } from './exercise';
 import { caseMachine, mlaMachine } from './prosecution';
+import { normsMachine } from './norms';
 import { sanctionsMachine } from './sanctions';
 import { verificationMachine } from './verification';
 
@@ -30,6 +31,7 @@ export function chartsOf(scenario: Scenario): Record<string, AnyStateMachine> {
     verification: verificationMachine,
     case: caseMachine,
     mla: mlaMachine,
+    norms: normsMachine,
   };
 }
 

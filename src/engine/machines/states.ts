@@ -6,6 +6,7 @@
 import { POSTURES } from '../postures';
 import { DISPUTE_STATES } from './dispute';
 import { CASE_STATES } from './prosecution';
+import { NORMS_STATES } from './norms';
 import { VERIFICATION_STATES } from './verification';
 
 export const EXERCISE_STATES = ['lobby', 'briefing', 'deliberation', 'results', 'debrief'] as const;
@@ -53,6 +54,12 @@ export const CONDITION_REGIONS: readonly { region: string; states: readonly stri
     states: CASE_STATES,
     chart: 'case',
     about: 'The criminal case on the incident (prosecution): investigating, charged, wanted, fugitive or arrested; "none" before any step.',
+  },
+  {
+    region: 'norms',
+    states: NORMS_STATES,
+    chart: 'norms',
+    about: 'The norms-building track (norms): unraised, raised, discussed, endorsed or reported.',
   },
   {
     region: 'attribution.<incident>.coalition',

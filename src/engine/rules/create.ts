@@ -7,6 +7,7 @@ import { disputeMachine } from '../machines/dispute';
 import { escalationMachine } from '../machines/escalation';
 import { exerciseMachine } from '../machines/exercise';
 import { seedRng } from '../random';
+import { startNormsTrack } from './norms';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 
@@ -71,5 +72,7 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
       : {}),
     // Likewise the criminal cases and requests for assistance, only where the scenario has a prosecution section.
     ...(scenario.prosecution ? { cases: {}, mla: {} } : {}),
+    // And the norms track, only where the scenario has a norms section.
+    ...(scenario.norms ? { norms: startNormsTrack(scenario.norms) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { domesticCosts } from './domestic';
 import { checkInstitutionalStep } from './institutions';
 import { checkRelisting } from './listing';
 import { checkProsecutionStep } from './prosecution';
+import { checkNormsStep } from './norms';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
@@ -95,6 +96,8 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   const institutional = checkInstitutionalStep(scenario, state, action, incidentId);
   if (institutional) return institutional;
   if (prosecution) return prosecution;
+  const norms = checkNormsStep(scenario, state, team, action, incidentId);
+  if (norms) return norms;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
     return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
   }

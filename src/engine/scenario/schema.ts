@@ -109,6 +109,15 @@ export type DisputeStep = (typeof DISPUTE_STEPS)[number];
 export const PROSECUTION_STEPS = ['joinJit', 'requestMla', 'indict', 'arrestWarrant', 'demandProsecution'] as const;
 export type ProsecutionStep = (typeof PROSECUTION_STEPS)[number];
 
+/** The steps of the norms-building track an action can take (the scenario's norms section). */
+export const NORMS_STEPS = ['raise', 'endorse', 'report'] as const;
+export type NormsStep = (typeof NORMS_STEPS)[number];
+
+/** What an incident or an adversary move strikes; the norms section says which of these are protected. */
+export const TARGET_CATEGORIES = ['health', 'energy', 'water', 'finance', 'transport', 'telecom', 'elections', 'government', 'media', 'business'] as const;
+export const targetCategory = z.enum(TARGET_CATEGORIES);
+export type TargetCategory = z.infer<typeof targetCategory>;
+
 export const COMPARATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 const comparator = z.enum(COMPARATORS);
 
@@ -358,6 +367,10 @@ const adversaryMove = z.strictObject({
   when: condition.optional().describe('Only when this holds.'),
   effects: z.array(effect).default([]).describe('What the move does.'),
   news: z.string().optional().describe('Headline everyone sees when the move happens.'),
+  targets: z
+    .array(targetCategory)
+    .optional()
+    .describe('What the move strikes (norms): when absent, the targets of the incidents it adds harm to. A move that strikes a protected target is drawn less often as the norms track raises its reputational cost.'),
 });
 
 const adversary = z.strictObject({
@@ -423,6 +436,10 @@ const incident = z.strictObject({
     .array(z.string())
     .optional()
     .describe('Teams whose rights the incident violated: only they take countermeasures as injured states; anyone else\'s countermeasure is a collective countermeasure, flagged as contested. Every team when absent.'),
+  targets: z
+    .array(targetCategory)
+    .optional()
+    .describe('What the incident strikes: health (hospitals), energy, water, finance, transport, telecom, elections, government, media, business. Striking a category the norms section protects violates the norm.'),
   caseFile: condition
     .optional()
     .describe('While this holds, a case file (a prosecutor\'s file, a declassified dossier) substantiates statements of reasons on this incident, even before evidence is shared or made public.'),
@@ -494,6 +511,11 @@ const action = z.strictObject({
     .optional()
     .describe('A step of the criminal case on its incident (the scenario\'s prosecution section): joinJit (join the joint investigation team, pooling evidence into one case file), requestMla (ask a state in prosecution.mla.states for legal assistance), indict and arrestWarrant (need a jurisdictional nexus), demandProsecution (ask the adversary to prosecute or extradite).'),
   requestedState: z.string().optional().describe('For requestMla: the id of the requested state in prosecution.mla.states.'),
+  norms: z
+    .enum(NORMS_STEPS)
+    .optional()
+    .describe('A step of the norms-building track (the scenario\'s norms section): raise (raise the violation in a forum, naming an incident that struck a protected target), endorse (join the states that endorse the norm), report (publish a transparent report on a violation, naming the norm).'),
+  forum: z.string().optional().describe('For raise: the id of the forum in norms.fora.'),
 });
 
 const verificationBody = z.strictObject({
@@ -634,6 +656,70 @@ const prosecution = z
       .prefault({}),
   })
   .describe('Joint investigation and prosecution: joint investigation teams, mutual legal assistance, indictments and arrest warrants that need a jurisdictional nexus, extradition and travel risk for the indicted, and the denial of safe harbour.');
+
+const normsStage = (afterRounds: number, cost: number) =>
+  z.strictObject({
+    afterRounds: z.number().int().min(1).max(10).default(afterRounds).describe('Rounds the track spends in the stage before this one, at least: nothing resolves in one round.'),
+    cost: z.number().min(0).max(1).default(cost).describe("The adversary's reputational cost of striking a protected target from this stage on: a move that strikes one is drawn with its chance times (1 - cost)."),
+  });
+
+const norms = z
+  .strictObject({
+    norm: z
+      .strictObject({
+        name: z.string().min(1).describe('Shown to players, e.g. "UN GGE 2015 norm 13(f)".'),
+        text: z.string().min(1).describe('What the norm says, e.g. "A State should not conduct or knowingly support ICT activity ... that intentionally damages critical infrastructure".'),
+        sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+      })
+      .describe('The agreed norm that protects the targets.'),
+    protected: z
+      .array(
+        z.strictObject({
+          category: targetCategory,
+          why: z.string().min(1).describe('Why it is protected, shown to players (the norm, the 2021 UN GGE and OEWG reports, Tallinn Manual 2.0 where it applies).'),
+          sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+        }),
+      )
+      .min(1)
+      .describe('The target categories the norm protects.'),
+    fora: z
+      .array(
+        z.strictObject({
+          id,
+          name: z.string().min(1).describe('Shown to players, e.g. "UN Open-ended Working Group".'),
+          description: z.string().default('').describe('What raising a violation there does.'),
+          sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+        }),
+      )
+      .min(1)
+      .describe('Where a government can raise a violation (UN OEWG or Programme of Action, OSCE confidence-building measures, ...).'),
+    stages: z
+      .strictObject({
+        raised: z.strictObject({ cost: z.number().min(0).max(1).default(0).describe("The adversary's reputational cost once the violation is raised.") }).prefault({}),
+        discussed: normsStage(1, 0.1).prefault({}),
+        endorsed: normsStage(1, 0.25)
+          .extend({ endorsers: z.number().int().min(1).default(2).describe('Governments that must endorse the norm before the track can reach endorsed.') })
+          .prefault({}),
+        reported: normsStage(1, 0.4).prefault({}).describe('Needs a transparent report on a violation, published by any government.'),
+      })
+      .prefault({})
+      .describe('The stages of the track (raised, discussed, endorsed, reported), their timings and the reputational cost each lends; the track never goes back.'),
+    harmWeight: z
+      .number()
+      .min(0)
+      .max(5)
+      .default(1)
+      .describe('How much more harm a coercive response may answer when its incident struck a protected target: a stronger response is proportionate to the violation of an agreed norm.'),
+    attributionWeight: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(1)
+      .describe('Once the norm is endorsed, each public attribution of an incident that struck a protected target gives every government that endorsed the norm this many evidence points on it.'),
+    sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+  })
+  .describe('Norms of responsible state behaviour: civilian infrastructure as protected targets, and a norms-building track (raising violations in UN and OSCE fora, endorsing the norm, transparent reporting) with slow, lasting effects on the adversary.');
 
 const audience = z
   .union([z.literal('all'), z.literal('facilitator'), z.strictObject({ teams: z.array(z.string()).min(1) })])
@@ -777,6 +863,7 @@ export const scenarioSchema = z
       .describe('Rounds in which a vote is held or imminent: a public step by a government on its own election then reads as partisan and costs political capital (domesticPressure).'),
     institutions: institutions.optional(),
     prosecution: prosecution.optional(),
+    norms: norms.optional(),
     tribunalSeized: condition
       .optional()
       .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
@@ -812,6 +899,7 @@ export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']
 export type ListedPersons = NonNullable<Scenario['sanctions']['listedPersons']>;
 export type Prosecution = NonNullable<Scenario['prosecution']>;
 export type RequestedState = Prosecution['mla']['states'][number];
+export type Norms = NonNullable<Scenario['norms']>;
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
 export function allowComments(node: unknown): void {

@@ -20,6 +20,7 @@ import {
   wrongOngoing,
 } from '../rules/readers';
 import { basisOf, caseFileBacks } from './basis';
+import { normViolation } from '../rules/norms';
 import { proportionalityValue, scoreProportionality, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
 
 /** The facts of the moment the countermeasure rules and the safeguards read. */
@@ -32,6 +33,7 @@ function legalContextOf(scenario: Scenario, state: ExerciseState, team: string, 
     injured: !def?.injured || def.injured.includes(team),
     caseFile: caseFileBacks(scenario, state, incident),
     misled: incident ? misled(state, incident, team) : false,
+    normViolated: normViolation(scenario, incident),
   };
 }
 

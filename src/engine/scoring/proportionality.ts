@@ -54,6 +54,8 @@ export interface LegalContext {
   caseFile?: boolean;
   /** The government follows a false flag: the state it blames is not the one responsible. Default false. */
   misled?: boolean;
+  /** The incident struck a target an agreed norm protects (rules/norms.ts): the norm, what was struck, and how much more harm the violation weighs. Default none. */
+  normViolated?: { norm: string; struck: string; weight: number } | null;
 }
 
 export interface ProportionalityInput {
@@ -215,7 +217,8 @@ interface Scored {
 /** Fit's measures: severity (after an exemption's trim) and the harm it answers, both 0..10. */
 function fitMeasures(f: Facts): { S: number; H: number; over: number; under: number; value: number } {
   const S = clamp(effectiveSeverity(f.input.severity, f.input.proceduresOffered, f.input.options), 0, 10);
-  const H = clamp(f.input.harm, 0, 10);
+  // A stronger response is proportionate to the violation of an agreed norm: the violation weighs as harm.
+  const H = clamp(f.input.harm + (f.input.context?.normViolated?.weight ?? 0), 0, 10);
   const over = Math.max(0, S - H);
   const under = Math.max(0, H - S);
   return { S, H, over, under, value: 1 - clamp(over / 4 + under / 8, 0, 1) };
@@ -226,12 +229,16 @@ function fitComponent(f: Facts, weight: number): Scored {
   const { S, H, over, under, value } = fitMeasures(f);
   const trimmed = S < clamp(f.input.severity, 0, 10) ? ` (${fmtNum(f.input.severity)} trimmed by the humanitarian exemption)` : '';
   const hits = `${f.name} at severity ${fmtNum(S)}${trimmed} against harm ${fmtNum(H)}`;
+  const violated = f.input.context?.normViolated;
+  const norm = violated
+    ? ` The incident struck ${violated.struck}, which ${violated.norm} protects: a response stronger by ${fmtNum(violated.weight)} is proportionate to the violation of an agreed norm, and the harm ${fmtNum(H)} includes it.`
+    : '';
   const why =
-    over > 0
+    (over > 0
       ? `${hits}: an overreaction by ${fmtNum(over)} (overreaching costs twice as much as falling short).`
       : under > 0
         ? `${hits}: an underreaction by ${fmtNum(under)} (falling short costs half as much as overreaching).`
-        : `${hits}: a match.`;
+        : `${hits}: a match.`) + norm;
   return {
     component: component('fit', LABELS.fit, value, weight, why),
     descriptor: { strong: 'well-matched to the harm', weak: over > 0 ? 'overreaching' : 'falling short of the harm' },

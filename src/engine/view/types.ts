@@ -111,6 +111,26 @@ export interface IncidentView {
   truth?: { responsibility: string; legalCategory: string };
   /** The criminal case on the incident, once a step has been taken on it (scenarios with a prosecution section). */
   case?: CaseView;
+  /** The protected targets it struck, in players' words (scenarios with a norms section): a violation of the norm. */
+  protectedTargets?: string[];
+}
+
+/** The norms track (scenarios with a norms section): public to every seat. */
+export interface NormsView {
+  norm: string;
+  text: string;
+  /** unraised, raised, discussed, endorsed or reported (machines/norms.ts). */
+  stage: string;
+  /** The adversary's reputational cost of striking a protected target now, 0..1. */
+  cost: number;
+  stages: { id: string; cost: number }[];
+  protected: { category: string; words: string; why: string }[];
+  fora: { id: string; name: string; description: string }[];
+  raised: { forum: string; forumName: string; team: TeamId; incident: string; round: number }[];
+  endorsers: TeamId[];
+  reports: { team: TeamId; incident: string; round: number }[];
+  /** Rounds in which the adversary passed up a strike on a protected target for its cost. */
+  heldBack: number[];
 }
 
 /** A criminal case: who investigates it jointly, who charged, the warrant, the arrest. */
@@ -197,6 +217,8 @@ export interface ExerciseView {
   actions: ActionView[];
   incidents: IncidentView[];
   sanctions: SanctionsView[];
+  /** The norms track; null in scenarios without a norms section. */
+  norms: NormsView | null;
   indicators: { id: string; name: string; value: number; min: number; max: number; description: string }[];
   facts: { id: string; description: string; value: boolean }[];
   injects: InjectDelivery[];

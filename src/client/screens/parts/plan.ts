@@ -15,6 +15,7 @@ import { actionName, chosenProcedures, confidenceWord, costWords, humanize, inci
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
 import { t } from '../../ui/i18n';
+import { struckLine } from './norms';
 
 /** A team's drafts as the facilitator and observers follow them: action, target, procedures, rationale. */
 export function teamDrafts(view: ExerciseView, plan: PlannedDecision[] | undefined): TemplateResult {
@@ -304,6 +305,7 @@ function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: strin
     <p class="help">${t('intel.coalition', { stage: stageWord(inc.coalition.stage) })}${inc.coalition.sharedBy.length ? t('intel.sharedBy', { names: teamList(view, inc.coalition.sharedBy) }) : ''} ·
       ${t('intel.publicBy', { names: publicBy.length ? teamList(view, publicBy) : t('intel.noOne') })}</p>
     ${inc.case ? caseLine(view, inc.case) : nothing}
+    ${struckLine(view, inc.protectedTargets)}
     <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'shareIntel', incident: inc.id, with: 'coalition' }, t('intel.shared'))}>
       ${shared ? t('intel.shareAgain') : t('intel.share')}<span class="visually-hidden">${t('intel.on', { name: inc.name })}</span></button>
     ${answerSlot(ctx.answers, key)}
