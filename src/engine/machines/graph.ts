@@ -14,6 +14,7 @@ import { escalationMachine } from './escalation';
 import { exerciseMachine } from './exercise';
 import { caseMachine, mlaMachine } from './prosecution';
 import { sanctionsMachine } from './sanctions';
+import { channelMachine } from './evasion';
 import { verificationMachine } from './verification';
 
 /** Every chart the engine runs, by the name firebreak graph gives its file. */
@@ -30,6 +31,7 @@ export function chartsOf(scenario: Scenario): Record<string, AnyStateMachine> {
     verification: verificationMachine,
     case: caseMachine,
     mla: mlaMachine,
+    channel: channelMachine,
   };
 }
 

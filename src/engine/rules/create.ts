@@ -6,6 +6,7 @@ import { deEscalationMachine } from '../machines/deEscalation';
 import { disputeMachine } from '../machines/dispute';
 import { escalationMachine } from '../machines/escalation';
 import { exerciseMachine } from '../machines/exercise';
+import { dormantChannels } from './evasion';
 import { seedRng } from '../random';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
@@ -71,5 +72,7 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
       : {}),
     // Likewise the criminal cases and requests for assistance, only where the scenario has a prosecution section.
     ...(scenario.prosecution ? { cases: {}, mla: {} } : {}),
+    // And the evasion channels, only where the scenario has sanctions.evasion.
+    ...(scenario.sanctions.evasion ? { evasion: dormantChannels(scenario.sanctions.evasion) } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './re
 import { domesticCosts } from './domestic';
 import { checkInstitutionalStep } from './institutions';
 import { checkRelisting } from './listing';
+import { checkEvasionStep } from './evasion';
 import { checkProsecutionStep } from './prosecution';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
@@ -95,6 +96,8 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   const institutional = checkInstitutionalStep(scenario, state, action, incidentId);
   if (institutional) return institutional;
   if (prosecution) return prosecution;
+  const enforcement = checkEvasionStep(scenario, state, team, action);
+  if (enforcement) return enforcement;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
     return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
   }

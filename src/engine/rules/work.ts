@@ -43,6 +43,7 @@ const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
   verifications: (verifications) => (verifications ? mapValues(verifications, (v) => ({ ...v })) : verifications),
   cases: (cases) => (cases ? mapValues(cases, (c) => ({ ...c, jit: [...c.jit], charged: [...c.charged] })) : cases),
   mla: (mla) => (mla ? mapValues(mla, (r) => ({ ...r })) : mla),
+  evasion: (evasion) => (evasion ? mapValues(evasion, (c) => ({ ...c, known: [...c.known], steps: [...c.steps] })) : evasion),
   teams: (teams) => mapValues(teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
   incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
   indicators: (indicators) => ({ ...indicators }),
