@@ -24,6 +24,7 @@ import { advanceInstitutions } from './institutionsTurn';
 import { advanceProsecution } from './prosecutionTurn';
 import { advanceEvasion, evasionCohesion, evasionDrag } from './evasionTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
+import { secondaryMeasure } from '../scoring/evasion';
 
 export function resolveRound(work: Work): void {
   const { state } = work;
@@ -264,7 +265,10 @@ function biteOf(work: Work, decision: ResolvedDecision): number {
   return action ? effectiveSeverity(action.severity, action.procedures, decision.options) : 0;
 }
 
+/** The harm a response answers: its incident's, or for a secondary measure the evasion it addresses (scoring/evasion.ts). */
 function harmOf(work: Work, decision: ResolvedDecision): number {
+  const secondary = secondaryMeasure(work.scenario, work.state, work.index.actions.get(decision.action)!);
+  if (secondary) return secondary.harm;
   return decision.incident ? Math.min(10, work.state.incidents[decision.incident]?.harm ?? 0) : 0;
 }
 
