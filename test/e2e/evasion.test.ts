@@ -4,7 +4,8 @@
  * around the sanctions through front companies, which the United States'
  * own banks report; it designates the facilitators through the action
  * panel, and its screen shows the channel narrowed and what the designation
- * cost France, exposed and not consulted.
+ * cost France, exposed and not consulted. The facilitator's console shows
+ * the channel before it opens.
  *
  * The scenario is the engine's rich fixture with one evasion channel and a
  * designation action, served from a folder of its own.
@@ -146,6 +147,9 @@ describe.skipIf(!HAVE_CHROMIUM)('sanctions evasion in the browser', () => {
     await advance('Begin round 1');
     await usa.getByRole('heading', { name: 'Actions you can take' }).waitFor();
     expect(await channelPanel().count()).toBe(0);
+    // The facilitator sees every channel, dormant ones included.
+    await expect.poll(() => fac.locator('section.evasion').innerText(), SLOW).toContain('Front companies in Cyprus');
+    expect(await fac.locator('section.evasion').innerText()).toContain('Stage: not in use');
     await draft(SANCTIONS, 'Sanction the officers behind the leak.', 'mail-hack');
 
     await advance('Resolve round 1 now');

@@ -27,9 +27,12 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 export function evasionSection(view: ExerciseView): TemplateResult {
   if (!view.evasion.length) return html``;
+  const help = view.me
+    ? 'The channels your government knows of through which the adversary routes around the sanctions in force. Screening binds the firms in your own jurisdiction; a designation of the facilitators costs the allies whose firms serve them, so consult them first (share what you know, or designate jointly).'
+    : 'Every channel through which the adversary may route around the sanctions, dormant ones included; each government sees those it knows of (the exposed when a channel opens, everyone once it is shared or designated).';
   return html`<section class="panel evasion" aria-labelledby="evasion-h">
     <h2 id="evasion-h">Sanctions evasion</h2>
-    <p class="help">The channels your government knows of through which the adversary routes around the sanctions in force. Screening binds the firms in your own jurisdiction; a designation of the facilitators costs the allies whose firms serve them, so consult them first (share what you know, or designate jointly).</p>
+    <p class="help">${help}</p>
     <ul class="evasion-list">${view.evasion.map((c) => channelItem(view, c))}</ul>
   </section>`;
 }
