@@ -24,7 +24,7 @@ import { listNames, teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import type { Action, Evasion, EvasionChannel } from '../scenario/schema';
 import type { CohesionDefection } from '../scoring/cohesion';
-import { fmtNum } from '../scoring/explain';
+import { capitalise, fmtNum } from '../scoring/explain';
 import type { EnforcementStep, EvasionChannelState, PlannedDecision } from '../types';
 import { deliverIntelligence } from './injects';
 
@@ -84,10 +84,6 @@ function costWords(work: Work, costs: NonNullable<EnforcementStep['costs']>): st
   if (costs.length === 0) return 'No ally is exposed to it.';
   const words = costs.map((c) => `${teamName(work.scenario, c.team)} bears a cost of ${fmtNum(c.cost)}${c.consulted ? ' (consulted)' : ' without being consulted'}`);
   return `${capitalise(listNames(words))}.`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** At the end of the round: the steps that are due bite, then the adversary opens channels around the sanctions in force. Returns headlines. */

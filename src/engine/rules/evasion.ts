@@ -159,8 +159,3 @@ export function checkEvasionStep(scenario: Scenario, state: ExerciseState, team:
     `${who} knows of no open channel among ${names}: ${spec.step === 'designate' ? 'a designation needs facilitators identified in a channel the adversary is using' : 'there is nothing known to share'}. The governments whose firms the flows pass through learn of a channel when it opens.`,
   );
 }
-
-/** The governments exposed to a channel, other than the one acting, with their share. */
-export function exposedAllies(channel: EvasionChannel, team: string): { team: string; share: number; basis: string }[] {
-  return channel.exposed.filter((e) => e.team !== team && e.share > 0);
-}
