@@ -167,6 +167,17 @@ describe('sanctions evasion', () => {
     expect(nextRound(game).reject(DEU, draft('screen-fronts'), 'NOT_AVAILABLE')).toBe('Front companies is closed: there is nothing left for Beneficial-ownership screening to do.');
   });
 
+  it('lets screening prevent: an obligation in place before the channel opens bites the moment it opens', () => {
+    const game = new Game(evasionScenario()).start().evidence('mail-hack', 'usa', 4);
+    game.ok(USA, sanction);
+    game.ok(FRA, draft('screen-fronts'));
+    game.lockAll();
+    expect(game.state.evasion!.fronts!.opened).toBe(1);
+    expect(stage(game, 'fronts')).toBe('narrowed');
+    expect(leakedShare(game.scenario, game.state)).toBeCloseTo(0.2);
+    expect(game.state.rounds.at(-1)!.headlines).toContain('Enforcement narrows Front companies: part of the flows stop, and it now leaks half of what it did.');
+  });
+
   it('makes enforcement slow: with lagRounds 1 a step bites at the end of the round after', () => {
     const game = nextRound(sanctioned({ lagRounds: 1 }));
     game.ok(FRA, draft('screen-fronts'));

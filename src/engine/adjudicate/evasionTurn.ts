@@ -91,7 +91,7 @@ export function advanceEvasion(work: Work): string[] {
   if (!work.state.evasion || !work.scenario.sanctions.evasion) return [];
   const headlines: string[] = [];
   for (const channel of evasionOf(work).channels) enforce(work, channel, headlines);
-  for (const channel of evasionOf(work).channels) open(work, channel);
+  for (const channel of evasionOf(work).channels) open(work, channel, headlines);
   return headlines;
 }
 
@@ -125,17 +125,18 @@ function announceStage(work: Work, channel: EvasionChannel, before: ChannelStage
  * firms the flows pass through learn of it from their own banks' and
  * exchanges' reports; the rest do not, until it is shared or designated.
  */
-function open(work: Work, channel: EvasionChannel): void {
+function open(work: Work, channel: EvasionChannel, headlines: string[]): void {
   if (channelStage(work.state, channel.id) !== 'dormant' || !channelHasWork(work.scenario, work.state, channel)) return;
   if (!work.rng.chance(channel.openChance)) return;
   const state = channelState(work, channel.id);
   state.opened = work.state.round;
   state.chart = sendToChart(channelMachine, state.chart, { type: 'OPEN' });
-  // Screening in place before it opened bites at once (ENFORCED with nothing new re-reads the thresholds).
-  state.chart = sendToChart(channelMachine, state.chart, { type: 'ENFORCED', pressure: 0 });
   const exposed = channel.exposed.filter((e) => e.share > 0).map((e) => e.team);
   makeKnown(work, state, exposed);
   applyEffects(work, channel.onOpen, { team: null, incident: null });
+  // Screening in place before it opened bites at once (ENFORCED with nothing new re-reads the thresholds).
+  state.chart = sendToChart(channelMachine, state.chart, { type: 'ENFORCED', pressure: 0 });
+  announceStage(work, channel, 'open', headlines);
   work.log({ kind: 'adversary', audience: 'facilitator', ref: channel.id, text: `The adversary routes around the sanctions through ${channel.name}.` });
   if (exposed.length === 0) return;
   const basis = channel.exposed.filter((e) => e.share > 0 && e.basis).map((e) => `${teamName(work.scenario, e.team)}: ${e.basis}`);
