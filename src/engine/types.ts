@@ -353,6 +353,31 @@ export interface ListedPersonsFile {
   review?: { round: number; result: 'maintained' | 'delisted'; why: string };
 }
 
+/** One way around the sanctions and the enforcement against it (rules: adjudicate/evasionTurn.ts). */
+export interface EvasionChannelState {
+  id: string;
+  /** The round the adversary opened it, or null while it is dormant. */
+  opened: number | null;
+  /** The governments that know of it: the exposed when it opens, everyone once it is designated or shared. */
+  known: TeamId[];
+  /** The steps of enforcement taken on it, in order; `counted` once its pressure has bitten. */
+  steps: EnforcementStep[];
+  /** dormant, open, narrowed or closed; its context holds the pressure that has bitten. */
+  chart: ChartSnapshot;
+}
+
+/** A step of enforcement against one evasion channel. */
+export interface EnforcementStep {
+  team: TeamId;
+  step: 'screen' | 'designate' | 'shareInformation';
+  round: number;
+  /** The pressure it adds to the channel when it bites (sanctions.evasion.lagRounds after it was taken). */
+  pressure: number;
+  counted: boolean;
+  /** For a designation: what it cost each exposed government, and whether that government was consulted. */
+  costs?: { team: TeamId; cost: number; consulted: boolean }[];
+}
+
 /** A request to a verification body to examine an attribution (machines/verification.ts). */
 export interface VerificationRequest {
   id: string;
@@ -457,6 +482,8 @@ export interface ExerciseState {
   mla?: Record<string, MlaRequest>;
   /** The norms-building track; present only in scenarios with a norms section. */
   norms?: NormsTrack;
+  /** The evasion channels by id (machines/evasion.ts); present only in scenarios with sanctions.evasion. */
+  evasion?: Record<string, EvasionChannelState>;
   /** Hidden adversary internals: never projected to any client. */
   hidden: { undiscoveredAccess: boolean; quietRounds: number };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;

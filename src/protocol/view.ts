@@ -287,6 +287,34 @@ export const sanctionsViewSchema = z.strictObject({
     .describe("The listed persons' side of a listing (scenario.sanctions.listedPersons); absent for other packages."),
 });
 
+export const evasionChannelViewSchema = z
+  .strictObject({
+    id,
+    name: z.string(),
+    kind: z.string().describe('shellCompanies, intermediary or digitalCurrency.'),
+    description: z.string(),
+    stage: z.string().describe('dormant, open, narrowed or closed.'),
+    leak: z.number().describe('0..1: the share of the bite of the sanctions it routes around that leaks through it now.'),
+    opened: z.number().int().nullable().describe('The round the adversary opened it; null while dormant.'),
+    pressure: z.number().describe('Enforcement pressure that has bitten so far.'),
+    narrowAt: z.number(),
+    closeAt: z.number(),
+    exposed: z.array(z.strictObject({ team: teamId, share: z.number(), basis: z.string() })).describe('The governments whose firms its flows pass through.'),
+    steps: z.array(
+      z.strictObject({
+        team: teamId,
+        step: z.string().describe('screen, designate or shareInformation.'),
+        round: z.number().int(),
+        counted: z.boolean().describe('Whether its pressure has bitten yet.'),
+        costs: z
+          .array(z.strictObject({ team: teamId, cost: z.number(), consulted: z.boolean() }))
+          .optional()
+          .describe('For a designation: the cost to each exposed government and whether it was consulted.'),
+      }),
+    ),
+  })
+  .describe('An evasion channel (scenario.sanctions.evasion) as the viewer knows it.');
+
 export const teamSummarySchema = z.strictObject({
   id: teamId,
   name: z.string(),
@@ -413,6 +441,7 @@ export const exerciseViewSchema = z
     incidents: z.array(incidentViewSchema),
     sanctions: z.array(sanctionsViewSchema),
     norms: normsViewSchema,
+    evasion: z.array(evasionChannelViewSchema).describe('The evasion channels the viewer knows of (all for the facilitator and observers, and at the debrief); empty without scenario.sanctions.evasion.'),
     indicators: z.array(
       z.strictObject({ id: z.string(), name: z.string(), value: z.number(), min: z.number(), max: z.number(), description: z.string() }),
     ),

@@ -98,7 +98,7 @@ describe("the author's tools", () => {
     expect(JSON.parse(json.out)).toMatchObject({ id: 'dispute', initial: 'none' });
     expect(cli('graph', 'scenarios/tutorial.json')).toEqual({
       code: 2,
-      out: 'pass --out DIR to write one Mermaid file per chart, or --chart NAME to print one (charts: exercise, nationalAttribution, coalitionAttribution, adversary, escalation, sanctions, deEscalation, dispute, verification, case, mla, norms)\n',
+      out: 'pass --out DIR to write one Mermaid file per chart, or --chart NAME to print one (charts: exercise, nationalAttribution, coalitionAttribution, adversary, escalation, sanctions, deEscalation, dispute, verification, case, mla, norms, channel)\n',
     });
     expect(cli('graph', 'scenarios/tutorial.json', '--chart', 'posture').code).toBe(2);
   }, 90_000);

@@ -12,6 +12,7 @@ import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { t } from '../ui/i18n';
 import { boardSection } from './parts/board';
+import { evasionSection } from './parts/evasion';
 import { chatReadOnly } from './parts/chat';
 import { codesSection } from './parts/codes';
 import { feedSection } from './parts/feed';
@@ -33,6 +34,7 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
       ${guideSection(view)}
       ${teamsLiveSection(ctx)}
       ${boardSection(ctx.board, view)}
+      ${evasionSection(view)}
       ${resultsSection(view)}
       ${feedSection(ctx, t('console.released'))}
     </div>

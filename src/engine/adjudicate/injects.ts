@@ -60,6 +60,11 @@ export function deliverReport(work: Work, title: string, body: string): void {
   deliver(work, { inject: null, title, body, kind: 'diplomatic', audience: 'all' });
 }
 
+/** Intelligence that reaches only some governments (an evasion channel their banks and exchanges report). */
+export function deliverIntelligence(work: Work, title: string, body: string, teams: string[]): void {
+  deliver(work, { inject: null, title, body, kind: 'intelligence', audience: { teams } });
+}
+
 function deliver(work: Work, delivery: Omit<InjectDelivery, 'id' | 'round' | 'at'>): void {
   const entry: InjectDelivery = { id: work.nextId('i'), round: work.state.round, at: work.at, ...delivery };
   work.state.injects.delivered.push(entry);

@@ -13,6 +13,7 @@ import { referToBody, takeSettlementStep } from './institutionsTurn';
 import { reviewByOversight } from '../rules/oversight';
 import { takeProsecutionStep } from './prosecutionTurn';
 import { takeNormsStep } from './normsTurn';
+import { takeEvasionStep } from './evasionTurn';
 
 export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
   const { scenario, state } = work;
@@ -87,6 +88,7 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
   if (action.dispute) return takeSettlementStep(work, item, action);
   if (action.prosecution && incident) return takeProsecutionStep(work, item, action);
   if (action.norms) return takeNormsStep(work, item, action);
+  if (action.evasion) return takeEvasionStep(work, item, action, joint);
   switch (action.category) {
     case 'investigate':
       return incident ? investigate(work, item.team, incident) : 'Done.';

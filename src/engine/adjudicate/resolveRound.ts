@@ -4,7 +4,7 @@
  *   1. each team's decisions, teams in scenario order, plans in drafting order
  *   2. coalition cohesion for the round
  *   3. the adversary's reaction, then its moves
- *   4. sanctions packages, verification bodies, dispute settlement, criminal cases, the norms track and de-escalation move on
+ *   4. sanctions packages, verification bodies, dispute settlement, criminal cases, the norms track, evasion channels and de-escalation move on
  *   5. the escalation ladder
  *   6. end conditions
  */
@@ -23,7 +23,9 @@ import { advanceSanctions, packagesInForce } from './sanctionsTurn';
 import { advanceInstitutions } from './institutionsTurn';
 import { advanceProsecution } from './prosecutionTurn';
 import { advanceNorms, normVotes } from './normsTurn';
+import { advanceEvasion, evasionCohesion, evasionDrag } from './evasionTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
+import { secondaryMeasure } from '../scoring/evasion';
 
 export function resolveRound(work: Work): void {
   const { state } = work;
@@ -35,7 +37,9 @@ export function resolveRound(work: Work): void {
   const resolved = resolvePlans(work, roundProposals, defections);
   const effective = resolved.filter((d) => d.effective);
 
-  const input = cohesionInput(work, effective, roundProposals, defections);
+  const enforcement = evasionCohesion(work);
+  defections.push(...enforcement.defections);
+  const input = cohesionInput(work, effective, roundProposals, defections, enforcement.costs);
   const cohesion = scoreCohesion(input);
   const publicResponse = effective.some((d) => (work.index.actions.get(d.action)?.rung ?? 0) >= 2);
   state.hidden.quietRounds = publicResponse ? 0 : state.hidden.quietRounds + 1;
@@ -46,6 +50,7 @@ export function resolveRound(work: Work): void {
   const institutionHeadlines = advanceInstitutions(work, harmful);
   const prosecutionHeadlines = advanceProsecution(work);
   const normsHeadlines = advanceNorms(work);
+  const evasionHeadlines = advanceEvasion(work);
   advanceDeEscalation(work, harmful);
   refreshHiddenAccess(work);
 
@@ -62,7 +67,7 @@ export function resolveRound(work: Work): void {
     adversaryMoves: moves,
     decisions: resolved.map((d) => d.id),
     harm: Object.values(state.incidents).reduce((sum, i) => sum + i.harm, 0),
-    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines, ...prosecutionHeadlines, ...normsHeadlines],
+    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines, ...prosecutionHeadlines, ...normsHeadlines, ...evasionHeadlines],
     links: coalitionLinks(work, input, effective),
   };
   state.rounds.push(result);
@@ -128,14 +133,21 @@ function recordUnilateralMoves(work: Work, resolved: ResolvedDecision[], defecti
   }
 }
 
-function cohesionInput(work: Work, effective: ResolvedDecision[], proposals: JointProposal[], defections: CohesionDefection[]): CohesionInput {
+/** evasionCosts: what designations against evasion channels cost each exposed government this round (adjudicate/evasionTurn.ts). */
+function cohesionInput(
+  work: Work,
+  effective: ResolvedDecision[],
+  proposals: JointProposal[],
+  defections: CohesionDefection[],
+  evasionCosts: Record<string, number>,
+): CohesionInput {
   const { scenario, state } = work;
   // A team left out before the start (dropTeam) is no member of the coalition: it neither votes nor weighs on alignment.
   const present = scenario.teams.filter((team) => !state.teams[team.id]!.absent);
   const teams = present.map((team) => {
     const mine = effective.filter((d) => d.team === team.id);
     const posture: Record<string, number> = {};
-    let costBorne = 0;
+    let costBorne = evasionCosts[team.id] ?? 0;
     for (const decision of mine) {
       const action = work.index.actions.get(decision.action)!;
       // Saying that one cannot attribute is no step in the attribution the others took.
@@ -244,6 +256,8 @@ function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: numb
     fit: fits.length > 0 ? fits.reduce((a, b) => a + b, 0) / fits.length : 0,
     quietRounds: state.hidden.quietRounds,
     onlyPrivate: effective.length > 0 && !publicResponse && effective.some((d) => work.index.actions.get(d.action)?.category === 'signalling'),
+    // Sanctions that leak through evasion channels weigh less with the adversary (absent where the scenario has none).
+    ...(work.state.evasion ? { leak: evasionDrag(work) } : {}),
   };
 }
 
@@ -253,7 +267,10 @@ function biteOf(work: Work, decision: ResolvedDecision): number {
   return action ? effectiveSeverity(action.severity, action.procedures, decision.options) : 0;
 }
 
+/** The harm a response answers: its incident's, or for a secondary measure the evasion it addresses (scoring/evasion.ts). */
 function harmOf(work: Work, decision: ResolvedDecision): number {
+  const secondary = secondaryMeasure(work.scenario, work.state, work.index.actions.get(decision.action)!);
+  if (secondary) return secondary.harm;
   return decision.incident ? Math.min(10, work.state.incidents[decision.incident]?.harm ?? 0) : 0;
 }
 

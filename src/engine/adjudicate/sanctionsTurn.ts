@@ -1,5 +1,5 @@
 /** Sanctions packages: opening, coordination per jurisdiction (EU unanimity), review, sunset and court challenges. */
-import { sanctionsMachine } from '../machines/sanctions';
+import { SANCTIONS_IN_FORCE, sanctionsMachine } from '../machines/sanctions';
 import { regionState, sendToChart, startChart } from '../machines/chart';
 import { teamName } from '../rules/scenarioIndex';
 import { notifyListed, submitObservations, weighObservations } from './listedPersons';
@@ -7,7 +7,7 @@ import type { Work } from '../rules/work';
 import type { Action } from '../scenario/schema';
 import type { JointProposal, PlannedDecision, SanctionsPackage } from '../types';
 
-const IN_FORCE = ['inForce', 'review'];
+const IN_FORCE = SANCTIONS_IN_FORCE;
 
 export function packagesInForce(work: Work): SanctionsPackage[] {
   return Object.values(work.state.sanctions).filter((p) => IN_FORCE.includes(regionState(p.chart, 'status')));

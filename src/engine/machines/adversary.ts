@@ -32,6 +32,8 @@ export interface RoundFeatures {
   quietRounds: number;
   onlyPrivate: boolean;
   undiscoveredAccess: boolean;
+  /** How much of the chance of deterrence the sanctions lose to evasion (0..1); absent where the scenario has no evasion channels. */
+  leak?: number;
   /** Accumulated DETERRENCE_SIGNAL bonus. */
   bonus: number;
   roll: number;
@@ -48,7 +50,8 @@ export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures)
     tuning.deterrencePerJointAttribution * (f.jointAttribution ? 1 : 0) +
     tuning.deterrencePerFit * f.fit +
     f.bonus -
-    (f.undiscoveredAccess ? tuning.overconfidenceBias : 0);
+    (f.undiscoveredAccess ? tuning.overconfidenceBias : 0) -
+    (f.leak ?? 0);
   return Math.min(tuning.maxDeterrence ?? DEFAULT_MAX_DETERRENCE, Math.max(0, p));
 }
 
@@ -87,16 +90,22 @@ export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after:
         ? 'Measures like expulsions invite mirroring: the adversary retaliates in kind.'
         : `A response ${f.overreaction.toFixed(1)} rungs of severity above the harm suffered provoked retaliation.`;
     case 'deterred':
-      return `Deterred (a ${p}% chance this round, from jointness, cohesion, joint attribution and well-fitted responses).`;
+      return `Deterred (a ${p}% chance this round, from jointness, cohesion, joint attribution and well-fitted responses${leakWords(f)}).`;
     case 'emboldened':
       if (f.quietRounds >= tuning.emboldenAfterQuietRounds) return `${f.quietRounds} rounds without a public response: the adversary is emboldened.`;
       if (f.onlyPrivate) return 'Only private signals this round: the adversary reads them as weakness.';
       return `Cohesion ${f.cohesion} is below ${tuning.emboldenBelowCohesion}: a divided coalition emboldens the adversary.`;
     default:
       return after === 'probing'
-        ? `No rule moved it: the adversary is probing (the chance of deterring it was ${p}%).`
-        : `No change of course: the adversary stays ${after} (the chance of deterring it was ${p}%).`;
+        ? `No rule moved it: the adversary is probing (the chance of deterring it was ${p}%${leakWords(f)}).`
+        : `No change of course: the adversary stays ${after} (the chance of deterring it was ${p}%${leakWords(f)}).`;
   }
+}
+
+/** What evasion of the sanctions took off the chance of deterrence, when it took anything. */
+function leakWords(f: RoundFeatures): string {
+  const lost = Math.round((f.leak ?? 0) * 100);
+  return lost > 0 ? `; sanctions evaded through open channels took ${lost} points off it` : '';
 }
 
 interface AdversaryContext {

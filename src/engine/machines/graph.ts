@@ -15,6 +15,7 @@ import { exerciseMachine } from './exercise';
 import { caseMachine, mlaMachine } from './prosecution';
 import { normsMachine } from './norms';
 import { sanctionsMachine } from './sanctions';
+import { channelMachine } from './evasion';
 import { verificationMachine } from './verification';
 
 /** Every chart the engine runs, by the name firebreak graph gives its file. */
@@ -32,6 +33,7 @@ export function chartsOf(scenario: Scenario): Record<string, AnyStateMachine> {
     case: caseMachine,
     mla: mlaMachine,
     norms: normsMachine,
+    channel: channelMachine,
   };
 }
 

@@ -25,6 +25,9 @@ type SanctionsEvent =
   | { type: 'FILE_CHALLENGE' }
   | { type: 'COURT_RULING'; annul: boolean };
 
+/** The stages in which a package's measures apply. */
+export const SANCTIONS_IN_FORCE: readonly string[] = ['inForce', 'review'];
+
 export const sanctionsMachine = setup({
   types: {} as {
     context: SanctionsContext;

@@ -6,6 +6,7 @@ import { deEscalationMachine } from '../machines/deEscalation';
 import { disputeMachine } from '../machines/dispute';
 import { escalationMachine } from '../machines/escalation';
 import { exerciseMachine } from '../machines/exercise';
+import { dormantChannels } from './evasion';
 import { seedRng } from '../random';
 import { startNormsTrack } from './norms';
 import type { Scenario } from '../scenario/schema';
@@ -74,5 +75,7 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
     ...(scenario.prosecution ? { cases: {}, mla: {} } : {}),
     // And the norms track, only where the scenario has a norms section.
     ...(scenario.norms ? { norms: startNormsTrack(scenario.norms) } : {}),
+    // And the evasion channels, only where the scenario has sanctions.evasion.
+    ...(scenario.sanctions.evasion ? { evasion: dormantChannels(scenario.sanctions.evasion) } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './re
 import { domesticCosts } from './domestic';
 import { checkInstitutionalStep } from './institutions';
 import { checkRelisting } from './listing';
+import { checkEvasionStep } from './evasion';
 import { checkProsecutionStep } from './prosecution';
 import { checkNormsStep } from './norms';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
@@ -98,6 +99,8 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   if (prosecution) return prosecution;
   const norms = checkNormsStep(scenario, state, team, action, incidentId);
   if (norms) return norms;
+  const enforcement = checkEvasionStep(scenario, state, team, action);
+  if (enforcement) return enforcement;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
     return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
   }

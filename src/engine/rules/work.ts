@@ -44,6 +44,7 @@ const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
   cases: (cases) => (cases ? mapValues(cases, (c) => ({ ...c, jit: [...c.jit], charged: [...c.charged] })) : cases),
   mla: (mla) => (mla ? mapValues(mla, (r) => ({ ...r })) : mla),
   norms: (norms) => (norms ? { ...norms, raised: [...norms.raised], endorsers: [...norms.endorsers], reports: [...norms.reports], heldBack: [...norms.heldBack] } : norms),
+  evasion: (evasion) => (evasion ? mapValues(evasion, (c) => ({ ...c, known: [...c.known], steps: [...c.steps] })) : evasion),
   teams: (teams) => mapValues(teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
   incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
   indicators: (indicators) => ({ ...indicators }),

@@ -117,6 +117,11 @@ export type NormsStep = (typeof NORMS_STEPS)[number];
 export const TARGET_CATEGORIES = ['health', 'energy', 'water', 'finance', 'transport', 'telecom', 'elections', 'government', 'media', 'business'] as const;
 export const targetCategory = z.enum(TARGET_CATEGORIES);
 export type TargetCategory = z.infer<typeof targetCategory>;
+/** The steps of enforcement against sanctions evasion an action can take (sanctions.evasion). */
+export const EVASION_STEPS = ['screen', 'designate', 'shareInformation'] as const;
+export type EvasionStep = (typeof EVASION_STEPS)[number];
+/** The kinds of evasion channel a scenario can declare. */
+export const EVASION_CHANNEL_KINDS = ['shellCompanies', 'intermediary', 'digitalCurrency'] as const;
 
 export const COMPARATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 const comparator = z.enum(COMPARATORS);
@@ -516,6 +521,19 @@ const action = z.strictObject({
     .optional()
     .describe('A step of the norms-building track (the scenario\'s norms section): raise (raise the violation in a forum, naming an incident that struck a protected target), endorse (join the states that endorse the norm), report (publish a transparent report on a violation, naming the norm).'),
   forum: z.string().optional().describe('For raise: the id of the forum in norms.fora.'),
+  evasion: z
+    .strictObject({
+      step: z
+        .enum(EVASION_STEPS)
+        .describe('screen: a due-diligence obligation on firms in the government\'s own jurisdiction (beneficial-ownership checks, exchange KYC); designate: a secondary measure against the facilitators of a channel; shareInformation: joint enforcement, telling allies what is known of the channel.'),
+      channels: z.array(z.string()).min(1).describe('The channel ids (sanctions.evasion.channels) the step works on.'),
+      reach: z
+        .enum(['nexus', 'broad'])
+        .default('nexus')
+        .describe('For designate: nexus reaches only the facilitators with a link to the evasion; broad reaches third-country firms that merely trade with the adversary (it narrows more, and is scored as disproportionate).'),
+    })
+    .optional()
+    .describe('A step of enforcement against sanctions evasion (sanctions.evasion); the action targets no incident.'),
 });
 
 const verificationBody = z.strictObject({
@@ -596,6 +614,48 @@ const listedPersons = z
     sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
   })
   .describe("The listed persons' rights (Regulation (EU) 2019/796, Art. 13; Decision (CFSP) 2019/797, Art. 6): the listed are notified with the grounds, may submit observations, and the review weighs them against the reasons; a delisted person can be relisted only on better reasons.");
+
+const evasionChannel = z.strictObject({
+  id,
+  name: z.string().min(1).describe('Shown to the governments that know of it, e.g. "Front companies in the Seychelles".'),
+  kind: z.enum(EVASION_CHANNEL_KINDS).describe('shellCompanies, intermediary (a third country or its firms) or digitalCurrency (exchanges, mixers).'),
+  description: z.string().default('').describe('How the adversary routes around the sanctions through it.'),
+  leak: z.number().min(0).max(1).describe('Share of a sanction\'s bite that leaks through the channel while it is open (half of it once narrowed, none once closed).'),
+  openChance: z.number().min(0).max(1).describe('Chance per round, while a sanctions package it routes around is in force, that the adversary opens the channel.'),
+  sanctions: z
+    .array(z.string())
+    .optional()
+    .describe('The sanctions actions (with a sanctions section) whose packages it routes around; every sanctions action when absent.'),
+  exposed: z
+    .array(
+      z.strictObject({
+        team: z.string().describe('A team id.'),
+        share: z.number().min(0).max(1).describe('Share of the channel\'s flows that pass through firms in its jurisdiction: what its own screening can stop, and the cost a designation puts on its economy.'),
+        basis: z.string().default('').describe('The exposure in words, shown to players, e.g. "banks in Cyprus hold the companies\' accounts".'),
+      }),
+    )
+    .default([])
+    .describe('The governments whose economies the channel runs through: they learn of it when it opens, can screen it, and bear the cost of designations against it.'),
+  onOpen: z.array(effect).default([]).describe('Further effects when the adversary opens it.'),
+  onNarrow: z.array(effect).default([]).describe('Further effects when enforcement narrows it.'),
+  onClose: z.array(effect).default([]).describe('Further effects when enforcement closes it.'),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the real channel it is modelled on.'),
+});
+
+const evasion = z
+  .strictObject({
+    channels: z.array(evasionChannel).min(1).describe('The ways the adversary can route around the sanctions.'),
+    narrowAt: z.number().positive().default(1).describe('Enforcement pressure at which an open channel is narrowed.'),
+    closeAt: z.number().positive().default(2).describe('Enforcement pressure at which a channel is closed.'),
+    lagRounds: z.number().int().min(0).max(10).default(1).describe('Rounds before a step of enforcement bites: it counts at the end of the round this many rounds after it was taken (0: the same round).'),
+    screening: z.number().min(0).max(10).default(2).describe('Pressure a government\'s screening obligation adds: this times its share of the channel\'s flows.'),
+    designation: z.number().min(0).max(10).default(1).describe('Pressure a designation of the channel\'s facilitators adds (twice this for a broad reach).'),
+    sharing: z.number().min(0).max(10).default(0.25).describe('Pressure a joint enforcement step (information sharing) adds.'),
+    exposureCost: z.number().min(0).max(10).default(4).describe('Cost (in the burden of cohesion) a designation puts on each exposed government: this times its share of the channel\'s flows.'),
+    deterrenceLost: z.number().min(0).max(1).default(0.2).describe('How much the chance of deterring the adversary falls when all the sanctions\' bite leaks (in proportion to the share that leaks).'),
+    sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+  })
+  .describe('Sanctions evasion and enforcement against it: the adversary routes around sanctions in force through shell companies, intermediaries and digital currencies; governments screen, designate facilitators and share information, and designations cost the allies whose economies are exposed.');
 
 const institutions = z
   .strictObject({
@@ -832,6 +892,7 @@ export const scenarioSchema = z
         annulmentChanceWithoutReasons: z.number().min(0).max(1).default(0.6),
         challengeChance: z.number().min(0).max(1).default(0.3).describe('Chance a listing is challenged in court each round in force.'),
         listedPersons: listedPersons.optional(),
+        evasion: evasion.optional(),
       })
       .prefault({}),
     scoring: z
@@ -897,6 +958,8 @@ export type ScenarioTranslation = NonNullable<Scenario['translations']>[string];
 export type OversightBody = NonNullable<Scenario['institutions']>['oversight'][number];
 export type DisputeSettlement = NonNullable<NonNullable<Scenario['institutions']>['disputeSettlement']>;
 export type ListedPersons = NonNullable<Scenario['sanctions']['listedPersons']>;
+export type Evasion = NonNullable<Scenario['sanctions']['evasion']>;
+export type EvasionChannel = Evasion['channels'][number];
 export type Prosecution = NonNullable<Scenario['prosecution']>;
 export type RequestedState = Prosecution['mla']['states'][number];
 export type Norms = NonNullable<Scenario['norms']>;

@@ -54,7 +54,7 @@ export interface CohesionResponse {
   national?: boolean;
 }
 
-export type DefectionKind = 'veto' | 'unilateralRollback' | 'unilateralEscalation' | 'nonImplementation';
+export type DefectionKind = 'veto' | 'unilateralRollback' | 'unilateralEscalation' | 'nonImplementation' | 'unconsultedSecondary';
 
 export interface CohesionDefection {
   team: string;
@@ -115,6 +115,7 @@ const DEFECTION_WORDS: Record<DefectionKind, string> = {
   unilateralRollback: 'rolled back a measure alone',
   unilateralEscalation: 'escalated alone',
   nonImplementation: 'did not implement an agreed measure',
+  unconsultedSecondary: "imposed a secondary measure over allies' exposure without consulting them",
 };
 
 const pos = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);

@@ -21,6 +21,7 @@ import {
 } from '../rules/readers';
 import { basisOf, caseFileBacks } from './basis';
 import { normViolation } from '../rules/norms';
+import { secondaryMeasure, withSecondaryMeasure } from './evasion';
 import { proportionalityValue, scoreProportionality, type LegalContext, type ProportionalityInput, type ProportionalityResult } from './proportionality';
 
 /** The facts of the moment the countermeasure rules and the safeguards read. */
@@ -88,7 +89,12 @@ export function proportionalityOf(
   incident: string | null,
   options: ProcedureOptions,
 ): ProportionalityResult {
-  return scoreProportionality(proportionalityInput(scenario, action, options, standingOf(scenario, state, team, incident)));
+  const standing = standingOf(scenario, state, team, incident);
+  const secondary = secondaryMeasure(scenario, state, action);
+  if (!secondary) return scoreProportionality(proportionalityInput(scenario, action, options, standing));
+  // A secondary measure is measured against the evasion it addresses (scoring/evasion.ts).
+  const result = scoreProportionality(proportionalityInput(scenario, action, options, { ...standing, harm: secondary.harm }));
+  return { ...result, score: withSecondaryMeasure(result.score, secondary) };
 }
 
 /**
@@ -106,7 +112,9 @@ export function proportionalityPreviews(
   return (action, incident, options) => {
     let standing = standings.get(incident);
     if (!standing) standings.set(incident, (standing = standingOf(scenario, state, team, incident)));
-    return proportionalityValue(proportionalityInput(scenario, action, options, standing));
+    const secondary = secondaryMeasure(scenario, state, action);
+    if (!secondary) return proportionalityValue(proportionalityInput(scenario, action, options, standing));
+    return Math.min(secondary.cap, proportionalityValue(proportionalityInput(scenario, action, options, { ...standing, harm: secondary.harm })));
   };
 }
 

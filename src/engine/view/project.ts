@@ -28,6 +28,7 @@ import {
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
 import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision } from '../types';
+import { evasionView } from './evasion';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
 import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
@@ -103,6 +104,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
       ...(p.listed ? { listed: listedView(p.listed, sees('addressed', viewer, isDebrief(state), p.teams)) } : {}),
     })),
   norms: (scenario, state) => normsView(scenario, state),
+  evasion: (scenario, state, viewer) => evasionView(scenario, state, viewer, isDebrief(state)),
   indicators: (scenario, state, viewer) =>
     scenario.indicators
       .filter((i) => i.visibleTo === 'all' || sees('facilitatorOnly', viewer, false))

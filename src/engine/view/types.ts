@@ -171,6 +171,28 @@ export interface SanctionsView {
   };
 }
 
+/** An evasion channel as a viewer knows it (sanctions.evasion): a team sees the channels it knows of. */
+export interface EvasionChannelView {
+  id: string;
+  name: string;
+  /** shellCompanies, intermediary or digitalCurrency. */
+  kind: string;
+  description: string;
+  /** dormant, open, narrowed or closed (machines/evasion.ts). */
+  stage: string;
+  /** 0..1: the share of the bite of the sanctions it routes around that leaks through it now. */
+  leak: number;
+  /** The round the adversary opened it, or null while dormant. */
+  opened: number | null;
+  /** Enforcement pressure that has bitten so far, and the thresholds at which it narrows and closes. */
+  pressure: number;
+  narrowAt: number;
+  closeAt: number;
+  exposed: { team: TeamId; share: number; basis: string }[];
+  /** The steps of enforcement taken on it: by whom, when, whether they have bitten, and what a designation cost the exposed. */
+  steps: { team: TeamId; step: string; round: number; counted: boolean; costs?: { team: TeamId; cost: number; consulted: boolean }[] }[];
+}
+
 export interface TeamSummaryView {
   id: string;
   name: string;
@@ -219,6 +241,8 @@ export interface ExerciseView {
   sanctions: SanctionsView[];
   /** The norms track; null in scenarios without a norms section. */
   norms: NormsView | null;
+  /** The evasion channels the viewer knows of (all of them for the facilitator and observers, and at the debrief); empty in scenarios without sanctions.evasion. */
+  evasion: EvasionChannelView[];
   indicators: { id: string; name: string; value: number; min: number; max: number; description: string }[];
   facts: { id: string; description: string; value: boolean }[];
   injects: InjectDelivery[];

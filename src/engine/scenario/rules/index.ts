@@ -28,6 +28,7 @@ import { institutionsRule } from './institutions';
 import { listedPersonsRule } from './listedPersons';
 import { prosecutionRule } from './prosecution';
 import { normsRule } from './norms';
+import { evasionRule } from './evasion';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
 import { languageRule, translationsRule } from './language';
@@ -63,6 +64,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   listedPersonsRule,
   prosecutionRule,
   normsRule,
+  evasionRule,
   listsRule,
   datesRule,
   unusedObjectivesRule,

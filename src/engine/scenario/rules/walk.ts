@@ -53,6 +53,11 @@ export function effectsOf(scenario: Scenario): PlacedEffect[] {
   );
   scenario.prosecution?.extradition.onArrest.forEach((effect, k) => placed.push({ effect, path: ['prosecution', 'extradition', 'onArrest', k] }));
   scenario.prosecution?.safeHarbour.onRefusal.forEach((effect, k) => placed.push({ effect, path: ['prosecution', 'safeHarbour', 'onRefusal', k] }));
+  scenario.sanctions.evasion?.channels.forEach((channel, i) =>
+    (['onOpen', 'onNarrow', 'onClose'] as const).forEach((when) =>
+      channel[when].forEach((effect, k) => placed.push({ effect, path: ['sanctions', 'evasion', 'channels', i, when, k] })),
+    ),
+  );
   return placed;
 }
 
