@@ -12,6 +12,7 @@ import { openOrRenewPackage, liftPackagesOf } from './sanctionsTurn';
 import { referToBody, takeSettlementStep } from './institutionsTurn';
 import { reviewByOversight } from '../rules/oversight';
 import { takeProsecutionStep } from './prosecutionTurn';
+import { sendPlatformRequest } from './platformsTurn';
 
 export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
   const { scenario, state } = work;
@@ -85,6 +86,7 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
   if (action.verification && incident) return referToBody(work, item, action);
   if (action.dispute) return takeSettlementStep(work, item, action);
   if (action.prosecution && incident) return takeProsecutionStep(work, item, action);
+  if (action.platform && incident) return sendPlatformRequest(work, item, action);
   switch (action.category) {
     case 'investigate':
       return incident ? investigate(work, item.team, incident) : 'Done.';

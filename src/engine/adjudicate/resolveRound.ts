@@ -4,7 +4,8 @@
  *   1. each team's decisions, teams in scenario order, plans in drafting order
  *   2. coalition cohesion for the round
  *   3. the adversary's reaction, then its moves
- *   4. sanctions packages, verification bodies, dispute settlement, criminal cases and de-escalation move on
+ *   4. sanctions packages, verification bodies, dispute settlement, criminal cases, platform requests,
+ *      the publics and de-escalation move on
  *   5. the escalation ladder
  *   6. end conditions
  */
@@ -22,6 +23,8 @@ import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
 import { advanceInstitutions } from './institutionsTurn';
 import { advanceProsecution } from './prosecutionTurn';
+import { advancePlatforms } from './platformsTurn';
+import { advanceOpinion } from './opinionTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
 
 export function resolveRound(work: Work): void {
@@ -44,6 +47,8 @@ export function resolveRound(work: Work): void {
   const sanctionHeadlines = advanceSanctions(work, roundProposals);
   const institutionHeadlines = advanceInstitutions(work, harmful);
   const prosecutionHeadlines = advanceProsecution(work);
+  advancePlatforms(work);
+  advanceOpinion(work, resolved);
   advanceDeEscalation(work, harmful);
   refreshHiddenAccess(work);
 

@@ -7,6 +7,7 @@ import { disputeMachine } from '../machines/dispute';
 import { escalationMachine } from '../machines/escalation';
 import { exerciseMachine } from '../machines/exercise';
 import { seedRng } from '../random';
+import { startingOpinion } from './publicOpinion';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 
@@ -71,5 +72,8 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
       : {}),
     // Likewise the criminal cases and requests for assistance, only where the scenario has a prosecution section.
     ...(scenario.prosecution ? { cases: {}, mla: {} } : {}),
+    // And the publics and platform requests, only where the scenario has those sections.
+    ...(scenario.publicOpinion ? { opinion: startingOpinion(scenario.publicOpinion) } : {}),
+    ...(scenario.platforms ? { platformRequests: {} } : {}),
   };
 }

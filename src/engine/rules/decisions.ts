@@ -13,6 +13,7 @@ import { domesticCosts } from './domestic';
 import { checkInstitutionalStep } from './institutions';
 import { checkRelisting } from './listing';
 import { checkProsecutionStep } from './prosecution';
+import { checkPlatformRequest } from './platforms';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
@@ -95,6 +96,8 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   const institutional = checkInstitutionalStep(scenario, state, action, incidentId);
   if (institutional) return institutional;
   if (prosecution) return prosecution;
+  const platformRequest = checkPlatformRequest(scenario, state, team, action, action.targetsIncident ? incidentId : null);
+  if (platformRequest) return platformRequest;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
     return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
   }

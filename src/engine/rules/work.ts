@@ -43,6 +43,11 @@ const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
   verifications: (verifications) => (verifications ? mapValues(verifications, (v) => ({ ...v })) : verifications),
   cases: (cases) => (cases ? mapValues(cases, (c) => ({ ...c, jit: [...c.jit], charged: [...c.charged] })) : cases),
   mla: (mla) => (mla ? mapValues(mla, (r) => ({ ...r })) : mla),
+  opinion: (opinion) =>
+    opinion
+      ? { publics: mapValues(opinion.publics, (p) => ({ ...p, why: [...p.why] })), claims: opinion.claims.map((c) => ({ ...c })), reach: { ...opinion.reach }, narrowed: { ...opinion.narrowed } }
+      : opinion,
+  platformRequests: (requests) => (requests ? mapValues(requests, (r) => ({ ...r })) : requests),
   teams: (teams) => mapValues(teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
   incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
   indicators: (indicators) => ({ ...indicators }),

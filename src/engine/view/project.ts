@@ -31,6 +31,7 @@ import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
 import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
+import { actorsView } from './actors';
 
 /** Okabe-Ito: distinguishable with the common forms of colour blindness. */
 export const TEAM_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
@@ -101,6 +102,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
       options: { ...p.options },
       ...(p.listed ? { listed: listedView(p.listed, sees('addressed', viewer, isDebrief(state), p.teams)) } : {}),
     })),
+  actors: (scenario, state, viewer) => actorsView(scenario, state, viewer, isDebrief(state)),
   indicators: (scenario, state, viewer) =>
     scenario.indicators
       .filter((i) => i.visibleTo === 'all' || sees('facilitatorOnly', viewer, false))

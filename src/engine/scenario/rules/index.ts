@@ -27,6 +27,7 @@ import { quantitiesRule } from './quantities';
 import { institutionsRule } from './institutions';
 import { listedPersonsRule } from './listedPersons';
 import { prosecutionRule } from './prosecution';
+import { actorsRule } from './actors';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
 import { languageRule, translationsRule } from './language';
@@ -61,6 +62,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   institutionsRule,
   listedPersonsRule,
   prosecutionRule,
+  actorsRule,
   listsRule,
   datesRule,
   unusedObjectivesRule,
