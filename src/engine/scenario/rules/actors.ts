@@ -67,7 +67,7 @@ function checkRequests(context: RuleContext): void {
     if (!action.platform) return;
     const at = ['actions', i, 'platform'];
     if (!platforms.some((p) => p.id === action.platform!.company)) {
-      const known = platforms.map((p) => p.id);
+      const known = [...new Set(platforms.map((p) => p.id))];
       context.error(
         'unknown-platform',
         [...at, 'company'],
