@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from '../ui/dom';
 import type { Ctx } from './context';
 import { t } from '../ui/i18n';
+import { actorsSection } from './parts/actors';
 import { boardSection } from './parts/board';
 import { catalogueSection } from './parts/catalogue';
 import { chatSection } from './parts/chat';
@@ -26,9 +27,9 @@ export function teamScreen(ctx: Ctx): TemplateResult {
       <h1 class="visually-hidden">${view.me?.name ?? 'Team'}: ${view.scenario.title}</h1>
       ${whatNow(view)}
       ${resultsFirst ? resultsSection(view) : nothing}
-      ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)} ${actorsSection(view)}` : nothing}
       ${briefingSection(view)}
-      ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)}` : nothing}
+      ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)} ${actorsSection(view)}` : nothing}
       ${boardSection(ctx.board, view)}
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>
