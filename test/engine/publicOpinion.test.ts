@@ -13,7 +13,11 @@ import { canonicalJson, project, stateHash } from '../../src/engine/index';
 import { draftCost } from '../../src/engine/rules/decisions';
 import { domesticPressureOf } from '../../src/engine/rules/publicOpinion';
 import type { CommandBody } from '../../src/engine/types';
-import { FAC, Game, team, variantOf } from './support';
+import { readFileSync } from 'node:fs';
+import { historyPolicy } from '../../src/engine/bots/history';
+import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
+import { parseHistory } from '../../src/engine/scenario/history';
+import { FAC, Game, loadFile, team, variantOf } from './support';
 
 const USA = team('usa');
 const FRA = team('fra');
@@ -181,5 +185,23 @@ describe('media and public opinion', () => {
     expect(usaView.reach).toEqual([{ incident: 'mail-hack', name: 'Party mail hack', value: 49 }]);
     expect(project(game.scenario, game.state, { role: 'facilitator' }).actors!.publics.map((p) => p.team)).toEqual(['usa', 'fra', 'deu']);
     expect(project(game.scenario, game.state, { role: 'redCell' }).actors!.publics).toEqual([]);
+  });
+
+  it('us-2016: the statement of 7 October 2016, made as the recording and the Podesta e-mails took the news, holds little of the public\'s attention', () => {
+    const scenario = loadFile('scenarios/us-2016.json');
+    const parsed = parseHistory(JSON.parse(readFileSync(new URL('../../scenarios/us-2016.history.json', import.meta.url), 'utf8')), scenario);
+    if (!parsed.ok) throw new Error('the us-2016 history track does not parse');
+    const policies = resolvePolicies(scenario, ['history'], { history: historyPolicy(parsed.track) });
+    for (const seed of ['oct-1', 'oct-2', 'oct-3']) {
+      const run = simulateExercise(scenario, seed, policies);
+      const round4 = run.state.timeline.find((e) => e.round === 4 && e.text.startsWith('Your public: Your statement held'));
+      expect(round4, seed).toBeDefined();
+      expect(round4!.text).toContain('"A recording of the candidate dominates the news" and "WikiLeaks begins the campaign chairman\'s e-mails" occupied the news cycle');
+      const attention = Number(/held (\d+) of 100/.exec(round4!.text)![1]);
+      expect(attention).toBeGreaterThanOrEqual(18);
+      expect(attention).toBeLessThanOrEqual(22);
+      // In round 2 the United States said nothing while the convention e-mails dominated the news.
+      expect(run.state.timeline.some((e) => e.round === 2 && e.text.includes('You said nothing in public while'))).toBe(true);
+    }
   });
 });
