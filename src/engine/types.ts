@@ -436,6 +436,46 @@ export interface NormsTrack {
   chart: ChartSnapshot;
 }
 
+/** A government's public (scenario.publicOpinion): adjudicate/opinionTurn.ts. */
+export interface PublicState {
+  /** Trust in the government's account, 0-100. */
+  trust: number;
+  /** How much of the public's attention the government's account held in the round last resolved, 0-100. */
+  attention: number;
+  /** Why trust and attention moved in the round last resolved, one sentence each. */
+  why: string[];
+}
+
+/** A public attribution a government made, kept to see whether evidence later contradicts it. */
+export interface PublicClaim {
+  team: TeamId;
+  incident: string;
+  round: number;
+  /** Made while the government followed a false flag. */
+  decoy: boolean;
+  contradicted: boolean;
+}
+
+/** Media and public opinion; present only in scenarios with a publicOpinion section. */
+export interface OpinionState {
+  publics: Record<TeamId, PublicState>;
+  claims: PublicClaim[];
+  /** The adversary's information operations: reach 0-100 per incident (publicOpinion.influence), and what platforms cut from it. */
+  reach: Record<string, number>;
+  narrowed: Record<string, number>;
+}
+
+/** A government's request to a platform or vendor (machines/platforms.ts). */
+export interface PlatformRequest {
+  id: string;
+  platform: string;
+  request: 'takedown' | 'disclosure' | 'preservation';
+  incident: string;
+  team: TeamId;
+  round: number;
+  chart: ChartSnapshot;
+}
+
 export interface ExerciseState {
   formatVersion: 1;
   scenario: string;
@@ -484,6 +524,10 @@ export interface ExerciseState {
   norms?: NormsTrack;
   /** The evasion channels by id (machines/evasion.ts); present only in scenarios with sanctions.evasion. */
   evasion?: Record<string, EvasionChannelState>;
+  /** Publics and the adversary's reach; present only in scenarios with a publicOpinion section. */
+  opinion?: OpinionState;
+  /** Requests to platforms and vendors; present only in scenarios with a platforms section. */
+  platformRequests?: Record<string, PlatformRequest>;
   /** Hidden adversary internals: never projected to any client. */
   hidden: { undiscoveredAccess: boolean; quietRounds: number };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;

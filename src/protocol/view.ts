@@ -314,6 +314,45 @@ export const evasionChannelViewSchema = z
     ),
   })
   .describe('An evasion channel (scenario.sanctions.evasion) as the viewer knows it.');
+export const actorsViewSchema = z
+  .strictObject({
+    publics: z
+      .array(
+        z.strictObject({
+          team: teamId,
+          name: z.string(),
+          trust: z.number().describe("Trust in the government's account, 0-100."),
+          attention: z.number().describe("How much of the public's attention its account held in the round last resolved, 0-100."),
+          pressure: z.number().describe('The domestic pressure it puts on the government, 0-1: domestic costs are round(2 x this) political capital.'),
+          why: z.array(z.string()).describe('Why trust and attention moved in the round last resolved.'),
+        }),
+      )
+      .describe('The publics the viewer may see: its own; all for the facilitator and observers, and at the debrief.'),
+    reach: z
+      .array(z.strictObject({ incident: z.string(), name: z.string(), value: z.number().describe('0-100') }))
+      .describe("The reach of the adversary's information operations (publicOpinion.influence)."),
+    platforms: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        duties: z.array(z.strictObject({ teams: z.array(teamId), duty: z.string(), requests: z.array(z.string()), basis: z.string() })),
+        requests: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              team: teamId,
+              request: z.string(),
+              incident: z.string(),
+              round: z.number().int(),
+              stage: z.string().describe('requested, delayed, cooperating, disclosed or refused.'),
+            }),
+          )
+          .describe("The requests the viewer may see: its own government's; all for the facilitator and observers, and at the debrief."),
+      }),
+    ),
+  })
+  .describe('Actors beyond governments: media and public opinion, and platforms and vendors (docs/rules.md).');
 
 export const teamSummarySchema = z.strictObject({
   id: teamId,
@@ -442,6 +481,7 @@ export const exerciseViewSchema = z
     sanctions: z.array(sanctionsViewSchema),
     norms: normsViewSchema,
     evasion: z.array(evasionChannelViewSchema).describe('The evasion channels the viewer knows of (all for the facilitator and observers, and at the debrief); empty without scenario.sanctions.evasion.'),
+    actors: actorsViewSchema.nullable().describe('Null in scenarios without publicOpinion or platforms.'),
     indicators: z.array(
       z.strictObject({ id: z.string(), name: z.string(), value: z.number(), min: z.number(), max: z.number(), description: z.string() }),
     ),

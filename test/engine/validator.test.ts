@@ -446,6 +446,56 @@ describe('semantic checks', () => {
     ]);
   });
 
+  it('checks the publics: governments that exist, once each, not institutions; news items that name injects once; influence incidents; sources', () => {
+    expect(
+      check((s) => {
+        s.teams[1].kind = 'institution';
+        s.publicOpinion = {
+          publics: [{ team: 'usa', trust: 50 }, { team: 'usa', trust: 40 }, { team: 'uk', trust: 50 }, { team: 'atlantis', trust: 50, sources: ['poll'] }],
+          newsCycle: [{ inject: 'press-asks', share: 0.5 }, { inject: 'press-asks', share: 0.2, teams: ['mars'] }, { inject: 'nothing', share: 0.1 }],
+          influence: { incidents: ['trolls'] },
+        };
+      }),
+    ).toEqual([
+      's:1:1: team "usa" has a public already: give each government one public (at /publicOpinion/publics/1/team)',
+      's:1:1: team "uk" is an institution: only a government answers to a public, and only a government pays domestic pressure (at /publicOpinion/publics/2/team)',
+      expect.stringMatching(/^s:1:1: unknown team "atlantis" .*\(at \/publicOpinion\/publics\/3\/team\)$/),
+      's:1:1: inject "press-asks" is in the news cycle twice: give it one share (at /publicOpinion/newsCycle/1/inject)',
+      expect.stringMatching(/^s:1:1: unknown team "mars" .*\(at \/publicOpinion\/newsCycle\/1\/teams\/0\)$/),
+      expect.stringMatching(/^s:1:1: unknown inject "nothing" .*\(at \/publicOpinion\/newsCycle\/2\/inject\)$/),
+      expect.stringMatching(/^s:1:1: unknown incident "trolls" .*\(at \/publicOpinion\/influence\/incidents\/0\)$/),
+    ]);
+    expect(check((s) => (s.publicOpinion = { publics: [{ team: 'usa', trust: 120 }] }))).toEqual([
+      's:1:1: must be at most 100, got 120: it runs from 0 to 100 (at /publicOpinion/publics/0/trust)',
+    ]);
+  });
+
+  it('checks platforms and the requests sent to them: a platform that exists, an incident to be about, duties of governments that exist', () => {
+    const platform = { id: 'chirp', name: 'Chirp', incidents: ['intrusion'], duties: [{ teams: ['usa', 'mars'], duty: 'statutory', requests: ['disclosure'], basis: 'a statute' }] };
+    expect(
+      check((s) => {
+        s.platforms = [platform, { ...platform, incidents: ['ghost'], duties: [] }];
+        s.actions[0].platform = { company: 'chirp', request: 'takedown' };
+        s.actions[0].targetsIncident = false;
+        s.actions[1].platform = { company: 'tweeter', request: 'disclosure' };
+      }),
+    ).toEqual([
+      expect.stringMatching(/^s:1:1: unknown team "mars" .*\(at \/platforms\/0\/duties\/0\/teams\/1\)$/),
+      's:1:1: platform id "chirp" is used twice: each platform needs its own id (at /platforms/1/id)',
+      expect.stringMatching(/^s:1:1: unknown incident "ghost" .*\(at \/platforms\/1\/incidents\/0\)$/),
+      's:1:1: action "investigate" sends a request to a platform but does not target an incident (targetsIncident is false): a request is about an incident (at /actions/0/platform)',
+      's:1:1: action "attribute" sends a request to platform "tweeter", which is not in the platforms section (known: chirp) (at /actions/1/platform/company)',
+      's:1:1: warning: platform "chirp" cuts the adversary\'s reach by 20, but none of its incidents is among publicOpinion.influence.incidents: its takedowns and disclosures narrow nothing (at /platforms/0/reachCut)',
+      's:1:1: warning: platform "chirp" cuts the adversary\'s reach by 20, but none of its incidents is among publicOpinion.influence.incidents: its takedowns and disclosures narrow nothing (at /platforms/1/reachCut)',
+    ]);
+    expect(check((s) => (s.actions[0].platform = { company: 'chirp', request: 'takedown' }))).toEqual([
+      's:1:1: action "investigate" sends a request to platform "chirp", but the scenario has no platforms section (at /actions/0/platform/company)',
+    ]);
+    expect(check((s) => (s.actions[0].platform = { company: 'chirp', request: 'ban' }))).toEqual([
+      's:1:1: must be one of takedown, disclosure, preservation (at /actions/0/platform/request)',
+    ]);
+  });
+
   it('counts investigations as a source of evidence', () => {
     const scenario = minimal();
     scenario.actions[1].minConfidence = 'high';

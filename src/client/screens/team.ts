@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from '../ui/dom';
 import type { Ctx } from './context';
 import { t } from '../ui/i18n';
+import { actorsSection } from './parts/actors';
 import { boardSection } from './parts/board';
 import { evasionSection } from './parts/evasion';
 import { catalogueSection } from './parts/catalogue';
@@ -28,9 +29,9 @@ export function teamScreen(ctx: Ctx): TemplateResult {
       <h1 class="visually-hidden">${view.me?.name ?? 'Team'}: ${view.scenario.title}</h1>
       ${whatNow(view)}
       ${resultsFirst ? resultsSection(view) : nothing}
-      ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)} ${evasionSection(view)}` : nothing}
+      ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)} ${evasionSection(view)} ${actorsSection(view)}` : nothing}
       ${briefingSection(view)}
-      ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)} ${evasionSection(view)}` : nothing}
+      ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)} ${evasionSection(view)} ${actorsSection(view)}` : nothing}
       ${boardSection(ctx.board, view)}
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>

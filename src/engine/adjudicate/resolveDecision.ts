@@ -14,6 +14,7 @@ import { reviewByOversight } from '../rules/oversight';
 import { takeProsecutionStep } from './prosecutionTurn';
 import { takeNormsStep } from './normsTurn';
 import { takeEvasionStep } from './evasionTurn';
+import { sendPlatformRequest } from './platformsTurn';
 
 export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
   const { scenario, state } = work;
@@ -89,6 +90,7 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
   if (action.prosecution && incident) return takeProsecutionStep(work, item, action);
   if (action.norms) return takeNormsStep(work, item, action);
   if (action.evasion) return takeEvasionStep(work, item, action, joint);
+  if (action.platform && incident) return sendPlatformRequest(work, item, action);
   switch (action.category) {
     case 'investigate':
       return incident ? investigate(work, item.team, incident) : 'Done.';

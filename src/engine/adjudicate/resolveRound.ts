@@ -4,7 +4,8 @@
  *   1. each team's decisions, teams in scenario order, plans in drafting order
  *   2. coalition cohesion for the round
  *   3. the adversary's reaction, then its moves
- *   4. sanctions packages, verification bodies, dispute settlement, criminal cases, the norms track, evasion channels and de-escalation move on
+ *   4. sanctions packages, verification bodies, dispute settlement, criminal cases, the norms track,
+ *      evasion channels, platform requests, the publics and de-escalation move on
  *   5. the escalation ladder
  *   6. end conditions
  */
@@ -24,6 +25,8 @@ import { advanceInstitutions } from './institutionsTurn';
 import { advanceProsecution } from './prosecutionTurn';
 import { advanceNorms, normVotes } from './normsTurn';
 import { advanceEvasion, evasionCohesion, evasionDrag } from './evasionTurn';
+import { advancePlatforms } from './platformsTurn';
+import { advanceOpinion } from './opinionTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
 import { secondaryMeasure } from '../scoring/evasion';
 
@@ -51,6 +54,8 @@ export function resolveRound(work: Work): void {
   const prosecutionHeadlines = advanceProsecution(work);
   const normsHeadlines = advanceNorms(work);
   const evasionHeadlines = advanceEvasion(work);
+  advancePlatforms(work);
+  advanceOpinion(work, resolved);
   advanceDeEscalation(work, harmful);
   refreshHiddenAccess(work);
 

@@ -9,6 +9,7 @@ import { exerciseMachine } from '../machines/exercise';
 import { dormantChannels } from './evasion';
 import { seedRng } from '../random';
 import { startNormsTrack } from './norms';
+import { startingOpinion } from './publicOpinion';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 
@@ -77,5 +78,8 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
     ...(scenario.norms ? { norms: startNormsTrack(scenario.norms) } : {}),
     // And the evasion channels, only where the scenario has sanctions.evasion.
     ...(scenario.sanctions.evasion ? { evasion: dormantChannels(scenario.sanctions.evasion) } : {}),
+    // And the publics and platform requests, only where the scenario has those sections.
+    ...(scenario.publicOpinion ? { opinion: startingOpinion(scenario.publicOpinion) } : {}),
+    ...(scenario.platforms ? { platformRequests: {} } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { checkRelisting } from './listing';
 import { checkEvasionStep } from './evasion';
 import { checkProsecutionStep } from './prosecution';
 import { checkNormsStep } from './norms';
+import { checkPlatformRequest } from './platforms';
 import { indexOf, legalBasisName, listNames } from './scenarioIndex';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
@@ -101,6 +102,8 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   if (norms) return norms;
   const enforcement = checkEvasionStep(scenario, state, team, action);
   if (enforcement) return enforcement;
+  const platformRequest = checkPlatformRequest(scenario, state, team, action, action.targetsIncident ? incidentId : null);
+  if (platformRequest) return platformRequest;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
     return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
   }

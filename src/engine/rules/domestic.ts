@@ -7,6 +7,7 @@
 import type { Action, Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 import { indexOf } from './scenarioIndex';
+import { domesticPressureOf } from './publicOpinion';
 
 /** Political capital a step costs at home at domesticPressure 1; at least 1 for any government. */
 export const DOMESTIC_COST_SCALE = 2;
@@ -34,7 +35,8 @@ function injuredTeams(scenario: Scenario, incident: string | null): string[] {
 export function domesticCosts(scenario: Scenario, state: ExerciseState, team: string, action: Action, incident: string | null): DomesticCost[] {
   const teamDef = indexOf(scenario).teams.get(team);
   if (!teamDef || teamDef.kind === 'institution') return [];
-  const price = Math.max(1, Math.round(DOMESTIC_COST_SCALE * teamDef.domesticPressure));
+  // The public's trust moves the pressure (rules/publicOpinion.ts); without a public it is the team's own.
+  const price = Math.max(1, Math.round(DOMESTIC_COST_SCALE * domesticPressureOf(scenario, state, team)));
   const costs: DomesticCost[] = [];
   const concerned = injuredTeams(scenario, incident).includes(team);
   if (isPublicStep(action) && ['attribution', 'diplomatic'].includes(action.category) && !concerned) {

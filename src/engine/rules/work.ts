@@ -45,6 +45,11 @@ const COPIERS: { [K in keyof ExerciseState]?: Copier<K> } = {
   mla: (mla) => (mla ? mapValues(mla, (r) => ({ ...r })) : mla),
   norms: (norms) => (norms ? { ...norms, raised: [...norms.raised], endorsers: [...norms.endorsers], reports: [...norms.reports], heldBack: [...norms.heldBack] } : norms),
   evasion: (evasion) => (evasion ? mapValues(evasion, (c) => ({ ...c, known: [...c.known], steps: [...c.steps] })) : evasion),
+  opinion: (opinion) =>
+    opinion
+      ? { publics: mapValues(opinion.publics, (p) => ({ ...p, why: [...p.why] })), claims: opinion.claims.map((c) => ({ ...c })), reach: { ...opinion.reach }, narrowed: { ...opinion.narrowed } }
+      : opinion,
+  platformRequests: (requests) => (requests ? mapValues(requests, (r) => ({ ...r })) : requests),
   teams: (teams) => mapValues(teams, (t) => ({ ...t, plan: [...t.plan], shared: [...t.shared] })),
   incidents: (incidents) => mapValues(incidents, (i) => ({ ...i })),
   indicators: (indicators) => ({ ...indicators }),

@@ -122,6 +122,9 @@ export const EVASION_STEPS = ['screen', 'designate', 'shareInformation'] as cons
 export type EvasionStep = (typeof EVASION_STEPS)[number];
 /** The kinds of evasion channel a scenario can declare. */
 export const EVASION_CHANNEL_KINDS = ['shellCompanies', 'intermediary', 'digitalCurrency'] as const;
+/** What a government can ask a platform or vendor (the scenario's platforms section). */
+export const PLATFORM_REQUESTS = ['takedown', 'disclosure', 'preservation'] as const;
+export type PlatformRequestKind = (typeof PLATFORM_REQUESTS)[number];
 
 export const COMPARATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 const comparator = z.enum(COMPARATORS);
@@ -534,6 +537,13 @@ const action = z.strictObject({
     })
     .optional()
     .describe('A step of enforcement against sanctions evasion (sanctions.evasion); the action targets no incident.'),
+  platform: z
+    .strictObject({
+      company: z.string().describe('A platform id from the scenario\'s platforms section.'),
+      request: z.enum(PLATFORM_REQUESTS).describe('takedown (remove the operation\'s accounts), disclosure (hand over what it holds on the incident) or preservation (keep the data for a later disclosure).'),
+    })
+    .optional()
+    .describe('A request to a platform or vendor on the action\'s incident: answered by the platform\'s duties in the requesting government\'s jurisdiction (docs/rules.md, "Platforms and vendors").'),
 });
 
 const verificationBody = z.strictObject({
@@ -780,6 +790,67 @@ const norms = z
     sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
   })
   .describe('Norms of responsible state behaviour: civilian infrastructure as protected targets, and a norms-building track (raising violations in UN and OSCE fora, endorsing the norm, transparent reporting) with slow, lasting effects on the adversary.');
+const newsItem = z.strictObject({
+  inject: z.string().describe('An inject id: in the round it is delivered, it occupies the news cycle.'),
+  share: z.number().min(0).max(1).describe("How much of the public's attention it takes, 0-1: a statement made that round reaches only what is left."),
+  leak: z.boolean().default(false).describe("A leak by the adversary: a government whose public it concerns and that says nothing in public that round loses trust."),
+  teams: z.array(z.string()).optional().describe('The governments whose publics it concerns (every public when absent).'),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the record of that news day.'),
+});
+
+const publicOf = z.strictObject({
+  team: z.string().describe('A government\'s team id.'),
+  trust: z.number().min(0).max(100).describe("Trust in the government's account at the start, 0-100."),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources: the polling it is modelled on.'),
+});
+
+const publicOpinion = z
+  .strictObject({
+    publics: z.array(publicOf).min(1).describe('One public per government that answers to one.'),
+    newsCycle: z.array(newsItem).default([]).describe('Injects that occupy the news cycle in the round they are delivered.'),
+    statementTrust: z.number().min(0).max(50).default(8).describe("Trust a public statement gains when it holds the public's whole attention; less in proportion."),
+    jointReach: z.number().min(1).max(3).default(1.5).describe('How much further a joint statement carries than a lone one: its attention is multiplied by this (at most 100).'),
+    silenceCost: z.number().min(0).max(50).default(5).describe('Trust lost by a government that says nothing in public while a leak that concerns its public dominates the news.'),
+    contradictionCost: z.number().min(0).max(100).default(15).describe('Trust lost when a public attribution is later contradicted: retracted, exposed as following a false flag, or contradicted by a verification body.'),
+    pressurePerTrust: z
+      .number()
+      .min(0)
+      .max(0.05)
+      .default(0.01)
+      .describe("Domestic pressure added per point of trust below the public's starting trust, and taken off per point above it (the result stays within 0-1)."),
+    jitter: z.number().min(0).max(0.5).default(0.1).describe("The seeded variation of a statement's attention: plus or minus this share."),
+    influence: z
+      .strictObject({
+        incidents: z.array(z.string()).min(1).describe("The adversary's information operations: incidents whose reach public distrust widens and platforms narrow."),
+        harmPerRound: z.number().min(0).max(2).default(0.5).describe('Harm each of them adds per round at full reach (100).'),
+      })
+      .optional()
+      .describe("The adversary's information operations: their reach is 100 less the publics' mean trust, less what platforms cut."),
+    sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+  })
+  .describe("Media and public opinion: each government's public, whose attention and trust respond to what the government says in public and when; trust moves the government's domestic pressure, and distrust widens the reach of the adversary's information operations.");
+
+const platformDuty = z.strictObject({
+  teams: z.array(z.string()).min(1).describe('The governments in whose jurisdiction the duty holds.'),
+  duty: z.enum(['statutory', 'voluntary']).describe('statutory: the law obliges the platform to comply with an order; voluntary: it cooperates at its own discretion (cooperateChance).'),
+  requests: z.array(z.enum(PLATFORM_REQUESTS)).min(1).describe('The requests the duty covers.'),
+  basis: z.string().min(1).describe('The law or practice in words, shown to players, e.g. "Regulation (EU) 2022/2065 (Digital Services Act), Arts 9-10".'),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+});
+
+const platform = z.strictObject({
+  id,
+  name: z.string().min(1).describe('Shown to players, e.g. "Facebook".'),
+  kind: z.enum(['socialMedia', 'vendor']).default('socialMedia').describe('A social-media platform, or a software or hardware vendor.'),
+  description: z.string().default(''),
+  incidents: z.array(z.string()).min(1).describe('The incidents it holds data on (accounts, advertising, logs): a disclosure on one of them gives evidence.'),
+  duties: z.array(platformDuty).default([]).describe('Its duties of disclosure and cooperation, by jurisdiction; a request no duty covers is voluntary.'),
+  cooperateChance: z.number().min(0).max(1).default(0.5).describe('Chance it cooperates with a voluntary request each time it answers; one that does not delays once, then refuses.'),
+  answerAfterRounds: z.number().int().min(0).max(10).default(1).describe('Rounds before it answers (0: at the end of the round of the request).'),
+  evidence: z.number().int().min(0).max(10).default(2).describe('Evidence points a disclosure gives the requesting government (one more on data preserved at its request).'),
+  reachCut: z.number().min(0).max(100).default(20).describe("How far a takedown or a disclosure narrows the adversary's reach on its incidents (publicOpinion.influence)."),
+  sources: z.array(z.string()).default([]).describe('Source ids from meta.sources.'),
+});
 
 const audience = z
   .union([z.literal('all'), z.literal('facilitator'), z.strictObject({ teams: z.array(z.string()).min(1) })])
@@ -925,6 +996,8 @@ export const scenarioSchema = z
     institutions: institutions.optional(),
     prosecution: prosecution.optional(),
     norms: norms.optional(),
+    publicOpinion: publicOpinion.optional(),
+    platforms: z.array(platform).optional().describe('Platforms and vendors with duties of disclosure and cooperation: governments send them requests (actions with a platform section).'),
     tribunalSeized: condition
       .optional()
       .describe('While this holds, a court or tribunal with binding authority is seized of the dispute with the adversary: countermeasures are suspended (ILC Art. 52(3)(b)).'),
@@ -963,6 +1036,8 @@ export type EvasionChannel = Evasion['channels'][number];
 export type Prosecution = NonNullable<Scenario['prosecution']>;
 export type RequestedState = Prosecution['mla']['states'][number];
 export type Norms = NonNullable<Scenario['norms']>;
+export type PublicOpinion = NonNullable<Scenario['publicOpinion']>;
+export type Platform = NonNullable<Scenario['platforms']>[number];
 
 /** Every closed object also accepts a "$comment" note, which the loader ignores. */
 export function allowComments(node: unknown): void {

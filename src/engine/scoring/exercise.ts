@@ -78,10 +78,12 @@ export function unansweredResponse(incident: string, harm: number): ExerciseResp
  */
 export function exerciseProportionality(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>, team?: string): number | null {
   const actions = indexOf(scenario).actions;
-  // A stance on attribution is no measure: it is left out, so that it cannot pad the figure either.
+  // A stance on attribution is no measure: it is left out, so that it cannot pad the figure either;
+  // nor is a request to a platform, which asks a company, not the adversary, for something.
   // A measure the government's own oversight held back was still its choice: it counts.
+  const isMeasure = (id: string) => !actions.get(id)?.attributionStance && !actions.get(id)?.platform;
   const taken = state.decisions
-    .filter((d) => (d.effective || d.heldBy !== undefined) && (team === undefined || d.team === team) && !actions.get(d.action)?.attributionStance)
+    .filter((d) => (d.effective || d.heldBy !== undefined) && (team === undefined || d.team === team) && isMeasure(d.action))
     .map((d) => ({
       team: d.team,
       action: d.action,

@@ -33,6 +33,7 @@ import { cohesionView, decisionVisibility, proportionalityView, reportCardViews 
 import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 import { normsView, protectedWords } from './norms';
+import { actorsView } from './actors';
 
 /** Okabe-Ito: distinguishable with the common forms of colour blindness. */
 export const TEAM_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
@@ -105,6 +106,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
     })),
   norms: (scenario, state) => normsView(scenario, state),
   evasion: (scenario, state, viewer) => evasionView(scenario, state, viewer, isDebrief(state)),
+  actors: (scenario, state, viewer) => actorsView(scenario, state, viewer, isDebrief(state)),
   indicators: (scenario, state, viewer) =>
     scenario.indicators
       .filter((i) => i.visibleTo === 'all' || sees('facilitatorOnly', viewer, false))

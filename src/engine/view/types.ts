@@ -193,6 +193,24 @@ export interface EvasionChannelView {
   steps: { team: TeamId; step: string; round: number; counted: boolean; costs?: { team: TeamId; cost: number; consulted: boolean }[] }[];
 }
 
+/**
+ * Actors beyond governments (scenarios with publicOpinion or platforms):
+ * the publics the viewer may see (its own; every one for the facilitator and
+ * observers, and at the debrief), the adversary's reach, and the platforms
+ * with the requests the viewer may see (its own).
+ */
+export interface ActorsView {
+  publics: { team: TeamId; name: string; trust: number; attention: number; pressure: number; why: string[] }[];
+  reach: { incident: string; name: string; value: number }[];
+  platforms: {
+    id: string;
+    name: string;
+    kind: string;
+    duties: { teams: TeamId[]; duty: string; requests: string[]; basis: string }[];
+    requests: { id: string; team: TeamId; request: string; incident: string; round: number; stage: string }[];
+  }[];
+}
+
 export interface TeamSummaryView {
   id: string;
   name: string;
@@ -243,6 +261,8 @@ export interface ExerciseView {
   norms: NormsView | null;
   /** The evasion channels the viewer knows of (all of them for the facilitator and observers, and at the debrief); empty in scenarios without sanctions.evasion. */
   evasion: EvasionChannelView[];
+  /** Publics, the adversary's reach and platforms; null in scenarios without them. */
+  actors: ActorsView | null;
   indicators: { id: string; name: string; value: number; min: number; max: number; description: string }[];
   facts: { id: string; description: string; value: boolean }[];
   injects: InjectDelivery[];

@@ -29,6 +29,7 @@ import { listedPersonsRule } from './listedPersons';
 import { prosecutionRule } from './prosecution';
 import { normsRule } from './norms';
 import { evasionRule } from './evasion';
+import { actorsRule } from './actors';
 import { textsRule } from './texts';
 import { listsRule } from './lists';
 import { languageRule, translationsRule } from './language';
@@ -65,6 +66,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   prosecutionRule,
   normsRule,
   evasionRule,
+  actorsRule,
   listsRule,
   datesRule,
   unusedObjectivesRule,

@@ -1,0 +1,101 @@
+/**
+ * Platforms and vendors, as the engine carries them out: a government's
+ * request (takedown, disclosure, preservation) goes to the platform; at the
+ * end of each round the platform answers the requests that are due, by its
+ * duties in the requesting government's jurisdiction. A disclosure gives the
+ * government evidence on the incident; a takedown or a disclosure narrows
+ * the adversary's reach (publicOpinion.influence). Rules and grounding:
+ * docs/rules.md ("Platforms and vendors").
+ */
+import { regionState, sendToChart, startChart } from '../machines/chart';
+import { platformRequestMachine, type PlatformAnswer } from '../machines/platforms';
+import { REQUEST_WORDS, dutyFor, mustComply, platformOf } from '../rules/platforms';
+import { teamName } from '../rules/scenarioIndex';
+import type { Work } from '../rules/work';
+import type { Action, Platform } from '../scenario/schema';
+import type { PlannedDecision, PlatformRequest } from '../types';
+
+function incidentName(work: Work, incident: string): string {
+  return work.index.incidents.get(incident)?.name ?? incident;
+}
+
+/** A government sends its request. Returns the outcome sentence. */
+export function sendPlatformRequest(work: Work, item: PlannedDecision, action: Action): string {
+  const { company, request: kind } = action.platform!;
+  const platform = platformOf(work.scenario, company)!;
+  const request: PlatformRequest = {
+    id: work.nextId('p'),
+    platform: platform.id,
+    request: kind,
+    incident: item.incident!,
+    team: item.team,
+    round: work.state.round,
+    chart: startChart(platformRequestMachine, { delay: platform.answerAfterRounds }),
+  };
+  work.state.platformRequests![request.id] = request;
+  const duty = dutyFor(platform, item.team, kind);
+  const basis = duty ? `${duty.duty === 'statutory' ? 'under a statutory duty' : 'on a voluntary basis'} (${duty.basis})` : 'with no duty to comply: it answers at its discretion';
+  return `${teamName(work.scenario, item.team)} asks ${platform.name} to ${REQUEST_WORDS[kind]} on "${incidentName(work, request.incident)}", ${basis}.`;
+}
+
+/** At the end of the round: the platforms answer what is due. */
+export function advancePlatforms(work: Work): void {
+  for (const request of Object.values(work.state.platformRequests ?? {})) answer(work, request);
+}
+
+/**
+ * A statutory duty obliges the platform to comply; otherwise it cooperates
+ * with its chance, and a platform that does not delays once, then refuses.
+ */
+function answer(work: Work, request: PlatformRequest): void {
+  const stage = regionState(request.chart);
+  if (stage !== 'requested' && stage !== 'delayed') return;
+  const platform = platformOf(work.scenario, request.platform)!;
+  if (stage === 'requested') {
+    request.chart = sendToChart(platformRequestMachine, request.chart, { type: 'ROUND_ENDED' });
+    if ((request.chart.context.rounds as number) <= platform.answerAfterRounds) return;
+  }
+  const complies = mustComply(platform, request.team, request.request) || work.rng.chance(platform.cooperateChance);
+  const result: PlatformAnswer = complies ? (request.request === 'disclosure' ? 'disclosed' : 'cooperating') : stage === 'requested' ? 'delayed' : 'refused';
+  request.chart = sendToChart(platformRequestMachine, request.chart, { type: 'ANSWER', answer: result });
+  const text = complies ? comply(work, platform, request) : answerText(work, platform, request, result);
+  work.log({ kind: 'intel', audience: { teams: [request.team] }, team: request.team, ref: request.incident, text });
+}
+
+function comply(work: Work, platform: Platform, request: PlatformRequest): string {
+  const name = incidentName(work, request.incident);
+  const holds = platform.incidents.includes(request.incident);
+  if (request.request === 'preservation') return `${platform.name} preserves its data on "${name}" for a later disclosure.`;
+  if (holds) narrowReach(work, request.incident, platform.reachCut);
+  if (request.request === 'takedown') {
+    return holds
+      ? `${platform.name} takes down the accounts behind "${name}": the operation's reach narrows by ${platform.reachCut}.`
+      : `${platform.name} finds nothing of "${name}" on its service to take down.`;
+  }
+  if (!holds) return `${platform.name} discloses what it holds, but it holds nothing on "${name}".`;
+  const points = platform.evidence + (wasPreserved(work, request) ? 1 : 0);
+  work.addEvidence(request.incident, request.team, points);
+  return `${platform.name} discloses the accounts and advertising behind "${name}": ${points} evidence points for the attribution, and the operation's reach narrows by ${platform.reachCut}.`;
+}
+
+/** Data preserved earlier at the government's request is still there to disclose in full. */
+function wasPreserved(work: Work, request: PlatformRequest): boolean {
+  return Object.values(work.state.platformRequests!).some(
+    (r) => r.team === request.team && r.platform === request.platform && r.incident === request.incident && r.request === 'preservation' && regionState(r.chart) === 'cooperating',
+  );
+}
+
+function answerText(work: Work, platform: Platform, request: PlatformRequest, result: PlatformAnswer): string {
+  const what = `${REQUEST_WORDS[request.request]} on "${incidentName(work, request.incident)}"`;
+  return result === 'delayed'
+    ? `${platform.name} has not yet agreed to ${what}: its lawyers are reviewing the request (an answer next round).`
+    : `${platform.name} declines to ${what}: no law obliges it to, and it cites its users' privacy.`;
+}
+
+/** What platforms cut stays cut: the reach of the operation is recomputed from it each round (adjudicate/opinionTurn.ts). */
+function narrowReach(work: Work, incident: string, cut: number): void {
+  const opinion = work.state.opinion;
+  if (!opinion || !work.scenario.publicOpinion?.influence?.incidents.includes(incident)) return;
+  opinion.narrowed[incident] = (opinion.narrowed[incident] ?? 0) + cut;
+  if (opinion.reach[incident] !== undefined) opinion.reach[incident] = Math.max(0, opinion.reach[incident] - cut);
+}
