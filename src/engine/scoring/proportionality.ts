@@ -6,13 +6,13 @@ import type { ActionCategory, ConfidenceLevel, LegalCategory, Procedure, Respons
 import { RESPONSIBILITY_LEVELS } from '../scenario/schema';
 import { COERCIVE_CATEGORIES, PREPAREDNESS_CATEGORIES, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWrongfulAct } from '../rules/law';
 import type { Score, ScoreComponent, ScoreRule } from '../types';
+import { say, type TermKey } from '../messages';
 import {
   clamp,
   component,
   fmtNum,
   fmtPct,
   joinAnd,
-  joinOr,
   normaliseWeights,
   notApplicable,
   shownValue,
@@ -131,13 +131,14 @@ const LABELS: Record<ProportionalityComponentId | 'preparedness', string> = {
   mitigation: 'Mitigation',
 };
 
-const PROCEDURE_WORDS: Record<Procedure, string> = {
-  notice: 'prior notice to the responsible state',
-  statementOfReasons: 'a statement of reasons',
-  sunset: 'a sunset clause',
-  oversight: 'notice to oversight bodies',
-  humanitarianExemption: 'a humanitarian exemption',
-  urgent: 'urgency',
+/** The words for each procedure: the engine's TERMS of the same key. */
+const PROCEDURE_WORDS: Record<Procedure, TermKey> = {
+  notice: 'notice',
+  statementOfReasons: 'statementOfReasons',
+  sunset: 'sunset',
+  oversight: 'oversight',
+  humanitarianExemption: 'humanitarianExemption',
+  urgent: 'urgent',
 };
 
 /** Severity after safeguards: a humanitarian exemption that is offered and chosen trims the bite. */
@@ -146,12 +147,12 @@ export function effectiveSeverity(severity: number, offered: readonly Procedure[
   return trimmed ? Math.max(0, severity - EXEMPTION_TRIM) : severity;
 }
 
-const SPILLOVER_WORDS: Record<Spillover, string> = {
-  none: 'no',
-  low: 'low',
-  medium: 'medium',
-  high: 'high',
-  veryHigh: 'very high',
+const SPILLOVER_WORDS: Record<Spillover, TermKey> = {
+  none: 'spillNone',
+  low: 'spillLow',
+  medium: 'spillMedium',
+  high: 'spillHigh',
+  veryHigh: 'spillVeryHigh',
 };
 
 const LEGAL_WORDS: Record<LegalCategory, string> = {
@@ -224,17 +225,12 @@ function fitMeasures(f: Facts): { S: number; H: number; over: number; under: num
 /** Fit: coercive responses only, severity (after an exemption's trim) against the harm they answer. */
 function fitComponent(f: Facts, weight: number): Scored {
   const { S, H, over, under, value } = fitMeasures(f);
-  const trimmed = S < clamp(f.input.severity, 0, 10) ? ` (${fmtNum(f.input.severity)} trimmed by the humanitarian exemption)` : '';
-  const hits = `${f.name} at severity ${fmtNum(S)}${trimmed} against harm ${fmtNum(H)}`;
-  const why =
-    over > 0
-      ? `${hits}: an overreaction by ${fmtNum(over)} (overreaching costs twice as much as falling short).`
-      : under > 0
-        ? `${hits}: an underreaction by ${fmtNum(under)} (falling short costs half as much as overreaching).`
-        : `${hits}: a match.`;
+  const trimmed = S < clamp(f.input.severity, 0, 10) ? say('part.trimmed', { severity: f.input.severity }) : '';
+  const hits = { action: f.name, severity: S, trimmed, harm: H };
+  const why = over > 0 ? say('fit.over', { ...hits, by: over }) : under > 0 ? say('fit.under', { ...hits, by: under }) : say('fit.match', hits);
   return {
     component: component('fit', LABELS.fit, value, weight, why),
-    descriptor: { strong: 'well-matched to the harm', weak: over > 0 ? 'overreaching' : 'falling short of the harm' },
+    descriptor: { strong: 'wellMatched', weak: over > 0 ? 'overreaching' : 'fallingShort' },
   };
 }
 
@@ -249,30 +245,24 @@ function preparednessValue(f: Facts): number {
 
 /** Preparedness: investigation, intelligence and resilience are measured by what they add, not against the harm. */
 function preparednessComponent(f: Facts, weight: number): Scored {
-  const why = redundantInvestigation(f)
-    ? `${f.name} investigates an incident your government already assesses with high confidence: it adds little.`
+  const key = redundantInvestigation(f)
+    ? 'preparedness.redundant'
     : f.input.category === 'investigate'
-      ? `${f.name} builds the evidence your government still lacks.`
+      ? 'preparedness.investigate'
       : f.input.category === 'intelligence'
-        ? `${f.name} puts intelligence to work for your government and its allies.`
-        : `${f.name} builds resilience and capacity; it is not measured against the harm.`;
+        ? 'preparedness.intelligence'
+        : 'preparedness.resilience';
+  const why = say(key, { action: f.name });
   return {
     component: component('preparedness', LABELS.preparedness, preparednessValue(f), weight, why),
-    descriptor: { strong: 'building preparedness', weak: 'redundant' },
+    descriptor: { strong: 'buildingPreparedness', weak: 'redundant' },
   };
 }
 
-function basisWords(basis: EvidenceBasis): string {
-  const flags = [
-    ['shared', basis.shared],
-    ['corroborated', basis.corroborated],
-    ['public', basis.public],
-  ] as const;
-  const has = flags.filter(([, v]) => v).map(([k]) => k);
-  const lacks = flags.filter(([, v]) => !v).map(([k]) => k);
-  if (lacks.length === 0) return 'on a basis that was shared, corroborated and public';
-  if (has.length === 0) return 'on a basis that was neither shared, corroborated nor public';
-  return `on a basis that was ${joinAnd(has)} but not ${joinOr(lacks)}`;
+/** What the basis of the evidence was (shared, corroborated, public), as one of the engine's TERMS. */
+function basisWords(basis: EvidenceBasis): TermKey {
+  const has = `${basis.shared ? 'S' : ''}${basis.corroborated ? 'C' : ''}${basis.public ? 'P' : ''}`;
+  return has === 'SCP' ? 'basisAll' : has === '' ? 'basisNone' : (`basis${has}` as TermKey);
 }
 
 /** Evidence's measures: confidence against the instrument's minimum (short when below it), times the quality of the basis. */
@@ -290,21 +280,19 @@ function evidenceComponent(f: Facts, weight: number): Scored & { short: boolean 
   const { short, value } = evidenceMeasures(input);
   if (input.minConfidence === 'none') {
     return {
-      component: component('evidence', LABELS.evidence, value, weight, `${name} needs no attribution.`),
-      descriptor: { strong: 'well-evidenced', weak: '' },
+      component: component('evidence', LABELS.evidence, value, weight, say('evidence.none', { action: name })),
+      descriptor: { strong: 'wellEvidenced', weak: '' },
       short,
     };
   }
-  const min = input.minConfidence;
-  const held =
+  const facts = { action: name, needed: input.minConfidence, basis: basisWords(input.basis) };
+  const why =
     input.confidence === null
-      ? `${name} with no attribution of the incident; the instrument needs ${min} confidence`
-      : short
-        ? `${name} while your confidence was ${input.confidence}; the instrument needs ${min}`
-        : `${name} with ${input.confidence} confidence (the instrument needs ${min})`;
+      ? say('evidence.unattributed', facts)
+      : say(short ? 'evidence.short' : 'evidence.enough', { ...facts, held: input.confidence });
   return {
-    component: component('evidence', LABELS.evidence, value, weight, `${held}, ${basisWords(input.basis)}.`),
-    descriptor: { strong: 'well-evidenced', weak: short ? 'ahead of the evidence' : 'on a thin basis' },
+    component: component('evidence', LABELS.evidence, value, weight, why),
+    descriptor: { strong: 'wellEvidenced', weak: short ? 'aheadOfEvidence' : 'thinBasis' },
     short,
   };
 }
@@ -315,8 +303,8 @@ function reversibilityValue(f: Facts): number {
 
 function reversibilityComponent(f: Facts, weight: number): Scored {
   const R = reversibilityValue(f);
-  const why = R >= 1 ? `${f.name} can be fully undone.` : R <= 0 ? `${f.name} cannot be undone.` : `${f.name} can only be partly undone (reversibility ${fmtPct(R)}).`;
-  return { component: component('reversibility', LABELS.reversibility, R, weight, why), descriptor: { strong: 'reversible', weak: 'hard to undo' } };
+  const why = R >= 1 ? say('reversibility.full', { action: f.name }) : R <= 0 ? say('reversibility.none', { action: f.name }) : say('reversibility.partly', { action: f.name, share: R });
+  return { component: component('reversibility', LABELS.reversibility, R, weight, why), descriptor: { strong: 'reversible', weak: 'hardToUndo' } };
 }
 
 const SAFEGUARDS = ['notice', 'statementOfReasons', 'sunset', 'oversight'] as const;
@@ -349,16 +337,15 @@ function procedureComponent(f: Facts, weight: number): Scored {
   const counted = SAFEGUARDS.filter((p) => countsSafeguard(f, p));
   const used = counted.filter((p) => metSafeguard(f, p));
   const missing = counted.filter((p) => !metSafeguard(f, p));
-  const unmet = (p: Procedure): string =>
-    p === 'statementOfReasons' && chose(f, p) ? 'a statement of reasons backed by shared or public evidence' : PROCEDURE_WORDS[p];
-  const words = used.map((p) => (p === 'notice' && !chose(f, 'notice') ? 'urgency in place of notice' : PROCEDURE_WORDS[p]));
+  const unmet = (p: Procedure): TermKey => (p === 'statementOfReasons' && chose(f, p) ? 'backedReasons' : PROCEDURE_WORDS[p]);
+  const words = used.map((p): TermKey => (p === 'notice' && !chose(f, 'notice') ? 'urgencyForNotice' : PROCEDURE_WORDS[p]));
   const why =
     counted.length === 0
-      ? `no procedural safeguards were offered for ${f.name}.`
+      ? say('procedure.noneOffered', { action: f.name })
       : missing.length === 0
-        ? `${f.name} came with ${joinAnd(words)}.`
-        : `${f.name} went ahead without ${joinOr(missing.map(unmet))} (${used.length} of the ${counted.length} safeguards offered ${used.length === 1 ? 'was' : 'were'} used).`;
-  return { component: component('procedure', LABELS.procedure, procedureValue(f), weight, why), descriptor: { strong: 'procedurally sound', weak: 'short on safeguards' } };
+        ? say('procedure.all', { action: f.name, used: words })
+        : say(used.length === 1 ? 'procedure.missingOne' : 'procedure.missing', { action: f.name, missing: missing.map(unmet), used: used.length, offered: counted.length });
+  return { component: component('procedure', LABELS.procedure, procedureValue(f), weight, why), descriptor: { strong: 'procedurallySound', weak: 'shortOnSafeguards' } };
 }
 
 /** M: spillover to bystanders, cancelled by a humanitarian exemption. */
@@ -369,18 +356,18 @@ function mitigationValue(f: Facts): number {
 function mitigationComponent(f: Facts, weight: number): Scored {
   const spill = SPILLOVER_VALUES[f.input.spillover];
   const exemption = chose(f, 'humanitarianExemption');
-  const words = `${f.name}, with ${SPILLOVER_WORDS[f.input.spillover]} spillover`;
-  const why =
+  const key =
     spill === 0
-      ? `${words}.`
+      ? 'mitigation.none'
       : exemption
-        ? `${words} offset by a humanitarian exemption.`
+        ? 'mitigation.exempted'
         : f.input.proceduresOffered.includes('humanitarianExemption')
-          ? `${words} and no humanitarian exemption, although one was available.`
-          : `${words} and no humanitarian exemption on offer.`;
+          ? 'mitigation.exemptionUnused'
+          : 'mitigation.noExemption';
+  const why = say(key, { action: f.name, spillover: SPILLOVER_WORDS[f.input.spillover] });
   return {
     component: component('mitigation', LABELS.mitigation, mitigationValue(f), weight, why),
-    descriptor: { strong: 'contained', weak: 'costly to bystanders' },
+    descriptor: { strong: 'contained', weak: 'costlyToBystanders' },
   };
 }
 
@@ -561,9 +548,7 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
             component: notApplicable(
               'fit',
               LABELS.fit,
-              input.declinesToAttribute
-                ? `${f.name} says where the assessment stands and coerces no one; fit to harm does not apply.`
-                : `${f.name} steps back rather than coerces; fit to harm does not apply.`,
+              say(input.declinesToAttribute ? 'fit.declines' : 'fit.stepsBack', { action: f.name }),
             ),
             descriptor: { strong: '', weak: '' },
           };
@@ -577,8 +562,8 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
   const raw = Math.round(clamp(weightedTotal(components), 0, 100));
   const value = Math.min(raw, cap);
   const descriptors: Descriptor[] = scored.map((s) => ({ component: s.component, ...s.descriptor }));
-  const before = value < raw ? ` (${raw} before the legal rules)` : '';
-  const summary = `Proportionality ${value}/100${before}: ${verdict(descriptors)}${legalSummary(findings)}.`;
+  const before = value < raw ? say('part.beforeLegal', { raw }) : '';
+  const summary = say('summary.proportionality', { value, before, verdict: verdict(descriptors), legal: legalSummary(findings) });
   return {
     score: { value, components, rules: findings.map((x) => x.rule), summary },
     legallyExposed: rules.some((rule) => rule.cap < 100),
