@@ -27,12 +27,15 @@ function englishParams(m: EngineMessage): Record<string, ParamValue> {
   );
 }
 
-/** The engine's texts of a state that are meant to be fully its own sentences. */
+/** The engine's texts of a state: outcomes, posture reasons, and the scores' explanations. */
 function texts(state: ExerciseState): { what: string; text: string }[] {
   return [
     ...state.decisions.map((d) => ({ what: `outcome of ${d.action}`, text: d.outcome })),
     ...state.rounds.map((r) => ({ what: `posture in round ${r.round}`, text: r.postureWhy })),
     ...state.decisions.flatMap((d) => d.proportionality.components.map((c) => ({ what: `${c.id} of ${d.action}`, text: c.why }))),
+    ...state.decisions.map((d) => ({ what: `summary of ${d.action}`, text: d.proportionality.summary })),
+    ...state.rounds.flatMap((r) => r.cohesion.components.map((c) => ({ what: `cohesion's ${c.id} in round ${r.round}`, text: c.why }))),
+    ...state.rounds.map((r) => ({ what: `cohesion in round ${r.round}`, text: r.cohesion.summary })),
   ];
 }
 

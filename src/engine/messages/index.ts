@@ -173,10 +173,50 @@ function termKeys(text: string, joiner: RegExp): string[] {
   return keys;
 }
 
+/**
+ * Names joined "A, B and C" back into a list. Names may hold " and "
+ * themselves ("EU Council and High Representative"): the commas split first,
+ * and the last stretch at its first " and ".
+ */
 function splitAnd(text: string): string[] {
-  const last = text.lastIndexOf(' and ');
-  if (last < 0) return [text];
-  return [...text.slice(0, last).split(', '), text.slice(last + 5)];
+  const parts = text.split(', ');
+  const last = parts.pop()!;
+  const and = last.indexOf(' and ');
+  return and < 0 ? [...parts, last] : [...parts, last.slice(0, and), last.slice(and + 5)];
+}
+
+/**
+ * Sentences joined "A, B and C" back into their items, each read whole:
+ * every way of cutting at ", " and " and " is tried, and the reading with
+ * the fewest characters of free text wins (items may hold commas and "and").
+ */
+function readJoined(text: string, templates: Compiled[]): { items: EngineMessage[][]; cost: number } | null {
+  if (!joinedReadings.has(text)) joinedReadings.set(text, readJoinedUnmemoised(text, templates));
+  return joinedReadings.get(text)!;
+}
+
+function readJoinedUnmemoised(text: string, templates: Compiled[]): { items: EngineMessage[][]; cost: number } | null {
+  let best: { items: EngineMessage[][]; cost: number } | null = null;
+  const consider = (items: EngineMessage[][], cost: number) => {
+    if (!best || cost < best.cost) best = { items, cost };
+  };
+  const whole = readSequence(text, 0, templates, true);
+  if (whole) consider([whole.messages], whole.cost);
+  for (const sep of [', ', ' and ']) {
+    for (let at = text.indexOf(sep); at > 0; at = text.indexOf(sep, at + 1)) {
+      const first = readSequence(text.slice(0, at), 0, templates, true);
+      if (!first) continue;
+      const rest = text.slice(at + sep.length);
+      if (sep === ' and ') {
+        const last = readSequence(rest, 0, templates, true);
+        if (last) consider([first.messages, last.messages], first.cost + last.cost);
+      } else {
+        const more = readJoined(rest, templates);
+        if (more && more.items.length >= 2) consider([first.messages, ...more.items], first.cost + more.cost);
+      }
+    }
+  }
+  return best;
 }
 
 /** A parameter of fixed shape back from its English words. */
@@ -212,10 +252,8 @@ function parseFree(kind: ParamKind, text: string, templates: Compiled[]): { valu
       return read && { value: read.messages, cost: read.cost };
     }
     case 'msgs': {
-      if (!text) return null;
-      const items = splitAnd(text).map((item) => readSequence(item, 0, templates, true));
-      if (items.some((i) => i === null)) return null;
-      return { value: items.map((i) => i!.messages), cost: items.reduce((sum, i) => sum + i!.cost, 0) };
+      const read = text ? readJoined(text, templates) : null;
+      return read && { value: read.items, cost: read.cost };
     }
     case 'list':
       return text ? { value: splitAnd(text), cost: text.length } : null;
@@ -252,7 +290,9 @@ function* matchSegments(text: string, at: number, segments: Segment[], i: number
   // A free parameter: each possible end, shortest first; where a literal follows, only where that literal starts.
   const next = segments[i + 1];
   const follows = next && 'literal' in next ? next.literal : null;
-  for (let end = at; end <= text.length; end += 1) {
+  // Sentences that end a sentence take the rest of the text: whatever follows is theirs to read.
+  const first = seg.kind === 'msg' && i === segments.length - 1 ? text.length : at;
+  for (let end = first; end <= text.length; end += 1) {
     if (follows !== null) {
       end = text.indexOf(follows, end);
       if (end < 0) return;
@@ -273,8 +313,22 @@ function* matchSegments(text: string, at: number, segments: Segment[], i: number
  * fewest characters as free text wins: "−2.5: X went ahead…" is a score's
  * lost points around a sentence, not a sentence about "−2.5: X".
  */
-function readSequence(text: string, at: number, templates: Compiled[], nested: boolean): { messages: EngineMessage[]; cost: number } | null {
-  let best: { messages: EngineMessage[]; cost: number } | null = null;
+function readSequence(text: string, at: number, templates: Compiled[], nested: boolean): Reading | null {
+  const key = `${nested ? 'n' : 't'}${at}|${text}`;
+  const known = readings.get(key);
+  if (known !== undefined) return known;
+  const found = readSequenceUnmemoised(text, at, templates, nested);
+  readings.set(key, found);
+  return found;
+}
+
+type Reading = { messages: EngineMessage[]; cost: number };
+/** The readings of one recognise() call, by position and text: each stretch is read once, however many ways lead to it. */
+let readings = new Map<string, Reading | null>();
+const joinedReadings = new Map<string, { items: EngineMessage[][]; cost: number } | null>();
+
+function readSequenceUnmemoised(text: string, at: number, templates: Compiled[], nested: boolean): Reading | null {
+  let best: Reading | null = null;
   for (const t of templates) {
     if (t.part && !nested) continue;
     for (const m of matchSegments(text, at, t.segments, 0, templates)) {
@@ -305,7 +359,11 @@ export function recognise(text: string): EngineMessage[] | null {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   compiled ??= compile();
+  readings = new Map();
+  joinedReadings.clear();
   const found = text.length ? (readSequence(text, 0, compiled, false)?.messages ?? null) : null;
+  readings.clear();
+  joinedReadings.clear();
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, found);
   return found;
