@@ -111,6 +111,8 @@ describe.skipIf(!HAVE_CHROMIUM)("the engine's sentences in French and German", (
       const text = await visibleText(page, '.catalogue');
       for (const sentence of expected[language]) expect(text).toContain(sentence);
       expect(englishIn(text)).toEqual([]);
+      await page.locator('.catalogue .action--unavailable').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/screens/team-unavailable-${language}@1366.png` });
     }
   }, 60_000);
 
@@ -145,7 +147,10 @@ describe.skipIf(!HAVE_CHROMIUM)("the engine's sentences in French and German", (
       expect(await axeSerious(page)).toEqual([]);
       for (const [width, height] of [[1366, 768], [390, 844]] as const) {
         await page.setViewportSize({ width, height });
-        await page.screenshot({ path: `test-results/screens/team-results-${language}@${width}.png`, fullPage: true });
+        await page.locator('#results-h').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `test-results/screens/team-results-${language}@${width}.png` });
+        await page.locator('.results details.score').first().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `test-results/screens/team-explanation-${language}@${width}.png` });
       }
       await page.setViewportSize({ width: 1366, height: 768 });
     }

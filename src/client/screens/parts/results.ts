@@ -119,13 +119,13 @@ export function scoreDetails(score: ExplainedScore, label: string, open = false)
 
 function scoreBody(score: ExplainedScore, label: string): TemplateResult {
   return html`${score.summary ? html`<p>${engineText(score.summary, score.summaryMessages)}</p>` : nothing}
-    <table class="table compact">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${t('results.components', { label })}><table class="table compact">
       <caption class="visually-hidden">${t('results.components', { label })}</caption>
       <thead><tr><th scope="col">${t('results.component')}</th><th scope="col">${t('results.value')}</th><th scope="col">${t('results.points')}</th><th scope="col">${t('results.lost')}</th><th scope="col">${t('results.why')}</th></tr></thead>
       <tbody>${score.components.map(
         (c) => html`<tr><th scope="row">${componentLabel(c.id, c.label)}</th><td>${percent(c.value)}</td><td>${points(c.points)}</td><td>${points(c.lost)}</td><td>${engineText(c.why, c.whyMessages)}</td></tr>`,
       )}</tbody>
-    </table>
+    </table></div>
     ${score.rules.length
       ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${r.effect}</strong>: ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
       : nothing}`;
