@@ -103,7 +103,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the engine's sentences in French and German", (
     }
     const expected = {
       fr: ['Asset freeze exige un niveau de confiance dans l\'attribution d\'au moins « élevée »', 'Emergency summit coûte 6 de capital politique ; il vous en reste 4 pour ce tour.'],
-      de: ['Asset freeze erfordert mindestens die Zuordnungssicherheit „hoch“', 'Emergency summit kostet 6 politisches Kapital; Ihnen bleiben in dieser Runde 4.'],
+      de: ['Asset freeze erfordert mindestens die Zuordnungsgewissheit „hoch“', 'Emergency summit kostet 6 politisches Kapital; Ihnen bleiben in dieser Runde 4.'],
     } as const;
     for (const language of ['fr', 'de'] as const) {
       const page = pages[language];
@@ -111,7 +111,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the engine's sentences in French and German", (
       const text = await visibleText(page, '.catalogue');
       for (const sentence of expected[language]) expect(text).toContain(sentence);
       expect(englishIn(text)).toEqual([]);
-      await page.locator('.catalogue .action--unavailable').first().scrollIntoViewIfNeeded();
+      await page.locator('.catalogue .action--unavailable .reason').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/screens/team-unavailable-${language}@1366.png` });
     }
   }, 60_000);
