@@ -16,6 +16,7 @@ import type { Work } from '../rules/work';
 import type { Action, Prosecution, RequestedState } from '../scenario/schema';
 import type { MlaRequest, PlannedDecision, ProsecutionCase } from '../types';
 import { deliverReport } from './injects';
+import { say } from '../messages';
 
 function prosecutionOf(work: Work): Prosecution {
   return work.scenario.prosecution!;
@@ -75,7 +76,7 @@ function joinJit(work: Work, kase: ProsecutionCase, team: string): string {
   if (!kase.jit.includes(team)) kase.jit.push(team);
   poolCaseFile(work, kase);
   const name = incidentName(work, kase.incident);
-  if (kase.jit.length < 2) return `${teamName(work.scenario, team)} opens a case file on "${name}"; allies who join the joint investigation team pool their evidence in it.`;
+  if (kase.jit.length < 2) return say('case.opened', { team: teamName(work.scenario, team), incident: name });
   const members = listNames(kase.jit.map((t) => teamName(work.scenario, t)));
   // The outcome becomes public with the decision: what the file holds stays with its members (their case view shows it).
   return `The joint investigation team on "${name}" (${members}) works from one case file, which corroborates every member's steps in the case.`;
@@ -111,8 +112,8 @@ function requestAssistance(work: Work, item: PlannedDecision, action: Action): s
   };
   work.state.mla![request.id] = request;
   const delay = delayOf(work, to);
-  const when = delay === 0 ? 'by the end of the round' : `in ${delay + 1} rounds, counting this one`;
-  return `A request for legal assistance on "${incidentName(work, item.incident!)}" goes to ${to.name}; an answer is due ${when}.`;
+  const facts = { incident: incidentName(work, item.incident!), state: to.name };
+  return delay === 0 ? say('mla.requestedNow', facts) : say('mla.requested', { ...facts, rounds: delay + 1 });
 }
 
 /**
