@@ -78,7 +78,7 @@ export const scoreSchema = z
         whyMessages: saidSchema,
       }),
     ),
-    rules: z.array(z.strictObject({ id, effect: z.string(), why: z.string(), whyMessages: saidSchema })),
+    rules: z.array(z.strictObject({ id, effect: z.string(), effectMessages: saidSchema, why: z.string(), whyMessages: saidSchema })),
     summary: z.string(),
     summaryMessages: saidSchema,
   })

@@ -67,6 +67,27 @@ describe("the engine's sentences in French and German", () => {
     chooseLanguage('en');
   });
 
+  it('renders a score summary built of pieces, with the legal rules that capped it', () => {
+    const summary = say('summary.proportionality', {
+      value: 40,
+      before: say('part.beforeLegal', { raw: 63 }),
+      verdict: say('part.verdictBoth', { strengths: ['procedurallySound'], weaknesses: ['costlyToBystanders', 'hardToUndo'] }),
+      legal: [say('part.legalExposed', { exposures: ['exposedIrreversible', 'exposedNoNotice'] })],
+    });
+    expect(summary).toBe(
+      'Proportionality 40/100 (63 before the legal rules): procedurally sound but costly to bystanders and hard to undo; legally exposed as a countermeasure below the reversibility floor and without notice.',
+    );
+    chooseLanguage('fr');
+    expect(engineText(summary, recognise(summary))).toBe(
+      'Proportionnalité 40/100 (63 avant les règles juridiques) : solide sur le plan procédural, mais coûteuse pour les tiers et difficile à défaire ; juridiquement fragile en tant que contre-mesure en deçà du seuil de réversibilité et sans notification.',
+    );
+    chooseLanguage('de');
+    expect(engineText(summary, recognise(summary))).toBe(
+      'Verhältnismäßigkeit 40/100 (63 vor den Rechtsregeln): verfahrensrechtlich solide, aber kostspielig für Unbeteiligte und schwer rückgängig zu machen; rechtlich angreifbar als Gegenmaßnahme unterhalb der Umkehrbarkeitsschwelle und ohne Notifizierung.',
+    );
+    chooseLanguage('en');
+  });
+
   it('shows a text the engine did not wholly write as it is, in every language', () => {
     chooseLanguage('fr');
     expect(engineText('Set by the facilitator.', recognise('Set by the facilitator.'))).toBe('Set by the facilitator.');

@@ -22,6 +22,7 @@ function englishParams(m: EngineMessage): Record<string, ParamValue> {
     Object.entries(m.params).map(([name, value]) => {
       if (kinds.get(name) === 'msg') return [name, english(value as EngineMessage[])];
       if (kinds.get(name) === 'msgs') return [name, (value as EngineMessage[][]).map(english)];
+      if (kinds.get(name) === 'parts') return [name, (value as EngineMessage[]).map((m) => english([m]))];
       return [name, value];
     }),
   );
@@ -34,6 +35,7 @@ function texts(state: ExerciseState): { what: string; text: string }[] {
     ...state.rounds.map((r) => ({ what: `posture in round ${r.round}`, text: r.postureWhy })),
     ...state.decisions.flatMap((d) => d.proportionality.components.map((c) => ({ what: `${c.id} of ${d.action}`, text: c.why }))),
     ...state.decisions.map((d) => ({ what: `summary of ${d.action}`, text: d.proportionality.summary })),
+    ...state.decisions.flatMap((d) => d.proportionality.rules.flatMap((r) => [{ what: `${r.id} of ${d.action}`, text: r.why }, { what: `${r.id}'s effect`, text: r.effect }])),
     ...state.rounds.flatMap((r) => r.cohesion.components.map((c) => ({ what: `cohesion's ${c.id} in round ${r.round}`, text: c.why }))),
     ...state.rounds.map((r) => ({ what: `cohesion in round ${r.round}`, text: r.cohesion.summary })),
   ];

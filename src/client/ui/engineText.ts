@@ -41,7 +41,7 @@ export function render(message: EngineMessage): string {
   for (const { name, kind } of kinds) {
     const value = message.params[name] ?? '';
     local[name] = localParam(kind, value);
-    english[name] = kind === 'msg' ? renderAll(value as EngineMessage[]) : kind === 'msgs' ? (value as EngineMessage[][]).map(renderAll) : value;
+    english[name] = kind === 'msg' ? renderAll(value as EngineMessage[]) : kind === 'msgs' ? (value as EngineMessage[][]).map(renderAll) : kind === 'parts' ? (value as EngineMessage[]).map(render) : value;
   }
   return t(message.key, { ns: 'engine', keySeparator: false, nsSeparator: false, ...local, defaultValue: fill(template, english) });
 }
@@ -80,6 +80,8 @@ function localParam(kind: ParamKind, value: ParamValue): string {
       return renderAll(value as EngineMessage[]);
     case 'msgs':
       return list((value as EngineMessage[][]).map(renderAll));
+    case 'parts':
+      return (value as EngineMessage[]).map(render).join('');
     default:
       return String(value);
   }

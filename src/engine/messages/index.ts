@@ -16,6 +16,7 @@
  *   term        a phrase of TERMS, by key; terms and termsOr several, "A and B", "A or B"
  *   msg         sentences of this catalogue (keys part.* are only ever such pieces)
  *   msgs        several of them, "A and B"
+ *   parts       pieces (keys part.*) written one after the other, with nothing between
  */
 import { TEMPLATES, TERMS, type MessageKey, type TermKey } from './templates';
 
@@ -32,7 +33,7 @@ export interface EngineMessage {
 }
 export type ParamValue = string | number | string[] | EngineMessage[] | EngineMessage[][];
 
-export const PARAM_KINDS = ['text', 'int', 'num', 'fixed1', 'pct', 'list', 'posture', 'confidence', 'phase', 'term', 'terms', 'termsOr', 'msg', 'msgs'] as const;
+export const PARAM_KINDS = ['text', 'int', 'num', 'fixed1', 'pct', 'list', 'posture', 'confidence', 'phase', 'term', 'terms', 'termsOr', 'msg', 'msgs', 'parts'] as const;
 export type ParamKind = (typeof PARAM_KINDS)[number];
 
 const MINUS = '\u2212';
@@ -81,6 +82,8 @@ function english(kind: ParamKind, value: ParamValue): string {
     case 'list':
     case 'msgs':
       return joinAnd(strings(value));
+    case 'parts':
+      return strings(value).join('');
     case 'term':
       return term(String(value));
     case 'terms':
@@ -246,9 +249,10 @@ function parseFixed(kind: ParamKind, text: string): ParamValue {
  */
 function parseFree(kind: ParamKind, text: string, templates: Compiled[]): { value: ParamValue; cost: number } | null {
   switch (kind) {
-    case 'msg': {
+    case 'msg':
+    case 'parts': {
       if (text === '') return { value: [], cost: 0 };
-      const read = readSequence(text, 0, templates, true);
+      const read = readSequence(text, 0, templates, true, kind === 'parts' ? '' : ' ');
       return read && { value: read.messages, cost: read.cost };
     }
     case 'msgs': {
@@ -313,11 +317,11 @@ function* matchSegments(text: string, at: number, segments: Segment[], i: number
  * fewest characters as free text wins: "−2.5: X went ahead…" is a score's
  * lost points around a sentence, not a sentence about "−2.5: X".
  */
-function readSequence(text: string, at: number, templates: Compiled[], nested: boolean): Reading | null {
-  const key = `${nested ? 'n' : 't'}${at}|${text}`;
+function readSequence(text: string, at: number, templates: Compiled[], nested: boolean, sep: '' | ' ' = ' '): Reading | null {
+  const key = `${nested ? 'n' : 't'}${sep ? 's' : 'p'}${at}|${text}`;
   const known = readings.get(key);
   if (known !== undefined) return known;
-  const found = readSequenceUnmemoised(text, at, templates, nested);
+  const found = readSequenceUnmemoised(text, at, templates, nested, sep);
   readings.set(key, found);
   return found;
 }
@@ -327,16 +331,18 @@ type Reading = { messages: EngineMessage[]; cost: number };
 let readings = new Map<string, Reading | null>();
 const joinedReadings = new Map<string, { items: EngineMessage[][]; cost: number } | null>();
 
-function readSequenceUnmemoised(text: string, at: number, templates: Compiled[], nested: boolean): Reading | null {
+function readSequenceUnmemoised(text: string, at: number, templates: Compiled[], nested: boolean, sep: '' | ' '): Reading | null {
   let best: Reading | null = null;
   for (const t of templates) {
     if (t.part && !nested) continue;
+    // Pieces written one after the other are pieces, each opening with its own words.
+    if (sep === '' && (!t.part || !('literal' in t.segments[0]!))) continue;
     for (const m of matchSegments(text, at, t.segments, 0, templates)) {
       if (m.end === at || (best && m.cost >= best.cost)) continue;
       const message = { key: t.key, params: m.params };
       if (m.end === text.length) best = { messages: [message], cost: m.cost };
-      else if (text[m.end] === ' ') {
-        const rest = readSequence(text, m.end + 1, templates, nested);
+      else if (sep === '' || text[m.end] === ' ') {
+        const rest = readSequence(text, m.end + sep.length, templates, nested, sep);
         if (rest && (!best || m.cost + rest.cost < best.cost)) best = { messages: [message, ...rest.messages], cost: m.cost + rest.cost };
       }
       if (best?.cost === 0) return best;

@@ -12,7 +12,7 @@ export type Said = EngineMessage[] | null;
 
 export interface ExplainedScore extends Score {
   components: (ScoreComponent & { whyMessages: Said })[];
-  rules: (ScoreRule & { whyMessages: Said })[];
+  rules: (ScoreRule & { effectMessages: Said; whyMessages: Said })[];
   summaryMessages: Said;
 }
 
@@ -30,7 +30,7 @@ export function explainedScore(score: Score): ExplainedScore {
     result = {
       ...score,
       components: score.components.map((c) => ({ ...c, whyMessages: said(c.why) })),
-      rules: score.rules.map((r) => ({ ...r, whyMessages: said(r.why) })),
+      rules: score.rules.map((r) => ({ ...r, effectMessages: said(r.effect), whyMessages: said(r.why) })),
       summaryMessages: said(score.summary),
     };
     explained.set(score, result);

@@ -10,9 +10,6 @@ import { say, type TermKey } from '../messages';
 import {
   clamp,
   component,
-  fmtNum,
-  fmtPct,
-  joinAnd,
   normaliseWeights,
   notApplicable,
   shownValue,
@@ -155,17 +152,18 @@ const SPILLOVER_WORDS: Record<Spillover, TermKey> = {
   veryHigh: 'spillVeryHigh',
 };
 
-const LEGAL_WORDS: Record<LegalCategory, string> = {
+/** What each legal category is called: the engine's TERMS of the same key. */
+const LEGAL_WORDS: Record<LegalCategory, TermKey> = {
   cybercrime: 'cybercrime',
   espionage: 'espionage',
-  internationallyWrongfulAct: 'an internationally wrongful act',
-  useOfForce: 'a use of force',
-  armedAttack: 'an armed attack',
+  internationallyWrongfulAct: 'internationallyWrongfulAct',
+  useOfForce: 'useOfForce',
+  armedAttack: 'armedAttack',
 };
 
-function healey(level: number): string {
-  const name = RESPONSIBILITY_LEVELS[Math.round(clamp(level, 1, 10)) - 1];
-  return `level ${fmtNum(level)} (${name ?? 'unknown'})`;
+/** A level on Healey's spectrum of state responsibility, with its name. */
+function healeyName(level: number): string {
+  return RESPONSIBILITY_LEVELS[Math.round(clamp(level, 1, 10)) - 1] ?? 'unknown';
 }
 
 /** What the scorer reads once from the input: the context with its defaults. */
@@ -373,12 +371,12 @@ function mitigationComponent(f: Facts, weight: number): Scored {
 
 interface LegalFinding {
   rule: ScoreRule;
-  /** What the summary says after "legally exposed as a countermeasure …"; null for a flag that caps nothing. */
-  exposure: string | null;
+  /** What the summary says after "legally exposed as a countermeasure …" (one of the engine's TERMS); null for a flag that caps nothing. */
+  exposure: TermKey | null;
 }
 
-const capped = (id: string, why: string, exposure: string): LegalFinding => ({
-  rule: { id, effect: `capped at ${COUNTERMEASURE_CAP}`, why },
+const capped = (id: string, why: string, exposure: TermKey): LegalFinding => ({
+  rule: { id, effect: say('effect.cappedAt', { cap: COUNTERMEASURE_CAP }), why },
   exposure,
 });
 
@@ -387,60 +385,42 @@ function attributionFinding(f: Facts): LegalFinding {
   const resp = f.input.assessedResponsibility;
   const problems: string[] = [];
   if (!isWrongfulAct(cat)) {
-    problems.push(cat === null ? 'has not classified the incident as an internationally wrongful act' : `classified the incident as ${LEGAL_WORDS[cat]}, not an internationally wrongful act`);
+    problems.push(cat === null ? say('part.notClassified') : say('part.classifiedAs', { category: LEGAL_WORDS[cat] }));
   }
   if (!isStateAttributed(resp)) {
-    problems.push(resp === null ? 'has not assessed which state is responsible' : `assessed state responsibility at ${healey(resp)}, below state-ordered (${COUNTERMEASURE_MIN_RESPONSIBILITY})`);
+    problems.push(resp === null ? say('part.notAssessed') : say('part.assessedAt', { level: resp, name: healeyName(resp), min: COUNTERMEASURE_MIN_RESPONSIBILITY }));
   }
-  return capped(
-    'countermeasure-attribution',
-    `A countermeasure such as ${f.name} is lawful only against a state responsible for an internationally wrongful act (ILC Art. 49(1); Tallinn Manual 2.0 Rule 20); your government ${joinAnd(problems)}.`,
-    'without state attribution of a wrongful act',
-  );
+  return capped('countermeasure-attribution', say('legal.attribution', { action: f.name, problems }), 'exposedUnattributed');
 }
 
 function noticeFinding(f: Facts): LegalFinding {
-  const urgency = chose(f, 'urgent')
-    ? 'urgency was invoked, but no harmful move by the adversary this round or the last warranted it (ILC Art. 52(2))'
-    : 'urgency was not invoked (ILC Art. 52(2))';
-  const notOffered = f.input.proceduresOffered.includes('notice') ? '' : '; as drafted, the action offers no notice step';
-  return capped(
-    'countermeasure-notice',
-    `${f.name} went ahead as a countermeasure without first calling on the responsible state to stop and notifying it (ILC Art. 52(1)), and ${urgency}${notOffered}.`,
-    'without notice',
-  );
+  const urgency = say(chose(f, 'urgent') ? 'part.urgencyUnwarranted' : 'part.urgencyNotInvoked');
+  const notOffered = f.input.proceduresOffered.includes('notice') ? '' : say('part.noNoticeStep');
+  return capped('countermeasure-notice', say('legal.notice', { action: f.name, urgency, notOffered }), 'exposedNoNotice');
 }
 
 function reversibilityFinding(f: Facts): LegalFinding {
   return capped(
     'countermeasure-reversibility',
-    `${f.name} can only be partly undone (reversibility ${fmtPct(reversibilityValue(f))}); countermeasures must be temporary and as far as possible reversible (ILC Art. 49(2)-(3); Tallinn Manual 2.0 Rule 21), and this exercise requires at least ${fmtPct(COUNTERMEASURE_MIN_REVERSIBILITY)}.`,
-    'below the reversibility floor',
+    say('legal.reversibility', { action: f.name, share: reversibilityValue(f), floor: COUNTERMEASURE_MIN_REVERSIBILITY }),
+    'exposedIrreversible',
   );
 }
 
 function purposeFinding(f: Facts): LegalFinding {
-  return capped(
-    'countermeasure-purpose',
-    `${f.name} came after the adversary's compliance was verified; a countermeasure may only induce cessation, not punish, and must end once the responsible state complies (ILC Arts 49(1), 53; Tallinn Manual 2.0 Rule 21).`,
-    'after the wrong had ceased',
-  );
+  return capped('countermeasure-purpose', say('legal.purpose', { action: f.name }), 'exposedAfterCessation');
 }
 
 function tribunalFinding(f: Facts): LegalFinding {
-  return capped(
-    'countermeasure-tribunal',
-    `${f.name} went ahead while a court or tribunal with binding authority was seized of the dispute; countermeasures are suspended while it is (ILC Art. 52(3)(b)).`,
-    'while a tribunal was seized',
-  );
+  return capped('countermeasure-tribunal', say('legal.tribunal', { action: f.name }), 'exposedTribunalSeized');
 }
 
 function collectiveFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'countermeasure-collective',
-      effect: 'flagged as contested',
-      why: `${f.name} is a countermeasure by a government that was not itself injured; collective countermeasures are contested (ILC Art. 54 leaves them open; Estonia supported them in 2019, most Tallinn Manual 2.0 experts did not, Rule 24).`,
+      effect: say('effect.contested'),
+      why: say('legal.collective', { action: f.name }),
     },
     exposure: null,
   };
@@ -451,10 +431,10 @@ function wrongStateFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'wrong-state',
-      effect: `capped at ${WRONG_STATE_CAP}`,
-      why: `${f.name} rests on planted evidence: your government blames a state that is not responsible. Conduct is attributable only on evidence of the responsible state's organs or control (ILC Arts 4, 8; Tallinn Manual 2.0 Rules 15, 17), and a response against the wrong state is itself a wrong.`,
+      effect: say('effect.cappedAt', { cap: WRONG_STATE_CAP }),
+      why: say('legal.wrongState', { action: f.name }),
     },
-    exposure: 'against the wrong state',
+    exposure: 'exposedWrongState',
   };
 }
 
@@ -463,10 +443,11 @@ function selfDefenceFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'self-defence-threshold',
-      effect: 'set to 0',
-      why: `Force in self-defence such as ${f.name} is lawful only in response to an armed attack (UN Charter Art. 51); your government ${
-        cat === null ? 'has not classified the incident' : `classified the incident as ${LEGAL_WORDS[cat]}`
-      }, which is below the armed-attack threshold.`,
+      effect: say('effect.setToZero'),
+      why: say('legal.selfDefence', {
+        action: f.name,
+        classified: cat === null ? say('part.selfDefenceUnclassified') : say('part.selfDefenceClassified', { category: LEGAL_WORDS[cat] }),
+      }),
     },
     exposure: null,
   };
@@ -506,12 +487,14 @@ function measureOf(category: ActionCategory, declinesToAttribute = false): 'fit'
   return 'none';
 }
 
-function legalSummary(findings: LegalFinding[]): string {
-  if (findings.some((x) => x.rule.id === 'self-defence-threshold')) return '; legally exposed: force below the armed-attack threshold';
-  const wrongState = findings.some((x) => x.rule.id === 'wrong-state') ? '; legally exposed: aimed at the wrong state by a false flag' : '';
-  const exposure = findings.filter((x) => x.rule.id !== 'wrong-state').map((x) => x.exposure).filter((x): x is string => x !== null);
-  const contested = findings.some((x) => x.rule.id === 'countermeasure-collective') ? '; contested as a collective countermeasure' : '';
-  return wrongState + (exposure.length > 0 ? `; legally exposed as a countermeasure ${joinAnd(exposure)}` : '') + contested;
+/** What the summary adds for the legal rules: pieces written one after the other ("; legally exposed …"). */
+function legalSummary(findings: LegalFinding[]): string[] {
+  if (findings.some((x) => x.rule.id === 'self-defence-threshold')) return [say('part.legalSelfDefence')];
+  const wrongState = findings.some((x) => x.rule.id === 'wrong-state') ? [say('part.legalWrongState')] : [];
+  const exposure = findings.filter((x) => x.rule.id !== 'wrong-state').map((x) => x.exposure).filter((x): x is TermKey => x !== null);
+  const exposed = exposure.length > 0 ? [say('part.legalExposed', { exposures: exposure })] : [];
+  const contested = findings.some((x) => x.rule.id === 'countermeasure-collective') ? [say('part.legalContested')] : [];
+  return [...wrongState, ...exposed, ...contested];
 }
 
 type LiveWeights = Record<ProportionalityComponentId, number>;

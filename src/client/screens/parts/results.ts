@@ -127,6 +127,6 @@ function scoreBody(score: ExplainedScore, label: string): TemplateResult {
       )}</tbody>
     </table></div>
     ${score.rules.length
-      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${r.effect}</strong>: ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
+      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${engineText(r.effect, r.effectMessages)}</strong>: ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
       : nothing}`;
 }
