@@ -11,7 +11,7 @@ import { regionState, sendToChart, startChart } from '../machines/chart';
 import { caseMachine, mlaMachine, type MlaAnswer } from '../machines/prosecution';
 import { applyEffects } from '../effects';
 import { caseStage, evidenceOf } from '../rules/readers';
-import { listNames, teamName } from '../rules/scenarioIndex';
+import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import type { Action, Prosecution, RequestedState } from '../scenario/schema';
 import type { MlaRequest, PlannedDecision, ProsecutionCase } from '../types';
@@ -61,11 +61,11 @@ export function takeProsecutionStep(work: Work, item: PlannedDecision, action: A
     case 'indict':
       kase.charged.push(item.team);
       sendCase(kase, 'CHARGE');
-      return `${who} indicts on "${name}": the charges, and the evidence they rest on, are public.`;
+      return say('case.indicted', { team: who, incident: name });
     case 'arrestWarrant':
       kase.warrant = item.team;
       sendCase(kase, 'WARRANT');
-      return `A court of ${who} issues an arrest warrant on "${name}": the indicted risk arrest whenever they travel to a state that extradites.`;
+      return say('case.warrant', { team: who, incident: name });
     case 'demandProsecution':
       return refuseSafeHarbour(work, kase, item.team);
   }
@@ -77,9 +77,9 @@ function joinJit(work: Work, kase: ProsecutionCase, team: string): string {
   poolCaseFile(work, kase);
   const name = incidentName(work, kase.incident);
   if (kase.jit.length < 2) return say('case.opened', { team: teamName(work.scenario, team), incident: name });
-  const members = listNames(kase.jit.map((t) => teamName(work.scenario, t)));
+  const members = kase.jit.map((t) => teamName(work.scenario, t));
   // The outcome becomes public with the decision: what the file holds stays with its members (their case view shows it).
-  return `The joint investigation team on "${name}" (${members}) works from one case file, which corroborates every member's steps in the case.`;
+  return say('case.jointTeam', { incident: name, members });
 }
 
 /**
