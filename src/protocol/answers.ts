@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { RejectionCode } from '../engine/types';
-import { exerciseViewSchema, outcomeSchema, reportCardSchema, scoreSchema } from './view';
+import { engineMessageSchema, exerciseViewSchema, outcomeSchema, reportCardSchema, saidSchema, scoreSchema } from './view';
 
 /** Codes the server itself answers with (besides the engine's rejection codes). */
 export const PROTOCOL_ERROR_CODES = [
@@ -78,6 +78,10 @@ export const errorAnswerSchema = z
     ok: z.literal(false),
     code: errorCodeSchema.describe('For programs: docs/protocol.md, "Answer codes", says what to do about each.'),
     message: z.string().describe('A sentence for the person at the keyboard.'),
+    messages: z
+      .array(engineMessageSchema)
+      .optional()
+      .describe('The message as the engine\'s sentences (key and parameters), when it is wholly the engine\'s: a client in another language renders these.'),
     problems: z.array(z.string()).optional().describe('INVALID_SCENARIO: each problem as file:line:column: message (at /pointer).'),
     retryAfterMs: z.number().optional().describe('RATE_LIMITED: when to try again.'),
   })
@@ -248,4 +252,5 @@ export const decisionPreviewAckSchema = answerOf({
   score: scoreSchema,
   legallyExposed: z.boolean(),
   problem: z.string().nullable().describe('The sentence the command would be refused with, or null.'),
+  problemMessages: saidSchema,
 });

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { ExerciseView } from '../engine/view/types';
+import type { EngineMessage } from '../engine/messages';
 import { CONFIDENCE_LEVELS, GRADE_MEASURES, PROCEDURES, RUBRIC_LEVELS } from '../engine/scenario/schema';
 import { POSTURES } from '../engine/postures';
 
@@ -43,6 +44,25 @@ export const clockSchema = z
   })
   .describe('The round clock. Compare deadline with the server\'s time (serverNow), not the device\'s.');
 
+/**
+ * One of the engine's sentences as a key and its parameters (src/engine/messages):
+ * beside each English text the engine writes, for a client that renders it in
+ * another language. The English template of each key is in
+ * src/engine/messages/templates.ts; docs/protocol.md, "The engine's sentences".
+ */
+export const engineMessageSchema: z.ZodType<EngineMessage> = z.lazy(() =>
+  z
+    .strictObject({
+      key: z.string().describe('The sentence\'s key, e.g. outcome.fellThrough.'),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number(), z.array(z.string()), z.array(engineMessageSchema), z.array(z.array(engineMessageSchema))]))
+        .describe('Its parameters: names as written, numbers as numbers, lists, term keys, or (kinds msg and msgs) the sentences within it.'),
+    }),
+).meta({ id: 'EngineMessage' });
+
+/** The sentences behind an English text, or null when the text is not wholly the engine's (a scenario's or a facilitator's words). */
+export const saidSchema = z.array(engineMessageSchema).nullable().describe('The text above as the engine\'s sentences (key and parameters); null when it is not wholly the engine\'s: show the English text then.');
+
 export const scoreSchema = z
   .strictObject({
     value: z.number().describe('0..100'),
@@ -55,10 +75,12 @@ export const scoreSchema = z
         points: z.number().describe('Contribution to the score on 0..100.'),
         lost: z.number().describe('Points lost against a perfect component.'),
         why: z.string(),
+        whyMessages: saidSchema,
       }),
     ),
-    rules: z.array(z.strictObject({ id, effect: z.string(), why: z.string() })),
+    rules: z.array(z.strictObject({ id, effect: z.string(), effectMessages: saidSchema, why: z.string(), whyMessages: saidSchema })),
     summary: z.string(),
+    summaryMessages: saidSchema,
   })
   .describe('A score on 0..100 with the components and rules behind it (docs/scoring.md): what score:explain answers.');
 
@@ -121,6 +143,7 @@ export const resolvedDecisionSchema = z.strictObject({
   joint: z.array(teamId),
   effective: z.boolean().describe('False when it fell through at resolution.'),
   outcome: z.string(),
+  outcomeMessages: saidSchema,
   proportionality: scoreViewSchema,
   legallyExposed: z.boolean(),
   overridden: z.strictObject({ value: z.number(), reason: z.string() }).nullable().describe('The facilitator\'s override of the proportionality score.'),
@@ -136,6 +159,7 @@ export const roundResultSchema = z.strictObject({
   postureBefore: posture,
   postureAfter: posture,
   postureWhy: z.string(),
+  postureWhyMessages: saidSchema,
   adversaryMoves: z.array(z.strictObject({ move: z.string(), name: z.string(), news: z.string().nullable() })),
   decisions: z.array(z.string()),
   harm: z.number(),
@@ -176,7 +200,7 @@ export const timelineEntrySchema = z.strictObject({
   ref: z.string().optional(),
 });
 
-const availabilityEntry = z.strictObject({ available: z.boolean(), reason: z.string().nullable(), proportionalityPreview: z.number().nullable() });
+const availabilityEntry = z.strictObject({ available: z.boolean(), reason: z.string().nullable(), reasonMessages: saidSchema, proportionalityPreview: z.number().nullable() });
 
 export const actionViewSchema = z.strictObject({
   id: id.describe('Action id: draftDecision.draft.action and proposeJoint.draft.action take it.'),
@@ -201,6 +225,7 @@ export const actionViewSchema = z.strictObject({
     .strictObject({
       available: z.boolean(),
       reason: z.string().nullable(),
+      reasonMessages: saidSchema,
       byIncident: z.record(z.string(), availabilityEntry),
       proportionalityPreview: z.number().nullable(),
     })

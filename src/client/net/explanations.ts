@@ -6,7 +6,7 @@
  * seat session holds the cache (the client library's ScoreExplanations), and
  * announces their arrival as a change, so the screen renders again.
  */
-import type { Score } from '../../engine/types';
+import type { ExplainedScore } from '../../engine/messages/said';
 import type { ReportCard } from '../../engine/grading/reportCard';
 import type { ScoreExplanations } from '../../protocol/client';
 
@@ -19,7 +19,7 @@ export function useExplanations(explanations: ScoreExplanations): void {
 }
 
 /** The explanation behind a reference, if it has arrived. */
-export function explanationOf(ref: string): Score | undefined {
+export function explanationOf(ref: string): ExplainedScore | undefined {
   return current?.get(ref);
 }
 

@@ -5,16 +5,20 @@
 import { html, type TemplateResult } from 'lit-html';
 import type { ErrorAnswer } from '../../protocol/events';
 import { locale, t } from './i18n';
+import { engineText, translatesEngineText } from './engineText';
+import type { EngineMessage } from '../../engine/messages';
 
 /**
  * A refusal as a sentence in the chosen language. The server writes its
- * sentences in English, fitted to the case; in French and German the
- * refusal's code maps to a sentence of its own (ui/i18n-chrome.ts,
- * "refusal"), and the server's sentence is the fallback for a code
- * without one.
+ * sentences in English, fitted to the case. When the sentence is one of the
+ * engine's, the answer carries it as keys and parameters too, and French and
+ * German render those (ui/engineText.ts); otherwise the refusal's code maps
+ * to a sentence of its own (ui/i18n-chrome.ts, "refusal"), and the server's
+ * sentence is the fallback for a code without one.
  */
-export function refusalSentence(answer: { code: string; message: string; translated?: true }): string {
+export function refusalSentence(answer: { code: string; message: string; messages?: EngineMessage[]; translated?: true }): string {
   if (locale() === 'en' || answer.translated) return answer.message;
+  if (answer.messages) return engineText(answer.message, answer.messages);
   return t(`refusal.${answer.code}`, { defaultValue: answer.message });
 }
 
@@ -22,7 +26,7 @@ export type AnswerState =
   | { state: 'sending'; text: string }
   | { state: 'ok'; text: string }
   /** `translated`: the message was written here, in the chosen language, rather than by the server. */
-  | { state: 'rejected'; code: string; message: string; problems?: string[]; translated?: true };
+  | { state: 'rejected'; code: string; message: string; messages?: EngineMessage[]; problems?: string[]; translated?: true };
 
 type AnyAnswer = { ok: true } | ErrorAnswer;
 
@@ -53,7 +57,7 @@ export class Answers {
     this.set(key, { state: 'sending', text: sendingText ?? t('answer.sending') });
     const answer = await pending;
     if (answer.ok) this.set(key, { state: 'ok', text: okText });
-    else this.set(key, { state: 'rejected', code: answer.code, message: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) });
+    else this.set(key, { state: 'rejected', code: answer.code, message: answer.message, ...(answer.messages ? { messages: answer.messages } : {}), ...(answer.problems ? { problems: answer.problems } : {}) });
     return answer;
   }
 }
@@ -67,7 +71,7 @@ export function answerSlot(answers: Answers, key: string, id?: string): Template
     data-code=${a?.state === 'rejected' ? a.code : ''}>
     ${a?.state === 'rejected'
       ? html`<p><span aria-hidden="true">✕ </span><strong>${t('answer.notAccepted')}</strong> ${refusalSentence(a)}</p>
-          ${refusalSentence(a) !== a.message ? html`<details class="server-words"><summary>${t('answer.details')}</summary><p lang="en">${a.message}</p></details>` : ''}
+          ${refusalSentence(a) !== a.message && !translatesEngineText(a.messages) ? html`<details class="server-words"><summary>${t('answer.details')}</summary><p lang="en">${a.message}</p></details>` : ''}
           ${a.problems?.length ? html`<ul class="problems">${a.problems.map((p) => html`<li><code>${p}</code></li>`)}</ul>` : ''}`
       : a?.state === 'ok'
         ? html`<p><span aria-hidden="true">✓ </span>${a.text}</p>`

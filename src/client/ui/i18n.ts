@@ -10,12 +10,14 @@
  * interface's chrome: the start page, catalogue facts, the attribution
  * panel, inject mastheads, notifications, results, the end-early form,
  * refusal sentences and the words for the engine's identifiers
- * (ui/i18n-chrome.ts). Scenario texts stay in the language they were
- * written in.
+ * (ui/i18n-chrome.ts), and the sentences the engine writes (namespace
+ * "engine": ui/i18n-engine.ts, rendered by ui/engineText.ts). Scenario
+ * texts stay in the language they were written in.
  */
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';
 import { SCREENS } from './i18n-screens';
+import { ENGINE_CATALOGUES } from './i18n-engine';
 import { storage } from './storage';
 
 export const LANGUAGES = [
@@ -168,9 +170,12 @@ void i18next.init({
   fallbackLng: 'en',
   resources: {
     en: { translation: { ...en, ...SCREENS.en, ...CHROME.en } },
-    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr } },
-    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr }, engine: ENGINE_CATALOGUES.fr },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de }, engine: ENGINE_CATALOGUES.de },
   },
+  // The engine's sentences (ui/i18n-engine.ts, ui/engineText.ts); English is their own template.
+  ns: ['translation', 'engine'],
+  defaultNS: 'translation',
   interpolation: { escapeValue: false },
   initAsync: false,
 });

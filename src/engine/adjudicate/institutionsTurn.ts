@@ -15,6 +15,7 @@ import type { Work } from '../rules/work';
 import { RESPONSIBILITY_LEVELS, type Action, type Incident, type VerificationBody } from '../scenario/schema';
 import type { PlannedDecision, VerificationRequest } from '../types';
 import { deliverReport } from './injects';
+import { say } from '../messages';
 
 const FINDING_WORDS: Record<Finding, string> = {
   confirmed: 'confirms the attribution',
@@ -53,7 +54,7 @@ export function referToBody(work: Work, item: PlannedDecision, action: Action): 
     ref: request.id,
     text: `${teamName(work.scenario, item.team)} asks ${body.name} to examine the attribution of "${incidentName(work, incident)}" to ${request.claim}; it reports in ${rounds}.`,
   });
-  return `${body.name} will examine the attribution of "${incidentName(work, incident)}" to ${request.claim} and report in ${rounds}.`;
+  return say(body.reportAfterRounds === 1 ? 'verification.referredOne' : 'verification.referred', { body: body.name, incident: incidentName(work, incident), claim: request.claim, rounds: body.reportAfterRounds });
 }
 
 /** A government offers mediation or arbitration to the adversary, or accepts the adversary's offer. Returns the outcome sentence. */
@@ -66,11 +67,11 @@ export function takeSettlementStep(work: Work, item: PlannedDecision, action: Ac
     return process === 'mediation' ? openMediation(work) : seizeTribunal(work);
   }
   const process: Process = action.dispute === 'offerMediation' ? 'mediation' : 'arbitration';
-  if (disputeStage(work.state) === 'offered') return `${adversary} already has an offer of ${work.state.dispute!.context.process} before it.`;
+  if (disputeStage(work.state) === 'offered') return say('dispute.alreadyOffered', { adversary, process: String(work.state.dispute!.context.process) });
   work.sendDispute({ type: 'OFFER', process, by: 'coalition', party: item.team, incident: item.incident });
   const forum = process === 'mediation' ? settlement.mediator : settlement.tribunal;
   work.log({ kind: 'sanctions', audience: 'all', team: item.team, text: `${teamName(work.scenario, item.team)} offers ${adversary} ${process} (${forum}).` });
-  return `${process === 'mediation' ? 'Mediation' : 'Arbitration'} by ${forum} offered to ${adversary}; it answers at the end of the round.`;
+  return say(process === 'mediation' ? 'dispute.mediationOffered' : 'dispute.arbitrationOffered', { forum, adversary });
 }
 
 /** The adversary offers settlement (an effect of its move or of an inject). */
@@ -110,7 +111,7 @@ function advanceDispute(work: Work, harmful: boolean, headlines: string[]): void
   const settlement = work.scenario.institutions!.disputeSettlement!;
   const adversary = work.scenario.adversary.name;
   const context = () => work.state.dispute!.context as unknown as DisputeContext;
-  const say = (text: string) => {
+  const announce = (text: string) => {
     headlines.push(text);
     work.log({ kind: 'sanctions', audience: 'all', text });
   };
@@ -120,24 +121,24 @@ function advanceDispute(work: Work, harmful: boolean, headlines: string[]): void
     const willing = ['deterred', 'deEscalating'].includes(posture(work.state)) ? 2 : 1;
     if (work.rng.chance(Math.min(1, settlement.acceptChance[process] * willing))) {
       work.sendDispute({ type: 'ACCEPT' });
-      say(`${adversary} accepts ${process}. ${process === 'mediation' ? openMediation(work) : seizeTribunal(work)}`);
+      announce(`${adversary} accepts ${process}. ${process === 'mediation' ? openMediation(work) : seizeTribunal(work)}`);
     } else {
       work.sendDispute({ type: 'REFUSE' });
-      say(`${adversary} refuses ${process}.`);
+      announce(`${adversary} refuses ${process}.`);
     }
   } else if (stage === 'seized' && harmful && context().goodFaith) {
     work.sendDispute({ type: 'BAD_FAITH' });
-    say(`${adversary} strikes again while the tribunal is seized: it does not take part in good faith, and countermeasures are no longer suspended (ILC Art. 52(4)).`);
+    announce(`${adversary} strikes again while the tribunal is seized: it does not take part in good faith, and countermeasures are no longer suspended (ILC Art. 52(4)).`);
   }
   stage = disputeStage(work.state);
   work.sendDispute({ type: 'ROUND_ENDED' });
   const after = disputeStage(work.state);
-  if (stage === 'offered' && after === 'refused') say(`The offer of ${context().process} lapsed without an answer.`);
-  if (stage === 'mediation' && after === 'mediated') say(`The mediation by ${settlement.mediator} closes.`);
+  if (stage === 'offered' && after === 'refused') announce(`The offer of ${context().process} lapsed without an answer.`);
+  if (stage === 'mediation' && after === 'mediated') announce(`The mediation by ${settlement.mediator} closes.`);
   if (after === 'seized' && context().rounds >= settlement.awardAfterRounds) {
     const award = awardOf(work, context().incident);
     work.sendDispute({ type: 'AWARD', award });
-    say(applyAward(work, award, context().incident));
+    announce(applyAward(work, award, context().incident));
   }
 }
 

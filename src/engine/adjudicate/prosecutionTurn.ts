@@ -11,11 +11,12 @@ import { regionState, sendToChart, startChart } from '../machines/chart';
 import { caseMachine, mlaMachine, type MlaAnswer } from '../machines/prosecution';
 import { applyEffects } from '../effects';
 import { caseStage, evidenceOf } from '../rules/readers';
-import { listNames, teamName } from '../rules/scenarioIndex';
+import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import type { Action, Prosecution, RequestedState } from '../scenario/schema';
 import type { MlaRequest, PlannedDecision, ProsecutionCase } from '../types';
 import { deliverReport } from './injects';
+import { say } from '../messages';
 
 function prosecutionOf(work: Work): Prosecution {
   return work.scenario.prosecution!;
@@ -60,11 +61,11 @@ export function takeProsecutionStep(work: Work, item: PlannedDecision, action: A
     case 'indict':
       kase.charged.push(item.team);
       sendCase(kase, 'CHARGE');
-      return `${who} indicts on "${name}": the charges, and the evidence they rest on, are public.`;
+      return say('case.indicted', { team: who, incident: name });
     case 'arrestWarrant':
       kase.warrant = item.team;
       sendCase(kase, 'WARRANT');
-      return `A court of ${who} issues an arrest warrant on "${name}": the indicted risk arrest whenever they travel to a state that extradites.`;
+      return say('case.warrant', { team: who, incident: name });
     case 'demandProsecution':
       return refuseSafeHarbour(work, kase, item.team);
   }
@@ -75,10 +76,10 @@ function joinJit(work: Work, kase: ProsecutionCase, team: string): string {
   if (!kase.jit.includes(team)) kase.jit.push(team);
   poolCaseFile(work, kase);
   const name = incidentName(work, kase.incident);
-  if (kase.jit.length < 2) return `${teamName(work.scenario, team)} opens a case file on "${name}"; allies who join the joint investigation team pool their evidence in it.`;
-  const members = listNames(kase.jit.map((t) => teamName(work.scenario, t)));
+  if (kase.jit.length < 2) return say('case.opened', { team: teamName(work.scenario, team), incident: name });
+  const members = kase.jit.map((t) => teamName(work.scenario, t));
   // The outcome becomes public with the decision: what the file holds stays with its members (their case view shows it).
-  return `The joint investigation team on "${name}" (${members}) works from one case file, which corroborates every member's steps in the case.`;
+  return say('case.jointTeam', { incident: name, members });
 }
 
 /**
@@ -111,8 +112,8 @@ function requestAssistance(work: Work, item: PlannedDecision, action: Action): s
   };
   work.state.mla![request.id] = request;
   const delay = delayOf(work, to);
-  const when = delay === 0 ? 'by the end of the round' : `in ${delay + 1} rounds, counting this one`;
-  return `A request for legal assistance on "${incidentName(work, item.incident!)}" goes to ${to.name}; an answer is due ${when}.`;
+  const facts = { incident: incidentName(work, item.incident!), state: to.name };
+  return delay === 0 ? say('mla.requestedNow', facts) : say('mla.requested', { ...facts, rounds: delay + 1 });
 }
 
 /**

@@ -3,7 +3,7 @@ import { applyEffects } from '../effects';
 import { coalitionStage, misled } from '../rules/readers';
 import { checkAction } from '../rules/decisions';
 import { decisionAudience } from '../rules/visibility';
-import { listNames, teamName } from '../rules/scenarioIndex';
+import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import { evidenceComponent, proportionalityOf } from '../scoring/decision';
 import type { Action } from '../scenario/schema';
@@ -15,6 +15,7 @@ import { takeProsecutionStep } from './prosecutionTurn';
 import { takeNormsStep } from './normsTurn';
 import { takeEvasionStep } from './evasionTurn';
 import { sendPlatformRequest } from './platformsTurn';
+import { say } from '../messages';
 
 export function resolveDecision(work: Work, item: PlannedDecision, joint: string[]): ResolvedDecision {
   const { scenario, state } = work;
@@ -41,10 +42,10 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
   const minimum = action.jointMinimum ?? (item.proposal ? 2 : 1);
   if (blocked) {
     decision.effective = false;
-    decision.outcome = `Did not go ahead: ${blocked.message}`;
+    decision.outcome = say('outcome.didNotGoAhead', { reason: blocked.message });
   } else if (item.proposal && joint.length < minimum) {
     decision.effective = false;
-    decision.outcome = `Fell through: it needed ${minimum} governments and only ${listNames(joint.map((t) => teamName(scenario, t)))} joined.`;
+    decision.outcome = say('outcome.fellThrough', { minimum, joined: joint.map((t) => teamName(scenario, t)) });
   } else {
     const substantiation = evidenceComponent(score);
     const review = reviewByOversight(scenario, item.team, action, item.options, substantiation);
@@ -53,14 +54,14 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
       decision.heldBy = review.body;
       decision.outcome = review.outcome;
     } else if (evadedAfterNotice(work, item, action)) {
-      decision.outcome = 'Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.';
+      decision.outcome = say('outcome.evaded');
     } else {
       decision.outcome = carryOut(work, item, action, joint, substantiation);
       applyEffects(work, action.effects, { team: item.team, incident: item.incident });
     }
     if (review && !review.held) decision.outcome = `${review.note} ${decision.outcome}`;
   }
-  if (legallyExposed && decision.effective) decision.outcome += ' It is legally exposed and may be challenged.';
+  if (legallyExposed && decision.effective) decision.outcome += ` ${say('outcome.legallyExposed')}`;
   state.decisions.push(decision);
   // What did not go ahead stays among the governments (a failed joint proposal is not a public act).
   const audience = decisionAudience(action, item.team);
@@ -93,24 +94,25 @@ function carryOut(work: Work, item: PlannedDecision, action: Action, joint: stri
   if (action.platform && incident) return sendPlatformRequest(work, item, action);
   switch (action.category) {
     case 'investigate':
-      return incident ? investigate(work, item.team, incident) : 'Done.';
+      return incident ? investigate(work, item.team, incident) : say('outcome.done');
     case 'signalling':
       if (incident) work.sendNational(incident, item.team, { type: 'PRIVATE_SIGNAL' });
-      return `A private message on "${incidentName}" was delivered.`;
+      return say('outcome.signalDelivered', { incident: incidentName });
     case 'attribution':
       if (incident && action.attributionStance === 'notInAPosition') {
         work.sendNational(incident, item.team, { type: 'NOT_IN_A_POSITION' });
-        return `${teamName(work.scenario, item.team)} said in public that it is not in a position to attribute "${incidentName}" at this time.`;
+        return say('outcome.notInAPosition', { team: teamName(work.scenario, item.team), incident: incidentName });
       }
-      return incident ? attribute(work, item, joint, incidentName) : 'Done.';
+      return incident ? attribute(work, item, joint, incidentName) : say('outcome.done');
     case 'rollback': {
       const lifted = liftPackagesOf(work, item.team);
       if (work.state.deEscalation.value === 'rollback') work.sendDeEscalation({ type: 'ROLLBACK_DONE' });
-      return lifted > 0 ? `${lifted} sanctions package${lifted > 1 ? 's' : ''} lifted.` : 'Measures rolled back.';
+      if (lifted === 0) return say('outcome.rolledBack');
+      return say(lifted > 1 ? 'outcome.packagesLiftedMany' : 'outcome.packagesLifted', { count: lifted });
     }
     default:
       if (action.sanctions) return openOrRenewPackage(work, item, action, joint, substantiation);
-      return joint.length >= 2 ? `Taken jointly by ${listNames(joint.map((t) => teamName(work.scenario, t)))}.` : 'Done.';
+      return joint.length >= 2 ? say('outcome.takenJointly', { teams: joint.map((t) => teamName(work.scenario, t)) }) : say('outcome.done');
   }
 }
 
@@ -125,18 +127,18 @@ function investigate(work: Work, team: string, incident: string): string {
   const burned = work.state.teams[team]!.sourcesBurned;
   if (work.rng.chance(def.deceptionRisk)) {
     work.addEvidence(incident, team, -1);
-    if (!def.falseFlag) return 'The trail led to planted evidence: a false flag that set the assessment back.';
+    if (!def.falseFlag) return say('outcome.plantedEvidence');
     work.sendNational(incident, team, { type: 'FALSE_FLAG' });
-    return `The trail led to evidence pointing to ${def.falseFlag.pointsTo}: your analysts now judge it likely that ${def.falseFlag.pointsTo} is responsible.`;
+    return say('outcome.falseFlag', { state: def.falseFlag.pointsTo, suspect: def.falseFlag.pointsTo });
   }
   const success = Math.max(0.05, 1 - def.investigationDifficulty - 0.1 * burned);
   if (work.rng.chance(success)) {
     work.addEvidence(incident, team, 2);
-    if (!misled(work.state, incident, team)) return 'The investigation found new evidence.';
+    if (!misled(work.state, incident, team)) return say('outcome.newEvidence');
     work.sendNational(incident, team, { type: 'CORROBORATE' });
-    return 'The investigation found new evidence, and it contradicts the planted trail: the false flag is exposed.';
+    return say('outcome.falseFlagExposed');
   }
-  return 'The investigation found nothing conclusive this round.';
+  return say('outcome.nothingConclusive');
 }
 
 function attribute(work: Work, item: PlannedDecision, joint: string[], incidentName: string): string {
@@ -145,12 +147,12 @@ function attribute(work: Work, item: PlannedDecision, joint: string[], incidentN
     // The first participant resolved sends the joint statement; the others find it already made.
     if (coalitionStage(work.state, incident) !== 'jointlyAttributed') work.sendCoalition(incident, { type: 'JOINT_ATTRIBUTION' });
     work.sendNational(incident, item.team, { type: 'PUBLIC_ATTRIBUTION' });
-    const names = listNames(joint.map((t) => teamName(work.scenario, t)));
+    const teams = joint.map((t) => teamName(work.scenario, t));
     return coalitionStage(work.state, incident) === 'jointlyAttributed'
-      ? `${names} jointly attributed "${incidentName}".`
-      : `${names} spoke together, but without a shared evidentiary record and two governments at moderate confidence it is not a joint attribution.`;
+      ? say('outcome.jointlyAttributed', { teams, incident: incidentName })
+      : say('outcome.notJointAttribution', { teams });
   }
   work.sendNational(incident, item.team, { type: 'PUBLIC_ATTRIBUTION' });
   const decoy = misled(work.state, incident, item.team) ? work.index.incidents.get(incident)!.falseFlag?.pointsTo : undefined;
-  return decoy ? `"${incidentName}" attributed publicly to ${decoy}: the wrong state, as the planted evidence intended.` : `"${incidentName}" attributed publicly.`;
+  return decoy ? say('outcome.attributedToWrongState', { incident: incidentName, state: decoy }) : say('outcome.attributedPublicly', { incident: incidentName });
 }

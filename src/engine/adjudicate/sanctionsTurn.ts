@@ -6,6 +6,7 @@ import { notifyListed, submitObservations, weighObservations } from './listedPer
 import type { Work } from '../rules/work';
 import type { Action } from '../scenario/schema';
 import type { JointProposal, PlannedDecision, SanctionsPackage } from '../types';
+import { say } from '../messages';
 
 const IN_FORCE = SANCTIONS_IN_FORCE;
 
@@ -19,12 +20,12 @@ export function openOrRenewPackage(work: Work, item: PlannedDecision, action: Ac
     (p) => p.action === action.id && p.incident === item.incident && p.teams.includes(item.team) && IN_FORCE.includes(regionState(p.chart, 'status')),
   );
   if (existing) {
-    if (regionState(existing.chart, 'status') !== 'review') return `${action.name} is already in force; it can be renewed when it comes up for review.`;
+    if (regionState(existing.chart, 'status') !== 'review') return say('sanctions.alreadyInForce', { package: action.name });
     existing.chart = sendToChart(sanctionsMachine, existing.chart, { type: 'RENEW' });
-    return `${action.name} renewed after review.`;
+    return say('sanctions.renewed', { package: action.name });
   }
   if (item.proposal && Object.values(work.state.sanctions).some((p) => p.id === `s-${item.proposal}`)) {
-    return `${action.name} proposed jointly; the package is in coordination.`;
+    return say('sanctions.proposedJointly', { package: action.name });
   }
   const id = item.proposal ? `s-${item.proposal}` : work.nextId('s');
   work.state.sanctions[id] = {
@@ -42,7 +43,7 @@ export function openOrRenewPackage(work: Work, item: PlannedDecision, action: Ac
       sunset: !!item.options.sunset,
     }),
   };
-  return `${action.name}: a sanctions package goes into coordination.`;
+  return say('sanctions.coordination', { package: action.name });
 }
 
 export function liftPackagesOf(work: Work, team: string): number {

@@ -10,6 +10,7 @@ import { assign, setup, stateIn, type AnyStateMachine } from 'xstate';
 import type { Posture, Scenario } from '../scenario/schema';
 import type { ChartSnapshot } from '../types';
 import { sendToChart } from './chart';
+import { say } from '../messages';
 
 export type AdversaryTuning = Scenario['adversary']['tuning'];
 
@@ -84,28 +85,28 @@ export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after:
   const p = Math.round(deterrenceProbability(tuning, f) * 100);
   switch (reactionRule(tuning, f)) {
     case 'talks':
-      return 'Talks are under way while the costs stay in place: the adversary is looking for a way down.';
+      return say('posture.talks');
     case 'provoked':
       return f.overreaction < tuning.titForTatGap
-        ? 'Measures like expulsions invite mirroring: the adversary retaliates in kind.'
-        : `A response ${f.overreaction.toFixed(1)} rungs of severity above the harm suffered provoked retaliation.`;
+        ? say('posture.mirroring')
+        : say('posture.provoked', { gap: f.overreaction });
     case 'deterred':
-      return `Deterred (a ${p}% chance this round, from jointness, cohesion, joint attribution and well-fitted responses${leakWords(f)}).`;
+      return say('posture.deterred', { chance: p, leak: leakWords(f) });
     case 'emboldened':
-      if (f.quietRounds >= tuning.emboldenAfterQuietRounds) return `${f.quietRounds} rounds without a public response: the adversary is emboldened.`;
-      if (f.onlyPrivate) return 'Only private signals this round: the adversary reads them as weakness.';
-      return `Cohesion ${f.cohesion} is below ${tuning.emboldenBelowCohesion}: a divided coalition emboldens the adversary.`;
+      if (f.quietRounds >= tuning.emboldenAfterQuietRounds) return say('posture.quietRounds', { rounds: f.quietRounds });
+      if (f.onlyPrivate) return say('posture.onlyPrivate');
+      return say('posture.divided', { cohesion: f.cohesion, threshold: tuning.emboldenBelowCohesion });
     default:
       return after === 'probing'
-        ? `No rule moved it: the adversary is probing (the chance of deterring it was ${p}%${leakWords(f)}).`
-        : `No change of course: the adversary stays ${after} (the chance of deterring it was ${p}%${leakWords(f)}).`;
+        ? say('posture.probing', { chance: p, leak: leakWords(f) })
+        : say('posture.holds', { posture: after, chance: p, leak: leakWords(f) });
   }
 }
 
 /** What evasion of the sanctions took off the chance of deterrence, when it took anything. */
 function leakWords(f: RoundFeatures): string {
   const lost = Math.round((f.leak ?? 0) * 100);
-  return lost > 0 ? `; sanctions evaded through open channels took ${lost} points off it` : '';
+  return lost > 0 ? say('part.leak', { points: lost }) : '';
 }
 
 interface AdversaryContext {

@@ -16,7 +16,8 @@ import { checkEvasionStep } from './evasion';
 import { checkProsecutionStep } from './prosecution';
 import { checkNormsStep } from './norms';
 import { checkPlatformRequest } from './platforms';
-import { indexOf, legalBasisName, listNames } from './scenarioIndex';
+import { indexOf, legalBasisName } from './scenarioIndex';
+import { say } from '../messages';
 
 export const reject = (code: RejectionCode, message: string): Rejection => ({ ok: false, code, message });
 
@@ -24,6 +25,7 @@ const CONFIDENCE_WORDS = { none: 'none', low: 'low', moderate: 'moderate', high:
 
 /** Informing oversight bodies takes political capital: briefing a committee is not a free tick. */
 export const OVERSIGHT_CAPITAL = 1;
+const OVERSIGHT_REASON = 'informing oversight';
 
 export interface DraftCost {
   capital: number;
@@ -46,11 +48,11 @@ export function draftCost(
   options: ProcedureOptions | undefined,
 ): DraftCost {
   const extras: { capital: number; reason: string }[] = [...domesticCosts(scenario, state, team, action, incident)];
-  if (action.procedures.includes('oversight') && options?.oversight === true) extras.unshift({ capital: OVERSIGHT_CAPITAL, reason: 'informing oversight' });
+  if (action.procedures.includes('oversight') && options?.oversight === true) extras.unshift({ capital: OVERSIGHT_CAPITAL, reason: OVERSIGHT_REASON });
   return {
     capital: action.cost.capital + extras.reduce((sum, e) => sum + e.capital, 0),
     intel: action.cost.intel,
-    extras: extras.map((e) => `${e.capital} for ${e.reason}`),
+    extras: extras.map((e) => (e.reason === OVERSIGHT_REASON ? say('part.extraOversight', { capital: e.capital }) : say('part.extraCost', { capital: e.capital, reason: e.reason }))),
   };
 }
 
@@ -76,15 +78,15 @@ function regimeCovers(incident: Incident): boolean {
 export function checkAction(scenario: Scenario, state: ExerciseState, team: string, action: Action, incidentId: string | null): Rejection | null {
   const index = indexOf(scenario);
   const teamDef = index.teams.get(team);
-  if (!teamDef) return reject('UNKNOWN_TEAM', `There is no team "${team}" in this exercise.`);
+  if (!teamDef) return reject('UNKNOWN_TEAM', say('refusal.unknownTeam', { team }));
   if (action.availableTo && !action.availableTo.includes(team)) {
-    return reject('NOT_AVAILABLE', `${action.name} is not open to ${teamDef.name}.`);
+    return reject('NOT_AVAILABLE', say('refusal.notOpenTo', { action: action.name, team: teamDef.name }));
   }
   if (action.legalBasis && teamDef.legalBases.length > 0 && !teamDef.legalBases.includes(action.legalBasis)) {
-    return reject('NO_LEGAL_BASIS', `${teamDef.name} has no legal basis for ${action.name} (it needs ${legalBasisName(scenario, action.legalBasis)}).`);
+    return reject('NO_LEGAL_BASIS', say('refusal.noLegalBasis', { team: teamDef.name, action: action.name, basis: legalBasisName(scenario, action.legalBasis) }));
   }
   if (action.oncePerExercise && state.decisions.some((d) => d.team === team && d.action === action.id)) {
-    return reject('ALREADY_TAKEN', `${action.name} can be taken once per exercise, and your government already has.`);
+    return reject('ALREADY_TAKEN', say('refusal.oncePerExercise', { action: action.name }));
   }
   // No amount of evidence gives a court jurisdiction: the nexus is checked before confidence.
   const prosecution = checkProsecutionStep(scenario, state, team, action, incidentId);
@@ -105,18 +107,18 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   const platformRequest = checkPlatformRequest(scenario, state, team, action, action.targetsIncident ? incidentId : null);
   if (platformRequest) return platformRequest;
   if (action.prerequisites && !evaluate(action.prerequisites, scenario, state)) {
-    return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? `The conditions for ${action.name} are not met yet.`);
+    return reject('PREREQUISITE_FAILED', action.prerequisiteText ?? say('refusal.conditionsNotMet', { action: action.name }));
   }
   return null;
 }
 
 function checkIncident(scenario: Scenario, state: ExerciseState, team: string, action: Action, incidentId: string | null): Rejection | null {
-  if (!incidentId) return reject('INVALID_ARGUMENT', `Choose the incident ${action.name} responds to.`);
+  if (!incidentId) return reject('INVALID_ARGUMENT', say('refusal.chooseIncident', { action: action.name }));
   const incident = indexOf(scenario).incidents.get(incidentId);
-  if (!incident) return reject('UNKNOWN_INCIDENT', `There is no incident "${incidentId}" in this exercise.`);
-  if (!state.incidents[incidentId]?.active) return reject('NOT_AVAILABLE', `"${incident.name}" has not come to light yet.`);
+  if (!incident) return reject('UNKNOWN_INCIDENT', say('refusal.unknownIncident', { incident: incidentId }));
+  if (!state.incidents[incidentId]?.active) return reject('NOT_AVAILABLE', say('refusal.notYetKnown', { incident: incident.name }));
   if (isEuListing(action) && !regimeCovers(incident)) {
-    return reject('NOT_AVAILABLE', `The EU cyber sanctions regime covers cyber-attacks, not influence operations alone: "${incident.name}" is outside it (Decision (CFSP) 2019/797, Art. 1).`);
+    return reject('NOT_AVAILABLE', say('refusal.outsideEuRegime', { incident: incident.name }));
   }
   const confidence = isEuListing(action) ? councilConfidence(scenario, state, incidentId, team) : confidenceOfTeam(scenario, state, incidentId, team);
   // The attribution chart accepts a public attribution only from moderate confidence, whatever the action says;
@@ -126,8 +128,8 @@ function checkIncident(scenario: Scenario, state: ExerciseState, team: string, a
     return reject(
       'INSUFFICIENT_CONFIDENCE',
       isEuListing(action)
-        ? `${action.name} needs a case the Council can adopt: evidence at ${needed} confidence on "${incident.name}" in the shared record; the best brought so far is ${CONFIDENCE_WORDS[confidence ?? 'none']}.`
-        : `${action.name} needs at least ${needed} attribution confidence; yours on "${incident.name}" is ${CONFIDENCE_WORDS[confidence ?? 'none']}.`,
+        ? say('refusal.councilCase', { action: action.name, needed, incident: incident.name, best: CONFIDENCE_WORDS[confidence ?? 'none'] })
+        : say('refusal.confidence', { action: action.name, needed, incident: incident.name, held: CONFIDENCE_WORDS[confidence ?? 'none'] }),
     );
   }
   if (action.requiresStateAttribution) {
@@ -135,7 +137,7 @@ function checkIncident(scenario: Scenario, state: ExerciseState, team: string, a
     if (!assessed || !isStateAttributed(assessed.responsibility) || !isWrongfulAct(assessed.legalCategory)) {
       return reject(
         'NEEDS_STATE_ATTRIBUTION',
-        `${action.name} needs "${incident.name}" assessed as an internationally wrongful act by state organs or agents (Healey level ${STATE_ATTRIBUTION_LEVEL}, state-ordered, or above); your assessment does not reach that.`,
+        say('refusal.stateAttribution', { action: action.name, incident: incident.name, level: STATE_ATTRIBUTION_LEVEL }),
       );
     }
   }
@@ -147,7 +149,7 @@ export function checkDraft(scenario: Scenario, state: ExerciseState, team: strin
   const phaseProblem = checkDeliberation(state, team);
   if (phaseProblem) return phaseProblem;
   const action = indexOf(scenario).actions.get(draft.action);
-  if (!action) return reject('UNKNOWN_ACTION', `There is no action "${draft.action}" in this scenario.`);
+  if (!action) return reject('UNKNOWN_ACTION', say('refusal.unknownAction', { action: draft.action }));
   const incident = action.targetsIncident ? (draft.incident ?? null) : null;
   const base = checkAction(scenario, state, team, action, incident);
   if (base) return base;
@@ -155,18 +157,18 @@ export function checkDraft(scenario: Scenario, state: ExerciseState, team: strin
   if (optionProblem) return optionProblem;
   const teamState = state.teams[team]!;
   if (teamState.plan.some((p) => p.action === action.id && p.incident === incident)) {
-    return reject('ALREADY_TAKEN', `${action.name} is already in your plan for this round.`);
+    return reject('ALREADY_TAKEN', say('refusal.alreadyPlanned', { action: action.name }));
   }
   if (teamState.plan.length >= scenario.maxActionsPerRound) {
-    return reject('TOO_MANY_ACTIONS', `A government can take at most ${scenario.maxActionsPerRound} decisions a round; withdraw one first.`);
+    return reject('TOO_MANY_ACTIONS', say('refusal.tooMany', { max: scenario.maxActionsPerRound }));
   }
   const cost = draftCost(scenario, state, team, action, incident, draft.options);
   if (cost.capital > teamState.capitalLeft) {
-    const extras = cost.extras.length > 0 ? ` (with ${listNames(cost.extras)})` : '';
-    return reject('NOT_ENOUGH_CAPITAL', `${action.name} costs ${cost.capital} political capital${extras}; you have ${teamState.capitalLeft} left this round.`);
+    const facts = { action: action.name, cost: cost.capital, left: teamState.capitalLeft };
+    return reject('NOT_ENOUGH_CAPITAL', cost.extras.length > 0 ? say('refusal.capitalWithExtras', { ...facts, extras: cost.extras }) : say('refusal.capital', facts));
   }
   if (cost.intel > teamState.intelLeft) {
-    return reject('NOT_ENOUGH_INTEL', `${action.name} needs ${cost.intel} intelligence capacity; you have ${teamState.intelLeft} left this round.`);
+    return reject('NOT_ENOUGH_INTEL', say('refusal.intel', { action: action.name, cost: cost.intel, left: teamState.intelLeft }));
   }
   return null;
 }
@@ -175,24 +177,24 @@ export function checkDraft(scenario: Scenario, state: ExerciseState, team: strin
 function checkOptions(scenario: Scenario, state: ExerciseState, action: Action, options: ProcedureOptions | undefined): Rejection | null {
   for (const [option, chosen] of Object.entries(options ?? {})) {
     if (chosen && !action.procedures.includes(option as never)) {
-      return reject('INVALID_OPTION', `${action.name} does not offer the procedural option "${option}".`);
+      return reject('INVALID_OPTION', say('refusal.noSuchOption', { action: action.name, option }));
     }
   }
   if (options?.notice && options.urgent) {
-    return reject('INVALID_OPTION', 'Choose prior notice or urgency, not both: urgency is the exception to notice (ILC Art. 52(2)).');
+    return reject('INVALID_OPTION', say('refusal.noticeOrUrgency'));
   }
   if (options?.urgent && !urgencyWarranted(scenario, state)) {
-    return reject('INVALID_OPTION', 'Urgency needs a harmful move by the adversary this round or the last, and there was none: give notice instead (ILC Art. 52).');
+    return reject('INVALID_OPTION', say('refusal.urgencyUnwarranted'));
   }
   return null;
 }
 
 export function checkDeliberation(state: ExerciseState, team: string): Rejection | null {
-  if (state.phase === 'debrief') return reject('EXERCISE_OVER', 'The exercise has ended.');
-  if (state.paused) return reject('PAUSED', 'The facilitator has paused the exercise.');
+  if (state.phase === 'debrief') return reject('EXERCISE_OVER', say('refusal.exerciseOver'));
+  if (state.paused) return reject('PAUSED', say('refusal.paused'));
   if (state.phase !== 'deliberation') {
-    return reject('WRONG_PHASE', `Decisions are made while a round is in deliberation; the exercise is in ${state.phase}.`);
+    return reject('WRONG_PHASE', say('refusal.wrongPhase', { phase: state.phase }));
   }
-  if (state.teams[team]?.locked) return reject('ALREADY_LOCKED', 'Your team has locked its decisions for this round; unlock them first.');
+  if (state.teams[team]?.locked) return reject('ALREADY_LOCKED', say('refusal.locked'));
   return null;
 }

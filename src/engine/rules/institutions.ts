@@ -10,6 +10,7 @@ import type { ExerciseState, Rejection } from '../types';
 import { reject } from './decisions';
 import { disputeStage } from './readers';
 import { indexOf } from './scenarioIndex';
+import { say } from '../messages';
 
 /** Stages of the dispute in which a settlement process is open or under way: no new offer until it ends. */
 export const SETTLEMENT_UNDER_WAY = ['offered', 'mediation', 'seized'];
@@ -22,28 +23,28 @@ export function checkInstitutionalStep(scenario: Scenario, state: ExerciseState,
 
 function checkReferral(scenario: Scenario, state: ExerciseState, action: Action, incident: string | null): Rejection | null {
   const body = scenario.institutions?.verificationBodies.find((b) => b.id === action.verification);
-  if (!body || !state.verifications) return reject('NOT_AVAILABLE', `${action.name} needs a verification body this scenario does not have.`);
+  if (!body || !state.verifications) return reject('NOT_AVAILABLE', say('refusal.noVerificationBody', { action: action.name }));
   const open = Object.values(state.verifications).find((r) => r.body === body.id && r.incident === incident && regionState(r.chart) === 'examining');
   if (open) {
     const name = incident ? (indexOf(scenario).incidents.get(incident)?.name ?? incident) : '';
-    return reject('ALREADY_TAKEN', `${body.name} is already examining "${name}"; it reports after ${body.reportAfterRounds} round${body.reportAfterRounds === 1 ? '' : 's'} from round ${open.round}.`);
+    return reject('ALREADY_TAKEN', say(body.reportAfterRounds === 1 ? 'refusal.alreadyExaminingOne' : 'refusal.alreadyExamining', { body: body.name, incident: name, rounds: body.reportAfterRounds, round: open.round }));
   }
   return null;
 }
 
 function checkSettlementStep(scenario: Scenario, state: ExerciseState, action: Action): Rejection | null {
   if (!state.dispute || !scenario.institutions?.disputeSettlement) {
-    return reject('NOT_AVAILABLE', `${action.name} needs dispute settlement, which this scenario does not provide.`);
+    return reject('NOT_AVAILABLE', say('refusal.noDisputeSettlement', { action: action.name }));
   }
   const stage = disputeStage(state);
   if (action.dispute === 'acceptOffer') {
     if (stage !== 'offered' || state.dispute.context.offeredBy !== 'adversary') {
-      return reject('NOT_AVAILABLE', `${scenario.adversary.name} has no offer of mediation or arbitration open to accept.`);
+      return reject('NOT_AVAILABLE', say('refusal.noOfferToAccept', { adversary: scenario.adversary.name }));
     }
     return null;
   }
   if (SETTLEMENT_UNDER_WAY.includes(stage)) {
-    return reject('NOT_AVAILABLE', `A settlement process with ${scenario.adversary.name} is already ${stage === 'offered' ? 'on offer' : 'under way'}; a new offer waits until it ends.`);
+    return reject('NOT_AVAILABLE', say(stage === 'offered' ? 'refusal.settlementOnOffer' : 'refusal.settlementUnderWay', { adversary: scenario.adversary.name }));
   }
   return null;
 }

@@ -9,6 +9,7 @@
  */
 import type { Action, OversightBody, Scenario } from '../scenario/schema';
 import type { ProcedureOptions } from '../types';
+import { say } from '../messages';
 
 export type OversightVerdict = { held: true; body: string; outcome: string } | { held: false; note: string };
 
@@ -18,8 +19,6 @@ export function reviewingBodies(scenario: Scenario, team: string, action: Action
     (body) => body.teams.includes(team) && body.categories.includes(action.category) && (body.mandatory || options.oversight === true),
   );
 }
-
-const percent = (x: number) => `${Math.round(x * 100)} %`;
 
 /**
  * What the reviewing bodies make of the measure; null when none reviews it.
@@ -31,15 +30,15 @@ export function reviewByOversight(scenario: Scenario, team: string, action: Acti
   if (bodies.length === 0) return null;
   for (const body of bodies) {
     if (action.procedures.includes('statementOfReasons') && !options.statementOfReasons) {
-      return { held: true, body: body.id, outcome: `Did not go ahead: the ${body.name} sent it back and asks for a statement of reasons before it approves.` };
+      return { held: true, body: body.id, outcome: say('oversight.sentBack', { body: body.name }) };
     }
     if (substantiation < body.refuseBelow) {
       return {
         held: true,
         body: body.id,
-        outcome: `Did not go ahead: the ${body.name} refused it, finding the evidence behind it too thin (rated ${percent(substantiation)}; it needs ${percent(body.refuseBelow)}).`,
+        outcome: say('oversight.refused', { body: body.name, rated: substantiation * 100, needs: body.refuseBelow * 100 }),
       };
     }
   }
-  return { held: false, note: `Approved by the ${bodies.map((b) => b.name).join(' and the ')}.` };
+  return { held: false, note: say('oversight.approved', { bodies: bodies.map((b) => b.name).join(' and the ') }) };
 }

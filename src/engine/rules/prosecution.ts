@@ -13,6 +13,7 @@ import type { ExerciseState, Rejection } from '../types';
 import { reject } from './decisions';
 import { caseStage } from './readers';
 import { indexOf } from './scenarioIndex';
+import { say } from '../messages';
 
 /**
  * A government's courts reach an incident with a nexus to its territory:
@@ -32,7 +33,7 @@ export function nexusTeams(scenario: Scenario, incident: string): string[] {
 export function checkProsecutionStep(scenario: Scenario, state: ExerciseState, team: string, action: Action, incident: string | null): Rejection | null {
   const step = action.prosecution;
   if (!step) return null;
-  if (!scenario.prosecution || !state.cases) return reject('NOT_AVAILABLE', `${action.name} needs a criminal case, which this scenario does not provide.`);
+  if (!scenario.prosecution || !state.cases) return reject('NOT_AVAILABLE', say('refusal.noCriminalCase', { action: action.name }));
   // An unknown or missing incident is refused by the incident checks.
   const def = incident ? indexOf(scenario).incidents.get(incident) : undefined;
   if (!incident || !def) return null;
@@ -43,29 +44,29 @@ export function checkProsecutionStep(scenario: Scenario, state: ExerciseState, t
     const reach = nexusTeams(scenario, incident).map((t) => indexOf(scenario).teams.get(t)?.name ?? t);
     return reject(
       'NO_JURISDICTION',
-      `The courts of ${teamName} have no jurisdiction over "${def.name}": none of its victims, servers or effects were on ${teamName}'s territory${reach.length ? ` (the courts of ${reach.join(', ')} have)` : ''}. Join a joint investigation team or share evidence with a government that can prosecute.`,
+      say('refusal.noJurisdiction', { team: teamName, incident: def.name, territory: teamName, others: reach.length ? say('part.courtsOf', { teams: reach.join(', ') }) : '' }),
     );
   }
-  if (stage === 'arrested') return reject('NOT_AVAILABLE', `The indicted in "${def.name}" have been arrested: the case is now for the courts.`);
+  if (stage === 'arrested') return reject('NOT_AVAILABLE', say('refusal.arrested', { incident: def.name }));
   switch (step) {
     case 'joinJit':
-      return kase?.jit.includes(team) ? reject('ALREADY_TAKEN', `${teamName} is already a member of the joint investigation team on "${def.name}".`) : null;
+      return kase?.jit.includes(team) ? reject('ALREADY_TAKEN', say('refusal.alreadyInJit', { team: teamName, incident: def.name })) : null;
     case 'requestMla':
       return checkRequest(scenario, state, team, action, incident, def.name);
     case 'indict':
-      return kase?.charged.includes(team) ? reject('ALREADY_TAKEN', `${teamName} has already indicted on "${def.name}".`) : null;
+      return kase?.charged.includes(team) ? reject('ALREADY_TAKEN', say('refusal.alreadyIndicted', { team: teamName, incident: def.name })) : null;
     case 'arrestWarrant':
-      if (!kase?.charged.includes(team)) return reject('NOT_AVAILABLE', `An arrest warrant needs an indictment by ${teamName} on "${def.name}" first: a court issues it on the charges.`);
-      return kase.warrant ? reject('ALREADY_TAKEN', `An arrest warrant on "${def.name}" is already out.`) : null;
+      if (!kase?.charged.includes(team)) return reject('NOT_AVAILABLE', say('refusal.warrantNeedsIndictment', { team: teamName, incident: def.name }));
+      return kase.warrant ? reject('ALREADY_TAKEN', say('refusal.warrantOut', { incident: def.name })) : null;
     case 'demandProsecution':
-      if (!CHARGED_STATES.includes(stage)) return reject('NOT_AVAILABLE', `Demanding that ${scenario.adversary.name} prosecute or extradite needs an indictment on "${def.name}": there is no one charged yet.`);
-      return kase?.refused ? reject('ALREADY_TAKEN', `${scenario.adversary.name} has already refused to prosecute or extradite the indicted in "${def.name}".`) : null;
+      if (!CHARGED_STATES.includes(stage)) return reject('NOT_AVAILABLE', say('refusal.demandNeedsIndictment', { adversary: scenario.adversary.name, incident: def.name }));
+      return kase?.refused ? reject('ALREADY_TAKEN', say('refusal.alreadyRefused', { adversary: scenario.adversary.name, incident: def.name })) : null;
   }
 }
 
 function checkRequest(scenario: Scenario, state: ExerciseState, team: string, action: Action, incident: string, incidentName: string): Rejection | null {
   const to = scenario.prosecution!.mla.states.find((s) => s.id === action.requestedState);
-  if (!to) return reject('NOT_AVAILABLE', `${action.name} names no state this scenario lets you ask for legal assistance.`);
+  if (!to) return reject('NOT_AVAILABLE', say('refusal.noMlaState', { action: action.name }));
   const open = Object.values(state.mla ?? {}).some((r) => r.team === team && r.to === to.id && r.incident === incident && regionState(r.chart) === 'requested');
-  return open ? reject('ALREADY_TAKEN', `Your request to ${to.name} on "${incidentName}" is still awaiting an answer.`) : null;
+  return open ? reject('ALREADY_TAKEN', say('refusal.mlaPending', { state: to.name, incident: incidentName })) : null;
 }

@@ -4,14 +4,13 @@
  */
 import { ACTION_CATEGORIES } from '../scenario/schema';
 import type { Score, ScoreComponent, ScoreRule } from '../types';
+import { say, TERMS, type MessageKey, type TermKey } from '../messages';
 import {
   capitalise,
   clamp,
   component,
   fmtNum,
-  fmtPct,
   fmtPoints,
-  joinAnd,
   normaliseWeights,
   notApplicable,
   round1,
@@ -110,13 +109,15 @@ const LABELS: Record<CohesionComponentId, string> = {
 };
 
 
-const DEFECTION_WORDS: Record<DefectionKind, string> = {
+/** What each kind of defection is called: the engine's TERMS of these keys. */
+const DEFECTION_WORDS: Record<DefectionKind, TermKey> = {
   veto: 'vetoed',
-  unilateralRollback: 'rolled back a measure alone',
-  unilateralEscalation: 'escalated alone',
-  nonImplementation: 'did not implement an agreed measure',
-  unconsultedSecondary: "imposed a secondary measure over allies' exposure without consulting them",
+  unilateralRollback: 'rolledBackAlone',
+  unilateralEscalation: 'escalatedAlone',
+  nonImplementation: 'didNotImplement',
+  unconsultedSecondary: 'unconsultedSecondary',
 };
+const defectionWords = (kind: DefectionKind): string => TERMS[DEFECTION_WORDS[kind]];
 
 const pos = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
 
@@ -178,14 +179,14 @@ function alignmentOf(teams: CohesionTeam[]): { value: number; why: string; weak:
   const value = compared.reduce((sum, p) => sum + p.s, 0) / compared.length;
   const idle = teams.filter((t) => ACTION_CATEGORIES.every((c) => (t.posture[c] ?? 0) <= 0)).map((t) => t.name);
   const unable = pairs.filter((p) => p.s === null && !p.idle).length;
-  const unableText = unable > 0 ? `; ${unable} ${unable === 1 ? 'pair was' : 'pairs were'} not compared where one had no instrument` : '';
-  if (value >= 1) return { value, why: `the governments took the same steps${unableText}.`, weak: '' };
+  const unableText = unable > 0 ? say(unable === 1 ? 'part.unableOne' : 'part.unableMany', { count: unable }) : '';
+  if (value >= 1) return { value, why: say('alignment.same', { unable: unableText }), weak: '' };
   const worst = compared.reduce((w, p) => (p.s < w.s ? p : w));
-  const idleText = idle.length > 0 ? `; ${joinAnd(idle)} took no step` : '';
+  const idleText = idle.length > 0 ? say('part.idle', { teams: idle }) : '';
   return {
     value,
-    why: `postures were ${fmtPct(value)} aligned on the steps taken; ${worst.a.name} and ${worst.b.name} stood furthest apart (${fmtPct(worst.s)})${idleText}${unableText}.`,
-    weak: 'divergent in posture',
+    why: say('alignment.apart', { value, a: worst.a.name, b: worst.b.name, pair: worst.s, idle: idleText, unable: unableText }),
+    weak: 'divergentInPosture',
   };
 }
 
@@ -237,39 +238,37 @@ export function scoreCohesion(input: CohesionInput): Score {
       if (split.length === 0) {
         return {
           value,
-          why: votes.length === 1 ? `the vote on ${votes[0]!.label} was unanimous.` : `all ${votes.length} votes were unanimous.`,
+          why: votes.length === 1 ? say('agreement.unanimousOne', { vote: votes[0]!.label }) : say('agreement.unanimousAll', { count: votes.length }),
           weak: '',
         };
       }
       const shown = split
         .slice(0, 3)
-        .map((x) => `${x.v.label} (${fmtNum(pos(x.v.yes))} yes, ${fmtNum(pos(x.v.no))} no, ${fmtNum(pos(x.v.abstain))} abstain)`);
-      const more = split.length > 3 ? ` and ${split.length - 3} more` : '';
+        .map((x) => say('part.vote', { vote: x.v.label, yes: pos(x.v.yes), no: pos(x.v.no), abstain: pos(x.v.abstain) }));
+      const more = split.length > 3 ? say('part.more', { count: split.length - 3 }) : '';
       return {
         value,
-        why: `average agreement ${fmtPct(value)}; split ${split.length === 1 ? 'vote' : 'votes'}: ${joinAnd(shown)}${more}.`,
-        weak: 'split in votes',
+        why: say(split.length === 1 ? 'agreement.splitOne' : 'agreement.split', { value, votes: shown, more }),
+        weak: 'splitInVotes',
       };
     },
     jointness: () => {
       const all = coalitionResponses.reduce((s, r) => s + r.severity, 0);
       const joint = coalitionResponses.filter((r) => r.joint).reduce((s, r) => s + r.severity, 0);
       const value = joint / all;
-      if (value >= 1) return { value, why: 'every response was taken jointly.', weak: '' };
+      if (value >= 1) return { value, why: say('jointness.all'), weak: '' };
       const solo = new Map<string, number[]>();
       for (const r of coalitionResponses) {
         if (!r.joint) solo.set(r.team, [...(solo.get(r.team) ?? []), r.severity]);
       }
-      const soloText = [...solo].map(
-        ([team, sevs]) => `${nameOf(team)} (severity ${joinAnd(sevs.map(fmtNum))})`,
-      );
-      let why = `${fmtPct(value)} of the response weight was joint; solo responses came from ${joinAnd(soloText)}`;
+      const soloText = [...solo].map(([team, sevs]) => say('part.solo', { team: nameOf(team), severities: sevs.map(fmtNum) }));
+      let outsideText = '';
       if (joint > 0) {
         const inJoint = new Set(coalitionResponses.filter((r) => r.joint).map((r) => r.team));
         const outside = teams.filter((t) => !inJoint.has(t.id)).map((t) => t.name);
-        if (outside.length > 0) why += `; ${joinAnd(outside)} took no part in any joint response`;
+        if (outside.length > 0) outsideText = say('part.outside', { teams: outside });
       }
-      return { value, why: `${why}.`, weak: 'often acting alone' };
+      return { value, why: say('jointness.some', { value, solo: soloText, outside: outsideText }), weak: 'oftenActingAlone' };
     },
     burden: () => {
       const teams = governments;
@@ -279,57 +278,52 @@ export function scoreCohesion(input: CohesionInput): Score {
       for (const a of r) for (const b of r) diff += Math.abs(a - b);
       const gini = diff / (2 * n * n * mean);
       const value = 1 - gini;
-      if (n === 1) return { value, why: `${teams[0]!.name} is the only government to bear the cost.`, weak: '' };
-      if (gini <= 0) return { value, why: 'the cost was borne in proportion to capacity.', weak: '' };
+      if (n === 1) return { value, why: say('burden.only', { team: teams[0]!.name }), weak: '' };
+      if (gini <= 0) return { value, why: say('burden.even'), weak: '' };
       let h = 0;
       r.forEach((x, i) => {
         if (x > r[h]!) h = i;
       });
       const none = teams.filter((_, i) => r[i] === 0).map((t) => t.name);
-      let why = `${teams[h]!.name} bore ${fmtNum(r[h]! / mean)}× its share of the cost for its capacity`;
-      if (none.length > 0) why += `; ${joinAnd(none)} bore none`;
-      return { value, why: `${why}.`, weak: 'uneven in bearing the cost' };
+      const noneText = none.length > 0 ? say('part.boreNone', { teams: none }) : '';
+      return { value, why: say('burden.uneven', { team: teams[h]!.name, ratio: r[h]! / mean, none: noneText }), weak: 'unevenInCost' };
     },
     sharing: () => {
       const shared = teams.reduce((s, t) => s + pos(t.evidenceShared), 0);
       const value = Math.min(1, shared / totalHeld);
-      if (value >= 1) return { value, why: 'all the evidence held reached the shared record.', weak: '' };
+      if (value >= 1) return { value, why: say('sharing.all'), weak: '' };
       const holders = teams
         .filter((t) => pos(t.evidenceShared) < pos(t.evidenceHeld))
         .sort((a, b) => pos(b.evidenceHeld) - pos(b.evidenceShared) - (pos(a.evidenceHeld) - pos(a.evidenceShared)))
         .map((t) =>
           pos(t.evidenceShared) === 0
-            ? `${t.name} shared none of its ${fmtNum(pos(t.evidenceHeld))} evidence points`
-            : `${t.name} shared ${fmtNum(pos(t.evidenceShared))} of its ${fmtNum(pos(t.evidenceHeld))} evidence points`,
+            ? say('part.sharedNone', { team: t.name, held: pos(t.evidenceHeld) })
+            : say('part.sharedSome', { team: t.name, shared: pos(t.evidenceShared), held: pos(t.evidenceHeld) }),
         );
-      return {
-        value,
-        why: `${fmtPct(value)} of the evidence held reached the shared record; ${joinAnd(holders)}.`,
-        weak: 'holding back evidence',
-      };
+      return { value, why: say('sharing.some', { value, holders }), weak: 'holdingBackEvidence' };
     },
   };
 
-  const REASONS: Record<CohesionComponentId, string> = {
-    alignment: 'fewer than two governments whose steps can be compared.',
-    agreement: 'no coalition votes were held.',
-    jointness: 'no coalition response was taken (domestic work and prosecutions, one state\'s own by nature, are not counted here).',
-    burden: 'nobody bore any cost.',
-    sharing: 'nobody holds evidence.',
+  const REASONS: Record<CohesionComponentId, MessageKey> = {
+    alignment: 'cohesionNa.alignment',
+    agreement: 'cohesionNa.agreement',
+    jointness: 'cohesionNa.jointness',
+    burden: 'cohesionNa.burden',
+    sharing: 'cohesionNa.sharing',
   };
-  const STRONG: Record<CohesionComponentId, string> = {
-    alignment: 'aligned in posture',
-    agreement: 'united in votes',
-    jointness: 'acting together',
-    burden: 'sharing the cost fairly',
-    sharing: 'pooling evidence',
+  const STRONG: Record<CohesionComponentId, TermKey> = {
+    alignment: 'alignedInPosture',
+    agreement: 'unitedInVotes',
+    jointness: 'actingTogether',
+    burden: 'sharingCostFairly',
+    sharing: 'poolingEvidence',
   };
 
   const components: ScoreComponent[] = [];
   const descriptors: Descriptor[] = [];
   for (const id of COHESION_COMPONENTS) {
     if (!applies[id]) {
-      components.push(notApplicable(id, LABELS[id], REASONS[id]));
+      components.push(notApplicable(id, LABELS[id], say(REASONS[id])));
       continue;
     }
     const { value, why, weak } = build[id]();
@@ -347,7 +341,7 @@ export function scoreCohesion(input: CohesionInput): Score {
     // A reason that already names the government is used as it stands.
     const why = reason.toLowerCase().startsWith(name.toLowerCase())
       ? reason
-      : `${name} ${DEFECTION_WORDS[d.kind]}${reason ? `: ${reason}` : ''}`;
+      : `${name} ${defectionWords(d.kind)}${reason ? `: ${reason}` : ''}`;
     return { id: `defection-${i + 1}`, effect: `${fmtPoints(-each)} points`, why: `${capitalise(why)}.` };
   });
   const totalPenalty = each * input.defections.length;
@@ -358,15 +352,17 @@ export function scoreCohesion(input: CohesionInput): Score {
   const value = Math.round(clamp(base - totalPenalty, 0, 100));
 
   const head = nothingAtStake
-    ? `nothing was at stake this round (no votes, no response aimed at the adversary, no defection): cohesion stays at ${fmtNum(round1(carried))}, and the round does not count in the exercise's cohesion, because shared inaction is not cohesion`
+    ? say('part.nothingAtStake', { carried: round1(carried) })
     : verdict(descriptors);
   const defected =
     input.defections.length === 0
       ? ''
-      : `; ${input.defections.length} ${input.defections.length === 1 ? 'defection' : 'defections'} cost ${fmtNum(round1(totalPenalty))} points (${joinAnd(
-          input.defections.map((d) => `${nameOf(d.team)} ${DEFECTION_WORDS[d.kind]}`),
-        )})`;
-  const summary = `Cohesion ${value}/100: ${head}${defected}.`;
+      : say(input.defections.length === 1 ? 'part.defectionOne' : 'part.defections', {
+          count: input.defections.length,
+          points: round1(totalPenalty),
+          who: input.defections.map((d) => say('part.defector', { team: nameOf(d.team), what: DEFECTION_WORDS[d.kind] })),
+        });
+  const summary = say('summary.cohesion', { value, head, defected });
 
   return { value, components, rules, summary };
 }

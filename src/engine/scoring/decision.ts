@@ -9,6 +9,8 @@ import type { DecisionDraft, ExerciseState, ProcedureOptions, Rejection, Score }
 import { evaluate } from '../conditions';
 import { checkDraft, reject } from '../rules/decisions';
 import { indexOf } from '../rules/scenarioIndex';
+import { say } from '../messages';
+import { explainedScore, said, type ExplainedScore, type Said } from '../messages/said';
 import {
   assessedResponsibility,
   confidenceOfTeam,
@@ -128,18 +130,19 @@ export function previewDecision(
   state: ExerciseState,
   team: string,
   draft: DecisionDraft,
-): { ok: true; score: Score; legallyExposed: boolean; problem: string | null } | Rejection {
+): { ok: true; score: ExplainedScore; legallyExposed: boolean; problem: string | null; problemMessages: Said } | Rejection {
   const action = indexOf(scenario).actions.get(draft.action);
-  if (!action) return reject('UNKNOWN_ACTION', `There is no action "${draft.action}" in this scenario.`);
+  if (!action) return reject('UNKNOWN_ACTION', say('refusal.unknownAction', { action: draft.action }));
   const incident = action.targetsIncident ? (draft.incident ?? null) : null;
-  if (incident && !indexOf(scenario).incidents.has(incident)) return reject('UNKNOWN_INCIDENT', `There is no incident "${incident}" in this exercise.`);
+  if (incident && !indexOf(scenario).incidents.has(incident)) return reject('UNKNOWN_INCIDENT', say('refusal.unknownIncident', { incident }));
   // The scorer counts only the options the action offers.
   const options = draft.options ?? {};
   const { score, legallyExposed } = proportionalityOf(scenario, state, team, action, incident, options);
   const refusal = checkDraft(scenario, state, team, draft)?.message ?? null;
   // A measure that oversight at home would hold back is flagged now, in the words the results will use.
   const review = refusal ? null : reviewByOversight(scenario, team, action, options, evidenceComponent(score));
-  return { ok: true, score, legallyExposed, problem: refusal ?? (review?.held ? review.outcome : null) };
+  const problem = refusal ?? (review?.held ? review.outcome : null);
+  return { ok: true, score: explainedScore(score), legallyExposed, problem, problemMessages: said(problem) };
 }
 
 /** The preview shown before choosing options: every offered procedure followed (the best the player can do). */

@@ -11,6 +11,9 @@
  * shown, so a reader can recompute it from the table.
  */
 import type { ScoreComponent } from '../types';
+import { joinAnd, joinOr, say } from '../messages';
+
+export { joinAnd, joinOr };
 
 export const MINUS = '\u2212';
 
@@ -49,22 +52,9 @@ export function fmtPoints(x: number): string {
   return '+' + r.toFixed(1);
 }
 
-/** The start of every component explanation: "−N.N: " or "full marks: ". */
-export function lostPrefix(lost: number): string {
-  return lost > 0 ? `${MINUS}${round1(lost).toFixed(1)}: ` : 'full marks: ';
-}
-
-/** "A", "A and B", "A, B and C". */
-export function joinAnd(items: readonly string[]): string {
-  if (items.length === 0) return '';
-  if (items.length === 1) return items[0]!;
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
-}
-
-/** "A", "A or B", "A, B or C". */
-export function joinOr(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
+/** A component's explanation: "−N.N: why" or "full marks: why". */
+function withPoints(lost: number, why: string): string {
+  return lost > 0 ? say('score.lost', { lost: round1(lost), why }) : say('score.fullMarks', { why });
 }
 
 /** Upper-case the first letter of a sentence. */
@@ -106,12 +96,12 @@ export function component(
   const w = shownWeight(weight);
   const points = round1(100 * w * v);
   const lost = round1(100 * w * (1 - v));
-  return { id, label, value: v, weight: w, points, lost, why: lostPrefix(lost) + why };
+  return { id, label, value: v, weight: w, points, lost, why: withPoints(lost, why) };
 }
 
 /** A component that did not count this round. */
 export function notApplicable(id: string, label: string, reason: string): ScoreComponent {
-  return { id, label, value: 1, weight: 0, points: 0, lost: 0, why: `not applicable this round: ${reason}` };
+  return { id, label, value: 1, weight: 0, points: 0, lost: 0, why: say('score.notApplicable', { why: reason }) };
 }
 
 /** 100 × Σ weight × value over the components as shown. */
@@ -128,6 +118,8 @@ export interface Descriptor {
 /**
  * A short verdict for a summary: up to two strengths (value ≥ 0.9) and up to
  * two weaknesses (the components that lost the most, at least 3 points each).
+ * Strengths and weaknesses are keys of the engine's TERMS where it has them
+ * (messages/templates.ts), or phrases written as they stand.
  * "well-evidenced but overreaching", "reversible and contained", "overreaching".
  */
 export function verdict(descriptors: readonly Descriptor[]): string {
@@ -142,8 +134,8 @@ export function verdict(descriptors: readonly Descriptor[]): string {
     .sort((a, b) => b.component.lost - a.component.lost)
     .slice(0, 2)
     .map((d) => d.weak);
-  if (strengths.length > 0 && weaknesses.length > 0) return `${joinAnd(strengths)} but ${joinAnd(weaknesses)}`;
-  if (weaknesses.length > 0) return joinAnd(weaknesses);
-  if (strengths.length > 0) return joinAnd(strengths);
-  return 'no standout strength or weakness';
+  if (strengths.length > 0 && weaknesses.length > 0) return say('part.verdictBoth', { strengths, weaknesses });
+  if (weaknesses.length > 0) return say('part.verdictOne', { qualities: weaknesses });
+  if (strengths.length > 0) return say('part.verdictOne', { qualities: strengths });
+  return say('part.verdictNone');
 }

@@ -6,13 +6,10 @@ import type { ActionCategory, ConfidenceLevel, LegalCategory, Procedure, Respons
 import { RESPONSIBILITY_LEVELS } from '../scenario/schema';
 import { COERCIVE_CATEGORIES, PREPAREDNESS_CATEGORIES, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWrongfulAct } from '../rules/law';
 import type { Score, ScoreComponent, ScoreRule } from '../types';
+import { say, type TermKey } from '../messages';
 import {
   clamp,
   component,
-  fmtNum,
-  fmtPct,
-  joinAnd,
-  joinOr,
   normaliseWeights,
   notApplicable,
   shownValue,
@@ -133,13 +130,14 @@ const LABELS: Record<ProportionalityComponentId | 'preparedness', string> = {
   mitigation: 'Mitigation',
 };
 
-const PROCEDURE_WORDS: Record<Procedure, string> = {
-  notice: 'prior notice to the responsible state',
-  statementOfReasons: 'a statement of reasons',
-  sunset: 'a sunset clause',
-  oversight: 'notice to oversight bodies',
-  humanitarianExemption: 'a humanitarian exemption',
-  urgent: 'urgency',
+/** The words for each procedure: the engine's TERMS of the same key. */
+const PROCEDURE_WORDS: Record<Procedure, TermKey> = {
+  notice: 'notice',
+  statementOfReasons: 'statementOfReasons',
+  sunset: 'sunset',
+  oversight: 'oversight',
+  humanitarianExemption: 'humanitarianExemption',
+  urgent: 'urgent',
 };
 
 /** Severity after safeguards: a humanitarian exemption that is offered and chosen trims the bite. */
@@ -148,25 +146,26 @@ export function effectiveSeverity(severity: number, offered: readonly Procedure[
   return trimmed ? Math.max(0, severity - EXEMPTION_TRIM) : severity;
 }
 
-const SPILLOVER_WORDS: Record<Spillover, string> = {
-  none: 'no',
-  low: 'low',
-  medium: 'medium',
-  high: 'high',
-  veryHigh: 'very high',
+const SPILLOVER_WORDS: Record<Spillover, TermKey> = {
+  none: 'spillNone',
+  low: 'spillLow',
+  medium: 'spillMedium',
+  high: 'spillHigh',
+  veryHigh: 'spillVeryHigh',
 };
 
-const LEGAL_WORDS: Record<LegalCategory, string> = {
+/** What each legal category is called: the engine's TERMS of the same key. */
+const LEGAL_WORDS: Record<LegalCategory, TermKey> = {
   cybercrime: 'cybercrime',
   espionage: 'espionage',
-  internationallyWrongfulAct: 'an internationally wrongful act',
-  useOfForce: 'a use of force',
-  armedAttack: 'an armed attack',
+  internationallyWrongfulAct: 'internationallyWrongfulAct',
+  useOfForce: 'useOfForce',
+  armedAttack: 'armedAttack',
 };
 
-function healey(level: number): string {
-  const name = RESPONSIBILITY_LEVELS[Math.round(clamp(level, 1, 10)) - 1];
-  return `level ${fmtNum(level)} (${name ?? 'unknown'})`;
+/** A level on Healey's spectrum of state responsibility, with its name. */
+function healeyName(level: number): string {
+  return RESPONSIBILITY_LEVELS[Math.round(clamp(level, 1, 10)) - 1] ?? 'unknown';
 }
 
 /** What the scorer reads once from the input: the context with its defaults. */
@@ -227,21 +226,14 @@ function fitMeasures(f: Facts): { S: number; H: number; over: number; under: num
 /** Fit: coercive responses only, severity (after an exemption's trim) against the harm they answer. */
 function fitComponent(f: Facts, weight: number): Scored {
   const { S, H, over, under, value } = fitMeasures(f);
-  const trimmed = S < clamp(f.input.severity, 0, 10) ? ` (${fmtNum(f.input.severity)} trimmed by the humanitarian exemption)` : '';
-  const hits = `${f.name} at severity ${fmtNum(S)}${trimmed} against harm ${fmtNum(H)}`;
+  const trimmed = S < clamp(f.input.severity, 0, 10) ? say('part.trimmed', { severity: f.input.severity }) : '';
   const violated = f.input.context?.normViolated;
-  const norm = violated
-    ? ` The incident struck ${violated.struck}, which ${violated.norm} protects: a response stronger by ${fmtNum(violated.weight)} is proportionate to the violation of an agreed norm, and the harm ${fmtNum(H)} includes it.`
-    : '';
-  const why =
-    (over > 0
-      ? `${hits}: an overreaction by ${fmtNum(over)} (overreaching costs twice as much as falling short).`
-      : under > 0
-        ? `${hits}: an underreaction by ${fmtNum(under)} (falling short costs half as much as overreaching).`
-        : `${hits}: a match.`) + norm;
+  const norm = violated ? say('part.normViolated', { struck: violated.struck, norm: violated.norm, weight: violated.weight, harm: H }) : '';
+  const hits = { action: f.name, severity: S, trimmed, harm: H, norm };
+  const why = over > 0 ? say('fit.over', { ...hits, by: over }) : under > 0 ? say('fit.under', { ...hits, by: under }) : say('fit.match', hits);
   return {
     component: component('fit', LABELS.fit, value, weight, why),
-    descriptor: { strong: 'well-matched to the harm', weak: over > 0 ? 'overreaching' : 'falling short of the harm' },
+    descriptor: { strong: 'wellMatched', weak: over > 0 ? 'overreaching' : 'fallingShort' },
   };
 }
 
@@ -256,30 +248,24 @@ function preparednessValue(f: Facts): number {
 
 /** Preparedness: investigation, intelligence and resilience are measured by what they add, not against the harm. */
 function preparednessComponent(f: Facts, weight: number): Scored {
-  const why = redundantInvestigation(f)
-    ? `${f.name} investigates an incident your government already assesses with high confidence: it adds little.`
+  const key = redundantInvestigation(f)
+    ? 'preparedness.redundant'
     : f.input.category === 'investigate'
-      ? `${f.name} builds the evidence your government still lacks.`
+      ? 'preparedness.investigate'
       : f.input.category === 'intelligence'
-        ? `${f.name} puts intelligence to work for your government and its allies.`
-        : `${f.name} builds resilience and capacity; it is not measured against the harm.`;
+        ? 'preparedness.intelligence'
+        : 'preparedness.resilience';
+  const why = say(key, { action: f.name });
   return {
     component: component('preparedness', LABELS.preparedness, preparednessValue(f), weight, why),
-    descriptor: { strong: 'building preparedness', weak: 'redundant' },
+    descriptor: { strong: 'buildingPreparedness', weak: 'redundant' },
   };
 }
 
-function basisWords(basis: EvidenceBasis): string {
-  const flags = [
-    ['shared', basis.shared],
-    ['corroborated', basis.corroborated],
-    ['public', basis.public],
-  ] as const;
-  const has = flags.filter(([, v]) => v).map(([k]) => k);
-  const lacks = flags.filter(([, v]) => !v).map(([k]) => k);
-  if (lacks.length === 0) return 'on a basis that was shared, corroborated and public';
-  if (has.length === 0) return 'on a basis that was neither shared, corroborated nor public';
-  return `on a basis that was ${joinAnd(has)} but not ${joinOr(lacks)}`;
+/** What the basis of the evidence was (shared, corroborated, public), as one of the engine's TERMS. */
+function basisWords(basis: EvidenceBasis): TermKey {
+  const has = `${basis.shared ? 'S' : ''}${basis.corroborated ? 'C' : ''}${basis.public ? 'P' : ''}`;
+  return has === 'SCP' ? 'basisAll' : has === '' ? 'basisNone' : (`basis${has}` as TermKey);
 }
 
 /** Evidence's measures: confidence against the instrument's minimum (short when below it), times the quality of the basis. */
@@ -297,21 +283,19 @@ function evidenceComponent(f: Facts, weight: number): Scored & { short: boolean 
   const { short, value } = evidenceMeasures(input);
   if (input.minConfidence === 'none') {
     return {
-      component: component('evidence', LABELS.evidence, value, weight, `${name} needs no attribution.`),
-      descriptor: { strong: 'well-evidenced', weak: '' },
+      component: component('evidence', LABELS.evidence, value, weight, say('evidence.none', { action: name })),
+      descriptor: { strong: 'wellEvidenced', weak: '' },
       short,
     };
   }
-  const min = input.minConfidence;
-  const held =
+  const facts = { action: name, needed: input.minConfidence, basis: basisWords(input.basis) };
+  const why =
     input.confidence === null
-      ? `${name} with no attribution of the incident; the instrument needs ${min} confidence`
-      : short
-        ? `${name} while your confidence was ${input.confidence}; the instrument needs ${min}`
-        : `${name} with ${input.confidence} confidence (the instrument needs ${min})`;
+      ? say('evidence.unattributed', facts)
+      : say(short ? 'evidence.short' : 'evidence.enough', { ...facts, held: input.confidence });
   return {
-    component: component('evidence', LABELS.evidence, value, weight, `${held}, ${basisWords(input.basis)}.`),
-    descriptor: { strong: 'well-evidenced', weak: short ? 'ahead of the evidence' : 'on a thin basis' },
+    component: component('evidence', LABELS.evidence, value, weight, why),
+    descriptor: { strong: 'wellEvidenced', weak: short ? 'aheadOfEvidence' : 'thinBasis' },
     short,
   };
 }
@@ -322,8 +306,8 @@ function reversibilityValue(f: Facts): number {
 
 function reversibilityComponent(f: Facts, weight: number): Scored {
   const R = reversibilityValue(f);
-  const why = R >= 1 ? `${f.name} can be fully undone.` : R <= 0 ? `${f.name} cannot be undone.` : `${f.name} can only be partly undone (reversibility ${fmtPct(R)}).`;
-  return { component: component('reversibility', LABELS.reversibility, R, weight, why), descriptor: { strong: 'reversible', weak: 'hard to undo' } };
+  const why = R >= 1 ? say('reversibility.full', { action: f.name }) : R <= 0 ? say('reversibility.none', { action: f.name }) : say('reversibility.partly', { action: f.name, share: R });
+  return { component: component('reversibility', LABELS.reversibility, R, weight, why), descriptor: { strong: 'reversible', weak: 'hardToUndo' } };
 }
 
 const SAFEGUARDS = ['notice', 'statementOfReasons', 'sunset', 'oversight'] as const;
@@ -356,16 +340,15 @@ function procedureComponent(f: Facts, weight: number): Scored {
   const counted = SAFEGUARDS.filter((p) => countsSafeguard(f, p));
   const used = counted.filter((p) => metSafeguard(f, p));
   const missing = counted.filter((p) => !metSafeguard(f, p));
-  const unmet = (p: Procedure): string =>
-    p === 'statementOfReasons' && chose(f, p) ? 'a statement of reasons backed by shared or public evidence' : PROCEDURE_WORDS[p];
-  const words = used.map((p) => (p === 'notice' && !chose(f, 'notice') ? 'urgency in place of notice' : PROCEDURE_WORDS[p]));
+  const unmet = (p: Procedure): TermKey => (p === 'statementOfReasons' && chose(f, p) ? 'backedReasons' : PROCEDURE_WORDS[p]);
+  const words = used.map((p): TermKey => (p === 'notice' && !chose(f, 'notice') ? 'urgencyForNotice' : PROCEDURE_WORDS[p]));
   const why =
     counted.length === 0
-      ? `no procedural safeguards were offered for ${f.name}.`
+      ? say('procedure.noneOffered', { action: f.name })
       : missing.length === 0
-        ? `${f.name} came with ${joinAnd(words)}.`
-        : `${f.name} went ahead without ${joinOr(missing.map(unmet))} (${used.length} of the ${counted.length} safeguards offered ${used.length === 1 ? 'was' : 'were'} used).`;
-  return { component: component('procedure', LABELS.procedure, procedureValue(f), weight, why), descriptor: { strong: 'procedurally sound', weak: 'short on safeguards' } };
+        ? say('procedure.all', { action: f.name, used: words })
+        : say(used.length === 1 ? 'procedure.missingOne' : 'procedure.missing', { action: f.name, missing: missing.map(unmet), used: used.length, offered: counted.length });
+  return { component: component('procedure', LABELS.procedure, procedureValue(f), weight, why), descriptor: { strong: 'procedurallySound', weak: 'shortOnSafeguards' } };
 }
 
 /** M: spillover to bystanders, cancelled by a humanitarian exemption. */
@@ -376,29 +359,29 @@ function mitigationValue(f: Facts): number {
 function mitigationComponent(f: Facts, weight: number): Scored {
   const spill = SPILLOVER_VALUES[f.input.spillover];
   const exemption = chose(f, 'humanitarianExemption');
-  const words = `${f.name}, with ${SPILLOVER_WORDS[f.input.spillover]} spillover`;
-  const why =
+  const key =
     spill === 0
-      ? `${words}.`
+      ? 'mitigation.none'
       : exemption
-        ? `${words} offset by a humanitarian exemption.`
+        ? 'mitigation.exempted'
         : f.input.proceduresOffered.includes('humanitarianExemption')
-          ? `${words} and no humanitarian exemption, although one was available.`
-          : `${words} and no humanitarian exemption on offer.`;
+          ? 'mitigation.exemptionUnused'
+          : 'mitigation.noExemption';
+  const why = say(key, { action: f.name, spillover: SPILLOVER_WORDS[f.input.spillover] });
   return {
     component: component('mitigation', LABELS.mitigation, mitigationValue(f), weight, why),
-    descriptor: { strong: 'contained', weak: 'costly to bystanders' },
+    descriptor: { strong: 'contained', weak: 'costlyToBystanders' },
   };
 }
 
 interface LegalFinding {
   rule: ScoreRule;
-  /** What the summary says after "legally exposed as a countermeasure …"; null for a flag that caps nothing. */
-  exposure: string | null;
+  /** What the summary says after "legally exposed as a countermeasure …" (one of the engine's TERMS); null for a flag that caps nothing. */
+  exposure: TermKey | null;
 }
 
-const capped = (id: string, why: string, exposure: string): LegalFinding => ({
-  rule: { id, effect: `capped at ${COUNTERMEASURE_CAP}`, why },
+const capped = (id: string, why: string, exposure: TermKey): LegalFinding => ({
+  rule: { id, effect: say('effect.cappedAt', { cap: COUNTERMEASURE_CAP }), why },
   exposure,
 });
 
@@ -407,60 +390,42 @@ function attributionFinding(f: Facts): LegalFinding {
   const resp = f.input.assessedResponsibility;
   const problems: string[] = [];
   if (!isWrongfulAct(cat)) {
-    problems.push(cat === null ? 'has not classified the incident as an internationally wrongful act' : `classified the incident as ${LEGAL_WORDS[cat]}, not an internationally wrongful act`);
+    problems.push(cat === null ? say('part.notClassified') : say('part.classifiedAs', { category: LEGAL_WORDS[cat] }));
   }
   if (!isStateAttributed(resp)) {
-    problems.push(resp === null ? 'has not assessed which state is responsible' : `assessed state responsibility at ${healey(resp)}, below state-ordered (${COUNTERMEASURE_MIN_RESPONSIBILITY})`);
+    problems.push(resp === null ? say('part.notAssessed') : say('part.assessedAt', { level: resp, name: healeyName(resp), min: COUNTERMEASURE_MIN_RESPONSIBILITY }));
   }
-  return capped(
-    'countermeasure-attribution',
-    `A countermeasure such as ${f.name} is lawful only against a state responsible for an internationally wrongful act (ILC Art. 49(1); Tallinn Manual 2.0 Rule 20); your government ${joinAnd(problems)}.`,
-    'without state attribution of a wrongful act',
-  );
+  return capped('countermeasure-attribution', say('legal.attribution', { action: f.name, problems }), 'exposedUnattributed');
 }
 
 function noticeFinding(f: Facts): LegalFinding {
-  const urgency = chose(f, 'urgent')
-    ? 'urgency was invoked, but no harmful move by the adversary this round or the last warranted it (ILC Art. 52(2))'
-    : 'urgency was not invoked (ILC Art. 52(2))';
-  const notOffered = f.input.proceduresOffered.includes('notice') ? '' : '; as drafted, the action offers no notice step';
-  return capped(
-    'countermeasure-notice',
-    `${f.name} went ahead as a countermeasure without first calling on the responsible state to stop and notifying it (ILC Art. 52(1)), and ${urgency}${notOffered}.`,
-    'without notice',
-  );
+  const urgency = say(chose(f, 'urgent') ? 'part.urgencyUnwarranted' : 'part.urgencyNotInvoked');
+  const notOffered = f.input.proceduresOffered.includes('notice') ? '' : say('part.noNoticeStep');
+  return capped('countermeasure-notice', say('legal.notice', { action: f.name, urgency, notOffered }), 'exposedNoNotice');
 }
 
 function reversibilityFinding(f: Facts): LegalFinding {
   return capped(
     'countermeasure-reversibility',
-    `${f.name} can only be partly undone (reversibility ${fmtPct(reversibilityValue(f))}); countermeasures must be temporary and as far as possible reversible (ILC Art. 49(2)-(3); Tallinn Manual 2.0 Rule 21), and this exercise requires at least ${fmtPct(COUNTERMEASURE_MIN_REVERSIBILITY)}.`,
-    'below the reversibility floor',
+    say('legal.reversibility', { action: f.name, share: reversibilityValue(f), floor: COUNTERMEASURE_MIN_REVERSIBILITY }),
+    'exposedIrreversible',
   );
 }
 
 function purposeFinding(f: Facts): LegalFinding {
-  return capped(
-    'countermeasure-purpose',
-    `${f.name} came after the adversary's compliance was verified; a countermeasure may only induce cessation, not punish, and must end once the responsible state complies (ILC Arts 49(1), 53; Tallinn Manual 2.0 Rule 21).`,
-    'after the wrong had ceased',
-  );
+  return capped('countermeasure-purpose', say('legal.purpose', { action: f.name }), 'exposedAfterCessation');
 }
 
 function tribunalFinding(f: Facts): LegalFinding {
-  return capped(
-    'countermeasure-tribunal',
-    `${f.name} went ahead while a court or tribunal with binding authority was seized of the dispute; countermeasures are suspended while it is (ILC Art. 52(3)(b)).`,
-    'while a tribunal was seized',
-  );
+  return capped('countermeasure-tribunal', say('legal.tribunal', { action: f.name }), 'exposedTribunalSeized');
 }
 
 function collectiveFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'countermeasure-collective',
-      effect: 'flagged as contested',
-      why: `${f.name} is a countermeasure by a government that was not itself injured; collective countermeasures are contested (ILC Art. 54 leaves them open; Estonia supported them in 2019, most Tallinn Manual 2.0 experts did not, Rule 24).`,
+      effect: say('effect.contested'),
+      why: say('legal.collective', { action: f.name }),
     },
     exposure: null,
   };
@@ -471,10 +436,10 @@ function wrongStateFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'wrong-state',
-      effect: `capped at ${WRONG_STATE_CAP}`,
-      why: `${f.name} rests on planted evidence: your government blames a state that is not responsible. Conduct is attributable only on evidence of the responsible state's organs or control (ILC Arts 4, 8; Tallinn Manual 2.0 Rules 15, 17), and a response against the wrong state is itself a wrong.`,
+      effect: say('effect.cappedAt', { cap: WRONG_STATE_CAP }),
+      why: say('legal.wrongState', { action: f.name }),
     },
-    exposure: 'against the wrong state',
+    exposure: 'exposedWrongState',
   };
 }
 
@@ -483,10 +448,11 @@ function selfDefenceFinding(f: Facts): LegalFinding {
   return {
     rule: {
       id: 'self-defence-threshold',
-      effect: 'set to 0',
-      why: `Force in self-defence such as ${f.name} is lawful only in response to an armed attack (UN Charter Art. 51); your government ${
-        cat === null ? 'has not classified the incident' : `classified the incident as ${LEGAL_WORDS[cat]}`
-      }, which is below the armed-attack threshold.`,
+      effect: say('effect.setToZero'),
+      why: say('legal.selfDefence', {
+        action: f.name,
+        classified: cat === null ? say('part.selfDefenceUnclassified') : say('part.selfDefenceClassified', { category: LEGAL_WORDS[cat] }),
+      }),
     },
     exposure: null,
   };
@@ -526,12 +492,14 @@ function measureOf(category: ActionCategory, declinesToAttribute = false): 'fit'
   return 'none';
 }
 
-function legalSummary(findings: LegalFinding[]): string {
-  if (findings.some((x) => x.rule.id === 'self-defence-threshold')) return '; legally exposed: force below the armed-attack threshold';
-  const wrongState = findings.some((x) => x.rule.id === 'wrong-state') ? '; legally exposed: aimed at the wrong state by a false flag' : '';
-  const exposure = findings.filter((x) => x.rule.id !== 'wrong-state').map((x) => x.exposure).filter((x): x is string => x !== null);
-  const contested = findings.some((x) => x.rule.id === 'countermeasure-collective') ? '; contested as a collective countermeasure' : '';
-  return wrongState + (exposure.length > 0 ? `; legally exposed as a countermeasure ${joinAnd(exposure)}` : '') + contested;
+/** What the summary adds for the legal rules: pieces written one after the other ("; legally exposed …"). */
+function legalSummary(findings: LegalFinding[]): string[] {
+  if (findings.some((x) => x.rule.id === 'self-defence-threshold')) return [say('part.legalSelfDefence')];
+  const wrongState = findings.some((x) => x.rule.id === 'wrong-state') ? [say('part.legalWrongState')] : [];
+  const exposure = findings.filter((x) => x.rule.id !== 'wrong-state').map((x) => x.exposure).filter((x): x is TermKey => x !== null);
+  const exposed = exposure.length > 0 ? [say('part.legalExposed', { exposures: exposure })] : [];
+  const contested = findings.some((x) => x.rule.id === 'countermeasure-collective') ? [say('part.legalContested')] : [];
+  return [...wrongState, ...exposed, ...contested];
 }
 
 type LiveWeights = Record<ProportionalityComponentId, number>;
@@ -568,9 +536,7 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
             component: notApplicable(
               'fit',
               LABELS.fit,
-              input.declinesToAttribute
-                ? `${f.name} says where the assessment stands and coerces no one; fit to harm does not apply.`
-                : `${f.name} steps back rather than coerces; fit to harm does not apply.`,
+              say(input.declinesToAttribute ? 'fit.declines' : 'fit.stepsBack', { action: f.name }),
             ),
             descriptor: { strong: '', weak: '' },
           };
@@ -584,8 +550,8 @@ export function scoreProportionality(input: ProportionalityInput): Proportionali
   const raw = Math.round(clamp(weightedTotal(components), 0, 100));
   const value = Math.min(raw, cap);
   const descriptors: Descriptor[] = scored.map((s) => ({ component: s.component, ...s.descriptor }));
-  const before = value < raw ? ` (${raw} before the legal rules)` : '';
-  const summary = `Proportionality ${value}/100${before}: ${verdict(descriptors)}${legalSummary(findings)}.`;
+  const before = value < raw ? say('part.beforeLegal', { raw }) : '';
+  const summary = say('summary.proportionality', { value, before, verdict: verdict(descriptors), legal: legalSummary(findings) });
   return {
     score: { value, components, rules: findings.map((x) => x.rule), summary },
     legallyExposed: rules.some((rule) => rule.cap < 100),

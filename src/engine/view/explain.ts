@@ -13,6 +13,8 @@ import { sees, seesDecision, seesNote } from '../rules/visibility';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState, ResolvedDecision, RoundResult, Score } from '../types';
 import type { ReportCardView, ScoreView, Viewer } from './types';
+import { say } from '../messages';
+import { explainedScore, type ExplainedScore } from '../messages/said';
 
 const isDebrief = (state: ExerciseState) => state.phase === 'debrief';
 
@@ -39,7 +41,7 @@ function withoutTheirIntelligence(score: Score): Score {
   return {
     ...score,
     components: score.components.map((c) =>
-      c.id === 'evidence' ? { ...c, why: 'Weighed against that government\'s own attribution confidence, which stays its own until the debrief.' } : c,
+      c.id === 'evidence' ? { ...c, why: say('score.allyEvidence') } : c,
     ),
   };
 }
@@ -150,7 +152,7 @@ function explain(scenario: Scenario, state: ExerciseState, viewer: Viewer, ref: 
 
 export interface Explanations {
   /** Per score reference asked for and carried by the viewer's view: the score with its components, rules and summary. */
-  explanations: Record<string, Score>;
+  explanations: Record<string, ExplainedScore>;
   /** Per report card reference asked for and carried by the viewer's view: the whole card. */
   reportCards: Record<string, ReportCard>;
   /** The references asked for that the viewer's view does not carry now (unknown, not visible to it, or replaced since). */
@@ -162,7 +164,7 @@ export function explanationsFor(scenario: Scenario, state: ExerciseState, viewer
   const answer: Explanations = { explanations: {}, reportCards: {}, unknown: [] };
   for (const ref of new Set(refs)) {
     const explained = explain(scenario, state, viewer, ref);
-    if (explained?.kind === 'score') answer.explanations[ref] = explained.score;
+    if (explained?.kind === 'score') answer.explanations[ref] = explainedScore(explained.score);
     else if (explained?.kind === 'card') answer.reportCards[ref] = explained.card;
     else answer.unknown.push(ref);
   }

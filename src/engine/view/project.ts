@@ -30,6 +30,8 @@ import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
 import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision } from '../types';
 import { evasionView } from './evasion';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
+import { said, type Said } from '../messages/said';
+import { say } from '../messages';
 import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 import { normsView, protectedWords } from './norms';
@@ -135,6 +137,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
       // A move without news is the adversary's secret.
       adversaryMoves: facilitatorOnly ? r.adversaryMoves : r.adversaryMoves.filter((m) => m.news !== null),
       cohesion: cohesionView(state, viewer, r),
+      postureWhyMessages: said(r.postureWhy),
     }));
   },
   chat: (_scenario, state, viewer) => state.chat.filter((m) => seesChat(m.channel, m.team, viewer, isDebrief(state))),
@@ -180,7 +183,7 @@ function decisionView(d: ResolvedDecision, withRationale: boolean, proportionali
   if (!forms) decisionViews.set(d, (forms = new Map()));
   const key = `${withRationale}|${proportionality.explanation}`;
   let view = forms.get(key);
-  if (!view) forms.set(key, (view = { ...d, rationale: withRationale ? d.rationale : '', proportionality }));
+  if (!view) forms.set(key, (view = { ...d, rationale: withRationale ? d.rationale : '', proportionality, outcomeMessages: said(d.outcome) }));
   return view;
 }
 
@@ -449,25 +452,32 @@ function actionView(scenario: Scenario, state: ExerciseState, action: Action, te
   };
 }
 
+/** Why a draft would be refused, in English and as the engine's sentences. */
+function reasonOf(problem: { message: string } | null): { reason: string | null; reasonMessages: Said } {
+  return { reason: problem?.message ?? null, reasonMessages: said(problem?.message) };
+}
+
 export function availabilityOf(scenario: Scenario, state: ExerciseState, action: Action, team: string): ActionAvailability {
   const options = bestCaseOptions(action);
   const preview = (incident: string | null) => proportionalityOf(scenario, state, team, action, incident, options).score.value;
   if (!action.targetsIncident) {
     const problem = checkDraft(scenario, state, team, { action: action.id });
-    return { available: !problem, reason: problem?.message ?? null, byIncident: {}, proportionalityPreview: problem ? null : preview(null) };
+    return { available: !problem, ...reasonOf(problem), byIncident: {}, proportionalityPreview: problem ? null : preview(null) };
   }
   const byIncident: ActionAvailability['byIncident'] = {};
   for (const incident of scenario.incidents) {
     if (!state.incidents[incident.id]?.active) continue;
     const problem = checkDraft(scenario, state, team, { action: action.id, incident: incident.id });
     // A preview only where the action can be taken: it is what the player is about to be judged on.
-    byIncident[incident.id] = { available: !problem, reason: problem?.message ?? null, proportionalityPreview: problem ? null : preview(incident.id) };
+    byIncident[incident.id] = { available: !problem, ...reasonOf(problem), proportionalityPreview: problem ? null : preview(incident.id) };
   }
   const entries = Object.values(byIncident);
   const firstOpen = entries.find((e) => e.available);
+  const reason = firstOpen ? null : (entries[0]?.reason ?? say('refusal.noIncidentYet'));
   return {
     available: !!firstOpen,
-    reason: firstOpen ? null : (entries[0]?.reason ?? 'No incident has come to light yet.'),
+    reason,
+    reasonMessages: said(reason),
     byIncident,
     proportionalityPreview: firstOpen?.proportionalityPreview ?? null,
   };

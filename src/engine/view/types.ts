@@ -20,6 +20,7 @@ import type {
   TimelineEntry,
 } from '../types';
 import type { ObjectiveGrade, ReportCard } from '../grading/reportCard';
+import type { Said } from '../messages/said';
 
 export type Viewer =
   | { role: 'facilitator' }
@@ -39,7 +40,11 @@ export interface ScoreView {
   explanation: string | null;
 }
 
-export type DecisionView = Omit<ResolvedDecision, 'proportionality'> & { proportionality: ScoreView };
+export type DecisionView = Omit<ResolvedDecision, 'proportionality'> & {
+  proportionality: ScoreView;
+  /** The outcome as the engine's sentences (messages/said.ts); null when it is not wholly the engine's. */
+  outcomeMessages: Said;
+};
 
 /** An objective's grade as a view carries it: the levels and figures; the text, the decisions and measures behind it come with the card's explanation. */
 export type ObjectiveGradeView = Pick<ObjectiveGrade, 'objective' | 'graded' | 'score' | 'computed' | 'ratings' | 'evaluated' | 'level'>;
@@ -50,7 +55,11 @@ export interface ReportCardView extends Pick<ReportCard, 'team' | 'teamName' | '
   /** The whole card (summary, each objective's text, descriptor, why, decisions and measures): pass it to score:explain. It changes whenever the card does. */
   explanation: string;
 }
-export type RoundView = Omit<RoundResult, 'cohesion'> & { cohesion: ScoreView };
+export type RoundView = Omit<RoundResult, 'cohesion'> & {
+  cohesion: ScoreView;
+  /** postureWhy as the engine's sentences; null when it is not wholly the engine's (a facilitator's override). */
+  postureWhyMessages: Said;
+};
 
 export interface ActionView {
   id: string;
@@ -80,8 +89,10 @@ export interface ActionAvailability {
   available: boolean;
   /** The reason it cannot, in a sentence a player understands. */
   reason: string | null;
+  /** The reason as the engine's sentences, for a client in another language; null when there is none or it is not wholly the engine's. */
+  reasonMessages: Said;
   /** Per incident, for actions that target one. */
-  byIncident: Record<string, { available: boolean; reason: string | null; proportionalityPreview: number | null }>;
+  byIncident: Record<string, { available: boolean; reason: string | null; reasonMessages: Said; proportionalityPreview: number | null }>;
   /** The proportionality score the action would get now with every offered procedure followed; null when unavailable. */
   proportionalityPreview: number | null;
 }

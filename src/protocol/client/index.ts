@@ -9,7 +9,8 @@
  * it.
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { CommandBody, DecisionDraft, Score } from '../../engine/types';
+import type { CommandBody, DecisionDraft } from '../../engine/types';
+import type { ExplainedScore } from '../../engine/messages/said';
 import type { ExerciseView } from '../../engine/view/types';
 import type { ReportCard } from '../../engine/grading/reportCard';
 import type {
@@ -31,6 +32,7 @@ import { ViewFollower, type ViewPatch } from '../patch';
 export type * from '../events';
 export type { ExerciseView } from '../../engine/view/types';
 export type { CommandBody, DecisionDraft, Score } from '../../engine/types';
+export type { ExplainedScore } from '../../engine/messages/said';
 export type { ReportCard } from '../../engine/grading/reportCard';
 export type { ViewPatch } from '../patch';
 export { ViewFollower } from '../patch';
@@ -184,7 +186,7 @@ const EXPLANATIONS_PER_REQUEST = 64;
  * each answer.
  */
 export class ScoreExplanations {
-  private readonly held = new Map<string, Score>();
+  private readonly held = new Map<string, ExplainedScore>();
   private readonly cards = new Map<string, ReportCard>();
   /** Asked for and not answered yet, or answered as unknown (not asked again until clear()). */
   private readonly asked = new Set<string>();
@@ -195,7 +197,7 @@ export class ScoreExplanations {
   ) {}
 
   /** The explanation behind a score's reference, once fetched. */
-  get(ref: string | null): Score | undefined {
+  get(ref: string | null): ExplainedScore | undefined {
     return ref === null ? undefined : this.held.get(ref);
   }
 

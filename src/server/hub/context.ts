@@ -12,6 +12,7 @@ import type { ExerciseRuntime } from '../exercise';
 import type { ShippedScenario } from '../scenarios';
 import type { ScenarioCache } from '../storage/rebuild';
 import type { SeatRecord, Storage } from '../storage/types';
+import { recognise } from '../../engine/messages';
 
 export interface SocketData {
   /** The seat this socket is bound to, and the audience key of the view it follows. */
@@ -130,8 +131,10 @@ export interface HubContext {
   closing: boolean;
 }
 
+/** A refusal; when its sentence is the engine's, its keys and parameters go with it (engine/messages). */
 export function fail(code: ErrorCode, message: string, extra: Partial<ErrorAnswer> = {}): ErrorAnswer {
-  return { ok: false, code, message, ...extra };
+  const messages = recognise(message);
+  return { ok: false, code, message, ...(messages ? { messages } : {}), ...extra };
 }
 
 /** The answer to a seat event from a socket bound to no seat. */

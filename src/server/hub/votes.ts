@@ -24,7 +24,8 @@ export function preview(ctx: HubContext, socket: SeatSocket, draft: DecisionDraf
   const { ex, seat } = bound;
   if (seat.role !== 'team' || !seat.team) return fail('NOT_ALLOWED', 'Only team players preview their decisions.');
   if (ex.state.phase === 'debrief') return fail('EXERCISE_OVER', 'The exercise has ended: there is nothing left to decide.');
-  return previewDecision(ex.scenario, ex.state, seat.team, draft);
+  const answer = previewDecision(ex.scenario, ex.state, seat.team, draft);
+  return answer.ok ? answer : fail(answer.code, answer.message);
 }
 
 /** The explanations behind scores the seat's view refers to, as that seat may read them (engine/view/explain.ts). */

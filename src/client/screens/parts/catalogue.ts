@@ -15,6 +15,8 @@ import { t } from '../../ui/i18n';
 import { termLink } from './help';
 import { request } from '../../net/connection';
 import { scoreDetails } from './results';
+import { engineText } from '../../ui/engineText';
+import type { EngineMessage } from '../../../engine/messages';
 
 const MAX_RATIONALE = 4000;
 
@@ -81,11 +83,16 @@ function selectedIncident(ctx: Ctx, a: ActionView): string | null {
   return Object.entries(by).find(([, e]) => e.available)?.[0] ?? Object.keys(by)[0] ?? null;
 }
 
+/** Why an action is unavailable, in the chosen language. */
+function engineReason(r: { reason: string | null; reasonMessages: EngineMessage[] | null }): string | null {
+  return r.reason === null ? null : engineText(r.reason, r.reasonMessages);
+}
+
 function status(a: ActionView, incident: string | null) {
   const av = a.availability;
   const entry = incident ? av?.byIncident[incident] : undefined;
   const available = entry ? entry.available : (av?.available ?? false);
-  const reason = entry ? entry.reason : (av?.reason ?? null);
+  const reason = entry ? engineReason(entry) : av ? engineReason(av) : null;
   const preview = entry ? entry.proportionalityPreview : (av?.proportionalityPreview ?? null);
   return { available, reason, preview };
 }
@@ -211,7 +218,7 @@ function previewPanel(ctx: Ctx, a: ActionView): TemplateResult {
     ${answer?.ok
       ? html`<p><strong>${t('catalogue.withOptions', { value: answer.score.value })}</strong>${answer.legallyExposed ? t('catalogue.exposed') : ''}
             <span class="help">${t('catalogue.ifNow')}</span></p>
-          ${answer.problem ? html`<p class="reason">${answer.problem}</p>` : nothing}
+          ${answer.problem ? html`<p class="reason">${engineText(answer.problem, answer.problemMessages)}</p>` : nothing}
           ${scoreDetails(answer.score, t('catalogue.whyEstimate'))}`
       : answer
         ? html`<p class="reason">${refusalSentence(answer)}</p>`

@@ -4,12 +4,13 @@
  * rules that moved it, and a sentence each (fetched from the server when
  * first opened).
  */
-import type { Score } from '../../../engine/types';
+import type { ExplainedScore } from '../../../engine/messages/said';
 import type { DecisionView, ExerciseView, RoundView, ScoreView } from '../../../engine/view/types';
 import { explanationOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
 import { t } from '../../ui/i18n';
+import { componentLabel, engineText, percent, points } from '../../ui/engineText';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
 export interface ResultsOptions {
@@ -44,7 +45,7 @@ export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOp
       <dt>${t('results.escalation')}</dt>
       <dd>${change(r.escalationBefore, r.escalationAfter, (n) => `${n}, ${ladderLabel(view, n)}`)}</dd>
       <dt>${t('results.posture', { name: view.scenario.adversaryName })}</dt>
-      <dd>${change(r.postureBefore, r.postureAfter, postureWord)}<br /><span class="why">${r.postureWhy}</span></dd>
+      <dd>${change(r.postureBefore, r.postureAfter, postureWord)}<br /><span class="why">${engineText(r.postureWhy, r.postureWhyMessages)}</span></dd>
       <dt>${t('results.harm')}</dt>
       <dd>${r.harm}</dd>
       <dt>${t('results.cohesionBefore')}${termLink('cohesion', t('results.cohesionTerm'))}${t('results.cohesionAfter')}</dt>
@@ -83,7 +84,7 @@ export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: De
       ${d.effective ? nothing : html`<span class="badge badge--warn">${t('results.fellThrough')}</span>`}
       ${d.legallyExposed ? html`<span class="badge badge--warn">${t('results.exposed')}</span>` : nothing}
     </p>
-    <p>${d.outcome}</p>
+    <p class="outcome">${engineText(d.outcome, d.outcomeMessages)}</p>
     ${procedures.length ? html`<p class="help">${t('results.procedures', { list: procedures.join(', ') })}</p>` : nothing}
     ${d.rationale ? html`<blockquote class="rationale"><span class="visually-hidden">${t('results.rationale')}</span>${d.rationale}</blockquote>` : nothing}
     <p class="score-line"><strong>${t('results.proportionality', { value: Math.round(value) })}</strong>
@@ -109,23 +110,23 @@ export function explainedScore(score: ScoreView, label: string, open = false): T
 }
 
 /** A whole score with its reasons (a draft's estimate, an explanation that has arrived). */
-export function scoreDetails(score: Score, label: string, open = false): TemplateResult {
+export function scoreDetails(score: ExplainedScore, label: string, open = false): TemplateResult {
   return html`<details class="score" ?open=${open}>
     <summary>${label}</summary>
     ${scoreBody(score, label)}
   </details>`;
 }
 
-function scoreBody(score: Score, label: string): TemplateResult {
-  return html`${score.summary ? html`<p>${score.summary}</p>` : nothing}
-    <table class="table compact">
+function scoreBody(score: ExplainedScore, label: string): TemplateResult {
+  return html`${score.summary ? html`<p>${engineText(score.summary, score.summaryMessages)}</p>` : nothing}
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${t('results.components', { label })}><table class="table compact">
       <caption class="visually-hidden">${t('results.components', { label })}</caption>
       <thead><tr><th scope="col">${t('results.component')}</th><th scope="col">${t('results.value')}</th><th scope="col">${t('results.points')}</th><th scope="col">${t('results.lost')}</th><th scope="col">${t('results.why')}</th></tr></thead>
       <tbody>${score.components.map(
-        (c) => html`<tr><th scope="row">${c.label}</th><td>${Math.round(c.value * 100)}%</td><td>${c.points.toFixed(1)}</td><td>${c.lost.toFixed(1)}</td><td>${c.why}</td></tr>`,
+        (c) => html`<tr><th scope="row">${componentLabel(c.id, c.label)}</th><td>${percent(c.value)}</td><td>${points(c.points)}</td><td>${points(c.lost)}</td><td>${engineText(c.why, c.whyMessages)}</td></tr>`,
       )}</tbody>
-    </table>
+    </table></div>
     ${score.rules.length
-      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${r.effect}</strong>: ${r.why}</li>`)}</ul>`
+      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${engineText(r.effect, r.effectMessages)}</strong>: ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
       : nothing}`;
 }

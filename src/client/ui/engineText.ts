@@ -1,0 +1,103 @@
+/**
+ * The engine's sentences in the chosen language. Views and answers carry
+ * each English text the engine wrote and, beside it, the sentences it was
+ * written from as keys and parameters (src/engine/messages). In English the
+ * text shows as it came; in French and German each key is rendered from the
+ * catalogue (ui/i18n-engine.ts, namespace "engine"), its parameters written
+ * the chosen language's way: numbers, percentages and lists with Intl,
+ * postures and phases with the interface's own words (ui/format.ts), the
+ * phrases and confidence levels from the same catalogue. A key without a translation falls back to its English
+ * template, and a text the engine did not wholly write (messages null) shows
+ * as it is.
+ */
+import { fill, placeholders, TEMPLATES, TERMS, type EngineMessage, type ParamKind, type ParamValue } from '../../engine/messages';
+import { locale, t } from './i18n';
+import { phaseWord, postureWord } from './format';
+
+type Template = keyof typeof TEMPLATES;
+
+/** A text from the engine in the chosen language: its messages rendered, or the text itself. */
+export function engineText(text: string, messages: readonly EngineMessage[] | null | undefined): string {
+  if (!messages || locale() === 'en') return text;
+  return renderAll(messages);
+}
+
+/** Whether engineText renders this text from its messages rather than showing the English. */
+export function translatesEngineText(messages: readonly EngineMessage[] | null | undefined): boolean {
+  return !!messages && locale() !== 'en';
+}
+
+function renderAll(messages: readonly EngineMessage[]): string {
+  return messages.map(render).join(' ');
+}
+
+/** One sentence: the catalogue's words with the parameters written the chosen language's way. */
+export function render(message: EngineMessage): string {
+  const template = TEMPLATES[message.key as Template];
+  if (template === undefined) return message.key;
+  const kinds = placeholders(template);
+  const local: Record<string, string> = {};
+  const english: Record<string, ParamValue> = {};
+  for (const { name, kind } of kinds) {
+    const value = message.params[name] ?? '';
+    local[name] = localParam(kind, value);
+    english[name] = kind === 'msg' ? renderAll(value as EngineMessage[]) : kind === 'msgs' ? (value as EngineMessage[][]).map(renderAll) : kind === 'parts' ? (value as EngineMessage[]).map(render) : value;
+  }
+  return t(message.key, { ns: 'engine', keySeparator: false, nsSeparator: false, ...local, defaultValue: fill(template, english) });
+}
+
+const numbers = (digits: { min: number; max: number }) =>
+  new Intl.NumberFormat(locale(), { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max });
+const list = (items: string[], type: 'conjunction' | 'disjunction' = 'conjunction') => new Intl.ListFormat(locale(), { style: 'long', type }).format(items);
+const term = (key: string) => t(`term.${key}`, { ns: 'engine', keySeparator: false, nsSeparator: false, defaultValue: TERMS[key as keyof typeof TERMS] ?? key });
+const strings = (value: ParamValue) => (Array.isArray(value) ? (value as string[]) : [String(value)]);
+
+function localParam(kind: ParamKind, value: ParamValue): string {
+  switch (kind) {
+    case 'int':
+      return numbers({ min: 0, max: 0 }).format(Number(value));
+    case 'num':
+      return numbers({ min: 0, max: 2 }).format(Number(value));
+    case 'fixed1':
+      return numbers({ min: 1, max: 1 }).format(Number(value));
+    case 'pct':
+      return percent(Number(value));
+    case 'list':
+      return list(strings(value));
+    case 'posture':
+      return postureWord(String(value));
+    case 'confidence':
+      return t(`confidence.${String(value)}`, { ns: 'engine', keySeparator: false, nsSeparator: false, defaultValue: String(value) });
+    case 'phase':
+      return phaseWord(String(value));
+    case 'term':
+      return term(String(value));
+    case 'terms':
+      return list(strings(value).map(term));
+    case 'termsOr':
+      return list(strings(value).map(term), 'disjunction');
+    case 'msg':
+      return renderAll(value as EngineMessage[]);
+    case 'msgs':
+      return list((value as EngineMessage[][]).map(renderAll));
+    case 'parts':
+      return (value as EngineMessage[]).map(render).join('');
+    default:
+      return String(value);
+  }
+}
+
+/** A score component's name (the engine's label by component id), in the chosen language. */
+export function componentLabel(id: string, english: string): string {
+  return t(`component.${id}`, { ns: 'engine', keySeparator: false, nsSeparator: false, defaultValue: english });
+}
+
+/** A share 0..1 as a whole percentage, the chosen language's way ("46 %" in French). */
+export function percent(share: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** Points with one decimal, the chosen language's way ("2,5" in French and German). */
+export function points(x: number): string {
+  return numbers({ min: 1, max: 1 }).format(x);
+}
