@@ -88,7 +88,7 @@ describe("the author's tools", () => {
     const run = cli('graph', 'scenarios/tutorial.json', '--out', dir);
     expect(run.code).toBe(0);
     const files = fs.readdirSync(dir).sort();
-    expect(files).toHaveLength(12);
+    expect(files).toHaveLength(13);
     for (const file of files) expect(fs.readFileSync(path.join(dir, file), 'utf8')).toMatch(/^---\ntitle: \w+\n---\nstateDiagram-v2\n/);
     const adversary = cli('graph', 'scenarios/tutorial.json', '--chart', 'adversary');
     expect(adversary.out).toBe(fs.readFileSync(path.join(dir, 'adversary.mmd'), 'utf8'));

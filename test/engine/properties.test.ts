@@ -224,9 +224,11 @@ describe.each([
       { numRuns },
     );
     // The runs exercise the engine: many commands both ways, decisions resolved, rounds played to the end.
+    // The runs are drawn afresh each time, so the floors leave room: on the minimal scenario one run in
+    // a few dozen resolves about one decision per run.
     expect(seen.accepted).toBeGreaterThan(numRuns * 5);
     expect(seen.rejected).toBeGreaterThan(numRuns * 3);
-    expect(seen.decisions).toBeGreaterThan(numRuns);
+    expect(seen.decisions).toBeGreaterThan(numRuns / 2);
     expect(seen.rounds).toBeGreaterThan(numRuns);
     expect(seen.debriefs).toBeGreaterThan(0);
   });
