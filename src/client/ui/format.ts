@@ -129,7 +129,9 @@ export const RATINGS: { id: Rating; label: string }[] = [
   { id: 'M', label: 'M: performed with major challenges' },
   { id: 'U', label: 'U: unable to perform' },
 ];
-export const ratingWord = (r: string | null) => RATINGS.find((x) => x.id === r)?.label ?? 'Not rated';
+/** A rating's words in the chosen language ("P: performed without challenges"). */
+export const ratingLabel = (r: Rating) => t(`ratings.${r}`, { defaultValue: RATINGS.find((x) => x.id === r)?.label ?? r });
+export const ratingWord = (r: string | null) => (RATINGS.some((x) => x.id === r) ? ratingLabel(r as Rating) : t('ratings.none', { defaultValue: 'Not rated' }));
 
 const KIND_WORDS: Record<InjectDelivery['kind'], string> = {
   news: 'News',

@@ -10,12 +10,15 @@
  * interface's chrome: the start page, catalogue facts, the attribution
  * panel, inject mastheads, notifications, results, the end-early form,
  * refusal sentences and the words for the engine's identifiers
- * (ui/i18n-chrome.ts). Scenario texts stay in the language they were
+ * (ui/i18n-chrome.ts), how to play and the glossary, the debrief, the
+ * report, report cards, charts, evaluation notes, the observer's screen and
+ * the projector view (ui/i18n-views.ts). Scenario texts stay in the language they were
  * written in.
  */
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';
 import { SCREENS } from './i18n-screens';
+import { VIEWS } from './i18n-views';
 import { storage } from './storage';
 
 export const LANGUAGES = [
@@ -167,9 +170,9 @@ void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   resources: {
-    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en } },
-    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr } },
-    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de } },
+    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr } },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de } },
   },
   interpolation: { escapeValue: false },
   initAsync: false,
