@@ -12,12 +12,14 @@
  * refusal sentences and the words for the engine's identifiers
  * (ui/i18n-chrome.ts), how to play and the glossary, the debrief, the
  * report, report cards, charts, evaluation notes, the observer's screen and
- * the projector view (ui/i18n-views.ts). Scenario texts stay in the language they were
+ * the projector view (ui/i18n-views.ts), and the studio's chrome
+ * (ui/i18n-studio.ts). Scenario texts stay in the language they were
  * written in.
  */
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';
 import { SCREENS } from './i18n-screens';
+import { STUDIO } from './i18n-studio';
 import { VIEWS } from './i18n-views';
 import { storage } from './storage';
 
@@ -170,9 +172,9 @@ void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   resources: {
-    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en } },
-    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr } },
-    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de } },
+    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr } },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de } },
   },
   interpolation: { escapeValue: false },
   initAsync: false,
