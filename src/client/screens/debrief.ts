@@ -232,7 +232,7 @@ function exportSection(ctx: Ctx, mayDownload: boolean, staff: boolean): Template
     <p><a class="btn" href=${`/report/${ctx.exerciseId}`} target="_blank" rel="noopener">${t('debrief.openReport')}</a>
       <span class="help">${t('debrief.newTab')}</span></p>
     ${mayDownload
-      ? html`<div class="row">
+      ? html`<div class="row wrap">
           <button class="btn" type="button" @click=${download('json')}>${t('debrief.logJson')}</button>
           <button class="btn" type="button" @click=${download('csv')}>${t('debrief.logCsv')}</button>
           ${staff ? html`<button class="btn" type="button" @click=${download('grades')}>${t('debrief.gradesCsv')}</button>` : nothing}

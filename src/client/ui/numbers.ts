@@ -1,8 +1,9 @@
 /** Numbers written the chosen language's way ("1,234.5", "1 234,5", "1.234,5"). */
 import { locale } from './i18n';
 
+/** `digits` decimals, always written ("3.0", "3,0"), as toFixed would. */
 export function formatNumber(n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
 /** A share of a whole as a percentage, rounded ("42%", "42 %"). */

@@ -10,6 +10,7 @@ import { explanationOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
 import { t } from '../../ui/i18n';
+import { formatNumber, formatPercent } from '../../ui/numbers';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
 export interface ResultsOptions {
@@ -117,12 +118,14 @@ export function scoreDetails(score: Score, label: string, open = false): Templat
 }
 
 function scoreBody(score: Score, label: string): TemplateResult {
+  const [value, points, lost, why] = ['value', 'points', 'lost', 'why'].map((c) => t(`results.${c}`));
   return html`${score.summary ? html`<p>${score.summary}</p>` : nothing}
-    <table class="table compact">
+    <table class="table compact stack-narrow">
       <caption class="visually-hidden">${t('results.components', { label })}</caption>
-      <thead><tr><th scope="col">${t('results.component')}</th><th scope="col">${t('results.value')}</th><th scope="col">${t('results.points')}</th><th scope="col">${t('results.lost')}</th><th scope="col">${t('results.why')}</th></tr></thead>
+      <thead><tr><th scope="col">${t('results.component')}</th><th scope="col">${value}</th><th scope="col">${points}</th><th scope="col">${lost}</th><th scope="col">${why}</th></tr></thead>
       <tbody>${score.components.map(
-        (c) => html`<tr><th scope="row">${c.label}</th><td>${Math.round(c.value * 100)}%</td><td>${c.points.toFixed(1)}</td><td>${c.lost.toFixed(1)}</td><td>${c.why}</td></tr>`,
+        (c) => html`<tr><th scope="row">${c.label}</th><td data-label=${value}>${formatPercent(c.value * 100, 100)}</td><td data-label=${points}>${formatNumber(c.points, 1)}</td>
+          <td data-label=${lost}>${formatNumber(c.lost, 1)}</td><td data-label=${why}>${c.why}</td></tr>`,
       )}</tbody>
     </table>
     ${score.rules.length
