@@ -60,9 +60,9 @@ const SCREENS = {
     de: ['Beitreten: Scannen Sie den Code Ihres Teams', '1 beigetreten'],
   },
   projectorRound: {
-    en: ['Escalation:', 'Locked:', 'News', "don't rock the boat", 'Announcement', 'Round 1 of', 'Deliberation'],
-    fr: ['Escalade :', 'Verrouillé : 0 sur 2', 'Actualités', 'Annonce', 'Tour 1 sur 2'],
-    de: ['Eskalation:', 'Gesperrt: 0 von 2', 'Nachrichten', 'Ansage', 'Runde 1 von 2'],
+    en: ['Escalation:', 'Locked:', 'News', "don't rock the boat", 'Announcement', 'Round 1 of', 'Deliberation', 'Deciding'],
+    fr: ['Escalade :', 'Verrouillé : 0 sur 2', 'Actualités', 'Annonce', 'Tour 1 sur 2', 'En délibération'],
+    de: ['Eskalation:', 'Gesperrt: 0 von 2', 'Nachrichten', 'Ansage', 'Runde 1 von 2', 'Berät'],
   },
   debrief: {
     en: ['Debrief:', 'Timeline', 'What really happened', "Evaluators' notes", 'Export and report', 'Open the printable report', 'Download the log', 'The exercise in numbers',

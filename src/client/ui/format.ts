@@ -160,9 +160,8 @@ export function teamsTakingPart<T extends { seat?: 'bot' | 'absent' }>(teams: T[
 
 /** A team's state in a round, in words: no part, locked or deciding (and who decides when a bot does). */
 export function teamStateWord(team: { seat?: 'bot' | 'absent'; locked: boolean }): string {
-  if (team.seat === 'absent') return 'Takes no part';
-  if (team.locked) return 'Locked';
-  return team.seat === 'bot' ? 'Deciding (bot)' : 'Deciding';
+  const state = team.seat === 'absent' ? 'absent' : team.locked ? 'locked' : team.seat === 'bot' ? 'bot' : 'deciding';
+  return t(`teamState.${state}`);
 }
 
 export function teamName(view: ExerciseView, id: string | null | undefined): string {

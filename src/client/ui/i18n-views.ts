@@ -260,6 +260,7 @@ const en = {
       annulled: 'Annulled by a court', delisted: 'Delisted at review', none: 'No challenge', pending: 'Challenge pending', upheld: 'Upheld in court',
     },
   },
+  teamState: { absent: 'Takes no part', locked: 'Locked', bot: 'Deciding (bot)', deciding: 'Deciding' },
   observer: {
     title: 'Observer: {{title}}',
     injects: 'Injects (every team)',
@@ -548,6 +549,7 @@ const fr: Resource = {
       annulled: 'Annulé par une juridiction', delisted: 'Radiation lors du réexamen', none: 'Aucun recours', pending: 'Recours pendant', upheld: 'Confirmé par la juridiction',
     },
   },
+  teamState: { absent: 'Ne participe pas', locked: 'Verrouillé', bot: 'En délibération (bot)', deciding: 'En délibération' },
   observer: {
     title: 'Observateur : {{title}}',
     injects: 'Injects (toutes les équipes)',
@@ -835,6 +837,7 @@ const de: Resource = {
       annulled: 'Gerichtlich für nichtig erklärt', delisted: 'Bei Überprüfung gestrichen', none: 'Keine Klage', pending: 'Klage anhängig', upheld: 'Gerichtlich bestätigt',
     },
   },
+  teamState: { absent: 'Nimmt nicht teil', locked: 'Gesperrt', bot: 'Berät (Bot)', deciding: 'Berät' },
   observer: {
     title: 'Beobachtung: {{title}}',
     injects: 'Einspielungen (alle Teams)',
