@@ -4,8 +4,10 @@
  * facilitator, three teams, an observer and the red cell, and photographs
  * every screen at 1366×768, 1920×1080 and 390×844 (a phone) into the folder
  * (default test-results/screens/), one PNG per screen and size, named
- * `NN-screen@WIDTH.png` (the team's round also in French and German). The
- * pictures are what a person sees; look at them after every visible change.
+ * `NN-screen@WIDTH.png` (the team's round, the observer's screen,
+ * the projector view, the debriefs, the report and the studio also in French
+ * and German, `NN-screen-fr@WIDTH.png`). The pictures are what a person sees;
+ * look at them after every visible change.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,6 +38,27 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(SIZES[0]);
   console.log(`  ${label}`);
+}
+
+/**
+ * Photographs the page in French and German too, chosen with its language
+ * picker (or, with `reloadUntil`, chosen in this browser's storage and
+ * reloaded until that selector shows: for the projector view, which has no
+ * picker, and how to play, which covers it), then goes back to English.
+ */
+async function shootInLanguages(page: Page, name: string, reloadUntil: string | null = null): Promise<void> {
+  for (const language of ['fr', 'de', 'en'] as const) {
+    if (reloadUntil) {
+      await page.evaluate((l) => localStorage.setItem('firebreak.language', l), language);
+      await page.reload();
+      await page.locator(reloadUntil).first().waitFor();
+    } else {
+      await page.locator('select.lang').first().selectOption(language);
+    }
+    await page.locator(`html[lang="${language}"]`).waitFor();
+    await page.waitForTimeout(300);
+    if (language !== 'en') await shoot(page, `${name}-${language}`);
+  }
 }
 
 async function open(browser: Browser, firstTime = false): Promise<Page> {
@@ -113,7 +136,9 @@ async function main(): Promise<void> {
     await projector.locator('.pj-ladder').waitFor();
     await projector.locator('.pj-announcement').waitFor({ timeout: 5000 }).catch(() => {});
     await shoot(projector, 'projector-round');
+    await shootInLanguages(projector, 'projector-round', '.pj-ladder');
     await shoot(obs, 'observer');
+    await shootInLanguages(obs, 'observer');
     if (red) await shoot(red, 'red-cell');
 
     for (const page of teams) {
@@ -137,12 +162,21 @@ async function main(): Promise<void> {
     await team.getByRole('heading', { name: /^Debrief:/ }).waitFor();
     await team.locator('.chart-box canvas').first().waitFor();
     await shoot(team, 'debrief-team');
+    await shootInLanguages(team, 'debrief-team');
     await shoot(fac, 'debrief-facilitator');
+    await shootInLanguages(fac, 'debrief-facilitator');
 
     const report = await fac.context().newPage();
     await report.goto(`${base}/report/${exerciseId}`);
     await report.locator('.report[data-ready="true"]').waitFor();
     await shoot(report, 'report');
+    await shootInLanguages(report, 'report');
+
+    const studio = await fac.context().newPage();
+    await studio.goto(`${base}/studio`);
+    await studio.getByTestId('outline').waitFor();
+    await shoot(studio, 'studio');
+    await shootInLanguages(studio, 'studio');
     console.log(`${count * SIZES.length} screenshots in ${out}`);
   } finally {
     await rig.close();

@@ -5,7 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { noticesBetween } from '../../src/client/screens/notices';
+import { chooseLanguage } from '../../src/client/ui/i18n';
 import { Notifications } from '../../src/client/ui/notifications';
+import { phrase, say, type Said } from '../../src/client/ui/said';
 import { storyDate } from '../../src/client/ui/format';
 import { inRound1, table } from './support';
 
@@ -29,11 +31,12 @@ describe('notices between two views', () => {
     // Sharing needs an assessment first (a resolved investigation): the entry is as the engine logs it.
     after.timeline.push({ seq: 10_000, round: 1, at: 1, kind: 'intel', audience: { teams: ['atlantia', 'borealis'] }, team: 'atlantia', ref: 'mail-leak', text: 'Atlantia shared its evidence on "Party mail leak" with Borealis.' });
     const notices = noticesBetween(before, after, Date.now());
+    const words = (s: Said) => say(s, after);
     expect(notices.map((n) => n.kind)).toEqual(['proposal', 'evidence', 'announcement']);
-    expect(notices[1]!.text).toContain('shared its evidence on "Party mail leak"');
-    expect(notices[0]!.title).toBe('Atlantia proposes: Private warning');
-    expect(notices[1]!.title).toBe('Atlantia shared evidence with you');
-    expect(notices[2]!.text).toBe('Ten minutes to agree.');
+    expect(words(notices[1]!.text)).toContain('shared its evidence on "Party mail leak"');
+    expect(words(notices[0]!.title)).toBe('Atlantia proposes: Private warning');
+    expect(words(notices[1]!.title)).toBe('Atlantia shared evidence with you');
+    expect(words(notices[2]!.text)).toBe('Ten minutes to agree.');
     // The proposer hears nothing of its own proposal.
     const own = noticesBetween(before, t.view({ role: 'team', team: 'atlantia' }), Date.now());
     expect(own.filter((n) => n.kind === 'proposal' || n.kind === 'evidence')).toEqual([]);
@@ -46,38 +49,60 @@ describe('notices between two views', () => {
     t.run({ type: 'advance' }, 'facilitator');
     const round = t.view(borealis);
     const started = noticesBetween(briefing, round, Date.now());
-    expect(started[0]!.title).toMatch(/^Round 1: .* has started$/);
-    expect(started[0]!.text).toContain('decisions drafted but not locked go ahead as drafted');
+    expect(say(started[0]!.title, round)).toMatch(/^Round 1: .* has started$/);
+    expect(say(started[0]!.text, round)).toContain('decisions drafted but not locked go ahead as drafted');
 
     t.run({ type: 'adjustClock', deltaMs: -5 * 60_000 }, 'facilitator');
     const cut = noticesBetween(round, t.view(borealis), Date.now());
-    expect(cut).toMatchObject([{ kind: 'clock', title: 'The facilitator shortened the round by 5 minutes', urgent: true }]);
+    expect(cut).toMatchObject([{ kind: 'clock', urgent: true }]);
+    expect(say(cut[0]!.title, round)).toBe('The facilitator shortened the round by 5 minutes');
 
     const deadline = t.view(borealis).clock.deadline!;
     const before = t.view(borealis);
     t.run({ type: 'advance' }, 'facilitator');
     const result = noticesBetween(before, t.view(borealis), deadline + 100);
     expect(result[0]).toMatchObject({ kind: 'result', urgent: true });
-    expect(result[0]!.title).toMatch(/^Time is up: Round 1/);
+    expect(say(result[0]!.title, before)).toMatch(/^Time is up: Round 1/);
     const early = noticesBetween(before, t.view(borealis), deadline - 600_000);
-    expect(early[0]!.title).not.toMatch(/Time is up/);
+    expect(say(early[0]!.title, before)).not.toMatch(/Time is up/);
+  });
+
+  it('keeps the words of a notice, not its sentence, so that it is worded in the language it is shown in', () => {
+    const t = table();
+    t.run({ type: 'startExercise' }, 'facilitator');
+    const briefing = t.view(borealis);
+    t.run({ type: 'advance' }, 'facilitator');
+    const round = t.view(borealis);
+    const [started] = noticesBetween(briefing, round, Date.now());
+    // Kept across a reload, as JSON.
+    const kept = JSON.parse(JSON.stringify(started)) as typeof started;
+    try {
+      chooseLanguage('fr');
+      expect(say(kept!.title, round)).toMatch(/^Tour 1 : .* a commencé$/);
+      chooseLanguage('de');
+      expect(say(kept!.title, round)).toMatch(/^Runde 1: .* hat begonnen$/);
+      expect(say([phrase('notice.minutes', { count: 3 }), 'Fin.'], round)).toBe('3 Minuten. Fin.');
+    } finally {
+      chooseLanguage('en');
+    }
+    expect(say(kept!.title, round)).toMatch(/^Round 1: .* has started$/);
   });
 });
 
 describe('the notification list', () => {
   it('counts the unread, keeps them across a reload until read, never lists one event twice, and announces each', () => {
-    const notes = new Notifications('ex.seat', () => {});
+    const notes = new Notifications('ex.seat', () => {}, (s) => say(s, null));
     const one = { id: 'a', kind: 'inject' as const, title: 'New inject: Leak', text: 'A leak.', at: 1 };
     notes.add([one, { ...one, id: 'b', title: 'Announcement from Fran' }]);
     notes.add([one]);
     expect(notes.unread.map((n) => n.id)).toEqual(['b', 'a']);
     expect(document.getElementById('announcer')!.textContent).toContain('New inject: Leak. A leak.');
     notes.markRead('a');
-    const reloaded = new Notifications('ex.seat', () => {});
+    const reloaded = new Notifications('ex.seat', () => {}, String);
     expect(reloaded.unread.map((n) => n.id)).toEqual(['b']);
     expect(reloaded.all).toHaveLength(2);
     reloaded.markAllRead();
-    expect(new Notifications('ex.seat', () => {}).unread).toEqual([]);
+    expect(new Notifications('ex.seat', () => {}, String).unread).toEqual([]);
   });
 });
 

@@ -27,7 +27,7 @@ function fakeCtx(view: ExerciseView, drafts = new Drafts('ex1')): Ctx {
     drafts,
     local: newLocalState(),
     board: null as never,
-    notifications: new Notifications('ex1.seat', () => {}),
+    notifications: new Notifications('ex1.seat', () => {}, String),
     rerender: () => {},
     send: async () => ({ ok: true, seq: 1 }),
   };

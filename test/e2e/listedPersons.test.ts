@@ -67,6 +67,25 @@ describe.skipIf(!HAVE_CHROMIUM)("the listed persons' rights in the browser", () 
     return fra.locator('table.sanctions-table').innerText();
   }
 
+  /**
+   * At 390 px the sanctions and attribution tables are blocks of labelled
+   * lines (a block per row, each cell after its column's name), and nothing
+   * on the page scrolls sideways.
+   */
+  async function onAPhone(): Promise<void> {
+    await fra.setViewportSize({ width: 390, height: 844 });
+    for (const table of ['table.sanctions-table', 'table.attribution-table']) {
+      const cell = fra.locator(`${table} tbody td`).first();
+      expect(await cell.evaluate((td) => getComputedStyle(td).display), table).toBe('block');
+      expect(await cell.getAttribute('data-label'), table).toBeTruthy();
+      expect(await fra.locator(`${table} thead`).evaluate((h) => h.getBoundingClientRect().width), table).toBeLessThanOrEqual(1);
+    }
+    expect(await fra.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    await fra.locator('table.sanctions-table').scrollIntoViewIfNeeded();
+    await fra.screenshot({ path: 'test-results/screens/sanctions-table@390.png' });
+    await fra.setViewportSize({ width: 1366, height: 768 });
+  }
+
   beforeAll(async () => {
     scenarios = mkdtempSync(join(tmpdir(), 'firebreak-listed-scenarios-'));
     writeScenario(scenarios);
@@ -128,6 +147,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the listed persons' rights in the browser", () 
     expect(table).toContain('Delisted at review');
     expect(table).toContain('review in round 3 delisted them.');
     expect(table).toContain('The observations prevail: its statement of reasons rests on evidence of 0.7, below 0.8, with no case file behind it.');
+    await onAPhone();
 
     await advance('Open round 4');
     await fra.getByRole('heading', { name: 'Actions you can take' }).waitFor();

@@ -2,10 +2,14 @@
  * The debrief's data series, from the view alone: escalation per round,
  * proportionality per team and round, cohesion per round, with history's
  * path (the mean of the history track's runs) where the scenario has one.
- * Pure; the same series feed the charts and the data tables beside them.
+ * Pure but for the words, in the chosen language; the same series feed the
+ * charts and the data tables beside them.
  */
 import type { HistoryComparison } from '../../engine/bots/historyComparison';
 import type { ExerciseView } from '../../engine/view/types';
+import { roundWord } from '../ui/format';
+import { t } from '../ui/i18n';
+import { formatNumber } from '../ui/numbers';
 
 export interface Dataset {
   label: string;
@@ -25,11 +29,11 @@ export interface Series {
   stepped?: boolean;
 }
 
-const roundLabel = (r: number) => `Round ${r}`;
+const roundLabel = (r: number) => roundWord(r);
 
 /** The colour of history's path on every chart: a neutral grey that no team uses. */
 const HISTORY_COLOUR = '#6B6B6B';
-const historyLabel = (history: HistoryComparison) => `History (mean of ${history.runs} runs)`;
+const historyLabel = (history: HistoryComparison) => t('charts.history', { runs: formatNumber(history.runs) });
 
 export function escalationSeries(view: ExerciseView, history: HistoryComparison | null = null): Series {
   const rounds = view.rounds;
@@ -39,12 +43,12 @@ export function escalationSeries(view: ExerciseView, history: HistoryComparison 
     : [];
   return {
     id: 'escalation',
-    title: 'Escalation level per round',
-    caption: `Escalation level (0 to ${top}) at the start and after each round`,
-    labels: rounds.length ? ['Start', ...rounds.map((r) => roundLabel(r.round))] : [],
+    title: t('charts.escalationTitle'),
+    caption: t('charts.escalationCaption', { top }),
+    labels: rounds.length ? [t('charts.start'), ...rounds.map((r) => roundLabel(r.round))] : [],
     datasets: [
       {
-        label: 'Escalation level',
+        label: t('charts.escalation'),
         colour: '#D55E00',
         data: rounds.length ? [rounds[0]!.escalationBefore, ...rounds.map((r) => r.escalationAfter)] : [],
       },
@@ -62,10 +66,10 @@ export function cohesionSeries(view: ExerciseView, history: HistoryComparison | 
     : [];
   return {
     id: 'cohesion',
-    title: 'Coalition cohesion per round',
-    caption: 'Coalition cohesion (0 to 100) measured after each round',
+    title: t('charts.cohesionTitle'),
+    caption: t('charts.cohesionCaption'),
     labels: view.rounds.map((r) => roundLabel(r.round)),
-    datasets: [{ label: 'Cohesion', colour: '#0072B2', data: view.rounds.map((r) => Math.round(r.cohesion.value)) }, ...historyPath],
+    datasets: [{ label: t('charts.cohesion'), colour: '#0072B2', data: view.rounds.map((r) => Math.round(r.cohesion.value)) }, ...historyPath],
     min: 0,
     max: 100,
   };
@@ -75,8 +79,8 @@ export function proportionalitySeries(view: ExerciseView): Series {
   const rounds = view.rounds.map((r) => r.round);
   return {
     id: 'proportionality',
-    title: 'Proportionality per team and round',
-    caption: "Mean proportionality (0 to 100) of each team's decisions in each round (facilitator overrides included); blank where a team decided nothing",
+    title: t('charts.proportionalityTitle'),
+    caption: t('charts.proportionalityCaption'),
     labels: rounds.map(roundLabel),
     datasets: view.teams.map((t) => ({
       label: t.name,

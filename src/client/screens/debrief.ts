@@ -9,6 +9,8 @@ import { downloadText } from '../ui/download';
 import { html, nothing, paragraphs, safeUrl, type TemplateResult } from '../ui/dom';
 import { answerSlot } from '../ui/answers';
 import { actionName, ladderLabel, postureWord, roundTitle, teamName, timeOfDay } from '../ui/format';
+import { t } from '../ui/i18n';
+import { formatNumber, formatPercent } from '../ui/numbers';
 import { historyOf } from '../net/history';
 import type { Ctx } from './context';
 import { chartsSection, type ChartsPanel } from './parts/charts';
@@ -24,11 +26,11 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
   const staff = role === 'facilitator' || role === 'observer';
   return html`<main id="main" tabindex="-1" class="layout debrief">
     <div class="col-main">
-      <h1>Debrief: ${view.scenario.title}</h1>
+      <h1>${t('debrief.title', { title: view.scenario.title })}</h1>
       ${outcomeBox(view)}
-      <nav class="toc" aria-label="Debrief sections">
-        ${view.reportCards.length ? html`<a href="#cards-h">Report cards</a> ` : nothing}<a href="#charts-h">Charts</a> <a href="#timeline-h">Timeline</a> <a href="#beside-h">Beside the record</a> <a href="#real-h">What really happened</a>
-        <a href="#questions-h">Discussion</a> <a href="#eval-h">Evaluators' notes</a> <a href="#export-h">Export and report</a>
+      <nav class="toc" aria-label=${t('debrief.sections')}>
+        ${view.reportCards.length ? html`<a href="#cards-h">${t('cards.many')}</a> ` : nothing}<a href="#charts-h">${t('charts.toc')}</a> <a href="#timeline-h">${t('debrief.timeline')}</a> <a href="#beside-h">${t('debrief.beside')}</a> <a href="#real-h">${t('debrief.real')}</a>
+        <a href="#questions-h">${t('debrief.discussion')}</a> <a href="#eval-h">${t('debrief.evalNotes')}</a> <a href="#export-h">${t('debrief.export')}</a>
       </nav>
       ${reportCardsSection(view)}
       ${chartsSection(charts, view)}
@@ -36,10 +38,10 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
       ${besideTheRecord(view)}
       ${whatReallyHappened(view)}
       ${questionsSection(view)}
-      <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>
+      <section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">${t('debrief.evalNotes')}</h2>${notesTable(view)}</section>
       ${exportSection(ctx, role !== 'redCell', staff)}
     </div>
-    <aside class="col-side" tabindex="0" aria-label="Notes and chat">
+    <aside class="col-side" tabindex="0" aria-label=${t('debrief.side')}>
       ${role === 'facilitator' ? reopenSection(ctx) : nothing}
       ${staff ? notesSection(ctx) : nothing}
       ${role === 'team' ? chatSection(ctx) : nothing}
@@ -51,17 +53,25 @@ export function outcomeBox(view: ExerciseView): TemplateResult {
   const o = view.outcome;
   const last = view.rounds[view.rounds.length - 1];
   return html`<section class="panel outcome" aria-labelledby="outcome-h">
-    <h2 id="outcome-h">Outcome${o ? `: ${o.outcome === 'success' ? 'success' : o.outcome === 'failure' ? 'failure' : 'no decisive outcome'}` : ''}</h2>
+    <h2 id="outcome-h">${o ? t('debrief.outcomeIs', { outcome: outcomeWord(o.outcome) }) : t('debrief.outcome')}</h2>
     ${o ? html`<p class="lede">${o.summary}</p>` : nothing}
-    <p>${view.rounds.length} of ${view.scenario.rounds.length} rounds played.
-      ${last ? html`Final escalation: ${last.escalationAfter}, ${ladderLabel(view, last.escalationAfter)}. ${view.scenario.adversaryName}'s final posture: ${postureWord(last.postureAfter)}. Final cohesion: ${Math.round(last.cohesion.value)}/100.` : nothing}</p>
+    <p>${t('debrief.played', { played: view.rounds.length, rounds: view.scenario.rounds.length })}
+      ${last
+        ? t('debrief.finals', {
+            level: last.escalationAfter,
+            rung: ladderLabel(view, last.escalationAfter),
+            adversary: view.scenario.adversaryName,
+            posture: postureWord(last.postureAfter),
+            cohesion: Math.round(last.cohesion.value),
+          })
+        : nothing}</p>
   </section>`;
 }
 
 export function timelineSection(view: ExerciseView, open = false): TemplateResult {
   const rounds = Array.from({ length: Math.max(view.round, view.rounds.length) + 1 }, (_, r) => r);
   return html`<section class="panel timeline" aria-labelledby="timeline-h">
-    <h2 id="timeline-h">Timeline</h2>
+    <h2 id="timeline-h">${t('debrief.timeline')}</h2>
     ${rounds.map((r) => timelineRound(view, r, open))}
   </section>`;
 }
@@ -70,27 +80,27 @@ function timelineRound(view: ExerciseView, round: number, open: boolean): Templa
   const injects = view.injects.filter((i) => i.round === round);
   const decisions = view.decisions.filter((d) => d.round === round);
   const result = view.rounds.find((r) => r.round === round);
-  const log = view.timeline.filter((t) => t.round === round);
+  const log = view.timeline.filter((e) => e.round === round);
   if (!injects.length && !decisions.length && !result && !log.length) return html``;
   return html`<article class="timeline-round" aria-labelledby=${`tl-${round}`}>
     <h3 id=${`tl-${round}`}>${roundTitle(view, round)}</h3>
-    ${injects.length ? html`<h4>Injects</h4><ol class="feed-list">${injects.map((i) => injectItem(view, i))}</ol>` : nothing}
-    ${decisions.length ? html`<h4>Decisions</h4><ul class="decisions">${decisions.map((d) => decisionItem(view, d, undefined, open))}</ul>` : nothing}
+    ${injects.length ? html`<h4>${t('debrief.injects')}</h4><ol class="feed-list">${injects.map((i) => injectItem(view, i))}</ol>` : nothing}
+    ${decisions.length ? html`<h4>${t('debrief.decisions')}</h4><ul class="decisions">${decisions.map((d) => decisionItem(view, d, undefined, open))}</ul>` : nothing}
     ${result
-      ? html`<h4>Outcome</h4>
+      ? html`<h4>${t('debrief.outcome')}</h4>
           <ul class="headlines">${result.headlines.map((h) => html`<li>${h}</li>`)}</ul>
-          <p>Escalation ${result.escalationBefore} → ${result.escalationAfter}; posture ${postureWord(result.postureBefore)} → ${postureWord(result.postureAfter)}: ${result.postureWhy}</p>
-          <p>Cohesion ${Math.round(result.cohesion.value)}/100.</p>${explainedScore(result.cohesion, 'Why this cohesion score', open)}`
+          <p>${t('debrief.moved', { before: result.escalationBefore, after: result.escalationAfter, from: postureWord(result.postureBefore), to: postureWord(result.postureAfter) })} ${result.postureWhy}</p>
+          <p>${t('debrief.cohesion', { value: Math.round(result.cohesion.value) })}</p>${explainedScore(result.cohesion, t('results.whyCohesion'), open)}`
       : nothing}
     ${log.length
-      ? html`<details class="log-details" ?open=${open}><summary>Everything logged in this round (${log.length})</summary>
-          <ol class="log">${log.map((t) => html`<li><span class="meta">${timeOfDay(t.at)} · ${t.kind}</span> ${t.text}</li>`)}</ol></details>`
+      ? html`<details class="log-details" ?open=${open}><summary>${t('debrief.logged', { count: log.length })}</summary>
+          <ol class="log">${log.map((e) => html`<li><span class="meta">${timeOfDay(e.at)} · ${t(`debrief.kind.${e.kind}`, { defaultValue: e.kind })}</span> ${e.text}</li>`)}</ol></details>`
       : nothing}
   </article>`;
 }
 
-const OUTCOME_WORDS = { success: 'success', neutral: 'no decisive outcome', failure: 'failure' } as const;
-const percent = (n: number, of: number) => `${Math.round((100 * n) / Math.max(1, of))} %`;
+/** "success", "no decisive outcome" or "failure", in the chosen language. */
+const outcomeWord = (outcome: 'success' | 'neutral' | 'failure'): string => t(`debrief.outcomes.${outcome}`);
 
 /**
  * Round by round, what the teams did beside what governments really did
@@ -101,26 +111,31 @@ export function besideTheRecord(view: ExerciseView): TemplateResult {
   const history = historyOf(view.scenario.id);
   if (history === null) return html``;
   if (history === undefined) {
-    return html`<section class="panel" aria-labelledby="beside-h" aria-busy="true"><h2 id="beside-h">Beside the record</h2><p class="empty">Loading what governments really did…</p></section>`;
+    return html`<section class="panel" aria-labelledby="beside-h" aria-busy="true"><h2 id="beside-h">${t('debrief.beside')}</h2><p class="empty">${t('debrief.besideLoading')}</p></section>`;
   }
   const o = history.outcomes;
   const played = view.rounds.map((r) => r.round);
   return html`<section class="panel beside" aria-labelledby="beside-h">
-    <h2 id="beside-h">Beside the record</h2>
-    <p>${history.title}. The record's outcome in this scenario's terms: <strong>${OUTCOME_WORDS[history.record.kind]}</strong>. ${history.record.summary}</p>
-    <p>Played by the engine over ${history.runs} runs, the real sequence ends in success in ${percent(o.success, history.runs)},
-      no decisive outcome in ${percent(o.neutral, history.runs)} and failure in ${percent(o.failure, history.runs)} of runs, with a mean
-      proportionality of ${history.meanProportionality ?? '–'} and a mean cohesion of ${history.meanCohesion}${view.outcome ? html`; your exercise ended in <strong>${OUTCOME_WORDS[view.outcome.outcome]}</strong>` : nothing}.
-      Its path is drawn in grey on the escalation and cohesion charts.</p>
-    <table class="table beside-table">
-      <caption class="visually-hidden">What the teams did and what governments really did, round by round</caption>
-      <thead><tr><th scope="col">Round</th><th scope="col">What your teams did</th><th scope="col">What governments really did</th></tr></thead>
+    <h2 id="beside-h">${t('debrief.beside')}</h2>
+    <p>${history.title}. ${t('debrief.recordOutcome')} <strong>${outcomeWord(history.record.kind)}</strong>. ${history.record.summary}</p>
+    <p>${t('debrief.replayed', {
+        runs: formatNumber(history.runs),
+        success: formatPercent(o.success, history.runs),
+        neutral: formatPercent(o.neutral, history.runs),
+        failure: formatPercent(o.failure, history.runs),
+        proportionality: history.meanProportionality === null ? '–' : formatNumber(history.meanProportionality),
+        cohesion: formatNumber(history.meanCohesion),
+      })}${view.outcome ? html`${t('debrief.yours')}<strong>${outcomeWord(view.outcome.outcome)}</strong>` : nothing}.
+      ${t('debrief.grey')}</p>
+    <table class="table beside-table stack-narrow">
+      <caption class="visually-hidden">${t('debrief.besideCaption')}</caption>
+      <thead><tr><th scope="col">${t('debrief.round')}</th><th scope="col">${t('debrief.teamsDid')}</th><th scope="col">${t('debrief.realDid')}</th></tr></thead>
       <tbody>${history.rounds.filter((r) => played.includes(r.round) || r.steps.length).map((r) => html`<tr>
         <th scope="row">${roundTitle(view, r.round)}</th>
-        <td>${teamsDid(view, r.round)}</td>
-        <td>${r.steps.length
+        <td data-label=${t('debrief.teamsDid')}>${teamsDid(view, r.round)}</td>
+        <td data-label=${t('debrief.realDid')}>${r.steps.length
           ? html`<ul>${r.steps.map((s) => html`<li><strong>${s.teamName}</strong> (${s.date}): ${s.did}. <span class="help">${s.what}</span></li>`)}</ul>`
-          : html`<p>${r.summary || 'Nothing on the record.'}</p>`}</td>
+          : html`<p>${r.summary || t('debrief.nothingRecorded')}</p>`}</td>
       </tr>`)}</tbody>
     </table>
   </section>`;
@@ -128,9 +143,9 @@ export function besideTheRecord(view: ExerciseView): TemplateResult {
 
 function teamsDid(view: ExerciseView, round: number): TemplateResult {
   const decisions = view.decisions.filter((d) => d.round === round);
-  if (!view.rounds.some((r) => r.round === round)) return html`<p class="empty">Not played.</p>`;
-  if (!decisions.length) return html`<p>No decision.</p>`;
-  return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.joint.length ? ' (jointly)' : ''}${d.effective ? '' : ' (fell through)'}</li>`)}</ul>`;
+  if (!view.rounds.some((r) => r.round === round)) return html`<p class="empty">${t('debrief.notPlayed')}</p>`;
+  if (!decisions.length) return html`<p>${t('debrief.noDecision')}</p>`;
+  return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.joint.length ? t('debrief.jointly') : ''}${d.effective ? '' : t('debrief.fellThrough')}</li>`)}</ul>`;
 }
 
 /** What really happened, with sources (and, for the facilitator, the guide); `folded` puts the notes tied to no round, the sources and the guide behind a disclosure (the report's short version). */
@@ -141,24 +156,24 @@ export function whatReallyHappened(view: ExerciseView, folded = false): Template
   // Notes tied to no round (the history track, where the model departs from the record) fold away in the short version.
   const modelNotes = d.whatHappened.filter((w) => w.round === null);
   return html`<section class="panel" aria-labelledby="real-h">
-    <h2 id="real-h">What really happened</h2>
+    <h2 id="real-h">${t('debrief.real')}</h2>
     ${folded
-      ? html`${realList(view, d.whatHappened.filter((w) => w.round !== null))}${modelNotes.length ? fold(`Notes on the history track and the model (${modelNotes.length})`, realList(view, modelNotes)) : nothing}`
+      ? html`${realList(view, d.whatHappened.filter((w) => w.round !== null))}${modelNotes.length ? fold(t('debrief.modelNotes', { count: modelNotes.length }), realList(view, modelNotes)) : nothing}`
       : realList(view, d.whatHappened)}
     ${d.sources.length
-      ? fold(`Sources (${d.sources.length})`, html`<h3>Sources</h3><ol class="source-list">${d.sources.map((s) => {
+      ? fold(t('debrief.sourcesCount', { count: d.sources.length }), html`<h3>${t('debrief.sources')}</h3><ol class="source-list">${d.sources.map((s) => {
           const url = safeUrl(s.url);
           return html`<li id=${`src-${s.id}`}><span class="meta">[${s.id}]</span> ${s.citation}${url ? html` <a href=${url} rel="noopener noreferrer" target="_blank">${url}</a>` : s.url ? ` ${s.url}` : ''}</li>`;
         })}</ol>`)
       : nothing}
-    ${d.facilitatorGuide ? fold("Facilitator's guide", html`<h3>Facilitator's guide</h3>${paragraphs(d.facilitatorGuide).map((p) => html`<p>${p}</p>`)}`) : nothing}
+    ${d.facilitatorGuide ? fold(t('debrief.guide'), html`<h3>${t('debrief.guide')}</h3>${paragraphs(d.facilitatorGuide).map((p) => html`<p>${p}</p>`)}`) : nothing}
   </section>`;
 }
 
 function realList(view: ExerciseView, entries: NonNullable<ExerciseView['debrief']>['whatHappened']): TemplateResult {
   return html`<ul class="real">${entries.map(
     (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}:</strong> ` : nothing}${w.text}
-      ${w.sources.length ? html`<span class="sources">Sources: ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
+      ${w.sources.length ? html`<span class="sources">${t('debrief.sourcesLabel')} ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
   )}</ul>`;
 }
 
@@ -166,19 +181,20 @@ export function questionsSection(view: ExerciseView): TemplateResult {
   const q = view.debrief?.discussionQuestions ?? [];
   if (!q.length) return html``;
   return html`<section class="panel" aria-labelledby="questions-h">
-    <h2 id="questions-h">Discussion questions</h2>
+    <h2 id="questions-h">${t('debrief.questions')}</h2>
     <ol>${q.map((x) => html`<li>${x}</li>`)}</ol>
   </section>`;
 }
 
 export function notesTable(view: ExerciseView): TemplateResult {
-  if (!view.notes.length) return html`<p class="empty">No evaluation notes were taken.</p>`;
+  if (!view.notes.length) return html`<p class="empty">${t('debrief.noNotes')}</p>`;
   const objective = (id: string | null) => view.scenario.learningObjectives.find((o) => o.id === id)?.text ?? '–';
-  return html`<table class="table">
-    <caption class="visually-hidden">Evaluators' notes</caption>
-    <thead><tr><th scope="col">Moment</th><th scope="col">Team</th><th scope="col">Objective</th><th scope="col">Rating</th><th scope="col">Note</th><th scope="col">By</th></tr></thead>
+  const [moment, team, goal, rating, note, by] = ['moment', 'team', 'objective', 'rating', 'note', 'by'].map((c) => t(`debrief.notesCol.${c}`));
+  return html`<table class="table stack-narrow">
+    <caption class="visually-hidden">${t('debrief.evalNotes')}</caption>
+    <thead><tr><th scope="col">${moment}</th><th scope="col">${team}</th><th scope="col">${goal}</th><th scope="col">${rating}</th><th scope="col">${note}</th><th scope="col">${by}</th></tr></thead>
     <tbody>${view.notes.map(
-      (n) => html`<tr><td>${roundTitle(view, n.round)}</td><td>${n.team ? teamName(view, n.team) : 'All'}</td><td>${objective(n.objective)}</td><td>${n.rating ?? '–'}</td><td>${n.text}</td><td>${n.by}${n.role === 'facilitator' ? ' (facilitator)' : ''}</td></tr>`,
+      (n) => html`<tr><td data-label=${moment}>${roundTitle(view, n.round)}</td><td data-label=${team}>${n.team ? teamName(view, n.team) : t('debrief.allTeams')}</td><td data-label=${goal}>${objective(n.objective)}</td><td data-label=${rating}>${n.rating ?? '–'}</td><td data-label=${note}>${n.text}</td><td data-label=${by}>${n.by}${n.role === 'facilitator' ? t('debrief.byFacilitator') : ''}</td></tr>`,
     )}</tbody>
   </table>`;
 }
@@ -188,17 +204,17 @@ function reopenSection(ctx: Ctx): TemplateResult {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget as HTMLFormElement).get('reason') ?? '').trim();
-    await ctx.send('reopen', { type: 'reopenExercise', reason }, 'Reopened: join codes seat people and chat is open again.');
+    await ctx.send('reopen', { type: 'reopenExercise', reason }, t('debrief.reopened'));
   };
   return html`<section class="panel" aria-labelledby="reopen-h">
-    <h2 id="reopen-h">Join codes and chat</h2>
+    <h2 id="reopen-h">${t('debrief.reopenH')}</h2>
     ${ctx.view.reopened
-      ? html`<p>The exercise is open again: join codes seat people and the teams can chat.</p>`
-      : html`<p class="help">Since the exercise ended, join codes seat no one and the chat is closed.</p>
+      ? html`<p>${t('debrief.openAgain')}</p>`
+      : html`<p class="help">${t('debrief.closed')}</p>
           <form class="stack" @submit=${submit}>
-            <label for="reopen-reason">Reason (for the record)</label>
+            <label for="reopen-reason">${t('debrief.reason')}</label>
             <input id="reopen-reason" name="reason" maxlength="2000" />
-            <button class="btn" type="submit">Reopen the exercise</button>
+            <button class="btn" type="submit">${t('debrief.reopen')}</button>
           </form>`}
     ${answerSlot(ctx.answers, 'reopen')}
   </section>`;
@@ -207,19 +223,19 @@ function reopenSection(ctx: Ctx): TemplateResult {
 /** Everyone but the red cell downloads the log at the debrief (a team's copy leaves out the other teams' team chat and drafts); the facilitator and evaluators also the grade sheet. */
 function exportSection(ctx: Ctx, mayDownload: boolean, staff: boolean): TemplateResult {
   const download = (format: 'json' | 'csv' | 'grades') => async () => {
-    const done = format === 'grades' ? 'Downloaded the grade sheet.' : `Downloaded the ${format.toUpperCase()} log.`;
-    const answer = await ctx.answers.track('export', ctx.session.exportLog(format), done, 'Preparing the file…');
+    const done = format === 'grades' ? t('debrief.gotGrades') : t('debrief.gotLog', { format: format.toUpperCase() });
+    const answer = await ctx.answers.track('export', ctx.session.exportLog(format), done, t('debrief.preparing'));
     if (answer.ok) downloadText(answer.filename, answer.contentType, answer.data);
   };
   return html`<section class="panel" aria-labelledby="export-h">
-    <h2 id="export-h">Export and report</h2>
-    <p><a class="btn" href=${`/report/${ctx.exerciseId}`} target="_blank" rel="noopener">Open the printable report</a>
-      <span class="help">Opens in a new tab; print it or save it as PDF.</span></p>
+    <h2 id="export-h">${t('debrief.export')}</h2>
+    <p><a class="btn" href=${`/report/${ctx.exerciseId}`} target="_blank" rel="noopener">${t('debrief.openReport')}</a>
+      <span class="help">${t('debrief.newTab')}</span></p>
     ${mayDownload
-      ? html`<div class="row">
-          <button class="btn" type="button" @click=${download('json')}>Download the log (JSON)</button>
-          <button class="btn" type="button" @click=${download('csv')}>Download the log (CSV)</button>
-          ${staff ? html`<button class="btn" type="button" @click=${download('grades')}>Download the grade sheet (CSV)</button>` : nothing}
+      ? html`<div class="row wrap">
+          <button class="btn" type="button" @click=${download('json')}>${t('debrief.logJson')}</button>
+          <button class="btn" type="button" @click=${download('csv')}>${t('debrief.logCsv')}</button>
+          ${staff ? html`<button class="btn" type="button" @click=${download('grades')}>${t('debrief.gradesCsv')}</button>` : nothing}
         </div>
         ${answerSlot(ctx.answers, 'export')}`
       : nothing}

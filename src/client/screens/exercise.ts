@@ -13,8 +13,9 @@ import { Answers } from '../ui/answers';
 import { onLastMinute, refreshClocks, startClockTicker } from '../ui/clock';
 import { html, render, swatch, type TemplateResult } from '../ui/dom';
 import { Drafts } from '../ui/drafts';
-import { clockRule, storyDate } from '../ui/format';
+import { storyDate } from '../ui/format';
 import { Notifications } from '../ui/notifications';
+import { phrase, say } from '../ui/said';
 import { serverNow } from '../net/serverTime';
 import { newLocalState, type Ctx } from './context';
 import { debriefScreen } from './debrief';
@@ -64,7 +65,7 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
     drafts: new Drafts(exerciseId),
     local,
     board,
-    notifications: new Notifications(`${exerciseId}.${stored.seatId}`, rerender),
+    notifications: new Notifications(`${exerciseId}.${stored.seatId}`, rerender, (said) => say(said, session.view)),
     rerender,
     send: (key, body, okText) => answers.track(key, session.send(body), okText),
   };
@@ -108,7 +109,7 @@ export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', ex
   const stopCourse = onCourseArrival(rerender);
   session.start();
   onLastMinute((deadline) =>
-    ctx.notifications.add([{ id: `minute-${deadline}`, kind: 'clock', title: 'One minute left in this round', text: clockRule(), at: serverNow(), urgent: true }]),
+    ctx.notifications.add([{ id: `minute-${deadline}`, kind: 'clock', title: phrase('notice.lastMinute'), text: phrase('clockRule'), at: serverNow(), urgent: true }]),
   );
   const stopTicker = startClockTicker();
   const stopHelp = listenForHelp(local.help, rerender);
@@ -151,11 +152,11 @@ function screen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
     round: roundWords(view),
     clock: view.phase === 'deliberation' || view.paused ? clockBadge(view.clock, view.paused) : undefined,
     ...(date ? { storyDate: storyDate(date) } : {}),
-    notices: notificationsMenu(ctx.notifications, ctx.rerender),
+    notices: notificationsMenu(ctx.notifications, (said) => say(said, view), ctx.rerender),
     help: helpButton(),
     status: ctx.session.status,
     rerender: ctx.rerender,
-  })}${body}${noticeCards(ctx.notifications, ctx.rerender)}${helpDialog(ctx.local.help, ctx.rerender)}`;
+  })}${body}${noticeCards(ctx.notifications, (said) => say(said, view), ctx.rerender)}${helpDialog(ctx.local.help, ctx.rerender)}`;
 }
 
 function seatWords(ctx: Ctx): TemplateResult {

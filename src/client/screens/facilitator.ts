@@ -225,8 +225,9 @@ function teamsLiveSection(ctx: Ctx): TemplateResult {
 
 /** Before the start, a seat given to a bot or dropped can be opened again for people to join. */
 function reopenSeatControl(ctx: Ctx, team: TeamSummaryView): TemplateResult {
-  if (ctx.view.phase !== 'lobby' || !team.seat) return html``;
   const key = `reopen-${team.id}`;
+  // Once the seat is open the button goes, but the answer that says so stays.
+  if (ctx.view.phase !== 'lobby' || !team.seat) return answerSlot(ctx.answers, key);
   return html`<div class="row">
     <button class="btn btn--small" type="button" @click=${() => void ctx.send(key, { type: 'reopenSeat', team: team.id }, t('console.reopenedSeat', { name: team.name }))}>
       ${t('console.reopenSeat')}<span class="visually-hidden">: ${team.name}</span></button>

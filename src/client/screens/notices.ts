@@ -2,12 +2,13 @@
  * What changed between two views that concerns this seat, as notices: new
  * injects, proposals to answer, evidence an ally shared, announcements, the
  * clock moved or stopped, a round started or resolved. Pure: the exercise
- * shell turns them into notifications (ui/notifications.ts).
+ * shell turns them into notifications (ui/notifications.ts). Their words are
+ * kept as keys and values (ui/said.ts), worded in the language of the moment
+ * they are shown.
  */
 import type { ExerciseView } from '../../engine/view/types';
-import { actionName, clockRule, ladderLabel, postureWord, roundTitle, teamName } from '../ui/format';
-import { t } from '../ui/i18n';
 import type { Notice } from '../ui/notifications';
+import { phrase, type Said } from '../ui/said';
 
 type NewNotice = Omit<Notice, 'read'>;
 
@@ -34,17 +35,18 @@ function phaseNotices(previous: ExerciseView, view: ExerciseView, now: number): 
     out.push({
       id: `result-${r.round}`,
       kind: 'result',
-      title: t(timeUp ? 'notice.timeUpResolved' : 'notice.resolved', { round: roundTitle(view, r.round) }),
-      text:
-        (timeUp ? t('notice.asItStood') : '') +
-        t('notice.resultLine', {
+      title: phrase(timeUp ? 'notice.timeUpResolved' : 'notice.resolved', { round: { round: r.round } }),
+      text: [
+        timeUp ? phrase('notice.asItStood') : '',
+        phrase('notice.resultLine', {
           before: r.escalationBefore,
           after: r.escalationAfter,
-          rung: ladderLabel(view, r.escalationAfter),
+          rung: { rung: r.escalationAfter },
           adversary: view.scenario.adversaryName,
-          posture: postureWord(r.postureAfter).toLowerCase(),
+          posture: { posture: r.postureAfter, lower: true },
           cohesion: Math.round(r.cohesion.value),
         }),
+      ],
       at: now,
       urgent: timeUp,
       ref: `round-${r.round}-h`,
@@ -56,21 +58,21 @@ function phaseNotices(previous: ExerciseView, view: ExerciseView, now: number): 
     const started = phaseStarted(view);
     if (started) out.push({ id: `phase-${view.phase}-${view.round}`, kind: 'phase', ...started, at: now });
   }
-  if (!previous.paused && view.paused) out.push({ id: `paused-${view.seq}`, kind: 'clock', title: t('notice.paused'), text: t('notice.pausedText'), at: now });
-  if (previous.paused && !view.paused) out.push({ id: `resumed-${view.seq}`, kind: 'clock', title: t('notice.resumed'), text: t('notice.resumedText'), at: now });
+  if (!previous.paused && view.paused) out.push({ id: `paused-${view.seq}`, kind: 'clock', title: phrase('notice.paused'), text: phrase('notice.pausedText'), at: now });
+  if (previous.paused && !view.paused) out.push({ id: `resumed-${view.seq}`, kind: 'clock', title: phrase('notice.resumed'), text: phrase('notice.resumedText'), at: now });
   return out;
 }
 
-function phaseStarted(view: ExerciseView): { title: string; text: string } | null {
+function phaseStarted(view: ExerciseView): { title: Said; text: Said } | null {
   switch (view.phase) {
     case 'briefing':
-      return { title: t('notice.started'), text: view.viewer.role === 'team' ? t('notice.readBriefing') : t('notice.briefingOpen') };
+      return { title: phrase('notice.started'), text: phrase(view.viewer.role === 'team' ? 'notice.readBriefing' : 'notice.briefingOpen') };
     case 'deliberation': {
       const minutes = view.scenario.rounds[view.round - 1]?.minutes;
-      return { title: t('notice.roundStarted', { round: roundTitle(view, view.round) }), text: `${minutes ? t('notice.minutes', { count: minutes }) : ''}${clockRule()}` };
+      return { title: phrase('notice.roundStarted', { round: { round: view.round } }), text: [minutes ? phrase('notice.minutes', { count: minutes }) : '', phrase('clockRule')] };
     }
     case 'debrief':
-      return { title: t('notice.ended'), text: t('notice.debriefOpen') };
+      return { title: phrase('notice.ended'), text: phrase('notice.debriefOpen') };
     default:
       return null;
   }
@@ -84,7 +86,7 @@ function injectNotices(previous: ExerciseView, view: ExerciseView): NewNotice[] 
     .map((i) => ({
       id: `inject-${i.id}`,
       kind: 'inject' as const,
-      title: t(typeof i.audience === 'object' ? 'notice.privateIntel' : 'notice.newInject', { title: i.title }),
+      title: phrase(typeof i.audience === 'object' ? 'notice.privateIntel' : 'notice.newInject', { title: i.title }),
       text: firstSentence(i.body),
       at: i.at,
       ref: `inj-${i.id}`,
@@ -101,8 +103,8 @@ function proposalNotices(previous: ExerciseView, view: ExerciseView, now: number
     .map((p) => ({
       id: `proposal-${p.id}`,
       kind: 'proposal' as const,
-      title: t('notice.proposes', { team: teamName(view, p.by), action: actionName(view, p.action) }),
-      text: t('notice.proposesText'),
+      title: phrase('notice.proposes', { team: { team: p.by }, action: { action: p.action } }),
+      text: phrase('notice.proposesText'),
       at: now,
       ref: 'proposals-h',
     }));
@@ -115,7 +117,7 @@ function evidenceNotices(previous: ExerciseView, view: ExerciseView): NewNotice[
   const last = previous.timeline.reduce((max, e) => Math.max(max, e.seq), -1);
   return view.timeline
     .filter((e) => e.seq > last && e.kind === 'intel' && e.team && e.team !== team && typeof e.audience === 'object' && e.audience.teams.includes(team))
-    .map((e) => ({ id: `evidence-${e.seq}`, kind: 'evidence' as const, title: t('notice.evidence', { team: teamName(view, e.team!) }), text: e.text, at: e.at }));
+    .map((e) => ({ id: `evidence-${e.seq}`, kind: 'evidence' as const, title: phrase('notice.evidence', { team: { team: e.team! } }), text: e.text, at: e.at }));
 }
 
 function announcementNotices(previous: ExerciseView, view: ExerciseView): NewNotice[] {
@@ -123,7 +125,7 @@ function announcementNotices(previous: ExerciseView, view: ExerciseView): NewNot
   const seen = new Set(previous.chat.map((m) => m.id));
   return view.chat
     .filter((m) => m.channel === 'announcement' && !seen.has(m.id))
-    .map((m) => ({ id: `announcement-${m.id}`, kind: 'announcement' as const, title: t('notice.announcement', { from: m.from }), text: m.text, at: m.at }));
+    .map((m) => ({ id: `announcement-${m.id}`, kind: 'announcement' as const, title: phrase('notice.announcement', { from: m.from }), text: m.text, at: m.at }));
 }
 
 /** The facilitator moved the deadline of the running round. */
@@ -138,8 +140,8 @@ function clockNotices(previous: ExerciseView, view: ExerciseView): NewNotice[] {
   return [{
     id: `clock-${after}`,
     kind: 'clock',
-    title: t(shortened ? 'notice.shortened' : 'notice.extended', { count: minutes }),
-    text: shortened ? clockRule() : t('notice.moreTime'),
+    title: phrase(shortened ? 'notice.shortened' : 'notice.extended', { count: minutes }),
+    text: phrase(shortened ? 'clockRule' : 'notice.moreTime'),
     at: after,
     urgent: shortened,
   }];

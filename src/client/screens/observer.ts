@@ -1,5 +1,6 @@
 /** The observer's (evaluator's) screen: the full view, read-only, and evaluation notes. */
 import { html, repeat, swatch, type TemplateResult } from '../ui/dom';
+import { t } from '../ui/i18n';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
@@ -15,15 +16,15 @@ export function observerScreen(ctx: Ctx): TemplateResult {
   const view = ctx.view;
   return html`<main id="main" tabindex="-1" class="layout two-col observer-screen">
     <div class="col-main">
-      <h1 class="visually-hidden">Observer: ${view.scenario.title}</h1>
+      <h1 class="visually-hidden">${t('observer.title', { title: view.scenario.title })}</h1>
       ${whatNow(view)}
       ${boardSection(ctx.board, view)}
       ${teamsReadOnly(ctx)}
       ${resultsSection(view)}
       ${normsSection(view)}
-      ${feedSection(ctx, 'Injects (every team)')}
+      ${feedSection(ctx, t('observer.injects'))}
     </div>
-    <aside class="col-side" tabindex="0" aria-label="Notes and chat">
+    <aside class="col-side" tabindex="0" aria-label=${t('debrief.side')}>
       ${notesSection(ctx)}
       ${chatReadOnly(view)}
     </aside>
@@ -33,11 +34,11 @@ export function observerScreen(ctx: Ctx): TemplateResult {
 function teamsReadOnly(ctx: Ctx): TemplateResult {
   const view = ctx.view;
   return html`<section class="panel" aria-labelledby="obs-teams-h">
-    <h2 id="obs-teams-h">Teams and their drafts</h2>
-    <ul class="team-cards">${repeat(view.teams, (t) => t.id, (t) => html`<li class="team-card">
-      <h3><span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span>${t.name}
-        <span class="badge">${t.locked ? html`${lockIcon()} Locked` : 'Deciding'}</span></h3>
-      ${teamDrafts(view, t.plan)}
+    <h2 id="obs-teams-h">${t('observer.teams')}</h2>
+    <ul class="team-cards">${repeat(view.teams, (team) => team.id, (team) => html`<li class="team-card">
+      <h3><span class="swatch" aria-hidden="true" style=${swatch(team.colour)}></span>${team.name}
+        <span class="badge">${team.locked ? html`${lockIcon()} ${t('observer.locked')}` : t('observer.deciding')}</span></h3>
+      ${teamDrafts(view, team.plan)}
     </li>`)}</ul>
   </section>`;
 }

@@ -14,7 +14,7 @@ import { seatFor, type StoredSeat } from '../net/credentials';
 import { Session } from '../net/session';
 import { refreshClocks, startClockTicker } from '../ui/clock';
 import { html, nothing, paragraphs, render, repeat, swatch, type TemplateResult } from '../ui/dom';
-import { injectKindWord, phaseWord, postureWord, storyDate, teamsTakingPart, teamStateWord, timeOfDay } from '../ui/format';
+import { injectKindWord, phaseWord, postureWord, roundWord, storyDate, teamsTakingPart, teamStateWord, timeOfDay } from '../ui/format';
 import { t } from '../ui/i18n';
 import { lockIcon } from '../ui/icons';
 import { qrCode } from '../ui/qr';
@@ -36,7 +36,7 @@ export function mountProjector(root: HTMLElement, exerciseId: string): () => voi
     if (stopped) return;
     const view = session?.view;
     render(view ? projectorScreen(view, summary, session!) : opening(session?.failure?.message ?? null), root);
-    if (view) document.title = `Projector: ${view.scenario.title} · Firebreak`;
+    if (view) document.title = `${t('projector.title', { title: view.scenario.title })} · Firebreak`;
     refreshClocks();
   };
   const stopTicker = startClockTicker();
@@ -45,7 +45,7 @@ export function mountProjector(root: HTMLElement, exerciseId: string): () => voi
     const seat = storedProjectorSeat(exerciseId) ?? (await joinAsProjector(exerciseId, summary));
     if (stopped) return;
     if (!seat) {
-      render(opening('The projector could not take a seat in this exercise: the observer code is not available.'), root);
+      render(opening(t('projector.noSeat')), root);
       return;
     }
     session = new Session(connection(), seat);
@@ -53,9 +53,16 @@ export function mountProjector(root: HTMLElement, exerciseId: string): () => voi
     session.start();
     draw();
   })();
+  // A new language: the view's own words at once, the scenario's texts with the view the server sends back.
+  const languageChanged = () => {
+    draw();
+    void session?.languageChanged();
+  };
+  window.addEventListener('firebreak:language', languageChanged);
   draw();
   return () => {
     stopped = true;
+    window.removeEventListener('firebreak:language', languageChanged);
     stopTicker();
     session?.stop();
   };
@@ -105,7 +112,7 @@ function projectorScreen(view: ExerciseView, summary: ExerciseSummary | null, se
   return html`<div class="pj">
     ${head(view)}
     <main id="main" tabindex="-1" class="pj-main">
-      <h1 class="visually-hidden">Projector: ${view.scenario.title}</h1>
+      <h1 class="visually-hidden">${t('projector.title', { title: view.scenario.title })}</h1>
       ${before ? joinSection(view, summary, session) : nothing}
       ${view.phase === 'debrief' ? endSection(view) : nothing}
       ${before || view.phase === 'debrief' ? nothing : html`<div class="pj-grid">${ladderSection(view)} ${teamsSection(view)} ${newsSection(view)}</div>`}
@@ -131,19 +138,19 @@ function joinSection(view: ExerciseView, summary: ExerciseSummary | null, sessio
   const seats = session.presence?.seats ?? [];
   const base = `${location.origin}/join/`;
   return html`<section class="pj-join" aria-labelledby="pj-join-h">
-    <h2 id="pj-join-h">Join: scan your team's code, or open ${location.host}/join and type it</h2>
+    <h2 id="pj-join-h">${t('projector.join', { host: location.host })}</h2>
     ${codes
-      ? html`<ul class="pj-codes">${repeat(teamsTakingPart(view.teams).filter((t) => codes.teams[t.id]), (t) => t.id, (t) => {
-          const code = codes.teams[t.id]!;
-          const players = seats.filter((s) => s.role === 'team' && s.team === t.id && s.connected).map((s) => s.name);
+      ? html`<ul class="pj-codes">${repeat(teamsTakingPart(view.teams).filter((team) => codes.teams[team.id]), (team) => team.id, (team) => {
+          const code = codes.teams[team.id]!;
+          const players = seats.filter((s) => s.role === 'team' && s.team === team.id && s.connected).map((s) => s.name);
           return html`<li class="pj-code">
-            <h3><span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span>${t.name}</h3>
-            ${qrCode(base + code, `QR code: the join link for ${t.name}`)}
+            <h3><span class="swatch" aria-hidden="true" style=${swatch(team.colour)}></span>${team.name}</h3>
+            ${qrCode(base + code, t('projector.qr', { name: team.name }))}
             <p class="pj-code-text">${code}</p>
-            <p class="pj-players">${players.length ? `${players.length} joined: ${players.join(', ')}` : 'No one yet'}</p>
+            <p class="pj-players">${players.length ? t('projector.joined', { count: players.length, names: players.join(', ') }) : t('projector.noOne')}</p>
           </li>`;
         })}</ul>`
-      : html`<p>Loading the join codes…</p>`}
+      : html`<p>${t('projector.loadingCodes')}</p>`}
   </section>`;
 }
 
@@ -151,13 +158,13 @@ function ladderSection(view: ExerciseView): TemplateResult {
   const top = Math.max(...view.scenario.ladder.map((r) => r.level));
   const rungs = [...view.scenario.ladder].sort((a, b) => b.level - a.level);
   return html`<section class="pj-panel pj-ladder" aria-labelledby="pj-ladder-h">
-    <h2 id="pj-ladder-h">Escalation: ${view.escalation.label}</h2>
+    <h2 id="pj-ladder-h">${t('projector.escalation', { rung: view.escalation.label })}</h2>
     <ol class="pj-rungs" reversed>${rungs.map((r) => html`
       ${(r.level === 7 && top >= 8) || (r.level === 3 && top >= 4)
-        ? html`<li class="pj-threshold" aria-hidden="true">${r.level === 7 ? 'cyber firebreak' : "don't rock the boat"}</li>`
+        ? html`<li class="pj-threshold" aria-hidden="true">${t(r.level === 7 ? 'projector.firebreak' : 'projector.boat')}</li>`
         : nothing}
       <li value=${r.level} class=${r.level === view.escalation.level ? 'pj-rung pj-rung--now' : 'pj-rung'} aria-current=${r.level === view.escalation.level ? 'step' : 'false'}>
-        <span class="pj-level">${r.level}</span> ${r.label}${r.level === view.escalation.level ? html` <strong class="pj-now">◀ now</strong>` : nothing}
+        <span class="pj-level">${r.level}</span> ${r.label}${r.level === view.escalation.level ? html` <strong class="pj-now">◀ ${t('projector.now')}</strong>` : nothing}
       </li>`)}</ol>
     <p class="pj-posture">${view.scenario.adversaryName}: <strong>${postureWord(view.adversary.posture)}</strong></p>
   </section>`;
@@ -165,12 +172,12 @@ function ladderSection(view: ExerciseView): TemplateResult {
 
 function teamsSection(view: ExerciseView): TemplateResult {
   const playing = teamsTakingPart(view.teams);
-  const locked = playing.filter((t) => t.locked).length;
+  const locked = playing.filter((team) => team.locked).length;
   return html`<section class="pj-panel" aria-labelledby="pj-teams-h">
-    <h2 id="pj-teams-h">Locked: ${locked} of ${playing.length}</h2>
-    <ul class="pj-teams">${view.teams.map((t) => html`<li class=${t.locked ? 'pj-team pj-team--locked' : 'pj-team'}>
-      <span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span> ${t.name}
-      <span class="pj-state">${t.locked ? lockIcon() : nothing} ${teamStateWord(t)}</span></li>`)}</ul>
+    <h2 id="pj-teams-h">${t('projector.locked', { locked, count: playing.length })}</h2>
+    <ul class="pj-teams">${view.teams.map((team) => html`<li class=${team.locked ? 'pj-team pj-team--locked' : 'pj-team'}>
+      <span class="swatch" aria-hidden="true" style=${swatch(team.colour)}></span> ${team.name}
+      <span class="pj-state">${team.locked ? lockIcon() : nothing} ${teamStateWord(team)}</span></li>`)}</ul>
   </section>`;
 }
 
@@ -178,30 +185,30 @@ function newsSection(view: ExerciseView): TemplateResult {
   const announcements = view.chat.filter((m) => m.channel === 'announcement').slice(-2).reverse();
   const injects = view.injects.filter((i) => i.audience === 'all').sort((a, b) => b.at - a.at).slice(0, 3);
   return html`<section class="pj-panel pj-news" aria-labelledby="pj-news-h">
-    <h2 id="pj-news-h">News</h2>
-    ${announcements.map((m) => html`<p class="pj-announcement"><strong>Announcement</strong> ${m.text} <span class="meta">${timeOfDay(m.at)}</span></p>`)}
+    <h2 id="pj-news-h">${t('projector.news')}</h2>
+    ${announcements.map((m) => html`<p class="pj-announcement"><strong>${t('projector.announcement')}</strong> ${m.text} <span class="meta">${timeOfDay(m.at)}</span></p>`)}
     ${injects.length
-      ? html`<ol class="pj-injects">${injects.map((i) => html`<li><p class="pj-kind">${injectKindWord(i.kind)} · round ${i.round}</p><h3>${i.title}</h3>${paragraphs(i.body).slice(0, 1).map((p) => html`<p>${p}</p>`)}</li>`)}</ol>`
-      : html`<p class="empty">No news yet.</p>`}
+      ? html`<ol class="pj-injects">${injects.map((i) => html`<li><p class="pj-kind">${injectKindWord(i.kind)} · ${roundWord(i.round)}</p><h3>${i.title}</h3>${paragraphs(i.body).slice(0, 1).map((p) => html`<p>${p}</p>`)}</li>`)}</ol>`
+      : html`<p class="empty">${t('projector.noNews')}</p>`}
   </section>`;
 }
 
 function endSection(view: ExerciseView): TemplateResult {
   return html`<section class="pj-panel pj-end" aria-labelledby="pj-end-h">
-    <h2 id="pj-end-h">The exercise has ended</h2>
+    <h2 id="pj-end-h">${t('projector.ended')}</h2>
     ${view.outcome ? html`<p>${view.outcome.summary}</p>` : nothing}
-    <p>Escalation at the end: ${view.escalation.level}, ${view.escalation.label}.</p>
+    <p>${t('projector.finalRung', { level: view.escalation.level, rung: view.escalation.label })}</p>
   </section>`;
 }
 
 function opening(problem: string | null): TemplateResult {
-  return html`<main id="main" class="page narrow"><h1>Projector</h1><p role="status">${problem ?? 'Opening the projector view…'}</p></main>`;
+  return html`<main id="main" class="page narrow"><h1>${t('projector.projector')}</h1><p role="status">${problem ?? t('projector.opening')}</p></main>`;
 }
 
 function noConsole(): TemplateResult {
   return html`<main id="main" class="page narrow">
-    <h1>Open the projector view from the console</h1>
-    <p>This browser does not run this exercise. Open the facilitator's console in this browser, then its “Projector view” link.</p>
-    <p><a class="btn btn--primary" href="/" data-link>Go to the start page</a></p>
+    <h1>${t('projector.fromConsole')}</h1>
+    <p>${t('projector.notHere', { link: t('console.projector') })}</p>
+    <p><a class="btn btn--primary" href="/" data-link>${t('projector.startPage')}</a></p>
   </main>`;
 }

@@ -9,17 +9,20 @@ import { connection, request } from '../net/connection';
 import { anySeatFor } from '../net/credentials';
 import { Session } from '../net/session';
 import { html, nothing, render, type TemplateResult } from '../ui/dom';
-import { dateTime, longDate, RATINGS, teamName } from '../ui/format';
+import { actionName, dateTime, longDate, RATINGS, ratingLabel, teamName } from '../ui/format';
+import { t } from '../ui/i18n';
+import { formatNumber } from '../ui/numbers';
 import { outcomeBox, notesTable, questionsSection, timelineSection, whatReallyHappened } from './debrief';
 import { chartsSection, ChartsPanel } from './parts/charts';
 import { reportCardsSection } from './parts/reportCard';
+import { languagePicker } from './parts/topbar';
 
 export function mountReport(root: HTMLElement, exerciseId: string): () => void {
   const stored = anySeatFor(exerciseId);
   if (!stored) {
-    render(html`<main id="main" class="page narrow"><h1>No report here</h1>
-      <p>This browser holds no seat in that exercise. Open the report from the debrief screen of a seat you hold.</p>
-      <p><a href="/" data-link>Start page</a></p></main>`, root);
+    render(html`<main id="main" class="page narrow"><h1>${t('report.none')}</h1>
+      <p>${t('report.noSeat')}</p>
+      <p><a href="/" data-link>${t('report.startPage')}</a></p></main>`, root);
     return () => {};
   }
   const session = new Session(connection(), stored);
@@ -36,17 +39,24 @@ export function mountReport(root: HTMLElement, exerciseId: string): () => void {
   const draw = () => {
     const view = session.view;
     if (!view) {
-      render(html`<main id="main" class="page narrow"><p role="status">${session.failure?.message ?? 'Loading the report…'}</p></main>`, root);
+      render(html`<main id="main" class="page narrow"><p role="status">${session.failure?.message ?? t('report.loading')}</p></main>`, root);
       return;
     }
-    document.title = `After-action report: ${view.scenario.title}`;
+    document.title = t('report.docTitle', { title: view.scenario.title });
     render(report(view, exerciseId, charts, state, session.presence, draw), root);
     void charts.update(view).then(() => root.querySelector('.report')?.setAttribute('data-ready', 'true'));
   };
   session.onChange(draw);
+  // A new language: the report's own words at once, the scenario's texts with the view the server sends back.
+  const languageChanged = () => {
+    draw();
+    void session.languageChanged();
+  };
+  window.addEventListener('firebreak:language', languageChanged);
   session.start();
   draw();
   return () => {
+    window.removeEventListener('firebreak:language', languageChanged);
     session.stop();
     charts.destroy();
   };
@@ -64,10 +74,11 @@ function report(view: ExerciseView, exerciseId: string, charts: ChartsPanel, sta
     state.full = !state.full;
     redraw();
   };
-  return html`<div class="report-toolbar no-print" role="toolbar" aria-label="Report">
-      <button class="btn btn--primary" type="button" @click=${() => window.print()}>Print or save as PDF</button>
-      <button class="btn" type="button" aria-pressed=${state.full ? 'true' : 'false'} @click=${toggle}>Full version, every explanation open</button>
-      <a class="btn" href=${back} data-link>Back to the exercise</a>
+  return html`<div class="report-toolbar no-print" role="toolbar" aria-label=${t('report.toolbar')}>
+      <button class="btn btn--primary" type="button" @click=${() => window.print()}>${t('report.print')}</button>
+      <button class="btn" type="button" aria-pressed=${state.full ? 'true' : 'false'} @click=${toggle}>${t('report.full')}</button>
+      <a class="btn" href=${back} data-link>${t('report.back')}</a>
+      ${languagePicker()}
     </div>
     <main id="main" class="report ${state.full ? 'report--full' : 'report--short'}" data-version=${state.full ? 'full' : 'short'}>
       ${titlePage(view, state.summary, presence)}
@@ -78,12 +89,12 @@ function report(view: ExerciseView, exerciseId: string, charts: ChartsPanel, sta
       ${decisionsTable(view)}
       ${state.full
         ? timelineSection(view, true)
-        : html`<section class="panel" aria-labelledby="timeline-short-h"><h2 id="timeline-short-h">Timeline</h2>
-            <p class="help">Everything logged, round by round, is in the full version ("Full version, every explanation open").</p></section>`}
+        : html`<section class="panel" aria-labelledby="timeline-short-h"><h2 id="timeline-short-h">${t('debrief.timeline')}</h2>
+            <p class="help">${t('report.timelineShort', { full: t('report.full') })}</p></section>`}
       ${whatReallyHappened(view, !state.full)}
       ${questionsSection(view)}
       ${state.full || view.notes.length
-        ? html`<section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">Evaluators' notes</h2>${notesTable(view)}</section>`
+        ? html`<section class="panel" aria-labelledby="eval-h"><h2 id="eval-h">${t('debrief.evalNotes')}</h2>${notesTable(view)}</section>`
         : nothing}
     </main>`;
 }
@@ -95,23 +106,23 @@ function titlePage(view: ExerciseView, summary: ExerciseSummary | null, presence
   const facilitators = seats.filter((s) => s.role === 'facilitator').map((s) => s.name);
   const title = summary?.title || view.scenario.title;
   return html`<header class="report-head title-page">
-    <p class="kicker">Firebreak · After-action report</p>
+    <p class="kicker">${t('report.kicker')}</p>
     <h1>${title}</h1>
     <dl class="title-facts">
-      <dt>Scenario</dt><dd>${view.scenario.title}</dd>
-      <dt>Date of play</dt><dd>${started === null ? 'Not started' : longDate(started)}</dd>
-      <dt>Facilitator</dt><dd>${facilitators.length ? facilitators.join(', ') : 'Not recorded'}</dd>
-      <dt>Rounds played</dt><dd>${view.rounds.length} of ${view.scenario.rounds.length}</dd>
-      <dt>Adversary</dt><dd>${view.scenario.adversaryName}</dd>
+      <dt>${t('report.scenario')}</dt><dd>${view.scenario.title}</dd>
+      <dt>${t('report.datePlayed')}</dt><dd>${started === null ? t('report.notStarted') : longDate(started)}</dd>
+      <dt>${t('report.facilitator')}</dt><dd>${facilitators.length ? facilitators.join(', ') : t('report.notRecorded')}</dd>
+      <dt>${t('report.roundsPlayed')}</dt><dd>${t('report.of', { played: view.rounds.length, rounds: view.scenario.rounds.length })}</dd>
+      <dt>${t('report.adversary')}</dt><dd>${view.scenario.adversaryName}</dd>
     </dl>
-    <h2 class="title-teams-h">Teams and players</h2>
-    <ul class="title-teams">${view.teams.map((t) => {
-      const players = seats.filter((s) => s.role === 'team' && s.team === t.id).map((s) => s.name);
-      return html`<li><strong>${t.name}</strong>: ${players.length ? players.join(', ') : 'no players'}</li>`;
+    <h2 class="title-teams-h">${t('report.teams')}</h2>
+    <ul class="title-teams">${view.teams.map((team) => {
+      const players = seats.filter((s) => s.role === 'team' && s.team === team.id).map((s) => s.name);
+      return html`<li><strong>${team.name}</strong>: ${players.length ? players.join(', ') : t('report.noPlayers')}</li>`;
     })}</ul>
     <p class="lede">${view.scenario.summary}</p>
-    ${view.phase === 'debrief' ? nothing : html`<p class="warning">The exercise is still running; this report shows what has happened so far.</p>`}
-    <p class="meta">Report generated ${dateTime(Date.now())}</p>
+    ${view.phase === 'debrief' ? nothing : html`<p class="warning">${t('report.running')}</p>`}
+    <p class="meta">${t('report.generated', { when: dateTime(Date.now()) })}</p>
   </header>`;
 }
 
@@ -119,29 +130,30 @@ function objectivesSection(view: ExerciseView): TemplateResult {
   const objectives = view.scenario.learningObjectives;
   if (!objectives.length) return html``;
   return html`<section class="panel" aria-labelledby="obj-h">
-    <h2 id="obj-h">Learning objectives and ratings</h2>
+    <h2 id="obj-h">${t('report.objectives')}</h2>
     <table class="table">
-      <thead><tr><th scope="col">Objective</th>${RATINGS.map((r) => html`<th scope="col" title=${r.label}>${r.id}</th>`)}<th scope="col">Notes</th></tr></thead>
+      <thead><tr><th scope="col">${t('report.objective')}</th>${RATINGS.map((r) => html`<th scope="col" title=${ratingLabel(r.id)}>${r.id}</th>`)}<th scope="col">${t('report.notes')}</th></tr></thead>
       <tbody>${objectives.map((o) => {
         const notes = view.notes.filter((n) => n.objective === o.id);
         return html`<tr><th scope="row">${o.text}</th>${RATINGS.map((r) => html`<td>${notes.filter((n) => n.rating === r.id).length}</td>`)}<td>${notes.length}</td></tr>`;
       })}</tbody>
     </table>
-    <p class="help">${RATINGS.map((r) => r.label).join('; ')}.</p>
+    <p class="help">${RATINGS.map((r) => ratingLabel(r.id)).join('; ')}.</p>
   </section>`;
 }
 
 function decisionsTable(view: ExerciseView): TemplateResult {
   if (!view.decisions.length) return html``;
+  const col = Object.fromEntries(['round', 'government', 'action', 'proportionality', 'outcome'].map((c) => [c, t(`report.col.${c}`)]));
   return html`<section class="panel" aria-labelledby="dec-h">
-    <h2 id="dec-h">Decisions at a glance</h2>
-    <table class="table compact">
-      <thead><tr><th scope="col">Round</th><th scope="col">Government</th><th scope="col">Action</th><th scope="col">Proportionality</th><th scope="col">Outcome</th></tr></thead>
+    <h2 id="dec-h">${t('report.decisions')}</h2>
+    <table class="table compact stack-narrow">
+      <thead><tr><th scope="col">${col.round}</th><th scope="col">${col.government}</th><th scope="col">${col.action}</th><th scope="col">${col.proportionality}</th><th scope="col">${col.outcome}</th></tr></thead>
       <tbody>${view.decisions.map(
-        (d) => html`<tr><td>${d.round}</td><td>${teamName(view, d.team)}${d.joint.length ? ' (joint)' : ''}</td>
-          <td>${view.actions.find((a) => a.id === d.action)?.name ?? d.action}</td>
-          <td>${Math.round(d.overridden?.value ?? d.proportionality.value)}${d.overridden ? ' (override)' : ''}${d.legallyExposed ? ', legally exposed' : ''}</td>
-          <td>${d.outcome}</td></tr>`,
+        (d) => html`<tr><td data-label=${col.round}>${d.round}</td><td data-label=${col.government}>${teamName(view, d.team)}${d.joint.length ? t('report.joint') : ''}</td>
+          <td data-label=${col.action}>${actionName(view, d.action)}</td>
+          <td data-label=${col.proportionality}>${formatNumber(Math.round(d.overridden?.value ?? d.proportionality.value))}${d.overridden ? t('report.override') : ''}${d.legallyExposed ? t('report.exposed') : ''}</td>
+          <td data-label=${col.outcome}>${d.outcome}</td></tr>`,
       )}</tbody>
     </table>
   </section>`;

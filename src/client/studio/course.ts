@@ -9,6 +9,7 @@ import { courseJsonSchema, courseFileName, courseView, loadCourseText, starterCo
 import type { Problem } from '../../engine/scenario/problems';
 import type { Scenario } from '../../engine/scenario/schema';
 import { html, type TemplateResult } from '../ui/dom';
+import { t } from '../ui/i18n';
 import { courseContent } from '../screens/course';
 import type { Checked, DocumentSpec } from './editor';
 
@@ -19,7 +20,7 @@ function scenarioFirst(): Problem {
   return {
     severity: 'error',
     code: 'scenario-invalid',
-    message: 'the scenario draft has problems: fix them first, since the course is checked against it',
+    message: t('studio.scenarioFirst'),
     file: COURSE_DRAFT_FILE,
     line: 1,
     column: 1,
@@ -34,7 +35,7 @@ export function checkCourseDraft(text: string, scenario: Scenario | null): Check
 }
 
 export function courseSpec(scenario: () => Scenario | null): DocumentSpec {
-  return { label: 'Course JSON', schema: courseJsonSchema(), check: (text) => checkCourseDraft(text, scenario()) };
+  return { label: t('studio.courseJson'), schema: courseJsonSchema(), check: (text) => checkCourseDraft(text, scenario()) };
 }
 
 /** The file name a course for this scenario must have to be found beside it. */
@@ -49,8 +50,8 @@ export function courseStarter(scenario: Scenario | null): string {
 
 /** The course as its page will show it, or why it cannot be shown yet. */
 export function coursePreview(text: string, scenario: Scenario | null): TemplateResult {
-  if (!scenario) return html`<p class="help">Fix the scenario's problems to preview the course.</p>`;
+  if (!scenario) return html`<p class="help">${t('studio.fixScenarioPreview')}</p>`;
   const result = loadCourseText(text, COURSE_DRAFT_FILE, scenario);
-  if (!result.ok) return html`<p class="help">Fix the course's problems above to preview it.</p>`;
+  if (!result.ok) return html`<p class="help">${t('studio.fixCoursePreview')}</p>`;
   return html`<article class="course studio-course-preview" data-testid="course-preview">${courseContent(courseView(scenario, result.value), false)}</article>`;
 }

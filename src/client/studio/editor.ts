@@ -137,7 +137,10 @@ export function documentState(text: string, spec: DocumentSpec, hooks: EditorHoo
 
 export function createEditor(host: HTMLElement, state: EditorState): EditorView {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  return new EditorView({ parent: root, root, state });
+  const view = new EditorView({ parent: root, root, state });
+  // Long lines scroll sideways inside the editor: its scrolling box takes the keyboard's focus too, so that it can be scrolled without a mouse.
+  view.scrollDOM.tabIndex = 0;
+  return view;
 }
 
 /** Puts the cursor at a line and column (or an offset) and brings it into view. */

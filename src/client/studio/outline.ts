@@ -13,13 +13,16 @@ export interface OutlineEntry {
   to: number;
 }
 
+/** The outline's own words, as a key the studio words in the chosen language (ui/i18n-studio.ts); a string is the author's own words. */
+export type OutlineTitle = string | { key: 'rounds' | 'injects' | 'actions' | 'ladder' | 'round' | 'when' | 'unscheduled' | 'noCategory'; round?: number };
+
 export interface OutlineGroup {
-  title: string;
+  title: OutlineTitle;
   entries: OutlineEntry[];
 }
 
 export interface OutlineSection {
-  title: string;
+  title: OutlineTitle;
   groups: OutlineGroup[];
 }
 
@@ -36,13 +39,17 @@ function elements(root: Node, path: (string | number)[]): Node[] {
 const entry = (node: Node, label: string): OutlineEntry => ({ label, from: node.offset, to: node.offset + node.length });
 
 /** Groups entries under titles, in the order the titles first appear (or the order given). */
-function grouped(items: { group: string; entry: OutlineEntry }[], order?: (a: string, b: string) => number): OutlineGroup[] {
+function grouped(items: { group: string; entry: OutlineEntry }[], order?: (a: string, b: string) => number, title: (group: string) => OutlineTitle = (g) => g): OutlineGroup[] {
   const groups = new Map<string, OutlineEntry[]>();
   for (const item of items) groups.set(item.group, [...(groups.get(item.group) ?? []), item.entry]);
   const titles = [...groups.keys()];
   if (order) titles.sort(order);
-  return titles.map((title) => ({ title, entries: groups.get(title)! }));
+  return titles.map((group) => ({ title: title(group), entries: groups.get(group)! }));
 }
+
+/** An inject group's title: "Round 3", "When a condition holds" or "Unscheduled". */
+const injectGroupTitle = (group: string): OutlineTitle =>
+  group.startsWith('round ') ? { key: 'round', round: Number(group.split(' ')[1]) } : { key: group === 'when' ? 'when' : 'unscheduled' };
 
 export function outlineOf(text: string): OutlineSection[] {
   const root = parseTree(text);
@@ -50,20 +57,20 @@ export function outlineOf(text: string): OutlineSection[] {
   const rounds = elements(root, ['rounds']).map((node, i) => entry(node, `${i + 1}. ${String(valueOf(node, 'title') ?? 'untitled')}`));
   const injects = elements(root, ['injects']).map((node) => {
     const round = valueOf(node, 'round');
-    const group = typeof round === 'number' ? `Round ${round}` : valueOf(node, 'when') !== undefined ? 'When a condition holds' : 'Unscheduled';
+    const group = typeof round === 'number' ? `round ${round}` : valueOf(node, 'when') !== undefined ? 'when' : 'unscheduled';
     return { group, entry: entry(node, String(valueOf(node, 'title') ?? valueOf(node, 'id') ?? 'untitled')) };
   });
   const byRoundFirst = (a: string, b: string) => (Number(a.split(' ')[1]) || 1e9) - (Number(b.split(' ')[1]) || 1e9) || a.localeCompare(b);
   const actions = elements(root, ['actions']).map((node) => ({
-    group: String(valueOf(node, 'category') ?? 'no category'),
+    group: String(valueOf(node, 'category') ?? ''),
     entry: entry(node, String(valueOf(node, 'name') ?? valueOf(node, 'id') ?? 'unnamed')),
   }));
   const ladder = elements(root, ['escalation', 'ladder']).map((node) => entry(node, `${String(valueOf(node, 'level') ?? '?')}: ${String(valueOf(node, 'label') ?? '')}`));
   return [
-    { title: 'Rounds', groups: rounds.length ? [{ title: '', entries: rounds }] : [] },
-    { title: 'Injects', groups: grouped(injects, byRoundFirst) },
-    { title: 'Actions', groups: grouped(actions) },
-    { title: 'Escalation ladder', groups: ladder.length ? [{ title: '', entries: ladder }] : [] },
+    { title: { key: 'rounds' }, groups: rounds.length ? [{ title: '', entries: rounds }] : [] },
+    { title: { key: 'injects' }, groups: grouped(injects, byRoundFirst, injectGroupTitle) },
+    { title: { key: 'actions' }, groups: grouped(actions, undefined, (g) => g || { key: 'noCategory' }) },
+    { title: { key: 'ladder' }, groups: ladder.length ? [{ title: '', entries: ladder }] : [] },
   ];
 }
 

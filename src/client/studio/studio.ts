@@ -17,10 +17,12 @@ import { loadScenarioText } from '../../engine/scenario/load';
 import { scenarioJsonSchema, type Scenario } from '../../engine/scenario/schema';
 import { createRef, html, nothing, ref, render, type TemplateResult } from '../ui/dom';
 import { downloadText } from '../ui/download';
+import { t } from '../ui/i18n';
+import { languagePicker } from '../screens/parts/topbar';
 import { storage } from '../ui/storage';
 import { courseFileFor, coursePreview, courseSpec, courseStarter } from './course';
 import { createEditor, documentState, jumpTo, recheck, replaceText, type Checked, type DocumentSpec } from './editor';
-import { entryAt, outlineOf, type OutlineEntry, type OutlineSection } from './outline';
+import { entryAt, outlineOf, type OutlineEntry, type OutlineSection, type OutlineTitle } from './outline';
 import { playtestResult, problemItem, type Jump } from './panels';
 import { runPlaytest, type PlaytestReply } from './playtestTypes';
 import { openTryOut, teamsOf, type TryIt } from './tryOut';
@@ -32,7 +34,8 @@ const RUN_CHOICES = [20, 50, 100, 200];
 const SAVE_DELAY_MS = 300;
 
 type DocumentId = keyof typeof DRAFT_KEYS;
-const DOCUMENT_NAMES: Record<DocumentId, string> = { scenario: 'Scenario', course: 'Course' };
+const DOCUMENT_IDS: readonly DocumentId[] = ['scenario', 'course'];
+const documentName = (doc: DocumentId): string => t(`studio.doc.${doc}`);
 
 interface Draft {
   text: string;
@@ -75,6 +78,11 @@ function initialDrafts(): Record<DocumentId, Draft> {
   const valid = validScenario(scenario.text);
   const course = savedDraft('course') ?? { text: courseStarter(valid), fileName: courseFileFor(valid) };
   return { scenario, course };
+}
+
+/** An outline's section or group title in the chosen language; the author's own words (a category, a round's title) stay as written. */
+function outlineWords(title: OutlineTitle): string {
+  return typeof title === 'string' ? title : t(`studio.outlineTitles.${title.key}`, title.round === undefined ? {} : { round: title.round });
 }
 
 export function mountStudio(root: HTMLElement): () => void {
@@ -121,7 +129,7 @@ export function mountStudio(root: HTMLElement): () => void {
     return state.scenario;
   };
   const specs: Record<DocumentId, DocumentSpec> = {
-    scenario: { label: 'Scenario JSON', schema: scenarioJsonSchema(), check: checkScenario },
+    scenario: { label: t('studio.scenarioJson'), schema: scenarioJsonSchema(), check: checkScenario },
     course: courseSpec(currentScenario),
   };
   const hooksFor = (doc: DocumentId) => ({
@@ -166,11 +174,11 @@ export function mountStudio(root: HTMLElement): () => void {
         const scenario = currentScenario();
         replaceText(view, courseStarter(scenario));
         state.drafts.course.fileName = courseFileFor(scenario);
-        state.notice = scenario ? 'Started a course from the scenario.' : 'Fix the scenario first: the starter course is filled in from it.';
+        state.notice = scenario ? t('studio.courseStarted') : t('studio.fixFirst');
       } else {
         replaceText(view, starterText);
         state.drafts.scenario.fileName = 'my-scenario.json';
-        state.notice = 'Started again from the starter scenario.';
+        state.notice = t('studio.started');
       }
       fileHandles[state.doc] = null;
       rerender();
@@ -181,13 +189,13 @@ export function mountStudio(root: HTMLElement): () => void {
       replaceText(view, text);
       draft().fileName = file.name;
       fileHandles[state.doc] = null;
-      state.notice = `Opened ${file.name}.`;
+      state.notice = t('studio.opened', { name: file.name });
       rerender();
     },
     download() {
       const { fileName, text } = draft();
       downloadText(fileName, 'application/json', text);
-      state.notice = `Downloaded ${fileName}.`;
+      state.notice = t('studio.downloaded', { name: fileName });
       rerender();
     },
     /** Saves to the file on disk where the browser lets a page write one (File System Access API), else downloads. */
@@ -198,15 +206,15 @@ export function mountStudio(root: HTMLElement): () => void {
       try {
         const handle = (fileHandles[doc] ??= await picker({
           suggestedName: draft().fileName,
-          types: [{ description: DOCUMENT_NAMES[doc], accept: { 'application/json': ['.json'] } }],
+          types: [{ description: documentName(doc), accept: { 'application/json': ['.json'] } }],
         }));
         const writable = await handle.createWritable();
         await writable.write(state.drafts[doc].text);
         await writable.close();
         state.drafts[doc].fileName = handle.name;
-        state.notice = `Saved ${handle.name}.`;
+        state.notice = t('studio.saved', { name: handle.name });
       } catch (error) {
-        state.notice = (error as Error).name === 'AbortError' ? 'Not saved.' : `Not saved: ${(error as Error).message}`;
+        state.notice = (error as Error).name === 'AbortError' ? t('studio.notSaved') : t('studio.notSavedBecause', { message: (error as Error).message });
       }
       rerender();
     },
@@ -222,7 +230,7 @@ export function mountStudio(root: HTMLElement): () => void {
     },
     async tryIt() {
       const teams = teamsOf(state.drafts.scenario.text);
-      const mine = teams.find((t) => t.id === state.seat) ?? teams[0];
+      const mine = teams.find((team) => team.id === state.seat) ?? teams[0];
       if (!mine) return;
       state.tryIt = { state: 'opening' };
       rerender();
@@ -232,10 +240,10 @@ export function mountStudio(root: HTMLElement): () => void {
   };
 
   function documentSwitch(): TemplateResult {
-    return html`<div class="studio-docs" role="group" aria-label="Document">
-      ${(Object.keys(DOCUMENT_NAMES) as DocumentId[]).map(
+    return html`<div class="studio-docs" role="group" aria-label=${t('studio.document')}>
+      ${DOCUMENT_IDS.map(
         (doc) => html`<button type="button" class="btn btn--small" aria-pressed=${state.doc === doc ? 'true' : 'false'} @click=${() => actions.show(doc)}>
-          ${DOCUMENT_NAMES[doc]}</button>`,
+          ${documentName(doc)}</button>`,
       )}
     </div>`;
   }
@@ -244,22 +252,23 @@ export function mountStudio(root: HTMLElement): () => void {
     const course = state.doc === 'course';
     return html`<div class="studio">
       <header class="studio-bar">
-        <a class="brand" href="/" data-link aria-label="Firebreak start page"><span aria-hidden="true">▲</span> Firebreak</a>
-        <h1 class="studio-title">Studio <span class="studio-file">${draft().fileName}</span></h1>
+        <a class="brand" href="/" data-link aria-label=${t('topbar.home')}><span aria-hidden="true">▲</span> Firebreak</a>
+        <h1 class="studio-title">${t('studio.title')} <span class="studio-file">${draft().fileName}</span></h1>
         ${documentSwitch()}
-        <div class="studio-tools" role="toolbar" aria-label=${course ? 'Course file' : 'Scenario file'}>
-          <button type="button" class="btn btn--small" @click=${actions.starter}>${course ? 'New from the scenario' : 'New from starter'}</button>
-          <button type="button" class="btn btn--small" @click=${() => fileInput.value?.click()}>Open…</button>
-          <input ${ref(fileInput)} type="file" accept=".json,application/json" class="visually-hidden" aria-label=${course ? 'Open a course file' : 'Open a scenario file'}
+        <div class="studio-tools" role="toolbar" aria-label=${course ? t('studio.courseFile') : t('studio.scenarioFile')}>
+          <button type="button" class="btn btn--small" @click=${actions.starter}>${course ? t('studio.newCourse') : t('studio.newScenario')}</button>
+          <button type="button" class="btn btn--small" @click=${() => fileInput.value?.click()}>${t('studio.open')}</button>
+          <input ${ref(fileInput)} type="file" accept=".json,application/json" class="visually-hidden" aria-label=${course ? t('studio.openCourse') : t('studio.openScenario')}
             @change=${(e: Event) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void actions.open(f); (e.target as HTMLInputElement).value = ''; }} />
-          <button type="button" class="btn btn--small" @click=${actions.save}>Save</button>
-          <button type="button" class="btn btn--small" @click=${actions.download}>Download</button>
+          <button type="button" class="btn btn--small" @click=${actions.save}>${t('studio.save')}</button>
+          <button type="button" class="btn btn--small" @click=${actions.download}>${t('studio.download')}</button>
+          ${languagePicker()}
         </div>
         <p class="studio-notice" role="status">${state.notice}</p>
       </header>
       <main id="main" class="studio-main">
-        <section class="studio-editor" aria-label="Editor"><div ${ref(editorHost)} class="studio-cm"></div></section>
-        <aside class="studio-side" aria-label=${course ? 'Problems and preview' : 'Problems, outline and play-test'}>
+        <section class="studio-editor" aria-label=${t('studio.editor')}><div ${ref(editorHost)} class="studio-cm"></div></section>
+        <aside class="studio-side" aria-label=${course ? t('studio.sideCourse') : t('studio.sideScenario')}>
           ${problemsPanel()} ${course ? previewPanel() : html`${playtestPanel()} ${tryItPanel()} ${outlinePanel()}`}
         </aside>
       </main>
@@ -269,9 +278,9 @@ export function mountStudio(root: HTMLElement): () => void {
   function problemsPanel(): TemplateResult {
     const { ok, problems } = state.validation[state.doc];
     const errors = problems.filter((p) => p.severity === 'error').length;
-    const summary = ok ? (problems.length ? `Valid, with ${problems.length} warning${problems.length === 1 ? '' : 's'}` : 'Valid: no problems') : `${errors} problem${errors === 1 ? '' : 's'}`;
+    const summary = ok ? (problems.length ? t('studio.validWarnings', { count: problems.length }) : t('studio.valid')) : t('studio.problemCount', { count: errors });
     return html`<section class="studio-panel" aria-labelledby="studio-problems-h">
-      <h2 id="studio-problems-h">Problems <span class=${ok ? 'studio-ok' : 'studio-bad'} data-testid="problem-summary">${summary}</span></h2>
+      <h2 id="studio-problems-h">${t('studio.problems')} <span class=${ok ? 'studio-ok' : 'studio-bad'} data-testid="problem-summary">${summary}</span></h2>
       ${problems.length ? html`<ul class="plain studio-list" data-testid="problems">${problems.map((p) => problemItem(p, jump))}</ul>` : nothing}
     </section>`;
   }
@@ -280,8 +289,8 @@ export function mountStudio(root: HTMLElement): () => void {
     const scenario = currentScenario();
     const expected = courseFileFor(scenario);
     return html`<section class="studio-panel" aria-labelledby="studio-preview-h">
-      <h2 id="studio-preview-h">Preview</h2>
-      <p class="help">Save the course beside the scenario as <code>${expected}</code>: the server serves it at <code>/course/${scenario?.id ?? '…'}</code>.</p>
+      <h2 id="studio-preview-h">${t('studio.preview')}</h2>
+      <p class="help">${t('studio.saveAs')} <code>${expected}</code>${t('studio.servedAt')} <code>/course/${scenario?.id ?? '…'}</code>.</p>
       ${coursePreview(state.drafts.course.text, scenario)}
     </section>`;
   }
@@ -289,39 +298,38 @@ export function mountStudio(root: HTMLElement): () => void {
   function playtestPanel(): TemplateResult {
     const p = state.playtest;
     return html`<section class="studio-panel" aria-labelledby="studio-playtest-h">
-      <h2 id="studio-playtest-h">Play-test</h2>
+      <h2 id="studio-playtest-h">${t('studio.playtest')}</h2>
       <div class="studio-row">
-        <label for="studio-runs">Bot exercises</label>
+        <label for="studio-runs">${t('studio.runs')}</label>
         <select id="studio-runs" @change=${(e: Event) => { state.runs = Number((e.target as HTMLSelectElement).value); }}>
           ${RUN_CHOICES.map((n) => html`<option value=${n} ?selected=${n === state.runs}>${n}</option>`)}
         </select>
-        <button type="button" class="btn btn--primary btn--small" ?disabled=${!state.validation.scenario.ok || p.state === 'running'} @click=${actions.playtest}>Play-test</button>
+        <button type="button" class="btn btn--primary btn--small" ?disabled=${!state.validation.scenario.ok || p.state === 'running'} @click=${actions.playtest}>${t('studio.playtest')}</button>
       </div>
-      ${!state.validation.scenario.ok ? html`<p class="help">Fix the problems above to play-test.</p>` : nothing}
-      ${p.state === 'running' ? html`<p role="status">Playing… ${p.done} of ${p.runs} exercises.</p>` : nothing}
+      ${!state.validation.scenario.ok ? html`<p class="help">${t('studio.fixToPlaytest')}</p>` : nothing}
+      ${p.state === 'running' ? html`<p role="status">${t('studio.playing', { done: p.done, runs: p.runs })}</p>` : nothing}
       ${p.state === 'done' ? playtestResult(p.reply, jump) : nothing}
     </section>`;
   }
 
   function tryItPanel(): TemplateResult {
     const teams = teamsOf(state.drafts.scenario.text);
-    const t = state.tryIt;
+    const tried = state.tryIt;
     return html`<section class="studio-panel" aria-labelledby="studio-try-h">
-      <h2 id="studio-try-h">Try it</h2>
-      <p class="help">Opens a real exercise of this draft on the server: you play one team, bots play the others, and you facilitate.</p>
+      <h2 id="studio-try-h">${t('studio.tryIt')}</h2>
+      <p class="help">${t('studio.tryHelp')}</p>
       <div class="studio-row">
-        <label for="studio-seat">Play as</label>
+        <label for="studio-seat">${t('studio.playAs')}</label>
         <select id="studio-seat" @change=${(e: Event) => { state.seat = (e.target as HTMLSelectElement).value; }}>
           ${teams.map((team) => html`<option value=${team.id} ?selected=${team.id === state.seat}>${team.name}</option>`)}
         </select>
-        <button type="button" class="btn btn--small" ?disabled=${!state.validation.scenario.ok || !teams.length || t.state === 'opening'} @click=${actions.tryIt}>Try it</button>
+        <button type="button" class="btn btn--small" ?disabled=${!state.validation.scenario.ok || !teams.length || tried.state === 'opening'} @click=${actions.tryIt}>${t('studio.tryIt')}</button>
       </div>
-      ${t.state === 'opening' ? html`<p role="status">Opening an exercise…</p>` : nothing}
-      ${t.state === 'open'
-        ? html`<p role="status">Opened. <a href=${t.team} target="_blank" rel="noopener">Join as ${t.teamName}</a> and
-            <a href=${t.facilitator} target="_blank" rel="noopener">open the facilitator console</a> to start it.</p>`
+      ${tried.state === 'opening' ? html`<p role="status">${t('studio.opening')}</p>` : nothing}
+      ${tried.state === 'open'
+        ? html`<p role="status">${t('studio.openedExercise')} <a href=${tried.team} target="_blank" rel="noopener">${t('studio.joinAs', { name: tried.teamName })}</a>${t('studio.and')}<a href=${tried.facilitator} target="_blank" rel="noopener">${t('studio.openConsole')}</a>${t('studio.toStart')}</p>`
         : nothing}
-      ${t.state === 'refused' ? html`<p class="studio-bad" role="alert">${t.message}</p>${t.problems.length ? html`<ul class="studio-list">${t.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}` : nothing}
+      ${tried.state === 'refused' ? html`<p class="studio-bad" role="alert">${tried.message}</p>${tried.problems.length ? html`<ul class="studio-list">${tried.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}` : nothing}
     </section>`;
   }
 
@@ -329,12 +337,12 @@ export function mountStudio(root: HTMLElement): () => void {
     const entryButton = (e: OutlineEntry) =>
       html`<li><button type="button" class="linkish" aria-current=${state.current?.from === e.from ? 'location' : 'false'} @click=${() => jump(e.from)}>${e.label}</button></li>`;
     return html`<section class="studio-panel" aria-labelledby="studio-outline-h">
-      <h2 id="studio-outline-h">Outline</h2>
+      <h2 id="studio-outline-h">${t('studio.outline')}</h2>
       <nav aria-labelledby="studio-outline-h" class="studio-outline" data-testid="outline">
         ${state.outline.map(
-          (section) => html`<h3>${section.title}</h3>
-            ${section.groups.length === 0 ? html`<p class="help">none</p>` : nothing}
-            ${section.groups.map((g) => html`${g.title ? html`<h4>${g.title}</h4>` : nothing}<ul class="plain">${g.entries.map(entryButton)}</ul>`)}`,
+          (section) => html`<h3>${outlineWords(section.title)}</h3>
+            ${section.groups.length === 0 ? html`<p class="help">${t('studio.none')}</p>` : nothing}
+            ${section.groups.map((g) => html`${g.title ? html`<h4>${outlineWords(g.title)}</h4>` : nothing}<ul class="plain">${g.entries.map(entryButton)}</ul>`)}`,
         )}
       </nav>
     </section>`;
@@ -342,7 +350,9 @@ export function mountStudio(root: HTMLElement): () => void {
 
   rerender();
   view = createEditor(editorHost.value!, editorStates.scenario);
+  window.addEventListener('firebreak:language', rerender);
   return () => {
+    window.removeEventListener('firebreak:language', rerender);
     for (const doc of Object.keys(saveTimers) as DocumentId[]) {
       clearTimeout(saveTimers[doc]);
       storage.setItem(DRAFT_KEYS[doc], JSON.stringify(state.drafts[doc]));

@@ -129,7 +129,9 @@ export const RATINGS: { id: Rating; label: string }[] = [
   { id: 'M', label: 'M: performed with major challenges' },
   { id: 'U', label: 'U: unable to perform' },
 ];
-export const ratingWord = (r: string | null) => RATINGS.find((x) => x.id === r)?.label ?? 'Not rated';
+/** A rating's words in the chosen language ("P: performed without challenges"). */
+export const ratingLabel = (r: Rating) => t(`ratings.${r}`, { defaultValue: RATINGS.find((x) => x.id === r)?.label ?? r });
+export const ratingWord = (r: string | null) => (RATINGS.some((x) => x.id === r) ? ratingLabel(r as Rating) : t('ratings.none', { defaultValue: 'Not rated' }));
 
 const KIND_WORDS: Record<InjectDelivery['kind'], string> = {
   news: 'News',
@@ -158,9 +160,8 @@ export function teamsTakingPart<T extends { seat?: 'bot' | 'absent' }>(teams: T[
 
 /** A team's state in a round, in words: no part, locked or deciding (and who decides when a bot does). */
 export function teamStateWord(team: { seat?: 'bot' | 'absent'; locked: boolean }): string {
-  if (team.seat === 'absent') return 'Takes no part';
-  if (team.locked) return 'Locked';
-  return team.seat === 'bot' ? 'Deciding (bot)' : 'Deciding';
+  const state = team.seat === 'absent' ? 'absent' : team.locked ? 'locked' : team.seat === 'bot' ? 'bot' : 'deciding';
+  return t(`teamState.${state}`);
 }
 
 export function teamName(view: ExerciseView, id: string | null | undefined): string {

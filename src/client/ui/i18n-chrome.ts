@@ -178,6 +178,7 @@ const en = {
     extended_one: 'The facilitator extended the round by {{count}} minute',
     extended_other: 'The facilitator extended the round by {{count}} minutes',
     moreTime: 'You have more time to decide.',
+    lastMinute: 'One minute left in this round',
   },
   results: {
     heading: 'Round results',
@@ -404,6 +405,7 @@ const fr: Chrome = {
     extended_one: "L'animateur a prolongé le tour de {{count}} minute",
     extended_other: "L'animateur a prolongé le tour de {{count}} minutes",
     moreTime: 'Vous avez plus de temps pour décider.',
+    lastMinute: 'Plus qu’une minute dans ce tour',
   },
   results: {
     heading: 'Résultats des tours',
@@ -672,6 +674,7 @@ const de: Chrome = {
     extended_one: 'Die Moderation hat die Runde um {{count}} Minute verlängert',
     extended_other: 'Die Moderation hat die Runde um {{count}} Minuten verlängert',
     moreTime: 'Sie haben mehr Zeit für Ihre Entscheidung.',
+    lastMinute: 'Noch eine Minute in dieser Runde',
   },
   results: {
     heading: 'Rundenergebnisse',

@@ -1,17 +1,20 @@
 /**
  * The seat's notifications: every change that concerns it, kept until the
  * person marks it read (in this browser, per exercise and seat, so a reload
- * keeps them), each announced to screen readers when it arrives.
+ * keeps them), each announced to screen readers when it arrives. Their words
+ * are kept as keys and values (ui/said.ts): shown, they follow the language
+ * of the moment, not the one they arrived in.
  */
 import { announce } from './live';
+import type { Said } from './said';
 import { storage } from './storage';
 
 export interface Notice {
   /** Stable for the event it reports, so the same event is never listed twice. */
   id: string;
   kind: 'inject' | 'proposal' | 'evidence' | 'announcement' | 'clock' | 'result' | 'phase';
-  title: string;
-  text: string;
+  title: Said;
+  text: Said;
   at: number;
   read: boolean;
   /** Time-critical: announced assertively. */
@@ -26,7 +29,8 @@ export class Notifications {
   private list: Notice[];
   private readonly key: string;
 
-  constructor(scope: string, private readonly changed: () => void) {
+  /** `say` words a notice in the language of the moment, to announce it. */
+  constructor(scope: string, private readonly changed: () => void, private readonly say: (said: Said) => string) {
     this.key = `firebreak.notices.v1.${scope}`;
     this.list = load(this.key);
   }
@@ -43,7 +47,7 @@ export class Notifications {
   add(notices: Omit<Notice, 'read'>[]): void {
     const fresh = notices.filter((n) => !this.list.some((m) => m.id === n.id));
     if (!fresh.length) return;
-    for (const n of fresh) announce(`${n.title}. ${n.text}`, n.urgent ? 'assertive' : 'polite');
+    for (const n of fresh) announce(`${this.say(n.title)}. ${this.say(n.text)}`, n.urgent ? 'assertive' : 'polite');
     this.list = [...fresh.reverse().map((n) => ({ ...n, read: false })), ...this.list].slice(0, LIMIT);
     this.save();
   }
@@ -67,7 +71,7 @@ export class Notifications {
 function load(key: string): Notice[] {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((n): n is Notice => !!n && typeof (n as Notice).id === 'string' && typeof (n as Notice).title === 'string') : [];
+    return Array.isArray(parsed) ? parsed.filter((n): n is Notice => !!n && typeof (n as Notice).id === 'string' && (n as Notice).title !== undefined) : [];
   } catch {
     return [];
   }

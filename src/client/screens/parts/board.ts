@@ -9,7 +9,9 @@ import { boardModel, type BoardModel } from '../../board/model';
 import type { BoardHandle } from '../../board/index';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
-import { bandWord, confidenceWord, listedWords, sanctionWord, stageWord, teamList } from '../../ui/format';
+import { andList, bandWord, confidenceWord, listedWords, sanctionWord, stageWord, teamList, teamName } from '../../ui/format';
+import { locale, t } from '../../ui/i18n';
+import { formatPercent } from '../../ui/numbers';
 import { reducedMotion } from '../../ui/prefs';
 
 export class BoardPanel {
@@ -63,7 +65,7 @@ export class BoardPanel {
   }
 }
 
-export function boardSection(panel: BoardPanel, view: ExerciseView, heading = 'The board'): TemplateResult {
+export function boardSection(panel: BoardPanel, view: ExerciseView, heading = t('board.heading')): TemplateResult {
   const model = boardModel(view);
   return html`<section class="panel board" aria-labelledby="board-h">
     <h2 id="board-h">${heading}</h2>
@@ -72,67 +74,82 @@ export function boardSection(panel: BoardPanel, view: ExerciseView, heading = 'T
   </section>`;
 }
 
+/** Two governments, "A and B", the locale's way. */
+const pair = (view: ExerciseView, a: string, b: string) => andList([teamName(view, a), teamName(view, b)], locale());
+
 export function boardSummary(model: BoardModel, view: ExerciseView): TemplateResult {
   const level = model.ladder.find((r) => r.level === model.level);
   return html`<div class="board-summary">
     <p class="headline-facts">
-      <span><strong>Escalation:</strong> level ${model.level} of ${Math.max(...model.ladder.map((r) => r.level))}, ${level?.label ?? ''} (${bandWord(model.band)}).</span>
-      <span><strong>${model.adversaryName}:</strong> ${model.postureWord}; campaign phase: ${model.campaignPhase}.</span>
-      <span><strong>Coalition ${termLink('cohesion', 'cohesion')}:</strong> ${model.cohesion === null ? 'not measured yet' : `${Math.round(model.cohesion)}/100 after round ${model.cohesionRound}`}.</span>
+      <span><strong>${t('board.escalation')}</strong> ${t('board.level', {
+        level: model.level,
+        top: Math.max(...model.ladder.map((r) => r.level)),
+        rung: level?.label ?? '',
+        band: t(`board.band.${model.band}`, { defaultValue: bandWord(model.band) }),
+      })}</span>
+      <span><strong>${model.adversaryName}:</strong> ${t('board.posture', { posture: model.postureWord, phase: model.campaignPhase })}</span>
+      <span><strong>${t('board.cohesionBefore')}${termLink('cohesion', t('board.cohesionTerm'))}${t('board.cohesionAfter')}</strong> ${model.cohesion === null
+        ? t('board.notMeasured')
+        : t('board.cohesion', { value: Math.round(model.cohesion), round: model.cohesionRound })}</span>
     </p>
     <details class="board-details">
-      <summary>The board in words: capitals, attribution, sanctions</summary>
-      <h3>Allied capitals</h3>
+      <summary>${t('board.inWords')}</summary>
+      <h3>${t('board.capitals')}</h3>
       <ul>${model.capitals.map(
         (c) => html`<li><span class="swatch" style=${swatch(c.colour)} aria-hidden="true"></span>
-          ${c.teamName} (${c.city})${c.isMe ? ' (your government)' : ''}: ${c.locked ? 'decisions locked' : 'deciding'}, ${c.drafts} drafted.</li>`,
+          ${c.teamName} (${c.city})${c.isMe ? t('board.yours') : ''}: ${t(c.locked ? 'board.locked' : 'board.deciding')}, ${t('board.drafted', { count: c.drafts })}</li>`,
       )}</ul>
       ${model.jointPairs.length
-        ? html`<p>Acted jointly in round ${model.cohesionRound}: ${model.jointPairs.map(([a, b]) => teamList(view, [a, b]).replace(', ', ' and ')).join('; ')}.</p>`
+        ? html`<p>${t('board.jointly', { round: model.cohesionRound, pairs: model.jointPairs.map(([a, b]) => pair(view, a, b)).join('; ') })}</p>`
         : nothing}
       ${model.links.length
-        ? html`<p>How alike the allies' postures were in round ${model.cohesionRound} (the links' thickness):</p>
-            <ul>${model.links.map((l) => html`<li>${teamList(view, [l.a, l.b]).replace(', ', ' and ')}: ${Math.round(l.alignment * 100)}%${l.joint ? ', acting jointly' : ''}</li>`)}</ul>`
+        ? html`<p>${t('board.alike', { round: model.cohesionRound })}</p>
+            <ul>${model.links.map((l) => html`<li>${pair(view, l.a, l.b)}: ${formatPercent(l.alignment * 100, 100)}${l.joint ? t('board.actingJointly') : ''}</li>`)}</ul>`
         : nothing}
       ${attributionTable(model)} ${sanctionsTable(model, view)}
-      <h3>Escalation ladder</h3>
+      <h3>${t('board.ladder')}</h3>
       <ol class="ladder-list" start="0">${model.ladder.map(
-        (r) => html`<li value=${r.level} aria-current=${r.level === model.level ? 'true' : 'false'}>${r.label}${r.level === model.level ? ' (current level)' : ''}</li>`,
+        (r) => html`<li value=${r.level} aria-current=${r.level === model.level ? 'true' : 'false'}>${r.label}${r.level === model.level ? t('board.current') : ''}</li>`,
       )}</ol>
     </details>
   </div>`;
 }
 
+/** Incidents by government; on a phone each incident is a block of labelled lines (see .stack-narrow in styles.css). */
 function attributionTable(model: BoardModel): TemplateResult {
-  if (!model.incidents.length) return html`<p>No incident has come to light yet.</p>`;
+  if (!model.incidents.length) return html`<p>${t('board.noIncident')}</p>`;
   const teams = model.incidents[0]!.meters;
-  return html`<table class="table compact">
-    <caption>Attribution by government (confidence; P = attributed publicly)</caption>
-    <thead><tr><th scope="col">Incident</th>${teams.map((t) => html`<th scope="col">${t.teamName}</th>`)}<th scope="col">Coalition</th></tr></thead>
+  const coalition = t('board.coalition');
+  return html`<table class="table compact stack-narrow attribution-table">
+    <caption>${t('board.attribution')}</caption>
+    <thead><tr><th scope="col">${t('board.incident')}</th>${teams.map((team) => html`<th scope="col">${team.teamName}</th>`)}<th scope="col">${coalition}</th></tr></thead>
     <tbody>${model.incidents.map(
-      (i) => html`<tr><th scope="row">${i.name}<span class="help">harm ${i.harm}${i.active ? '' : ', inactive'}</span></th>
-        ${i.meters.map((m) => html`<td>${meterWords(m)}</td>`)}
-        <td>${stageWord(i.coalitionStage)}${i.sharedBy.length ? html`<span class="help">shared by ${i.sharedBy.length}</span>` : nothing}</td></tr>`,
+      (i) => html`<tr><th scope="row">${i.name}<span class="help">${t('board.harm', { harm: i.harm })}${i.active ? '' : t('board.inactive')}</span></th>
+        ${i.meters.map((m) => html`<td data-label=${m.teamName}>${meterWords(m)}</td>`)}
+        <td data-label=${coalition}>${stageWord(i.coalitionStage)}${i.sharedBy.length ? html`<span class="help">${t('board.sharedBy', { count: i.sharedBy.length })}</span>` : nothing}</td></tr>`,
     )}</tbody>
   </table>`;
 }
 
 function meterWords(m: BoardModel['incidents'][number]['meters'][number]): string {
-  if (m.confidence === null) return m.public ? `${stageWord(m.stage)} (P)` : 'Not disclosed';
-  const conf = ['No assessment', 'Low', 'Moderate', 'High'][m.confidence] ?? confidenceWord(null);
+  if (m.confidence === null) return m.public ? `${stageWord(m.stage)} (P)` : t('board.notDisclosed');
+  const conf = confidenceWord(['missing', 'low', 'moderate', 'high'][m.confidence] ?? null);
   return `${conf}; ${stageWord(m.stage)}${m.public ? ' (P)' : ''}`;
 }
 
+/** The sanctions packages; on a phone each package is a block of labelled lines. */
 function sanctionsTable(model: BoardModel, view: ExerciseView): TemplateResult {
-  if (!model.sanctions.length) return html`<p>No sanctions packages yet.</p>`;
+  if (!model.sanctions.length) return html`<p>${t('board.noSanctions')}</p>`;
   // The listed persons' column appears only in scenarios that give them rights.
   const listed = model.sanctions.some((s) => s.listed);
-  return html`<table class="table compact sanctions-table">
-    <caption>Sanctions packages</caption>
-    <thead><tr><th scope="col">Package</th><th scope="col">Governments</th><th scope="col">Stage</th><th scope="col">Court challenge</th>${listed ? html`<th scope="col">Listed persons</th>` : nothing}</tr></thead>
+  const [governments, stage, challenge, persons] = ['governments', 'stage', 'challenge', 'persons'].map((c) => t(`board.sanctionsCol.${c}`));
+  const word = (id: string) => t(`board.sanction.${id}`, { defaultValue: sanctionWord(id) });
+  return html`<table class="table compact stack-narrow sanctions-table">
+    <caption>${t('board.sanctions')}</caption>
+    <thead><tr><th scope="col">${t('board.sanctionsCol.package')}</th><th scope="col">${governments}</th><th scope="col">${stage}</th><th scope="col">${challenge}</th>${listed ? html`<th scope="col">${persons}</th>` : nothing}</tr></thead>
     <tbody>${model.sanctions.map(
-      (s) => html`<tr><th scope="row">${s.name}</th><td>${teamList(view, s.teams)}</td><td>${sanctionWord(s.stage)}</td><td>${sanctionWord(s.challenge)}</td>${
-        listed ? html`<td>${s.listed ? listedWords(s.listed) : '—'}</td>` : nothing
+      (s) => html`<tr><th scope="row">${s.name}</th><td data-label=${governments}>${teamList(view, s.teams)}</td><td data-label=${stage}>${word(s.stage)}</td><td data-label=${challenge}>${word(s.challenge)}</td>${
+        listed ? html`<td data-label=${persons}>${s.listed ? listedWords(s.listed) : '—'}</td>` : nothing
       }</tr>`,
     )}</tbody>
   </table>`;

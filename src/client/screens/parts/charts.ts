@@ -7,6 +7,7 @@ import type { Chart } from '../../charts/index';
 import { allSeries, type Series } from '../../charts/series';
 import { historyOf } from '../../net/history';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
+import { t } from '../../ui/i18n';
 
 export class ChartsPanel {
   private readonly hosts = new Map<string, { box: HTMLDivElement; canvas: HTMLCanvasElement; chart?: Chart<'line'> }>();
@@ -37,7 +38,7 @@ export class ChartsPanel {
     for (const series of allSeries(view, historyOf(view.scenario.id) ?? null)) {
       const entry = this.hosts.get(series.id);
       if (!entry || !series.labels.length) continue;
-      entry.canvas.setAttribute('aria-label', `${series.title}: chart; the same data is in the table beside it.`);
+      entry.canvas.setAttribute('aria-label', t('charts.label', { title: series.title }));
       entry.chart = drawChart(entry.canvas, series, this.animate, entry.chart);
     }
   }
@@ -67,8 +68,8 @@ export class ChartsPanel {
 export function chartsSection(panel: ChartsPanel, view: ExerciseView): TemplateResult {
   const list = allSeries(view, historyOf(view.scenario.id) ?? null);
   return html`<section class="panel charts" aria-labelledby="charts-h">
-    <h2 id="charts-h">The exercise in numbers</h2>
-    ${view.rounds.length ? nothing : html`<p class="empty">No round was resolved, so there is nothing to chart.</p>`}
+    <h2 id="charts-h">${t('charts.heading')}</h2>
+    ${view.rounds.length ? nothing : html`<p class="empty">${t('charts.none')}</p>`}
     ${view.rounds.length ? list.map((s) => chartFigure(panel, s)) : nothing}
   </section>`;
 }
@@ -86,7 +87,7 @@ function chartFigure(panel: ChartsPanel, s: Series): TemplateResult {
 export function dataTable(s: Series): TemplateResult {
   return html`<table class="table compact data-table">
     <caption>${s.caption}</caption>
-    <thead><tr><th scope="col">When</th>${s.datasets.map((d) => html`<th scope="col">${d.label}</th>`)}</tr></thead>
+    <thead><tr><th scope="col">${t('charts.when')}</th>${s.datasets.map((d) => html`<th scope="col">${d.label}</th>`)}</tr></thead>
     <tbody>${s.labels.map(
       (label, i) => html`<tr><th scope="row">${label}</th>${s.datasets.map((d) => html`<td>${d.data[i] ?? '–'}</td>`)}</tr>`,
     )}</tbody>

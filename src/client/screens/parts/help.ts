@@ -12,36 +12,11 @@ const SEEN_KEY = 'firebreak.howToPlay.seen.v1';
 
 export type Term = 'rung' | 'retorsion' | 'countermeasure' | 'spillover' | 'cohesion' | 'healey' | 'confidence';
 
-export const GLOSSARY: Record<Term, { term: string; text: string }> = {
-  rung: {
-    term: 'Rung (escalation ladder)',
-    text: 'Each response sits on a rung of the escalation ladder, from 0 (normal competition) to the top (beyond the cyber firebreak). The higher the rung, the more the response escalates the crisis. Two thresholds matter: above “don\'t rock the boat” the allies are openly hardening; above the cyber firebreak they answer with destructive cyber means.',
-  },
-  retorsion: {
-    term: 'Retorsion',
-    text: 'An unfriendly but lawful act: expelling diplomats, recalling an ambassador, cutting aid or contacts. It needs no prior wrong by the other state, so it is the safest legal ground for a response.',
-  },
-  countermeasure: {
-    term: 'Countermeasure',
-    text: 'An act that would be unlawful on its own, made lawful as a response to the other state\'s internationally wrongful act (ILC Articles 22 and 49–54). It must aim to make that state comply, be proportionate, be reversible where possible and, unless urgent, follow a demand and prior notice.',
-  },
-  spillover: {
-    term: 'Spillover',
-    text: 'How far a response can hurt people and systems beyond its target: third countries, civilians, the allies\' own firms. High spillover costs proportionality and coalition cohesion.',
-  },
-  cohesion: {
-    term: 'Coalition cohesion',
-    text: 'How united the allies acted in a round, from 0 to 100: joint actions, similar postures and shared evidence raise it; breaking ranks, vetoes and acting alone lower it. The adversary is bolder against a divided coalition.',
-  },
-  healey: {
-    term: 'Healey\'s spectrum of state responsibility',
-    text: 'Jason Healey\'s ten levels of how involved a state is in an attack: state-prohibited, prohibited but inadequate, ignored, encouraged, shaped, coordinated, ordered, rogue-conducted, executed and integrated. From “state-ordered” up, the conduct is attributable to the state in law, which some responses require.',
-  },
-  confidence: {
-    term: 'Confidence levels',
-    text: 'How sure your government is of its attribution, as intelligence analysts say it: low, moderate or high. Confidence rests on evidence (investigations, intelligence, what allies share); it is separate from the judgement of how likely a state is responsible. Some responses need a minimum confidence.',
-  },
-};
+const TERMS: readonly Term[] = ['rung', 'retorsion', 'countermeasure', 'spillover', 'cohesion', 'healey', 'confidence'];
+
+/** A glossary entry in the chosen language (ui/i18n-views.ts). */
+export const glossaryTerm = (term: Term): string => t(`glossary.${term}.term`);
+const glossaryText = (term: Term): string => t(`glossary.${term}.text`);
 
 export interface HelpState {
   /** The overlay is wanted on screen; `term` opens it at a glossary entry. */
@@ -72,7 +47,7 @@ export function listenForHelp(state: HelpState, rerender: () => void): () => voi
 }
 
 /** A term as it appears in a sentence, opening its glossary entry. */
-export function termLink(term: Term, text: string = GLOSSARY[term].term): TemplateResult {
+export function termLink(term: Term, text: string = glossaryTerm(term)): TemplateResult {
   return html`<button type="button" class="term" aria-haspopup="dialog" @click=${() => requestHelp(term)}>${text}<span class="visually-hidden">${t('glossaryHint')}</span></button>`;
 }
 
@@ -90,21 +65,21 @@ export function helpDialog(state: HelpState, rerender: () => void): TemplateResu
   };
   return html`<dialog id="help-dialog" class="help-dialog" aria-labelledby="help-h" @close=${close}>
     <div class="help-head">
-      <h2 id="help-h" tabindex="-1">How to play</h2>
-      <button class="btn" type="button" @click=${close}>Skip and start playing</button>
+      <h2 id="help-h" tabindex="-1">${t('help.title')}</h2>
+      <button class="btn" type="button" @click=${close}>${t('help.skip')}</button>
     </div>
     <ol class="how-steps">
-      <li><strong>Read what happened.</strong> News and intelligence arrive as injects on the right; a notification says when something new comes in. Private intelligence is marked with a lock: only your government sees it.</li>
-      <li><strong>Talk it through.</strong> Agree with your team what you know, how sure you are, and what you want to achieve. The team chat is private; the coalition chat reaches your allies.</li>
-      <li><strong>Choose up to the round's number of actions.</strong> Each action shows its cost, its ${termLink('rung', 'rung')} on the escalation ladder and an estimate of how proportionate it is. Write why you take it: your rationale is what the debrief discusses.</li>
-      <li><strong>Act with allies.</strong> Propose a joint action to the coalition, or join one an ally proposes: acting together raises ${termLink('cohesion', 'cohesion')}.</li>
-      <li><strong>Lock before the clock runs out.</strong> The team lead locks the plan. When every team has locked, or time is up, the round resolves: plans go ahead as they stand, locked or not.</li>
-      <li><strong>See what it did.</strong> The results explain each score, the adversary's reaction and the new escalation level. Then the next round opens.</li>
+      <li><strong>${t('help.readH')}</strong> ${t('help.read')}</li>
+      <li><strong>${t('help.talkH')}</strong> ${t('help.talk')}</li>
+      <li><strong>${t('help.chooseH')}</strong> ${t('help.chooseBefore')}${termLink('rung', t('help.chooseTerm'))}${t('help.chooseAfter')}</li>
+      <li><strong>${t('help.alliesH')}</strong> ${t('help.alliesBefore')}${termLink('cohesion', t('help.alliesTerm'))}${t('help.alliesAfter')}</li>
+      <li><strong>${t('help.lockH')}</strong> ${t('help.lock')}</li>
+      <li><strong>${t('help.seeH')}</strong> ${t('help.see')}</li>
     </ol>
-    <h2 id="glossary-h">Glossary</h2>
-    <dl class="glossary">${(Object.keys(GLOSSARY) as Term[]).map((t) => html`<div class=${state.term === t ? 'glossary-entry glossary-entry--on' : 'glossary-entry'}>
-      <dt id=${`glossary-${t}`} tabindex="-1">${GLOSSARY[t].term}</dt><dd>${GLOSSARY[t].text}</dd></div>`)}</dl>
-    <div class="row"><button class="btn btn--primary" type="button" @click=${close}>Close</button></div>
+    <h2 id="glossary-h">${t('help.glossary')}</h2>
+    <dl class="glossary">${TERMS.map((term) => html`<div class=${state.term === term ? 'glossary-entry glossary-entry--on' : 'glossary-entry'}>
+      <dt id=${`glossary-${term}`} tabindex="-1">${glossaryTerm(term)}</dt><dd>${glossaryText(term)}</dd></div>`)}</dl>
+    <div class="row"><button class="btn btn--primary" type="button" @click=${close}>${t('help.close')}</button></div>
   </dialog>`;
 }
 

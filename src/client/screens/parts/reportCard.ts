@@ -11,7 +11,9 @@ import type { RubricLevel } from '../../../engine/scenario/schema';
 import type { ExerciseView, ObjectiveGradeView, ReportCardView } from '../../../engine/view/types';
 import { reportCardOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
-import { incidentName, plural, roundTitle } from '../../ui/format';
+import { incidentName, roundTitle } from '../../ui/format';
+import { t } from '../../ui/i18n';
+import { formatNumber } from '../../ui/numbers';
 
 const LEVEL_BADGE: Record<RubricLevel, string> = {
   exemplary: 'badge--ok',
@@ -21,11 +23,11 @@ const LEVEL_BADGE: Record<RubricLevel, string> = {
 };
 
 export function levelBadge(level: RubricLevel | null): TemplateResult {
-  return level ? html`<span class=${`badge level ${LEVEL_BADGE[level]}`}>${level}</span>` : html`<span class="badge level">not graded</span>`;
+  return level ? html`<span class=${`badge level ${LEVEL_BADGE[level]}`}>${t(`cards.level.${level}`)}</span>` : html`<span class="badge level">${t('cards.notGraded')}</span>`;
 }
 
-const fmt = (x: number | null): string => (x === null ? '–' : String(Math.round(x)));
-const outOf100 = (x: number | null): string => (x === null ? 'none' : `${Math.round(x)}/100`);
+const fmt = (x: number | null): string => (x === null ? '–' : formatNumber(Math.round(x)));
+const outOf100 = (x: number | null): string => (x === null ? t('cards.none') : `${formatNumber(Math.round(x))}/100`);
 
 /** The report-card section of the debrief and of the printed report; nothing when the viewer has no card to see. */
 export function reportCardsSection(view: ExerciseView, open = false): TemplateResult {
@@ -33,9 +35,8 @@ export function reportCardsSection(view: ExerciseView, open = false): TemplateRe
   if (!cards.length) return html``;
   const own = view.viewer.role === 'team';
   return html`<section class="panel report-cards" aria-labelledby="cards-h">
-    <h2 id="cards-h">${own ? 'Your report card' : 'Report cards'}</h2>
-    <p class="help">Each learning objective is graded from the decisions that bear on it and from the scores
-      (exemplary, proficient, developing, insufficient), and combined with the evaluators' P/S/M/U ratings.</p>
+    <h2 id="cards-h">${own ? t('cards.own') : t('cards.many')}</h2>
+    <p class="help">${t('cards.help')}</p>
     ${cards.length > 1 ? gradeMatrix(view, cards) : nothing}
     ${cards.map((card) => cardArticle(view, card, open || cards.length === 1))}
   </section>`;
@@ -44,16 +45,16 @@ export function reportCardsSection(view: ExerciseView, open = false): TemplateRe
 /** Objectives by teams, one level each: the facilitator's overview (teams across, so that it fits a printed page). */
 function gradeMatrix(view: ExerciseView, cards: ReportCardView[]): TemplateResult {
   const objectives = view.scenario.learningObjectives;
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Levels by objective and team">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${t('cards.matrix')}>
     <table class="table compact grade-matrix">
-      <caption>Levels by objective and team</caption>
-      <thead><tr><th scope="col">Objective</th>${cards.map((c) => html`<th scope="col"><a href=${`#card-${c.team}`}>${c.teamName}</a></th>`)}</tr></thead>
+      <caption>${t('cards.matrix')}</caption>
+      <thead><tr><th scope="col">${t('cards.objective')}</th>${cards.map((c) => html`<th scope="col"><a href=${`#card-${c.team}`}>${c.teamName}</a></th>`)}</tr></thead>
       <tbody>
         ${objectives.map(
           (o, i) => html`<tr><th scope="row" class="objective-name">${i + 1}. ${o.text}</th>${cards.map((c) => html`<td>${levelBadge(c.objectives[i]?.level ?? null)}</td>`)}</tr>`,
         )}
-        <tr><th scope="row">Mean proportionality</th>${cards.map((c) => html`<td>${fmt(c.meanProportionality)}</td>`)}</tr>
-        <tr><th scope="row">Level points (of 4)</th>${cards.map((c) => html`<td>${c.levelPoints ?? '–'}</td>`)}</tr>
+        <tr><th scope="row">${t('cards.meanProportionality')}</th>${cards.map((c) => html`<td>${fmt(c.meanProportionality)}</td>`)}</tr>
+        <tr><th scope="row">${t('cards.levelPoints')}</th>${cards.map((c) => html`<td>${c.levelPoints ?? '–'}</td>`)}</tr>
       </tbody>
     </table>
   </div>`;
@@ -64,16 +65,20 @@ function cardArticle(view: ExerciseView, card: ReportCardView, open: boolean): T
   if (!whole) wantExplanation(card.explanation);
   return html`<article class="report-card" id=${`card-${card.team}`} aria-labelledby=${`card-${card.team}-h`}>
     <h3 id=${`card-${card.team}-h`}>${card.teamName}</h3>
-    ${whole ? html`<p class="lede">${whole.summary}</p>` : html`<p class="help" role="status">Loading the card…</p>`}
-    <p class="meta">${plural(card.decisions, 'decision')} · mean proportionality ${outOf100(card.meanProportionality)} ·
-      mean cohesion ${outOf100(card.meanCohesion)} · level points ${card.levelPoints ?? '–'} of 4</p>
+    ${whole ? html`<p class="lede">${whole.summary}</p>` : html`<p class="help" role="status">${t('cards.loading')}</p>`}
+    <p class="meta">${t('cards.facts', {
+      count: card.decisions,
+      proportionality: outOf100(card.meanProportionality),
+      cohesion: outOf100(card.meanCohesion),
+      points: card.levelPoints ?? '–',
+    })}</p>
     <ol class="grades">${card.objectives.map((o) => gradeItem(view, card.teamName, o, whole?.objectives.find((w) => w.objective === o.objective), open))}</ol>
   </article>`;
 }
 
 function ratingsText(o: ObjectiveGradeView): string {
   const parts = (['P', 'S', 'M', 'U'] as const).filter((r) => o.ratings[r] > 0).map((r) => `${o.ratings[r]}×${r}`);
-  return parts.length ? parts.join(', ') : 'none';
+  return parts.length ? parts.join(', ') : t('cards.none');
 }
 
 /** One objective: its level and figures from the view; its text, descriptor, reason, decisions and measures from the whole card once it arrived. */
@@ -84,18 +89,18 @@ function gradeItem(view: ExerciseView, teamName: string, o: ObjectiveGradeView, 
       ${o.score !== null ? html`<span class="meta">${fmt(o.score)}/100</span>` : nothing}</p>
     ${whole?.descriptor ? html`<p class="descriptor"><em>${whole.descriptor}</em></p>` : nothing}
     ${whole ? html`<p class="why">${whole.why}</p>` : nothing}
-    <p class="meta">Computed: ${o.computed ?? '–'} · Evaluators: ${ratingsText(o)}${o.evaluated ? ` (${o.evaluated})` : ''}</p>
+    <p class="meta">${t('cards.computed')} ${o.computed ? t(`cards.level.${o.computed}`) : '–'} · ${t('cards.evaluators')} ${ratingsText(o)}${o.evaluated ? ` (${t(`cards.level.${o.evaluated}`)})` : ''}</p>
     ${o.graded && whole
       ? html`<details class="grade-details" ?open=${open}>
-          <summary>Decisions and measures behind it (${whole.decisions.length})</summary>
+          <summary>${t('cards.behind', { count: whole.decisions.length })}</summary>
           ${whole.decisions.length
             ? html`<ul class="grade-decisions">${whole.decisions.map(
                 (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}: ${d.bearing}</li>`,
               )}</ul>`
-            : html`<p class="empty">No decision of ${teamName} bore on this objective.</p>`}
+            : html`<p class="empty">${t('cards.noDecision', { team: teamName })}</p>`}
           <table class="table compact">
-            <caption class="visually-hidden">Measures for this objective</caption>
-            <thead><tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">From</th></tr></thead>
+            <caption class="visually-hidden">${t('cards.measures')}</caption>
+            <thead><tr><th scope="col">${t('cards.measure')}</th><th scope="col">${t('cards.value')}</th><th scope="col">${t('cards.from')}</th></tr></thead>
             <tbody>${whole.measures.map((m) => html`<tr><th scope="row">${m.label}</th><td>${fmt(m.value)}</td><td>${m.basis}</td></tr>`)}</tbody>
           </table>
         </details>`

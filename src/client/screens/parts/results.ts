@@ -118,12 +118,14 @@ export function scoreDetails(score: ExplainedScore, label: string, open = false)
 }
 
 function scoreBody(score: ExplainedScore, label: string): TemplateResult {
+  const [valueLabel, pointsLabel, lostLabel, whyLabel] = ['value', 'points', 'lost', 'why'].map((c) => t(`results.${c}`));
   return html`${score.summary ? html`<p>${engineText(score.summary, score.summaryMessages)}</p>` : nothing}
-    <div class="table-scroll" tabindex="0" role="region" aria-label=${t('results.components', { label })}><table class="table compact">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${t('results.components', { label })}><table class="table compact stack-narrow">
       <caption class="visually-hidden">${t('results.components', { label })}</caption>
-      <thead><tr><th scope="col">${t('results.component')}</th><th scope="col">${t('results.value')}</th><th scope="col">${t('results.points')}</th><th scope="col">${t('results.lost')}</th><th scope="col">${t('results.why')}</th></tr></thead>
+      <thead><tr><th scope="col">${t('results.component')}</th><th scope="col">${valueLabel}</th><th scope="col">${pointsLabel}</th><th scope="col">${lostLabel}</th><th scope="col">${whyLabel}</th></tr></thead>
       <tbody>${score.components.map(
-        (c) => html`<tr><th scope="row">${componentLabel(c.id, c.label)}</th><td>${percent(c.value)}</td><td>${points(c.points)}</td><td>${points(c.lost)}</td><td>${engineText(c.why, c.whyMessages)}</td></tr>`,
+        (c) => html`<tr><th scope="row">${componentLabel(c.id, c.label)}</th><td data-label=${valueLabel}>${percent(c.value)}</td><td data-label=${pointsLabel}>${points(c.points)}</td>
+          <td data-label=${lostLabel}>${points(c.lost)}</td><td data-label=${whyLabel}>${engineText(c.why, c.whyMessages)}</td></tr>`,
       )}</tbody>
     </table></div>
     ${score.rules.length

@@ -43,11 +43,16 @@ export function topbar(o: TopbarOptions): TemplateResult {
         : nothing}
       <button type="button" class="btn btn--ghost" aria-pressed=${on ? 'true' : 'false'}
         @click=${() => { toggleProjector(); o.rerender(); }}>${t('topbar.largeText')}</button>
-      <select class="lang" aria-label=${t('topbar.language')} @change=${(e: Event) => chooseLanguage((e.currentTarget as HTMLSelectElement).value as Language)}>
-        ${LANGUAGES.map((l) => html`<option value=${l.id} lang=${l.id} ?selected=${l.id === locale()}>${l.name}</option>`)}
-      </select>
+      ${languagePicker()}
     </header>
     ${connectionBanner(o.status)}`;
+}
+
+/** The choice of the interface's language (the top bar's, and the report's toolbar's). */
+export function languagePicker(): TemplateResult {
+  return html`<select class="lang" aria-label=${t('topbar.language')} @change=${(e: Event) => chooseLanguage((e.currentTarget as HTMLSelectElement).value as Language)}>
+    ${LANGUAGES.map((l) => html`<option value=${l.id} lang=${l.id} ?selected=${l.id === locale()}>${l.name}</option>`)}
+  </select>`;
 }
 
 function connectionBanner(status: ConnectionStatus | undefined): TemplateResult {
