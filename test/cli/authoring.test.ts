@@ -88,7 +88,7 @@ describe("the author's tools", () => {
     const run = cli('graph', 'scenarios/tutorial.json', '--out', dir);
     expect(run.code).toBe(0);
     const files = fs.readdirSync(dir).sort();
-    expect(files).toHaveLength(13);
+    expect(files).toHaveLength(14);
     for (const file of files) expect(fs.readFileSync(path.join(dir, file), 'utf8')).toMatch(/^---\ntitle: \w+\n---\nstateDiagram-v2\n/);
     const adversary = cli('graph', 'scenarios/tutorial.json', '--chart', 'adversary');
     expect(adversary.out).toBe(fs.readFileSync(path.join(dir, 'adversary.mmd'), 'utf8'));
@@ -98,7 +98,7 @@ describe("the author's tools", () => {
     expect(JSON.parse(json.out)).toMatchObject({ id: 'dispute', initial: 'none' });
     expect(cli('graph', 'scenarios/tutorial.json')).toEqual({
       code: 2,
-      out: 'pass --out DIR to write one Mermaid file per chart, or --chart NAME to print one (charts: exercise, nationalAttribution, coalitionAttribution, adversary, escalation, sanctions, deEscalation, dispute, verification, case, mla, norms, channel)\n',
+      out: 'pass --out DIR to write one Mermaid file per chart, or --chart NAME to print one (charts: exercise, nationalAttribution, coalitionAttribution, adversary, escalation, sanctions, deEscalation, dispute, verification, case, mla, norms, channel, platformRequest)\n',
     });
     expect(cli('graph', 'scenarios/tutorial.json', '--chart', 'posture').code).toBe(2);
   }, 90_000);

@@ -134,7 +134,7 @@ describe('firebreak', () => {
     expect(json.type).toBe('parallel');
     expect(json.states.status.states.coordinating.on.VETO[0].target).toEqual(['#sanctions.status.blocked']);
     const all = JSON.parse(firebreak('graph', 'test/fixtures/minimal.json', '--format', 'json').stdout);
-    expect(Object.keys(all)).toEqual(['exercise', 'nationalAttribution', 'coalitionAttribution', 'adversary', 'escalation', 'sanctions', 'deEscalation', 'dispute', 'verification', 'case', 'mla', 'norms', 'channel']);
+    expect(Object.keys(all)).toEqual(['exercise', 'nationalAttribution', 'coalitionAttribution', 'adversary', 'escalation', 'sanctions', 'deEscalation', 'dispute', 'verification', 'case', 'mla', 'norms', 'channel', 'platformRequest']);
   });
   it('plays the history track with --policies history, and refuses a track that does not fit its scenario', () => {
     const run = firebreak('simulate', 'scenarios/tutorial.json', '--runs', '4', '--policies', 'history', '--json');

@@ -295,7 +295,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     // Beside the record: the real 2016 sequence round by round, and its path on the charts' tables.
     await page.locator('.beside-table').waitFor();
     const beside = await page.locator('.beside').innerText();
-    expect(beside).toMatch(/Played by the engine over \d+ runs, the real sequence ends in success in \d+ %/);
+    expect(beside).toMatch(/Played by the engine over \d+ runs, the real sequence ends in success in \d+\s?%/);
     expect(beside).toContain('What governments really did');
     expect(await page.locator('.beside-table tbody tr').count()).toBeGreaterThanOrEqual(scenario.rounds.length - 1);
     await expect.poll(async () => (await text(page)).includes('History (mean of'), SLOW).toBe(true);

@@ -62,7 +62,7 @@ describe.skipIf(!HAVE_CHROMIUM)('firebreak graph, read by Mermaid', () => {
       const scenario = JSON.parse(readFileSync(join('scenarios', file), 'utf8'));
       const phases: string[] = scenario.adversary.phases.map((p: { id: string }) => p.id);
       const charts = readdirSync(out).sort();
-      expect(charts).toEqual(['adversary', 'case', 'coalitionAttribution', 'deEscalation', 'dispute', 'escalation', 'exercise', 'mla', 'nationalAttribution', 'norms', 'sanctions', 'verification'].map((c) => `${c}.mmd`));
+      expect(charts).toEqual(['adversary', 'case', 'channel', 'coalitionAttribution', 'deEscalation', 'dispute', 'escalation', 'exercise', 'mla', 'nationalAttribution', 'norms', 'platformRequest', 'sanctions', 'verification'].map((c) => `${c}.mmd`));
       for (const chart of charts) {
         const text = readFileSync(join(out, chart), 'utf8');
         const result = await render(page, text);

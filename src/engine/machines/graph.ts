@@ -16,6 +16,7 @@ import { caseMachine, mlaMachine } from './prosecution';
 import { normsMachine } from './norms';
 import { sanctionsMachine } from './sanctions';
 import { channelMachine } from './evasion';
+import { platformRequestMachine } from './platforms';
 import { verificationMachine } from './verification';
 
 /** Every chart the engine runs, by the name firebreak graph gives its file. */
@@ -34,6 +35,7 @@ export function chartsOf(scenario: Scenario): Record<string, AnyStateMachine> {
     mla: mlaMachine,
     norms: normsMachine,
     channel: channelMachine,
+    platformRequest: platformRequestMachine,
   };
 }
 
