@@ -5,7 +5,7 @@
  * simulated exercises of the shipped scenarios and the test fixtures.
  */
 import { describe, expect, it } from 'vitest';
-import { fill, recognise, say, TEMPLATES, TERMS, placeholders, PARAM_KINDS, type EngineMessage, type ParamValue } from '../../src/engine/messages';
+import { fill, recognise, RECOGNISE_MAX_CHARS, say, TEMPLATES, TERMS, placeholders, PARAM_KINDS, type EngineMessage, type ParamValue } from '../../src/engine/messages';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { POLICIES } from '../../src/engine/bots/policies';
 const POLICY_IDS = Object.keys(POLICIES);
@@ -70,6 +70,17 @@ describe("the engine's sentences", () => {
   it('leaves a text it cannot read whole as null', () => {
     expect(recognise('The facilitator wrote this.')).toBeNull();
     expect(recognise(`${say('outcome.done')} And then something else happened.`)).toBeNull();
+  });
+
+  it('gives up on texts built to make reading slow or deep, rather than stall or overflow the stack', () => {
+    // Words from outside the engine (a team name echoed in a refusal, a facilitator's reason) can take any shape.
+    const sentence = say('outcome.fellThrough', { minimum: 2, joined: ['a', 'b'] });
+    const slow = `${`Did not go ahead: Did not go ahead: ${sentence} `.repeat(40)}zzz`;
+    expect(slow.length).toBeLessThan(RECOGNISE_MAX_CHARS);
+    expect(recognise(slow)).toBeNull();
+    expect(recognise('Did not go ahead: '.repeat(5000))).toBeNull();
+    // Still reads what the engine writes, nested as deep as it nests.
+    expect(recognise(say('outcome.didNotGoAhead', { reason: say('outcome.didNotGoAhead', { reason: sentence }) }))?.[0]?.key).toBe('outcome.didNotGoAhead');
   });
 
   it('reads back the outcomes, posture reasons and proportionality components of simulated exercises, and writes the same English again', () => {

@@ -274,6 +274,7 @@ interface Match {
 
 /** Every way the segments from `i` on match the text from `at` on: the parameters found, where the match ends and its cost. */
 function* matchSegments(text: string, at: number, segments: Segment[], i: number, templates: Compiled[]): Generator<Match> {
+  spend();
   if (i === segments.length) {
     yield { params: {}, end: at, cost: 0 };
     return;
@@ -356,6 +357,37 @@ const cache = new Map<string, EngineMessage[] | null>();
 const CACHE_LIMIT = 5000;
 
 /**
+ * Reading is a search, and texts can carry words from outside the engine
+ * (names, a facilitator's reasons, a command's own fields echoed in a
+ * refusal), so it is bounded: a text longer than the engine writes, or one
+ * that takes several times the steps the engine's own texts need, is shown
+ * as it is. Over simulated exercises of every shipped scenario the most any
+ * of them took was about 290,000 steps (a cohesion component listing every
+ * solo response, about 50 ms); texts built to make reading slow or deep stop
+ * at the budget, or at the stack's depth, instead of stalling the process.
+ */
+export const RECOGNISE_MAX_CHARS = 4000;
+const RECOGNISE_MAX_STEPS = 1_000_000;
+let stepsLeft = 0;
+class OverBudget extends Error {}
+function spend(): void {
+  stepsLeft -= 1;
+  if (stepsLeft < 0) throw new OverBudget('over budget');
+}
+
+function readWithinBudget(text: string, templates: Compiled[]): EngineMessage[] | null {
+  if (text.length === 0 || text.length > RECOGNISE_MAX_CHARS) return null;
+  stepsLeft = RECOGNISE_MAX_STEPS;
+  try {
+    return readSequence(text, 0, templates, false)?.messages ?? null;
+  } catch (error) {
+    // Too many steps, or nesting deeper than the stack: not a text the engine wrote.
+    if (error instanceof OverBudget || error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/**
  * The sentences a text was written from, in order (joined by single spaces);
  * null when some part of it is not one of the engine's sentences (a scenario's
  * own words, or a facilitator's): a client then shows the text as it is.
@@ -367,7 +399,7 @@ export function recognise(text: string): EngineMessage[] | null {
   compiled ??= compile();
   readings = new Map();
   joinedReadings.clear();
-  const found = text.length ? (readSequence(text, 0, compiled, false)?.messages ?? null) : null;
+  const found = readWithinBudget(text, compiled);
   readings.clear();
   joinedReadings.clear();
   if (cache.size >= CACHE_LIMIT) cache.clear();
