@@ -13,6 +13,7 @@
 import { fill, placeholders, TEMPLATES, TERMS, type EngineMessage, type ParamKind, type ParamValue } from '../../engine/messages';
 import { locale, t } from './i18n';
 import { phaseWord, postureWord } from './format';
+import { formatNumber, formatPercent } from './numbers';
 
 type Template = keyof typeof TEMPLATES;
 
@@ -46,8 +47,6 @@ export function render(message: EngineMessage): string {
   return t(message.key, { ns: 'engine', keySeparator: false, nsSeparator: false, ...local, defaultValue: fill(template, english) });
 }
 
-const numbers = (digits: { min: number; max: number }) =>
-  new Intl.NumberFormat(locale(), { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max });
 const list = (items: string[], type: 'conjunction' | 'disjunction' = 'conjunction') => new Intl.ListFormat(locale(), { style: 'long', type }).format(items);
 const term = (key: string) => t(`term.${key}`, { ns: 'engine', keySeparator: false, nsSeparator: false, defaultValue: TERMS[key as keyof typeof TERMS] ?? key });
 const strings = (value: ParamValue) => (Array.isArray(value) ? (value as string[]) : [String(value)]);
@@ -55,11 +54,11 @@ const strings = (value: ParamValue) => (Array.isArray(value) ? (value as string[
 function localParam(kind: ParamKind, value: ParamValue): string {
   switch (kind) {
     case 'int':
-      return numbers({ min: 0, max: 0 }).format(Number(value));
+      return formatNumber(Number(value));
     case 'num':
-      return numbers({ min: 0, max: 2 }).format(Number(value));
+      return formatNumber(Number(value), 0, 2);
     case 'fixed1':
-      return numbers({ min: 1, max: 1 }).format(Number(value));
+      return formatNumber(Number(value), 1);
     case 'pct':
       return percent(Number(value));
     case 'list':
@@ -94,10 +93,10 @@ export function componentLabel(id: string, english: string): string {
 
 /** A share 0..1 as a whole percentage, the chosen language's way ("46 %" in French). */
 export function percent(share: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return formatPercent(share, 1);
 }
 
 /** Points with one decimal, the chosen language's way ("2,5" in French and German). */
 export function points(x: number): string {
-  return numbers({ min: 1, max: 1 }).format(x);
+  return formatNumber(x, 1);
 }
