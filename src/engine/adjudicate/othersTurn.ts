@@ -31,9 +31,10 @@ export interface OtherFeatureInput {
 export function otherFeatures(work: Work, actor: OtherAdversary, input: OtherFeatureInput): RoundFeatures {
   const { state, scenario } = work;
   const own = scenario.incidents.filter((i) => i.actor === actor.id);
-  const quiet = state.hidden.otherQuietRounds ?? (state.hidden.otherQuietRounds = {});
   const publicResponse = input.responses.some((r) => r.public);
-  quiet[actor.id] = publicResponse ? 0 : (quiet[actor.id] ?? 0) + 1;
+  // The state is copy-on-write (rules/work.ts): the record is replaced, never changed in place.
+  const quiet = { ...state.hidden.otherQuietRounds, [actor.id]: publicResponse ? 0 : (state.hidden.otherQuietRounds?.[actor.id] ?? 0) + 1 };
+  state.hidden.otherQuietRounds = quiet;
   const total = input.responses.reduce((sum, r) => sum + r.severity, 0);
   const joint = input.responses.reduce((sum, r) => sum + (r.joint ? r.severity : 0), 0);
   const fits = input.responses.flatMap((r) => (r.fit === null ? [] : [r.fit]));

@@ -189,7 +189,7 @@ export class Work {
     const def = this.scenario.otherAdversaries?.find((a) => a.id === actor);
     const chart = this.state.otherAdversaries?.[actor];
     if (!def || !chart) return;
-    this.state.otherAdversaries![actor] = sendToOtherAdversary(def, chart, event);
+    this.state.otherAdversaries = { ...this.state.otherAdversaries, [actor]: sendToOtherAdversary(def, chart, event) };
   }
 
   sendDeEscalation(event: { type: string; [key: string]: unknown }): void {
