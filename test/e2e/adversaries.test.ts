@@ -3,7 +3,7 @@
  * two adversaries, a state and a ransomware crew (test/fixtures/two-adversaries.json).
  * The United States strikes the crew's servers far beyond the harm done; after
  * the round its board shows both postures, the crew's provoked to
- * tit-for-tat, the state's its own.
+ * tit-for-tat, the state's its own; the projector shows both postures.
  *
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
@@ -100,6 +100,14 @@ describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
     await expect.poll(() => facts.locator('[data-actor="crew"]').innerText(), SLOW).toMatch(/Tit-for-tat/);
     const northland = (await facts.innerText()).split('\n').join(' ');
     expect(northland).toMatch(/Northland:\s*(Probing|Emboldened|Deterred)/);
+
+    // The projector shows both postures too.
+    const exerciseId = new URL(fac.url()).pathname.split('/').at(-1)!;
+    const projector = await fac.context().newPage();
+    await projector.goto(`${rig.base}/project/${exerciseId}`);
+    await projector.locator('.pj-ladder').waitFor();
+    await expect.poll(() => projector.locator('.pj-posture[data-actor="crew"]').innerText(), SLOW).toBe('Ransom crew: Tit-for-tat');
+    expect(await projector.locator('.pj-posture').first().innerText()).toMatch(/^Northland: /);
     expect(errors).toEqual([]);
   }, 150_000);
 });
