@@ -69,6 +69,10 @@ export function regionValue(state: ExerciseState, region: string): string | null
     return incident in state.incidents ? verificationStage(state, incident) : null;
   }
   const [chart, incident, who] = region.split('.');
+  if (chart === 'adversary') {
+    const other = state.otherAdversaries?.[incident!];
+    return other && (who === 'phase' || who === 'posture') ? regionState(other, who) : null;
+  }
   const attribution = chart === 'attribution' && incident ? state.attribution[incident] : undefined;
   if (!attribution || !who) return null;
   const snapshot = who === 'coalition' ? attribution.coalition : attribution.national[who];

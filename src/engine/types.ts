@@ -277,6 +277,17 @@ export interface RoundResult {
   headlines: string[];
   /** Every pair of governments: how alike their public postures were (0..1) and whether they acted jointly. */
   links: { a: TeamId; b: TeamId; alignment: number; joint: boolean }[];
+  /** The further actors' reactions and moves (scenario.otherAdversaries); absent in scenarios without them. */
+  others?: OtherActorRound[];
+}
+
+/** One further actor's round: its posture before and after its reaction, why, and its moves. */
+export interface OtherActorRound {
+  actor: string;
+  postureBefore: Posture;
+  postureAfter: Posture;
+  postureWhy: string;
+  moves: { move: string; name: string; news: string | null }[];
 }
 
 export interface ChatMessage {
@@ -490,6 +501,8 @@ export interface ExerciseState {
   flow: ChartSnapshot;
   escalation: ChartSnapshot;
   adversary: ChartSnapshot;
+  /** The charts of further actors (scenario.otherAdversaries) by id; present only in scenarios with some (so that other states keep their hashes). */
+  otherAdversaries?: Record<string, ChartSnapshot>;
   deEscalation: ChartSnapshot;
   attribution: Record<string, { national: Record<TeamId, ChartSnapshot>; coalition: ChartSnapshot }>;
   sanctions: Record<string, SanctionsPackage>;
@@ -529,7 +542,12 @@ export interface ExerciseState {
   /** Requests to platforms and vendors; present only in scenarios with a platforms section. */
   platformRequests?: Record<string, PlatformRequest>;
   /** Hidden adversary internals: never projected to any client. */
-  hidden: { undiscoveredAccess: boolean; quietRounds: number };
+  hidden: {
+    undiscoveredAccess: boolean;
+    quietRounds: number;
+    /** Per further actor: rounds in a row without a public response to its incidents; present only in scenarios with otherAdversaries. */
+    otherQuietRounds?: Record<string, number>;
+  };
   outcome: { id: string; outcome: 'success' | 'failure' | 'neutral'; summary: string; round: number } | null;
   counters: { id: number };
 }

@@ -165,6 +165,18 @@ export const roundResultSchema = z.strictObject({
   harm: z.number(),
   headlines: z.array(z.string()),
   links: z.array(z.strictObject({ a: teamId, b: teamId, alignment: z.number(), joint: z.boolean() })),
+  others: z
+    .array(
+      z.strictObject({
+        actor: z.string(),
+        postureBefore: posture,
+        postureAfter: posture,
+        postureWhy: z.string(),
+        moves: z.array(z.strictObject({ move: z.string(), name: z.string(), news: z.string().nullable() })),
+      }),
+    )
+    .optional()
+    .describe("Further actors' reactions and moves (the scenario's otherAdversaries); absent in scenarios without them. Moves without news only for the facilitator."),
 });
 
 export const chatMessageSchema = z.strictObject({
@@ -489,6 +501,18 @@ export const exerciseViewSchema = z
     clock: clockSchema,
     escalation: z.strictObject({ level: z.number().int(), label: z.string(), band: z.string() }),
     adversary: z.strictObject({ posture, phase: z.string(), phaseName: z.string() }),
+    otherAdversaries: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          kind: z.enum(['state', 'criminal']),
+          posture,
+          phase: z.string(),
+          phaseName: z.string(),
+        }),
+      )
+      .describe("Further state or criminal actors (the scenario's otherAdversaries): their posture and phase, public like the adversary's; empty in scenarios without them."),
     deEscalation: z.string(),
     teams: z.array(teamSummarySchema),
     me: z

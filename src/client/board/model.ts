@@ -60,6 +60,8 @@ export interface BoardModel {
   incidents: BoardIncident[];
   sanctions: { id: string; name: string; teams: string[]; stage: string; challenge: string; listed?: SanctionsView['listed'] }[];
   lastRound: { round: number; escalationBefore: number; escalationAfter: number; postureBefore: string; postureAfter: string } | null;
+  /** Further actors beside the adversary (the scenario's otherAdversaries), each with its posture; empty in most scenarios. */
+  others: { id: string; name: string; posture: string; postureWord: string; campaignPhase: string }[];
 }
 
 export function boardModel(view: ExerciseView): BoardModel {
@@ -89,6 +91,7 @@ export function boardModel(view: ExerciseView): BoardModel {
     posture: view.adversary.posture,
     postureWord: postureWord(view.adversary.posture),
     campaignPhase: view.adversary.phaseName,
+    others: view.otherAdversaries.map((o) => ({ id: o.id, name: o.name, posture: o.posture, postureWord: postureWord(o.posture), campaignPhase: o.phaseName })),
     incidents: view.incidents.map((i) => ({
       id: i.id,
       name: i.name,

@@ -167,6 +167,7 @@ function ladderSection(view: ExerciseView): TemplateResult {
         <span class="pj-level">${r.level}</span> ${r.label}${r.level === view.escalation.level ? html` <strong class="pj-now">◀ ${t('projector.now')}</strong>` : nothing}
       </li>`)}</ol>
     <p class="pj-posture">${view.scenario.adversaryName}: <strong>${postureWord(view.adversary.posture)}</strong></p>
+    ${view.otherAdversaries.map((o) => html`<p class="pj-posture" data-actor=${o.id}>${o.name}: <strong>${postureWord(o.posture)}</strong></p>`)}
   </section>`;
 }
 

@@ -14,6 +14,8 @@ export function refreshHiddenAccess(work: Work): void {
   const { scenario, state } = work;
   state.hidden.undiscoveredAccess = scenario.incidents.some(
     (incident) =>
+      // A further actor's access (incident.actor) is its own: othersTurn reads it.
+      (incident.actor === undefined || incident.actor === scenario.adversary.id) &&
       state.incidents[incident.id]?.active &&
       (incident.kind === 'intrusion' || incident.kind === 'hackAndLeak') &&
       scenario.teams.every((team) => confidenceOfTeam(scenario, state, incident.id, team.id) === null),

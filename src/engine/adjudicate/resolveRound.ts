@@ -18,6 +18,7 @@ import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import type { JointProposal, ResolvedDecision, RoundResult } from '../types';
 import { playMoves, reactToRound, refreshHiddenAccess } from './adversaryTurn';
+import { actorOf, playOthers } from './othersTurn';
 import { isSecretCategory } from '../rules/visibility';
 import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
@@ -44,10 +45,12 @@ export function resolveRound(work: Work): void {
   defections.push(...enforcement.defections);
   const input = cohesionInput(work, effective, roundProposals, defections, enforcement.costs);
   const cohesion = scoreCohesion(input);
-  const publicResponse = effective.some((d) => (work.index.actions.get(d.action)?.rung ?? 0) >= 2);
+  // The adversary reads the responses to its own incidents: those to a further actor's (incident.actor) weigh with that actor instead.
+  const primary = work.scenario.otherAdversaries ? effective.filter((d) => actorOf(work, d.incident) === null) : effective;
+  const publicResponse = primary.some((d) => (work.index.actions.get(d.action)?.rung ?? 0) >= 2);
   state.hidden.quietRounds = publicResponse ? 0 : state.hidden.quietRounds + 1;
 
-  const reaction = reactToRound(work, roundFeatures(work, effective, cohesion.value, publicResponse));
+  const reaction = reactToRound(work, roundFeatures(work, primary, cohesion.value, publicResponse));
   const { moves, harmful } = playMoves(work);
   const sanctionHeadlines = advanceSanctions(work, roundProposals);
   const institutionHeadlines = advanceInstitutions(work, harmful);
@@ -58,6 +61,8 @@ export function resolveRound(work: Work): void {
   advanceOpinion(work, resolved);
   advanceDeEscalation(work, harmful);
   refreshHiddenAccess(work);
+  // Further actors draw only after everything above, and only where the scenario has them.
+  const others = playOthers(work, effective, (d) => describeResponse(work, d), cohesion.value);
 
   const escalationAfter = settleEscalation(work, effective, escalationBefore, reaction.after);
 
@@ -72,8 +77,17 @@ export function resolveRound(work: Work): void {
     adversaryMoves: moves,
     decisions: resolved.map((d) => d.id),
     harm: Object.values(state.incidents).reduce((sum, i) => sum + i.harm, 0),
-    headlines: [...moves.filter((m) => m.news).map((m) => m.news!), ...sanctionHeadlines, ...institutionHeadlines, ...prosecutionHeadlines, ...normsHeadlines, ...evasionHeadlines],
+    headlines: [
+      ...moves.filter((m) => m.news).map((m) => m.news!),
+      ...sanctionHeadlines,
+      ...institutionHeadlines,
+      ...prosecutionHeadlines,
+      ...normsHeadlines,
+      ...evasionHeadlines,
+      ...(others?.rounds.flatMap((r) => r.moves.filter((m) => m.news).map((m) => m.news!)) ?? []),
+    ],
     links: coalitionLinks(work, input, effective),
+    ...(others ? { others: others.rounds } : {}),
   };
   state.rounds.push(result);
   state.phase = 'results';
@@ -263,6 +277,21 @@ function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: numb
     onlyPrivate: effective.length > 0 && !publicResponse && effective.some((d) => work.index.actions.get(d.action)?.category === 'signalling'),
     // Sanctions that leak through evasion channels weigh less with the adversary (absent where the scenario has none).
     ...(work.state.evasion ? { leak: evasionDrag(work) } : {}),
+  };
+}
+
+/** One response as a further actor reads it (adjudicate/othersTurn.ts), with the same measures as roundFeatures. */
+function describeResponse(work: Work, d: ResolvedDecision) {
+  const action = work.index.actions.get(d.action);
+  const fits = d.proportionality.components.filter((c) => c.id === 'fit' && c.weight > 0).map((c) => c.value);
+  return {
+    severity: Math.max(0, biteOf(work, d)),
+    harm: harmOf(work, d),
+    joint: isJoint(d),
+    public: (action?.rung ?? 0) >= 2,
+    signalling: action?.category === 'signalling',
+    mirroring: !!action?.invitesMirroring,
+    fit: fits.length > 0 ? fits.reduce((a, b) => a + b, 0) / fits.length : null,
   };
 }
 

@@ -1,7 +1,7 @@
 /** The start of a round: resources, campaign phase, incidents coming to light, injects. */
 import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
-import { campaignPhase } from '../rules/readers';
+import { campaignPhase, otherPhase } from '../rules/readers';
 import { roundMinutes } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import { deliverDueInjects } from './injects';
@@ -37,6 +37,14 @@ function advanceCampaign(work: Work): void {
     work.sendAdversary({ type: 'ADVANCE_PHASE' });
     current += 1;
     work.log({ kind: 'adversary', audience: 'facilitator', text: `The campaign enters its ${phases[current]!.name} phase.` });
+  }
+  for (const actor of work.scenario.otherAdversaries ?? []) {
+    let at = actor.phases.findIndex((p) => p.id === otherPhase(work.state, actor.id));
+    while (at + 1 < actor.phases.length && actor.phases[at + 1]!.fromRound <= work.state.round) {
+      work.sendOtherAdversary(actor.id, { type: 'ADVANCE_PHASE' });
+      at += 1;
+      work.log({ kind: 'adversary', audience: 'facilitator', text: `${actor.name} enters its ${actor.phases[at]!.name} phase.` });
+    }
   }
 }
 

@@ -175,7 +175,15 @@ const cache = new Map<string, AnyStateMachine>();
 
 /** One machine per list of campaign phases; scenarios with the same phases share it. */
 export function adversaryMachineFor(scenario: Scenario): AnyStateMachine {
-  const phaseIds = scenario.adversary.phases.map((p) => p.id);
+  return machineForPhases(scenario.adversary.phases.map((p) => p.id));
+}
+
+/** The chart of a further actor (scenario.otherAdversaries): the same chart, over the actor's own phases. */
+export function otherAdversaryMachine(actor: { phases: readonly { id: string }[] }): AnyStateMachine {
+  return machineForPhases(actor.phases.map((p) => p.id));
+}
+
+function machineForPhases(phaseIds: string[]): AnyStateMachine {
   const key = phaseIds.join('|');
   let machine = cache.get(key);
   if (!machine) {
@@ -206,4 +214,10 @@ export function reactToFeatures(chart: ChartSnapshot, features: RoundFeatures): 
 export function sendToAdversary(scenario: Scenario, chart: ChartSnapshot, event: { type: string; [key: string]: unknown }): ChartSnapshot {
   if (event.type === 'RESPONSE_RESOLVED') return reactToFeatures(chart, event.features as RoundFeatures);
   return sendToChart(adversaryMachineFor(scenario), chart, event);
+}
+
+/** Sends an event to a further actor's chart, as sendToAdversary does to the adversary's. */
+export function sendToOtherAdversary(actor: { phases: readonly { id: string }[] }, chart: ChartSnapshot, event: { type: string; [key: string]: unknown }): ChartSnapshot {
+  if (event.type === 'RESPONSE_RESOLVED') return reactToFeatures(chart, event.features as RoundFeatures);
+  return sendToChart(otherAdversaryMachine(actor), chart, event);
 }

@@ -29,18 +29,33 @@ export interface KnownIds {
   phases: readonly string[];
   incidents: readonly string[];
   teams: readonly string[];
+  /** The further actors (otherAdversaries) by id, each with the ids of its campaign phases. */
+  actors?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
  * Every chart region a condition may name, in the order they are matched:
- * `<incident>` and `<team>` stand for ids of the scenario. `states` is null
- * for the adversary's phases, which are the scenario's own. `chart` is the
+ * `<incident>`, `<team>` and `<actor>` (a further adversary) stand for ids of
+ * the scenario. `states` is null for the adversaries' phases, which are the
+ * scenario's own. `chart` is the
  * chart firebreak graph draws the region in.
  */
 export const CONDITION_REGIONS: readonly { region: string; states: readonly string[] | null; chart: string; about: string }[] = [
   { region: 'exercise', states: EXERCISE_STATES, chart: 'exercise', about: 'The exercise itself; "deliberation" and "results" alternate each round.' },
   { region: 'adversary.phase', states: null, chart: 'adversary', about: "The campaign phase: the ids of the scenario's adversary.phases, in order." },
   { region: 'adversary.posture', states: POSTURE_STATES, chart: 'adversary', about: "The adversary's posture, reassessed after each round." },
+  {
+    region: 'adversary.<actor>.phase',
+    states: null,
+    chart: 'adversary',
+    about: "A further actor's campaign phase (otherAdversaries): the ids of its phases, in order.",
+  },
+  {
+    region: 'adversary.<actor>.posture',
+    states: POSTURE_STATES,
+    chart: 'adversary',
+    about: "A further actor's posture (otherAdversaries), reassessed after each round on the responses to its own incidents.",
+  },
   { region: 'deEscalation', states: DE_ESCALATION_STATES, chart: 'deEscalation', about: 'Talks with the adversary, from a first channel to normalisation or relapse.' },
   { region: 'dispute', states: DISPUTE_STATES, chart: 'dispute', about: 'Peaceful settlement: mediation or arbitration (institutions.disputeSettlement).' },
   {
@@ -82,6 +97,7 @@ function regionMatches(pattern: string, region: string, known: KnownIds): boolea
   return want.every((part, i) => {
     if (part === '<incident>') return known.incidents.includes(have[i]!);
     if (part === '<team>') return known.teams.includes(have[i]!);
+    if (part === '<actor>') return Object.hasOwn(known.actors ?? {}, have[i]!);
     return part === have[i];
   });
 }
@@ -93,5 +109,6 @@ function regionMatches(pattern: string, region: string, known: KnownIds): boolea
 export function statesOfRegion(region: string, known: KnownIds): readonly string[] | null {
   const entry = CONDITION_REGIONS.find((r) => regionMatches(r.region, region, known));
   if (!entry) return null;
-  return entry.states ?? known.phases;
+  if (entry.states) return entry.states;
+  return entry.region === 'adversary.<actor>.phase' ? known.actors![region.split('.')[1]!]! : known.phases;
 }

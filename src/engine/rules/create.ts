@@ -1,5 +1,5 @@
 /** A new exercise in the lobby: every chart at its start, nothing delivered yet. */
-import { adversaryMachineFor } from '../machines/adversary';
+import { adversaryMachineFor, otherAdversaryMachine } from '../machines/adversary';
 import { coalitionAttributionMachine, nationalAttributionMachine } from '../machines/attribution';
 import { startChart } from '../machines/chart';
 import { deEscalationMachine } from '../machines/deEscalation';
@@ -28,6 +28,14 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
     adversary = { ...adversary, value: { ...(adversary.value as object), posture: scenario.adversary.initialPosture } };
   }
   const settlement = scenario.institutions?.disputeSettlement;
+  const others = scenario.otherAdversaries?.length
+    ? Object.fromEntries(
+        scenario.otherAdversaries.map((actor) => {
+          const chart = startChart(otherAdversaryMachine(actor), { tuning: actor.tuning });
+          return [actor.id, actor.initialPosture === 'probing' ? chart : { ...chart, value: { ...(chart.value as object), posture: actor.initialPosture } }];
+        }),
+      )
+    : undefined;
   return {
     formatVersion: 1,
     scenario: scenario.id,
@@ -41,6 +49,8 @@ export function createExercise(scenario: Scenario, seed: string): ExerciseState 
     flow: startChart(exerciseMachine),
     escalation: startChart(escalationMachine, { level: scenario.escalation.start }),
     adversary,
+    // Only scenarios with further actors carry their charts, so other exercises' states (and hashes) are unchanged.
+    ...(others ? { otherAdversaries: others } : {}),
     deEscalation: startChart(deEscalationMachine, { verifyRounds: scenario.adversary.tuning.verificationRounds }),
     attribution,
     sanctions: {},

@@ -41,7 +41,8 @@ export function likelihoodOf(scenario: Scenario, state: ExerciseState, incident:
   const confidence = confidenceOfTeam(scenario, state, incident, team);
   if (!def || confidence === null) return null;
   if (def.falseFlag && misled(state, incident, team)) return { suspect: def.falseFlag.pointsTo, likelihood: 'likely' };
-  return { suspect: scenario.adversary.name, likelihood: confidence === 'low' ? 'roughlyEven' : def.likelihood };
+  const actor = def.actor ? scenario.otherAdversaries?.find((a) => a.id === def.actor) : undefined;
+  return { suspect: actor?.name ?? scenario.adversary.name, likelihood: confidence === 'low' ? 'roughlyEven' : def.likelihood };
 }
 
 /** What a government believes about state responsibility: the truth once its confidence is moderate and no false flag misleads it, else nothing. */
@@ -171,4 +172,16 @@ export function caseStage(state: ExerciseState, incident: string): string {
 export function inJointCaseFile(state: ExerciseState, incident: string, team: string): boolean {
   const jit = state.cases?.[incident]?.jit ?? [];
   return jit.length >= 2 && jit.includes(team);
+}
+
+/** A further actor's posture (scenario.otherAdversaries), or null for an unknown actor. */
+export function otherPosture(state: ExerciseState, actor: string): Posture | null {
+  const chart = state.otherAdversaries?.[actor];
+  return chart ? (regionState(chart, 'posture') as Posture) : null;
+}
+
+/** A further actor's campaign phase, or null for an unknown actor. */
+export function otherPhase(state: ExerciseState, actor: string): string | null {
+  const chart = state.otherAdversaries?.[actor];
+  return chart ? regionState(chart, 'phase') : null;
 }

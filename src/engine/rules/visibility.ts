@@ -94,6 +94,10 @@ export const VISIBILITY = {
     what: "Who in a team has voted ready to lock (presence)",
     facilitator: 'always', observer: 'never', ownTeam: 'always', otherTeams: 'never', redCell: 'never',
   },
+  otherAdversaries: {
+    what: "The posture and campaign phase of each further actor (otherAdversaries), like the adversary's own: public",
+    facilitator: 'always', observer: 'always', ownTeam: 'always', otherTeams: 'always', redCell: 'always',
+  },
   adversary: {
     what: "The adversary's briefing and its menu of moves",
     facilitator: 'always', observer: 'never', ownTeam: 'never', otherTeams: 'never', redCell: 'always',

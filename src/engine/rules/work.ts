@@ -7,7 +7,7 @@ import { coalitionAttributionMachine, nationalAttributionMachine } from '../mach
 import { confidenceOf } from '../confidence';
 import { sendToChart } from '../machines/chart';
 import { clampLevel, escalationMachine, ladderTop } from '../machines/escalation';
-import { sendToAdversary } from '../machines/adversary';
+import { sendToAdversary, sendToOtherAdversary } from '../machines/adversary';
 import { deEscalationMachine } from '../machines/deEscalation';
 import { disputeMachine } from '../machines/dispute';
 import { Rng } from '../random';
@@ -182,6 +182,14 @@ export class Work {
 
   sendAdversary(event: { type: string; [key: string]: unknown }): void {
     this.state.adversary = sendToAdversary(this.scenario, this.state.adversary, event);
+  }
+
+  /** Sends an event to a further actor's chart (scenario.otherAdversaries); dropped for an unknown actor. */
+  sendOtherAdversary(actor: string, event: { type: string; [key: string]: unknown }): void {
+    const def = this.scenario.otherAdversaries?.find((a) => a.id === actor);
+    const chart = this.state.otherAdversaries?.[actor];
+    if (!def || !chart) return;
+    this.state.otherAdversaries = { ...this.state.otherAdversaries, [actor]: sendToOtherAdversary(def, chart, event) };
   }
 
   sendDeEscalation(event: { type: string; [key: string]: unknown }): void {

@@ -163,7 +163,7 @@ const conditionUnion: z.ZodType<Condition> = z
         state: z
           .string()
           .describe(
-            'A state chart region: exercise, adversary.phase, adversary.posture, deEscalation, dispute, verification.<incident>, case.<incident>, attribution.<incident>.<team> or attribution.<incident>.coalition.',
+            'A state chart region: exercise, adversary.phase, adversary.posture, adversary.<actor>.phase, adversary.<actor>.posture (a further actor of otherAdversaries), deEscalation, dispute, verification.<incident>, case.<incident>, attribution.<incident>.<team> or attribution.<incident>.coalition.',
           ),
         in: z.array(z.string()).min(1).describe('True when the region is in one of these states.'),
       }),
@@ -420,6 +420,17 @@ const adversary = z.strictObject({
   moves: z.array(adversaryMove).default([]).describe('What the adversary may do each round, by posture and phase.'),
 });
 
+/**
+ * A further state or criminal actor beside the primary adversary, with its own
+ * campaign, posture, tuning and moves (the same pieces as the adversary's).
+ * It reacts only to the responses to its own incidents (incident.actor), so
+ * that two actors may be deterred, provoked or emboldened apart, and its
+ * moves may read the other's chart (adversary.<id>.posture and .phase).
+ */
+const otherAdversary = adversary.omit({ redCellAllowed: true }).extend({
+  kind: z.enum(['state', 'criminal']).describe('A state actor, or a criminal group (which may act for a state or on its own account).'),
+});
+
 const incident = z.strictObject({
   id,
   name: z.string().min(1).describe('Shown to players once it comes to light.'),
@@ -440,6 +451,10 @@ const incident = z.strictObject({
     .strictObject({ pointsTo: z.string().min(1).describe('The state the planted evidence points to, e.g. "Ukraine".') })
     .optional()
     .describe('A false flag: an investigation that follows the planted evidence (deceptionRisk) makes the government suspect this state instead, until new evidence corrects it.'),
+  actor: z
+    .string()
+    .optional()
+    .describe("The actor behind the incident: the id of one of otherAdversaries; the primary adversary when absent. Responses to the incident weigh with that actor's reaction."),
   injured: z
     .array(z.string())
     .optional()
@@ -923,6 +938,10 @@ export const scenarioSchema = z
     }),
     teams: z.array(team).min(1),
     adversary,
+    otherAdversaries: z
+      .array(otherAdversary)
+      .optional()
+      .describe('Further state or criminal actors beside the adversary, each with its own campaign, posture and moves, possibly working at cross purposes with it. Absent in most scenarios.'),
     incidents: z.array(incident).min(1),
     indicators: z.array(indicator).default([]),
     facts: z.array(fact).default([]),
@@ -1024,6 +1043,7 @@ export type Action = Scenario['actions'][number];
 export type Inject = Scenario['injects'][number];
 export type Incident = Scenario['incidents'][number];
 export type AdversaryMove = Scenario['adversary']['moves'][number];
+export type OtherAdversary = NonNullable<Scenario['otherAdversaries']>[number];
 export type Audience = Inject['audience'];
 export type LearningObjective = Scenario['meta']['learningObjectives'][number];
 export type VerificationBody = NonNullable<Scenario['institutions']>['verificationBodies'][number];

@@ -24,6 +24,8 @@ import {
   escalationLevel,
   evidenceOf,
   posture,
+  otherPhase,
+  otherPosture,
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
@@ -72,6 +74,19 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
     const phaseId = campaignPhase(state);
     return { posture: posture(state), phase: phaseId, phaseName: scenario.adversary.phases.find((p) => p.id === phaseId)?.name ?? phaseId };
   },
+  // A further actor's posture is as public as the adversary's: every seat sees it (rules/visibility.ts, otherAdversaries).
+  otherAdversaries: (scenario, state, viewer) =>
+    (sees('otherAdversaries', viewer, isDebrief(state)) ? (scenario.otherAdversaries ?? []) : []).map((actor) => {
+      const phaseId = otherPhase(state, actor.id) ?? actor.phases[0]!.id;
+      return {
+        id: actor.id,
+        name: actor.name,
+        kind: actor.kind,
+        posture: otherPosture(state, actor.id) ?? actor.initialPosture,
+        phase: phaseId,
+        phaseName: actor.phases.find((p) => p.id === phaseId)?.name ?? phaseId,
+      };
+    }),
   deEscalation: (_scenario, state) => deEscalationStage(state),
   teams: (scenario, state, viewer) =>
     scenario.teams.map((team, i) => {
@@ -136,6 +151,9 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
       }),
       // A move without news is the adversary's secret.
       adversaryMoves: facilitatorOnly ? r.adversaryMoves : r.adversaryMoves.filter((m) => m.news !== null),
+      ...(r.others
+        ? { others: r.others.map((o) => ({ ...o, moves: facilitatorOnly ? o.moves : o.moves.filter((m) => m.news !== null) })) }
+        : {}),
       cohesion: cohesionView(state, viewer, r),
       postureWhyMessages: said(r.postureWhy),
     }));

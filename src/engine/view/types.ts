@@ -238,6 +238,15 @@ export interface TeamSummaryView {
   plan?: PlannedDecision[];
 }
 
+export interface OtherAdversaryView {
+  id: string;
+  name: string;
+  kind: 'state' | 'criminal';
+  posture: Posture;
+  phase: string;
+  phaseName: string;
+}
+
 export interface ExerciseView {
   viewer: Viewer;
   seq: number;
@@ -261,6 +270,8 @@ export interface ExerciseView {
   clock: Clock;
   escalation: { level: number; label: string; band: string };
   adversary: { posture: Posture; phase: string; phaseName: string };
+  /** Further actors (scenario.otherAdversaries): their public posture and phase, like the adversary's; empty in scenarios without them. */
+  otherAdversaries: OtherAdversaryView[];
   deEscalation: string;
   teams: TeamSummaryView[];
   /** The viewer's own team, with its private briefing. */

@@ -88,6 +88,9 @@ export function boardSummary(model: BoardModel, view: ExerciseView): TemplateRes
         band: t(`board.band.${model.band}`, { defaultValue: bandWord(model.band) }),
       })}</span>
       <span><strong>${model.adversaryName}:</strong> ${t('board.posture', { posture: model.postureWord, phase: model.campaignPhase })}</span>
+      ${model.others.map(
+        (o) => html`<span class="other-adversary" data-actor=${o.id}><strong>${o.name}:</strong> ${t('board.posture', { posture: o.postureWord, phase: o.campaignPhase })}</span>`,
+      )}
       <span><strong>${t('board.cohesionBefore')}${termLink('cohesion', t('board.cohesionTerm'))}${t('board.cohesionAfter')}</strong> ${model.cohesion === null
         ? t('board.notMeasured')
         : t('board.cohesion', { value: Math.round(model.cohesion), round: model.cohesionRound })}</span>

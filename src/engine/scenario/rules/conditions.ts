@@ -138,9 +138,20 @@ export class ConditionAnalysis {
   /** The states of a chart region, or null (reported) when the region is unknown. */
   private region(region: string, path: Path): readonly string[] | null {
     const { known } = this.context;
-    const states = statesOfRegion(region, { phases: known.phase, incidents: known.incident, teams: known.team });
+    const actors = Object.fromEntries((this.context.scenario.otherAdversaries ?? []).map((a) => [a.id, a.phases.map((p) => p.id)]));
+    const states = statesOfRegion(region, { phases: known.phase, incidents: known.incident, teams: known.team, actors });
     if (states) return states;
     const parts = region.split('.');
+    if (parts.length === 3 && parts[0] === 'adversary') {
+      const [, actor = '', part = ''] = parts;
+      const reason = Object.hasOwn(actors, actor)
+        ? `a further actor has the regions adversary.${actor}.phase and adversary.${actor}.posture, not "${part}"`
+        : Object.keys(actors).length === 0
+          ? 'the scenario declares no otherAdversaries'
+          : `unknown actor "${actor}" (known: ${Object.keys(actors).join(', ')})`;
+      this.context.error('unknown-region', path, `unknown chart region "${region}": ${reason}`);
+      return null;
+    }
     if (parts.length === 3 && parts[0] === 'attribution') {
       const [, incident = '', team = ''] = parts;
       const reason = known.incident.includes(incident)

@@ -35,6 +35,7 @@ import { listsRule } from './lists';
 import { languageRule, translationsRule } from './language';
 import { datesRule } from './dates';
 import { movesRule } from './moves';
+import { otherAdversariesRule } from './otherAdversaries';
 import { reachableConfidenceRule, thinTeamsRule, unusedObjectivesRule } from './hints';
 
 export { RuleContext, type SemanticRule } from './context';
@@ -54,6 +55,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   languageRule,
   translationsRule,
   movesRule,
+  otherAdversariesRule,
   rubricRule,
   injectsRule,
   actionsRule,

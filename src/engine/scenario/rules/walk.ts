@@ -29,6 +29,11 @@ export function conditionsOf(scenario: Scenario): PlacedCondition[] {
   scenario.adversary.moves.forEach((move, i) =>
     add(move.when, ['adversary', 'moves', i, 'when'], `adversary move "${move.id}" can never happen`),
   );
+  scenario.otherAdversaries?.forEach((actor, a) =>
+    actor.moves.forEach((move, i) =>
+      add(move.when, ['otherAdversaries', a, 'moves', i, 'when'], `move "${move.id}" of "${actor.id}" can never happen`),
+    ),
+  );
   scenario.incidents.forEach((incident, i) =>
     add(incident.caseFile, ['incidents', i, 'caseFile'], `the case file of incident "${incident.id}" can never be available`),
   );
@@ -42,6 +47,9 @@ export function conditionsOf(scenario: Scenario): PlacedCondition[] {
 export function effectsOf(scenario: Scenario): PlacedEffect[] {
   const placed: PlacedEffect[] = [];
   scenario.adversary.moves.forEach((move, i) => move.effects.forEach((effect, k) => placed.push({ effect, path: ['adversary', 'moves', i, 'effects', k] })));
+  scenario.otherAdversaries?.forEach((actor, a) =>
+    actor.moves.forEach((move, i) => move.effects.forEach((effect, k) => placed.push({ effect, path: ['otherAdversaries', a, 'moves', i, 'effects', k] }))),
+  );
   scenario.actions.forEach((action, i) => action.effects.forEach((effect, k) => placed.push({ effect, path: ['actions', i, 'effects', k] })));
   scenario.injects.forEach((inject, i) =>
     inject.effects.forEach((effect, k) => placed.push({ effect, path: ['injects', i, 'effects', k], owner: inject.id })),

@@ -1,0 +1,113 @@
+/**
+ * In Chromium, against the real server and the built client: a scenario with
+ * two adversaries, a state and a ransomware crew (test/fixtures/two-adversaries.json).
+ * The United States strikes the crew's servers far beyond the harm done; after
+ * the round its board shows both postures, the crew's provoked to
+ * tit-for-tat, the state's its own; the projector shows both postures.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
+ * skipped on a developer's machine, and fails when CI is set.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { ROOT } from '../helpers/server';
+
+const SLOW = { timeout: 20_000, interval: 100 };
+const DISRUPT = "Disrupt the crew's servers";
+
+if (!HAVE_CHROMIUM && process.env.CI) {
+  throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run (apt-get install -y chromium).`);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
+  let rig: BrowserRig;
+  let browser: Browser;
+  let scenarios: string;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  let fac: Page;
+  let usa: Page;
+
+  async function open(label: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await howToPlaySeen(context);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => errors.push(`${label}: ${err.message}`));
+    return page;
+  }
+
+  async function advance(label: string | RegExp): Promise<void> {
+    const before = await fac.locator('.status-line').innerText().catch(() => '');
+    await facilitatorStep(fac, label);
+    await expect.poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, SLOW).toBe(true);
+  }
+
+  beforeAll(async () => {
+    scenarios = mkdtempSync(join(tmpdir(), 'firebreak-adversaries-scenarios-'));
+    copyFileSync(join(ROOT, 'test/fixtures/two-adversaries.json'), join(scenarios, 'two-adversaries.json'));
+    rig = await startBrowserRig('firebreak-adversaries-', scenarios);
+    browser = rig.browser;
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await rig?.close();
+    rmSync(scenarios, { recursive: true, force: true });
+  }, 60_000);
+
+  it("the board shows each adversary's posture; striking the crew provokes the crew", async () => {
+    fac = await open('facilitator');
+    await fac.goto(`${rig.base}/`);
+    await fac.locator('#fac-name').fill('Fran Facilitator');
+    await fac.locator('#sc-two-adversaries').check();
+    await fac.getByRole('button', { name: 'Open the exercise' }).click();
+    await fac.waitForURL(/\/facilitate\//);
+    await fac.locator('.code-row .code').first().waitFor();
+    const rows = await fac.locator('.code-row').evaluateAll((els) =>
+      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
+    );
+    const code = rows.find((r) => r.label === 'United States')!.code;
+
+    usa = await open('United States');
+    await usa.goto(`${rig.base}/join/${code}`);
+    await usa.getByLabel('Your name').first().fill('US lead');
+    await usa.getByRole('button', { name: 'Join', exact: true }).click();
+    await usa.waitForURL(/\/play\//);
+
+    await facilitatorStep(fac, 'Start the exercise');
+    await advance('Begin round 1');
+    await usa.getByRole('heading', { name: 'Actions you can take' }).waitFor();
+    const facts = usa.locator('.board-summary .headline-facts');
+    await expect.poll(() => facts.innerText(), SLOW).toContain('Ransom crew:');
+    expect(await facts.innerText()).toContain('Northland:');
+    expect(await facts.locator('[data-actor="crew"]').innerText()).toMatch(/Probing/);
+
+    const item = usa.locator('li.action').filter({ has: usa.locator('.action-name', { hasText: DISRUPT }) }).first();
+    await item.locator('summary').click();
+    const form = usa.getByRole('form', { name: `Draft: ${DISRUPT}` });
+    await form.getByLabel('Incident').selectOption('ransomware');
+    await form.getByLabel('Rationale: why this, why now').fill('Take their servers down.');
+    await form.getByRole('button', { name: 'Add to our plan' }).click();
+    await expect.poll(() => form.locator('.answer').innerText(), SLOW).toContain('Added to your plan.');
+    await advance('Resolve round 1 now');
+
+    await expect.poll(() => facts.locator('[data-actor="crew"]').innerText(), SLOW).toMatch(/Tit-for-tat/);
+    const northland = (await facts.innerText()).split('\n').join(' ');
+    expect(northland).toMatch(/Northland:\s*(Probing|Emboldened|Deterred)/);
+
+    // The projector shows both postures too.
+    const exerciseId = new URL(fac.url()).pathname.split('/').at(-1)!;
+    const projector = await fac.context().newPage();
+    await projector.goto(`${rig.base}/project/${exerciseId}`);
+    await projector.locator('.pj-ladder').waitFor();
+    await expect.poll(() => projector.locator('.pj-posture[data-actor="crew"]').innerText(), SLOW).toBe('Ransom crew: Tit-for-tat');
+    expect(await projector.locator('.pj-posture').first().innerText()).toMatch(/^Northland: /);
+    expect(errors).toEqual([]);
+  }, 150_000);
+});
