@@ -24,7 +24,7 @@ function trackOf(scenario: Scenario): HistoryTrack {
 
 describe('shipped history tracks', () => {
   it('exist for every historical scenario', () => {
-    expect(historical.map((s) => s.id).sort()).toEqual(['eu-2015-2020', 'romania-2024', 'tutorial', 'us-2016']);
+    expect(historical.map((s) => s.id).sort()).toEqual(['eu-2015-2020', 'notpetya-2017', 'romania-2024', 'tutorial', 'us-2016']);
   });
 
   it.each(historical.map((s) => [s.id, s] as const))('%s: every step of the record is accepted in every seed', (_id, scenario) => {
