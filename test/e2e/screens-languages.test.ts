@@ -2,9 +2,9 @@
  * The rest of the screens in French and German, in Chromium against the real
  * server: how to play and the glossary, the board in words, the observer's
  * screen, the projector view (before the start and in a round), the team's
- * and the facilitator's debrief, the printable report (short and full) and
- * the studio. Each shows none of a set of its English chrome strings and
- * some of their translations; axe finds nothing serious; and at 390 px
+ * and the facilitator's debrief, the printable report (short and full), the
+ * studio, and the facilitator's console in a round. Each shows none of a set
+ * of its English chrome strings and some of their translations; axe finds nothing serious; and at 390 px
  * nothing scrolls sideways. A notification already shown, and the unread
  * list, are worded again in the language the person switches to.
  */
@@ -63,6 +63,11 @@ const SCREENS = {
     en: ['Escalation:', 'Locked:', 'News', "don't rock the boat", 'Announcement', 'Round 1 of', 'Deliberation', 'Deciding'],
     fr: ['Escalade :', 'Verrouillé : 0 sur 2', 'Actualités', 'Annonce', 'Tour 1 sur 2', 'En délibération'],
     de: ['Eskalation:', 'Gesperrt: 0 von 2', 'Nachrichten', 'Ansage', 'Runde 1 von 2', 'Berät'],
+  },
+  consoleRound: {
+    en: ['drafted · political capital', 'Players:', 'briefing and ground truth', 'Ground truth (facilitator only)', "Red cell's move", '(not yet active)'],
+    fr: ['en projet · capital politique', 'Joueurs :', 'briefing et réalité des faits', 'Réalité des faits (animateur seulement)'],
+    de: ['entworfen · politisches Kapital', 'Spielende:', 'Lagebild und tatsächlicher Sachverhalt', 'Tatsächlicher Sachverhalt (nur Spielleitung)'],
   },
   debrief: {
     en: ['Debrief:', 'Timeline', 'What really happened', "Evaluators' notes", 'Export and report', 'Open the printable report', 'Download the log', 'The exercise in numbers',
@@ -245,6 +250,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the other screens in French and German', () => 
       const projector = await facilitatorPage(locale, `/project/${exerciseId}`);
       await projector.locator('.pj-announcement').waitFor();
       await expectTranslated(projector, '.pj', 'projectorRound', language);
+      const console = await facilitatorPage(locale, `/facilitate/${exerciseId}`);
+      await console.locator('#teams-live-h').waitFor();
+      await expectTranslated(console, 'main', 'consoleRound', language);
       // The inject's kind and round, set in capitals.
       expect((await projector.locator('.pj-kind').first().innerText()).toLowerCase()).toContain(language === 'fr' ? 'tour 1' : 'runde 1');
     }
