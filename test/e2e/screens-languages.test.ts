@@ -65,9 +65,10 @@ const SCREENS = {
     de: ['Eskalation:', 'Gesperrt: 0 von 2', 'Nachrichten', 'Ansage', 'Runde 1 von 2', 'Berät'],
   },
   consoleRound: {
-    en: ['drafted · political capital', 'Players:', 'briefing and ground truth', 'Ground truth (facilitator only)', "Red cell's move", '(not yet active)'],
-    fr: ['en projet · capital politique', 'Joueurs :', 'briefing et réalité des faits', 'Réalité des faits (animateur seulement)'],
-    de: ['entworfen · politisches Kapital', 'Spielende:', 'Lagebild und tatsächlicher Sachverhalt', 'Tatsächlicher Sachverhalt (nur Spielleitung)'],
+    en: ['drafted · political capital', 'Players:', 'briefing and ground truth', 'Ground truth (facilitator only)', "Red cell's move", '(not yet active)', 'Copy link',
+      'Observers and evaluators', 'No drafts.', ', round 1 of'],
+    fr: ['en projet · capital politique', 'Joueurs :', 'Copier le lien', 'Observateurs et évaluateurs', 'Aucun projet.', ', tour 1 sur 2', 'en ligne', 'briefing et réalité des faits', 'Réalité des faits (animateur seulement)'],
+    de: ['entworfen · politisches Kapital', 'Spielende:', 'Link kopieren', 'Beobachtende und Auswertende', 'Keine Entwürfe.', ', Runde 1 von 2', 'Lagebild und tatsächlicher Sachverhalt', 'Tatsächlicher Sachverhalt (nur Spielleitung)'],
   },
   debrief: {
     en: ['Debrief:', 'Timeline', 'What really happened', "Evaluators' notes", 'Export and report', 'Open the printable report', 'Download the log', 'The exercise in numbers',

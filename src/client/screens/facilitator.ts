@@ -146,7 +146,7 @@ function controlsSection(ctx: Ctx): TemplateResult {
   const pending = confirm ? steps.find((s) => s.label === confirm.label) : undefined;
   return html`<section class="panel controls" aria-labelledby="controls-h">
     <h2 id="controls-h">${t('console.run')}</h2>
-    <p class="status-line"><strong>${phaseWord(view.phase)}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
+    <p class="status-line"><strong>${phaseWord(view.phase)}</strong>${view.round ? t('console.statusRound', { round: view.round, count: view.scenario.rounds.length }) : ''}${view.paused ? t('console.statusPaused') : ''}.
       ${t('console.locked', { locked: teamsTakingPart(view.teams).filter((team) => team.locked).length, count: teamsTakingPart(view.teams).length })}</p>
     ${confirm && pending
       ? confirmBox(ctx, pending, confirm.warnings)
