@@ -73,9 +73,9 @@ const SCREENS = {
   debrief: {
     en: ['Debrief:', 'Timeline', 'What really happened', "Evaluators' notes", 'Export and report', 'Open the printable report', 'Download the log', 'The exercise in numbers',
       'Escalation level per round', 'Coalition cohesion per round', 'Proportionality per team and round', 'rounds played', 'Final escalation', 'Everything logged in this round',
-      'Discussion questions', 'When\t'],
-    fr: ['Débriefing :', 'Chronologie', 'Ce qui s’est réellement passé', 'Notes des évaluateurs', 'Ouvrir le rapport imprimable', 'L’exercice en chiffres', 'tours joués sur', 'Escalade finale'],
-    de: ['Nachbesprechung:', 'Zeitleiste', 'Was wirklich geschah', 'Notizen der Auswertenden', 'Druckfassung des Berichts öffnen', 'Die Übung in Zahlen', 'Runden gespielt', 'Eskalation am Ende'],
+      'Discussion questions', 'When\t', 'The chat closed', 'no decision to measure', 'Fit to harm', 'Escalation restraint'],
+    fr: ['Débriefing :', 'Chronologie', 'Ce qui s’est réellement passé', 'Notes des évaluateurs', 'Ouvrir le rapport imprimable', 'L’exercice en chiffres', 'tours joués sur', 'Escalade finale', 'Le chat s’est fermé à la fin de l’exercice'],
+    de: ['Nachbesprechung:', 'Zeitleiste', 'Was wirklich geschah', 'Notizen der Auswertenden', 'Druckfassung des Berichts öffnen', 'Die Übung in Zahlen', 'Runden gespielt', 'Eskalation am Ende', 'Der Chat wurde mit dem Ende der Übung geschlossen'],
   },
   facilitatorDebrief: {
     en: ['Join codes and chat', 'Reopen the exercise', 'Reason (for the record)', 'Download the grade sheet', 'Evaluation notes', 'Save note'],
