@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSerious } from '../helpers/axe';
 import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
@@ -162,6 +163,26 @@ describe.skipIf(!HAVE_CHROMIUM)('the public and the platforms in the browser', (
     // The disclosure's two points take the United States from moderate (5) to high (7) confidence.
     await expect.poll(ourConfidence, SLOW).toMatch(/high/i);
     expect(await usa.locator('body').innerText()).toContain('Chirp discloses the accounts and advertising behind "Party mail hack": 2 evidence points for the attribution');
+
+    // The same panel in French and German: its chrome translated, axe content.
+    await usa.locator('select.lang').selectOption('fr');
+    await expect.poll(() => panel.innerText(), SLOW).toContain('Opinion publique et plateformes');
+    let words = (await panel.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    for (const w of ['Confiance dans votre version : 52/100', 'Pression intérieure', 'doit se conformer aux demandes de divulgation', 'Vos demandes aux plateformes', 'Divulgation', 'divulgué'])
+      expect(words).toContain(w);
+    for (const english of ['Public and platforms', 'Trust in your account', 'Domestic pressure', 'must comply', 'Your requests to platforms', 'Platform\t']) expect(words).not.toContain(english);
+    expect(await axeSerious(usa)).toEqual([]);
+    await usa.locator('select.lang').selectOption('de');
+    await expect.poll(() => panel.innerText(), SLOW).toContain('Öffentlichkeit und Plattformen');
+    words = await panel.innerText();
+    for (const w of ['Vertrauen in Ihre Darstellung: 52/100', 'Innenpolitischer Druck', 'muss Ersuchen um Offenlegung nachkommen', 'Ihre Ersuchen an Plattformen', 'offengelegt']) expect(words).toContain(w);
+    for (const [width, height] of [[1366, 768], [390, 844]] as const) {
+      await usa.setViewportSize({ width, height });
+      await panel.scrollIntoViewIfNeeded();
+      await usa.screenshot({ path: join(ROOT, 'test-results/screens', `actors-team-de@${width}.png`) });
+    }
+    await usa.locator('select.lang').selectOption('en');
+    await usa.setViewportSize({ width: 1366, height: 768 });
 
     const shots = join(ROOT, 'test-results/screens');
     mkdirSync(shots, { recursive: true });

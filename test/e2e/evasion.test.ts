@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSerious } from '../helpers/axe';
 import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
@@ -174,6 +175,19 @@ describe.skipIf(!HAVE_CHROMIUM)('sanctions evasion in the browser', () => {
     const body = await usa.locator('body').innerText();
     expect(body).toContain('Enforcement narrows Front companies in Cyprus: part of the flows stop, and it now leaks half of what it did.');
     expect(body).toContain('France bears a cost of 2 without being consulted');
+    // The same panel in French, then German: its chrome translated, numbers the language's way, axe content.
+    await usa.locator('select.lang').selectOption('fr');
+    await expect.poll(() => channelPanel().innerText(), SLOW).toContain('Contournement des sanctions');
+    panel = (await channelPanel().innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    for (const words of ['Stade :', 'resserré par les mesures d’exécution', 'Fuite :', '20 % de l’effet des sanctions', 'Exposés : United States (25 % des flux : dollar clearing)', 'Tour 2 :', 'désigne ses facilitateurs', 'non consulté'])
+      expect(panel).toContain(words);
+    for (const english of ['Sanctions evasion', 'Stage:', 'Leaking', 'Enforcement pressure', 'of the flows', 'Round 2', 'not consulted']) expect(panel).not.toContain(english);
+    expect(await axeSerious(usa)).toEqual([]);
+    await usa.locator('select.lang').selectOption('de');
+    await expect.poll(() => channelPanel().innerText(), SLOW).toContain('Umgehung von Sanktionen');
+    panel = await channelPanel().innerText();
+    for (const words of ['Stand:', 'durch Durchsetzung verengt', 'Durchsetzungsdruck:', 'Runde 2:', 'listet seine Vermittler', 'nicht konsultiert']) expect(panel).toContain(words);
+    await usa.locator('select.lang').selectOption('en');
     if (process.env.EVASION_SHOTS) {
       await channelPanel().scrollIntoViewIfNeeded();
       await usa.screenshot({ path: join(process.env.EVASION_SHOTS, 'evasion-1366.png') });

@@ -2,9 +2,9 @@
  * The rest of the screens in French and German, in Chromium against the real
  * server: how to play and the glossary, the board in words, the observer's
  * screen, the projector view (before the start and in a round), the team's
- * and the facilitator's debrief, the printable report (short and full) and
- * the studio. Each shows none of a set of its English chrome strings and
- * some of their translations; axe finds nothing serious; and at 390 px
+ * and the facilitator's debrief, the printable report (short and full), the
+ * studio, and the facilitator's console in a round. Each shows none of a set
+ * of its English chrome strings and some of their translations; axe finds nothing serious; and at 390 px
  * nothing scrolls sideways. A notification already shown, and the unread
  * list, are worded again in the language the person switches to.
  */
@@ -64,12 +64,18 @@ const SCREENS = {
     fr: ['Escalade :', 'Verrouillé : 0 sur 2', 'Actualités', 'Annonce', 'Tour 1 sur 2', 'En délibération'],
     de: ['Eskalation:', 'Gesperrt: 0 von 2', 'Nachrichten', 'Ansage', 'Runde 1 von 2', 'Berät'],
   },
+  consoleRound: {
+    en: ['drafted · political capital', 'Players:', 'briefing and ground truth', 'Ground truth (facilitator only)', "Red cell's move", '(not yet active)', 'Copy link',
+      'Observers and evaluators', 'No drafts.', ', round 1 of'],
+    fr: ['en projet · capital politique', 'Joueurs :', 'Copier le lien', 'Observateurs et évaluateurs', 'Aucun projet.', ', tour 1 sur 2', 'en ligne', 'briefing et réalité des faits', 'Réalité des faits (animateur seulement)'],
+    de: ['entworfen · politisches Kapital', 'Spielende:', 'Link kopieren', 'Beobachtende und Auswertende', 'Keine Entwürfe.', ', Runde 1 von 2', 'Lagebild und tatsächlicher Sachverhalt', 'Tatsächlicher Sachverhalt (nur Spielleitung)'],
+  },
   debrief: {
     en: ['Debrief:', 'Timeline', 'What really happened', "Evaluators' notes", 'Export and report', 'Open the printable report', 'Download the log', 'The exercise in numbers',
       'Escalation level per round', 'Coalition cohesion per round', 'Proportionality per team and round', 'rounds played', 'Final escalation', 'Everything logged in this round',
-      'Discussion questions', 'When\t'],
-    fr: ['Débriefing :', 'Chronologie', 'Ce qui s’est réellement passé', 'Notes des évaluateurs', 'Ouvrir le rapport imprimable', 'L’exercice en chiffres', 'tours joués sur', 'Escalade finale'],
-    de: ['Nachbesprechung:', 'Zeitleiste', 'Was wirklich geschah', 'Notizen der Auswertenden', 'Druckfassung des Berichts öffnen', 'Die Übung in Zahlen', 'Runden gespielt', 'Eskalation am Ende'],
+      'Discussion questions', 'When\t', 'The chat closed', 'no decision to measure', 'Fit to harm', 'Escalation restraint'],
+    fr: ['Débriefing :', 'Chronologie', 'Ce qui s’est réellement passé', 'Notes des évaluateurs', 'Ouvrir le rapport imprimable', 'L’exercice en chiffres', 'tours joués sur', 'Escalade finale', 'Le chat s’est fermé à la fin de l’exercice'],
+    de: ['Nachbesprechung:', 'Zeitleiste', 'Was wirklich geschah', 'Notizen der Auswertenden', 'Druckfassung des Berichts öffnen', 'Die Übung in Zahlen', 'Runden gespielt', 'Eskalation am Ende', 'Der Chat wurde mit dem Ende der Übung geschlossen'],
   },
   facilitatorDebrief: {
     en: ['Join codes and chat', 'Reopen the exercise', 'Reason (for the record)', 'Download the grade sheet', 'Evaluation notes', 'Save note'],
@@ -245,6 +251,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the other screens in French and German', () => 
       const projector = await facilitatorPage(locale, `/project/${exerciseId}`);
       await projector.locator('.pj-announcement').waitFor();
       await expectTranslated(projector, '.pj', 'projectorRound', language);
+      const console = await facilitatorPage(locale, `/facilitate/${exerciseId}`);
+      await console.locator('#teams-live-h').waitFor();
+      await expectTranslated(console, 'main', 'consoleRound', language);
       // The inject's kind and round, set in capitals.
       expect((await projector.locator('.pj-kind').first().innerText()).toLowerCase()).toContain(language === 'fr' ? 'tour 1' : 'runde 1');
     }

@@ -32,6 +32,7 @@ import { roundWords } from './parts/situation';
 import { clockBadge, topbar } from './parts/topbar';
 import { redCellScreen } from './redcell';
 import { teamScreen } from './team';
+import { t } from '../ui/i18n';
 
 export function mountExercise(root: HTMLElement, kind: 'facilitate' | 'play', exerciseId: string): () => void {
   const stored = seatFor(exerciseId, kind === 'facilitate' ? 'facilitator' : 'player');
@@ -167,9 +168,9 @@ function seatWords(ctx: Ctx): TemplateResult {
     const team = view.teams.find((t) => t.id === view.me?.team);
     const lead = ctx.session.mySeat?.lead ?? seat?.lead;
     return html`<span class="swatch" aria-hidden="true" style=${swatch(team?.colour)}></span>
-      <strong>${team?.name ?? 'Team'}</strong> <span class="help">${name}</span>${lead ? html`<span class="visually-hidden">, team lead</span>` : ''}`;
+      <strong>${team?.name ?? t('console.team')}</strong> <span class="help">${name}</span>${lead ? html`<span class="visually-hidden">, team lead</span>` : ''}`;
   }
-  const role = { facilitator: 'Facilitator', observer: 'Observer', redCell: 'Red cell' }[view.viewer.role];
+  const role = t(`console.role_${view.viewer.role}`);
   return html`<strong>${role}</strong> <span class="help">${name}</span>`;
 }
 

@@ -10,7 +10,10 @@ import { cssProps, html, nothing, paragraphs, repeat, safeColour, swatch, type T
 import { andList, humanize, phaseWord, teamName, teamsTakingPart, teamStateWord } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
-import { t } from '../ui/i18n';
+import { locale, t } from '../ui/i18n';
+
+/** Lists of names: British English as before, else the chosen language. */
+const listLocale = (): string => (locale() === 'en' ? 'en-GB' : locale());
 import { boardSection } from './parts/board';
 import { evasionSection } from './parts/evasion';
 import { chatReadOnly } from './parts/chat';
@@ -29,7 +32,7 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
   const view = ctx.view;
   return html`<main id="main" tabindex="-1" class="layout two-col console">
     <div class="col-main">
-      <h1 class="visually-hidden">Facilitator console: ${view.scenario.title}</h1>
+      <h1 class="visually-hidden">${t('console.heading', { title: view.scenario.title })}</h1>
       ${controlsSection(ctx)}
       ${guideSection(view)}
       ${teamsLiveSection(ctx)}
@@ -38,7 +41,7 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
       ${resultsSection(view)}
       ${feedSection(ctx, t('console.released'))}
     </div>
-    <aside class="col-side" tabindex="0" aria-label="Codes, injects and overrides">
+    <aside class="col-side" tabindex="0" aria-label=${t('console.asideLabel')}>
       ${codesSection(ctx)}
       ${upcomingSection(ctx)}
       ${adhocSection(ctx)}
@@ -48,7 +51,7 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
       ${chatReadOnly(view)}
       ${notesSection(ctx)}
       ${ctx.local.exercises?.length
-        ? html`<section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your exercises</h2>${exerciseTable(ctx.local.exercises, ctx.exerciseId)}
+        ? html`<section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">${t('console.yourExercises')}</h2>${exerciseTable(ctx.local.exercises, ctx.exerciseId)}
             ${classGradeSheet(ctx.answers, ctx.local.exercises.length)}</section>`
         : nothing}
     </aside>
@@ -88,12 +91,12 @@ function stepWarnings(ctx: Ctx, step: PhaseStep): string[] {
   const view = ctx.view;
   if (step.body.type === 'startExercise') {
     const empty = emptyTeams(ctx);
-    return empty.length ? [`No one has joined ${andList(empty.map((t) => t.name))}. Choose who plays ${empty.length === 1 ? 'it' : 'each'}:`] : [];
+    return empty.length ? [t('console.notJoined', { names: andList(empty.map((team) => team.name), listLocale()), count: empty.length })] : [];
   }
   if (step.body.type === 'advance' && view.phase === 'deliberation') {
     const open = teamsTakingPart(view.teams).filter((t) => !t.locked);
     return open.length
-      ? [`${andList(open.map((t) => t.name))} ${open.length === 1 ? 'has' : 'have'} not locked. Their plans go ahead as drafted now, without the rest of their time.`]
+      ? [t('console.notLocked', { names: andList(open.map((team) => team.name), listLocale()), count: open.length })]
       : [];
   }
   return [];
@@ -143,7 +146,7 @@ function controlsSection(ctx: Ctx): TemplateResult {
   const pending = confirm ? steps.find((s) => s.label === confirm.label) : undefined;
   return html`<section class="panel controls" aria-labelledby="controls-h">
     <h2 id="controls-h">${t('console.run')}</h2>
-    <p class="status-line"><strong>${phaseWord(view.phase)}</strong>${view.round ? `, round ${view.round} of ${view.scenario.rounds.length}` : ''}${view.paused ? ', paused' : ''}.
+    <p class="status-line"><strong>${phaseWord(view.phase)}</strong>${view.round ? t('console.statusRound', { round: view.round, count: view.scenario.rounds.length }) : ''}${view.paused ? t('console.statusPaused') : ''}.
       ${t('console.locked', { locked: teamsTakingPart(view.teams).filter((team) => team.locked).length, count: teamsTakingPart(view.teams).length })}</p>
     ${confirm && pending
       ? confirmBox(ctx, pending, confirm.warnings)
@@ -209,15 +212,15 @@ function teamsLiveSection(ctx: Ctx): TemplateResult {
   const seats = ctx.session.presence?.seats ?? [];
   return html`<section class="panel teams-live" aria-labelledby="teams-live-h">
     <h2 id="teams-live-h">${t('console.teamsLive')}</h2>
-    <ul class="team-cards">${repeat(view.teams, (t) => t.id, (t) => {
-      const members = seats.filter((s) => s.role === 'team' && s.team === t.id);
-      return html`<li class="team-card" style=${cssProps({ '--team': safeColour(t.colour) })}>
-        <h3><span class="swatch" aria-hidden="true" style=${swatch(t.colour)}></span>${t.name}
-          <span class="badge ${t.locked ? 'badge--ok' : ''}">${t.locked ? lockIcon() : nothing} ${teamStateWord(t)}</span></h3>
-        <p class="help">${t.draftCount} drafted · political capital ${t.capitalLeft ?? '?'} · intelligence ${t.intelLeft ?? '?'}</p>
-        <p class="help">Players: ${members.length ? members.map((m) => `${m.name}${m.connected ? '' : ' (offline)'}${m.ready ? ' (ready)' : ''}`).join(', ') : seatWords(t)}</p>
-        ${reopenSeatControl(ctx, t)}
-        ${teamDrafts(view, t.plan)}
+    <ul class="team-cards">${repeat(view.teams, (team) => team.id, (team) => {
+      const members = seats.filter((s) => s.role === 'team' && s.team === team.id);
+      return html`<li class="team-card" style=${cssProps({ '--team': safeColour(team.colour) })}>
+        <h3><span class="swatch" aria-hidden="true" style=${swatch(team.colour)}></span>${team.name}
+          <span class="badge ${team.locked ? 'badge--ok' : ''}">${team.locked ? lockIcon() : nothing} ${teamStateWord(team)}</span></h3>
+        <p class="help">${t('console.teamFacts', { drafts: team.draftCount, capital: team.capitalLeft ?? '?', intel: team.intelLeft ?? '?' })}</p>
+        <p class="help">${t('console.players', { list: members.length ? members.map((m) => memberWords(m)).join(', ') : seatWords(team) })}</p>
+        ${reopenSeatControl(ctx, team)}
+        ${teamDrafts(view, team.plan)}
       </li>`;
     })}</ul>
   </section>`;
@@ -234,30 +237,44 @@ function reopenSeatControl(ctx: Ctx, team: TeamSummaryView): TemplateResult {
   </div>${answerSlot(ctx.answers, key)}`;
 }
 
+/** A player on a team's card, with whether they are offline or ready. */
+function memberWords(m: { name: string; connected: boolean; ready?: boolean }): string {
+  let words = m.name;
+  if (!m.connected) words = t('console.offline', { name: words });
+  if (m.ready) words = t('console.ready', { name: words });
+  return words;
+}
+
+/** When a scripted inject is due. */
+function injectWhen(round: number | null, conditional: boolean | undefined): string {
+  const when = round !== null ? t('console.injectRound', { round }) : t('console.injectAnyRound');
+  return conditional ? t('console.injectConditional', { when }) : when;
+}
+
 /** Who plays a team no person has joined. */
 function seatWords(team: TeamSummaryView): string {
-  if (team.seat === 'bot') return "none: the server's bot plays it";
-  if (team.seat === 'absent') return 'none: the team takes no part';
-  return 'none yet';
+  if (team.seat === 'bot') return t('console.seatBot');
+  if (team.seat === 'absent') return t('console.seatAbsent');
+  return t('console.seatNone');
 }
 
 function upcomingSection(ctx: Ctx): TemplateResult {
   const f = ctx.view.facilitator;
   if (!f) return html``;
   const audience = (a: unknown) =>
-    a === 'all' ? 'All teams' : a === 'facilitator' ? 'Facilitator only' : a && typeof a === 'object' && 'teams' in a
-      ? `Private: ${(a as { teams: string[] }).teams.map((t) => teamName(ctx.view, t)).join(', ')}` : 'Per the scenario';
+    a === 'all' ? t('console.toAll') : a === 'facilitator' ? t('console.toFacilitator') : a && typeof a === 'object' && 'teams' in a
+      ? t('console.toPrivate', { teams: (a as { teams: string[] }).teams.map((id) => teamName(ctx.view, id)).join(', ') }) : t('console.toScenario');
   return html`<section class="panel upcoming" aria-labelledby="upcoming-h">
     <h2 id="upcoming-h">${t('console.upcoming')} <span class="count">(${f.upcomingInjects.length})</span></h2>
-    ${f.upcomingInjects.length ? nothing : html`<p class="empty">Every scripted inject has been released.</p>`}
+    ${f.upcomingInjects.length ? nothing : html`<p class="empty">${t('console.allReleased')}</p>`}
     <ul class="upcoming-list">${repeat(f.upcomingInjects, (i) => i.id, (i) => html`<li>
-      <p><strong>${i.title}</strong> ${i.held ? html`<span class="badge badge--warn">Held back</span>` : nothing}</p>
-      <p class="help">${i.round !== null ? `Round ${i.round}` : 'Any round'}${i.conditional ? ', when its condition holds' : ''} · ${audience(i.audience)}</p>
-      ${i.notes ? html`<p class="inject-notes"><strong>Facilitator notes:</strong> ${i.notes}</p>` : nothing}
+      <p><strong>${i.title}</strong> ${i.held ? html`<span class="badge badge--warn">${t('console.heldBadge')}</span>` : nothing}</p>
+      <p class="help">${injectWhen(i.round, i.conditional)} · ${audience(i.audience)}</p>
+      ${i.notes ? html`<p class="inject-notes"><strong>${t('console.facilitatorNotes')}</strong> ${i.notes}</p>` : nothing}
       <div class="row">
-        <button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'releaseInject', inject: i.id }, 'Released.')}>
+        <button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'releaseInject', inject: i.id }, t('console.releasedAnswer'))}>
           ${t('console.releaseNow')}<span class="visually-hidden">: ${i.title}</span></button>
-        ${i.held ? nothing : html`<button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'holdInject', inject: i.id }, 'Held back.')}>
+        ${i.held ? nothing : html`<button class="btn btn--small" type="button" @click=${() => void ctx.send(`inj-${i.id}`, { type: 'holdInject', inject: i.id }, t('console.heldAnswer'))}>
           ${t('console.holdBack')}<span class="visually-hidden">: ${i.title}</span></button>`}
       </div>
       ${answerSlot(ctx.answers, `inj-${i.id}`)}
@@ -273,16 +290,16 @@ function guideSection(view: ExerciseView): TemplateResult {
   const round = guide.rounds[index];
   const upcoming = view.phase === 'lobby' || view.phase === 'briefing';
   return html`<section class="panel" aria-labelledby="guide-h">
-    <h2 id="guide-h">Facilitator's guide: ${upcoming ? 'round 1' : `round ${index + 1}`}${round ? `, ${round.title}` : ''}</h2>
+    <h2 id="guide-h">${t(round ? 'console.guideTitled' : 'console.guide', { round: upcoming ? 1 : index + 1, title: round?.title })}</h2>
     ${round?.discussionQuestions.length
-      ? html`<h3>Questions to put to the teams</h3><ul>${round.discussionQuestions.map((q) => html`<li>${q}</li>`)}</ul>`
+      ? html`<h3>${t('console.questions')}</h3><ul>${round.discussionQuestions.map((q) => html`<li>${q}</li>`)}</ul>`
       : nothing}
-    ${round?.watchFor.length ? html`<h3>Watch for</h3><ul>${round.watchFor.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
+    ${round?.watchFor.length ? html`<h3>${t('console.watchFor')}</h3><ul>${round.watchFor.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
     ${guide.text
-      ? html`<details><summary>Timing and flow of the whole exercise</summary>${paragraphs(guide.text).map((p) => html`<p>${p}</p>`)}</details>`
+      ? html`<details><summary>${t('console.timing')}</summary>${paragraphs(guide.text).map((p) => html`<p>${p}</p>`)}</details>`
       : nothing}
     ${courseOf(view.scenario.id).state === 'done'
-      ? html`<p><a href=${`/course/${view.scenario.id}`} target="_blank" rel="noopener">Course materials: class timings, readings, prompts and rubric<span class="visually-hidden"> (opens in a new tab)</span></a></p>`
+      ? html`<p><a href=${`/course/${view.scenario.id}`} target="_blank" rel="noopener">${t('console.courseLink')}<span class="visually-hidden">${t('console.opensNewTab')}</span></a></p>`
       : nothing}
   </section>`;
 }
@@ -290,14 +307,14 @@ function guideSection(view: ExerciseView): TemplateResult {
 function adversarySection(view: ExerciseView): TemplateResult {
   const f = view.facilitator;
   if (!f) return html``;
-  const move = f.redCellMove === undefined ? 'No choice yet: the scenario\'s adversary model decides.' : f.redCellMove === null ? 'Holding back this round.' : (f.adversaryMoves.find((m) => m.id === f.redCellMove)?.name ?? humanize(f.redCellMove));
+  const move = f.redCellMove === undefined ? t('console.redCellNone') : f.redCellMove === null ? t('console.redCellHold') : (f.adversaryMoves.find((m) => m.id === f.redCellMove)?.name ?? humanize(f.redCellMove));
   return html`<section class="panel" aria-labelledby="adv-h">
     <details>
-      <summary><h2 id="adv-h">${view.scenario.adversaryName}: briefing and ground truth</h2></summary>
+      <summary><h2 id="adv-h">${t('console.adversary', { adversary: view.scenario.adversaryName })}</h2></summary>
       ${paragraphs(f.adversaryBriefing).map((p) => html`<p>${p}</p>`)}
-      ${view.scenario.redCellAllowed ? html`<p><strong>Red cell's move:</strong> ${move}</p>` : nothing}
-      <h3>Ground truth (facilitator only)</h3>
-      <ul>${view.incidents.map((i) => html`<li><strong>${i.name}</strong>: ${i.truth ? `${humanize(i.truth.responsibility)}; ${humanize(i.truth.legalCategory)}` : 'unknown'}${i.active ? '' : ' (not yet active)'}</li>`)}</ul>
+      ${view.scenario.redCellAllowed ? html`<p><strong>${t('console.redCellMove')}</strong> ${move}</p>` : nothing}
+      <h3>${t('console.groundTruth')}</h3>
+      <ul>${view.incidents.map((i) => html`<li><strong>${i.name}</strong>: ${i.truth ? `${humanize(i.truth.responsibility)}; ${humanize(i.truth.legalCategory)}` : t('console.truthUnknown')}${i.active ? '' : t('console.notYetActive')}</li>`)}</ul>
     </details>
   </section>`;
 }

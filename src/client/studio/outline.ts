@@ -51,14 +51,15 @@ function grouped(items: { group: string; entry: OutlineEntry }[], order?: (a: st
 const injectGroupTitle = (group: string): OutlineTitle =>
   group.startsWith('round ') ? { key: 'round', round: Number(group.split(' ')[1]) } : { key: group === 'when' ? 'when' : 'unscheduled' };
 
-export function outlineOf(text: string): OutlineSection[] {
+/** `untitled` names the rounds and injects that have no title (and injects no id), in the reader's language. */
+export function outlineOf(text: string, untitled = 'untitled'): OutlineSection[] {
   const root = parseTree(text);
   if (!root || root.type !== 'object') return [];
-  const rounds = elements(root, ['rounds']).map((node, i) => entry(node, `${i + 1}. ${String(valueOf(node, 'title') ?? 'untitled')}`));
+  const rounds = elements(root, ['rounds']).map((node, i) => entry(node, `${i + 1}. ${String(valueOf(node, 'title') ?? untitled)}`));
   const injects = elements(root, ['injects']).map((node) => {
     const round = valueOf(node, 'round');
     const group = typeof round === 'number' ? `round ${round}` : valueOf(node, 'when') !== undefined ? 'when' : 'unscheduled';
-    return { group, entry: entry(node, String(valueOf(node, 'title') ?? valueOf(node, 'id') ?? 'untitled')) };
+    return { group, entry: entry(node, String(valueOf(node, 'title') ?? valueOf(node, 'id') ?? untitled)) };
   });
   const byRoundFirst = (a: string, b: string) => (Number(a.split(' ')[1]) || 1e9) - (Number(b.split(' ')[1]) || 1e9) || a.localeCompare(b);
   const actions = elements(root, ['actions']).map((node) => ({

@@ -94,7 +94,7 @@ export function mountStudio(root: HTMLElement): () => void {
     drafts,
     validation: { scenario: { ok: true, problems: [] }, course: { ok: true, problems: [] } },
     scenario: validScenario(drafts.scenario.text),
-    outline: outlineOf(drafts.scenario.text),
+    outline: outlineOf(drafts.scenario.text, t('studio.outlineTitles.untitled')),
     current: null,
     runs: 50,
     playtest: { state: 'idle' },
@@ -139,7 +139,7 @@ export function mountStudio(root: HTMLElement): () => void {
     },
     onChange(text: string) {
       state.drafts[doc].text = text;
-      if (doc === 'scenario') state.outline = outlineOf(text);
+      if (doc === 'scenario') state.outline = outlineOf(text, t('studio.outlineTitles.untitled'));
       keep(doc);
       rerender();
     },

@@ -77,7 +77,7 @@ const en = {
     outline: 'Outline',
     outlineTitles: {
       rounds: 'Rounds', injects: 'Injects', actions: 'Actions', ladder: 'Escalation ladder',
-      round: 'Round {{round}}', when: 'When a condition holds', unscheduled: 'Unscheduled', noCategory: 'no category',
+      round: 'Round {{round}}', when: 'When a condition holds', unscheduled: 'Unscheduled', noCategory: 'no category', untitled: 'untitled',
     },
   },
 };
@@ -156,7 +156,7 @@ const fr: Resource = {
     outline: 'Plan',
     outlineTitles: {
       rounds: 'Tours', injects: 'Injects', actions: 'Actions', ladder: 'Échelle d’escalade',
-      round: 'Tour {{round}}', when: 'Lorsqu’une condition est remplie', unscheduled: 'Non programmés', noCategory: 'sans catégorie',
+      round: 'Tour {{round}}', when: 'Lorsqu’une condition est remplie', unscheduled: 'Non programmés', noCategory: 'sans catégorie', untitled: 'sans titre',
     },
   },
 };
@@ -234,7 +234,7 @@ const de: Resource = {
     outline: 'Gliederung',
     outlineTitles: {
       rounds: 'Runden', injects: 'Einspielungen', actions: 'Maßnahmen', ladder: 'Eskalationsleiter',
-      round: 'Runde {{round}}', when: 'Wenn eine Bedingung erfüllt ist', unscheduled: 'Nicht eingeplant', noCategory: 'ohne Kategorie',
+      round: 'Runde {{round}}', when: 'Wenn eine Bedingung erfüllt ist', unscheduled: 'Nicht eingeplant', noCategory: 'ohne Kategorie', untitled: 'ohne Titel',
     },
   },
 };

@@ -22,6 +22,7 @@ import {
 } from '../rules/evasion';
 import { listNames, teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
+import { say } from '../messages';
 import type { Action, Evasion, EvasionChannel } from '../scenario/schema';
 import type { CohesionDefection } from '../scoring/cohesion';
 import { capitalise, fmtNum } from '../scoring/explain';
@@ -112,8 +113,8 @@ function announceStage(work: Work, channel: EvasionChannel, before: ChannelStage
   if (after === before || after === 'open' || after === 'dormant') return;
   const text =
     after === 'narrowed'
-      ? `Enforcement narrows ${channel.name}: part of the flows stop, and it now leaks half of what it did.`
-      : `Enforcement closes ${channel.name}: the sanctions it routed around bite in full again, unless the adversary finds another way.`;
+      ? say('evasion.narrows', { channel: channel.name })
+      : say('evasion.closes', { channel: channel.name });
   headlines.push(text);
   work.log({ kind: 'sanctions', audience: { teams: channelState(work, channel.id).known }, ref: channel.id, text });
   applyEffects(work, after === 'narrowed' ? channel.onNarrow : channel.onClose, { team: null, incident: null });

@@ -27,6 +27,9 @@ export const TEMPLATES = {
   'outcome.notJointAttribution': '{{teams, list}} spoke together, but without a shared evidentiary record and two governments at moderate confidence it is not a joint attribution.',
   'outcome.attributedToWrongState': '"{{incident}}" attributed publicly to {{state}}: the wrong state, as the planted evidence intended.',
   'outcome.attributedPublicly': '"{{incident}}" attributed publicly.',
+  // Sanctions evasion (adjudicate/evasionTurn.ts).
+  'evasion.narrows': 'Enforcement narrows {{channel}}: part of the flows stop, and it now leaks half of what it did.',
+  'evasion.closes': 'Enforcement closes {{channel}}: the sanctions it routed around bite in full again, unless the adversary finds another way.',
   'sanctions.alreadyInForce': '{{package}} is already in force; it can be renewed when it comes up for review.',
   'sanctions.renewed': '{{package}} renewed after review.',
   'sanctions.proposedJointly': '{{package}} proposed jointly; the package is in coordination.',

@@ -30,9 +30,9 @@ export function chatSection(ctx: Ctx): TemplateResult {
     <div class="segmented" role="group" aria-label=${t('team.channel')}>
       ${tab('team', t('team.teamChannel', { name: me?.name ?? '' }))} ${tab('coalition', t('team.coalitionChannel'))}
     </div>
-    ${messageLog(ctx.view, messages(channel), channel === 'team' ? `${me?.name ?? 'Team'} channel` : 'Coalition channel')}
+    ${messageLog(ctx.view, messages(channel), channel === 'team' ? t('console.teamChannelLog', { name: me?.name ?? t('console.team') }) : t('console.coalitionChannelLog'))}
     ${ctx.view.phase === 'debrief' && !ctx.view.reopened
-      ? html`<p class="help">The chat closed when the exercise ended; the facilitator can reopen it.</p>`
+      ? html`<p class="help">${t('console.chatClosed')}</p>`
       : chatForm(ctx, channel)}
   </section>`;
 }

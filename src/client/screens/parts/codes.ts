@@ -18,14 +18,14 @@ function codeRow(ctx: Ctx, label: string, code: string, filter: Parameters<typeo
   const copy = async () => {
     const ok = await copyText(link);
     ctx.local.copied = ok ? code : null;
-    announce(ok ? `Copied the link for ${label}.` : 'Could not copy: select the link and copy it by hand.');
+    announce(ok ? t('console.copiedAnnounce', { label }) : t('console.copyFailed'));
     ctx.rerender();
   };
   return html`<li class="code-row">
-    ${qrCode(link, `QR code: the join link for ${label}`)}
-    <p class="code-head"><strong>${label}</strong> <span class="code" aria-label=${`code ${code.split('').join(' ')}`}>${code}</span></p>
+    ${qrCode(link, t('console.qrLabel', { label }))}
+    <p class="code-head"><strong>${label}</strong> <span class="code" aria-label=${t('console.codeAria', { spelled: code.split('').join(' ') })}>${code}</span></p>
     <p class="code-link"><a href=${link} target="_blank" rel="noopener">${link}</a>
-      <button class="btn btn--small" type="button" @click=${copy}>${ctx.local.copied === code ? 'Copied ✓' : 'Copy link'}<span class="visually-hidden"> for ${label}</span></button></p>
+      <button class="btn btn--small" type="button" @click=${copy}>${ctx.local.copied === code ? t('console.copied') : t('console.copyLink')}<span class="visually-hidden">${t('console.copyFor', { label })}</span></button></p>
     ${presenceList(ctx.view, ctx.session.presence, filter)}
   </li>`;
 }
@@ -40,13 +40,13 @@ export function codesSection(ctx: Ctx): TemplateResult {
     <summary><h2 id="codes-h">${t('console.codes')}</h2>
       <span class="help">${waitingFor.length ? t('console.waitingFor', { count: waitingFor.length, total: view.teams.length }) : t('console.everyoneIn')}</span></summary>
     ${codes
-      ? html`<p class="help">Give each team its code or link. Players open the start page (or the link), enter the code and their name.</p>
+      ? html`<p class="help">${t('console.codesHelp')}</p>
           <ul class="code-list">
-            ${teamsTakingPart(view.teams).map((t) => (codes.teams[t.id] ? codeRow(ctx, t.name, codes.teams[t.id]!, (s) => s.role === 'team' && s.team === t.id) : nothing))}
-            ${codeRow(ctx, 'Observers and evaluators', codes.observer, (s) => s.role === 'observer')}
-            ${codes.redCell ? codeRow(ctx, 'Red cell', codes.redCell, (s) => s.role === 'redCell') : nothing}
+            ${teamsTakingPart(view.teams).map((team) => (codes.teams[team.id] ? codeRow(ctx, team.name, codes.teams[team.id]!, (s) => s.role === 'team' && s.team === team.id) : nothing))}
+            ${codeRow(ctx, t('console.observersCode'), codes.observer, (s) => s.role === 'observer')}
+            ${codes.redCell ? codeRow(ctx, t('console.role_redCell'), codes.redCell, (s) => s.role === 'redCell') : nothing}
           </ul>`
-      : html`<p class="help">Loading the join codes…</p>`}
+      : html`<p class="help">${t('console.loadingCodes')}</p>`}
     </details>
   </section>`;
 }

@@ -7,55 +7,56 @@
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { teamList, teamName } from '../../ui/format';
+import { t } from '../../ui/i18n';
+import { formatPercent } from '../../ui/numbers';
 
 type Channel = ExerciseView['evasion'][number];
 
-const STAGES: Record<string, string> = {
-  dormant: 'not in use',
-  open: 'open',
-  narrowed: 'narrowed by enforcement',
-  closed: 'closed by enforcement',
-};
+const STAGES = ['dormant', 'open', 'narrowed', 'closed'];
+const STEPS = ['screen', 'designate', 'shareInformation'];
 
-const STEPS: Record<string, string> = {
-  screen: 'screens for it',
-  designate: 'designates its facilitators',
-  shareInformation: 'shares what it knows of it',
-};
-
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const pct = (x: number): string => formatPercent(x, 1);
 
 export function evasionSection(view: ExerciseView): TemplateResult {
   if (!view.evasion.length) return html``;
-  const help = view.me
-    ? 'The channels your government knows of through which the adversary routes around the sanctions in force. Screening binds the firms in your own jurisdiction; a designation of the facilitators costs the allies whose firms serve them, so consult them first (share what you know, or designate jointly).'
-    : 'Every channel through which the adversary may route around the sanctions, dormant ones included; each government sees those it knows of (the exposed when a channel opens, everyone once it is shared or designated).';
   return html`<section class="panel evasion" aria-labelledby="evasion-h">
-    <h2 id="evasion-h">Sanctions evasion</h2>
-    <p class="help">${help}</p>
+    <h2 id="evasion-h">${t('evasion.title')}</h2>
+    <p class="help">${t(view.me ? 'evasion.helpTeam' : 'evasion.helpAll')}</p>
     <ul class="evasion-list">${view.evasion.map((c) => channelItem(view, c))}</ul>
   </section>`;
 }
 
+function stageWords(c: Channel): string {
+  const stage = STAGES.includes(c.stage) ? t(`evasion.stage_${c.stage}`) : c.stage;
+  if (c.opened === null) return stage;
+  if (c.stage === 'open') return t('evasion.openSince', { stage, round: c.opened });
+  if (c.stage === 'narrowed') return t('evasion.narrowedSince', { stage, round: c.opened });
+  return stage;
+}
+
 function channelItem(view: ExerciseView, c: Channel): TemplateResult {
-  const since = c.opened === null ? '' : c.stage === 'open' ? ` since round ${c.opened}` : c.stage === 'narrowed' ? ` (open since round ${c.opened})` : '';
   return html`<li class="evasion-channel" data-channel=${c.id}>
     <h3>${c.name}</h3>
     ${c.description ? html`<p>${c.description}</p>` : nothing}
-    <p><strong>Stage:</strong> <span class="evasion-stage">${STAGES[c.stage] ?? c.stage}${since}</span>
-      · <strong>Leaking:</strong> ${pct(c.leak)} of the sanctions' bite
-      · <strong>Enforcement pressure:</strong> ${c.pressure} (narrows at ${c.narrowAt}, closes at ${c.closeAt})</p>
+    <p><strong>${t('evasion.stage')}</strong> <span class="evasion-stage">${stageWords(c)}</span>
+      · <strong>${t('evasion.leaking')}</strong> ${t('evasion.leak', { share: pct(c.leak) })}
+      · <strong>${t('evasion.pressure')}</strong> ${t('evasion.pressureWords', { pressure: c.pressure, narrow: c.narrowAt, close: c.closeAt })}</p>
     ${c.exposed.length
-      ? html`<p class="help">Exposed: ${c.exposed.map((e) => `${teamName(view, e.team)} (${pct(e.share)} of the flows${e.basis ? `: ${e.basis}` : ''})`).join('; ')}.</p>`
+      ? html`<p class="help">${t('evasion.exposed', {
+          list: c.exposed
+            .map((e) => t(e.basis ? 'evasion.exposedBasis' : 'evasion.exposedShare', { team: teamName(view, e.team), share: pct(e.share), basis: e.basis }))
+            .join('; '),
+        })}</p>`
       : nothing}
     ${c.steps.length ? html`<ul class="evasion-steps">${c.steps.map((s) => html`<li>${stepWords(view, s)}</li>`)}</ul>` : nothing}
   </li>`;
 }
 
 function stepWords(view: ExerciseView, s: Channel['steps'][number]): string {
-  const base = `Round ${s.round}: ${teamName(view, s.team)} ${STEPS[s.step] ?? s.step}${s.counted ? '' : ' (not biting yet)'}`;
-  if (!s.costs?.length) return `${base}.`;
-  const costs = s.costs.map((c) => `${teamName(view, c.team)} ${c.cost}${c.consulted ? ', consulted' : ', not consulted'}`);
+  const step = STEPS.includes(s.step) ? t(`evasion.step_${s.step}`) : s.step;
+  const base = t(s.counted ? 'evasion.stepLine' : 'evasion.stepLineNotYet', { round: s.round, team: teamName(view, s.team), step });
+  if (!s.costs?.length) return t('evasion.stepEnd', { base });
+  const costs = s.costs.map((c) => t(c.consulted ? 'evasion.costConsulted' : 'evasion.costNotConsulted', { team: teamName(view, c.team), cost: c.cost }));
   const unconsulted = s.costs.filter((c) => !c.consulted).map((c) => c.team);
-  return `${base}; cost to the exposed: ${costs.join('; ')}${unconsulted.length ? ` (imposed over the exposure of ${teamList(view, unconsulted)} without consulting them)` : ''}.`;
+  return t(unconsulted.length ? 'evasion.stepCostsImposed' : 'evasion.stepCosts', { base, costs: costs.join('; '), teams: unconsulted.length ? teamList(view, unconsulted) : '' });
 }

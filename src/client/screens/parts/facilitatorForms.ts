@@ -10,13 +10,10 @@ import type { Ctx } from '../context';
 import { t } from '../../ui/i18n';
 
 /** The kinds of ad-hoc inject, each with the look it takes in the feed. */
-const ADHOC_KINDS: readonly { id: AdhocInjectKind; label: string }[] = [
-  { id: 'news', label: 'News article' },
-  { id: 'intelligence', label: 'Intelligence summary' },
-  { id: 'diplomatic', label: 'Diplomatic cable' },
-  { id: 'social', label: 'Social-media post' },
-  { id: 'call', label: 'Phone call' },
-];
+const ADHOC_KINDS: readonly { id: AdhocInjectKind; label: () => string }[] = (['news', 'intelligence', 'diplomatic', 'social', 'call'] as const).map((id) => ({
+  id,
+  label: () => t(`console.kind_${id}`),
+}));
 
 /** When an inject can go out besides now: the later rounds, and (while a round is in deliberation) its minutes. */
 function scheduleChoices(view: ExerciseView): { rounds: number[]; minutes: number | null } {
@@ -50,10 +47,10 @@ export function adhocSection(ctx: Ctx): TemplateResult {
     const when = local.adhocWhen;
     const answer =
       when === 'now'
-        ? await ctx.send('adhoc', { type: 'releaseAdhocInject', inject }, 'Released.')
+        ? await ctx.send('adhoc', { type: 'releaseAdhocInject', inject }, t('console.adhocReleased'))
         : when === 'round'
-          ? await ctx.send('adhoc', { type: 'scheduleAdhocInject', inject, round: Number(data.get('round')) }, `Scheduled for the start of round ${String(data.get('round'))}.`)
-          : await ctx.send('adhoc', { type: 'scheduleAdhocInject', inject, round: ctx.view.round, minute: Number(data.get('minute')) }, `Scheduled for minute ${String(data.get('minute'))} of this round.`);
+          ? await ctx.send('adhoc', { type: 'scheduleAdhocInject', inject, round: Number(data.get('round')) }, t('console.scheduledRound', { round: String(data.get('round')) }))
+          : await ctx.send('adhoc', { type: 'scheduleAdhocInject', inject, round: ctx.view.round, minute: Number(data.get('minute')) }, t('console.scheduledMinute', { minute: String(data.get('minute')) }));
     if (answer.ok) {
       for (const field of ['title', 'body', 'source']) ctx.drafts.clear(`adhoc.${field}`, form);
     }
@@ -63,7 +60,7 @@ export function adhocSection(ctx: Ctx): TemplateResult {
       <summary><h2 id="adhoc-h">${t('console.adhoc')}</h2></summary>
       <form class="stack" @submit=${submit}>
         <label for="adhoc-kind">${t('console.kind')}</label>
-        <select id="adhoc-kind" name="kind">${ADHOC_KINDS.map((k) => html`<option value=${k.id}>${k.label}</option>`)}</select>
+        <select id="adhoc-kind" name="kind">${ADHOC_KINDS.map((k) => html`<option value=${k.id}>${k.label()}</option>`)}</select>
         <label for="adhoc-source">${t('console.source')} <span class="optional">${t('console.sourceHelp')}</span></label>
         <input id="adhoc-source" name="source" maxlength="120" placeholder="e.g. The Herald, @leakwatch, the ambassador of Borealis" ${draft(ctx.drafts, 'adhoc.source')} />
         <label for="adhoc-title">${t('console.title')}</label>
@@ -89,7 +86,7 @@ export function adhocSection(ctx: Ctx): TemplateResult {
             ? html`<div class="choice"><input type="radio" name="when" id="when-round" .checked=${local.adhocWhen === 'round'} @change=${choose(() => { local.adhocWhen = 'round'; })} />
                 <label for="when-round">${t('console.laterRound')}</label></div>
                 ${local.adhocWhen === 'round'
-                  ? html`<div class="indent"><label for="adhoc-round">Round</label>
+                  ? html`<div class="indent"><label for="adhoc-round">${t('console.roundLabel')}</label>
                       <select id="adhoc-round" name="round">${choices.rounds.map((r) => html`<option value=${r}>Round ${r}</option>`)}</select></div>`
                   : nothing}`
             : nothing}
@@ -115,12 +112,12 @@ export function adhocSection(ctx: Ctx): TemplateResult {
 function scheduledList(ctx: Ctx): TemplateResult {
   const scheduled = ctx.view.facilitator?.scheduledInjects ?? [];
   if (!scheduled.length) return html``;
-  const kind = (id: string) => ADHOC_KINDS.find((k) => k.id === id)?.label ?? id;
+  const kind = (id: string) => ADHOC_KINDS.find((k) => k.id === id)?.label() ?? id;
   return html`<h3 id="scheduled-h" tabindex="-1">${t('console.scheduled')} <span class="count">(${scheduled.length})</span></h3>
-    <p class="help">Only you see these until they go out.</p>
+    <p class="help">${t('console.onlyYouSee')}</p>
     <ul class="scheduled-list">${repeat(scheduled, (s) => s.id, (s, i) => html`<li>
       <strong>${s.title}</strong>
-      <span class="help">${kind(s.kind)}${s.source ? `, from ${s.source}` : ''} · ${s.minute === null ? `start of round ${s.round}` : `minute ${s.minute} of round ${s.round}`}</span>
+      <span class="help">${s.source ? t('console.fromSource', { kind: kind(s.kind), source: s.source }) : kind(s.kind)} · ${s.minute === null ? t('console.atRoundStart', { round: s.round }) : t('console.atMinute', { minute: s.minute, round: s.round })}</span>
       <button class="btn btn--small" type="button" data-cancel=${s.id} @click=${() => void cancelScheduled(ctx, s.id, scheduled[i + 1]?.id ?? scheduled[i - 1]?.id ?? null)}>
         ${t('console.cancelScheduled')}<span class="visually-hidden">: ${s.title}</span></button>
     </li>`)}</ul>`;
@@ -148,15 +145,15 @@ export function announceSection(ctx: Ctx): TemplateResult {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const text = String(new FormData(form).get('text') ?? '').trim();
-    const answer = await ctx.send('announce', { type: 'announce', text }, 'Announced to everyone.');
+    const answer = await ctx.send('announce', { type: 'announce', text }, t('console.announced'));
     if (answer.ok) ctx.drafts.clear('announce', form);
   };
   return html`<section class="panel" aria-labelledby="announce-h">
     <h2 id="announce-h">${t('console.announce')}</h2>
     <form class="stack" @submit=${submit}>
-      <label for="announce-text">Announcement text</label>
+      <label for="announce-text">${t('console.announceText')}</label>
       <textarea id="announce-text" name="text" required rows="2" maxlength="2000" ${draft(ctx.drafts, 'announce')}></textarea>
-      <button class="btn" type="submit">Announce</button>
+      <button class="btn" type="submit">${t('console.announceButton')}</button>
       ${answerSlot(ctx.answers, 'announce')}
     </form>
   </section>`;
@@ -179,23 +176,23 @@ export function overridesSection(ctx: Ctx): TemplateResult {
         : kind === 'posture'
           ? { type: 'overridePosture' as const, posture: String(data.get('posture')) as Posture, reason }
           : { type: 'overrideEscalation' as const, level: Number(data.get('level')), reason };
-    const answer = await ctx.send('override', body, 'Overridden, with your reason in the log.');
+    const answer = await ctx.send('override', body, t('console.overridden'));
     if (answer.ok) ctx.drafts.clear('override.reason', form);
   };
   return html`<section class="panel" aria-labelledby="override-h">
     <details>
-      <summary><h2 id="override-h">Override an outcome</h2></summary>
+      <summary><h2 id="override-h">${t('console.override')}</h2></summary>
       <form class="stack" @submit=${submit}>
-        <fieldset><legend>What to override</legend>
+        <fieldset><legend>${t('console.overrideWhat')}</legend>
           ${(['score', 'posture', 'escalation'] as const).map(
             (k) => html`<div class="choice"><input type="radio" name="kind" id=${`ov-kind-${k}`} .checked=${kind === k} @change=${pick(k)} />
-              <label for=${`ov-kind-${k}`}>${k === 'score' ? 'A decision\'s proportionality score' : k === 'posture' ? "The adversary's posture" : 'The escalation level'}</label></div>`,
+              <label for=${`ov-kind-${k}`}>${t(`console.override_${k}`)}</label></div>`,
           )}
         </fieldset>
         ${kind === 'score' ? scoreFields(ctx) : kind === 'posture' ? postureFields(ctx) : escalationFields(ctx)}
-        <label for="override-reason">Reason (logged, and shown to everyone)</label>
+        <label for="override-reason">${t('console.overrideReason')}</label>
         <textarea id="override-reason" name="reason" required rows="2" maxlength="2000" ${draft(ctx.drafts, 'override.reason')}></textarea>
-        <button class="btn btn--primary" type="submit">Override</button>
+        <button class="btn btn--primary" type="submit">${t('console.overrideButton')}</button>
         ${answerSlot(ctx.answers, 'override')}
       </form>
     </details>
@@ -204,25 +201,25 @@ export function overridesSection(ctx: Ctx): TemplateResult {
 
 function scoreFields(ctx: Ctx): TemplateResult {
   const view = ctx.view;
-  if (!view.decisions.length) return html`<p class="empty">No decision has been resolved yet.</p>`;
-  return html`<label for="ov-decision">Decision</label>
+  if (!view.decisions.length) return html`<p class="empty">${t('console.noDecisionYet')}</p>`;
+  return html`<label for="ov-decision">${t('console.decision')}</label>
     <select id="ov-decision" name="decision">${[...view.decisions].reverse().map(
-      (d) => html`<option value=${d.id}>Round ${d.round}: ${teamName(view, d.team)}, ${actionName(view, d.action)} (${Math.round(d.overridden?.value ?? d.proportionality.value)})</option>`,
+      (d) => html`<option value=${d.id}>${t('console.decisionOption', { round: d.round, team: teamName(view, d.team), action: actionName(view, d.action), value: Math.round(d.overridden?.value ?? d.proportionality.value) })}</option>`,
     )}</select>
-    <label for="ov-value">New proportionality (0 to 100)</label>
+    <label for="ov-value">${t('console.newProportionality')}</label>
     <input id="ov-value" name="value" type="number" min="0" max="100" step="1" required class="narrow-input" />`;
 }
 
 function postureFields(ctx: Ctx): TemplateResult {
-  return html`<label for="ov-posture">Posture</label>
+  return html`<label for="ov-posture">${t('console.posture')}</label>
     <select id="ov-posture" name="posture">${POSTURES.map(
-      (p) => html`<option value=${p} ?selected=${p === ctx.view.adversary.posture}>${postureWord(p)}${p === ctx.view.adversary.posture ? ' (now)' : ''}</option>`,
+      (p) => html`<option value=${p} ?selected=${p === ctx.view.adversary.posture}>${postureWord(p)}${p === ctx.view.adversary.posture ? t('console.nowSuffix') : ''}</option>`,
     )}</select>`;
 }
 
 function escalationFields(ctx: Ctx): TemplateResult {
-  return html`<label for="ov-level">Escalation level</label>
+  return html`<label for="ov-level">${t('console.escalationLevel')}</label>
     <select id="ov-level" name="level">${ctx.view.scenario.ladder.map(
-      (r) => html`<option value=${r.level} ?selected=${r.level === ctx.view.escalation.level}>${r.level}: ${r.label}${r.level === ctx.view.escalation.level ? ' (now)' : ''}</option>`,
+      (r) => html`<option value=${r.level} ?selected=${r.level === ctx.view.escalation.level}>${r.level}: ${r.label}${r.level === ctx.view.escalation.level ? t('console.nowSuffix') : ''}</option>`,
     )}</select>`;
 }

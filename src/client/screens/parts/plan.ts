@@ -19,9 +19,9 @@ import { struckLine } from './norms';
 
 /** A team's drafts as the facilitator and observers follow them: action, target, procedures, rationale. */
 export function teamDrafts(view: ExerciseView, plan: PlannedDecision[] | undefined): TemplateResult {
-  if (!plan?.length) return html`<p class="empty">No drafts.</p>`;
+  if (!plan?.length) return html`<p class="empty">${t('console.noDrafts')}</p>`;
   return html`<ol class="plan-list">${plan.map(
-    (p) => html`<li><strong>${actionName(view, p.action)}</strong>${p.incident ? ` against ${incidentName(view, p.incident)}` : ''}
+    (p) => html`<li><strong>${actionName(view, p.action)}</strong>${p.incident ? t('console.against', { incident: incidentName(view, p.incident) }) : ''}
       ${chosenProcedures(p.options).length ? html`<span class="help">(${chosenProcedures(p.options).join(', ')})</span>` : nothing}
       ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}</li>`,
   )}</ol>`;

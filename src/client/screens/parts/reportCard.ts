@@ -101,7 +101,7 @@ function gradeItem(view: ExerciseView, teamName: string, o: ObjectiveGradeView, 
           <table class="table compact">
             <caption class="visually-hidden">${t('cards.measures')}</caption>
             <thead><tr><th scope="col">${t('cards.measure')}</th><th scope="col">${t('cards.value')}</th><th scope="col">${t('cards.from')}</th></tr></thead>
-            <tbody>${whole.measures.map((m) => html`<tr><th scope="row">${m.label}</th><td>${fmt(m.value)}</td><td>${m.basis}</td></tr>`)}</tbody>
+            <tbody>${whole.measures.map((m) => html`<tr><th scope="row">${t(`cards.measureName.${m.id.replace('.', '_')}`, { defaultValue: m.label })}</th><td>${fmt(m.value)}</td><td>${m.basis === 'no decision to measure' ? t('cards.noDecisionToMeasure') : m.basis}</td></tr>`)}</tbody>
           </table>
         </details>`
       : nothing}
