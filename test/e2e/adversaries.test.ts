@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -63,22 +63,10 @@ describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
 
   it("the board shows each adversary's posture; striking the crew provokes the crew", async () => {
     fac = await open('facilitator');
-    await fac.goto(`${rig.base}/`);
-    await fac.locator('#fac-name').fill('Fran Facilitator');
-    await fac.locator('#sc-two-adversaries').check();
-    await fac.getByRole('button', { name: 'Open the exercise' }).click();
-    await fac.waitForURL(/\/facilitate\//);
-    await fac.locator('.code-row .code').first().waitFor();
-    const rows = await fac.locator('.code-row').evaluateAll((els) =>
-      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
-    );
-    const code = rows.find((r) => r.label === 'United States')!.code;
+    const codes = await openExerciseAsFacilitator(fac, rig.base, 'two-adversaries');
 
     usa = await open('United States');
-    await usa.goto(`${rig.base}/join/${code}`);
-    await usa.getByLabel('Your name').first().fill('US lead');
-    await usa.getByRole('button', { name: 'Join', exact: true }).click();
-    await usa.waitForURL(/\/play\//);
+    await joinWithCode(usa, rig.base, codes['United States']!, 'US lead');
 
     await facilitatorStep(fac, 'Start the exercise');
     await advance('Begin round 1');

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -127,22 +127,10 @@ describe.skipIf(!HAVE_CHROMIUM)('sanctions evasion in the browser', () => {
 
   it('shows the channel the adversary opens, takes a designation through the action panel, and shows the channel narrowed and its cost', async () => {
     fac = await open('facilitator');
-    await fac.goto(`${rig.base}/`);
-    await fac.locator('#fac-name').fill('Fran Facilitator');
-    await fac.locator('#sc-engine-rich').check();
-    await fac.getByRole('button', { name: 'Open the exercise' }).click();
-    await fac.waitForURL(/\/facilitate\//);
-    await fac.locator('.code-row .code').first().waitFor();
-    const rows = await fac.locator('.code-row').evaluateAll((els) =>
-      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
-    );
-    const code = rows.find((r) => r.label === 'United States')!.code;
+    const codes = await openExerciseAsFacilitator(fac, rig.base, 'engine-rich');
 
     usa = await open('United States');
-    await usa.goto(`${rig.base}/join/${code}`);
-    await usa.getByLabel('Your name').first().fill('US lead');
-    await usa.getByRole('button', { name: 'Join', exact: true }).click();
-    await usa.waitForURL(/\/play\//);
+    await joinWithCode(usa, rig.base, codes['United States']!, 'US lead');
 
     await facilitatorStep(fac, 'Start the exercise');
     await advance('Begin round 1');

@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
 
 /** Waits for what a page shows: generous, since the browser shares the machine with other test files. */
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -58,22 +58,10 @@ describe.skipIf(!HAVE_CHROMIUM)('a referral to a verification body in the browse
 
   it('refers an attribution, and shows the commission’s report when it is due', async () => {
     fac = await open('facilitator');
-    await fac.goto(`${rig.base}/`);
-    await fac.locator('#fac-name').fill('Fran Facilitator');
-    await fac.locator('#sc-eu-2015-2020').check();
-    await fac.getByRole('button', { name: 'Open the exercise' }).click();
-    await fac.waitForURL(/\/facilitate\//);
-    await fac.locator('.code-row .code').first().waitFor();
-    const rows = await fac.locator('.code-row').evaluateAll((els) =>
-      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
-    );
-    const code = rows.find((r) => r.label === 'Germany')!.code;
+    const codes = await openExerciseAsFacilitator(fac, rig.base, 'eu-2015-2020');
 
     deu = await open('Germany');
-    await deu.goto(`${rig.base}/join/${code}`);
-    await deu.getByLabel('Your name').first().fill('Germany lead');
-    await deu.getByRole('button', { name: 'Join', exact: true }).click();
-    await deu.waitForURL(/\/play\//);
+    await joinWithCode(deu, rig.base, codes['Germany']!, 'Germany lead');
 
     await facilitatorStep(fac, 'Start the exercise');
     await advance('Begin round 1');

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -101,22 +101,10 @@ describe.skipIf(!HAVE_CHROMIUM)("the listed persons' rights in the browser", () 
 
   it('notifies the listed, shows their observations and the delisting, and refuses a relisting on the same reasons', async () => {
     fac = await open('facilitator');
-    await fac.goto(`${rig.base}/`);
-    await fac.locator('#fac-name').fill('Fran Facilitator');
-    await fac.locator('#sc-engine-rich').check();
-    await fac.getByRole('button', { name: 'Open the exercise' }).click();
-    await fac.waitForURL(/\/facilitate\//);
-    await fac.locator('.code-row .code').first().waitFor();
-    const rows = await fac.locator('.code-row').evaluateAll((els) =>
-      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
-    );
-    const code = rows.find((r) => r.label === 'France')!.code;
+    const codes = await openExerciseAsFacilitator(fac, rig.base, 'engine-rich');
 
     fra = await open('France');
-    await fra.goto(`${rig.base}/join/${code}`);
-    await fra.getByLabel('Your name').first().fill('France lead');
-    await fra.getByRole('button', { name: 'Join', exact: true }).click();
-    await fra.waitForURL(/\/play\//);
+    await joinWithCode(fra, rig.base, codes['France']!, 'France lead');
 
     await facilitatorStep(fac, 'Start the exercise');
     await advance('Begin round 1');

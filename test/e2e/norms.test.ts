@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -88,22 +88,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the norms track in the browser', () => {
 
   it('shows the hospital struck, the raise at the UN, the track advancing and the attackers holding back', async () => {
     fac = await open('facilitator');
-    await fac.goto(`${rig.base}/`);
-    await fac.locator('#fac-name').fill('Fran Facilitator');
-    await fac.locator('#sc-tutorial').check();
-    await fac.getByRole('button', { name: 'Open the exercise' }).click();
-    await fac.waitForURL(/\/facilitate\//);
-    await fac.locator('.code-row .code').first().waitFor();
-    const rows = await fac.locator('.code-row').evaluateAll((els) =>
-      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
-    );
-    const code = rows.find((r) => r.label === 'Estonia')!.code;
+    const codes = await openExerciseAsFacilitator(fac, rig.base, 'tutorial');
 
     est = await open('Estonia');
-    await est.goto(`${rig.base}/join/${code}`);
-    await est.getByLabel('Your name').first().fill('Estonia lead');
-    await est.getByRole('button', { name: 'Join', exact: true }).click();
-    await est.waitForURL(/\/play\//);
+    await joinWithCode(est, rig.base, codes['Estonia']!, 'Estonia lead');
 
     await facilitatorStep(fac, 'Start the exercise');
     await advance('Begin round 1');

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -91,22 +91,10 @@ describe.skipIf(!HAVE_CHROMIUM)('NotPetya: a raise at the OSCE and an allied rev
 
   it('shows the violation raised, the track under discussion and the review confirming the attribution', async () => {
     fac = await open('facilitator');
-    await fac.goto(`${rig.base}/`);
-    await fac.locator('#fac-name').fill('Fran Facilitator');
-    await fac.locator('#sc-notpetya-2017').check();
-    await fac.getByRole('button', { name: 'Open the exercise' }).click();
-    await fac.waitForURL(/\/facilitate\//);
-    await fac.locator('.code-row .code').first().waitFor();
-    const rows = await fac.locator('.code-row').evaluateAll((els) =>
-      els.map((el) => ({ label: el.querySelector('.code-head strong')!.textContent!, code: el.querySelector('.code')!.textContent! })),
-    );
-    const code = rows.find((r) => r.label === 'Ukraine')!.code;
+    const codes = await openExerciseAsFacilitator(fac, rig.base, 'notpetya-2017');
 
     ukr = await open('Ukraine');
-    await ukr.goto(`${rig.base}/join/${code}`);
-    await ukr.getByLabel('Your name').first().fill('Ukraine lead');
-    await ukr.getByRole('button', { name: 'Join', exact: true }).click();
-    await ukr.waitForURL(/\/play\//);
+    await joinWithCode(ukr, rig.base, codes['Ukraine']!, 'Ukraine lead');
 
     await facilitatorStep(fac, 'Start the exercise');
     await advance('Begin round 1');

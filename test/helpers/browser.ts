@@ -95,3 +95,25 @@ export async function scrollsSideways(page: Page, width = 390): Promise<boolean>
   if (before) await page.setViewportSize(before);
   return wide;
 }
+
+/** Opens a new exercise of a shipped (or rig) scenario from the start page as the facilitator; the join codes by seat label. */
+export async function openExerciseAsFacilitator(page: Page, base: string, scenarioId: string): Promise<Record<string, string>> {
+  await page.goto(`${base}/`);
+  await page.locator('#fac-name').fill('Fran Facilitator');
+  await page.locator(`#sc-${scenarioId}`).check();
+  await page.getByRole('button', { name: 'Open the exercise' }).click();
+  await page.waitForURL(/\/facilitate\//);
+  await page.locator('.code-row .code').first().waitFor();
+  const rows = await page.locator('.code-row').evaluateAll((els) =>
+    els.map((el) => [el.querySelector('.code-head strong')!.textContent!, el.querySelector('.code')!.textContent!] as const),
+  );
+  return Object.fromEntries(rows);
+}
+
+/** Takes a seat with its join code under a name, and waits for the seat's screen. */
+export async function joinWithCode(page: Page, base: string, code: string, name: string): Promise<void> {
+  await page.goto(`${base}/join/${code}`);
+  await page.getByLabel('Your name').first().fill(name);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.waitForURL(/\/play\//);
+}
