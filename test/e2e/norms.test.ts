@@ -42,6 +42,9 @@ function writeScenario(dir: string): void {
   wave.chance = 1;
   wave.targets = ['health', 'finance'];
   json.adversary.tuning.maxDeterrence = 0;
+  // The heaviest wave strikes in every run here; whatever seed the server draws, the services must hold until round 3.
+  json.indicators.find((i: { id: string }) => i.id === 'services').initial = 100;
+  json.endConditions.find((c: { id: string }) => c.id === 'services-collapse').when.value = 0;
   writeFileSync(join(dir, 'tutorial.json'), JSON.stringify(json, null, 2));
 }
 
