@@ -3,7 +3,7 @@
  * legal on any seed, and the five checks deciding on the figures they are given.
  */
 import { describe, expect, it } from 'vitest';
-import { balanceChecks, exerciseScore, runBalance, summariseLine, type RunResult } from '../../src/engine/bots/balance';
+import { balanceChecks, balanceVerdict, checkVerdict, exerciseScore, runBalance, summariseLine, type RunResult } from '../../src/engine/bots/balance';
 import { botPlan, mutatePlan, planPolicy, randomPlans } from '../../src/engine/bots/plans';
 import { Rng, seedRng } from '../../src/engine/random';
 import { POLICIES, doNothing, greedyOnScore, restrained } from '../../src/engine/bots/policies';
@@ -119,6 +119,20 @@ describe('the five checks', () => {
 
   it('check 2 fails when the scenario has no history track', () => {
     expect(balanceChecks(passing().filter((l) => l.id !== 'history'), null, 0.7)[1]!.passed).toBe(false);
+  });
+
+  it('check 2 does not apply to a fictional scenario without a track, and still judges one that ships a track', () => {
+    const withoutTrack = balanceChecks(passing().filter((l) => l.id !== 'history'), null, 0.7, true);
+    expect(withoutTrack[1]).toMatchObject({ passed: true, applicable: false });
+    expect(checkVerdict(withoutTrack[1]!)).toBe('N/A');
+    expect(balanceVerdict({ checks: withoutTrack })).toBe('All checks that apply pass (check 2 does not apply).');
+    expect(withoutTrack.filter((c) => c.id !== 2).every((c) => c.applicable)).toBe(true);
+    const refused = passing();
+    refused[1] = { ...refused[1]!, refusals: 3 };
+    const judged = balanceChecks(refused, { kind: 'success', matching: 0.9 }, 0.7, true);
+    expect(judged[1]).toMatchObject({ passed: false, applicable: true });
+    expect(checkVerdict(judged[1]!)).toBe('FAIL');
+    expect(balanceVerdict({ checks: judged })).toBe('1 of five checks fail.');
   });
 });
 

@@ -4,7 +4,7 @@
  * a plan search) and prints the five balance checks. Exit 1 when one fails.
  */
 import type { Scenario } from '../../engine';
-import { FULL_BALANCE, QUICK_BALANCE, runBalance, type BalanceOptions, type BalanceResult, type LineSummary } from '../../engine/bots/balance';
+import { FULL_BALANCE, QUICK_BALANCE, balanceVerdict, checkVerdict, runBalance, type BalanceOptions, type BalanceResult, type LineSummary } from '../../engine/bots/balance';
 import type { HistoryTrack } from '../../engine/scenario/history';
 import { EXIT_FINDING, EXIT_OK, err, out, writeText } from '../io';
 import { balanceChecksReport } from '../report/balanceReport';
@@ -44,7 +44,7 @@ export function formatBalance(scenario: Scenario, result: BalanceResult): string
     lines.push(`    history refused in round ${refusal.round} (${refusal.team}): ${refusal.code}: ${refusal.message}`);
   }
   lines.push('', `Random plans: ${result.randomPlans.length}, Spearman's rho between score and outcome ${result.spearman ?? 'undefined'}`, '');
-  for (const check of result.checks) lines.push(`${check.passed ? 'PASS' : 'FAIL'} ${check.id}. ${check.title}: ${check.detail}.`);
-  lines.push('', result.passed ? 'All five checks pass.' : `${result.checks.filter((c) => !c.passed).length} of five checks fail.`);
+  for (const check of result.checks) lines.push(`${checkVerdict(check)} ${check.id}. ${check.title}: ${check.detail}.`);
+  lines.push('', balanceVerdict(result));
   return lines.join('\n');
 }

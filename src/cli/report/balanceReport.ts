@@ -7,7 +7,7 @@
  * every report for a handful of bars.
  */
 import type { Scenario } from '../../engine';
-import type { BalanceResult } from '../../engine/bots/balance';
+import { checkVerdict, type BalanceResult } from '../../engine/bots/balance';
 import type { SimulationSummary } from '../../engine/bots/summary';
 
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
@@ -139,7 +139,7 @@ function pathChart(title: string, series: { label: string; values: number[]; emp
 /** The report of `firebreak balance`: the five checks, then the figures behind them. */
 export function balanceChecksReport(scenario: Scenario, result: BalanceResult): string {
   const checks = result.checks
-    .map((c) => `<li><span class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'PASS' : 'FAIL'}</span> ${c.id}. ${escapeHtml(c.title)}: ${escapeHtml(c.detail)}.</li>`)
+    .map((c) => `<li><span class="${c.passed ? 'pass' : 'fail'}">${checkVerdict(c)}</span> ${c.id}. ${escapeHtml(c.title)}: ${escapeHtml(c.detail)}.</li>`)
     .join('');
   const short = (label: string) => label.replace(/^Bot: /, '').replace('Plan searched for the best ', 'best ');
   const table = `<table><thead><tr><th scope="col">who</th><th scope="col">seeds</th><th scope="col">runs</th><th scope="col">success</th><th scope="col">neutral</th><th scope="col">failure</th><th scope="col">outcomes</th><th scope="col">mean P</th><th scope="col">mean K</th><th scope="col">mean score</th><th scope="col">refused commands</th></tr></thead><tbody>${result.lines

@@ -92,8 +92,25 @@ export interface PlanPoint {
 export interface BalanceCheck {
   id: number;
   title: string;
+  /** True too when the check does not apply (applicable false): it then holds nothing back. */
   passed: boolean;
+  /** False only for check 2 on a fictional scenario, which has no record to play. */
+  applicable: boolean;
   detail: string;
+}
+
+/** The report's last line: how many checks fail, or that all pass. */
+export function balanceVerdict(result: Pick<BalanceResult, 'checks'>): string {
+  const failing = result.checks.filter((c) => !c.passed).length;
+  if (failing > 0) return `${failing} of five checks fail.`;
+  const moot = result.checks.filter((c) => !c.applicable).map((c) => c.id);
+  return moot.length === 0 ? 'All five checks pass.' : `All checks that apply pass (${moot.map((id) => `check ${id}`).join(', ')} does not apply).`;
+}
+
+/** How a report names a check's verdict. */
+export function checkVerdict(check: BalanceCheck): 'PASS' | 'FAIL' | 'N/A' {
+  if (!check.applicable) return 'N/A';
+  return check.passed ? 'PASS' : 'FAIL';
 }
 
 export interface BalanceResult {
@@ -241,7 +258,7 @@ export function runBalance(scenario: Scenario, track: HistoryTrack | null, optio
   const scoreLine = summariseLine('best-score-plan', 'Plan searched for the best score', 'fresh', play(planPolicy(bestScorePlan, POLICIES), freshSeeds));
   lines.push(outcomeLine, scoreLine);
 
-  const checks = balanceChecks(lines, history, Number.isNaN(spearman) ? null : spearman);
+  const checks = balanceChecks(lines, history, Number.isNaN(spearman) ? null : spearman, scenario.meta.fictional === true);
   return {
     scenario: scenario.id,
     seed: options.seed,
@@ -259,49 +276,57 @@ export function runBalance(scenario: Scenario, track: HistoryTrack | null, optio
 
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 
-/** The five checks, each with the figures that decided it. */
-export function balanceChecks(lines: LineSummary[], history: BalanceResult['history'], spearman: number | null): BalanceCheck[] {
+/**
+ * The five checks, each with the figures that decided it. A fictional
+ * scenario (meta.fictional) has no record, so check 2 does not apply to it
+ * unless it ships a history track anyway.
+ */
+export function balanceChecks(lines: LineSummary[], history: BalanceResult['history'], spearman: number | null, fictional = false): BalanceCheck[] {
   const line = (id: string) => lines.find((l) => l.id === id);
   const nothing = line('do-nothing')!;
   const hist = line('history');
   const bestOutcome = line('best-outcome-plan')!;
   const bestScore = line('best-score-plan')!;
   const checks: BalanceCheck[] = [];
-  checks.push({
+  const historyTitle = "History is legal in every seed, and its outcome matches the record's";
+  const check = (c: Omit<BalanceCheck, 'applicable'>): BalanceCheck => ({ ...c, applicable: true });
+  checks.push(check({
     id: 1,
     title: 'Doing nothing never succeeds',
     passed: nothing.outcomes.success === 0,
     detail: `doing nothing succeeded in ${nothing.outcomes.success} of ${nothing.runs} seeds`,
-  });
-  checks.push(
-    hist && history
-      ? {
-          id: 2,
-          title: "History is legal in every seed, and its outcome matches the record's",
-          passed: hist.refusals === 0 && history.matching >= 0.5,
-          detail: `${hist.refusals} refused commands over ${hist.runs} seeds; the record's outcome (${history.kind}) in ${pct(history.matching)} of seeds`,
-        }
-      : { id: 2, title: "History is legal in every seed, and its outcome matches the record's", passed: false, detail: 'the scenario has no history track' },
-  );
+  }));
+  if (hist && history) {
+    checks.push(check({
+      id: 2,
+      title: historyTitle,
+      passed: hist.refusals === 0 && history.matching >= 0.5,
+      detail: `${hist.refusals} refused commands over ${hist.runs} seeds; the record's outcome (${history.kind}) in ${pct(history.matching)} of seeds`,
+    }));
+  } else if (fictional) {
+    checks.push({ id: 2, title: historyTitle, passed: true, applicable: false, detail: 'not applicable: the scenario is fiction (meta.fictional), so there is no record to play' });
+  } else {
+    checks.push(check({ id: 2, title: historyTitle, passed: false, detail: 'the scenario has no history track' }));
+  }
   // Either searched plan may be the dominant one: a plan found by searching for score can win more often than the one found by searching for outcomes.
   const dominant = bestScore.successRate > bestOutcome.successRate ? bestScore : bestOutcome;
-  checks.push({
+  checks.push(check({
     id: 3,
     title: `No single plan wins more than ${pct(DOMINANCE_LIMIT)} of fresh seeds`,
     passed: dominant.successRate <= DOMINANCE_LIMIT,
     detail: `the ${dominant === bestScore ? 'plan searched for the best score' : 'plan searched for the best outcome'} won ${pct(dominant.successRate)} of ${dominant.runs} fresh seeds`,
-  });
-  checks.push({
+  }));
+  checks.push(check({
     id: 4,
     title: `Across random plans, the mean of proportionality and cohesion correlates with the outcome (Spearman ≥ ${CORRELATION_FLOOR})`,
     passed: spearman !== null && spearman >= CORRELATION_FLOOR,
     detail: spearman === null ? 'no correlation: the scores or the outcomes did not vary across plans' : `Spearman's rho ${spearman.toFixed(3)}`,
-  });
-  checks.push({
+  }));
+  checks.push(check({
     id: 5,
     title: `The best-score plan succeeds in at least ${pct(BEST_SCORE_FLOOR)} of seeds`,
     passed: bestScore.successRate >= BEST_SCORE_FLOOR,
     detail: `the plan searched for the best score (mean ${bestScore.meanScore}) won ${pct(bestScore.successRate)} of ${bestScore.runs} fresh seeds`,
-  });
+  }));
   return checks;
 }

@@ -935,6 +935,10 @@ export const scenarioSchema = z
       sources: z.array(source).default([]),
       learningObjectives: z.array(objective).min(1),
       tags: z.array(z.string()).default([]),
+      fictional: z
+        .boolean()
+        .optional()
+        .describe('True for a scenario set in no real past, such as a forward-looking exercise: it has no record, so it needs no history track, and the balance check against history does not apply to it.'),
     }),
     teams: z.array(team).min(1),
     adversary,
