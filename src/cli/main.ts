@@ -69,6 +69,7 @@ program
   .option('--plan-runs <n>', `seeds each plan is judged on during the search (default ${FULL_BALANCE.planSeeds})`)
   .option('--search-steps <n>', `neighbours tried per search (default ${FULL_BALANCE.searchSteps})`)
   .option('--fresh-runs <n>', `fresh seeds on which the plans found are judged (default ${FULL_BALANCE.freshSeeds})`)
+  .option('--samples <n>', 'run the whole report at n seeds (the base seed, then <seed>/2, <seed>/3...) and pass only if every sample passes', '1')
   .option('--json', 'print the result as JSON', false)
   .option('--report <file.html>', 'also write the report with charts, readable in a browser')
   .action(async (file: string, o) => {
@@ -83,6 +84,7 @@ program
       planSeeds: count(o.planRuns, '--plan-runs', base.planSeeds),
       searchSteps: count(o.searchSteps, '--search-steps', base.searchSteps, 0),
       freshSeeds: count(o.freshRuns, '--fresh-runs', base.freshSeeds),
+      samples: parseInteger(o.samples, '--samples', 1, 100),
       json: o.json,
       report: o.report,
     };

@@ -11,6 +11,8 @@ export interface EffectOrigin {
   team: string | null;
   /** The incident an action responds to, for attribution events without one. */
   incident: string | null;
+  /** Multiplies indicator changes (add): an action's diminishing returns on repeats (1 when absent). */
+  scale?: number;
 }
 
 export function applyEffects(work: Work, effects: readonly Effect[], origin: EffectOrigin): void {
@@ -33,7 +35,7 @@ function applyEffect(work: Work, effect: Effect, origin: EffectOrigin): void {
     const def = work.index.indicators.get(effect.indicator);
     if (!def) return;
     const current = state.indicators[effect.indicator] ?? def.initial;
-    const changed = effect.set !== undefined ? effect.set : current + (effect.add ?? 0);
+    const changed = effect.set !== undefined ? effect.set : current + (effect.add ?? 0) * (origin.scale ?? 1);
     const next = effect.atLeast !== undefined ? Math.max(changed, effect.atLeast) : changed;
     state.indicators[effect.indicator] = Math.max(def.min, Math.min(def.max, next));
   } else if ('fact' in effect) {

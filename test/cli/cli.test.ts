@@ -154,6 +154,26 @@ describe('firebreak', () => {
     noStackTrace(validate);
   });
 
+  it('balance --samples runs the report at several seeds and passes only if every sample passes', () => {
+    const args = ['balance', 'test/fixtures/minimal.json', '--runs', '2', '--history-runs', '2', '--plans', '3', '--plan-runs', '1', '--search-steps', '1', '--fresh-runs', '2', '--samples', '3'];
+    const json = firebreak(...args, '--json');
+    const sampled = JSON.parse(json.stdout);
+    expect(sampled.seeds).toEqual(['balance', 'balance/2', 'balance/3']);
+    expect(sampled.samples).toHaveLength(3);
+    expect(sampled.samples.map((s: { seed: string }) => s.seed)).toEqual(sampled.seeds);
+    const second = sampled.checks.find((c: { id: number }) => c.id === 2);
+    expect(second).toMatchObject({ applicable: true, passes: 0, figures: [null, null, null] });
+    expect(json.code).toBe(1);
+    const text = firebreak(...args);
+    expect(text.stdout).toMatch(/balance over 3 samples \(seeds "balance", "balance\/2", "balance\/3"\)/);
+    expect(text.stdout).toMatch(/^FAIL 2\. History is legal in every seed.*: passes in 0 of 3 samples: — \/ — \/ —\./m);
+    expect(text.stdout).toMatch(/^PASS 1\. Doing nothing never succeeds: passes in 3 of 3 samples: 0 \/ 0 \/ 0\./m);
+    const bad = firebreak('balance', 'test/fixtures/minimal.json', '--samples', '0');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--samples/);
+    noStackTrace(bad);
+  });
+
   it('balance prints the five checks and exits 1 when one fails (no history track beside the scenario)', () => {
     const run = firebreak('balance', 'test/fixtures/minimal.json', '--runs', '2', '--history-runs', '2', '--plans', '3', '--plan-runs', '1', '--search-steps', '1', '--fresh-runs', '2', '--json');
     expect(run.code).toBe(1);

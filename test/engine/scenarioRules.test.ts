@@ -165,6 +165,18 @@ describe('each rule alone', () => {
     ]);
   });
 
+  it('actions: diminishing returns on an action that changes no indicator', () => {
+    expect(run(actionsRule, (s) => (s.actions[0].repeatFactor = 0.5))).toEqual([
+      's:1:1: warning: action "investigate" has a repeatFactor but none of its effects adds to an indicator, so repeats would not diminish anything: give it an indicator effect with "add", or remove repeatFactor (at /actions/0/repeatFactor)',
+    ]);
+    const withIndicator = (s: Record<string, any>) => {
+      s.indicators = [{ id: 'trust', name: 'Trust', initial: 50 }];
+      s.actions[0].effects.push({ indicator: 'trust', add: 2 });
+      s.actions[0].repeatFactor = 0.5;
+    };
+    expect(run(actionsRule, withIndicator)).toEqual([]);
+  });
+
   it('law: classification and injured teams', () => {
     expect(run(lawRule, (s) => (s.incidents[0].injured = []))).toEqual([
       's:1:1: incident "intrusion" lists no injured team: leave "injured" out to make every team an injured state (at /incidents/0/injured)',

@@ -4,7 +4,7 @@
  * a plan search) and prints the five balance checks. Exit 1 when one fails.
  */
 import type { Scenario } from '../../engine';
-import { FULL_BALANCE, QUICK_BALANCE, balanceVerdict, checkVerdict, runBalance, type BalanceOptions, type BalanceResult, type LineSummary } from '../../engine/bots/balance';
+import { FULL_BALANCE, QUICK_BALANCE, balanceVerdict, checkVerdict, runBalance, runBalanceSamples, type BalanceOptions, type BalanceResult, type BalanceSamples, type LineSummary, type SampledCheck } from '../../engine/bots/balance';
 import type { HistoryTrack } from '../../engine/scenario/history';
 import { EXIT_FINDING, EXIT_OK, err, out, writeText } from '../io';
 import { balanceChecksReport } from '../report/balanceReport';
@@ -14,10 +14,21 @@ export { FULL_BALANCE, QUICK_BALANCE };
 export interface BalanceCommandOptions extends BalanceOptions {
   json: boolean;
   report?: string;
+  /** Samples to run (1: the single report). */
+  samples?: number;
 }
 
-export function balance(scenario: Scenario, track: HistoryTrack | null, options: BalanceCommandOptions): { result: BalanceResult; exit: number } {
+export function balance(scenario: Scenario, track: HistoryTrack | null, options: BalanceCommandOptions): { result: BalanceResult | BalanceSamples; exit: number } {
   const progress = process.stderr.isTTY ? (what: string) => err(`playing ${what}…`) : undefined;
+  if ((options.samples ?? 1) > 1) {
+    const sampled = runBalanceSamples(scenario, track, options, options.samples!, progress);
+    out(options.json ? JSON.stringify(sampled, null, 2) : formatSamples(scenario, sampled));
+    if (options.report) {
+      writeText(options.report, balanceChecksReport(scenario, sampled.samples[0]!));
+      err(`wrote the balance report of the first sample to ${options.report}`);
+    }
+    return { result: sampled, exit: sampled.passed ? EXIT_OK : EXIT_FINDING };
+  }
   const result = runBalance(scenario, track, options, progress);
   out(options.json ? JSON.stringify(result, null, 2) : formatBalance(scenario, result));
   if (options.report) {
@@ -46,5 +57,26 @@ export function formatBalance(scenario: Scenario, result: BalanceResult): string
   lines.push('', `Random plans: ${result.randomPlans.length}, Spearman's rho between score and outcome ${result.spearman ?? 'undefined'}`, '');
   for (const check of result.checks) lines.push(`${checkVerdict(check)} ${check.id}. ${check.title}: ${check.detail}.`);
   lines.push('', balanceVerdict(result));
+  return lines.join('\n');
+}
+
+const figureText = (check: SampledCheck, figure: number | null) => {
+  if (figure === null) return '—';
+  if (check.id === 1) return String(figure);
+  if (check.id === 4) return figure.toFixed(3);
+  return `${Math.round(100 * figure)} %`;
+};
+
+/** Each check over the samples: how many passed, and its figure at each seed. */
+export function formatSamples(scenario: Scenario, sampled: BalanceSamples): string {
+  const n = sampled.samples.length;
+  const lines = [`${scenario.meta.title}: balance over ${n} samples (seeds ${sampled.seeds.map((s) => `"${s}"`).join(', ')})`, ''];
+  for (const check of sampled.checks) {
+    const verdict = !check.applicable ? 'N/A ' : check.passes === n ? 'PASS' : 'FAIL';
+    const figures = check.applicable ? `: ${check.figures.map((f) => figureText(check, f)).join(' / ')}` : '';
+    lines.push(`${verdict} ${check.id}. ${check.title}: passes in ${check.passes} of ${n} samples${figures}.`);
+  }
+  const failing = sampled.checks.filter((c) => c.applicable && c.passes < n).length;
+  lines.push('', failing === 0 ? `Every check that applies passes in all ${n} samples.` : `${failing} of five checks fail in at least one sample.`);
   return lines.join('\n');
 }

@@ -57,7 +57,7 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
       decision.outcome = say('outcome.evaded');
     } else {
       decision.outcome = carryOut(work, item, action, joint, substantiation);
-      applyEffects(work, action.effects, { team: item.team, incident: item.incident });
+      applyEffects(work, action.effects, { team: item.team, incident: item.incident, scale: repeatScale(work, action) });
     }
     if (review && !review.held) decision.outcome = `${review.note} ${decision.outcome}`;
   }
@@ -73,6 +73,18 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
     text: `${teamName(scenario, item.team)}: ${action.name}. ${decision.outcome}`,
   });
   return decision;
+}
+
+/**
+ * An action's diminishing returns (action.repeatFactor): its indicator
+ * changes shrink by the factor for each earlier round in which it took effect,
+ * whoever took it. Rounds, not decisions: the governments that join one joint
+ * statement make it once.
+ */
+function repeatScale(work: Work, action: Action): number {
+  if (action.repeatFactor === undefined) return 1;
+  const rounds = new Set(work.state.decisions.filter((d) => d.action === action.id && d.effective && d.round < work.state.round).map((d) => d.round));
+  return action.repeatFactor ** rounds.size;
 }
 
 /** Notice of a countermeasure (ILC Art. 52(1)) gives the adversary a chance to evade it: the price of lawful procedure. */

@@ -96,6 +96,8 @@ export interface BalanceCheck {
   passed: boolean;
   /** False only for check 2 on a fictional scenario, which has no record to play. */
   applicable: boolean;
+  /** The figure the check judged (successes of doing nothing, history's matching share, a success rate, rho), null when there was none. */
+  figure: number | null;
   detail: string;
 }
 
@@ -294,6 +296,7 @@ export function balanceChecks(lines: LineSummary[], history: BalanceResult['hist
     id: 1,
     title: 'Doing nothing never succeeds',
     passed: nothing.outcomes.success === 0,
+    figure: nothing.outcomes.success,
     detail: `doing nothing succeeded in ${nothing.outcomes.success} of ${nothing.runs} seeds`,
   }));
   if (hist && history) {
@@ -301,12 +304,13 @@ export function balanceChecks(lines: LineSummary[], history: BalanceResult['hist
       id: 2,
       title: historyTitle,
       passed: hist.refusals === 0 && history.matching >= 0.5,
+      figure: history.matching,
       detail: `${hist.refusals} refused commands over ${hist.runs} seeds; the record's outcome (${history.kind}) in ${pct(history.matching)} of seeds`,
     }));
   } else if (fictional) {
-    checks.push({ id: 2, title: historyTitle, passed: true, applicable: false, detail: 'not applicable: the scenario is fiction (meta.fictional), so there is no record to play' });
+    checks.push({ id: 2, title: historyTitle, passed: true, applicable: false, figure: null, detail: 'not applicable: the scenario is fiction (meta.fictional), so there is no record to play' });
   } else {
-    checks.push(check({ id: 2, title: historyTitle, passed: false, detail: 'the scenario has no history track' }));
+    checks.push(check({ id: 2, title: historyTitle, passed: false, figure: null, detail: 'the scenario has no history track' }));
   }
   // Either searched plan may be the dominant one: a plan found by searching for score can win more often than the one found by searching for outcomes.
   const dominant = bestScore.successRate > bestOutcome.successRate ? bestScore : bestOutcome;
@@ -314,19 +318,63 @@ export function balanceChecks(lines: LineSummary[], history: BalanceResult['hist
     id: 3,
     title: `No single plan wins more than ${pct(DOMINANCE_LIMIT)} of fresh seeds`,
     passed: dominant.successRate <= DOMINANCE_LIMIT,
+    figure: dominant.successRate,
     detail: `the ${dominant === bestScore ? 'plan searched for the best score' : 'plan searched for the best outcome'} won ${pct(dominant.successRate)} of ${dominant.runs} fresh seeds`,
   }));
   checks.push(check({
     id: 4,
     title: `Across random plans, the mean of proportionality and cohesion correlates with the outcome (Spearman ≥ ${CORRELATION_FLOOR})`,
     passed: spearman !== null && spearman >= CORRELATION_FLOOR,
+    figure: spearman,
     detail: spearman === null ? 'no correlation: the scores or the outcomes did not vary across plans' : `Spearman's rho ${spearman.toFixed(3)}`,
   }));
   checks.push(check({
     id: 5,
     title: `The best-score plan succeeds in at least ${pct(BEST_SCORE_FLOOR)} of seeds`,
     passed: bestScore.successRate >= BEST_SCORE_FLOOR,
+    figure: bestScore.successRate,
     detail: `the plan searched for the best score (mean ${bestScore.meanScore}) won ${pct(bestScore.successRate)} of ${bestScore.runs} fresh seeds`,
   }));
   return checks;
+}
+
+/** One check over several samples: how often it passed, and its figure in each. */
+export interface SampledCheck {
+  id: number;
+  title: string;
+  applicable: boolean;
+  passes: number;
+  figures: (number | null)[];
+}
+
+export interface BalanceSamples {
+  scenario: string;
+  seeds: string[];
+  samples: BalanceResult[];
+  checks: SampledCheck[];
+  /** Every sample passes every check: a pass that does not hang on the draw. */
+  passed: boolean;
+}
+
+/** The seeds of n samples: the base seed first, then base/2, base/3... */
+export function sampleSeeds(seed: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => (i === 0 ? seed : `${seed}/${i + 1}`));
+}
+
+/**
+ * The report over several samples (different seeds for every line, every
+ * random plan and every search): a check that passes at one seed and fails at
+ * the next says more about the draw than about the scenario.
+ */
+export function runBalanceSamples(scenario: Scenario, track: HistoryTrack | null, options: BalanceOptions, n: number, onProgress?: (what: string) => void): BalanceSamples {
+  const seeds = sampleSeeds(options.seed, n);
+  const samples = seeds.map((seed, i) => runBalance(scenario, track, { ...options, seed }, onProgress && ((what) => onProgress(`sample ${i + 1} of ${n}: ${what}`))));
+  const checks = samples[0]!.checks.map((first, k) => ({
+    id: first.id,
+    title: first.title,
+    applicable: samples.some((s) => s.checks[k]!.applicable),
+    passes: samples.filter((s) => s.checks[k]!.passed).length,
+    figures: samples.map((s) => s.checks[k]!.figure),
+  }));
+  return { scenario: scenario.id, seeds, samples, checks, passed: samples.every((s) => s.passed) };
 }

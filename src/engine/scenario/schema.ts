@@ -521,6 +521,12 @@ const action = z.strictObject({
     .optional()
     .describe('Adopting opens a sanctions package with its own state chart.'),
   oncePerExercise: z.boolean().default(false).describe('A team can take it only once in the exercise.'),
+  repeatFactor: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Diminishing returns: each earlier round in which the action took effect (by any team) multiplies its indicator changes (add) by this factor. A statement repeated every round tells the public less each time; absent, every repeat has the full effect.'),
   verification: z
     .string()
     .optional()

@@ -2,14 +2,15 @@
  * Actions no team can ever take: an empty availableTo, a legal basis none of
  * the eligible teams has, or a cost beyond every eligible team's resources.
  * A stance on attribution put on an action that cannot carry one. And teams
- * that no action is open to, which can only watch.
+ * that no action is open to, which can only watch. Diminishing returns on
+ * an action that changes no indicator, which would do nothing.
  */
 import type { SemanticRule } from './context';
 
 export const actionsRule: SemanticRule = {
   id: 'actions',
-  summary: 'Some team may take each action (available to it, lawful for it, affordable for it), a stance on attribution sits on an attribution action, and every team has some action open to it.',
-  codes: ['unusable-action', 'misplaced-stance', 'idle-team'],
+  summary: 'Some team may take each action (available to it, lawful for it, affordable for it), a stance on attribution sits on an attribution action, every team has some action open to it, and diminishing returns (repeatFactor) sit on an action that changes an indicator.',
+  codes: ['unusable-action', 'misplaced-stance', 'idle-team', 'idle-repeat-factor'],
   check(context) {
     const s = context.scenario;
     s.teams.forEach((team, i) => {
@@ -26,6 +27,9 @@ export const actionsRule: SemanticRule = {
           [...path, 'attributionStance'],
           `${name} says a government is not in a position to attribute, but ${action.category !== 'attribution' ? `it is a "${action.category}" action: make it an "attribution" action` : 'it targets no incident: a stance is about one incident, so leave targetsIncident at true'}`,
         );
+      }
+      if (action.repeatFactor !== undefined && !action.effects.some((effect) => 'indicator' in effect && effect.add !== undefined)) {
+        context.warning('idle-repeat-factor', [...path, 'repeatFactor'], `${name} has a repeatFactor but none of its effects adds to an indicator, so repeats would not diminish anything: give it an indicator effect with "add", or remove repeatFactor`);
       }
       if (action.availableTo && action.availableTo.length === 0) {
         context.error('unusable-action', [...path, 'availableTo'], `no team can take ${name}: its availableTo list is empty`);
