@@ -1,7 +1,7 @@
 /** The adversary's turn: its reaction to the coalition, then its moves, drawn by posture and phase with the seeded generator. */
 import { evaluate } from '../conditions';
 import { applyEffects } from '../effects';
-import { explainPosture, type RoundFeatures } from '../machines/adversary';
+import { explainPosture, reactionRule, type RoundFeatures } from '../machines/adversary';
 import type { AdversaryMove, Scenario } from '../scenario/schema';
 import { campaignPhase, confidenceOfTeam, posture } from '../rules/readers';
 import type { Work } from '../rules/work';
@@ -25,7 +25,7 @@ export function refreshHiddenAccess(work: Work): void {
 export function reactToRound(
   work: Work,
   features: Omit<RoundFeatures, 'roll' | 'mirrorRoll' | 'bonus' | 'undiscoveredAccess'>,
-): { after: Posture; why: string } {
+): { after: Posture; why: string; inKindOnly: boolean } {
   const { state, scenario } = work;
   const full: RoundFeatures = {
     ...features,
@@ -36,7 +36,17 @@ export function reactToRound(
   };
   work.sendAdversary({ type: 'RESPONSE_RESOLVED', features: full });
   const after = posture(state);
-  return { after, why: explainPosture(scenario.adversary.tuning, full, after) };
+  const tuning = scenario.adversary.tuning;
+  return { after, why: explainPosture(tuning, full, after), inKindOnly: answersInKindOnly(scenario.adversary.moves, tuning, full, after) };
+}
+
+/**
+ * Expulsions draw expulsions, not cyber attacks: when the adversary retaliates
+ * only because a measure invited mirroring (no overreaction by the coalition),
+ * it answers with its in-kind moves alone, if the scenario marks any.
+ */
+export function answersInKindOnly(moves: readonly AdversaryMove[], tuning: Scenario['adversary']['tuning'], f: RoundFeatures, after: Posture): boolean {
+  return after === 'titForTat' && reactionRule(tuning, f) === 'provoked' && f.overreaction < tuning.titForTatGap && moves.some((m) => m.inKind === true);
 }
 
 export function eligibleMoves(scenario: Scenario, state: ExerciseState): AdversaryMove[] {
@@ -50,9 +60,9 @@ export function eligibleMoves(scenario: Scenario, state: ExerciseState): Adversa
   );
 }
 
-/** Plays the red cell's chosen move, or draws the model's. Returns what happened and whether it did harm. */
-export function playMoves(work: Work): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
-  const eligible = eligibleMoves(work.scenario, work.state);
+/** Plays the red cell's chosen move, or draws the model's (only in-kind moves when the retaliation is an answer in kind). Returns what happened and whether it did harm. */
+export function playMoves(work: Work, inKindOnly = false): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
+  const eligible = eligibleMoves(work.scenario, work.state).filter((m) => !inKindOnly || m.inKind === true);
   const chosen = work.state.redCellMove;
   const moves =
     chosen !== undefined

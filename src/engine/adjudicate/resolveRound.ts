@@ -51,7 +51,7 @@ export function resolveRound(work: Work): void {
   state.hidden.quietRounds = publicResponse ? 0 : state.hidden.quietRounds + 1;
 
   const reaction = reactToRound(work, roundFeatures(work, primary, cohesion.value, publicResponse));
-  const { moves, harmful } = playMoves(work);
+  const { moves, harmful } = playMoves(work, reaction.inKindOnly);
   const sanctionHeadlines = advanceSanctions(work, roundProposals);
   const institutionHeadlines = advanceInstitutions(work, harmful);
   const prosecutionHeadlines = advanceProsecution(work);

@@ -375,6 +375,10 @@ const adversaryMove = z.strictObject({
   when: condition.optional().describe('Only when this holds.'),
   effects: z.array(effect).default([]).describe('What the move does.'),
   news: z.string().optional().describe('Headline everyone sees when the move happens.'),
+  inKind: z
+    .boolean()
+    .optional()
+    .describe('An answer in kind to a measure that invites mirroring (expulsions answered by expulsions). In a round in which the adversary retaliates only because such a measure invited it, without an overreaction, only its in-kind moves happen; a scenario that marks none lets every tit-for-tat move happen then.'),
   targets: z
     .array(targetCategory)
     .optional()
