@@ -86,11 +86,11 @@ function movesSection(ctx: Ctx, a: Played): TemplateResult {
     <form class="stack" @submit=${submit} aria-label=${t('redcell.moves', { name: a.name })}>
       <fieldset><legend>${t('redcell.moves', { name: a.name })}</legend>
         ${a.moves.map((m) => html`<div class="choice ${m.eligible ? '' : 'choice--off'}">
-          <input type="radio" name="move" value=${m.id} id=${id(m.id)} ?checked=${a.chosen === m.id} />
+          <input type="radio" name="move" value=${m.id} id=${id(m.id)} .checked=${a.chosen === m.id} />
           <label for=${id(m.id)}><strong>${m.name}</strong> ${m.eligible ? html`<span class="badge badge--ok">${t('redcell.eligible')}</span>` : html`<span class="badge badge--no">${t('redcell.notEligible')}</span>`}
             <span class="help">${m.description}${m.eligible ? '' : t('redcell.notFit')}</span></label>
         </div>`)}
-        <div class="choice"><input type="radio" name="move" value="__hold__" id=${id('hold')} ?checked=${a.chosen === null} />
+        <div class="choice"><input type="radio" name="move" value="__hold__" id=${id('hold')} .checked=${a.chosen === null} />
           <label for=${id('hold')}><strong>${t('redcell.hold')}</strong> <span class="help">${t('redcell.holdHelp')}</span></label></div>
       </fieldset>
       <button class="btn btn--primary" type="submit">${t('redcell.choose', { name: a.name })}</button>

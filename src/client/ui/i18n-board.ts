@@ -28,6 +28,7 @@ const en = {
   },
   adversaries: {
     adversary: 'Adversary',
+    overridePosture: "An adversary's posture",
     behind: 'Who is behind each incident',
     behindLine: '{{incident}}, striking {{targets}}',
   },
@@ -79,6 +80,7 @@ const fr: Resource = {
   },
   adversaries: {
     adversary: 'Adversaire',
+    overridePosture: 'La posture d’un adversaire',
     behind: 'Qui est derrière chaque incident',
     behindLine: '{{incident}}, qui frappe {{targets}}',
   },
@@ -129,6 +131,7 @@ const de: Resource = {
   },
   adversaries: {
     adversary: 'Gegner',
+    overridePosture: 'Die Haltung eines Gegners',
     behind: 'Wer hinter jedem Vorfall steht',
     behindLine: '{{incident}}, trifft {{targets}}',
   },

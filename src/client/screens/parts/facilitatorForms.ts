@@ -186,7 +186,7 @@ export function overridesSection(ctx: Ctx): TemplateResult {
         <fieldset><legend>${t('console.overrideWhat')}</legend>
           ${(['score', 'posture', 'escalation'] as const).map(
             (k) => html`<div class="choice"><input type="radio" name="kind" id=${`ov-kind-${k}`} .checked=${kind === k} @change=${pick(k)} />
-              <label for=${`ov-kind-${k}`}>${t(`console.override_${k}`)}</label></div>`,
+              <label for=${`ov-kind-${k}`}>${k === 'posture' && ctx.view.otherAdversaries.length ? t('adversaries.overridePosture') : t(`console.override_${k}`)}</label></div>`,
           )}
         </fieldset>
         ${kind === 'score' ? scoreFields(ctx) : kind === 'posture' ? postureFields(ctx) : escalationFields(ctx)}
