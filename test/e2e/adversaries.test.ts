@@ -5,7 +5,8 @@
  * the round its board shows both postures, the crew's provoked to
  * tit-for-tat, the state's its own; the projector shows both postures. The
  * facilitator then overrides the crew's posture with the console's adversary
- * choice, and every board shows the crew's new posture beside Northland's.
+ * choice, and every board shows the crew's new posture beside Northland's;
+ * a red cell holds the crew back in round 2 while Northland is left to the model.
  *
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
@@ -125,8 +126,32 @@ describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
     expect(await behind.innerText()).toContain('Ransomware at hospitals, striking United States and United Kingdom');
     // A team does not learn who is behind which incident before the debrief.
     expect(await usa.locator('.behind-list').count()).toBe(0);
-    // The drawn board is there, and the summary beside it says the same.
-    await fac.locator('section.board canvas').waitFor();
+    // The drawn board is there at a size where its adversaries' lines (22 px on the 1280 px canvas) read at 14 px or more.
+    for (const page of [fac, usa]) {
+      const canvas = page.locator('section.board canvas');
+      await canvas.waitFor();
+      const box = (await canvas.boundingBox())!;
+      expect((box.width / 1280) * 22, page === fac ? 'facilitator' : 'team').toBeGreaterThanOrEqual(14);
+    }
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('the red cell chooses for each adversary on its own: it holds the crew back and leaves Northland to the model', async () => {
+    const codes = Object.fromEntries(
+      await fac.locator('.code-row').evaluateAll((els) => els.map((el) => [el.querySelector('.code-head strong')?.textContent ?? '', el.querySelector('.code')?.textContent ?? ''])),
+    ) as Record<string, string>;
+    const red = await open('red cell');
+    await joinWithCode(red, rig.base, codes['Red cell']!, 'Red');
+    await advance('Open round 2');
+    const crew = red.locator('.redcell-moves[data-adversary="crew"]');
+    await crew.getByRole('heading', { name: 'Your move this round: Ransom crew' }).waitFor();
+    // Deterred by the override, the crew may not encrypt now.
+    await expect.poll(() => crew.locator('.choice').first().innerText(), SLOW).toContain('Not eligible now');
+    await crew.getByLabel(/Hold back/).check();
+    await crew.getByRole('button', { name: 'Choose for Ransom crew' }).click();
+    await expect.poll(() => crew.locator('p[role="status"]').innerText(), SLOW).toBe('You hold back this round.');
+    // Northland's choice is untouched.
+    expect(await red.locator('#moves-h + p').innerText()).toContain('Nothing chosen yet');
     expect(errors).toEqual([]);
   }, 90_000);
 });
