@@ -89,6 +89,8 @@ describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
     await advance('Resolve round 1 now');
 
     await expect.poll(() => facts.locator('[data-actor="crew"]').innerText(), SLOW).toMatch(/Tit-for-tat/);
+    // The round's results give the crew's reaction beside Northland's.
+    await expect.poll(() => usa.locator('.round-result dd[data-actor="crew"]').first().innerText(), SLOW).toMatch(/Probing.*Tit-for-tat/s);
     const northland = (await facts.innerText()).split('\n').join(' ');
     expect(northland).toMatch(/Northland:\s*(Probing|Emboldened|Deterred)/);
 
