@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     await red.locator('.redcell-moves[data-adversary="crew"] .choice').first().waitFor();
     await red.waitForTimeout(1500);
     await shoot(red, 'redcell-round2');
+    await shoot(red, 'redcell-crew-moves', '.redcell-moves[data-adversary="crew"]');
     await shoot(red, 'redcell-board', 'section.board');
     await shoot(usa, 'team-board', 'section.board');
 
