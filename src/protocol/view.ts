@@ -585,6 +585,18 @@ export const exerciseViewSchema = z
         adversaryBriefing: z.string(),
         redCellMove: z.string().nullable().optional().describe('The red cell\'s choice this round: a move id, null to hold back, absent when the model decides.'),
         adversaryMoves: z.array(z.strictObject({ id: z.string(), name: z.string(), description: z.string(), eligible: z.boolean() })),
+        otherAdversaries: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              name: z.string(),
+              briefing: z.string(),
+              redCellMove: z.string().nullable().optional().describe("The red cell's choice this round for this actor: a move id, null to hold back, absent when the model decides."),
+              moves: z.array(redCellMoveSchema),
+            }),
+          )
+          .optional()
+          .describe("Scenarios with otherAdversaries: each further actor's briefing, moves and the red cell's choice, as for the adversary."),
         guide: z.strictObject({
           text: z.string(),
           rounds: z.array(z.strictObject({ title: z.string(), discussionQuestions: z.array(z.string()), watchFor: z.array(z.string()) })),

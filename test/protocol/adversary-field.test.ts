@@ -81,6 +81,9 @@ describe('the views that go with it', () => {
       ['intrusion', 'northland', ['usa', 'uk']],
       ['ransomware', 'crew', ['usa', 'uk']],
     ]);
+    const fac = JSON.parse(JSON.stringify(project(scenario, state, { role: 'facilitator' })));
+    expect(exerciseViewSchema.safeParse(fac).success).toBe(true);
+    expect(fac.facilitator.otherAdversaries[0]).toMatchObject({ id: 'crew', name: 'Ransom crew', redCellMove: 'encrypt' });
     // Teams learn who is behind which incident at the debrief, not before.
     const usa = JSON.parse(JSON.stringify(project(scenario, state, { role: 'team', team: 'usa' })));
     expect(exerciseViewSchema.safeParse(usa).success).toBe(true);

@@ -54,6 +54,10 @@ describe('a further adversary under the red cell and the facilitator', () => {
     // Emboldened, the crew may now leak Northland's tooling: the red cell chooses it instead.
     await red.waitForView((v) => v.redCell!.others![0]!.moves.find((m) => m.id === 'leak-tooling')!.eligible, 'leak-tooling eligible');
     expect(await red.command({ type: 'chooseAdversaryMove', move: 'leak-tooling', adversary: 'crew' })).toMatchObject({ ok: true });
+    // The facilitator sees the red cell's choice for the crew, as for the adversary; the teams do not.
+    await t.facilitator.waitForView((v) => v.facilitator!.otherAdversaries?.[0]?.redCellMove === 'leak-tooling', "the red cell's choice in the console");
+    expect(t.facilitator.view!.facilitator!.redCellMove).toBeUndefined();
+    expect(usa.view!.facilitator).toBeNull();
 
     for (const team of Object.values(t.teams)) await team[0]!.must({ type: 'lockDecisions' });
     const facView = await t.facilitator.waitForView((v) => v.rounds.length === 1, 'round 1 resolved');

@@ -595,6 +595,10 @@ function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<
     adversaryBriefing: scenario.adversary.briefing,
     redCellMove: state.redCellMove,
     adversaryMoves: movesOf(scenario, state),
+    // Only in scenarios with further actors, so that other views keep their shape.
+    ...(scenario.otherAdversaries?.length
+      ? { otherAdversaries: othersOf(scenario, state).map(({ kind: _kind, chosen, ...rest }) => ({ ...rest, redCellMove: chosen })) }
+      : {}),
     guide: {
       text: scenario.debrief.facilitatorGuide,
       rounds: scenario.rounds.map((r) => ({ title: r.title, discussionQuestions: r.discussionQuestions, watchFor: r.watchFor })),
@@ -614,20 +618,21 @@ function redCellView(scenario: Scenario, state: ExerciseState): NonNullable<Exer
     moves: movesOf(scenario, state),
     chosen: state.redCellMove,
     // Only in scenarios with further actors, so that other views keep their shape.
-    ...(others.length
-      ? {
-          others: others.map((actor) => {
-            const eligible = new Set(eligibleOtherMoves(scenario, state, actor).map((m) => m.id));
-            return {
-              id: actor.id,
-              name: actor.name,
-              kind: actor.kind,
-              briefing: actor.briefing,
-              moves: actor.moves.map((m) => ({ id: m.id, name: m.name, description: m.description, eligible: eligible.has(m.id) })),
-              chosen: state.redCellOthers?.[actor.id],
-            };
-          }),
-        }
-      : {}),
+    ...(others.length ? { others: othersOf(scenario, state) } : {}),
   };
+}
+
+/** Each further actor with its moves (eligible now or not) and the red cell's choice for it this round. */
+function othersOf(scenario: Scenario, state: ExerciseState) {
+  return (scenario.otherAdversaries ?? []).map((actor) => {
+    const eligible = new Set(eligibleOtherMoves(scenario, state, actor).map((m) => m.id));
+    return {
+      id: actor.id,
+      name: actor.name,
+      kind: actor.kind,
+      briefing: actor.briefing,
+      moves: actor.moves.map((m) => ({ id: m.id, name: m.name, description: m.description, eligible: eligible.has(m.id) })),
+      chosen: state.redCellOthers?.[actor.id],
+    };
+  });
 }

@@ -323,6 +323,8 @@ export interface ExerciseView {
     redCellMove?: string | null;
     /** The adversary's moves by name, and which fit its posture and phase now. */
     adversaryMoves: { id: string; name: string; description: string; eligible: boolean }[];
+    /** Scenarios with further actors (otherAdversaries): each one's briefing, moves and the red cell's choice this round, as above. */
+    otherAdversaries?: { id: string; name: string; briefing: string; redCellMove?: string | null; moves: RedCellMoveView[] }[];
     /** The facilitator's guide: timing and flow, and per round what to ask and what to watch for. */
     guide: { text: string; rounds: { title: string; discussionQuestions: string[]; watchFor: string[] }[] };
   } | null;
