@@ -72,7 +72,8 @@ export type CommandBody =
   | { type: 'scheduleAdhocInject'; inject: AdhocInject; round: number; minute?: number }
   | { type: 'holdInject'; inject: string }
   | { type: 'overrideScore'; decision: string; proportionality: number; reason: string }
-  | { type: 'overridePosture'; posture: Posture; reason: string }
+  /** adversary: a further actor's id (scenario.otherAdversaries); the primary adversary when absent. (Not `actor`: that is who sent the command.) */
+  | { type: 'overridePosture'; posture: Posture; reason: string; adversary?: string }
   | { type: 'overrideEscalation'; level: number; reason: string }
   | { type: 'announce'; text: string }
   | { type: 'endExercise'; reason: string }
@@ -96,7 +97,8 @@ export type CommandBody =
   // observers
   | { type: 'note'; text: string; objective?: string; rating?: Rating; round?: number; team?: TeamId }
   // red cell
-  | { type: 'chooseAdversaryMove'; move: string | null };
+  /** adversary: a further actor's id (scenario.otherAdversaries); the primary adversary when absent. */
+  | { type: 'chooseAdversaryMove'; move: string | null; adversary?: string };
 
 export type CommandType = CommandBody['type'];
 
@@ -519,6 +521,8 @@ export interface ExerciseState {
   notes: ObserverNote[];
   timeline: TimelineEntry[];
   redCellMove: string | null | undefined;
+  /** The red cell's choices this round for further actors (scenario.otherAdversaries), by actor id: a move id or null to hold back; absent until it chooses for one (so that other states keep their hashes). */
+  redCellOthers?: Record<string, string | null>;
   /**
    * Set when the facilitator reopened the exercise after its end: join codes
    * seat people and chat runs again. Absent otherwise (so that the states,

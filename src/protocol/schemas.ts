@@ -102,7 +102,12 @@ export const commandBodySchema = z.discriminatedUnion('type', [
     proportionality: finite.min(0).max(100),
     reason: nonEmptyText(LIMITS.reason),
   }),
-  z.strictObject({ type: z.literal('overridePosture'), posture: postureSchema, reason: nonEmptyText(LIMITS.reason) }),
+  z.strictObject({
+    type: z.literal('overridePosture'),
+    posture: postureSchema,
+    reason: nonEmptyText(LIMITS.reason),
+    adversary: ref.optional().describe("A further adversary's id (the view's otherAdversaries); the primary adversary when absent."),
+  }),
   z.strictObject({
     type: z.literal('overrideEscalation'),
     level: finite.int().min(0).max(9),
@@ -146,7 +151,11 @@ export const commandBodySchema = z.discriminatedUnion('type', [
     team: ref.optional(),
   }),
   // red cell
-  z.strictObject({ type: z.literal('chooseAdversaryMove'), move: ref.nullable() }),
+  z.strictObject({
+    type: z.literal('chooseAdversaryMove'),
+    move: ref.nullable(),
+    adversary: ref.optional().describe("A further adversary's id (the view's redCell.others); the primary adversary when absent."),
+  }),
 ]);
 
 // Compile-time proof that the schema and the engine's union describe the same bodies.

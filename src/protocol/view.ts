@@ -277,6 +277,11 @@ export const incidentViewSchema = z.strictObject({
     .optional()
     .describe('The criminal case on the incident, once a step has been taken on it (scenarios with a prosecution section).'),
   protectedTargets: z.array(z.string()).optional().describe("The protected targets it struck, in players' words (scenarios with a norms section): a violation of the norm."),
+  actor: z
+    .string()
+    .optional()
+    .describe("Scenarios with otherAdversaries, for viewers who see who is behind incidents (facilitator, red cell; everyone at the debrief): the id of the adversary behind it, the primary adversary's or a further actor's."),
+  strikes: z.array(z.string()).optional().describe('With actor: the teams the incident strikes (its injured, else every team).'),
 });
 
 const normsViewSchema = z
@@ -478,6 +483,13 @@ export const outcomeSchema = z
   })
   .describe('How the exercise ended; null before the debrief. The same shape everywhere an outcome appears.');
 
+const redCellMoveSchema = z.strictObject({
+  id: z.string().describe('chooseAdversaryMove.move takes it.'),
+  name: z.string(),
+  description: z.string(),
+  eligible: z.boolean(),
+});
+
 export const exerciseViewSchema = z
   .strictObject({
     viewer: viewerSchema,
@@ -573,6 +585,18 @@ export const exerciseViewSchema = z
         adversaryBriefing: z.string(),
         redCellMove: z.string().nullable().optional().describe('The red cell\'s choice this round: a move id, null to hold back, absent when the model decides.'),
         adversaryMoves: z.array(z.strictObject({ id: z.string(), name: z.string(), description: z.string(), eligible: z.boolean() })),
+        otherAdversaries: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              name: z.string(),
+              briefing: z.string(),
+              redCellMove: z.string().nullable().optional().describe("The red cell's choice this round for this actor: a move id, null to hold back, absent when the model decides."),
+              moves: z.array(redCellMoveSchema),
+            }),
+          )
+          .optional()
+          .describe("Scenarios with otherAdversaries: each further actor's briefing, moves and the red cell's choice, as for the adversary."),
         guide: z.strictObject({
           text: z.string(),
           rounds: z.array(z.strictObject({ title: z.string(), discussionQuestions: z.array(z.string()), watchFor: z.array(z.string()) })),
@@ -583,8 +607,21 @@ export const exerciseViewSchema = z
     redCell: z
       .strictObject({
         briefing: z.string(),
-        moves: z.array(z.strictObject({ id: z.string().describe('chooseAdversaryMove.move takes it.'), name: z.string(), description: z.string(), eligible: z.boolean() })),
+        moves: z.array(redCellMoveSchema),
         chosen: z.string().nullable().optional(),
+        others: z
+          .array(
+            z.strictObject({
+              id: z.string().describe('chooseAdversaryMove.adversary takes it.'),
+              name: z.string(),
+              kind: z.enum(['state', 'criminal']),
+              briefing: z.string(),
+              moves: z.array(redCellMoveSchema),
+              chosen: z.string().nullable().optional().describe("The red cell's choice this round for this actor: a move id, null to hold back, absent when the model decides."),
+            }),
+          )
+          .optional()
+          .describe('Scenarios with otherAdversaries: each further actor with its moves, for the red cell to choose as for the adversary.'),
       })
       .nullable()
       .describe('Red cell only.'),

@@ -3,7 +3,10 @@
  * two adversaries, a state and a ransomware crew (test/fixtures/two-adversaries.json).
  * The United States strikes the crew's servers far beyond the harm done; after
  * the round its board shows both postures, the crew's provoked to
- * tit-for-tat, the state's its own; the projector shows both postures.
+ * tit-for-tat, the state's its own; the projector shows both postures. The
+ * facilitator then overrides the crew's posture with the console's adversary
+ * choice, and every board shows the crew's new posture beside Northland's;
+ * a red cell holds the crew back in round 2 while Northland is left to the model.
  *
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
@@ -86,6 +89,8 @@ describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
     await advance('Resolve round 1 now');
 
     await expect.poll(() => facts.locator('[data-actor="crew"]').innerText(), SLOW).toMatch(/Tit-for-tat/);
+    // The round's results give the crew's reaction beside Northland's.
+    await expect.poll(() => usa.locator('.round-result dd[data-actor="crew"]').first().innerText(), SLOW).toMatch(/Probing.*Tit-for-tat/s);
     const northland = (await facts.innerText()).split('\n').join(' ');
     expect(northland).toMatch(/Northland:\s*(Probing|Emboldened|Deterred)/);
 
@@ -96,6 +101,59 @@ describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
     await projector.locator('.pj-ladder').waitFor();
     await expect.poll(() => projector.locator('.pj-posture[data-actor="crew"]').innerText(), SLOW).toBe('Ransom crew: Tit-for-tat');
     expect(await projector.locator('.pj-posture').first().innerText()).toMatch(/^Northland: /);
+    await projector.close();
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it("the console's posture override names the crew: its posture changes on the board and in the summary, Northland's does not", async () => {
+    const facts = usa.locator('.board-summary .headline-facts');
+    const northland = (await fac.locator('.board-summary .headline-facts').innerText()).match(/Northland:\s*(\S+)/)![1]!;
+    await fac.locator('#override-h').click();
+    await fac.locator('#ov-kind-posture').check();
+    const adversary = fac.getByLabel('Adversary', { exact: true });
+    expect(await adversary.locator('option').allInnerTexts()).toEqual(['Northland', 'Ransom crew']);
+    await adversary.selectOption({ label: 'Ransom crew' });
+    // The posture list marks the crew's current posture, not Northland's.
+    await expect.poll(() => fac.locator('#ov-posture option:checked').innerText(), SLOW).toBe('Tit-for-tat (now)');
+    await fac.locator('#ov-posture').selectOption('deterred');
+    await fac.locator('#override-reason').fill('The crew was arrested abroad.');
+    await fac.getByRole('button', { name: 'Override' }).click();
+    await expect.poll(() => fac.locator('section[aria-labelledby="override-h"] .answer').innerText(), SLOW).toMatch(/Overridden|✓/);
+
+    // Every board shows it: the team's summary, and the facilitator's list of who is behind each incident.
+    await expect.poll(() => facts.locator('[data-actor="crew"]').innerText(), SLOW).toMatch(/Deterred/);
+    expect((await facts.innerText()).split('\n').join(' ')).toMatch(new RegExp(`Northland:\\s*${northland}`));
+    const behind = fac.locator('.behind-list > li[data-actor="crew"]');
+    await expect.poll(() => behind.innerText(), SLOW).toMatch(/Ransom crew \(Deterred, Extort\)/);
+    expect(await behind.innerText()).toContain('Ransomware at hospitals, striking United States and United Kingdom');
+    // A team does not learn who is behind which incident before the debrief.
+    expect(await usa.locator('.behind-list').count()).toBe(0);
+    // The drawn board is there at a size where its adversaries' lines (22 px on the 1280 px canvas) read at 14 px or more.
+    for (const page of [fac, usa]) {
+      const canvas = page.locator('section.board canvas');
+      await canvas.waitFor();
+      const box = (await canvas.boundingBox())!;
+      expect((box.width / 1280) * 22, page === fac ? 'facilitator' : 'team').toBeGreaterThanOrEqual(14);
+    }
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('the red cell chooses for each adversary on its own: it holds the crew back and leaves Northland to the model', async () => {
+    const codes = Object.fromEntries(
+      await fac.locator('.code-row').evaluateAll((els) => els.map((el) => [el.querySelector('.code-head strong')?.textContent ?? '', el.querySelector('.code')?.textContent ?? ''])),
+    ) as Record<string, string>;
+    const red = await open('red cell');
+    await joinWithCode(red, rig.base, codes['Red cell']!, 'Red');
+    await advance('Open round 2');
+    const crew = red.locator('.redcell-moves[data-adversary="crew"]');
+    await crew.getByRole('heading', { name: 'Your move this round: Ransom crew' }).waitFor();
+    // Deterred by the override, the crew may not encrypt now.
+    await expect.poll(() => crew.locator('.choice').first().innerText(), SLOW).toContain('Not eligible now');
+    await crew.getByLabel(/Hold back/).check();
+    await crew.getByRole('button', { name: 'Choose for Ransom crew' }).click();
+    await expect.poll(() => crew.locator('p[role="status"]').innerText(), SLOW).toBe('You hold back this round.');
+    // Northland's choice is untouched.
+    expect(await red.locator('#moves-h + p').innerText()).toContain('Nothing chosen yet');
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, createExercise, project, replay, stateHash } from '../../src/engine/index';
+import { applyCommand, canonicalJson, createExercise, project, replay, stateHash, type Command, type CommandBody } from '../../src/engine/index';
 import { regionValue } from '../../src/engine/conditions';
 import { POLICIES } from '../../src/engine/bots/policies';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
@@ -175,5 +175,106 @@ describe('the validator on further actors', () => {
     expect(phase.join('\n')).toContain('unknown phase "access" of "crew" (known: extort, sell) (at /otherAdversaries/0/moves/0/phases/0)');
     const otherPhase = problems((s) => (s.adversary.moves[1].when = { state: 'adversary.crew.phase', in: ['sell', 'access'] }));
     expect(otherPhase.join('\n')).toContain('access');
+  });
+});
+
+describe("the facilitator's and the red cell's controls over a further actor", () => {
+  const RED_CELL = { role: 'redCell', name: 'Red' } as const;
+
+  it("overridePosture with adversary sets that actor's posture, and leaves the adversary's alone", () => {
+    const game = new Game(twoAdversaries()).start();
+    const before = regionValue(game.state, 'adversary.posture');
+    game.ok(FAC, { type: 'overridePosture', posture: 'deterred', reason: 'The crew was arrested.', adversary: 'crew' });
+    expect(regionValue(game.state, 'adversary.crew.posture')).toBe('deterred');
+    expect(regionValue(game.state, 'adversary.posture')).toBe(before);
+    expect(game.state.timeline.at(-1)!.text).toBe("The facilitator set Ransom crew's posture to deterred: The crew was arrested.");
+    // Without adversary, the primary one, as before.
+    game.ok(FAC, { type: 'overridePosture', posture: 'emboldened', reason: 'For the drill.' });
+    expect(regionValue(game.state, 'adversary.posture')).toBe('emboldened');
+    expect(regionValue(game.state, 'adversary.crew.posture')).toBe('deterred');
+    expect(game.state.timeline.at(-1)!.text).toBe("The facilitator set the adversary's posture to emboldened: For the drill.");
+    // Every seat sees it on the further actor's line of the view.
+    const usa = project(game.scenario, game.state, { role: 'team', team: 'usa', name: 'Ada' } as never);
+    expect(usa.otherAdversaries[0]!.posture).toBe('deterred');
+  });
+
+  it('an unknown adversary is refused with a sentence, for both commands, and changes nothing', () => {
+    const game = new Game(twoAdversaries()).start();
+    const before = stateHash(game.state);
+    const message = game.reject(FAC, { type: 'overridePosture', posture: 'deterred', reason: 'r', adversary: 'nobody' }, 'INVALID_ARGUMENT');
+    expect(message).toBe('There is no further adversary "nobody" in this scenario (for Northland, name no adversary).');
+    // The primary adversary is addressed by naming none, not by its id.
+    game.reject(FAC, { type: 'overridePosture', posture: 'deterred', reason: 'r', adversary: 'northland' }, 'INVALID_ARGUMENT');
+    game.reject(RED_CELL, { type: 'chooseAdversaryMove', move: 'encrypt', adversary: 'nobody' }, 'INVALID_ARGUMENT');
+    // In a scenario without further actors, any adversary is unknown.
+    const minimal = new Game(minimalScenario()).start();
+    minimal.reject(FAC, { type: 'overridePosture', posture: 'deterred', reason: 'r', adversary: 'crew' }, 'INVALID_ARGUMENT');
+    expect(stateHash(game.state)).toBe(before);
+    // Permissions come first: a team may not name an adversary either.
+    game.reject(team('usa'), { type: 'chooseAdversaryMove', move: null, adversary: 'crew' }, 'NOT_ALLOWED');
+  });
+
+  it("the red cell's view lists each further actor with its moves; a move must be the actor's and fit its posture", () => {
+    const game = new Game(twoAdversaries()).start();
+    const view = project(game.scenario, game.state, RED_CELL as never).redCell!;
+    expect(view.others!.map((o) => [o.id, o.name, o.chosen])).toEqual([['crew', 'Ransom crew', undefined]]);
+    expect(view.others![0]!.moves.map((m) => [m.id, m.eligible])).toEqual([['encrypt', true], ['leak-tooling', false]]);
+    game.reject(RED_CELL, { type: 'chooseAdversaryMove', move: 'leak-tooling', adversary: 'crew' }, 'NOT_AVAILABLE');
+    // The adversary's move is not the crew's, and the crew's is not the adversary's.
+    expect(game.reject(RED_CELL, { type: 'chooseAdversaryMove', move: 'deepen-access', adversary: 'crew' }, 'UNKNOWN_MOVE')).toBe('Ransom crew has no move "deepen-access".');
+    game.reject(RED_CELL, { type: 'chooseAdversaryMove', move: 'encrypt' }, 'UNKNOWN_MOVE');
+    game.ok(RED_CELL, { type: 'chooseAdversaryMove', move: 'encrypt', adversary: 'crew' });
+    expect(game.state.redCellOthers).toEqual({ crew: 'encrypt' });
+    expect(game.state.redCellMove).toBeUndefined();
+    expect(project(game.scenario, game.state, RED_CELL as never).redCell!.others![0]!.chosen).toBe('encrypt');
+    // Scenarios without further actors keep the red cell's view as it was.
+    const minimal = createExercise(minimalScenario(), 'v');
+    expect('others' in project(minimalScenario(), minimal, RED_CELL as never).redCell!).toBe(false);
+  });
+
+  it("the red cell's choice for the crew replaces the crew's draws; the adversary plays as it would have", () => {
+    for (const seed of ['a', 'b', 'c']) {
+      const drawn = new Game(twoAdversaries(), seed).start().lockAll();
+      const held = new Game(twoAdversaries(), seed).start();
+      held.ok(RED_CELL, { type: 'chooseAdversaryMove', move: null, adversary: 'crew' });
+      held.lockAll();
+      const [a, b] = [drawn.state.rounds[0]!, held.state.rounds[0]!];
+      // Encrypt has a chance of 1: drawn, the crew always plays it; held back, never.
+      expect(a.others![0]!.moves.map((m) => m.move), seed).toContain('encrypt');
+      expect(b.others![0]!.moves, seed).toEqual([]);
+      // The adversary's turn comes before the further actors' draws: it is untouched.
+      expect(b.adversaryMoves, seed).toEqual(a.adversaryMoves);
+      expect(b.postureAfter, seed).toBe(a.postureAfter);
+      expect(held.state.timeline.some((e) => e.text === 'The red cell chose to hold Ransom crew back this round.')).toBe(true);
+      // The choice holds for one round.
+      held.ok(FAC, { type: 'advance' });
+      expect(held.state.redCellOthers).toBeUndefined();
+    }
+  });
+
+  it('a chosen move is played, and an exercise with the choices replays byte for byte', () => {
+    const scenario = twoAdversaries();
+    const bodies: [typeof FAC | typeof RED_CELL | ReturnType<typeof team>, CommandBody][] = [
+      [FAC, { type: 'startExercise' }],
+      [FAC, { type: 'advance' }],
+      [RED_CELL, { type: 'chooseAdversaryMove', move: 'encrypt', adversary: 'crew' }],
+      [RED_CELL, { type: 'chooseAdversaryMove', move: null }],
+      [FAC, { type: 'overridePosture', posture: 'emboldened', reason: 'Drill.', adversary: 'crew' }],
+      [team('usa'), { type: 'lockDecisions' }],
+      [team('uk'), { type: 'lockDecisions' }],
+    ];
+    const commands = bodies.map(([actor, body], i) => ({ ...body, id: `c${i}`, actor, at: 1_000 * (i + 1) }) as Command);
+    let state = createExercise(scenario, 'r');
+    for (const command of commands) {
+      const result = applyCommand(scenario, state, command);
+      if (!result.ok) throw new Error(result.message);
+      state = result.state;
+    }
+    const round = state.rounds[0]!;
+    expect(round.adversaryMoves).toEqual([]);
+    expect(round.others![0]!.moves.map((m) => m.move)).toEqual(['encrypt']);
+    const again = replay(scenario, 'r', commands);
+    expect(again.results.every((r) => r.ok)).toBe(true);
+    expect(canonicalJson(again.state)).toBe(canonicalJson(state));
   });
 });

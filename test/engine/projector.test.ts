@@ -59,7 +59,8 @@ describe('ViewProjector', () => {
       const { views } = followPlay(scenario, `projector-${scenario.id}`, ['coalition-follower', ...policies.filter((p) => p !== 'coalition-follower')]);
       expect(views, scenario.id).toBeGreaterThan(20);
     }
-  });
+    // One bot exercise per shipped scenario and policy: the time grows with the catalogue.
+  }, 120_000);
 
   it('starts again when the scenario is replaced', () => {
     const scenario = richScenario();

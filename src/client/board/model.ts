@@ -34,6 +34,9 @@ export interface BoardMeter {
 export interface BoardIncident {
   id: string;
   name: string;
+  /** The adversary behind it (an id of `adversaries`: PRIMARY for the primary one) and the teams it strikes; null where the viewer does not see who is behind it. */
+  actor: string | null;
+  strikes: { team: string; short: string; teamName: string }[];
   harm: number;
   active: boolean;
   coalitionStage: string;
@@ -61,13 +64,49 @@ export interface BoardModel {
   sanctions: { id: string; name: string; teams: string[]; stage: string; challenge: string; listed?: SanctionsView['listed'] }[];
   lastRound: { round: number; escalationBefore: number; escalationAfter: number; postureBefore: string; postureAfter: string } | null;
   /** Further actors beside the adversary (the scenario's otherAdversaries), each with its posture; empty in most scenarios. */
-  others: { id: string; name: string; posture: string; postureWord: string; campaignPhase: string }[];
+  others: BoardAdversary[];
+  /** Every adversary, the primary one first, each with the mark that tells its incidents apart on the board. */
+  adversaries: BoardAdversary[];
 }
+
+export type AdversaryShape = 'diamond' | 'triangle' | 'square' | 'circle';
+
+export interface BoardAdversary {
+  id: string;
+  name: string;
+  posture: string;
+  postureWord: string;
+  campaignPhase: string;
+  primary: boolean;
+  colour: string;
+  shape: AdversaryShape;
+  /** The shape as a character, for the words beside the board. */
+  glyph: string;
+}
+
+/** The primary adversary's mark, then the further actors' in turn: a shape and a colour each, so that neither alone tells them apart. */
+const MARKS: { colour: string; shape: AdversaryShape; glyph: string }[] = [
+  { colour: '#9b1c1c', shape: 'diamond', glyph: '◆' },
+  { colour: '#5e3c99', shape: 'triangle', glyph: '▲' },
+  { colour: '#00665e', shape: 'square', glyph: '■' },
+  { colour: '#8c510a', shape: 'circle', glyph: '●' },
+];
+const markOf = (i: number) => MARKS[i % MARKS.length]!;
+
+/** The primary adversary's id in the board model (further actors keep their scenario ids). */
+export const PRIMARY = '';
+
+/** A short label for the canvas: the team's id in capitals, e.g. USA. */
+const shortOf = (team: string) => team.toUpperCase().slice(0, 5);
 
 export function boardModel(view: ExerciseView): BoardModel {
   const myTeam = view.viewer.role === 'team' ? view.viewer.team : null;
   const last = view.rounds[view.rounds.length - 1] ?? null;
   const teamOf = (id: string) => view.teams.find((t) => t.id === id);
+  const adversaries: BoardAdversary[] = [
+    { id: PRIMARY, name: view.scenario.adversaryName, posture: view.adversary.posture, phaseName: view.adversary.phaseName },
+    ...view.otherAdversaries.map((o) => ({ id: o.id, name: o.name, posture: o.posture, phaseName: o.phaseName })),
+  ].map((a, i) => ({ id: a.id, name: a.name, posture: a.posture, postureWord: postureWord(a.posture), campaignPhase: a.phaseName, primary: i === 0, ...markOf(i) }));
   return {
     capitals: view.teams.map((t) => ({
       team: t.id,
@@ -91,10 +130,17 @@ export function boardModel(view: ExerciseView): BoardModel {
     posture: view.adversary.posture,
     postureWord: postureWord(view.adversary.posture),
     campaignPhase: view.adversary.phaseName,
-    others: view.otherAdversaries.map((o) => ({ id: o.id, name: o.name, posture: o.posture, postureWord: postureWord(o.posture), campaignPhase: o.phaseName })),
+    others: adversaries.slice(1),
+    adversaries,
     incidents: view.incidents.map((i) => ({
       id: i.id,
       name: i.name,
+      // The view names the primary adversary by its scenario id, which the board does not need: any id that is not a further actor's is the primary's.
+      actor: i.actor === undefined ? null : view.otherAdversaries.some((o) => o.id === i.actor) ? i.actor : PRIMARY,
+      strikes: (i.actor !== undefined ? (i.strikes ?? []) : []).flatMap((id) => {
+        const t = teamOf(id);
+        return t ? [{ team: t.id, short: shortOf(t.id), teamName: t.name }] : [];
+      }),
       harm: i.harm,
       active: i.active,
       coalitionStage: i.coalition.stage,
@@ -104,7 +150,7 @@ export function boardModel(view: ExerciseView): BoardModel {
         return {
           team: t.id,
           teamName: t.name,
-          short: t.id.toUpperCase().slice(0, 5),
+          short: shortOf(t.id),
           colour: teamOf(t.id)?.colour ?? '#999999',
           stage: a?.stage ?? 'unknown',
           confidence: a?.confidence ? CONFIDENCE_RANK[a.confidence] : a && a.stage !== 'undisclosed' ? 0 : null,

@@ -2,16 +2,20 @@
  * The Phaser scene of the board: the map of allied capitals and the
  * coalition links between them, the escalation ladder with the adversary's
  * posture, attribution meters per incident, and the sanctions board. It
- * redraws from a BoardModel; it never decides anything.
+ * redraws from a BoardModel; it never decides anything. In scenarios with
+ * further adversaries each adversary has a line under the ladder and a mark
+ * (a shape and a colour) that tells its incidents apart, in the meters and
+ * beside the capitals they strike. Its words come from ui/i18n-board.ts.
  *
  * Text objects are kept between redraws and only re-rendered when their
  * text or style changes (each one is a texture); the shapes are redrawn.
  */
 import * as Phaser from 'phaser';
-import type { BoardModel } from './model';
+import type { AdversaryShape, BoardAdversary, BoardModel } from './model';
 import { projector } from './model';
 import { COASTS } from './outline';
 import { sanctionWord } from '../ui/format';
+import { t } from '../ui/i18n';
 
 export const W = 1280;
 export const H = 720;
@@ -57,6 +61,8 @@ export class BoardScene extends Phaser.Scene {
   private readonly used = new Set<string>();
   private rungs = 10;
   private topLevel = 9;
+  /** The height under the rungs kept for the adversaries' lines. */
+  private footer = 64;
 
   constructor() {
     super({ key: 'board' });
@@ -77,7 +83,7 @@ export class BoardScene extends Phaser.Scene {
   playRound(round: number, from: number, to: number, reduceMotion: boolean): void {
     if (!this.layers || reduceMotion) return;
     const banner = this.add
-      .text(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2, `Round ${round} resolved`, { fontFamily: FONT, fontSize: '44px', color: '#1b2430', fontStyle: 'bold' })
+      .text(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2, t('drawn.roundResolved', { round }), { fontFamily: FONT, fontSize: '44px', color: '#1b2430', fontStyle: 'bold' })
       .setOrigin(0.5)
       .setAlpha(0)
       .setBackgroundColor('#ffffffdd')
@@ -134,15 +140,15 @@ export class BoardScene extends Phaser.Scene {
   }
 
   private drawPanels(g: Phaser.GameObjects.Graphics): void {
-    for (const [box, title, fill] of [
-      [MAP, 'Allied capitals', WATER],
-      [LADDER, 'Escalation ladder', PANEL],
-      [METERS, 'Attribution confidence', PANEL],
-      [SANCTIONS, 'Sanctions packages', PANEL],
+    for (const [box, id, fill] of [
+      [MAP, 'capitals', WATER],
+      [LADDER, 'ladder', PANEL],
+      [METERS, 'meters', PANEL],
+      [SANCTIONS, 'sanctions', PANEL],
     ] as const) {
       g.fillStyle(fill, 1).fillRoundedRect(box.x, box.y, box.w, box.h, 10);
       g.lineStyle(2, 0xb8c2cc, 1).strokeRoundedRect(box.x, box.y, box.w, box.h, 10);
-      this.text(`title:${title}`, box.x + 14, box.y + 10, title, { size: 22, bold: true });
+      this.text(`title:${id}`, box.x + 14, box.y + 10, t(`drawn.${id}`), { size: 22, bold: true });
     }
   }
 
@@ -156,10 +162,10 @@ export class BoardScene extends Phaser.Scene {
     this.drawGraticule(layers.map, p.visible, px, py);
     this.drawLinks(layers.links, model, px, py);
     this.drawCapitals(layers.marks, model, px, py);
-    const cohesion = model.cohesion === null ? 'not measured yet' : `${Math.round(model.cohesion)}/100 after round ${model.cohesionRound}`;
+    const cohesion = model.cohesion === null ? t('drawn.notMeasured') : t('drawn.cohesion', { value: Math.round(model.cohesion), round: model.cohesionRound });
     // Two short lines: the legend must stay inside the map panel.
-    this.text('map:legend', MAP.x + 14, MAP.y + MAP.h - 56, 'Thicker link: allies more alike last round.', { size: 17, colour: '#3a4654' });
-    this.text('map:legend2', MAP.x + 14, MAP.y + MAP.h - 34, `Solid: acted jointly. Cohesion: ${cohesion}.`, { size: 17, colour: '#3a4654' });
+    this.text('map:legend', MAP.x + 14, MAP.y + MAP.h - 56, t('drawn.linkLegend'), { size: 17, colour: '#3a4654' });
+    this.text('map:legend2', MAP.x + 14, MAP.y + MAP.h - 34, t('drawn.jointLegend', { cohesion }), { size: 17, colour: '#3a4654' });
   }
 
   private drawCoasts(g: Phaser.GameObjects.Graphics, px: (n: number) => number, py: (n: number) => number): void {
@@ -212,6 +218,10 @@ export class BoardScene extends Phaser.Scene {
       if (c.isMe) g.lineStyle(4, INK, 1).strokeCircle(x, y, 19);
       g.fillStyle(hex(c.colour), 1).fillCircle(x, y, 12);
       g.lineStyle(3, INK, 1).strokeCircle(x, y, 12);
+      // The adversaries whose active incidents strike this capital: their marks in a row above it.
+      const strikers = model.adversaries.filter((a) => model.incidents.some((i) => i.active && i.actor === a.id && i.strikes.some((s) => s.team === c.team)));
+      strikers.forEach((a, k) => mark(g, a, x - ((strikers.length - 1) * 24) / 2 + k * 24, y - 32, 10));
+      if (strikers.length) taken.push({ x: x - strikers.length * 12 - 2, y: y - 44, w: strikers.length * 24 + 4, h: 24 });
     }
     for (const { c, x, y } of [...spots].sort((a, b) => a.x - b.x)) taken.push(this.placeLabel(c, x, y, taken));
   }
@@ -237,7 +247,7 @@ export class BoardScene extends Phaser.Scene {
   // -- Ladder ---------------------------------------------------------------
 
   private rungHeight(): number {
-    return (LADDER.h - 112) / this.rungs;
+    return (LADDER.h - 48 - this.footer) / this.rungs;
   }
 
   private rungY(level: number): number {
@@ -247,21 +257,42 @@ export class BoardScene extends Phaser.Scene {
   private drawLadder(model: BoardModel, g: Phaser.GameObjects.Graphics): void {
     this.rungs = Math.max(1, model.ladder.length);
     this.topLevel = Math.max(0, ...model.ladder.map((r) => r.level));
+    // One line per adversary when there are several; the adversary's two lines (posture, phase) otherwise.
+    const several = model.adversaries.length > 1;
+    this.footer = several ? 14 + 32 * model.adversaries.length : 64;
     const rh = this.rungHeight();
     for (const rung of model.ladder) {
       const y = this.rungY(rung.level);
       const current = rung.level === model.level;
       g.fillStyle(current ? INK : rung.level >= 8 ? 0xf6e3da : rung.level >= 4 ? 0xf3efe2 : 0xeef3f7, 1);
       g.fillRect(LADDER.x + 12, y + 2, LADDER.w - 24, rh - 4);
-      const label = `${rung.level}  ${clip(rung.label, 34)}${current ? '   ◀ now' : ''}`;
-      const size = Math.round(Math.min(20, rh * 0.55));
+      const label = `${rung.level}  ${clip(rung.label, 34)}${current ? `   ${t('drawn.now')}` : ''}`;
+      const size = Math.max(14, Math.round(Math.min(20, rh * 0.55)));
       this.text(`rung:${rung.level}`, LADDER.x + 22, y + rh / 2, label, { size, colour: current ? '#ffffff' : '#1b2430', bold: current }).setOrigin(0, 0.5);
     }
-    if (this.topLevel >= 4) this.threshold(g, 3, "don't rock the boat");
-    if (this.topLevel >= 8) this.threshold(g, 7, 'cyber firebreak');
-    const y = LADDER.y + LADDER.h - 58;
-    this.text('ladder:posture', LADDER.x + 14, y, `${clip(model.adversaryName, 26)}: ${model.postureWord}`, { size: 20, bold: true });
-    this.text('ladder:phase', LADDER.x + 14, y + 28, `Campaign phase: ${clip(model.campaignPhase, 36)}`, { size: 17, colour: '#3a4654' });
+    if (this.topLevel >= 4) this.threshold(g, 3, t('drawn.lowThreshold'));
+    if (this.topLevel >= 8) this.threshold(g, 7, t('drawn.highThreshold'));
+    if (!several) {
+      const y = LADDER.y + LADDER.h - 58;
+      this.text('ladder:posture', LADDER.x + 14, y, t('drawn.adversary', { name: clip(model.adversaryName, 26), posture: model.postureWord }), { size: 20, bold: true });
+      this.text('ladder:phase', LADDER.x + 14, y + 28, t('drawn.phase', { phase: clip(model.campaignPhase, 36) }), { size: 17, colour: '#3a4654' });
+      return;
+    }
+    // Each adversary on a line of its own, behind its mark: name and posture in bold, then its campaign phase where it fits
+    // (the words beside the board always give it). Large enough to read where the board is drawn at two thirds of its size.
+    model.adversaries.forEach((a, i) => {
+      const y = LADDER.y + LADDER.h - this.footer + 8 + i * 32;
+      mark(g, a, LADDER.x + 25, y + 14, 10);
+      // A long name gives way to the posture: the name is shortened until the line fits the panel.
+      const max = LADDER.x + LADDER.w - 14 - (LADDER.x + 44);
+      let head = this.text(`ladder:adv:${a.id}`, LADDER.x + 44, y, t('drawn.adversary', { name: clip(a.name, 18), posture: a.postureWord }), { size: 22, bold: true });
+      for (let keep = Math.min(18, a.name.length) - 1; head.width > max && keep >= 4; keep--) {
+        head = this.text(`ladder:adv:${a.id}`, LADDER.x + 44, y, t('drawn.adversary', { name: clip(a.name, keep), posture: a.postureWord }), { size: 22, bold: true });
+      }
+      const left = head.x + head.width + 10;
+      const room = Math.floor((LADDER.x + LADDER.w - 14 - left) / 11);
+      if (room >= 5) this.text(`ladder:advphase:${a.id}`, left, y + 2, `· ${clip(a.campaignPhase, room - 2)}`, { size: 22, colour: '#3a4654' });
+    });
   }
 
   private threshold(g: Phaser.GameObjects.Graphics, below: number, label: string): void {
@@ -277,20 +308,26 @@ export class BoardScene extends Phaser.Scene {
     const incidents = model.incidents.slice(0, 5);
     const first = incidents[0];
     if (!first) {
-      this.text('meters:none', METERS.x + 14, METERS.y + 52, 'No incident has come to light yet.', { size: 18, colour: '#3a4654' });
+      this.text('meters:none', METERS.x + 14, METERS.y + 52, t('drawn.noIncident'), { size: 18, colour: '#3a4654' });
       return;
     }
     const nameW = 270;
     const colW = Math.min(130, (METERS.w - nameW - 20) / Math.max(1, first.meters.length));
     first.meters.forEach((m, i) => this.text(`meters:head:${m.team}`, METERS.x + nameW + i * colW, METERS.y + 44, m.short, { size: 17, bold: true }));
     const rowH = Math.min(40, (METERS.h - 104) / incidents.length);
+    // Where the viewer knows who is behind the incidents (and there are several adversaries), each row starts with its adversary's mark.
+    const marked = model.adversaries.length > 1 && incidents.some((i) => i.actor !== null);
+    // (The governments each strikes carry its mark on the map.)
     incidents.forEach((inc, row) => {
       const y = METERS.y + 72 + row * rowH;
-      this.text(`meters:inc:${inc.id}`, METERS.x + 14, y, clip(inc.name, 26), { size: 17 });
+      const actor = model.adversaries.find((a) => a.id === inc.actor);
+      const x = marked ? METERS.x + 38 : METERS.x + 14;
+      if (actor && marked) mark(g, actor, METERS.x + 24, y + 11, 10);
+      this.text(`meters:inc:${inc.id}`, x, y, clip(inc.name, marked ? 24 : 26), { size: 17 });
       inc.meters.forEach((m, i) => this.meter(g, inc.id, m, METERS.x + nameW + i * colW, y, colW - 14));
     });
-    const more = model.incidents.length > incidents.length ? ` · +${model.incidents.length - incidents.length} more in the list` : '';
-    this.text('meters:legend', METERS.x + 14, METERS.y + METERS.h - 28, `Bars: low, moderate, high confidence · P: attributed publicly · ?: not disclosed${more}`, {
+    const more = model.incidents.length > incidents.length ? t('drawn.more', { count: model.incidents.length - incidents.length }) : '';
+    this.text('meters:legend', METERS.x + 14, METERS.y + METERS.h - 28, t('drawn.metersLegend', { more }), {
       size: 15,
       colour: '#3a4654',
     });
@@ -311,7 +348,7 @@ export class BoardScene extends Phaser.Scene {
 
   private drawSanctions(model: BoardModel, g: Phaser.GameObjects.Graphics): void {
     if (!model.sanctions.length) {
-      this.text('sanctions:none', SANCTIONS.x + 14, SANCTIONS.y + 52, 'No sanctions packages yet.', { size: 18, colour: '#3a4654' });
+      this.text('sanctions:none', SANCTIONS.x + 14, SANCTIONS.y + 52, t('drawn.noSanctions'), { size: 18, colour: '#3a4654' });
       return;
     }
     model.sanctions.slice(0, 5).forEach((s, i) => {
@@ -322,6 +359,27 @@ export class BoardScene extends Phaser.Scene {
       g.fillStyle(stageColour(s.stage), 1).fillRoundedRect(pill.x - pill.width - 8, y - 1, pill.width + 16, 26, 12);
     });
   }
+}
+
+/** An adversary's mark: its shape in its colour, outlined in ink, centred on (x, y) with radius r. */
+function mark(g: Phaser.GameObjects.Graphics, a: Pick<BoardAdversary, 'shape' | 'colour'>, x: number, y: number, r: number): void {
+  g.fillStyle(hex(a.colour), 1);
+  g.lineStyle(2, 0xffffff, 1);
+  const path = shapePoints(a.shape, x, y, r);
+  if (path) {
+    g.fillPoints(path, true);
+    g.strokePoints(path, true);
+  } else {
+    g.fillCircle(x, y, r);
+    g.strokeCircle(x, y, r);
+  }
+}
+
+function shapePoints(shape: AdversaryShape, x: number, y: number, r: number): Phaser.Math.Vector2[] | null {
+  if (shape === 'diamond') return [v(x, y - r - 1), v(x + r + 1, y), v(x, y + r + 1), v(x - r - 1, y)];
+  if (shape === 'triangle') return [v(x, y - r - 1), v(x + r + 1, y + r), v(x - r - 1, y + r)];
+  if (shape === 'square') return [v(x - r, y - r), v(x + r, y - r), v(x + r, y + r), v(x - r, y + r)];
+  return null;
 }
 
 function stageColour(stage: string): number {

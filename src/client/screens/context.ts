@@ -54,6 +54,8 @@ export interface LocalState {
   /** When the ad-hoc inject goes out: now, at the start of a later round, or at a minute of this round. */
   adhocWhen: 'now' | 'round' | 'minute';
   overrideKind: 'score' | 'posture' | 'escalation';
+  /** Facilitator: whose posture the override sets: '' the adversary, else a further adversary's id. */
+  overrideAdversary: string;
   clockMinutes: number;
   copied: string | null;
 }
@@ -94,6 +96,7 @@ export function newLocalState(): LocalState {
     adhocTeams: new Set(),
     adhocWhen: 'now',
     overrideKind: 'score',
+    overrideAdversary: '',
     clockMinutes: 5,
     copied: null,
   };

@@ -313,6 +313,14 @@ function adversarySection(view: ExerciseView): TemplateResult {
       <summary><h2 id="adv-h">${t('console.adversary', { adversary: view.scenario.adversaryName })}</h2></summary>
       ${paragraphs(f.adversaryBriefing).map((p) => html`<p>${p}</p>`)}
       ${view.scenario.redCellAllowed ? html`<p><strong>${t('console.redCellMove')}</strong> ${move}</p>` : nothing}
+      ${(f.otherAdversaries ?? []).map((o) => {
+        const chosen = o.redCellMove === undefined ? t('console.redCellNone') : o.redCellMove === null ? t('console.redCellHold') : (o.moves.find((m) => m.id === o.redCellMove)?.name ?? humanize(o.redCellMove));
+        return html`<div class="other-adversary-brief" data-actor=${o.id}>
+          <h3>${o.name}</h3>
+          ${paragraphs(o.briefing).map((p) => html`<p>${p}</p>`)}
+          ${view.scenario.redCellAllowed ? html`<p><strong>${t('console.redCellMove')}</strong> ${chosen}</p>` : nothing}
+        </div>`;
+      })}
       <h3>${t('console.groundTruth')}</h3>
       <ul>${view.incidents.map((i) => html`<li><strong>${i.name}</strong>: ${i.truth ? `${humanize(i.truth.responsibility)}; ${humanize(i.truth.legalCategory)}` : t('console.truthUnknown')}${i.active ? '' : t('console.notYetActive')}</li>`)}</ul>
     </details>

@@ -1,59 +1,100 @@
-/** The red cell's screen: the adversary's briefing and its moves this round. */
+/**
+ * The red cell's screen: the adversary's briefing and its moves this round,
+ * and, in scenarios with further adversaries, the same for each of them (a
+ * choice of its own for each: chooseAdversaryMove with `adversary`).
+ */
+import type { ExerciseView } from '../../engine/view/types';
 import { answerSlot } from '../ui/answers';
 import { html, nothing, paragraphs, type TemplateResult } from '../ui/dom';
+import { t } from '../ui/i18n';
 import type { Ctx } from './context';
 import { boardSection } from './parts/board';
 import { feedSection } from './parts/feed';
 import { resultsSection } from './parts/results';
 import { whatNow } from './parts/situation';
 
+type RedCell = NonNullable<ExerciseView['redCell']>;
+
+/** One adversary the red cell plays: the primary one (id null) or a further one. */
+interface Played {
+  id: string | null;
+  name: string;
+  kind: 'state' | 'criminal' | null;
+  briefing: string;
+  moves: RedCell['moves'];
+  chosen: string | null | undefined;
+}
+
+function played(view: ExerciseView): Played[] {
+  const rc = view.redCell;
+  if (!rc) return [];
+  return [
+    { id: null, name: view.scenario.adversaryName, kind: null, briefing: rc.briefing, moves: rc.moves, chosen: rc.chosen },
+    ...(rc.others ?? []).map((o) => ({ id: o.id, name: o.name, kind: o.kind, briefing: o.briefing, moves: o.moves, chosen: o.chosen })),
+  ];
+}
+
 export function redCellScreen(ctx: Ctx): TemplateResult {
   const view = ctx.view;
+  const adversaries = played(view);
   return html`<main id="main" tabindex="-1" class="layout two-col redcell-screen">
     <div class="col-main">
-      <h1 class="visually-hidden">Red cell: ${view.scenario.adversaryName}</h1>
+      <h1 class="visually-hidden">${t('redcell.title', { name: adversaries.map((a) => a.name).join(', ') || view.scenario.adversaryName })}</h1>
       ${whatNow(view)}
-      ${movesSection(ctx)}
+      ${adversaries.map((a) => movesSection(ctx, a))}
       ${boardSection(ctx.board, view)}
       ${resultsSection(view)}
     </div>
-    <aside class="col-side" tabindex="0" aria-label="Briefing and public news">
-      <section class="panel" aria-labelledby="rc-brief-h">
-        <h2 id="rc-brief-h">Your briefing: ${view.scenario.adversaryName}</h2>
-        ${paragraphs(view.redCell?.briefing ?? '').map((p) => html`<p>${p}</p>`)}
-      </section>
-      ${feedSection(ctx, 'Public news')}
+    <aside class="col-side" tabindex="0" aria-label=${t('redcell.aside')}>
+      ${adversaries
+        .filter((a) => a.id === null || a.briefing)
+        .map(
+          (a) => html`<section class="panel" aria-labelledby=${`rc-brief-h${suffix(a)}`}>
+            <h2 id=${`rc-brief-h${suffix(a)}`}>${t('redcell.briefing', { name: a.name })}</h2>
+            ${paragraphs(a.briefing).map((p) => html`<p>${p}</p>`)}
+          </section>`,
+        )}
+      ${feedSection(ctx, t('redcell.news'))}
     </aside>
   </main>`;
 }
 
-function movesSection(ctx: Ctx): TemplateResult {
-  const rc = ctx.view.redCell;
-  if (!rc) return html``;
+/** Ids in the page: the primary adversary's keep their old form (moves-h, move-<id>), a further one's carry its id. */
+const suffix = (a: Played) => (a.id === null ? '' : `-${a.id}`);
+
+function movesSection(ctx: Ctx, a: Played): TemplateResult {
   const deciding = ctx.view.phase === 'deliberation';
-  const chosen = rc.chosen === undefined ? 'Nothing chosen yet: if you do not choose, the adversary model decides.' : rc.chosen === null ? 'You hold back this round.' : `You chose: ${rc.moves.find((m) => m.id === rc.chosen)?.name ?? rc.chosen}.`;
+  const slot = `move${suffix(a)}`;
+  const status =
+    a.chosen === undefined
+      ? t('redcell.nothingChosen')
+      : a.chosen === null
+        ? t('redcell.holding')
+        : t('redcell.chose', { move: a.moves.find((m) => m.id === a.chosen)?.name ?? a.chosen });
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget as HTMLFormElement).get('move') ?? '');
     const move = value === '__hold__' ? null : value;
-    void ctx.send('move', { type: 'chooseAdversaryMove', move }, move ? 'Move chosen.' : 'You will hold back.');
+    void ctx.send(slot, { type: 'chooseAdversaryMove', move, ...(a.id === null ? {} : { adversary: a.id }) }, move ? t('redcell.chosenOk') : t('redcell.holdOk'));
   };
-  return html`<section class="panel" aria-labelledby="moves-h">
-    <h2 id="moves-h">Your move this round</h2>
-    <p role="status">${chosen}</p>
-    ${deciding ? nothing : html`<p class="help">You choose while a round is in deliberation.</p>`}
-    <form class="stack" @submit=${submit}>
-      <fieldset><legend>Moves</legend>
-        ${rc.moves.map((m) => html`<div class="choice ${m.eligible ? '' : 'choice--off'}">
-          <input type="radio" name="move" value=${m.id} id=${`move-${m.id}`} ?checked=${rc.chosen === m.id} />
-          <label for=${`move-${m.id}`}><strong>${m.name}</strong> ${m.eligible ? html`<span class="badge badge--ok">✓ Eligible</span>` : html`<span class="badge badge--no">✕ Not eligible now</span>`}
-            <span class="help">${m.description}${m.eligible ? '' : ' It does not fit the current posture and campaign phase.'}</span></label>
+  const id = (m: string) => `move${suffix(a)}-${m}`;
+  return html`<section class="panel redcell-moves" data-adversary=${a.id ?? ''} aria-labelledby=${`moves-h${suffix(a)}`}>
+    <h2 id=${`moves-h${suffix(a)}`}>${t('redcell.heading', { name: a.name })}</h2>
+    ${a.kind ? html`<p class="help">${t(`redcell.kind_${a.kind}`)}</p>` : nothing}
+    <p role="status">${status}</p>
+    ${deciding ? nothing : html`<p class="help">${t('redcell.onlyDeliberation')}</p>`}
+    <form class="stack" @submit=${submit} aria-label=${t('redcell.moves', { name: a.name })}>
+      <fieldset><legend>${t('redcell.moves', { name: a.name })}</legend>
+        ${a.moves.map((m) => html`<div class="choice ${m.eligible ? '' : 'choice--off'}">
+          <input type="radio" name="move" value=${m.id} id=${id(m.id)} .checked=${a.chosen === m.id} />
+          <label for=${id(m.id)}><strong>${m.name}</strong> ${m.eligible ? html`<span class="badge badge--ok">${t('redcell.eligible')}</span>` : html`<span class="badge badge--no">${t('redcell.notEligible')}</span>`}
+            <span class="help">${m.description}${m.eligible ? '' : t('redcell.notFit')}</span></label>
         </div>`)}
-        <div class="choice"><input type="radio" name="move" value="__hold__" id="move-hold" ?checked=${rc.chosen === null} />
-          <label for="move-hold"><strong>Hold back</strong> <span class="help">Make no move this round.</span></label></div>
+        <div class="choice"><input type="radio" name="move" value="__hold__" id=${id('hold')} .checked=${a.chosen === null} />
+          <label for=${id('hold')}><strong>${t('redcell.hold')}</strong> <span class="help">${t('redcell.holdHelp')}</span></label></div>
       </fieldset>
-      <button class="btn btn--primary" type="submit">Choose</button>
-      ${answerSlot(ctx.answers, 'move')}
+      <button class="btn btn--primary" type="submit">${t('redcell.choose', { name: a.name })}</button>
+      ${answerSlot(ctx.answers, slot)}
     </form>
   </section>`;
 }

@@ -72,6 +72,7 @@ const fr: Catalogue = {
 
   // Why an action cannot be drafted, or a draft is refused.
   'refusal.unknownTeam': "Il n'y a pas d'équipe « {{team}} » dans cet exercice.",
+  'refusal.unknownAdversary': "Il n'y a pas d'autre adversaire « {{actor}} » dans ce scénario (pour {{primary}}, n'en nommez aucun).",
   'refusal.notOpenTo': "{{action}} n'est pas ouvert à {{team}}.",
   'refusal.noLegalBasis': "{{team}} n'a pas de base juridique pour {{action}} (il faut : {{basis}}).",
   'refusal.oncePerExercise': '{{action}} ne peut être pris qu’une fois par exercice, et votre gouvernement l’a déjà fait.',
@@ -351,6 +352,7 @@ const de: Catalogue = {
 
   // Why an action cannot be drafted, or a draft is refused.
   'refusal.unknownTeam': 'In dieser Übung gibt es kein Team „{{team}}“.',
+  'refusal.unknownAdversary': 'In diesem Szenario gibt es keinen weiteren Gegner „{{actor}}“ (für {{primary}} nennen Sie keinen).',
   'refusal.notOpenTo': '{{action}} steht {{team}} nicht offen.',
   'refusal.noLegalBasis': '{{team}} hat keine Rechtsgrundlage für {{action}} (erforderlich: {{basis}}).',
   'refusal.oncePerExercise': '{{action}} kann nur einmal pro Übung ergriffen werden, und Ihre Regierung hat dies bereits getan.',

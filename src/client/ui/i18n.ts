@@ -13,7 +13,8 @@
  * (ui/i18n-chrome.ts), how to play and the glossary, the debrief, the
  * report, report cards, charts, evaluation notes, the observer's screen and
  * the projector view (ui/i18n-views.ts), the studio's chrome
- * (ui/i18n-studio.ts), and the sentences the engine writes (namespace
+ * (ui/i18n-studio.ts), the drawn board, the red cell's screen and the
+ * controls over each adversary (ui/i18n-board.ts), and the sentences the engine writes (namespace
  * "engine": ui/i18n-engine.ts, rendered by ui/engineText.ts). Scenario
  * texts stay in the language they were written in.
  */
@@ -23,6 +24,7 @@ import { SCREENS } from './i18n-screens';
 import { ENGINE_CATALOGUES } from './i18n-engine';
 import { STUDIO } from './i18n-studio';
 import { VIEWS } from './i18n-views';
+import { BOARD } from './i18n-board';
 import { storage } from './storage';
 
 export const LANGUAGES = [
@@ -174,9 +176,9 @@ void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   resources: {
-    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en } },
-    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr }, engine: ENGINE_CATALOGUES.fr },
-    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de }, engine: ENGINE_CATALOGUES.de },
+    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en, ...BOARD.en } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr, ...BOARD.fr }, engine: ENGINE_CATALOGUES.fr },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de, ...BOARD.de }, engine: ENGINE_CATALOGUES.de },
   },
   // The engine's sentences (ui/i18n-engine.ts, ui/engineText.ts); English is their own template.
   ns: ['translation', 'engine'],

@@ -63,22 +63,34 @@ export function eligibleMoves(scenario: Scenario, state: ExerciseState): Adversa
 /** Plays the red cell's chosen move, or draws the model's (only in-kind moves when the retaliation is an answer in kind). Returns what happened and whether it did harm. */
 export function playMoves(work: Work, inKindOnly = false): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
   const eligible = eligibleMoves(work.scenario, work.state).filter((m) => !inKindOnly || m.inKind === true);
-  const chosen = work.state.redCellMove;
-  const moves =
-    chosen !== undefined
-      ? eligible.filter((m) => m.id === chosen)
-      : eligible.filter((m) => drawMove(work, m));
+  const moves = chooseOrDraw(work, work.scenario.adversary.moves, eligible, work.state.redCellMove, "the adversary's");
+  return playChosen(work, moves, 'Adversary');
+}
+
+/**
+ * The moves an adversary plays this round: the red cell's choice when it made
+ * one (a move id, or null to hold back; no draw then), else each eligible move
+ * drawn with its chance. A chosen move that no longer fits (the adversary's
+ * reaction this round changed its posture or phase) is logged and not played.
+ * `all` are the adversary's moves (for the name); `whose` names the adversary in that log line ("the adversary's", "Ransom crew's").
+ */
+export function chooseOrDraw(work: Work, all: AdversaryMove[], eligible: AdversaryMove[], chosen: string | null | undefined, whose: string): AdversaryMove[] {
+  const moves = chosen !== undefined ? eligible.filter((m) => m.id === chosen) : eligible.filter((m) => drawMove(work, m));
   if (chosen && moves.length === 0) {
-    // The adversary's reaction this round changed its posture or phase: the red cell's move no longer fits.
-    const name = work.index.moves.get(chosen)?.name ?? chosen;
-    work.log({ kind: 'adversary', audience: 'facilitator', text: `The red cell's move (${name}) no longer fitted the adversary's posture after its reaction: no move this round.` });
+    const name = all.find((m) => m.id === chosen)?.name ?? chosen;
+    work.log({ kind: 'adversary', audience: 'facilitator', text: `The red cell's move (${name}) no longer fitted ${whose} posture after its reaction: no move this round.` });
   }
+  return moves;
+}
+
+/** Plays the moves: their effects and news, and a facilitator's log line "<who> move: <name>." each. */
+export function playChosen(work: Work, moves: AdversaryMove[], who: string): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
   let harmful = false;
   for (const move of moves) {
     applyEffects(work, move.effects, { team: null, incident: null });
     harmful ||= move.effects.some((e) => 'harm' in e && e.add > 0);
     if (move.news) deliverNews(work, move.name, move.news);
-    work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `Adversary move: ${move.name}.` });
+    work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `${who} move: ${move.name}.` });
   }
   return { moves: moves.map((m) => ({ move: m.id, name: m.name, news: m.news ?? null })), harmful };
 }

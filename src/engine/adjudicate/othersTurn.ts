@@ -5,14 +5,12 @@
  * plays its eligible moves. Scenarios without further actors draw nothing here.
  */
 import { evaluate } from '../conditions';
-import { applyEffects } from '../effects';
 import { explainPosture, type RoundFeatures } from '../machines/adversary';
-import type { OtherAdversary } from '../scenario/schema';
+import type { OtherAdversary, Scenario } from '../scenario/schema';
 import { confidenceOfTeam, otherPhase, otherPosture } from '../rules/readers';
 import type { Work } from '../rules/work';
-import type { OtherActorRound, Posture, ResolvedDecision } from '../types';
-import { deliverNews } from './injects';
-import { drawMove } from './normsTurn';
+import type { ExerciseState, OtherActorRound, Posture, ResolvedDecision } from '../types';
+import { answersInKindOnly, chooseOrDraw, playChosen } from './adversaryTurn';
 
 /** The actor behind an incident: a further actor's id, or null for the primary adversary. */
 export function actorOf(work: Work, incident: string | null | undefined): string | null {
@@ -60,20 +58,22 @@ export function otherFeatures(work: Work, actor: OtherAdversary, input: OtherFea
   };
 }
 
-export function eligibleOtherMoves(work: Work, actor: OtherAdversary): OtherAdversary['moves'] {
-  const current = otherPosture(work.state, actor.id)!;
-  const phase = otherPhase(work.state, actor.id);
+export function eligibleOtherMoves(scenario: Scenario, state: ExerciseState, actor: OtherAdversary): OtherAdversary['moves'] {
+  const current = otherPosture(state, actor.id);
+  const phase = otherPhase(state, actor.id);
   return actor.moves.filter(
     (move) =>
+      current !== null &&
       move.postures.includes(current) &&
       (!move.phases || (phase !== null && move.phases.includes(phase))) &&
-      (!move.when || evaluate(move.when, work.scenario, work.state)),
+      (!move.when || evaluate(move.when, scenario, state)),
   );
 }
 
 /**
  * Every further actor reacts (two draws each, in the scenario's order), then
- * every one plays its moves (one draw per eligible move), so that a move's
+ * every one plays its moves (one draw per eligible move, none when the red
+ * cell chose for it), so that a move's
  * condition reads the other actors' postures after this round's reactions.
  * Returns the actors' rounds and the headlines of their moves; nothing in a
  * scenario without further actors.
@@ -87,6 +87,7 @@ export function playOthers(
   const actors = work.scenario.otherAdversaries;
   if (!actors?.length || !work.state.otherAdversaries) return null;
   const rounds: OtherActorRound[] = [];
+  const inKindOnly: boolean[] = [];
   for (const actor of actors) {
     const before = otherPosture(work.state, actor.id)!;
     const responses = effective.filter((d) => actorOf(work, d.incident) === actor.id).map(describe);
@@ -94,17 +95,16 @@ export function playOthers(
     work.sendOtherAdversary(actor.id, { type: 'RESPONSE_RESOLVED', features });
     const after = otherPosture(work.state, actor.id) as Posture;
     rounds.push({ actor: actor.id, postureBefore: before, postureAfter: after, postureWhy: explainPosture(actor.tuning, features, after), moves: [] });
+    inKindOnly.push(answersInKindOnly(actor.moves, actor.tuning, features, after));
   }
   let harmful = false;
   actors.forEach((actor, i) => {
-    const played = eligibleOtherMoves(work, actor).filter((m) => drawMove(work, m));
-    for (const move of played) {
-      applyEffects(work, move.effects, { team: null, incident: null });
-      harmful ||= move.effects.some((e) => 'harm' in e && e.add > 0);
-      if (move.news) deliverNews(work, move.name, move.news);
-      work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `${actor.name} move: ${move.name}.` });
-    }
-    rounds[i]!.moves = played.map((m) => ({ move: m.id, name: m.name, news: m.news ?? null }));
+    // The red cell's choice for this actor, when it made one, replaces the draws (as for the primary adversary).
+    const eligible = eligibleOtherMoves(work.scenario, work.state, actor).filter((m) => !inKindOnly[i] || m.inKind === true);
+    const chosen = chooseOrDraw(work, actor.moves, eligible, work.state.redCellOthers?.[actor.id], `${actor.name}'s`);
+    const played = playChosen(work, chosen, actor.name);
+    harmful ||= played.harmful;
+    rounds[i]!.moves = played.moves;
   });
   return { rounds, harmful };
 }

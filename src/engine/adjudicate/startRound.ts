@@ -15,6 +15,7 @@ export function startRound(work: Work, round: number): void {
   const minutes = roundMinutes(scenario, round);
   state.clock = { deadline: work.at + minutes * 60_000, remainingMs: null };
   state.redCellMove = undefined;
+  if (state.redCellOthers) delete state.redCellOthers;
   for (const team of scenario.teams) {
     const teamState = state.teams[team.id]!;
     teamState.capitalLeft = team.resources.capital;

@@ -63,6 +63,7 @@ export const TEMPLATES = {
 
   // Why an action cannot be drafted, or a draft is refused (rules/decisions.ts).
   'refusal.unknownTeam': 'There is no team "{{team}}" in this exercise.',
+  'refusal.unknownAdversary': 'There is no further adversary "{{actor}}" in this scenario (for {{primary}}, name no adversary).',
   'refusal.notOpenTo': '{{action}} is not open to {{team}}.',
   'refusal.noLegalBasis': '{{team}} has no legal basis for {{action}} (it needs {{basis}}).',
   'refusal.oncePerExercise': '{{action}} can be taken once per exercise, and your government already has.',

@@ -13,6 +13,8 @@ import { resolveRound } from '../adjudicate/resolveRound';
 import { startRound } from '../adjudicate/startRound';
 import { deliverAdhoc, deliverInject, deliverLeftoverScheduled, deliverScheduled, scheduledDueAt, wasDelivered } from '../adjudicate/injects';
 import { eligibleMoves } from '../adjudicate/adversaryTurn';
+import { eligibleOtherMoves } from '../adjudicate/othersTurn';
+import { checkAdversary, furtherActor } from './adversaries';
 import { checkDeliberation, checkDraft, draftCost, reject } from './decisions';
 import { confidenceOfTeam, isDropped } from './readers';
 import { roleRefusal, ROLE_WORDS } from './permissions';
@@ -58,6 +60,8 @@ type Precheck<T extends CommandBody['type']> = (scenario: Scenario, state: Exerc
  */
 const PRECHECKS: { [T in CommandBody['type']]?: Precheck<T> } = {
   draftDecision: (scenario, state, command) => checkDraft(scenario, state, teamOf(command), command.draft),
+  overridePosture: (scenario, _state, command) => checkAdversary(scenario, command.adversary),
+  chooseAdversaryMove: (scenario, _state, command) => checkAdversary(scenario, command.adversary),
 };
 
 const teamOf = (command: Command): string => (command.actor.role === 'team' ? command.actor.team : '');
@@ -280,6 +284,12 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
   overridePosture(work, command) {
     if (!POSTURES.includes(command.posture)) return reject('INVALID_ARGUMENT', `Unknown posture "${command.posture}".`);
     if (!command.reason.trim()) return reject('INVALID_ARGUMENT', 'An override needs a reason, for the record.');
+    const actor = furtherActor(work.scenario, command.adversary);
+    if (actor) {
+      work.sendOtherAdversary(actor.id, { type: 'OVERRIDE_POSTURE', posture: command.posture });
+      work.log({ kind: 'override', audience: 'all', text: `The facilitator set ${actor.name}'s posture to ${command.posture}: ${command.reason}` });
+      return null;
+    }
     work.sendAdversary({ type: 'OVERRIDE_POSTURE', posture: command.posture });
     work.log({ kind: 'override', audience: 'all', text: `The facilitator set the adversary's posture to ${command.posture}: ${command.reason}` });
     return null;
@@ -494,15 +504,23 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     const { state, scenario } = work;
     if (!scenario.adversary.redCellAllowed) return reject('NOT_ALLOWED', 'This scenario does not allow a human red cell.');
     if (state.phase !== 'deliberation') return reject('WRONG_PHASE', 'The red cell chooses its move while a round is in deliberation.');
-    if (command.move !== null) {
-      const move = work.index.moves.get(command.move);
-      if (!move) return reject('UNKNOWN_MOVE', `There is no adversary move "${command.move}".`);
-      if (!eligibleMoves(work.scenario, work.state).some((m) => m.id === move.id)) {
-        return reject('NOT_AVAILABLE', `${move.name} does not fit the adversary's current posture and campaign phase.`);
+    const actor = furtherActor(scenario, command.adversary);
+    const all = actor ? actor.moves : scenario.adversary.moves;
+    const move = command.move === null ? null : all.find((m) => m.id === command.move);
+    if (move === undefined) return reject('UNKNOWN_MOVE', actor ? `${actor.name} has no move "${command.move}".` : `There is no adversary move "${command.move}".`);
+    if (move) {
+      const eligible = actor ? eligibleOtherMoves(scenario, state, actor) : eligibleMoves(scenario, state);
+      if (!eligible.some((m) => m.id === move.id)) {
+        return reject('NOT_AVAILABLE', `${move.name} does not fit ${actor ? `${actor.name}'s` : "the adversary's"} current posture and campaign phase.`);
       }
     }
+    if (actor) {
+      state.redCellOthers = { ...state.redCellOthers, [actor.id]: command.move };
+      work.log({ kind: 'adversary', audience: 'facilitator', text: move ? `The red cell chose for ${actor.name}: ${move.name}.` : `The red cell chose to hold ${actor.name} back this round.` });
+      return null;
+    }
     state.redCellMove = command.move;
-    work.log({ kind: 'adversary', audience: 'facilitator', text: command.move ? `The red cell chose: ${work.index.moves.get(command.move)!.name}.` : 'The red cell chose to hold back this round.' });
+    work.log({ kind: 'adversary', audience: 'facilitator', text: move ? `The red cell chose: ${move.name}.` : 'The red cell chose to hold back this round.' });
     return null;
   },
 };

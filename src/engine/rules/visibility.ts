@@ -98,6 +98,10 @@ export const VISIBILITY = {
     what: "The posture and campaign phase of each further actor (otherAdversaries), like the adversary's own: public",
     facilitator: 'always', observer: 'always', ownTeam: 'always', otherTeams: 'always', redCell: 'always',
   },
+  incidentActor: {
+    what: 'Which adversary is behind each incident, and the governments it strikes, in scenarios with further actors (otherAdversaries): ground truth that attribution works towards',
+    facilitator: 'always', observer: 'debrief', ownTeam: 'debrief', otherTeams: 'debrief', redCell: 'always',
+  },
   adversary: {
     what: "The adversary's briefing and its menu of moves",
     facilitator: 'always', observer: 'never', ownTeam: 'never', otherTeams: 'never', redCell: 'always',

@@ -10,6 +10,7 @@
 import { DEFAULT_LADDER } from '../machines/escalation';
 import { regionState } from '../machines/chart';
 import { eligibleMoves } from '../adjudicate/adversaryTurn';
+import { eligibleOtherMoves } from '../adjudicate/othersTurn';
 import { bestCaseOptions, proportionalityOf } from '../scoring/decision';
 import type { Action, Scenario } from '../scenario/schema';
 import { checkDraft } from '../rules/decisions';
@@ -542,6 +543,9 @@ function incidentView(scenario: Scenario, state: ExerciseState, incident: string
     ...(sees('facilitatorOnly', viewer, debrief) ? { truth: { responsibility: def.responsibility, legalCategory: def.legalCategory } } : {}),
     ...(state.cases?.[incident] ? { case: caseView(state, incident, viewer) } : {}),
     ...(protectedWords(scenario, incident).length ? { protectedTargets: protectedWords(scenario, incident) } : {}),
+    ...(scenario.otherAdversaries?.length && sees('incidentActor', viewer, debrief)
+      ? { actor: def.actor ?? scenario.adversary.id, strikes: def.injured ?? scenario.teams.map((t) => t.id) }
+      : {}),
   };
 }
 
@@ -591,6 +595,10 @@ function facilitatorView(scenario: Scenario, state: ExerciseState): NonNullable<
     adversaryBriefing: scenario.adversary.briefing,
     redCellMove: state.redCellMove,
     adversaryMoves: movesOf(scenario, state),
+    // Only in scenarios with further actors, so that other views keep their shape.
+    ...(scenario.otherAdversaries?.length
+      ? { otherAdversaries: othersOf(scenario, state).map(({ kind: _kind, chosen, ...rest }) => ({ ...rest, redCellMove: chosen })) }
+      : {}),
     guide: {
       text: scenario.debrief.facilitatorGuide,
       rounds: scenario.rounds.map((r) => ({ title: r.title, discussionQuestions: r.discussionQuestions, watchFor: r.watchFor })),
@@ -604,5 +612,27 @@ function movesOf(scenario: Scenario, state: ExerciseState) {
 }
 
 function redCellView(scenario: Scenario, state: ExerciseState): NonNullable<ExerciseView['redCell']> {
-  return { briefing: scenario.adversary.briefing, moves: movesOf(scenario, state), chosen: state.redCellMove };
+  const others = scenario.otherAdversaries ?? [];
+  return {
+    briefing: scenario.adversary.briefing,
+    moves: movesOf(scenario, state),
+    chosen: state.redCellMove,
+    // Only in scenarios with further actors, so that other views keep their shape.
+    ...(others.length ? { others: othersOf(scenario, state) } : {}),
+  };
+}
+
+/** Each further actor with its moves (eligible now or not) and the red cell's choice for it this round. */
+function othersOf(scenario: Scenario, state: ExerciseState) {
+  return (scenario.otherAdversaries ?? []).map((actor) => {
+    const eligible = new Set(eligibleOtherMoves(scenario, state, actor).map((m) => m.id));
+    return {
+      id: actor.id,
+      name: actor.name,
+      kind: actor.kind,
+      briefing: actor.briefing,
+      moves: actor.moves.map((m) => ({ id: m.id, name: m.name, description: m.description, eligible: eligible.has(m.id) })),
+      chosen: state.redCellOthers?.[actor.id],
+    };
+  });
 }

@@ -124,6 +124,14 @@ export interface IncidentView {
   case?: CaseView;
   /** The protected targets it struck, in players' words (scenarios with a norms section): a violation of the norm. */
   protectedTargets?: string[];
+  /**
+   * Scenarios with further actors (otherAdversaries), for viewers who see who
+   * is behind incidents (the facilitator, the red cell; everyone at the
+   * debrief): the id of the adversary behind it (the primary adversary's or a
+   * further actor's) and the governments it strikes (its injured, else every team).
+   */
+  actor?: string;
+  strikes?: TeamId[];
 }
 
 /** The norms track (scenarios with a norms section): public to every seat. */
@@ -238,6 +246,14 @@ export interface TeamSummaryView {
   plan?: PlannedDecision[];
 }
 
+/** A move the red cell may choose, and whether it fits the adversary's posture and phase now. */
+export interface RedCellMoveView {
+  id: string;
+  name: string;
+  description: string;
+  eligible: boolean;
+}
+
 export interface OtherAdversaryView {
   id: string;
   name: string;
@@ -307,11 +323,18 @@ export interface ExerciseView {
     redCellMove?: string | null;
     /** The adversary's moves by name, and which fit its posture and phase now. */
     adversaryMoves: { id: string; name: string; description: string; eligible: boolean }[];
+    /** Scenarios with further actors (otherAdversaries): each one's briefing, moves and the red cell's choice this round, as above. */
+    otherAdversaries?: { id: string; name: string; briefing: string; redCellMove?: string | null; moves: RedCellMoveView[] }[];
     /** The facilitator's guide: timing and flow, and per round what to ask and what to watch for. */
     guide: { text: string; rounds: { title: string; discussionQuestions: string[]; watchFor: string[] }[] };
   } | null;
-  /** Red cell only: the moves it may choose this round. */
-  redCell: { briefing: string; moves: { id: string; name: string; description: string; eligible: boolean }[]; chosen?: string | null } | null;
+  /** Red cell only: the moves it may choose this round; `others`, in scenarios with further actors, the same for each of them. */
+  redCell: {
+    briefing: string;
+    moves: RedCellMoveView[];
+    chosen?: string | null;
+    others?: { id: string; name: string; kind: 'state' | 'criminal'; briefing: string; moves: RedCellMoveView[]; chosen?: string | null }[];
+  } | null;
   /** Report cards per team (docs/scoring.md): every team's for the facilitator and evaluators once a round has resolved, a team's own at the debrief. */
   reportCards: ReportCardView[];
   /** Everyone, once the exercise reaches the debrief. */

@@ -7,7 +7,7 @@
 import type { ExerciseView, RoundView } from '../../../engine/index';
 import { boardModel, type BoardModel } from '../../board/model';
 import type { BoardHandle } from '../../board/index';
-import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
+import { cssProps, html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
 import { andList, bandWord, confidenceWord, listedWords, sanctionWord, stageWord, teamList, teamName } from '../../ui/format';
 import { locale, t } from '../../ui/i18n';
@@ -31,7 +31,8 @@ export class BoardPanel {
   /** Redraws when what the board shows has changed (most views change only text around it). */
   update(view: ExerciseView): void {
     this.model = boardModel(view);
-    const key = JSON.stringify(this.model);
+    // The canvas's words follow the language too.
+    const key = `${locale()}:${JSON.stringify(this.model)}`;
     if (!this.handle) return this.load();
     if (key === this.drawn) return;
     this.drawn = key;
@@ -54,7 +55,7 @@ export class BoardPanel {
         if (this.destroyed) return;
         this.handle = createBoard(this.host);
         if (this.model) {
-          this.drawn = JSON.stringify(this.model);
+          this.drawn = `${locale()}:${JSON.stringify(this.model)}`;
           this.handle.show(this.model);
         }
       })
@@ -87,14 +88,15 @@ export function boardSummary(model: BoardModel, view: ExerciseView): TemplateRes
         rung: level?.label ?? '',
         band: t(`board.band.${model.band}`, { defaultValue: bandWord(model.band) }),
       })}</span>
-      <span><strong>${model.adversaryName}:</strong> ${t('board.posture', { posture: model.postureWord, phase: model.campaignPhase })}</span>
+      <span>${model.others.length ? html`<span class="adversary-mark" style=${cssProps({ color: model.adversaries[0]!.colour })} aria-hidden="true">${model.adversaries[0]!.glyph}</span> ` : nothing}<strong>${model.adversaryName}:</strong> ${t('board.posture', { posture: model.postureWord, phase: model.campaignPhase })}</span>
       ${model.others.map(
-        (o) => html`<span class="other-adversary" data-actor=${o.id}><strong>${o.name}:</strong> ${t('board.posture', { posture: o.postureWord, phase: o.campaignPhase })}</span>`,
+        (o) => html`<span class="other-adversary" data-actor=${o.id}><span class="adversary-mark" style=${cssProps({ color: o.colour })} aria-hidden="true">${o.glyph}</span> <strong>${o.name}:</strong> ${t('board.posture', { posture: o.postureWord, phase: o.campaignPhase })}</span>`,
       )}
       <span><strong>${t('board.cohesionBefore')}${termLink('cohesion', t('board.cohesionTerm'))}${t('board.cohesionAfter')}</strong> ${model.cohesion === null
         ? t('board.notMeasured')
         : t('board.cohesion', { value: Math.round(model.cohesion), round: model.cohesionRound })}</span>
     </p>
+    ${behindList(model)}
     <details class="board-details">
       <summary>${t('board.inWords')}</summary>
       <h3>${t('board.capitals')}</h3>
@@ -115,6 +117,28 @@ export function boardSummary(model: BoardModel, view: ExerciseView): TemplateRes
         (r) => html`<li value=${r.level} aria-current=${r.level === model.level ? 'true' : 'false'}>${r.label}${r.level === model.level ? t('board.current') : ''}</li>`,
       )}</ol>
     </details>
+  </div>`;
+}
+
+/**
+ * Who is behind each incident and whom it strikes, by adversary, where the
+ * viewer may know it (scenarios with further adversaries: the facilitator and
+ * the red cell; everyone at the debrief). A plain list: on a phone it is the
+ * board's account of the adversaries.
+ */
+function behindList(model: BoardModel): TemplateResult | typeof nothing {
+  if (!model.others.length || !model.incidents.some((i) => i.actor !== null)) return nothing;
+  return html`<div class="behind">
+    <h3 class="behind-h">${t('adversaries.behind')}</h3>
+    <ul class="behind-list">${model.adversaries.map((a) => {
+      const own = model.incidents.filter((i) => i.actor === a.id);
+      return html`<li data-actor=${a.id || nothing}><span class="adversary-mark" style=${cssProps({ color: a.colour })} aria-hidden="true">${a.glyph}</span>
+        <strong>${a.name}</strong> (${a.postureWord}, ${a.campaignPhase})${own.length
+          ? html`<ul>${own.map(
+              (i) => html`<li>${t('adversaries.behindLine', { incident: i.name, targets: andList(i.strikes.map((s) => s.teamName), locale()) })}</li>`,
+            )}</ul>`
+          : nothing}</li>`;
+    })}</ul>
   </div>`;
 }
 

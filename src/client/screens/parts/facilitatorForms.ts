@@ -174,7 +174,7 @@ export function overridesSection(ctx: Ctx): TemplateResult {
       kind === 'score'
         ? { type: 'overrideScore' as const, decision: String(data.get('decision') ?? ''), proportionality: Number(data.get('value')), reason }
         : kind === 'posture'
-          ? { type: 'overridePosture' as const, posture: String(data.get('posture')) as Posture, reason }
+          ? { type: 'overridePosture' as const, posture: String(data.get('posture')) as Posture, reason, ...adversaryOf(data) }
           : { type: 'overrideEscalation' as const, level: Number(data.get('level')), reason };
     const answer = await ctx.send('override', body, t('console.overridden'));
     if (answer.ok) ctx.drafts.clear('override.reason', form);
@@ -186,7 +186,7 @@ export function overridesSection(ctx: Ctx): TemplateResult {
         <fieldset><legend>${t('console.overrideWhat')}</legend>
           ${(['score', 'posture', 'escalation'] as const).map(
             (k) => html`<div class="choice"><input type="radio" name="kind" id=${`ov-kind-${k}`} .checked=${kind === k} @change=${pick(k)} />
-              <label for=${`ov-kind-${k}`}>${t(`console.override_${k}`)}</label></div>`,
+              <label for=${`ov-kind-${k}`}>${k === 'posture' && ctx.view.otherAdversaries.length ? t('adversaries.overridePosture') : t(`console.override_${k}`)}</label></div>`,
           )}
         </fieldset>
         ${kind === 'score' ? scoreFields(ctx) : kind === 'posture' ? postureFields(ctx) : escalationFields(ctx)}
@@ -210,10 +210,34 @@ function scoreFields(ctx: Ctx): TemplateResult {
     <input id="ov-value" name="value" type="number" min="0" max="100" step="1" required class="narrow-input" />`;
 }
 
+/** The further adversary the posture form names, if any (the adversary's own has no field). */
+function adversaryOf(data: FormData): { adversary?: string } {
+  const id = String(data.get('adversary') ?? '');
+  return id ? { adversary: id } : {};
+}
+
+/** The posture form: in scenarios with further adversaries, first whose posture, then the posture (the current one marked). */
 function postureFields(ctx: Ctx): TemplateResult {
-  return html`<label for="ov-posture">${t('console.posture')}</label>
-    <select id="ov-posture" name="posture">${POSTURES.map(
-      (p) => html`<option value=${p} ?selected=${p === ctx.view.adversary.posture}>${postureWord(p)}${p === ctx.view.adversary.posture ? t('console.nowSuffix') : ''}</option>`,
+  const view = ctx.view;
+  const others = view.otherAdversaries;
+  if (!others.some((o) => o.id === ctx.local.overrideAdversary)) ctx.local.overrideAdversary = '';
+  const current = others.find((o) => o.id === ctx.local.overrideAdversary)?.posture ?? view.adversary.posture;
+  const pick = (event: Event) => {
+    ctx.local.overrideAdversary = (event.currentTarget as HTMLSelectElement).value;
+    ctx.rerender();
+  };
+  return html`${others.length
+      ? html`<label for="ov-adversary">${t('adversaries.adversary')}</label>
+          <select id="ov-adversary" name="adversary" @change=${pick}>
+            <option value="" ?selected=${ctx.local.overrideAdversary === ''}>${view.scenario.adversaryName}</option>
+            ${others.map((o) => html`<option value=${o.id} ?selected=${ctx.local.overrideAdversary === o.id}>${o.name}</option>`)}
+          </select>`
+      : nothing}
+    <label for="ov-posture">${t('console.posture')}</label>
+    <select id="ov-posture" name="posture">${repeat(
+      POSTURES,
+      (p) => `${ctx.local.overrideAdversary}:${p}`,
+      (p) => html`<option value=${p} ?selected=${p === current}>${postureWord(p)}${p === current ? t('console.nowSuffix') : ''}</option>`,
     )}</select>`;
 }
 

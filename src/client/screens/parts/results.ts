@@ -46,6 +46,12 @@ export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOp
       <dd>${change(r.escalationBefore, r.escalationAfter, (n) => `${n}, ${ladderLabel(view, n)}`)}</dd>
       <dt>${t('results.posture', { name: view.scenario.adversaryName })}</dt>
       <dd>${change(r.postureBefore, r.postureAfter, postureWord)}<br /><span class="why">${engineText(r.postureWhy, r.postureWhyMessages)}</span></dd>
+      ${(r.others ?? []).map((o) => {
+        // A further adversary's reaction, as the adversary's (scenarios with otherAdversaries).
+        const name = view.otherAdversaries.find((a) => a.id === o.actor)?.name ?? o.actor;
+        return html`<dt data-actor=${o.actor}>${t('results.posture', { name })}</dt>
+          <dd data-actor=${o.actor}>${change(o.postureBefore, o.postureAfter, postureWord)}<br /><span class="why">${engineText(o.postureWhy, null)}</span></dd>`;
+      })}
       <dt>${t('results.harm')}</dt>
       <dd>${r.harm}</dd>
       <dt>${t('results.cohesionBefore')}${termLink('cohesion', t('results.cohesionTerm'))}${t('results.cohesionAfter')}</dt>
