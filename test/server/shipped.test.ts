@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('shipped scenarios through the server', () => {
   it('lists the tutorial first, then the shorter exercises', () => {
-    expect(scenarios.map((s) => s.id)).toEqual(['tutorial', 'notpetya-2017', 'romania-2024', 'us-2016', 'eu-2015-2020']);
+    expect(scenarios.map((s) => s.id)).toEqual(['tutorial', 'election-2029', 'notpetya-2017', 'romania-2024', 'us-2016', 'eu-2015-2020']);
   });
 
   it('plays the first round of each shipped scenario, keeping team-private injects private', async () => {
