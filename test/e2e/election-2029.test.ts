@@ -103,8 +103,8 @@ describe.skipIf(!HAVE_CHROMIUM)('election-2029: the ransomware named to the crew
 
     // Both adversaries are on the board, each with its own posture.
     const facts = deu.locator('.board-summary .headline-facts');
-    await expect.poll(() => facts.locator('[data-actor="crew"]').innerText(), SLOW).toContain('BlackFern ransomware group (fictional):');
-    expect(await facts.innerText()).toContain("The Federation's intelligence service (fictional):");
+    await expect.poll(() => facts.locator('[data-actor="crew"]').innerText(), SLOW).toContain('BlackFern ransomware group:');
+    expect(await facts.innerText()).toContain("Federation intelligence service:");
     expect(await facts.locator('[data-actor="crew"]').innerText()).toMatch(/Probing/);
 
     // Round 1: the ransomware is a crime; name the group, and restore the towns whatever the attribution.
@@ -122,8 +122,8 @@ describe.skipIf(!HAVE_CHROMIUM)('election-2029: the ransomware named to the crew
     await expect.poll(() => deu.locator('body').innerText(), SLOW).toContain(`"${LEAK}" attributed publicly.`);
 
     // Each actor still has a posture of its own after two rounds.
-    expect(await facts.locator('[data-actor="crew"]').innerText()).toMatch(/BlackFern ransomware group \(fictional\):\s*(Probing|Emboldened|Deterred|Tit-for-tat|De-escalating)/);
-    expect((await facts.innerText()).split('\n').join(' ')).toMatch(/The Federation's intelligence service \(fictional\):\s*(Probing|Emboldened|Deterred|Tit-for-tat|De-escalating)/);
+    expect(await facts.locator('[data-actor="crew"]').innerText()).toMatch(/BlackFern ransomware group:\s*(Probing|Emboldened|Deterred|Tit-for-tat|De-escalating)/);
+    expect((await facts.innerText()).split('\n').join(' ')).toMatch(/Federation intelligence service:\s*(Probing|Emboldened|Deterred|Tit-for-tat|De-escalating)/);
     expect(errors).toEqual([]);
   }, 180_000);
 });
