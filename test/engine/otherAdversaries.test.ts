@@ -30,12 +30,23 @@ describe('the state of further actors', () => {
   });
 
   it('is absent from exercises of scenarios without further actors, played to the end', () => {
-    for (const scenario of [minimalScenario(), ...shippedScenarios()]) {
+    const shipped = shippedScenarios();
+    // election-2029 ships with a further actor; every other shipped scenario has none.
+    expect(shipped.filter((s) => (s.otherAdversaries ?? []).length > 0).map((s) => s.id)).toEqual(['election-2029']);
+    for (const scenario of [minimalScenario(), ...shipped.filter((s) => (s.otherAdversaries ?? []).length === 0)]) {
       const run = simulateExercise(scenario, 'absent', resolvePolicies(scenario, ['restrained']));
       expect('otherAdversaries' in run.state, scenario.id).toBe(false);
       expect('otherQuietRounds' in run.state.hidden, scenario.id).toBe(false);
       expect(run.state.rounds.some((r) => 'others' in r), scenario.id).toBe(false);
     }
+  });
+
+  it('is present in election-2029, whose crew reacts and moves beside the service every round', () => {
+    const scenario = shippedScenarios().find((s) => s.id === 'election-2029')!;
+    const run = simulateExercise(scenario, 'present', resolvePolicies(scenario, ['coalition-follower']));
+    expect('otherAdversaries' in run.state).toBe(true);
+    expect(run.state.rounds.length).toBeGreaterThan(0);
+    for (const r of run.state.rounds) expect(r.others?.map((o) => o.actor)).toEqual(['crew']);
   });
 
   it('the campaign of a further actor moves on by its own phases', () => {

@@ -12,7 +12,7 @@ import { ROOT } from '../helpers/server';
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
 
 const here = serverForThisFile({ scenariosDir: join(ROOT, 'scenarios') });
-const SHIPPED = ['tutorial', 'us-2016', 'eu-2015-2020', 'romania-2024', 'notpetya-2017'];
+const SHIPPED = ['tutorial', 'us-2016', 'eu-2015-2020', 'romania-2024', 'notpetya-2017', 'election-2029'];
 
 describe('examples/bot.ts', () => {
   for (const scenario of SHIPPED) {

@@ -29,7 +29,7 @@ export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
       <h1>${t('debrief.title', { title: view.scenario.title })}</h1>
       ${outcomeBox(view)}
       <nav class="toc" aria-label=${t('debrief.sections')}>
-        ${view.reportCards.length ? html`<a href="#cards-h">${t('cards.many')}</a> ` : nothing}<a href="#charts-h">${t('charts.toc')}</a> <a href="#timeline-h">${t('debrief.timeline')}</a> <a href="#beside-h">${t('debrief.beside')}</a> <a href="#real-h">${t('debrief.real')}</a>
+        ${view.reportCards.length ? html`<a href="#cards-h">${t('cards.many')}</a> ` : nothing}<a href="#charts-h">${t('charts.toc')}</a> <a href="#timeline-h">${t('debrief.timeline')}</a> ${historyOf(view.scenario.id) === null ? nothing : html`<a href="#beside-h">${t('debrief.beside')}</a> `}<a href="#real-h">${t('debrief.real')}</a>
         <a href="#questions-h">${t('debrief.discussion')}</a> <a href="#eval-h">${t('debrief.evalNotes')}</a> <a href="#export-h">${t('debrief.export')}</a>
       </nav>
       ${reportCardsSection(view)}
