@@ -55,3 +55,23 @@ describe('answers in kind (adversary move inKind)', () => {
     expect(answersInKindOnly(unmarked, tuning, features(0, true), 'titForTat')).toBe(false);
   });
 });
+
+describe('answers in kind by a further adversary', () => {
+  const scenario = variantOf('test/fixtures/two-adversaries.json', (json) => {
+    const attribute = json.actions.find((a: { id: string }) => a.id === 'attribute');
+    const { prerequisites: _unused, ...rest } = attribute;
+    json.actions.push({ ...rest, id: 'expel', name: 'Expel the crew’s handlers', category: 'diplomatic', severity: 1, rung: 2, minConfidence: 'none', invitesMirroring: true });
+    const crew = json.otherAdversaries[0];
+    crew.tuning = { ...crew.tuning, mirroringChance: 1 };
+    crew.moves.push({ id: 'mirror', name: 'Expels in return', postures: ['titForTat'], chance: 1, inKind: true, effects: [] });
+  });
+
+  it('plays only its in-kind move when a measure against its own incident invited mirroring', () => {
+    const game = new Game(scenario, 'in-kind').start();
+    game.ok(team('usa'), { type: 'draftDecision', draft: { action: 'expel', incident: 'ransomware' } });
+    game.lockAll();
+    const crew = game.state.rounds[0]!.others!.find((o) => o.actor === 'crew')!;
+    expect(crew.postureAfter).toBe('titForTat');
+    expect(crew.moves.map((m) => m.move)).toEqual(['mirror']);
+  });
+});
