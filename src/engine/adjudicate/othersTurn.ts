@@ -13,6 +13,7 @@ import type { Work } from '../rules/work';
 import type { OtherActorRound, Posture, ResolvedDecision } from '../types';
 import { deliverNews } from './injects';
 import { drawMove } from './normsTurn';
+import { say } from '../messages';
 
 /** The actor behind an incident: a further actor's id, or null for the primary adversary. */
 export function actorOf(work: Work, incident: string | null | undefined): string | null {
@@ -102,7 +103,7 @@ export function playOthers(
       applyEffects(work, move.effects, { team: null, incident: null });
       harmful ||= move.effects.some((e) => 'harm' in e && e.add > 0);
       if (move.news) deliverNews(work, move.name, move.news);
-      work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `${actor.name} move: ${move.name}.` });
+      work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: say('others.move', { actor: actor.name, move: move.name }) });
     }
     rounds[i]!.moves = played.map((m) => ({ move: m.id, name: m.name, news: m.news ?? null }));
   });

@@ -156,6 +156,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
         : {}),
       cohesion: cohesionView(state, viewer, r),
       postureWhyMessages: said(r.postureWhy),
+      headlineMessages: r.headlines.map(said),
     }));
   },
   chat: (_scenario, state, viewer) => state.chat.filter((m) => seesChat(m.channel, m.team, viewer, isDebrief(state))),

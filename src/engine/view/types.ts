@@ -59,6 +59,8 @@ export type RoundView = Omit<RoundResult, 'cohesion'> & {
   cohesion: ScoreView;
   /** postureWhy as the engine's sentences; null when it is not wholly the engine's (a facilitator's override). */
   postureWhyMessages: Said;
+  /** Each of headlines as the engine's sentences, in order; null for one that is not wholly the engine's (an adversary move's news, in the scenario's words). */
+  headlineMessages: Said[];
 };
 
 export interface ActionView {
