@@ -164,6 +164,7 @@ export const roundResultSchema = z.strictObject({
   decisions: z.array(z.string()),
   harm: z.number(),
   headlines: z.array(z.string()),
+  headlineMessages: z.array(saidSchema).describe('Each of headlines as the engine\'s sentences, in order; null for one that is not wholly the engine\'s (an adversary move\'s news).'),
   links: z.array(z.strictObject({ a: teamId, b: teamId, alignment: z.number(), joint: z.boolean() })),
   others: z
     .array(

@@ -18,7 +18,8 @@ import { chatSection } from './parts/chat';
 import { injectItem } from './parts/feed';
 import { notesSection } from './parts/notes';
 import { reportCardsSection } from './parts/reportCard';
-import { decisionItem, explainedScore } from './parts/results';
+import { decisionItem, explainedScore, headlines } from './parts/results';
+import { engineText } from '../ui/engineText';
 
 export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
   const view = ctx.view;
@@ -88,8 +89,8 @@ function timelineRound(view: ExerciseView, round: number, open: boolean): Templa
     ${decisions.length ? html`<h4>${t('debrief.decisions')}</h4><ul class="decisions">${decisions.map((d) => decisionItem(view, d, undefined, open))}</ul>` : nothing}
     ${result
       ? html`<h4>${t('debrief.outcome')}</h4>
-          <ul class="headlines">${result.headlines.map((h) => html`<li>${h}</li>`)}</ul>
-          <p>${t('debrief.moved', { before: result.escalationBefore, after: result.escalationAfter, from: postureWord(result.postureBefore), to: postureWord(result.postureAfter) })} ${result.postureWhy}</p>
+          ${headlines(result)}
+          <p>${t('debrief.moved', { before: result.escalationBefore, after: result.escalationAfter, from: postureWord(result.postureBefore), to: postureWord(result.postureAfter) })} ${engineText(result.postureWhy, result.postureWhyMessages)}</p>
           <p>${t('debrief.cohesion', { value: Math.round(result.cohesion.value) })}</p>${explainedScore(result.cohesion, t('results.whyCohesion'), open)}`
       : nothing}
     ${log.length

@@ -86,6 +86,14 @@ function localParam(kind: ParamKind, value: ParamValue): string {
   }
 }
 
+const TERM_BY_PHRASE = new Map(Object.entries(TERMS as Record<string, string>).map(([key, phrase]) => [phrase, key]));
+
+/** One of the engine's phrases given in English (a protected target's words, say), in the chosen language; other words as they are. */
+export function localTerm(english: string): string {
+  const key = TERM_BY_PHRASE.get(english);
+  return key ? term(key) : english;
+}
+
 /** A score component's name (the engine's label by component id), in the chosen language. */
 export function componentLabel(id: string, english: string): string {
   return t(`component.${id}`, { ns: 'engine', keySeparator: false, nsSeparator: false, defaultValue: english });

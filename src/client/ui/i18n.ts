@@ -73,6 +73,7 @@ const en = {
     lastResults: 'The last round has resolved: see what happened below. The facilitator will end the exercise and open the debrief.',
     debrief: 'The exercise has ended.',
   },
+  punct: { colon: ':' },
   clockRule: 'When time runs out the round resolves at once with every plan as it stands: decisions drafted but not locked go ahead as drafted.',
 };
 type Resource = typeof en;
@@ -116,6 +117,7 @@ const fr: Resource = {
     lastResults: "Le dernier tour est résolu : voyez ci-dessous ce qui s'est passé. L'animateur terminera l'exercice et ouvrira le débriefing.",
     debrief: "L'exercice est terminé.",
   },
+  punct: { colon: ' :' },
   clockRule: 'À la fin du temps, le tour est résolu aussitôt avec chaque plan tel quel : les décisions rédigées mais non verrouillées sont exécutées telles quelles.',
 };
 
@@ -158,6 +160,7 @@ const de: Resource = {
     lastResults: 'Die letzte Runde ist ausgewertet: Unten steht, was geschah. Die Moderation beendet die Übung und öffnet die Nachbesprechung.',
     debrief: 'Die Übung ist beendet.',
   },
+  punct: { colon: ':' },
   clockRule: 'Läuft die Zeit ab, wird die Runde sofort mit jedem Plan so ausgewertet, wie er steht: Entwürfe, die nicht gesperrt sind, gelten wie entworfen.',
 };
 
@@ -187,6 +190,11 @@ void i18next.init({
 if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
 
 export const t = i18next.t.bind(i18next);
+
+/** A colon after a label, the chosen language's way (French puts a narrow space before it). */
+export function colon(): string {
+  return t('punct.colon');
+}
 
 /** The chosen language, for Intl's dates, times and numbers. */
 export function locale(): Language {

@@ -9,7 +9,7 @@ import type { DecisionView, ExerciseView, RoundView, ScoreView } from '../../../
 import { explanationOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
 import { componentLabel, engineText, percent, points } from '../../ui/engineText';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
@@ -33,14 +33,20 @@ export function resultsSection(view: ExerciseView, options: ResultsOptions = {})
   </section>`;
 }
 
+/** A round's headlines, the engine's in the chosen language and the adversary's news as written. */
+export function headlines(r: RoundView): TemplateResult | typeof nothing {
+  if (!r.headlines.length) return nothing;
+  return html`<ul class="headlines">${r.headlines.map((h, i) => html`<li>${engineText(h, r.headlineMessages?.[i])}</li>`)}</ul>`;
+}
+
 export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOptions = {}): TemplateResult {
   const decisions = view.decisions.filter((d) => d.round === r.round);
   const news = r.adversaryMoves.filter((m) => m.news && !r.headlines.includes(m.news));
   const previous = view.rounds.find((x) => x.round === r.round - 1);
   return html`<article class="round-result" aria-labelledby=${`round-${r.round}-h`}>
     <h3 id=${`round-${r.round}-h`}>${t('results.what', { round: roundTitle(view, r.round) })}</h3>
-    ${r.headlines.length ? html`<ul class="headlines">${r.headlines.map((h) => html`<li>${h}</li>`)}</ul>` : nothing}
-    ${news.length ? html`<ul class="news">${news.map((m) => html`<li><strong>${m.name}:</strong> ${m.news}</li>`)}</ul>` : nothing}
+    ${headlines(r)}
+    ${news.length ? html`<ul class="news">${news.map((m) => html`<li><strong>${m.name}${colon()}</strong> ${m.news}</li>`)}</ul>` : nothing}
     <dl class="facts">
       <dt>${t('results.escalation')}</dt>
       <dd>${change(r.escalationBefore, r.escalationAfter, (n) => `${n}, ${ladderLabel(view, n)}`)}</dd>
