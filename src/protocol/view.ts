@@ -130,6 +130,8 @@ export const injectDeliverySchema = z.strictObject({
   audience,
   at: epochMs,
   source: z.string().optional().describe('Who it comes from, when the facilitator said (ad-hoc injects).'),
+  titleMessages: saidSchema.optional().describe("For an inject the engine wrote (inject null): title as the engine's sentences; null when it is not wholly the engine's (a facilitator's ad-hoc inject)."),
+  bodyMessages: saidSchema.optional().describe('For an inject the engine wrote (inject null): body as the engine\'s sentences, likewise.'),
 });
 
 export const resolvedDecisionSchema = z.strictObject({

@@ -19,6 +19,7 @@
  */
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';
+import { COURSE } from './i18n-course';
 import { SCREENS } from './i18n-screens';
 import { ENGINE_CATALOGUES } from './i18n-engine';
 import { STUDIO } from './i18n-studio';
@@ -177,9 +178,9 @@ void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   resources: {
-    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en } },
-    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr }, engine: ENGINE_CATALOGUES.fr },
-    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de }, engine: ENGINE_CATALOGUES.de },
+    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en, ...COURSE.en } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr, ...COURSE.fr }, engine: ENGINE_CATALOGUES.fr },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de, ...COURSE.de }, engine: ENGINE_CATALOGUES.de },
   },
   // The engine's sentences (ui/i18n-engine.ts, ui/engineText.ts); English is their own template.
   ns: ['translation', 'engine'],

@@ -34,7 +34,7 @@ import { evasionView } from './evasion';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
 import { said, type Said } from '../messages/said';
 import { say } from '../messages';
-import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
+import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, InjectView, SanctionsView, ScoreView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 import { normsView, protectedWords } from './norms';
 import { actorsView } from './actors';
@@ -362,8 +362,15 @@ const injectsById = new WeakMap<Scenario, Map<string, Scenario['injects'][number
  * it was delivered with, unless the viewer reads the scenario in a
  * translation (scenario/translate.ts). Ad-hoc injects keep their own.
  */
-function injectText(scenario: Scenario, delivery: InjectDelivery): InjectDelivery {
-  if (delivery.inject === null) return delivery;
+const writtenInjects = new WeakMap<InjectDelivery, InjectView>();
+
+function injectText(scenario: Scenario, delivery: InjectDelivery): InjectView {
+  if (delivery.inject === null) {
+    // The engine's reports and the facilitator's ad-hoc injects: the engine's sentences beside the text (null for the facilitator's words). The same object each time.
+    let view = writtenInjects.get(delivery);
+    if (!view) writtenInjects.set(delivery, (view = { ...delivery, titleMessages: said(delivery.title), bodyMessages: said(delivery.body) }));
+    return view;
+  }
   let byId = injectsById.get(scenario);
   if (!byId) injectsById.set(scenario, (byId = new Map(scenario.injects.map((i) => [i.id, i]))));
   const inject = byId.get(delivery.inject);
