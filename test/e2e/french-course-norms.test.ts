@@ -62,15 +62,18 @@ describe.skipIf(!HAVE_CHROMIUM)('French where English was: the course page and t
     expect(await page.title()).toMatch(/^Supports de cours/);
     // The handout, in French too.
     await page.getByRole('button', { name: 'Document des participants seulement' }).click();
-    await expect.poll(() => page.locator('.kicker').innerText(), SLOW).toContain('Document des participants');
+    await expect.poll(() => page.locator('.kicker').textContent(), SLOW).toContain('Document des participants');
     expect(errors).toEqual([]);
   }, 60_000);
 
   it("shows Estonia's norms panel, the raise's outcome and the round's headlines in French", async () => {
     const fac = await open('facilitator', 'en-GB');
     const codes = await openExerciseAsFacilitator(fac, rig.base, 'tutorial');
-    const est = await open('Estonia', 'fr-FR');
+    const est = await open('Estonia', 'en-GB');
     await joinWithCode(est, rig.base, codes['Estonia']!, 'Estonia lead');
+    // The player chooses French in the top bar.
+    await est.locator('.topbar select').first().selectOption('fr');
+    await est.locator('html[lang="fr"]').waitFor();
 
     await facilitatorStep(fac, 'Start the exercise');
     await facilitatorStep(fac, 'Begin round 1');
