@@ -2,7 +2,8 @@
  * The interface's language: English, French or German, with i18next. The
  * person's choice is remembered in this browser; without one, the browser's
  * preferred languages decide, and English is the fallback. Dates, times and
- * numbers follow the chosen language (locale()).
+ * numbers follow the chosen language (locale()), and so does a label's
+ * colon (colon(): French puts a narrow no-break space before it).
  *
  * Translated: the top bar, the connection banner, notifications, the round
  * clock, the team's "what now" line, and the headings, labels and buttons of
@@ -13,9 +14,13 @@
  * (ui/i18n-chrome.ts), how to play and the glossary, the debrief, the
  * report, report cards, charts, evaluation notes, the observer's screen and
  * the projector view (ui/i18n-views.ts), the studio's chrome
- * (ui/i18n-studio.ts), and the sentences the engine writes (namespace
- * "engine": ui/i18n-engine.ts, rendered by ui/engineText.ts). Scenario
- * texts stay in the language they were written in.
+ * (ui/i18n-studio.ts), the course materials page and the studio's course
+ * preview (ui/i18n-course.ts), and the sentences the engine writes:
+ * outcomes, reasons, score explanations, round headlines and the reports it
+ * delivers as injects (namespace "engine": ui/i18n-engine.ts, rendered by
+ * ui/engineText.ts). Still in English: the board's canvas labels, the
+ * debrief's timeline lines and cohesion's defection reasons. Scenario and
+ * course texts stay in the language they were written in.
  */
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';
