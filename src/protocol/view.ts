@@ -211,6 +211,7 @@ export const timelineEntrySchema = z.strictObject({
   kind: z.enum(['phase', 'inject', 'decision', 'resolution', 'adversary', 'control', 'override', 'attribution', 'sanctions', 'intel', 'outcome']),
   audience,
   text: z.string(),
+  textMessages: saidSchema,
   team: teamId.optional(),
   ref: z.string().optional(),
 });

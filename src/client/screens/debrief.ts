@@ -9,7 +9,7 @@ import { downloadText } from '../ui/download';
 import { html, nothing, paragraphs, safeUrl, type TemplateResult } from '../ui/dom';
 import { answerSlot } from '../ui/answers';
 import { actionName, ladderLabel, postureWord, roundTitle, teamName, timeOfDay } from '../ui/format';
-import { t } from '../ui/i18n';
+import { colon, t } from '../ui/i18n';
 import { formatNumber, formatPercent } from '../ui/numbers';
 import { historyOf } from '../net/history';
 import type { Ctx } from './context';
@@ -95,7 +95,7 @@ function timelineRound(view: ExerciseView, round: number, open: boolean): Templa
       : nothing}
     ${log.length
       ? html`<details class="log-details" ?open=${open}><summary>${t('debrief.logged', { count: log.length })}</summary>
-          <ol class="log">${log.map((e) => html`<li><span class="meta">${timeOfDay(e.at)} · ${t(`debrief.kind.${e.kind}`, { defaultValue: e.kind })}</span> ${e.text}</li>`)}</ol></details>`
+          <ol class="log">${log.map((e) => html`<li><span class="meta">${timeOfDay(e.at)} · ${t(`debrief.kind.${e.kind}`, { defaultValue: e.kind })}</span> ${engineText(e.text, e.textMessages)}</li>`)}</ol></details>`
       : nothing}
   </article>`;
 }
@@ -146,7 +146,7 @@ function teamsDid(view: ExerciseView, round: number): TemplateResult {
   const decisions = view.decisions.filter((d) => d.round === round);
   if (!view.rounds.some((r) => r.round === round)) return html`<p class="empty">${t('debrief.notPlayed')}</p>`;
   if (!decisions.length) return html`<p>${t('debrief.noDecision')}</p>`;
-  return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.joint.length ? t('debrief.jointly') : ''}${d.effective ? '' : t('debrief.fellThrough')}</li>`)}</ul>`;
+  return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>${colon()} ${actionName(view, d.action)}${d.joint.length ? t('debrief.jointly') : ''}${d.effective ? '' : t('debrief.fellThrough')}</li>`)}</ul>`;
 }
 
 /** What really happened, with sources (and, for the facilitator, the guide); `folded` puts the notes tied to no round, the sources and the guide behind a disclosure (the report's short version). */
@@ -173,7 +173,7 @@ export function whatReallyHappened(view: ExerciseView, folded = false): Template
 
 function realList(view: ExerciseView, entries: NonNullable<ExerciseView['debrief']>['whatHappened']): TemplateResult {
   return html`<ul class="real">${entries.map(
-    (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}:</strong> ` : nothing}${w.text}
+    (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}${colon()}</strong> ` : nothing}${w.text}
       ${w.sources.length ? html`<span class="sources">${t('debrief.sourcesLabel')} ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
   )}</ul>`;
 }

@@ -94,6 +94,13 @@ export function localTerm(english: string): string {
   return key ? term(key) : english;
 }
 
+/** A legal category (cybercrime, espionage, …) as a label: its id humanised in English, the catalogue's phrase in French and German. */
+export function legalCategoryWord(id: string, english: string): string {
+  if (locale() === 'en' || !(id in TERMS)) return english;
+  const word = term(id);
+  return word.charAt(0).toLocaleUpperCase(locale()) + word.slice(1);
+}
+
 /** A score component's name (the engine's label by component id), in the chosen language. */
 export function componentLabel(id: string, english: string): string {
   return t(`component.${id}`, { ns: 'engine', keySeparator: false, nsSeparator: false, defaultValue: english });

@@ -14,7 +14,7 @@
  * (ui/i18n-chrome.ts), how to play and the glossary, the debrief, the
  * report, report cards, charts, evaluation notes, the observer's screen and
  * the projector view (ui/i18n-views.ts), the studio's chrome
- * (ui/i18n-studio.ts), the course materials page and the studio's course
+ * (ui/i18n-studio.ts), the team's plan panel (ui/i18n-plan.ts), the course materials page and the studio's course
  * preview (ui/i18n-course.ts), and the sentences the engine writes:
  * outcomes, reasons, score explanations, round headlines and the reports it
  * delivers as injects (namespace "engine": ui/i18n-engine.ts, rendered by
@@ -25,6 +25,7 @@
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';
 import { COURSE } from './i18n-course';
+import { PLAN } from './i18n-plan';
 import { SCREENS } from './i18n-screens';
 import { ENGINE_CATALOGUES } from './i18n-engine';
 import { STUDIO } from './i18n-studio';
@@ -42,6 +43,7 @@ const KEY = 'firebreak.language';
 
 const en = {
   topbar: {
+    skip: 'Skip to main content',
     home: 'Firebreak start page',
     largeText: 'Large text',
     help: 'Help',
@@ -86,6 +88,7 @@ type Resource = typeof en;
 
 const fr: Resource = {
   topbar: {
+    skip: 'Aller au contenu principal',
     home: "Page d'accueil de Firebreak",
     largeText: 'Grand texte',
     help: 'Aide',
@@ -129,6 +132,7 @@ const fr: Resource = {
 
 const de: Resource = {
   topbar: {
+    skip: 'Zum Hauptinhalt springen',
     home: 'Firebreak-Startseite',
     largeText: 'Große Schrift',
     help: 'Hilfe',
@@ -183,9 +187,9 @@ void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   resources: {
-    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en, ...COURSE.en } },
-    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr, ...COURSE.fr }, engine: ENGINE_CATALOGUES.fr },
-    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de, ...COURSE.de }, engine: ENGINE_CATALOGUES.de },
+    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en, ...COURSE.en, ...PLAN.en } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr, ...COURSE.fr, ...PLAN.fr }, engine: ENGINE_CATALOGUES.fr },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de, ...COURSE.de, ...PLAN.de }, engine: ENGINE_CATALOGUES.de },
   },
   // The engine's sentences (ui/i18n-engine.ts, ui/engineText.ts); English is their own template.
   ns: ['translation', 'engine'],
@@ -193,7 +197,14 @@ void i18next.init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
-if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
+/** The page's language, and the skip link of index.html in it. */
+function markLanguage(language: string = i18next.language): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = language;
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = i18next.getFixedT(language)('topbar.skip');
+}
+markLanguage();
 
 export const t = i18next.t.bind(i18next);
 
@@ -211,6 +222,6 @@ export function locale(): Language {
 export function chooseLanguage(language: Language): void {
   storage.setItem(KEY, language);
   void i18next.changeLanguage(language);
-  document.documentElement.lang = language;
+  markLanguage(language);
   window.dispatchEvent(new Event('firebreak:language'));
 }

@@ -8,6 +8,7 @@ import type { Work } from '../rules/work';
 import type { ExerciseState, Posture, RoundResult } from '../types';
 import { deliverNews } from './injects';
 import { drawMove } from './normsTurn';
+import { say } from '../messages';
 
 /** The adversary keeps undiscovered access while some intrusion is active and no government has even low confidence on it. */
 export function refreshHiddenAccess(work: Work): void {
@@ -68,7 +69,7 @@ export function playMoves(work: Work): { moves: RoundResult['adversaryMoves']; h
     applyEffects(work, move.effects, { team: null, incident: null });
     harmful ||= move.effects.some((e) => 'harm' in e && e.add > 0);
     if (move.news) deliverNews(work, move.name, move.news);
-    work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `Adversary move: ${move.name}.` });
+    work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: say('timeline.adversaryMove', { move: move.name }) });
   }
   return { moves: moves.map((m) => ({ move: m.id, name: m.name, news: m.news ?? null })), harmful };
 }

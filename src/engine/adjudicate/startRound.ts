@@ -6,6 +6,7 @@ import { roundMinutes } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import { deliverDueInjects } from './injects';
 import { refreshHiddenAccess } from './adversaryTurn';
+import { say } from '../messages';
 
 export function startRound(work: Work, round: number): void {
   const { state, scenario } = work;
@@ -23,7 +24,7 @@ export function startRound(work: Work, round: number): void {
     teamState.locked = false;
   }
   const title = scenario.rounds[round - 1]?.title ?? '';
-  work.log({ kind: 'phase', audience: 'all', text: `Round ${round} begins${title ? `: ${title}` : ''}.` });
+  work.log({ kind: 'phase', audience: 'all', text: title ? say('timeline.roundBegins', { round, title }) : say('timeline.roundBeginsUntitled', { round }) });
   advanceCampaign(work);
   bringIncidentsToLight(work);
   deliverDueInjects(work);
@@ -55,7 +56,7 @@ function bringIncidentsToLight(work: Work): void {
     state.active = true;
     state.harm = Math.min(10, state.harm + incident.baseHarm);
     for (const team of incident.detectedBy) {
-      work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident.id, text: `Your services detect: ${incident.name}.` });
+      work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident.id, text: say('timeline.detected', { incident: incident.name }) });
       work.sendNational(incident.id, team, { type: 'DETECT' });
       work.addEvidence(incident.id, team, 1);
     }

@@ -343,6 +343,25 @@ export const TEMPLATES = {
   'part.caseFileBacks': 'its statement of reasons is backed by a case file (evidence {{evidence, num}})',
   'part.strongEvidence': 'its statement of reasons rests on evidence of {{evidence, num}}, at least {{below, num}}',
 
+  // The timeline's lines on what a government learns (adjudicate/startRound.ts, rules/work.ts).
+  'timeline.detected': 'Your services detect: {{incident}}.',
+  'timeline.confidence': 'Confidence on "{{incident}}" is now {{level, confidence}}.',
+  'timeline.confidenceLost': 'Confidence on "{{incident}}" fell below low.',
+  'timeline.roundBegins': 'Round {{round, int}} begins: {{title}}.',
+  'timeline.roundBeginsUntitled': 'Round {{round, int}} begins.',
+  'timeline.roundResolved': 'Round {{round, int}} resolved: cohesion {{cohesion, num}}, escalation {{before, int}} \u2192 {{after, int}}, adversary {{posture, posture}}.',
+  'timeline.decision': '{{team}}: {{action}}. {{outcome, msg}}',
+  'timeline.locked': '{{team}} locked its decisions.',
+  'timeline.proposes': '{{team}} proposes a joint {{action}}.',
+  'timeline.joins': '{{team}} joins the joint {{action}}.',
+  'timeline.declines': '{{team}} declines the joint {{action}}.',
+  'timeline.shared': '{{team}} shared its evidence on "{{incident}}" with {{recipients, list}}.',
+  'timeline.sourceExposed': 'A source was exposed by the sharing: your future investigations will be harder.',
+  'timeline.briefing': "Briefing: read your government's briefing.",
+  'timeline.ended': 'The exercise has ended: debrief.',
+  'timeline.adversaryMove': 'Adversary move: {{move}}.',
+  'timeline.talksCanBegin': 'The adversary answers on the back channel: talks can begin.',
+
   // Further adversaries (adjudicate/othersTurn.ts).
   'others.move': '{{actor}} move: {{move}}.',
 } as const;

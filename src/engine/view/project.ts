@@ -29,12 +29,12 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
-import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision } from '../types';
+import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision, TimelineEntry } from '../types';
 import { evasionView } from './evasion';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
 import { said, type Said } from '../messages/said';
 import { say } from '../messages';
-import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, InjectView, SanctionsView, ScoreView, Viewer } from './types';
+import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, InjectView, SanctionsView, ScoreView, TimelineEntryView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 import { normsView, protectedWords } from './norms';
 import { actorsView } from './actors';
@@ -164,9 +164,9 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   // An entry about a team's own doing reaches that team even when addressed to others.
   timeline: (_scenario, state, viewer) => {
     const debrief = isDebrief(state);
-    return state.timeline.filter(
-      (t) => canSee(t.audience, viewer, debrief) || (t.audience !== 'facilitator' && t.team !== undefined && sees('addressed', viewer, debrief, t.team)),
-    );
+    return state.timeline
+      .filter((t) => canSee(t.audience, viewer, debrief) || (t.audience !== 'facilitator' && t.team !== undefined && sees('addressed', viewer, debrief, t.team)))
+      .map(timelineEntryView);
   },
   outcome: (_scenario, state) => (state.outcome ? { ...state.outcome } : null),
   facilitator: (scenario, state, viewer) => (viewer.role === 'facilitator' && sees('facilitatorOnly', viewer, false) ? facilitatorView(scenario, state) : null),
@@ -362,6 +362,15 @@ const injectsById = new WeakMap<Scenario, Map<string, Scenario['injects'][number
  * it was delivered with, unless the viewer reads the scenario in a
  * translation (scenario/translate.ts). Ad-hoc injects keep their own.
  */
+const timelineViews = new WeakMap<TimelineEntry, TimelineEntryView>();
+
+/** A timeline line with its sentences, made once per line: the same object in every view. */
+function timelineEntryView(entry: TimelineEntry): TimelineEntryView {
+  let view = timelineViews.get(entry);
+  if (!view) timelineViews.set(entry, (view = { ...entry, textMessages: said(entry.text) }));
+  return view;
+}
+
 const writtenInjects = new WeakMap<InjectDelivery, InjectView>();
 
 function injectText(scenario: Scenario, delivery: InjectDelivery): InjectView {

@@ -63,6 +63,9 @@ export type InjectView = InjectDelivery & {
   bodyMessages?: Said;
 };
 
+/** A line of the timeline as a view carries it, with the line as the engine's sentences (null when it is not wholly the engine's). */
+export type TimelineEntryView = TimelineEntry & { textMessages: Said };
+
 export type RoundView = Omit<RoundResult, 'cohesion'> & {
   cohesion: ScoreView;
   /** postureWhy as the engine's sentences; null when it is not wholly the engine's (a facilitator's override). */
@@ -304,7 +307,7 @@ export interface ExerciseView {
   rounds: RoundView[];
   chat: ChatMessage[];
   notes: ObserverNote[];
-  timeline: TimelineEntry[];
+  timeline: TimelineEntryView[];
   outcome: ExerciseState['outcome'];
   /** Facilitator only. */
   facilitator: {

@@ -12,7 +12,7 @@ import type { ExerciseView, ObjectiveGradeView, ReportCardView } from '../../../
 import { reportCardOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { incidentName, roundTitle } from '../../ui/format';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
 import { formatNumber } from '../../ui/numbers';
 
 const LEVEL_BADGE: Record<RubricLevel, string> = {
@@ -95,7 +95,7 @@ function gradeItem(view: ExerciseView, teamName: string, o: ObjectiveGradeView, 
           <summary>${t('cards.behind', { count: whole.decisions.length })}</summary>
           ${whole.decisions.length
             ? html`<ul class="grade-decisions">${whole.decisions.map(
-                (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}: ${d.bearing}</li>`,
+                (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}${colon()} ${d.bearing}</li>`,
               )}</ul>`
             : html`<p class="empty">${t('cards.noDecision', { team: teamName })}</p>`}
           <table class="table compact">

@@ -76,7 +76,7 @@ function boardChanges(view: ExerciseView, round: number): TemplateResult {
   const kinds = new Set(['attribution', 'sanctions', 'intel', 'override']);
   const entries = view.timeline.filter((e) => e.round === round && kinds.has(e.kind));
   if (!entries.length) return html``;
-  return html`<h4>${t('results.board')}</h4><ul class="changes">${entries.map((e) => html`<li>${e.text}</li>`)}</ul>`;
+  return html`<h4>${t('results.board')}</h4><ul class="changes">${entries.map((e) => html`<li>${engineText(e.text, e.textMessages)}</li>`)}</ul>`;
 }
 
 export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: DecisionView) => TemplateResult, open = false): TemplateResult {
@@ -85,7 +85,7 @@ export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: De
   return html`<li class="decision">
     <p class="decision-head">
       <span class="swatch" style=${swatch(view.teams.find((team) => team.id === d.team)?.colour)} aria-hidden="true"></span>
-      <strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.incident ? html`${t('results.against')}<em>${incidentName(view, d.incident)}</em>` : nothing}
+      <strong>${teamName(view, d.team)}</strong>${colon()} ${actionName(view, d.action)}${d.incident ? html`${t('results.against')}<em>${incidentName(view, d.incident)}</em>` : nothing}
       ${d.joint.length ? html`<span class="badge">${t('results.jointWith', { names: teamList(view, d.joint.filter((team) => team !== d.team)) })}</span>` : nothing}
       ${d.effective ? nothing : html`<span class="badge badge--warn">${t('results.fellThrough')}</span>`}
       ${d.legallyExposed ? html`<span class="badge badge--warn">${t('results.exposed')}</span>` : nothing}
@@ -135,6 +135,6 @@ function scoreBody(score: ExplainedScore, label: string): TemplateResult {
       )}</tbody>
     </table></div>
     ${score.rules.length
-      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${engineText(r.effect, r.effectMessages)}</strong>: ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
+      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${engineText(r.effect, r.effectMessages)}</strong>${colon()} ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
       : nothing}`;
 }
