@@ -73,6 +73,8 @@ function localParam(kind: ParamKind, value: ParamValue): string {
       return term(String(value));
     case 'terms':
       return list(strings(value).map(term));
+    case 'termsAnd':
+      return list(strings(value).map(term));
     case 'termsOr':
       return list(strings(value).map(term), 'disjunction');
     case 'msg':

@@ -16,10 +16,10 @@
  * the projector view (ui/i18n-views.ts), the studio's chrome
  * (ui/i18n-studio.ts), the team's plan panel (ui/i18n-plan.ts), the course materials page and the studio's course
  * preview (ui/i18n-course.ts), and the sentences the engine writes:
- * outcomes, reasons, score explanations, round headlines and the reports it
- * delivers as injects (namespace "engine": ui/i18n-engine.ts, rendered by
- * ui/engineText.ts). Still in English: the board's canvas labels, the
- * debrief's timeline lines and cohesion's defection reasons. Scenario and
+ * outcomes, reasons, score explanations, round headlines, the timeline's
+ * lines and the reports it delivers as injects (namespace "engine":
+ * ui/i18n-engine.ts, rendered by ui/engineText.ts). Still in English: the
+ * board's canvas labels and cohesion's defection reasons. Scenario and
  * course texts stay in the language they were written in.
  */
 import i18next from 'i18next';

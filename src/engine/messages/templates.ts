@@ -120,7 +120,7 @@ export const TEMPLATES = {
   'fit.over': '{{action}} at severity {{severity, num}}{{trimmed, msg}} against harm {{harm, num}}: an overreaction by {{by, num}} (overreaching costs twice as much as falling short).{{norm, msg}}',
   'fit.under': '{{action}} at severity {{severity, num}}{{trimmed, msg}} against harm {{harm, num}}: an underreaction by {{by, num}} (falling short costs half as much as overreaching).{{norm, msg}}',
   'fit.match': '{{action}} at severity {{severity, num}}{{trimmed, msg}} against harm {{harm, num}}: a match.{{norm, msg}}',
-  'part.normViolated': ' The incident struck {{struck}}, which {{norm}} protects: a response stronger by {{weight, num}} is proportionate to the violation of an agreed norm, and the harm {{harm, num}} includes it.',
+  'part.normViolated': ' The incident struck {{struck, termsAnd}}, which {{norm}} protects: a response stronger by {{weight, num}} is proportionate to the violation of an agreed norm, and the harm {{harm, num}} includes it.',
   'part.trimmed': ' ({{severity, num}} trimmed by the humanitarian exemption)',
   'fit.declines': '{{action}} says where the assessment stands and coerces no one; fit to harm does not apply.',
   'fit.stepsBack': '{{action}} steps back rather than coerces; fit to harm does not apply.',

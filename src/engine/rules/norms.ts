@@ -87,10 +87,10 @@ export function reputationalCost(scenario: Scenario, state: ExerciseState): numb
 }
 
 /** The violation a response answers, for proportionality: the norm, what was struck, and how much more harm it weighs. */
-export function normViolation(scenario: Scenario, incident: string | null): { norm: string; struck: string; weight: number } | null {
+export function normViolation(scenario: Scenario, incident: string | null): { norm: string; struck: TermKey[]; weight: number } | null {
   const struck = protectedStruck(scenario, incident);
   if (struck.length === 0 || !scenario.norms) return null;
-  return { norm: scenario.norms.norm.name, struck: struck.map((c) => TARGET_WORDS[c]).join(' and '), weight: scenario.norms.harmWeight };
+  return { norm: scenario.norms.norm.name, struck: struck.map((c) => TARGET_TERMS[c]), weight: scenario.norms.harmWeight };
 }
 
 export function checkNormsStep(scenario: Scenario, state: ExerciseState, team: string, action: Action, incident: string | null): Rejection | null {
