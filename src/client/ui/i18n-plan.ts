@@ -64,6 +64,15 @@ const en = {
     indictedBy: 'indicted by {{names}}',
     warrantOf: 'warrant of {{names}}',
     arrestIn: 'arrest in round {{round}}',
+    likelihood: {
+      almostNoChance: 'almost no chance',
+      veryUnlikely: 'very unlikely',
+      unlikely: 'unlikely',
+      roughlyEven: 'roughly even chance',
+      likely: 'likely',
+      veryLikely: 'very likely',
+      almostCertain: 'almost certain',
+    },
     responsibility: {
       'state-prohibited': 'State prohibited',
       'state-prohibited-but-inadequate': 'State prohibited but inadequate',
@@ -140,6 +149,15 @@ const fr: Resource = {
     indictedBy: 'poursuites engagées par {{names}}',
     warrantOf: 'mandat de {{names}}',
     arrestIn: 'arrestation au tour {{round}}',
+    likelihood: {
+      almostNoChance: 'quasiment aucune chance',
+      veryUnlikely: 'très improbable',
+      unlikely: 'improbable',
+      roughlyEven: 'à peu près une chance sur deux',
+      likely: 'probable',
+      veryLikely: 'très probable',
+      almostCertain: 'quasi certain',
+    },
     responsibility: {
       'state-prohibited': 'Interdit par l’État',
       'state-prohibited-but-inadequate': 'Interdit par l’État, sans moyens suffisants',
@@ -215,6 +233,15 @@ const de: Resource = {
     indictedBy: 'angeklagt von {{names}}',
     warrantOf: 'Haftbefehl von {{names}}',
     arrestIn: 'Festnahme in Runde {{round}}',
+    likelihood: {
+      almostNoChance: 'nahezu ausgeschlossen',
+      veryUnlikely: 'sehr unwahrscheinlich',
+      unlikely: 'unwahrscheinlich',
+      roughlyEven: 'etwa gleich wahrscheinlich',
+      likely: 'wahrscheinlich',
+      veryLikely: 'sehr wahrscheinlich',
+      almostCertain: 'nahezu sicher',
+    },
     responsibility: {
       'state-prohibited': 'Vom Staat verboten',
       'state-prohibited-but-inadequate': 'Vom Staat verboten, aber unzureichend unterbunden',

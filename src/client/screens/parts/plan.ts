@@ -292,7 +292,11 @@ function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: strin
     <p><strong>${t('intel.our')} ${termLink('confidence', t('intel.confidence'))}${colon()}</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>${t('intel.stage')}</strong> ${stageWord(mine?.stage ?? 'unknown')}
       ${mine?.assessedResponsibility ? html` · <strong>${t('intel.responsibility')}</strong> (${termLink('healey', t('intel.healey'))})${colon()} ${t(`plan.responsibility.${mine.assessedResponsibility}`, { defaultValue: humanize(mine.assessedResponsibility) })}` : nothing}</p>
     ${mine?.likelihood
-      ? html`<p><strong>${t('intel.judgement')}</strong> ${t('intel.responsible', { suspect: mine.likelihood.suspect, words: mine.likelihood.words, range: mine.likelihood.range })}</p>`
+      ? html`<p><strong>${t('intel.judgement')}</strong> ${t('intel.responsible', {
+          suspect: mine.likelihood.suspect,
+          words: t(`plan.likelihood.${mine.likelihood.band}`, { defaultValue: mine.likelihood.words }),
+          range: locale() === 'en' ? mine.likelihood.range : mine.likelihood.range.replace(/%$/, '\u00a0%'),
+        })}</p>`
       : nothing}
     <p class="help">${t('intel.coalition', { stage: stageWord(inc.coalition.stage) })}${inc.coalition.sharedBy.length ? t('intel.sharedBy', { names: teamList(view, inc.coalition.sharedBy) }) : ''} ·
       ${t('intel.publicBy', { names: publicBy.length ? teamList(view, publicBy) : t('intel.noOne') })}</p>

@@ -27,6 +27,8 @@ export function levelBadge(level: RubricLevel | null): TemplateResult {
 }
 
 const fmt = (x: number | null): string => (x === null ? '–' : formatNumber(Math.round(x)));
+/** Level points (halves), the chosen language's way ("1,5"). */
+const levelPoints = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : formatNumber(x, 0, 1));
 const outOf100 = (x: number | null): string => (x === null ? t('cards.none') : `${formatNumber(Math.round(x))}/100`);
 
 /** The report-card section of the debrief and of the printed report; nothing when the viewer has no card to see. */
@@ -54,7 +56,7 @@ function gradeMatrix(view: ExerciseView, cards: ReportCardView[]): TemplateResul
           (o, i) => html`<tr><th scope="row" class="objective-name">${i + 1}. ${o.text}</th>${cards.map((c) => html`<td>${levelBadge(c.objectives[i]?.level ?? null)}</td>`)}</tr>`,
         )}
         <tr><th scope="row">${t('cards.meanProportionality')}</th>${cards.map((c) => html`<td>${fmt(c.meanProportionality)}</td>`)}</tr>
-        <tr><th scope="row">${t('cards.levelPoints')}</th>${cards.map((c) => html`<td>${c.levelPoints ?? '–'}</td>`)}</tr>
+        <tr><th scope="row">${t('cards.levelPoints')}</th>${cards.map((c) => html`<td>${levelPoints(c.levelPoints)}</td>`)}</tr>
       </tbody>
     </table>
   </div>`;
@@ -70,7 +72,7 @@ function cardArticle(view: ExerciseView, card: ReportCardView, open: boolean): T
       count: card.decisions,
       proportionality: outOf100(card.meanProportionality),
       cohesion: outOf100(card.meanCohesion),
-      points: card.levelPoints ?? '–',
+      points: levelPoints(card.levelPoints),
     })}</p>
     <ol class="grades">${card.objectives.map((o) => gradeItem(view, card.teamName, o, whole?.objectives.find((w) => w.objective === o.objective), open))}</ol>
   </article>`;
