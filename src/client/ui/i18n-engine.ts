@@ -427,6 +427,11 @@ const fr: Catalogue = {
   'timeline.adversaryMove': 'Action de l’adversaire : {{move}}.',
   'timeline.talksCanBegin': 'L’adversaire répond par le canal discret : les pourparlers peuvent commencer.',
   'timeline.detected': 'Vos services détectent : {{incident}}.',
+  'card.summary': '{{team}} : {{good}} objectifs sur {{objectives}} atteints au niveau « confirmé » ou mieux, sur la base de {{decisions}} décisions.',
+  'card.summaryOneObjective': '{{team}} : {{good}} objectif sur {{objectives}} atteint au niveau « confirmé » ou mieux, sur la base de {{decisions}} décisions.',
+  'card.summaryOneDecision': '{{team}} : {{good}} objectifs sur {{objectives}} atteints au niveau « confirmé » ou mieux, sur la base de {{decisions}} décision.',
+  'card.summaryOneEach': '{{team}} : {{good}} objectif sur {{objectives}} atteint au niveau « confirmé » ou mieux, sur la base de {{decisions}} décision.',
+  'card.noneGraded': '{{team}} : aucun objectif n’a encore pu être évalué.',
   'timeline.confidence': 'La confiance concernant « {{incident}} » est désormais {{level}}.',
   'timeline.confidenceLost': 'La confiance concernant « {{incident}} » est tombée sous le niveau faible.',
   // Protected targets and platform requests.
@@ -871,6 +876,11 @@ const de: Catalogue = {
   'timeline.adversaryMove': 'Zug des Gegners: {{move}}.',
   'timeline.talksCanBegin': 'Der Gegner antwortet über den vertraulichen Kanal: Gespräche können beginnen.',
   'timeline.detected': 'Ihre Dienste erkennen: {{incident}}.',
+  'card.summary': '{{team}}: {{good}} von {{objectives}} Lernzielen mindestens sicher erreicht, auf Grundlage von {{decisions}} Entscheidungen.',
+  'card.summaryOneObjective': '{{team}}: {{good}} von {{objectives}} Lernziel mindestens sicher erreicht, auf Grundlage von {{decisions}} Entscheidungen.',
+  'card.summaryOneDecision': '{{team}}: {{good}} von {{objectives}} Lernzielen mindestens sicher erreicht, auf Grundlage von {{decisions}} Entscheidung.',
+  'card.summaryOneEach': '{{team}}: {{good}} von {{objectives}} Lernziel mindestens sicher erreicht, auf Grundlage von {{decisions}} Entscheidung.',
+  'card.noneGraded': '{{team}}: Noch konnte kein Lernziel bewertet werden.',
   'timeline.confidence': 'Die Gewissheit zu „{{incident}}“ ist nun {{level}}.',
   'timeline.confidenceLost': 'Die Gewissheit zu „{{incident}}“ ist unter gering gefallen.',
   // Protected targets and platform requests.

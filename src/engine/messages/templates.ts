@@ -362,6 +362,13 @@ export const TEMPLATES = {
   'timeline.adversaryMove': 'Adversary move: {{move}}.',
   'timeline.talksCanBegin': 'The adversary answers on the back channel: talks can begin.',
 
+  // A report card's summary (grading/reportCard.ts), by how many objectives and decisions.
+  'card.summary': '{{team}}: {{good, int}} of {{objectives, int}} objectives proficient or better, from {{decisions, int}} decisions.',
+  'card.summaryOneObjective': '{{team}}: {{good, int}} of {{objectives, int}} objective proficient or better, from {{decisions, int}} decisions.',
+  'card.summaryOneDecision': '{{team}}: {{good, int}} of {{objectives, int}} objectives proficient or better, from {{decisions, int}} decision.',
+  'card.summaryOneEach': '{{team}}: {{good, int}} of {{objectives, int}} objective proficient or better, from {{decisions, int}} decision.',
+  'card.noneGraded': '{{team}}: no objective could be graded yet.',
+
   // Further adversaries (adjudicate/othersTurn.ts).
   'others.move': '{{actor}} move: {{move}}.',
 } as const;

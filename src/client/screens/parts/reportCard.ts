@@ -14,6 +14,8 @@ import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { incidentName, roundTitle } from '../../ui/format';
 import { colon, t } from '../../ui/i18n';
 import { formatNumber } from '../../ui/numbers';
+import { recognise } from '../../../engine/messages';
+import { engineText } from '../../ui/engineText';
 
 const LEVEL_BADGE: Record<RubricLevel, string> = {
   exemplary: 'badge--ok',
@@ -67,7 +69,7 @@ function cardArticle(view: ExerciseView, card: ReportCardView, open: boolean): T
   if (!whole) wantExplanation(card.explanation);
   return html`<article class="report-card" id=${`card-${card.team}`} aria-labelledby=${`card-${card.team}-h`}>
     <h3 id=${`card-${card.team}-h`}>${card.teamName}</h3>
-    ${whole ? html`<p class="lede">${whole.summary}</p>` : html`<p class="help" role="status">${t('cards.loading')}</p>`}
+    ${whole ? html`<p class="lede">${engineText(whole.summary, recognise(whole.summary))}</p>` : html`<p class="help" role="status">${t('cards.loading')}</p>`}
     <p class="meta">${t('cards.facts', {
       count: card.decisions,
       proportionality: outOf100(card.meanProportionality),
