@@ -13,7 +13,6 @@ import { colon, locale, t } from '../ui/i18n';
 import { formatNumber } from '../ui/numbers';
 import { languagePicker } from './parts/topbar';
 import { courseOf, onCourseArrival, type CourseEntry } from '../net/course';
-import { MEASURE_LABELS } from '../../engine/grading/reportCard';
 import './course.css';
 
 type Version = 'guide' | 'handout';
@@ -232,15 +231,12 @@ function levelName(level: string): string {
 
 function gradedFrom(entry: CourseRubricEntry): string {
   const needs = entry.minDecisions === 0 ? '' : entry.minDecisions === 1 ? t('course.fewerThanOne') : t('course.fewerThan', { count: entry.minDecisions });
-  return `${t('course.gradedFrom', { measures: entry.measures.map(measureName).join(', ') })}${needs}`;
-}
-
-const MEASURE_BY_LABEL = new Map(Object.entries(MEASURE_LABELS).map(([id, label]) => [label, id]));
-
-/** A measure's name as the report card words it (cards.measureName), from the English label the course carries. */
-function measureName(label: string): string {
-  const id = MEASURE_BY_LABEL.get(label);
-  return id ? t(`cards.measureName.${id.replace('.', '_')}`, { defaultValue: label }) : label;
+  const names = entry.measures.map((label, i) => {
+    const id = entry.measureIds?.[i];
+    // As the report card names it (cards.measureName), else the English the course carries.
+    return id ? t(`cards.measureName.${id.replace('.', '_')}`, { defaultValue: label }) : label;
+  });
+  return `${t('course.gradedFrom', { measures: names.join(', ') })}${needs}`;
 }
 
 function rubricEntry(entry: CourseRubricEntry, handout: boolean): TemplateResult {
