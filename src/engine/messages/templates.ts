@@ -14,6 +14,8 @@ export const TEMPLATES = {
   'outcome.evaded': 'Notice was given, and the adversary moved its infrastructure before the measure landed: it hit little.',
   'outcome.legallyExposed': 'It is legally exposed and may be challenged.',
   'outcome.done': 'Done.',
+  // The exercise's outcome when no end condition decided it (rules/apply.ts).
+  'outcome.ranItsCourse': 'The exercise ran its full course without a decisive outcome.',
   'outcome.signalDelivered': 'A private message on "{{incident}}" was delivered.',
   'outcome.notInAPosition': '{{team}} said in public that it is not in a position to attribute "{{incident}}" at this time.',
   'outcome.packagesLifted': '{{count, int}} sanctions package lifted.',

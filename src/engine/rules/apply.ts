@@ -78,7 +78,7 @@ function finish(work: Work, reason: string | null): void {
   if (!state.outcome) {
     state.outcome = reason
       ? { id: 'ended-by-facilitator', outcome: 'neutral', summary: `The facilitator ended the exercise: ${reason}`, round: state.round }
-      : { id: 'ran-its-course', outcome: 'neutral', summary: 'The exercise ran its full course without a decisive outcome.', round: state.round };
+      : { id: 'ran-its-course', outcome: 'neutral', summary: say('outcome.ranItsCourse'), round: state.round };
   }
   state.phase = 'debrief';
   state.paused = false;
