@@ -317,7 +317,7 @@ function advanceDeEscalation(work: Work, harmful: boolean): void {
     // A violation ends the talks and the adversary escalates again.
     work.sendDeEscalation({ type: 'VIOLATION' });
     work.sendAdversary({ type: 'ESCALATE' });
-    work.log({ kind: 'adversary', audience: 'all', text: harmful ? 'A new attack breaks the terms of the talks: relapse.' : 'Hardliners prevail in the adversary\'s capital: the normalisation relapses.' });
+    work.log({ kind: 'adversary', audience: 'all', text: say(harmful ? 'timeline.relapseAttack' : 'timeline.relapseHardliners') });
   }
   work.sendDeEscalation({ type: 'ROUND_ENDED', adversaryActive: harmful });
   if (stage === 'backchannel' && (['deterred', 'deEscalating'].includes(posture(state)) || work.rng.chance(0.3))) {
@@ -326,7 +326,7 @@ function advanceDeEscalation(work: Work, harmful: boolean): void {
   }
   if (deEscalationStage(state) === 'conditional') {
     work.sendDeEscalation({ type: 'VERIFIED' });
-    if (deEscalationStage(state) === 'rollback') work.log({ kind: 'adversary', audience: 'all', text: 'Cessation verified: rollback may begin.' });
+    if (deEscalationStage(state) === 'rollback') work.log({ kind: 'adversary', audience: 'all', text: say('timeline.rollback') });
   }
 }
 

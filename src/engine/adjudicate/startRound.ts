@@ -37,7 +37,7 @@ function advanceCampaign(work: Work): void {
   while (current + 1 < phases.length && phases[current + 1]!.fromRound <= work.state.round) {
     work.sendAdversary({ type: 'ADVANCE_PHASE' });
     current += 1;
-    work.log({ kind: 'adversary', audience: 'facilitator', text: `The campaign enters its ${phases[current]!.name} phase.` });
+    work.log({ kind: 'adversary', audience: 'facilitator', text: say('timeline.campaignPhase', { phase: phases[current]!.name }) });
   }
   for (const actor of work.scenario.otherAdversaries ?? []) {
     let at = actor.phases.findIndex((p) => p.id === otherPhase(work.state, actor.id));

@@ -363,6 +363,10 @@ export const TEMPLATES = {
   'timeline.ended': 'The exercise has ended: debrief.',
   'timeline.adversaryMove': 'Adversary move: {{move}}.',
   'timeline.talksCanBegin': 'The adversary answers on the back channel: talks can begin.',
+  'timeline.relapseAttack': 'A new attack breaks the terms of the talks: relapse.',
+  'timeline.relapseHardliners': "Hardliners prevail in the adversary's capital: the normalisation relapses.",
+  'timeline.rollback': 'Cessation verified: rollback may begin.',
+  'timeline.campaignPhase': 'The campaign enters its {{phase}} phase.',
 
   // A report card's summary (grading/reportCard.ts), by how many objectives and decisions.
   'card.summary': '{{team}}: {{good, int}} of {{objectives, int}} objectives proficient or better, from {{decisions, int}} decisions.',
