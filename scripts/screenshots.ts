@@ -5,8 +5,8 @@
  * every screen at 1366×768, 1920×1080 and 390×844 (a phone) into the folder
  * (default test-results/screens/), one PNG per screen and size, named
  * `NN-screen@WIDTH.png` (the team's round, the observer's screen,
- * the projector view, the debriefs, the report and the studio also in French
- * and German, `NN-screen-fr@WIDTH.png`). The pictures are what a person sees;
+ * the projector view, the debriefs, the report, the course page and the
+ * studio also in French and German, `NN-screen-fr@WIDTH.png`). The pictures are what a person sees;
  * look at them after every visible change.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -171,6 +171,12 @@ async function main(): Promise<void> {
     await report.locator('.report[data-ready="true"]').waitFor();
     await shoot(report, 'report');
     await shootInLanguages(report, 'report');
+
+    const course = await fac.context().newPage();
+    await course.goto(`${base}/course/${scenarioId}`);
+    await course.locator('#course-guide-h').waitFor();
+    await shoot(course, 'course');
+    await shootInLanguages(course, 'course');
 
     const studio = await fac.context().newPage();
     await studio.goto(`${base}/studio`);

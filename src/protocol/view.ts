@@ -130,6 +130,8 @@ export const injectDeliverySchema = z.strictObject({
   audience,
   at: epochMs,
   source: z.string().optional().describe('Who it comes from, when the facilitator said (ad-hoc injects).'),
+  titleMessages: saidSchema.optional().describe("For an inject the engine wrote (inject null): title as the engine's sentences; null when it is not wholly the engine's (a facilitator's ad-hoc inject)."),
+  bodyMessages: saidSchema.optional().describe('For an inject the engine wrote (inject null): body as the engine\'s sentences, likewise.'),
 });
 
 export const resolvedDecisionSchema = z.strictObject({
@@ -164,6 +166,7 @@ export const roundResultSchema = z.strictObject({
   decisions: z.array(z.string()),
   harm: z.number(),
   headlines: z.array(z.string()),
+  headlineMessages: z.array(saidSchema).describe('Each of headlines as the engine\'s sentences, in order; null for one that is not wholly the engine\'s (an adversary move\'s news).'),
   links: z.array(z.strictObject({ a: teamId, b: teamId, alignment: z.number(), joint: z.boolean() })),
   others: z
     .array(
@@ -208,6 +211,7 @@ export const timelineEntrySchema = z.strictObject({
   kind: z.enum(['phase', 'inject', 'decision', 'resolution', 'adversary', 'control', 'override', 'attribution', 'sanctions', 'intel', 'outcome']),
   audience,
   text: z.string(),
+  textMessages: saidSchema,
   team: teamId.optional(),
   ref: z.string().optional(),
 });

@@ -29,7 +29,7 @@ describe('notices between two views', () => {
     t.run({ type: 'announce', text: 'Ten minutes to agree.' }, 'facilitator');
     const after = t.view(borealis);
     // Sharing needs an assessment first (a resolved investigation): the entry is as the engine logs it.
-    after.timeline.push({ seq: 10_000, round: 1, at: 1, kind: 'intel', audience: { teams: ['atlantia', 'borealis'] }, team: 'atlantia', ref: 'mail-leak', text: 'Atlantia shared its evidence on "Party mail leak" with Borealis.' });
+    after.timeline.push({ seq: 10_000, round: 1, at: 1, kind: 'intel', audience: { teams: ['atlantia', 'borealis'] }, team: 'atlantia', ref: 'mail-leak', text: 'Atlantia shared its evidence on "Party mail leak" with Borealis.', textMessages: null });
     const notices = noticesBetween(before, after, Date.now());
     const words = (s: Said) => say(s, after);
     expect(notices.map((n) => n.kind)).toEqual(['proposal', 'evidence', 'announcement']);

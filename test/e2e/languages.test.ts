@@ -6,7 +6,8 @@
  * times are written the locale's way. A French and a German seat meet no
  * English chrome on the start and join pages, in the catalogue's facts, the
  * attribution panel, inject mastheads, notifications, round results, the
- * end-early form or a refusal (scenario texts stay in the author's words).
+ * end-early form, the plan panel, the skip link or a refusal (scenario
+ * texts stay in the author's words).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +175,11 @@ describe.skipIf(!HAVE_CHROMIUM)('languages', () => {
     const intel = await visibleText(page, '.intel');
     expect(englishIn(intel, TEAM_EN)).toEqual([]);
     expect(intel).toContain('Partager nos éléments avec la coalition');
+    // The plan panel: resources, the empty plan, locking.
+    const plan = await visibleText(page, '.plan');
+    expect(englishIn(plan, [...TEAM_EN, 'capital left', 'capacity left', 'Nothing drafted yet', 'You lead your team', 'When everyone connected'])).toEqual([]);
+    expect(plan).toContain('Capital politique restant');
+    expect(await page.locator('.skip-link').textContent()).toBe('Aller au contenu principal');
     const feed = await visibleText(page, '.feed');
     // Mastheads are set in capitals: compare without case.
     expect(englishIn(feed.toLowerCase(), TEAM_EN.map((w) => w.toLowerCase()))).toEqual([]);

@@ -9,7 +9,7 @@ import { downloadText } from '../ui/download';
 import { html, nothing, paragraphs, safeUrl, type TemplateResult } from '../ui/dom';
 import { answerSlot } from '../ui/answers';
 import { actionName, ladderLabel, postureWord, roundTitle, teamName, timeOfDay } from '../ui/format';
-import { t } from '../ui/i18n';
+import { colon, t } from '../ui/i18n';
 import { formatNumber, formatPercent } from '../ui/numbers';
 import { historyOf } from '../net/history';
 import type { Ctx } from './context';
@@ -18,7 +18,9 @@ import { chatSection } from './parts/chat';
 import { injectItem } from './parts/feed';
 import { notesSection } from './parts/notes';
 import { reportCardsSection } from './parts/reportCard';
-import { decisionItem, explainedScore } from './parts/results';
+import { decisionItem, explainedScore, headlines } from './parts/results';
+import { engineText } from '../ui/engineText';
+import { recognise } from '../../engine/messages';
 
 export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
   const view = ctx.view;
@@ -54,7 +56,7 @@ export function outcomeBox(view: ExerciseView): TemplateResult {
   const last = view.rounds[view.rounds.length - 1];
   return html`<section class="panel outcome" aria-labelledby="outcome-h">
     <h2 id="outcome-h">${o ? t('debrief.outcomeIs', { outcome: outcomeWord(o.outcome) }) : t('debrief.outcome')}</h2>
-    ${o ? html`<p class="lede">${o.summary}</p>` : nothing}
+    ${o ? html`<p class="lede">${engineText(o.summary, recognise(o.summary))}</p>` : nothing}
     <p>${t('debrief.played', { played: view.rounds.length, rounds: view.scenario.rounds.length })}
       ${last
         ? t('debrief.finals', {
@@ -88,13 +90,13 @@ function timelineRound(view: ExerciseView, round: number, open: boolean): Templa
     ${decisions.length ? html`<h4>${t('debrief.decisions')}</h4><ul class="decisions">${decisions.map((d) => decisionItem(view, d, undefined, open))}</ul>` : nothing}
     ${result
       ? html`<h4>${t('debrief.outcome')}</h4>
-          <ul class="headlines">${result.headlines.map((h) => html`<li>${h}</li>`)}</ul>
-          <p>${t('debrief.moved', { before: result.escalationBefore, after: result.escalationAfter, from: postureWord(result.postureBefore), to: postureWord(result.postureAfter) })} ${result.postureWhy}</p>
+          ${headlines(result)}
+          <p>${t('debrief.moved', { before: result.escalationBefore, after: result.escalationAfter, from: postureWord(result.postureBefore), to: postureWord(result.postureAfter) })} ${engineText(result.postureWhy, result.postureWhyMessages)}</p>
           <p>${t('debrief.cohesion', { value: Math.round(result.cohesion.value) })}</p>${explainedScore(result.cohesion, t('results.whyCohesion'), open)}`
       : nothing}
     ${log.length
       ? html`<details class="log-details" ?open=${open}><summary>${t('debrief.logged', { count: log.length })}</summary>
-          <ol class="log">${log.map((e) => html`<li><span class="meta">${timeOfDay(e.at)} · ${t(`debrief.kind.${e.kind}`, { defaultValue: e.kind })}</span> ${e.text}</li>`)}</ol></details>`
+          <ol class="log">${log.map((e) => html`<li><span class="meta">${timeOfDay(e.at)} · ${t(`debrief.kind.${e.kind}`, { defaultValue: e.kind })}</span> ${engineText(e.text, e.textMessages)}</li>`)}</ol></details>`
       : nothing}
   </article>`;
 }
@@ -145,7 +147,7 @@ function teamsDid(view: ExerciseView, round: number): TemplateResult {
   const decisions = view.decisions.filter((d) => d.round === round);
   if (!view.rounds.some((r) => r.round === round)) return html`<p class="empty">${t('debrief.notPlayed')}</p>`;
   if (!decisions.length) return html`<p>${t('debrief.noDecision')}</p>`;
-  return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.joint.length ? t('debrief.jointly') : ''}${d.effective ? '' : t('debrief.fellThrough')}</li>`)}</ul>`;
+  return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>${colon()} ${actionName(view, d.action)}${d.joint.length ? t('debrief.jointly') : ''}${d.effective ? '' : t('debrief.fellThrough')}</li>`)}</ul>`;
 }
 
 /** What really happened, with sources (and, for the facilitator, the guide); `folded` puts the notes tied to no round, the sources and the guide behind a disclosure (the report's short version). */
@@ -172,7 +174,7 @@ export function whatReallyHappened(view: ExerciseView, folded = false): Template
 
 function realList(view: ExerciseView, entries: NonNullable<ExerciseView['debrief']>['whatHappened']): TemplateResult {
   return html`<ul class="real">${entries.map(
-    (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}:</strong> ` : nothing}${w.text}
+    (w) => html`<li>${w.round !== null ? html`<strong>${roundTitle(view, w.round)}${colon()}</strong> ` : nothing}${w.text}
       ${w.sources.length ? html`<span class="sources">${t('debrief.sourcesLabel')} ${w.sources.map((id, i) => html`${i ? ', ' : ''}<a href=${`#src-${id}`}>[${id}]</a>`)}</span>` : nothing}</li>`,
   )}</ul>`;
 }

@@ -10,7 +10,8 @@ import { cssProps, html, nothing, paragraphs, repeat, safeColour, swatch, type T
 import { andList, humanize, phaseWord, teamName, teamsTakingPart, teamStateWord } from '../ui/format';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
-import { locale, t } from '../ui/i18n';
+import { colon, locale, t } from '../ui/i18n';
+import { legalCategoryWord } from '../ui/engineText';
 
 /** Lists of names: British English as before, else the chosen language. */
 const listLocale = (): string => (locale() === 'en' ? 'en-GB' : locale());
@@ -322,7 +323,7 @@ function adversarySection(view: ExerciseView): TemplateResult {
         </div>`;
       })}
       <h3>${t('console.groundTruth')}</h3>
-      <ul>${view.incidents.map((i) => html`<li><strong>${i.name}</strong>: ${i.truth ? `${humanize(i.truth.responsibility)}; ${humanize(i.truth.legalCategory)}` : t('console.truthUnknown')}${i.active ? '' : t('console.notYetActive')}</li>`)}</ul>
+      <ul>${view.incidents.map((i) => html`<li><strong>${i.name}</strong>${colon()} ${i.truth ? `${t(`plan.responsibility.${i.truth.responsibility}`, { defaultValue: humanize(i.truth.responsibility) })}; ${legalCategoryWord(i.truth.legalCategory, humanize(i.truth.legalCategory))}` : t('console.truthUnknown')}${i.active ? '' : t('console.notYetActive')}</li>`)}</ul>
     </details>
   </section>`;
 }

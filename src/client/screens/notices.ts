@@ -9,6 +9,7 @@
 import type { ExerciseView } from '../../engine/view/types';
 import type { Notice } from '../ui/notifications';
 import { phrase, type Said } from '../ui/said';
+import { engineText } from '../ui/engineText';
 
 type NewNotice = Omit<Notice, 'read'>;
 
@@ -86,8 +87,9 @@ function injectNotices(previous: ExerciseView, view: ExerciseView): NewNotice[] 
     .map((i) => ({
       id: `inject-${i.id}`,
       kind: 'inject' as const,
-      title: phrase(typeof i.audience === 'object' ? 'notice.privateIntel' : 'notice.newInject', { title: i.title }),
-      text: firstSentence(i.body),
+      // An inject the engine wrote, in the language of the moment it arrives.
+      title: phrase(typeof i.audience === 'object' ? 'notice.privateIntel' : 'notice.newInject', { title: engineText(i.title, i.titleMessages) }),
+      text: firstSentence(engineText(i.body, i.bodyMessages)),
       at: i.at,
       ref: `inj-${i.id}`,
     }));

@@ -8,6 +8,7 @@
  * announcements). Before the start it shows the join links as QR codes.
  */
 import type { ExerciseView } from '../../engine/view/types';
+import { engineText } from '../ui/engineText';
 import type { ExerciseSummary } from '../../protocol/events';
 import { connection, request } from '../net/connection';
 import { seatFor, type StoredSeat } from '../net/credentials';
@@ -189,7 +190,7 @@ function newsSection(view: ExerciseView): TemplateResult {
     <h2 id="pj-news-h">${t('projector.news')}</h2>
     ${announcements.map((m) => html`<p class="pj-announcement"><strong>${t('projector.announcement')}</strong> ${m.text} <span class="meta">${timeOfDay(m.at)}</span></p>`)}
     ${injects.length
-      ? html`<ol class="pj-injects">${injects.map((i) => html`<li><p class="pj-kind">${injectKindWord(i.kind)} · ${roundWord(i.round)}</p><h3>${i.title}</h3>${paragraphs(i.body).slice(0, 1).map((p) => html`<p>${p}</p>`)}</li>`)}</ol>`
+      ? html`<ol class="pj-injects">${injects.map((i) => html`<li><p class="pj-kind">${injectKindWord(i.kind)} · ${roundWord(i.round)}</p><h3>${engineText(i.title, i.titleMessages)}</h3>${paragraphs(engineText(i.body, i.bodyMessages)).slice(0, 1).map((p) => html`<p>${p}</p>`)}</li>`)}</ol>`
       : html`<p class="empty">${t('projector.noNews')}</p>`}
   </section>`;
 }

@@ -10,7 +10,7 @@ import { anySeatFor } from '../net/credentials';
 import { Session } from '../net/session';
 import { html, nothing, render, type TemplateResult } from '../ui/dom';
 import { actionName, dateTime, longDate, RATINGS, ratingLabel, teamName } from '../ui/format';
-import { t } from '../ui/i18n';
+import { colon, t } from '../ui/i18n';
 import { formatNumber } from '../ui/numbers';
 import { outcomeBox, notesTable, questionsSection, timelineSection, whatReallyHappened } from './debrief';
 import { chartsSection, ChartsPanel } from './parts/charts';
@@ -118,7 +118,7 @@ function titlePage(view: ExerciseView, summary: ExerciseSummary | null, presence
     <h2 class="title-teams-h">${t('report.teams')}</h2>
     <ul class="title-teams">${view.teams.map((team) => {
       const players = seats.filter((s) => s.role === 'team' && s.team === team.id).map((s) => s.name);
-      return html`<li><strong>${team.name}</strong>: ${players.length ? players.join(', ') : t('report.noPlayers')}</li>`;
+      return html`<li><strong>${team.name}</strong>${colon()} ${players.length ? players.join(', ') : t('report.noPlayers')}</li>`;
     })}</ul>
     <p class="lede">${view.scenario.summary}</p>
     ${view.phase === 'debrief' ? nothing : html`<p class="warning">${t('report.running')}</p>`}

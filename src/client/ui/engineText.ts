@@ -73,6 +73,8 @@ function localParam(kind: ParamKind, value: ParamValue): string {
       return term(String(value));
     case 'terms':
       return list(strings(value).map(term));
+    case 'termsAnd':
+      return list(strings(value).map(term));
     case 'termsOr':
       return list(strings(value).map(term), 'disjunction');
     case 'msg':
@@ -84,6 +86,21 @@ function localParam(kind: ParamKind, value: ParamValue): string {
     default:
       return String(value);
   }
+}
+
+const TERM_BY_PHRASE = new Map(Object.entries(TERMS as Record<string, string>).map(([key, phrase]) => [phrase, key]));
+
+/** One of the engine's phrases given in English (a protected target's words, say), in the chosen language; other words as they are. */
+export function localTerm(english: string): string {
+  const key = TERM_BY_PHRASE.get(english);
+  return key ? term(key) : english;
+}
+
+/** A legal category (cybercrime, espionage, …) as a label: its id humanised in English, the catalogue's phrase in French and German. */
+export function legalCategoryWord(id: string, english: string): string {
+  if (locale() === 'en' || !(id in TERMS)) return english;
+  const word = term(id);
+  return word.charAt(0).toLocaleUpperCase(locale()) + word.slice(1);
 }
 
 /** A score component's name (the engine's label by component id), in the chosen language. */

@@ -2,7 +2,8 @@
  * The interface's language: English, French or German, with i18next. The
  * person's choice is remembered in this browser; without one, the browser's
  * preferred languages decide, and English is the fallback. Dates, times and
- * numbers follow the chosen language (locale()).
+ * numbers follow the chosen language (locale()), and so does a label's
+ * colon (colon(): French puts a narrow no-break space before it).
  *
  * Translated: the top bar, the connection banner, notifications, the round
  * clock, the team's "what now" line, and the headings, labels and buttons of
@@ -13,13 +14,19 @@
  * (ui/i18n-chrome.ts), how to play and the glossary, the debrief, the
  * report, report cards, charts, evaluation notes, the observer's screen and
  * the projector view (ui/i18n-views.ts), the studio's chrome
- * (ui/i18n-studio.ts), the drawn board, the red cell's screen and the
- * controls over each adversary (ui/i18n-board.ts), and the sentences the engine writes (namespace
- * "engine": ui/i18n-engine.ts, rendered by ui/engineText.ts). Scenario
- * texts stay in the language they were written in.
+ * (ui/i18n-studio.ts), the team's plan panel (ui/i18n-plan.ts), the course materials page and the studio's course
+ * preview (ui/i18n-course.ts), the drawn board, the red cell's screen and the
+ * controls over each adversary (ui/i18n-board.ts), and the sentences the engine writes:
+ * outcomes, reasons, score explanations, round headlines, the timeline's
+ * lines and the reports it delivers as injects (namespace "engine":
+ * ui/i18n-engine.ts, rendered by ui/engineText.ts). Still in English:
+ * cohesion's defection reasons. Scenario and
+ * course texts stay in the language they were written in.
  */
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';
+import { COURSE } from './i18n-course';
+import { PLAN } from './i18n-plan';
 import { SCREENS } from './i18n-screens';
 import { ENGINE_CATALOGUES } from './i18n-engine';
 import { STUDIO } from './i18n-studio';
@@ -38,6 +45,7 @@ const KEY = 'firebreak.language';
 
 const en = {
   topbar: {
+    skip: 'Skip to main content',
     home: 'Firebreak start page',
     largeText: 'Large text',
     help: 'Help',
@@ -75,12 +83,14 @@ const en = {
     lastResults: 'The last round has resolved: see what happened below. The facilitator will end the exercise and open the debrief.',
     debrief: 'The exercise has ended.',
   },
+  punct: { colon: ':' },
   clockRule: 'When time runs out the round resolves at once with every plan as it stands: decisions drafted but not locked go ahead as drafted.',
 };
 type Resource = typeof en;
 
 const fr: Resource = {
   topbar: {
+    skip: 'Aller au contenu principal',
     home: "Page d'accueil de Firebreak",
     largeText: 'Grand texte',
     help: 'Aide',
@@ -118,11 +128,13 @@ const fr: Resource = {
     lastResults: "Le dernier tour est résolu : voyez ci-dessous ce qui s'est passé. L'animateur terminera l'exercice et ouvrira le débriefing.",
     debrief: "L'exercice est terminé.",
   },
+  punct: { colon: ' :' },
   clockRule: 'À la fin du temps, le tour est résolu aussitôt avec chaque plan tel quel : les décisions rédigées mais non verrouillées sont exécutées telles quelles.',
 };
 
 const de: Resource = {
   topbar: {
+    skip: 'Zum Hauptinhalt springen',
     home: 'Firebreak-Startseite',
     largeText: 'Große Schrift',
     help: 'Hilfe',
@@ -160,6 +172,7 @@ const de: Resource = {
     lastResults: 'Die letzte Runde ist ausgewertet: Unten steht, was geschah. Die Moderation beendet die Übung und öffnet die Nachbesprechung.',
     debrief: 'Die Übung ist beendet.',
   },
+  punct: { colon: ':' },
   clockRule: 'Läuft die Zeit ab, wird die Runde sofort mit jedem Plan so ausgewertet, wie er steht: Entwürfe, die nicht gesperrt sind, gelten wie entworfen.',
 };
 
@@ -176,9 +189,9 @@ void i18next.init({
   lng: initialLanguage(storage.getItem(KEY), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   resources: {
-    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en, ...BOARD.en } },
-    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr, ...BOARD.fr }, engine: ENGINE_CATALOGUES.fr },
-    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de, ...BOARD.de }, engine: ENGINE_CATALOGUES.de },
+    en: { translation: { ...en, ...SCREENS.en, ...CHROME.en, ...VIEWS.en, ...STUDIO.en, ...COURSE.en, ...PLAN.en, ...BOARD.en } },
+    fr: { translation: { ...fr, ...SCREENS.fr, ...CHROME.fr, ...VIEWS.fr, ...STUDIO.fr, ...COURSE.fr, ...PLAN.fr, ...BOARD.fr }, engine: ENGINE_CATALOGUES.fr },
+    de: { translation: { ...de, ...SCREENS.de, ...CHROME.de, ...VIEWS.de, ...STUDIO.de, ...COURSE.de, ...PLAN.de, ...BOARD.de }, engine: ENGINE_CATALOGUES.de },
   },
   // The engine's sentences (ui/i18n-engine.ts, ui/engineText.ts); English is their own template.
   ns: ['translation', 'engine'],
@@ -186,9 +199,21 @@ void i18next.init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
-if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
+/** The page's language, and the skip link of index.html in it. */
+function markLanguage(language: string = i18next.language): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = language;
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = i18next.getFixedT(language)('topbar.skip');
+}
+markLanguage();
 
 export const t = i18next.t.bind(i18next);
+
+/** A colon after a label, the chosen language's way (French puts a narrow space before it). */
+export function colon(): string {
+  return t('punct.colon');
+}
 
 /** The chosen language, for Intl's dates, times and numbers. */
 export function locale(): Language {
@@ -199,6 +224,6 @@ export function locale(): Language {
 export function chooseLanguage(language: Language): void {
   storage.setItem(KEY, language);
   void i18next.changeLanguage(language);
-  document.documentElement.lang = language;
+  markLanguage(language);
   window.dispatchEvent(new Event('firebreak:language'));
 }

@@ -8,6 +8,7 @@ import type { Work } from '../rules/work';
 import type { ExerciseState, Posture, RoundResult } from '../types';
 import { deliverNews } from './injects';
 import { drawMove } from './normsTurn';
+import { say } from '../messages';
 
 /** The adversary keeps undiscovered access while some intrusion is active and no government has even low confidence on it. */
 export function refreshHiddenAccess(work: Work): void {
@@ -64,7 +65,7 @@ export function eligibleMoves(scenario: Scenario, state: ExerciseState): Adversa
 export function playMoves(work: Work, inKindOnly = false): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
   const eligible = eligibleMoves(work.scenario, work.state).filter((m) => !inKindOnly || m.inKind === true);
   const moves = chooseOrDraw(work, work.scenario.adversary.moves, eligible, work.state.redCellMove, "the adversary's");
-  return playChosen(work, moves, 'Adversary');
+  return playChosen(work, moves, null);
 }
 
 /**
@@ -83,14 +84,14 @@ export function chooseOrDraw(work: Work, all: AdversaryMove[], eligible: Adversa
   return moves;
 }
 
-/** Plays the moves: their effects and news, and a facilitator's log line "<who> move: <name>." each. */
-export function playChosen(work: Work, moves: AdversaryMove[], who: string): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
+/** Plays the moves: their effects and news, and a facilitator's log line each ("Adversary move: …" for the primary, "<actor> move: …" for a further actor, null for the primary). */
+export function playChosen(work: Work, moves: AdversaryMove[], actor: string | null): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
   let harmful = false;
   for (const move of moves) {
     applyEffects(work, move.effects, { team: null, incident: null });
     harmful ||= move.effects.some((e) => 'harm' in e && e.add > 0);
     if (move.news) deliverNews(work, move.name, move.news);
-    work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `${who} move: ${move.name}.` });
+    work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: actor === null ? say('timeline.adversaryMove', { move: move.name }) : say('others.move', { actor, move: move.name }) });
   }
   return { moves: moves.map((m) => ({ move: m.id, name: m.name, news: m.news ?? null })), harmful };
 }

@@ -46,7 +46,7 @@ export function takeEvasionStep(work: Work, item: PlannedDecision, action: Actio
   const channels = workableChannels(work.scenario, work.state, item.team, action);
   const sentences = channels.map((channel) => takeStepOn(work, item, action, channel, joint));
   const lag = evasionOf(work).lagRounds;
-  const when = lag === 0 ? 'It bites at the end of this round.' : `It bites at the end of round ${work.state.round + lag}: enforcement is slow.`;
+  const when = lag === 0 ? say('evasion.bitesNow') : say('evasion.bitesLater', { round: work.state.round + lag });
   return `${sentences.join(' ')} ${when}`;
 }
 
@@ -58,11 +58,11 @@ function takeStepOn(work: Work, item: PlannedDecision, action: Action, channel: 
   switch (step) {
     case 'screen':
       state.steps = [...state.steps, entry];
-      return `${who} obliges the banks, registries and exchanges in its jurisdiction to screen for ${channel.name} (${fmtNum(exposureOf(channel, item.team) * 100)}% of its flows pass through them).`;
+      return say('evasion.screens', { team: who, channel: channel.name, share: exposureOf(channel, item.team) * 100 });
     case 'shareInformation':
       state.steps = [...state.steps, entry];
       makeKnown(work, state, work.index.teamIds);
-      return `${who} shares what it knows of ${channel.name} with the coalition: every government now knows of it, and those exposed can screen for it.`;
+      return say('evasion.shares', { team: who, channel: channel.name });
     case 'designate': {
       const participants = joint.length > 0 ? joint : [item.team];
       // The designating government bears the cost to its own economy too, knowingly.
@@ -76,15 +76,19 @@ function takeStepOn(work: Work, item: PlannedDecision, action: Action, channel: 
       state.steps = [...state.steps, { ...entry, costs }];
       // A designation is published: everyone learns of the channel.
       makeKnown(work, state, work.index.teamIds);
-      return `${who} designates the facilitators of ${channel.name}${action.evasion!.reach === 'broad' ? ', and third-country firms that merely trade with them,' : ''}. ${costWords(work, costs)}`;
+      return `${say(action.evasion!.reach === 'broad' ? 'evasion.designatesBroadly' : 'evasion.designates', { team: who, channel: channel.name })} ${costWords(work, costs)}`;
     }
   }
 }
 
 function costWords(work: Work, costs: NonNullable<EnforcementStep['costs']>): string {
-  if (costs.length === 0) return 'No ally is exposed to it.';
-  const words = costs.map((c) => `${teamName(work.scenario, c.team)} bears a cost of ${fmtNum(c.cost)}${c.consulted ? ' (consulted)' : ' without being consulted'}`);
-  return `${capitalise(listNames(words))}.`;
+  if (costs.length === 0) return say('evasion.noAllyExposed');
+  // The sentence starts with the first name: capitalised ("The Netherlands").
+  const words = costs.map((c, i) => {
+    const team = teamName(work.scenario, c.team);
+    return say(c.consulted ? 'part.costConsulted' : 'part.costUnconsulted', { team: i === 0 ? capitalise(team) : team, cost: c.cost });
+  });
+  return say('evasion.costs', { costs: words });
 }
 
 /** At the end of the round: the steps that are due bite, then the adversary opens channels around the sanctions in force. Returns headlines. */
@@ -138,12 +142,12 @@ function open(work: Work, channel: EvasionChannel, headlines: string[]): void {
   // Screening in place before it opened bites at once (ENFORCED with nothing new re-reads the thresholds).
   state.chart = sendToChart(channelMachine, state.chart, { type: 'ENFORCED', pressure: 0 });
   announceStage(work, channel, 'open', headlines);
-  work.log({ kind: 'adversary', audience: 'facilitator', ref: channel.id, text: `The adversary routes around the sanctions through ${channel.name}.` });
+  work.log({ kind: 'adversary', audience: 'facilitator', ref: channel.id, text: say('evasion.routesAround', { channel: channel.name }) });
   if (exposed.length === 0) return;
   const basis = channel.exposed.filter((e) => e.share > 0 && e.basis).map((e) => `${teamName(work.scenario, e.team)}: ${e.basis}`);
   deliverIntelligence(
     work,
-    `Sanctions evasion: ${channel.name}`,
+    say('title.evasion', { channel: channel.name }),
     `Reports from the firms in your jurisdiction show ${work.scenario.adversary.name} routing around the sanctions through ${channel.name}, which lets ${fmtNum(channel.leak * 100)}% of their bite leak. ${channel.description}${basis.length ? ` Exposed: ${basis.join('; ')}.` : ''}`.trim(),
     exposed,
   );

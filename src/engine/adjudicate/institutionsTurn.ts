@@ -15,12 +15,12 @@ import type { Work } from '../rules/work';
 import { RESPONSIBILITY_LEVELS, type Action, type Incident, type VerificationBody } from '../scenario/schema';
 import type { PlannedDecision, VerificationRequest } from '../types';
 import { deliverReport } from './injects';
-import { say } from '../messages';
+import { say, type MessageKey } from '../messages';
 
-const FINDING_WORDS: Record<Finding, string> = {
-  confirmed: 'confirms the attribution',
-  qualified: 'qualifies the attribution: state involvement is likely, but direction or control is not established',
-  contradicted: 'contradicts the attribution',
+const FINDING_SENTENCES: Record<Finding, MessageKey> = {
+  confirmed: 'verification.confirmed',
+  qualified: 'verification.qualified',
+  contradicted: 'verification.contradicted',
 };
 
 function incidentName(work: Work, incident: string | null): string {
@@ -46,13 +46,18 @@ export function referToBody(work: Work, item: PlannedDecision, action: Action): 
     chart: startChart(verificationMachine, { reportAfter: body.reportAfterRounds }),
   };
   work.state.verifications![request.id] = request;
-  const rounds = `${body.reportAfterRounds} round${body.reportAfterRounds === 1 ? '' : 's'}`;
   work.log({
     kind: 'attribution',
     audience: 'all',
     team: item.team,
     ref: request.id,
-    text: `${teamName(work.scenario, item.team)} asks ${body.name} to examine the attribution of "${incidentName(work, incident)}" to ${request.claim}; it reports in ${rounds}.`,
+    text: say(body.reportAfterRounds === 1 ? 'verification.asksOne' : 'verification.asks', {
+      team: teamName(work.scenario, item.team),
+      body: body.name,
+      incident: incidentName(work, incident),
+      claim: request.claim,
+      rounds: body.reportAfterRounds,
+    }),
   });
   return say(body.reportAfterRounds === 1 ? 'verification.referredOne' : 'verification.referred', { body: body.name, incident: incidentName(work, incident), claim: request.claim, rounds: body.reportAfterRounds });
 }
@@ -70,7 +75,7 @@ export function takeSettlementStep(work: Work, item: PlannedDecision, action: Ac
   if (disputeStage(work.state) === 'offered') return say('dispute.alreadyOffered', { adversary, process: String(work.state.dispute!.context.process) });
   work.sendDispute({ type: 'OFFER', process, by: 'coalition', party: item.team, incident: item.incident });
   const forum = process === 'mediation' ? settlement.mediator : settlement.tribunal;
-  work.log({ kind: 'sanctions', audience: 'all', team: item.team, text: `${teamName(work.scenario, item.team)} offers ${adversary} ${process} (${forum}).` });
+  work.log({ kind: 'sanctions', audience: 'all', team: item.team, text: say('dispute.offers', { team: teamName(work.scenario, item.team), adversary, process, forum }) });
   return say(process === 'mediation' ? 'dispute.mediationOffered' : 'dispute.arbitrationOffered', { forum, adversary });
 }
 
@@ -79,7 +84,15 @@ export function adversaryOffers(work: Work, process: Process, incident: string |
   const stage = disputeStage(work.state);
   if (!work.state.dispute || ['offered', 'mediation', 'seized'].includes(stage)) return;
   work.sendDispute({ type: 'OFFER', process, by: 'adversary', incident });
-  deliverReport(work, `${work.scenario.adversary.name} offers ${process}`, `${work.scenario.adversary.name} proposes ${process === 'mediation' ? `mediation by ${work.scenario.institutions!.disputeSettlement!.mediator}` : `arbitration by ${work.scenario.institutions!.disputeSettlement!.tribunal}`}. A government may accept it next round; unanswered, it lapses.`);
+  const adversary = work.scenario.adversary.name;
+  const settlement = work.scenario.institutions!.disputeSettlement!;
+  deliverReport(
+    work,
+    say('title.adversaryOffers', { adversary, process }),
+    process === 'mediation'
+      ? say('dispute.adversaryProposesMediation', { adversary, forum: settlement.mediator })
+      : say('dispute.adversaryProposesArbitration', { adversary, forum: settlement.tribunal }),
+  );
 }
 
 function openMediation(work: Work): string {
@@ -87,14 +100,14 @@ function openMediation(work: Work): string {
   // The mediator carries messages both ways: a back channel opens and talks begin.
   work.sendDeEscalation({ type: 'OPEN_CHANNEL' });
   work.sendDeEscalation({ type: 'ACK' });
-  const text = `Mediation by ${mediator} begins: a channel to ${work.scenario.adversary.name} is open and talks can start.`;
+  const text = say('dispute.mediationBegins', { mediator, adversary: work.scenario.adversary.name });
   work.log({ kind: 'sanctions', audience: 'all', text });
   return text;
 }
 
 function seizeTribunal(work: Work): string {
   const tribunal = work.scenario.institutions!.disputeSettlement!.tribunal;
-  const text = `The dispute goes to ${tribunal}: while it is seized and ${work.scenario.adversary.name} takes part in good faith, countermeasures are suspended (ILC Art. 52(3)(b)).`;
+  const text = say('dispute.tribunalSeized', { tribunal, adversary: work.scenario.adversary.name });
   work.log({ kind: 'sanctions', audience: 'all', text });
   return text;
 }
@@ -121,20 +134,20 @@ function advanceDispute(work: Work, harmful: boolean, headlines: string[]): void
     const willing = ['deterred', 'deEscalating'].includes(posture(work.state)) ? 2 : 1;
     if (work.rng.chance(Math.min(1, settlement.acceptChance[process] * willing))) {
       work.sendDispute({ type: 'ACCEPT' });
-      announce(`${adversary} accepts ${process}. ${process === 'mediation' ? openMediation(work) : seizeTribunal(work)}`);
+      announce(`${say('dispute.accepts', { adversary, process })} ${process === 'mediation' ? openMediation(work) : seizeTribunal(work)}`);
     } else {
       work.sendDispute({ type: 'REFUSE' });
-      announce(`${adversary} refuses ${process}.`);
+      announce(say('dispute.refuses', { adversary, process }));
     }
   } else if (stage === 'seized' && harmful && context().goodFaith) {
     work.sendDispute({ type: 'BAD_FAITH' });
-    announce(`${adversary} strikes again while the tribunal is seized: it does not take part in good faith, and countermeasures are no longer suspended (ILC Art. 52(4)).`);
+    announce(say('dispute.badFaith', { adversary }));
   }
   stage = disputeStage(work.state);
   work.sendDispute({ type: 'ROUND_ENDED' });
   const after = disputeStage(work.state);
-  if (stage === 'offered' && after === 'refused') announce(`The offer of ${context().process} lapsed without an answer.`);
-  if (stage === 'mediation' && after === 'mediated') announce(`The mediation by ${settlement.mediator} closes.`);
+  if (stage === 'offered' && after === 'refused') announce(say('dispute.lapsed', { process: String(context().process) }));
+  if (stage === 'mediation' && after === 'mediated') announce(say('dispute.mediationCloses', { mediator: settlement.mediator }));
   if (after === 'seized' && context().rounds >= settlement.awardAfterRounds) {
     const award = awardOf(work, context().incident);
     work.sendDispute({ type: 'AWARD', award });
@@ -153,9 +166,9 @@ function applyAward(work: Work, award: Award, incident: string | null): string {
   const tribunal = work.scenario.institutions!.disputeSettlement!.tribunal;
   const subject = incidentName(work, incident);
   if (incident) settleEvidence(work, incident, award === 'upheld' ? 'confirmed' : 'contradicted', 2);
-  return award === 'upheld'
-    ? `${tribunal} upholds the claim on ${incident ? `"${subject}"` : subject}: the conduct was a wrongful act attributable to ${work.scenario.adversary.name}.`
-    : `${tribunal} dismisses the claim on ${incident ? `"${subject}"` : subject}: attribution to ${work.scenario.adversary.name} is not established.`;
+  const params = { tribunal, incident: subject, adversary: work.scenario.adversary.name };
+  if (award === 'upheld') return say(incident ? 'dispute.upheld' : 'dispute.upheldCampaign', params);
+  return say(incident ? 'dispute.dismissed' : 'dispute.dismissedCampaign', params);
 }
 
 function advanceRequest(work: Work, request: VerificationRequest, headlines: string[]): void {
@@ -170,8 +183,8 @@ function advanceRequest(work: Work, request: VerificationRequest, headlines: str
   if (decoyExposed) exposeFalseFlag(work, request.incident);
   else if (!againstDecoy) settleEvidence(work, request.incident, finding, body.evidence);
   applyEffects(work, finding === 'confirmed' ? body.onConfirm : finding === 'qualified' ? body.onQualify : body.onContradict, { team: null, incident: request.incident });
-  const title = `${body.name} reports on "${incidentName(work, request.incident)}"`;
-  const text = `${body.name} ${FINDING_WORDS[finding]} to ${request.claim}${decoyExposed ? ': the trail that pointed there was planted' : ''}.`;
+  const title = say('title.verificationReport', { body: body.name, incident: incidentName(work, request.incident) });
+  const text = say(decoyExposed ? 'verification.planted' : FINDING_SENTENCES[finding], { body: body.name, claim: request.claim });
   headlines.push(text);
   deliverReport(work, title, text);
 }

@@ -11,23 +11,30 @@ import { sanctionsMachine } from '../machines/sanctions';
 import { sendToChart } from '../machines/chart';
 import { listedPersonsRules } from '../rules/listing';
 import type { Work } from '../rules/work';
-import { fmtNum } from '../scoring/explain';
 import { caseFileBacks } from '../scoring/basis';
 import type { ListedPersons } from '../scenario/schema';
 import type { ListedPersonsFile, SanctionsPackage } from '../types';
+import { say } from '../messages';
 
 /** "EU cyber-sanctions listing on "NotPetya"": the listing as the feed names it. */
-export function listingLabel(work: Work, pkg: SanctionsPackage): string {
-  const name = work.index.actions.get(pkg.action)?.name ?? pkg.action;
+/** The listing's action and incident by name, for the sentences about it. */
+function listing(work: Work, pkg: SanctionsPackage): { action: string; incident?: string } {
+  const action = work.index.actions.get(pkg.action)?.name ?? pkg.action;
   const incident = pkg.incident ? work.index.incidents.get(pkg.incident)?.name : undefined;
-  return incident ? `${name} on "${incident}"` : name;
+  return incident ? { action, incident } : { action };
+}
+
+/** A sentence about the listing: the key's variant naming the incident when there is one (key + "On"). */
+function sayListing(work: Work, pkg: SanctionsPackage, key: 'listed.notified' | 'listed.observations' | 'listed.delisted' | 'listed.maintained' | 'listed.reviewOf'): string {
+  const params = listing(work, pkg);
+  return say(params.incident ? `${key}On` : key, params);
 }
 
 /** On entry into force the listed are notified of the listing and its grounds. Returns the headline, or null when the scenario gives them no rights. */
 export function notifyListed(work: Work, pkg: SanctionsPackage): string | null {
   if (!listedPersonsRules(work.scenario, pkg.action)) return null;
   pkg.listed = { notified: work.state.round, caseFile: caseFileBacks(work.scenario, work.state, pkg.incident), observations: [] };
-  const text = `The persons listed under the ${listingLabel(work, pkg)} are notified of the listing and its grounds; they may submit observations to the Council.`;
+  const text = sayListing(work, pkg, 'listed.notified');
   work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
   return text;
 }
@@ -40,7 +47,7 @@ export function submitObservations(work: Work, pkg: SanctionsPackage): string | 
   if (!work.rng.chance(rules.observationChance)) return null;
   // The package was copied one level for this command: its file is replaced, never changed in place.
   pkg.listed = { ...file, observations: [work.state.round] };
-  const text = `The persons listed under the ${listingLabel(work, pkg)} submit observations contesting the grounds; the next review must weigh them.`;
+  const text = sayListing(work, pkg, 'listed.observations');
   work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
   return text;
 }
@@ -51,19 +58,17 @@ export function submitObservations(work: Work, pkg: SanctionsPackage): string | 
  * scenario's `weakBelow` with no case file or independent finding behind it.
  */
 export function weakReasons(rules: ListedPersons, pkg: Pick<SanctionsPackage, 'options' | 'substantiation' | 'listed'>): string | null {
-  if (!pkg.options.statementOfReasons) return 'the listing gave no statement of reasons';
+  if (!pkg.options.statementOfReasons) return say('part.noReasons');
   const evidence = pkg.substantiation ?? 0;
   if (evidence < rules.weakBelow && !pkg.listed?.caseFile) {
-    return `its statement of reasons rests on evidence of ${fmtNum(evidence)}, below ${fmtNum(rules.weakBelow)}, with no case file behind it`;
+    return say('part.weakEvidence', { evidence, below: rules.weakBelow });
   }
   return null;
 }
 
 function strongReasons(rules: ListedPersons, pkg: SanctionsPackage): string {
-  const evidence = fmtNum(pkg.substantiation ?? 0);
-  return pkg.listed?.caseFile
-    ? `its statement of reasons is backed by a case file (evidence ${evidence})`
-    : `its statement of reasons rests on evidence of ${evidence}, at least ${fmtNum(rules.weakBelow)}`;
+  const evidence = pkg.substantiation ?? 0;
+  return pkg.listed?.caseFile ? say('part.caseFileBacks', { evidence }) : say('part.strongEvidence', { evidence, below: rules.weakBelow });
 }
 
 /**
@@ -77,16 +82,13 @@ export function weighObservations(work: Work, pkg: SanctionsPackage): string | n
   const file = pkg.listed;
   if (!rules || !file || file.observations.length === 0) return null;
   const weak = weakReasons(rules, pkg);
-  const label = listingLabel(work, pkg);
   const review: ListedPersonsFile['review'] = weak
-    ? { round: work.state.round, result: 'delisted', why: `The observations prevail: ${weak}.` }
-    : { round: work.state.round, result: 'maintained', why: `The listing is maintained: ${strongReasons(rules, pkg)}.` };
+    ? { round: work.state.round, result: 'delisted', why: say('listed.prevail', { weak }) }
+    : { round: work.state.round, result: 'maintained', why: say('listed.isMaintained', { strong: strongReasons(rules, pkg) }) };
   pkg.listed = { ...file, observations: [], review };
   if (weak) pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'DELIST' });
-  const headline = weak
-    ? `The review of the ${label} weighs the listed persons' observations and delists them: the reasons do not answer the observations, and the measures cease.`
-    : `The review of the ${label} weighs the listed persons' observations and maintains the listing: the reasons answer them.`;
+  const headline = sayListing(work, pkg, weak ? 'listed.delisted' : 'listed.maintained');
   work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: headline });
-  work.log({ kind: 'sanctions', audience: { teams: [...pkg.teams] }, ref: pkg.id, text: `Review of the ${label}. ${review.why}` });
+  work.log({ kind: 'sanctions', audience: { teams: [...pkg.teams] }, ref: pkg.id, text: `${sayListing(work, pkg, 'listed.reviewOf')} ${review.why}` });
   return headline;
 }

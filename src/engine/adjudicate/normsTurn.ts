@@ -9,8 +9,9 @@
  */
 import { sendToChart } from '../machines/chart';
 import { normsMachine, type NormsStage } from '../machines/norms';
-import { TARGET_WORDS, moveStrikesProtected, normsReached, normsStage, protectedStruck, reputationalCost } from '../rules/norms';
-import { listNames, teamName } from '../rules/scenarioIndex';
+import { TARGET_TERMS, moveStrikesProtected, normsReached, normsStage, protectedStruck, reputationalCost } from '../rules/norms';
+import { teamName } from '../rules/scenarioIndex';
+import { say, type MessageKey, type TermKey } from '../messages';
 import type { Work } from '../rules/work';
 import type { Action, AdversaryMove, Norms } from '../scenario/schema';
 import type { NormsTrack, PlannedDecision, ResolvedDecision } from '../types';
@@ -25,8 +26,8 @@ function incidentName(work: Work, incident: string): string {
   return work.index.incidents.get(incident)?.name ?? incident;
 }
 
-function struckWords(work: Work, incident: string): string {
-  return listNames(protectedStruck(work.scenario, incident).map((c) => TARGET_WORDS[c]));
+function struckTerms(work: Work, incident: string): TermKey[] {
+  return protectedStruck(work.scenario, incident).map((c) => TARGET_TERMS[c]);
 }
 
 /** A government takes a step of the norms track. Returns the outcome sentence. */
@@ -41,18 +42,18 @@ export function takeNormsStep(work: Work, item: PlannedDecision, action: Action)
       const forum = normsOf(work).fora.find((f) => f.id === action.forum)!;
       track.raised.push({ forum: forum.id, team: item.team, incident, round });
       if (normsStage(work.state) === 'unraised') track.chart = sendToChart(normsMachine, track.chart, { type: 'RAISE' });
-      const text = `${who} raises "${incidentName(work, incident)}" in ${forum.name} as a violation of ${norm}: it struck ${struckWords(work, incident)}. Discussion there takes time.`;
-      deliverReport(work, `${forum.name}: a violation of ${norm} raised`, text);
+      const text = say('norms.raised', { team: who, incident: incidentName(work, incident), forum: forum.name, norm, struck: struckTerms(work, incident) });
+      deliverReport(work, say('title.normsRaised', { forum: forum.name, norm }), text);
       return text;
     }
     case 'endorse':
       track.endorsers.push(item.team);
-      return `${who} endorses ${norm}: ${listNames(track.endorsers.map((t) => teamName(work.scenario, t)))} now stand behind it.`;
+      return say('norms.endorsed', { team: who, norm, endorsers: track.endorsers.map((t) => teamName(work.scenario, t)) });
     case 'report': {
       const incident = item.incident!;
       track.reports.push({ team: item.team, incident, round });
-      const text = `${who} publishes a report on "${incidentName(work, incident)}": it struck ${struckWords(work, incident)}, in violation of ${norm}, and the report sets out what is known.`;
-      deliverReport(work, `A public report names a violation of ${norm}`, text);
+      const text = say('norms.reported', { team: who, incident: incidentName(work, incident), struck: struckTerms(work, incident), norm });
+      deliverReport(work, say('title.normsReported', { norm }), text);
       return text;
     }
   }
@@ -78,13 +79,13 @@ export function drawMove(work: Work, move: AdversaryMove): boolean {
 function holdBack(work: Work, move: AdversaryMove): void {
   const track = work.state.norms!;
   if (!track.heldBack.includes(work.state.round)) track.heldBack.push(work.state.round);
-  work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: `Adversary move passed up for its reputational cost under ${normsOf(work).norm.name}: ${move.name}.` });
+  work.log({ kind: 'adversary', audience: 'facilitator', ref: move.id, text: say('norms.passedUp', { norm: normsOf(work).norm.name, move: move.name }) });
 }
 
-const STAGE_NEWS: Record<Exclude<NormsStage, 'unraised' | 'raised'>, string> = {
-  discussed: 'is now under discussion',
-  endorsed: 'is endorsed by a coalition of states',
-  reported: 'has a public record of its violations',
+const STAGE_NEWS: Record<Exclude<NormsStage, 'unraised' | 'raised'>, MessageKey> = {
+  discussed: 'norms.nowDiscussed',
+  endorsed: 'norms.nowEndorsed',
+  reported: 'norms.nowReported',
 };
 
 /** At the end of the round: later attributions gain weight, the track may move on a stage, and what the adversary passed up is told. Returns headlines. */
@@ -101,12 +102,12 @@ export function advanceNorms(work: Work): string[] {
   const norm = normsOf(work).norm.name;
   if (after !== before && after !== 'unraised' && after !== 'raised') {
     const cost = Math.round(reputationalCost(work.scenario, work.state) * 100);
-    const text = `${norm} ${STAGE_NEWS[after]}: striking protected targets now costs ${work.scenario.adversary.name} more (reputational cost ${cost}%).`;
+    const text = say(STAGE_NEWS[after], { norm, adversary: work.scenario.adversary.name, cost });
     headlines.push(text);
     work.log({ kind: 'adversary', audience: 'all', text });
   }
   if (track.heldBack.includes(work.state.round)) {
-    headlines.push(`${work.scenario.adversary.name} held back from striking protected targets this round: under ${norm}, the reputational cost outweighed the gain.`);
+    headlines.push(say('norms.heldBack', { adversary: work.scenario.adversary.name, norm }));
   }
   return headlines;
 }

@@ -8,7 +8,8 @@
  * docs/rules.md ("Media and public opinion").
  */
 import { attributionStage, misled, verificationStage } from '../rules/readers';
-import { listNames, teamName } from '../rules/scenarioIndex';
+import { teamName } from '../rules/scenarioIndex';
+import { say, type MessageKey } from '../messages';
 import { meanTrust } from '../rules/publicOpinion';
 import type { Work } from '../rules/work';
 import type { PublicOpinion } from '../scenario/schema';
@@ -58,7 +59,7 @@ export function advanceOpinion(work: Work, resolved: ResolvedDecision[]): void {
     recordClaims(work, statements);
     next.trust = Math.round(clamp(next.trust, 0, 100));
     opinion.publics[p.team] = next;
-    if (next.why.length > 0) work.log({ kind: 'resolution', audience: { teams: [p.team] }, team: p.team, text: `Your public: ${next.why.join(' ')}` });
+    if (next.why.length > 0) work.log({ kind: 'resolution', audience: { teams: [p.team] }, team: p.team, text: say('opinion.yourPublic', { why: next.why.join(' ') }) });
   }
   spreadInfluence(work, section);
 }
@@ -73,10 +74,11 @@ function hearStatements(work: Work, section: PublicOpinion, news: NewsOfTheRound
   const variation = 1 + section.jitter * (2 * work.rng.next() - 1);
   next.attention = Math.round(clamp(100 * (1 - news.crowding) * (joint ? section.jointReach : 1) * variation, 0, 100));
   const gained = Math.round((section.statementTrust * next.attention) / 100);
+  // statementTrust is never negative, so neither is the gain.
   next.trust += gained;
-  const crowded = news.titles.length > 0 ? `: ${listNames(news.titles)} occupied the news cycle` : '';
-  const together = joint ? ', and spoken jointly it carried further than a lone statement' : '';
-  const why = `Your statement held ${next.attention} of 100 of the public's attention${crowded}${together}; trust ${gained >= 0 ? '+' : ''}${gained}.`;
+  const crowded = news.titles.length > 0 ? say('part.crowded', { titles: news.titles }) : '';
+  const together = joint ? say('part.together') : '';
+  const why = say('opinion.heard', { attention: next.attention, crowded, together, gained });
   next.why.push(why);
   for (const d of statements) explainInScore(work, d, why);
 }
@@ -84,7 +86,7 @@ function hearStatements(work: Work, section: PublicOpinion, news: NewsOfTheRound
 /** Saying nothing while a leak that concerns one's public dominates the news costs trust, and so raises the pressure at home. */
 function keepSilence(section: PublicOpinion, news: NewsOfTheRound, next: PublicState): void {
   next.trust -= section.silenceCost;
-  next.why.push(`You said nothing in public while ${listNames(news.leaks.map((l) => `"${l.title}"`))} dominated the news; trust -${section.silenceCost}.`);
+  next.why.push(say('opinion.silent', { leaks: news.leaks.map((l) => `"${l.title}"`), cost: section.silenceCost }));
 }
 
 /** A public attribution later contradicted costs trust, once: retracted, exposed as following a false flag, or contradicted by a verification body. */
@@ -96,14 +98,14 @@ function weighClaims(work: Work, section: PublicOpinion, team: string, next: Pub
     if (!why) return;
     opinion.claims[i] = { ...claim, contradicted: true };
     next.trust -= section.contradictionCost;
-    next.why.push(`Your public attribution of "${work.index.incidents.get(claim.incident)?.name ?? claim.incident}" in round ${claim.round} ${why}; trust -${section.contradictionCost}.`);
+    next.why.push(say(why, { incident: work.index.incidents.get(claim.incident)?.name ?? claim.incident, round: claim.round, cost: section.contradictionCost }));
   });
 }
 
-function contradiction(work: Work, incident: string, team: string, decoy: boolean): string | null {
-  if (attributionStage(work.state, incident, team) === 'retracted') return 'was retracted';
-  if (decoy && !misled(work.state, incident, team)) return 'followed a false flag, and the evidence has exposed it';
-  if (work.state.verifications && verificationStage(work.state, incident) === 'contradicted') return 'was contradicted by the verification body';
+function contradiction(work: Work, incident: string, team: string, decoy: boolean): MessageKey | null {
+  if (attributionStage(work.state, incident, team) === 'retracted') return 'opinion.retracted';
+  if (decoy && !misled(work.state, incident, team)) return 'opinion.falseFlag';
+  if (work.state.verifications && verificationStage(work.state, incident) === 'contradicted') return 'opinion.contradicted';
   return null;
 }
 
@@ -118,7 +120,7 @@ function recordClaims(work: Work, statements: ResolvedDecision[]): void {
 
 /** The score of a statement says how far it carried: the news cycle bears on its effect, not on its proportionality. */
 function explainInScore(work: Work, decision: ResolvedDecision, why: string): void {
-  const rule: ScoreRule = { id: 'news-cycle', effect: 'explained, not scored', why: `${teamName(work.scenario, decision.team)}'s public heard it: ${why}` };
+  const rule: ScoreRule = { id: 'news-cycle', effect: say('effect.explained'), why: say('opinion.heardIt', { team: teamName(work.scenario, decision.team), why }) };
   const at = work.state.decisions.findIndex((d) => d.id === decision.id);
   if (at < 0) return;
   // The decision history is append-only: the entry is replaced, never changed in place.

@@ -9,8 +9,9 @@
  */
 import { regionState, sendToChart, startChart } from '../machines/chart';
 import { platformRequestMachine, type PlatformAnswer } from '../machines/platforms';
-import { REQUEST_WORDS, dutyFor, mustComply, platformOf } from '../rules/platforms';
+import { REQUEST_TERMS, dutyFor, mustComply, platformOf } from '../rules/platforms';
 import { teamName } from '../rules/scenarioIndex';
+import { say } from '../messages';
 import type { Work } from '../rules/work';
 import type { Action, Platform } from '../scenario/schema';
 import type { PlannedDecision, PlatformRequest } from '../types';
@@ -34,8 +35,9 @@ export function sendPlatformRequest(work: Work, item: PlannedDecision, action: A
   };
   work.state.platformRequests![request.id] = request;
   const duty = dutyFor(platform, item.team, kind);
-  const basis = duty ? `${duty.duty === 'statutory' ? 'under a statutory duty' : 'on a voluntary basis'} (${duty.basis})` : 'with no duty to comply: it answers at its discretion';
-  return `${teamName(work.scenario, item.team)} asks ${platform.name} to ${REQUEST_WORDS[kind]} on "${incidentName(work, request.incident)}", ${basis}.`;
+  const params = { team: teamName(work.scenario, item.team), platform: platform.name, request: REQUEST_TERMS[kind], incident: incidentName(work, request.incident) };
+  if (!duty) return say('platform.askedNoDuty', params);
+  return say(duty.duty === 'statutory' ? 'platform.askedStatutory' : 'platform.askedVoluntary', { ...params, basis: duty.basis });
 }
 
 /** At the end of the round: the platforms answer what is due. */
@@ -65,17 +67,17 @@ function answer(work: Work, request: PlatformRequest): void {
 function comply(work: Work, platform: Platform, request: PlatformRequest): string {
   const name = incidentName(work, request.incident);
   const holds = platform.incidents.includes(request.incident);
-  if (request.request === 'preservation') return `${platform.name} preserves its data on "${name}" for a later disclosure.`;
+  if (request.request === 'preservation') return say('platform.preserves', { platform: platform.name, incident: name });
   if (holds) narrowReach(work, request.incident, platform.reachCut);
   if (request.request === 'takedown') {
     return holds
-      ? `${platform.name} takes down the accounts behind "${name}": the operation's reach narrows by ${platform.reachCut}.`
-      : `${platform.name} finds nothing of "${name}" on its service to take down.`;
+      ? say('platform.takesDown', { platform: platform.name, incident: name, cut: platform.reachCut })
+      : say('platform.nothingToTakeDown', { platform: platform.name, incident: name });
   }
-  if (!holds) return `${platform.name} discloses what it holds, but it holds nothing on "${name}".`;
+  if (!holds) return say('platform.holdsNothing', { platform: platform.name, incident: name });
   const points = platform.evidence + (wasPreserved(work, request) ? 1 : 0);
   work.addEvidence(request.incident, request.team, points);
-  return `${platform.name} discloses the accounts and advertising behind "${name}": ${points} evidence points for the attribution, and the operation's reach narrows by ${platform.reachCut}.`;
+  return say('platform.discloses', { platform: platform.name, incident: name, points, cut: platform.reachCut });
 }
 
 /** Data preserved earlier at the government's request is still there to disclose in full. */
@@ -86,10 +88,8 @@ function wasPreserved(work: Work, request: PlatformRequest): boolean {
 }
 
 function answerText(work: Work, platform: Platform, request: PlatformRequest, result: PlatformAnswer): string {
-  const what = `${REQUEST_WORDS[request.request]} on "${incidentName(work, request.incident)}"`;
-  return result === 'delayed'
-    ? `${platform.name} has not yet agreed to ${what}: its lawyers are reviewing the request (an answer next round).`
-    : `${platform.name} declines to ${what}: no law obliges it to, and it cites its users' privacy.`;
+  const params = { platform: platform.name, request: REQUEST_TERMS[request.request], incident: incidentName(work, request.incident) };
+  return say(result === 'delayed' ? 'platform.delayed' : 'platform.declines', params);
 }
 
 /** What platforms cut stays cut: the reach of the operation is recomputed from it each round (adjudicate/opinionTurn.ts). */

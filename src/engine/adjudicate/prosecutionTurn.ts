@@ -129,8 +129,8 @@ function refuseSafeHarbour(work: Work, kase: ProsecutionCase, team: string): str
   sendCase(kase, 'SHELTER');
   for (const t of work.index.teamIds) work.addEvidence(kase.incident, t, harbour.evidence);
   applyEffects(work, harbour.onRefusal, { team, incident: kase.incident });
-  const text = `${adversary} refuses to prosecute or extradite the indicted in "${name}": it shelters them, and its claim to have had no part in it loses what credit it had.`;
-  deliverReport(work, `${adversary} refuses to prosecute or extradite`, `${teamName(work.scenario, team)} demanded that ${adversary} prosecute or extradite the indicted in "${name}". ${text}`);
+  const text = say('case.safeHarbour', { adversary, incident: name });
+  deliverReport(work, say('title.safeHarbour', { adversary }), `${say('case.demanded', { team: teamName(work.scenario, team), adversary, incident: name })} ${text}`);
   return text;
 }
 
@@ -159,10 +159,8 @@ function answerRequest(work: Work, request: MlaRequest): void {
   if (answer === 'granted') work.addEvidence(request.incident, request.team, mla.evidence);
   const text =
     answer === 'granted'
-      ? `${to.name} grants the request for legal assistance on "${name}": the records it sends add ${mla.evidence} evidence points.`
-      : to.adversary
-        ? `${to.name} refuses the request for legal assistance on "${name}": it will not assist a case against its own officers.`
-        : `${to.name} refuses the request for legal assistance on "${name}".`;
+      ? say('mla.granted', { state: to.name, incident: name, evidence: mla.evidence })
+      : say(to.adversary ? 'mla.refusedOwnOfficers' : 'mla.refused', { state: to.name, incident: name });
   // Requests pass between justice ministries: the requesting government and its investigation partners hear the answer.
   const partners = [...new Set([request.team, ...(work.state.cases![request.incident]?.jit ?? [])])];
   work.log({ kind: 'intel', audience: { teams: partners }, team: request.team, ref: request.incident, text });
@@ -182,7 +180,7 @@ function travel(work: Work, kase: ProsecutionCase, headlines: string[]): void {
   if (kase.jit.length > 0) kase.file += extradition.evidence;
   applyEffects(work, extradition.onArrest, { team: kase.warrant, incident: kase.incident });
   const name = incidentName(work, kase.incident);
-  const text = `An officer indicted in "${name}" is arrested abroad on the warrant of ${teamName(work.scenario, kase.warrant)}; extradition proceedings begin.`;
+  const text = say('case.arrested', { incident: name, team: teamName(work.scenario, kase.warrant) });
   headlines.push(text);
-  deliverReport(work, `Arrest on the "${name}" warrant`, text);
+  deliverReport(work, say('title.arrest', { incident: name }), text);
 }

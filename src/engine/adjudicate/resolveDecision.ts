@@ -70,7 +70,7 @@ export function resolveDecision(work: Work, item: PlannedDecision, joint: string
     audience: decision.effective || audience !== 'all' ? audience : { teams: work.index.teamIds },
     team: item.team,
     ref: decision.id,
-    text: `${teamName(scenario, item.team)}: ${action.name}. ${decision.outcome}`,
+    text: say('timeline.decision', { team: teamName(scenario, item.team), action: action.name, outcome: decision.outcome }),
   });
   return decision;
 }

@@ -30,6 +30,7 @@ import { advancePlatforms } from './platformsTurn';
 import { advanceOpinion } from './opinionTurn';
 import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
 import { secondaryMeasure } from '../scoring/evasion';
+import { say } from '../messages';
 
 export function resolveRound(work: Work): void {
   const { state } = work;
@@ -96,7 +97,7 @@ export function resolveRound(work: Work): void {
   work.log({
     kind: 'resolution',
     audience: 'all',
-    text: `Round ${state.round} resolved: cohesion ${cohesion.value}, escalation ${escalationBefore} → ${escalationAfter}, adversary ${reaction.after}.`,
+    text: say('timeline.roundResolved', { round: state.round, cohesion: cohesion.value, before: escalationBefore, after: escalationAfter, posture: reaction.after }),
   });
   checkEndConditions(work);
 }
@@ -316,16 +317,16 @@ function advanceDeEscalation(work: Work, harmful: boolean): void {
     // A violation ends the talks and the adversary escalates again.
     work.sendDeEscalation({ type: 'VIOLATION' });
     work.sendAdversary({ type: 'ESCALATE' });
-    work.log({ kind: 'adversary', audience: 'all', text: harmful ? 'A new attack breaks the terms of the talks: relapse.' : 'Hardliners prevail in the adversary\'s capital: the normalisation relapses.' });
+    work.log({ kind: 'adversary', audience: 'all', text: say(harmful ? 'timeline.relapseAttack' : 'timeline.relapseHardliners') });
   }
   work.sendDeEscalation({ type: 'ROUND_ENDED', adversaryActive: harmful });
   if (stage === 'backchannel' && (['deterred', 'deEscalating'].includes(posture(state)) || work.rng.chance(0.3))) {
     work.sendDeEscalation({ type: 'ACK' });
-    work.log({ kind: 'adversary', audience: 'all', text: 'The adversary answers on the back channel: talks can begin.' });
+    work.log({ kind: 'adversary', audience: 'all', text: say('timeline.talksCanBegin') });
   }
   if (deEscalationStage(state) === 'conditional') {
     work.sendDeEscalation({ type: 'VERIFIED' });
-    if (deEscalationStage(state) === 'rollback') work.log({ kind: 'adversary', audience: 'all', text: 'Cessation verified: rollback may begin.' });
+    if (deEscalationStage(state) === 'rollback') work.log({ kind: 'adversary', audience: 'all', text: say('timeline.rollback') });
   }
 }
 

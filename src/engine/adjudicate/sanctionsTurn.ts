@@ -6,7 +6,7 @@ import { notifyListed, submitObservations, weighObservations } from './listedPer
 import type { Work } from '../rules/work';
 import type { Action } from '../scenario/schema';
 import type { JointProposal, PlannedDecision, SanctionsPackage } from '../types';
-import { say } from '../messages';
+import { say, type MessageKey } from '../messages';
 
 const IN_FORCE = SANCTIONS_IN_FORCE;
 
@@ -68,7 +68,7 @@ export function advanceSanctions(work: Work, proposals: JointProposal[]): string
     const after = regionState(pkg.chart, 'status');
     // The review's own headline says why a listing was delisted; the status line would only repeat it.
     if (after !== before && after !== 'delisted') {
-      const text = `${name}: ${describeStatus(after)}.`;
+      const text = describeStatus(name, after);
       headlines.push(text);
       work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
     }
@@ -85,8 +85,8 @@ function coordinate(work: Work, pkg: SanctionsPackage, proposals: JointProposal[
       const vetoedBy = Object.entries(proposal?.responses ?? {}).find(([team, r]) => !r.join && work.index.teams.get(team)?.euMember)?.[0];
       if (vetoedBy || work.rng.chance(work.scenario.sanctions.euVetoChance)) {
         pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'VETO' });
-        const who = vetoedBy ? teamName(work.scenario, vetoedBy) : 'another member state';
-        work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: `The EU listing was vetoed in the Council by ${who}: unanimity failed.` });
+        const text = vetoedBy ? say('sanctions.vetoedBy', { who: teamName(work.scenario, vetoedBy) }) : say('sanctions.vetoedByAnother');
+        work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text });
         return;
       }
     }
@@ -122,7 +122,7 @@ function advanceInForce(work: Work, pkg: SanctionsPackage): (string | null)[] {
     pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'COURT_RULING', annul });
   } else if (challenge === 'none' && work.rng.chance(rules.challengeChance)) {
     pkg.chart = sendToChart(sanctionsMachine, pkg.chart, { type: 'FILE_CHALLENGE' });
-    work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: 'A listed person challenges the listing in court.' });
+    work.log({ kind: 'sanctions', audience: 'all', ref: pkg.id, text: say('sanctions.challenged') });
   }
   if (!IN_FORCE.includes(regionState(pkg.chart, 'status'))) return [];
   const observed = submitObservations(work, pkg);
@@ -131,23 +131,18 @@ function advanceInForce(work: Work, pkg: SanctionsPackage): (string | null)[] {
   return [observed, reviewed];
 }
 
-function describeStatus(status: string): string {
-  switch (status) {
-    case 'inForce':
-      return 'in force';
-    case 'review':
-      return 'under periodic review (renew it, or a sunset clause lets it lapse)';
-    case 'blocked':
-      return 'blocked';
-    case 'lifted':
-      return 'lifted';
-    case 'expired':
-      return 'expired under its sunset clause';
-    case 'annulled':
-      return 'annulled by the court for want of reasons or evidence';
-    case 'delisted':
-      return 'the listed persons are delisted at review';
-    default:
-      return status;
-  }
+/** The sentence that says a package's new status, by status. */
+const STATUS_SENTENCES: Partial<Record<string, MessageKey>> = {
+  inForce: 'sanctions.inForce',
+  review: 'sanctions.underReview',
+  blocked: 'sanctions.blocked',
+  lifted: 'sanctions.lifted',
+  expired: 'sanctions.expired',
+  annulled: 'sanctions.annulled',
+  delisted: 'sanctions.delisted',
+};
+
+function describeStatus(name: string, status: string): string {
+  const key = STATUS_SENTENCES[status];
+  return key ? say(key, { package: name }) : `${name}: ${status}.`;
 }

@@ -6,6 +6,7 @@ import { roundMinutes } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import { deliverDueInjects } from './injects';
 import { refreshHiddenAccess } from './adversaryTurn';
+import { say } from '../messages';
 
 export function startRound(work: Work, round: number): void {
   const { state, scenario } = work;
@@ -24,7 +25,7 @@ export function startRound(work: Work, round: number): void {
     teamState.locked = false;
   }
   const title = scenario.rounds[round - 1]?.title ?? '';
-  work.log({ kind: 'phase', audience: 'all', text: `Round ${round} begins${title ? `: ${title}` : ''}.` });
+  work.log({ kind: 'phase', audience: 'all', text: title ? say('timeline.roundBegins', { round, title }) : say('timeline.roundBeginsUntitled', { round }) });
   advanceCampaign(work);
   bringIncidentsToLight(work);
   deliverDueInjects(work);
@@ -37,7 +38,7 @@ function advanceCampaign(work: Work): void {
   while (current + 1 < phases.length && phases[current + 1]!.fromRound <= work.state.round) {
     work.sendAdversary({ type: 'ADVANCE_PHASE' });
     current += 1;
-    work.log({ kind: 'adversary', audience: 'facilitator', text: `The campaign enters its ${phases[current]!.name} phase.` });
+    work.log({ kind: 'adversary', audience: 'facilitator', text: say('timeline.campaignPhase', { phase: phases[current]!.name }) });
   }
   for (const actor of work.scenario.otherAdversaries ?? []) {
     let at = actor.phases.findIndex((p) => p.id === otherPhase(work.state, actor.id));
@@ -56,7 +57,7 @@ function bringIncidentsToLight(work: Work): void {
     state.active = true;
     state.harm = Math.min(10, state.harm + incident.baseHarm);
     for (const team of incident.detectedBy) {
-      work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident.id, text: `Your services detect: ${incident.name}.` });
+      work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident.id, text: say('timeline.detected', { incident: incident.name }) });
       work.sendNational(incident.id, team, { type: 'DETECT' });
       work.addEvidence(incident.id, team, 1);
     }

@@ -71,8 +71,10 @@ export interface CourseRubricEntry {
   text: string;
   /** Whether the report card computes a level from decisions (otherwise only evaluators rate it). */
   graded: boolean;
-  /** What the report card computes the level from. */
+  /** What the report card computes the level from, in English. */
   measures: string[];
+  /** The same measures by id, for a client that names them in its language. */
+  measureIds: string[];
   /** Fewer decisions bearing on the objective make the computed level insufficient; 0 when ungraded. */
   minDecisions: number;
   levels: CourseRubricLevel[];
@@ -187,6 +189,7 @@ function rubric(scenario: Scenario, course: Course): CourseRubricEntry[] {
       text: o.text,
       graded: o.evidence !== undefined,
       measures: o.evidence?.measures.map((m) => MEASURE_LABELS[m]) ?? [],
+      measureIds: o.evidence ? [...o.evidence.measures] : [],
       minDecisions: o.evidence?.minDecisions ?? 0,
       levels: RUBRIC_LEVELS.map((level) => ({ level, descriptor: descriptorOf(o, level), from: o.evidence ? from[level] : null })),
       lookFor: course.rubric.find((e) => e.objective === o.id)?.lookFor ?? [],

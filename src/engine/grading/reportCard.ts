@@ -13,6 +13,7 @@ import { evidenceOf } from '../rules/readers';
 import type { ExerciseState, ObserverNote, Rating, ResolvedDecision, Score } from '../types';
 import { capitalise, fmtNum, joinAnd } from '../scoring/explain';
 import { cohesionAtStake, exerciseCohesion } from '../scoring/cohesion';
+import { say, type MessageKey } from '../messages';
 
 /** One decision of the team, as it bears on one objective. */
 export interface DecisionEvidence {
@@ -135,6 +136,12 @@ function bearsOn(scenario: Scenario, objective: LearningObjective, d: ResolvedDe
   if (ev.actions.length === 0 && ev.categories.length === 0) return true;
   const category = indexOf(scenario).actions.get(d.action)?.category;
   return ev.actions.includes(d.action) || (category !== undefined && (ev.categories as string[]).includes(category));
+}
+
+/** The summary's sentence for one or several objectives and decisions. */
+function summaryKey(objectives: number, decisions: number): MessageKey {
+  if (objectives === 1) return decisions === 1 ? 'card.summaryOneEach' : 'card.summaryOneObjective';
+  return decisions === 1 ? 'card.summaryOneDecision' : 'card.summary';
 }
 
 function plural(n: number, word: string): string {
@@ -334,9 +341,7 @@ export function reportCard(scenario: Scenario, state: ExerciseState, team: strin
     meanCohesion: meanK === null ? null : round1(meanK),
     objectives,
     levelPoints,
-    summary: levels.length
-      ? `${def.name}: ${good} of ${plural(objectives.length, 'objective')} proficient or better, from ${plural(own.length, 'decision')}.`
-      : `${def.name}: no objective could be graded yet.`,
+    summary: levels.length ? say(summaryKey(objectives.length, own.length), { team: def.name, good, objectives: objectives.length, decisions: own.length }) : say('card.noneGraded', { team: def.name }),
   };
 }
 

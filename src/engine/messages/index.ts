@@ -13,7 +13,8 @@
  *   fixed1      one decimal             pct     a share 0..1 as a whole percentage ("46%")
  *   list        names, "A, B and C"     posture the adversary's posture, by id
  *   confidence  none, low, moderate or high       phase   the exercise's phase, by id
- *   term        a phrase of TERMS, by key; terms and termsOr several, "A and B", "A or B"
+ *   term        a phrase of TERMS, by key; terms and termsOr several, "A and B", "A or B";
+ *               termsAnd several joined by "and" alone, "A and B and C"
  *   msg         sentences of this catalogue (keys part.* are only ever such pieces)
  *   msgs        several of them, "A and B"
  *   parts       pieces (keys part.*) written one after the other, with nothing between
@@ -33,7 +34,7 @@ export interface EngineMessage {
 }
 export type ParamValue = string | number | string[] | EngineMessage[] | EngineMessage[][];
 
-export const PARAM_KINDS = ['text', 'int', 'num', 'fixed1', 'pct', 'list', 'posture', 'confidence', 'phase', 'term', 'terms', 'termsOr', 'msg', 'msgs', 'parts'] as const;
+export const PARAM_KINDS = ['text', 'int', 'num', 'fixed1', 'pct', 'list', 'posture', 'confidence', 'phase', 'term', 'terms', 'termsOr', 'termsAnd', 'msg', 'msgs', 'parts'] as const;
 export type ParamKind = (typeof PARAM_KINDS)[number];
 
 const MINUS = '\u2212';
@@ -90,6 +91,8 @@ function english(kind: ParamKind, value: ParamValue): string {
       return joinAnd(strings(value).map(term));
     case 'termsOr':
       return joinOr(strings(value).map(term));
+    case 'termsAnd':
+      return strings(value).map(term).join(' and ');
     default:
       return String(value);
   }
@@ -143,6 +146,7 @@ function shape(kind: ParamKind): RegExp | null {
     term: TERM_ALT,
     terms: `(?:${TERM_ALT})(?:(?:, | and )(?:${TERM_ALT}))*`,
     termsOr: `(?:${TERM_ALT})(?:(?:, | or )(?:${TERM_ALT}))*`,
+    termsAnd: `(?:${TERM_ALT})(?: and (?:${TERM_ALT}))*`,
   };
   const source = fixed[kind];
   return source === undefined ? null : new RegExp(source, 'y');
@@ -238,6 +242,8 @@ function parseFixed(kind: ParamKind, text: string): ParamValue {
       return termKeys(text, /^(?:, | and )/);
     case 'termsOr':
       return termKeys(text, /^(?:, | or )/);
+    case 'termsAnd':
+      return termKeys(text, /^ and /);
     default:
       return text;
   }

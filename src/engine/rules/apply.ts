@@ -18,10 +18,11 @@ import { checkAdversary, furtherActor } from './adversaries';
 import { checkDeliberation, checkDraft, draftCost, reject } from './decisions';
 import { confidenceOfTeam, isDropped } from './readers';
 import { roleRefusal, ROLE_WORDS } from './permissions';
-import { listNames, roundMinutes, teamName } from './scenarioIndex';
+import { roundMinutes, teamName } from './scenarioIndex';
 import { Work, forkState } from './work';
 import { ladderTop } from '../machines/escalation';
 import { BOTS } from '../bots/policies';
+import { say } from '../messages';
 
 type Handler<T extends CommandBody['type']> = (work: Work, command: Extract<Command, { type: T }>) => Rejection | null;
 
@@ -81,13 +82,13 @@ function finish(work: Work, reason: string | null): void {
   if (!state.outcome) {
     state.outcome = reason
       ? { id: 'ended-by-facilitator', outcome: 'neutral', summary: `The facilitator ended the exercise: ${reason}`, round: state.round }
-      : { id: 'ran-its-course', outcome: 'neutral', summary: 'The exercise ran its full course without a decisive outcome.', round: state.round };
+      : { id: 'ran-its-course', outcome: 'neutral', summary: say('outcome.ranItsCourse'), round: state.round };
   }
   state.phase = 'debrief';
   state.paused = false;
   state.clock = { deadline: null, remainingMs: null };
   state.flow = sendToChart(exerciseMachine, state.flow, { type: 'FINISH' });
-  work.log({ kind: 'phase', audience: 'all', text: 'The exercise has ended: debrief.' });
+  work.log({ kind: 'phase', audience: 'all', text: say('timeline.ended') });
 }
 
 function resolveIfEveryoneLocked(work: Work): void {
@@ -141,7 +142,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     if (work.state.phase !== 'lobby') return reject('WRONG_PHASE', 'The exercise has already started.');
     work.state.phase = 'briefing';
     work.state.flow = sendToChart(exerciseMachine, work.state.flow, { type: 'START' });
-    work.log({ kind: 'phase', audience: 'all', text: 'Briefing: read your government\'s briefing.' });
+    work.log({ kind: 'phase', audience: 'all', text: say('timeline.briefing') });
     return null;
   },
 
@@ -392,7 +393,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     const phase = checkDeliberation(work.state, team);
     if (phase) return phase;
     work.state.teams[team]!.locked = true;
-    work.log({ kind: 'decision', audience: 'all', team, text: `${teamName(work.scenario, team)} locked its decisions.` });
+    work.log({ kind: 'decision', audience: 'all', team, text: say('timeline.locked', { team: teamName(work.scenario, team) }) });
     resolveIfEveryoneLocked(work);
     return null;
   },
@@ -430,7 +431,7 @@ const HANDLERS: { [T in CommandBody['type']]: Handler<T> } = {
     };
     addToPlan(work, command, team, id);
     // Proposals are the coalition's business: every government sees them, the red cell does not.
-    work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: id, text: `${teamName(work.scenario, team)} proposes a joint ${action!.name}.` });
+    work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: id, text: say('timeline.proposes', { team: teamName(work.scenario, team), action: action!.name }) });
     return null;
   },
 
@@ -538,7 +539,7 @@ function joinProposal(work: Work, command: Command, team: string, proposal: Join
 function recordResponse(work: Work, team: string, proposal: JointProposal, join: boolean, rationale: string): void {
   proposal.responses[team] = { join, rationale };
   const action = work.index.actions.get(proposal.action)?.name ?? proposal.action;
-  work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: proposal.id, text: `${teamName(work.scenario, team)} ${join ? 'joins' : 'declines'} the joint ${action}.` });
+  work.log({ kind: 'decision', audience: { teams: work.index.teamIds }, team, ref: proposal.id, text: say(join ? 'timeline.joins' : 'timeline.declines', { team: teamName(work.scenario, team), action }) });
 }
 
 function addToPlan(work: Work, command: Command & { draft: { action: string; incident?: string; options?: Record<string, boolean | undefined>; rationale?: string } }, team: string, proposal: string | null): void {
@@ -576,10 +577,10 @@ function shareEvidence(work: Work, team: string, incident: string, mine: number,
   if (!teamState.shared.includes(incident)) teamState.shared.push(incident);
   work.sendCoalition(incident, { type: 'EVIDENCE_SHARED', team });
   const name = work.index.incidents.get(incident)!.name;
-  const names = listNames(recipients.map((t) => teamName(work.scenario, t)));
-  work.log({ kind: 'intel', audience: { teams: [team, ...recipients] }, team, ref: incident, text: `${teamName(work.scenario, team)} shared its evidence on "${name}" with ${names}.` });
+  const names = recipients.map((t) => teamName(work.scenario, t));
+  work.log({ kind: 'intel', audience: { teams: [team, ...recipients] }, team, ref: incident, text: say('timeline.shared', { team: teamName(work.scenario, team), incident: name, recipients: names }) });
   if (work.rng.chance(0.1)) {
     teamState.sourcesBurned += 1;
-    work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident, text: 'A source was exposed by the sharing: your future investigations will be harder.' });
+    work.log({ kind: 'intel', audience: { teams: [team] }, team, ref: incident, text: say('timeline.sourceExposed') });
   }
 }

@@ -11,7 +11,8 @@ import { channelMachine, LEAK_AT_STAGE, type ChannelStage } from '../machines/ev
 import { SANCTIONS_IN_FORCE } from '../machines/sanctions';
 import type { Action, Evasion, EvasionChannel, Scenario } from '../scenario/schema';
 import type { EvasionChannelState, ExerciseState, Rejection } from '../types';
-import { indexOf, listNames, teamName } from './scenarioIndex';
+import { indexOf, teamName } from './scenarioIndex';
+import { say } from '../messages';
 
 type Step = EvasionChannelState['steps'][number];
 
@@ -138,24 +139,24 @@ const reject = (code: Rejection['code'], message: string): Rejection => ({ ok: f
 export function checkEvasionStep(scenario: Scenario, state: ExerciseState, team: string, action: Action): Rejection | null {
   const spec = action.evasion;
   if (!spec) return null;
-  if (!scenario.sanctions.evasion || !state.evasion) return reject('NOT_AVAILABLE', `${action.name} needs evasion channels, which this scenario does not provide.`);
+  if (!scenario.sanctions.evasion || !state.evasion) return reject('NOT_AVAILABLE', say('refusal.noEvasion', { action: action.name }));
   if (workableChannels(scenario, state, team, action).length > 0) return null;
   const channels = spec.channels.map((id) => channelDef(scenario, id)).filter((c): c is EvasionChannel => !!c);
-  const names = listNames(channels.map((c) => c.name));
+  const names = channels.map((c) => c.name);
   const who = teamName(scenario, team);
   const open = channels.filter((c) => channelStage(state, c.id) !== 'closed');
-  if (open.length === 0) return reject('NOT_AVAILABLE', `${names} ${channels.length === 1 ? 'is' : 'are'} closed: there is nothing left for ${action.name} to do.`);
+  if (open.length === 0) return reject('NOT_AVAILABLE', say(channels.length === 1 ? 'refusal.channelClosed' : 'refusal.channelsClosed', { channels: names, action: action.name }));
   const done = open.every((c) => tookStep(state, c.id, team, spec.step));
-  if (done) return reject('ALREADY_TAKEN', `${who} has already taken ${action.name} on ${names}.`);
+  if (done) return reject('ALREADY_TAKEN', say('refusal.stepTaken', { team: who, action: action.name, channels: names }));
   if (spec.step === 'screen') {
     const exposed = [...new Set(open.flatMap((c) => c.exposed.filter((e) => e.share > 0).map((e) => teamName(scenario, e.team))))];
     return reject(
       'NO_JURISDICTION',
-      `Screening obligations bind the banks, registries and exchanges in ${who}'s jurisdiction, and none of the flows through ${names} pass through them${exposed.length ? ` (they pass through ${listNames(exposed)})` : ''}: share information with the governments exposed instead.`,
+      say('refusal.notExposed', { team: who, channels: names, exposed: exposed.length ? say('part.passThrough', { teams: exposed }) : '' }),
     );
   }
   return reject(
     'NOT_AVAILABLE',
-    `${who} knows of no open channel among ${names}: ${spec.step === 'designate' ? 'a designation needs facilitators identified in a channel the adversary is using' : 'there is nothing known to share'}. The governments whose firms the flows pass through learn of a channel when it opens.`,
+    say(spec.step === 'designate' ? 'refusal.noChannelToDesignate' : 'refusal.noChannelToShare', { team: who, channels: names }),
   );
 }

@@ -11,21 +11,25 @@ import { NORMS_STATES, normsMachine, type NormsStage, type NormsTimings } from '
 import type { Action, AdversaryMove, Norms, Scenario, TargetCategory } from '../scenario/schema';
 import type { ExerciseState, NormsTrack, Rejection } from '../types';
 import { reject } from './decisions';
+import { say, TERMS, type TermKey } from '../messages';
 import { indexOf } from './scenarioIndex';
 
-/** What players read for each target category. */
-export const TARGET_WORDS: Record<TargetCategory, string> = {
-  health: 'hospitals and health services',
-  energy: 'the energy grid',
-  water: 'water supply',
-  finance: 'banks and financial services',
-  transport: 'transport',
-  telecom: 'telecommunications',
-  elections: 'election infrastructure',
-  government: 'government services',
-  media: 'news media',
-  business: 'businesses',
+/** What players read for each target category: a phrase of the engine's catalogue (messages/templates.ts TERMS). */
+export const TARGET_TERMS: Record<TargetCategory, TermKey> = {
+  health: 'targetHealth',
+  energy: 'targetEnergy',
+  water: 'targetWater',
+  finance: 'targetFinance',
+  transport: 'targetTransport',
+  telecom: 'targetTelecom',
+  elections: 'targetElections',
+  government: 'targetGovernment',
+  media: 'targetMedia',
+  business: 'targetBusiness',
 };
+
+/** The same in English words. */
+export const TARGET_WORDS = Object.fromEntries(Object.entries(TARGET_TERMS).map(([c, key]) => [c, TERMS[key]])) as Record<TargetCategory, string>;
 
 /** The track's timings, from the scenario's stages. */
 export function normsTimings(norms: Norms): NormsTimings {
@@ -83,37 +87,37 @@ export function reputationalCost(scenario: Scenario, state: ExerciseState): numb
 }
 
 /** The violation a response answers, for proportionality: the norm, what was struck, and how much more harm it weighs. */
-export function normViolation(scenario: Scenario, incident: string | null): { norm: string; struck: string; weight: number } | null {
+export function normViolation(scenario: Scenario, incident: string | null): { norm: string; struck: TermKey[]; weight: number } | null {
   const struck = protectedStruck(scenario, incident);
   if (struck.length === 0 || !scenario.norms) return null;
-  return { norm: scenario.norms.norm.name, struck: struck.map((c) => TARGET_WORDS[c]).join(' and '), weight: scenario.norms.harmWeight };
+  return { norm: scenario.norms.norm.name, struck: struck.map((c) => TARGET_TERMS[c]), weight: scenario.norms.harmWeight };
 }
 
 export function checkNormsStep(scenario: Scenario, state: ExerciseState, team: string, action: Action, incident: string | null): Rejection | null {
   const step = action.norms;
   if (!step) return null;
   const track = state.norms;
-  if (!scenario.norms || !track) return reject('NOT_AVAILABLE', `${action.name} needs a norms track, which this scenario does not provide.`);
+  if (!scenario.norms || !track) return reject('NOT_AVAILABLE', say('refusal.noNormsTrack', { action: action.name }));
   const norm = scenario.norms.norm.name;
   const teamName = indexOf(scenario).teams.get(team)?.name ?? team;
   if (step === 'endorse') {
-    if (normsStage(state) === 'unraised') return reject('NOT_AVAILABLE', `There is nothing to endorse yet: ${norm} has to be raised in a forum first.`);
-    return track.endorsers.includes(team) ? reject('ALREADY_TAKEN', `${teamName} has already endorsed ${norm}.`) : null;
+    if (normsStage(state) === 'unraised') return reject('NOT_AVAILABLE', say('refusal.nothingToEndorse', { norm }));
+    return track.endorsers.includes(team) ? reject('ALREADY_TAKEN', say('refusal.alreadyEndorsed', { team: teamName, norm })) : null;
   }
   // An unknown or missing incident is refused by the incident checks.
   const def = incident ? indexOf(scenario).incidents.get(incident) : undefined;
   if (!incident || !def) return null;
   if (protectedStruck(scenario, incident).length === 0) {
-    return reject('NOT_AVAILABLE', `"${def.name}" struck no target ${norm} protects: there is no violation to ${step === 'raise' ? 'raise' : 'report on'}.`);
+    return reject('NOT_AVAILABLE', say(step === 'raise' ? 'refusal.noViolationToRaise' : 'refusal.noViolationToReport', { incident: def.name, norm }));
   }
   if (step === 'raise') {
     const forum = scenario.norms.fora.find((f) => f.id === action.forum);
-    if (!forum) return reject('NOT_AVAILABLE', `${action.name} names no forum this scenario provides.`);
+    if (!forum) return reject('NOT_AVAILABLE', say('refusal.noForum', { action: action.name }));
     return track.raised.some((r) => r.forum === forum.id && r.incident === incident)
-      ? reject('ALREADY_TAKEN', `"${def.name}" has already been raised in ${forum.name}.`)
+      ? reject('ALREADY_TAKEN', say('refusal.alreadyRaised', { incident: def.name, forum: forum.name }))
       : null;
   }
   return track.reports.some((r) => r.team === team && r.incident === incident)
-    ? reject('ALREADY_TAKEN', `${teamName} has already published a report on "${def.name}".`)
+    ? reject('ALREADY_TAKEN', say('refusal.alreadyReported', { team: teamName, incident: def.name }))
     : null;
 }

@@ -9,12 +9,14 @@ import { regionState } from '../machines/chart';
 import type { Action, Platform, PlatformRequestKind, Scenario } from '../scenario/schema';
 import type { ExerciseState, PlatformRequest, Rejection } from '../types';
 import { reject } from './decisions';
+import { say, type TermKey } from '../messages';
 import { indexOf } from './scenarioIndex';
 
-export const REQUEST_WORDS: Record<PlatformRequestKind, string> = {
-  takedown: 'take down the accounts',
-  disclosure: 'disclose what it holds',
-  preservation: 'preserve the data',
+/** What a government asks a platform to do: a phrase of the engine's catalogue (messages/templates.ts TERMS). */
+export const REQUEST_TERMS: Record<PlatformRequestKind, TermKey> = {
+  takedown: 'requestTakedown',
+  disclosure: 'requestDisclosure',
+  preservation: 'requestPreservation',
 };
 
 export function platformOf(scenario: Scenario, id: string): Platform | undefined {
@@ -42,14 +44,14 @@ export function checkPlatformRequest(scenario: Scenario, state: ExerciseState, t
   const ask = action.platform;
   if (!ask) return null;
   const platform = platformOf(scenario, ask.company);
-  if (!platform || !state.platformRequests) return reject('NOT_AVAILABLE', `${action.name} needs a platform this scenario does not provide.`);
+  if (!platform || !state.platformRequests) return reject('NOT_AVAILABLE', say('refusal.noPlatform', { action: action.name }));
   // An unknown or missing incident is refused by the incident checks.
   const def = incident ? indexOf(scenario).incidents.get(incident) : undefined;
   if (!incident || !def) return null;
   const mine = Object.values(state.platformRequests).filter((r) => r.team === team && r.platform === platform.id && r.incident === incident && r.request === ask.request);
-  if (mine.some(isOpen)) return reject('ALREADY_TAKEN', `Your request to ${platform.name} to ${REQUEST_WORDS[ask.request]} on "${def.name}" is still awaiting an answer.`);
+  if (mine.some(isOpen)) return reject('ALREADY_TAKEN', say('refusal.platformPending', { platform: platform.name, request: REQUEST_TERMS[ask.request], incident: def.name }));
   if (mine.some((r) => regionState(r.chart) === 'disclosed' || regionState(r.chart) === 'cooperating')) {
-    return reject('ALREADY_TAKEN', `${platform.name} has already agreed to ${REQUEST_WORDS[ask.request]} on "${def.name}" at your request.`);
+    return reject('ALREADY_TAKEN', say('refusal.platformAgreed', { platform: platform.name, request: REQUEST_TERMS[ask.request], incident: def.name }));
   }
   return null;
 }

@@ -15,6 +15,7 @@ import type { Scenario } from '../scenario/schema';
 import type { ExerciseState, TimelineEntry } from '../types';
 import { evidenceOf, escalationLevel } from './readers';
 import { indexOf, type ScenarioIndex } from './scenarioIndex';
+import { say } from '../messages';
 
 /**
  * A copy of the state that the command may change. The history (timeline,
@@ -154,7 +155,7 @@ export class Work {
         audience: { teams: [team] },
         team,
         ref: incident,
-        text: after ? `Confidence on "${name}" is now ${after}.` : `Confidence on "${name}" fell below low.`,
+        text: after ? say('timeline.confidence', { incident: name, level: after }) : say('timeline.confidenceLost', { incident: name }),
       });
     }
     this.refreshCoalitionConfidence(incident);

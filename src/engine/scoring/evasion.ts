@@ -8,9 +8,8 @@
  */
 import type { Action, Scenario } from '../scenario/schema';
 import { channelDef, evasionAddressed, leakNow } from '../rules/evasion';
-import { listNames } from '../rules/scenarioIndex';
 import type { ExerciseState, Score, ScoreRule } from '../types';
-import { fmtNum, fmtPct } from './explain';
+import { say } from '../messages';
 
 /** Highest score a secondary measure with a broad reach can get. */
 export const BROAD_REACH_CAP = 50;
@@ -30,21 +29,21 @@ export function secondaryMeasure(scenario: Scenario, state: ExerciseState, actio
   const leaking = channels.filter((c) => leakNow(state, c) > 0);
   const addressed =
     leaking.length === 0
-      ? `none of ${listNames(channels.map((c) => c.name))} is open, so there is no evasion for it to address`
-      : `${listNames(leaking.map((c) => `${c.name} leaks ${fmtPct(leakNow(state, c))}`))} of the bite of the sanctions it routes around, an evasion weighing ${fmtNum(harm)} on the 0-10 scale of harm`;
+      ? say('part.noEvasionOpen', { channels: channels.map((c) => c.name) })
+      : say('part.evasionLeaks', { leaks: leaking.map((c) => say('part.channelLeaks', { channel: c.name, share: leakNow(state, c) })), harm });
   const rules: ScoreRule[] = [
     {
       id: 'secondary-measured',
-      effect: 'fit measured against the evasion',
-      why: `${action.name} is a secondary measure: its fit is measured against the evasion it addresses, not the incident's harm; ${addressed}.`,
+      effect: say('effect.secondary'),
+      why: say('secondary.measured', { action: action.name, addressed }),
     },
   ];
   const broad = action.evasion.reach === 'broad';
   if (broad) {
     rules.push({
       id: 'secondary-reach',
-      effect: `capped at ${BROAD_REACH_CAP}`,
-      why: `${action.name} reaches third-country firms that merely trade with the adversary, with no nexus to the evasion: a secondary measure should reach only those who facilitate it, and broad ones are contested as extraterritorial (the EU's Blocking Statute, Council Regulation (EC) No 2271/96).`,
+      effect: say('effect.cappedAt', { cap: BROAD_REACH_CAP }),
+      why: say('secondary.broad', { action: action.name }),
     });
   }
   return { harm, rules, cap: broad ? BROAD_REACH_CAP : 100 };

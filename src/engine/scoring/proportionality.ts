@@ -52,7 +52,7 @@ export interface LegalContext {
   /** The government follows a false flag: the state it blames is not the one responsible. Default false. */
   misled?: boolean;
   /** The incident struck a target an agreed norm protects (rules/norms.ts): the norm, what was struck, and how much more harm the violation weighs. Default none. */
-  normViolated?: { norm: string; struck: string; weight: number } | null;
+  normViolated?: { norm: string; struck: TermKey[]; weight: number } | null;
 }
 
 export interface ProportionalityInput {

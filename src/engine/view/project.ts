@@ -30,12 +30,12 @@ import {
 } from '../rules/readers';
 import { indexOf, legalBasisName } from '../rules/scenarioIndex';
 import { canSee, sees, seesChat, seesNote } from '../rules/visibility';
-import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision } from '../types';
+import type { ExerciseState, InjectDelivery, ListedPersonsFile, ResolvedDecision, TimelineEntry } from '../types';
 import { evasionView } from './evasion';
 import { cohesionView, decisionVisibility, proportionalityView, reportCardViews } from './explain';
 import { said, type Said } from '../messages/said';
 import { say } from '../messages';
-import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, SanctionsView, ScoreView, Viewer } from './types';
+import type { ActionAvailability, ActionView, AttributionTeamView, CaseView, DecisionView, ExerciseView, IncidentView, InjectView, SanctionsView, ScoreView, TimelineEntryView, Viewer } from './types';
 import { LIKELIHOOD_BANDS } from '../confidence';
 import { normsView, protectedWords } from './norms';
 import { actorsView } from './actors';
@@ -157,6 +157,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
         : {}),
       cohesion: cohesionView(state, viewer, r),
       postureWhyMessages: said(r.postureWhy),
+      headlineMessages: r.headlines.map(said),
     }));
   },
   chat: (_scenario, state, viewer) => state.chat.filter((m) => seesChat(m.channel, m.team, viewer, isDebrief(state))),
@@ -164,9 +165,9 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   // An entry about a team's own doing reaches that team even when addressed to others.
   timeline: (_scenario, state, viewer) => {
     const debrief = isDebrief(state);
-    return state.timeline.filter(
-      (t) => canSee(t.audience, viewer, debrief) || (t.audience !== 'facilitator' && t.team !== undefined && sees('addressed', viewer, debrief, t.team)),
-    );
+    return state.timeline
+      .filter((t) => canSee(t.audience, viewer, debrief) || (t.audience !== 'facilitator' && t.team !== undefined && sees('addressed', viewer, debrief, t.team)))
+      .map(timelineEntryView);
   },
   outcome: (_scenario, state) => (state.outcome ? { ...state.outcome } : null),
   facilitator: (scenario, state, viewer) => (viewer.role === 'facilitator' && sees('facilitatorOnly', viewer, false) ? facilitatorView(scenario, state) : null),
@@ -362,8 +363,24 @@ const injectsById = new WeakMap<Scenario, Map<string, Scenario['injects'][number
  * it was delivered with, unless the viewer reads the scenario in a
  * translation (scenario/translate.ts). Ad-hoc injects keep their own.
  */
-function injectText(scenario: Scenario, delivery: InjectDelivery): InjectDelivery {
-  if (delivery.inject === null) return delivery;
+const timelineViews = new WeakMap<TimelineEntry, TimelineEntryView>();
+
+/** A timeline line with its sentences, made once per line: the same object in every view. */
+function timelineEntryView(entry: TimelineEntry): TimelineEntryView {
+  let view = timelineViews.get(entry);
+  if (!view) timelineViews.set(entry, (view = { ...entry, textMessages: said(entry.text) }));
+  return view;
+}
+
+const writtenInjects = new WeakMap<InjectDelivery, InjectView>();
+
+function injectText(scenario: Scenario, delivery: InjectDelivery): InjectView {
+  if (delivery.inject === null) {
+    // The engine's reports and the facilitator's ad-hoc injects: the engine's sentences beside the text (null for the facilitator's words). The same object each time.
+    let view = writtenInjects.get(delivery);
+    if (!view) writtenInjects.set(delivery, (view = { ...delivery, titleMessages: said(delivery.title), bodyMessages: said(delivery.body) }));
+    return view;
+  }
   let byId = injectsById.get(scenario);
   if (!byId) injectsById.set(scenario, (byId = new Map(scenario.injects.map((i) => [i.id, i]))));
   const inject = byId.get(delivery.inject);

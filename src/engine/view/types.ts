@@ -55,10 +55,23 @@ export interface ReportCardView extends Pick<ReportCard, 'team' | 'teamName' | '
   /** The whole card (summary, each objective's text, descriptor, why, decisions and measures): pass it to score:explain. It changes whenever the card does. */
   explanation: string;
 }
+/** A delivered inject as a view carries it; one the engine wrote (a report, intelligence of evasion) also as the engine's sentences. */
+export type InjectView = InjectDelivery & {
+  /** title as the engine's sentences, for an inject the engine wrote (inject null); null when it is not wholly the engine's. */
+  titleMessages?: Said;
+  /** body likewise. */
+  bodyMessages?: Said;
+};
+
+/** A line of the timeline as a view carries it, with the line as the engine's sentences (null when it is not wholly the engine's). */
+export type TimelineEntryView = TimelineEntry & { textMessages: Said };
+
 export type RoundView = Omit<RoundResult, 'cohesion'> & {
   cohesion: ScoreView;
   /** postureWhy as the engine's sentences; null when it is not wholly the engine's (a facilitator's override). */
   postureWhyMessages: Said;
+  /** Each of headlines as the engine's sentences, in order; null for one that is not wholly the engine's (an adversary move's news, in the scenario's words). */
+  headlineMessages: Said[];
 };
 
 export interface ActionView {
@@ -303,14 +316,14 @@ export interface ExerciseView {
   actors: ActorsView | null;
   indicators: { id: string; name: string; value: number; min: number; max: number; description: string }[];
   facts: { id: string; description: string; value: boolean }[];
-  injects: InjectDelivery[];
+  injects: InjectView[];
   /** Joint proposals; `open` while other teams may still answer (their round's deliberation). */
   proposals: (JointProposal & { open: boolean })[];
   decisions: DecisionView[];
   rounds: RoundView[];
   chat: ChatMessage[];
   notes: ObserverNote[];
-  timeline: TimelineEntry[];
+  timeline: TimelineEntryView[];
   outcome: ExerciseState['outcome'];
   /** Facilitator only. */
   facilitator: {

@@ -8,7 +8,7 @@
 import type { ActorsView, ExerciseView } from '../../../engine/view/types';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { teamList } from '../../ui/format';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
 import { formatNumber } from '../../ui/numbers';
 
 const REQUESTS = ['takedown', 'disclosure', 'preservation'];
@@ -53,7 +53,7 @@ function platformsPart(view: ExerciseView, actors: ActorsView, team: string): Te
   return html`<h3>${t('actors.platforms')}</h3>
     <ul class="platform-duties">${actors.platforms.map((p) => {
       const duties = p.duties.filter((d) => d.teams.includes(team));
-      return html`<li><strong>${p.name}</strong>: ${
+      return html`<li><strong>${p.name}</strong>${colon()} ${
         duties.length
           ? duties
               .map((d) => t(d.duty === 'statutory' ? 'actors.dutyStatutory' : 'actors.dutyVoluntary', { requests: requestWords(d.requests), basis: d.basis }))

@@ -11,7 +11,7 @@ import { domId, html, nothing, repeat, type TemplateResult } from '../../ui/dom'
 import { draft } from '../../ui/drafts';
 import { confidenceWord, costWords, EXCLUSIVE_PROCEDURES, instrumentOrder, instrumentWord, ladderLabel, procedureHelp, procedureWord, responseTypeWord, spilloverWord } from '../../ui/format';
 import type { Ctx } from '../context';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
 import { termLink } from './help';
 import { request } from '../../net/connection';
 import { scoreDetails } from './results';
@@ -126,7 +126,7 @@ function actionDetails(view: ExerciseView, a: ActionView, s: ReturnType<typeof s
       <dt>${t('catalogue.precedent')}</dt><dd>${a.precedent ?? t('catalogue.noPrecedent')}</dd>
       <dt>${t('catalogue.prerequisites')}</dt><dd>${a.prerequisiteText ?? t('catalogue.noPrerequisites')}</dd>
       <dt>${t('catalogue.needs')}${termLink('confidence', t('catalogue.confidence'))}</dt><dd>${confidenceWord(a.minConfidence)}${a.requiresStateAttribution ? t('catalogue.andState') : ''}</dd>
-      <dt>${t('catalogue.rungBefore')}${termLink('rung', t('catalogue.rungTerm'))}${t('catalogue.rungAfter')}</dt><dd>${a.rung}: ${ladderLabel(view, a.rung)} (${t('catalogue.severity', { value: a.severity })})</dd>
+      <dt>${t('catalogue.rungBefore')}${termLink('rung', t('catalogue.rungTerm'))}${t('catalogue.rungAfter')}</dt><dd>${a.rung}${colon()} ${ladderLabel(view, a.rung)} (${t('catalogue.severity', { value: a.severity })})</dd>
       <dt>${t('catalogue.reversibility')}</dt><dd>${Math.round(a.reversibility * 100)}%</dd>
       <dt>${termLink('spillover', t('catalogue.spillover'))}</dt><dd>${spilloverWord(a.spillover)}</dd>
       <dt>${t('catalogue.type')}</dt><dd>${a.responseType === 'retorsion' || a.responseType === 'countermeasure' ? termLink(a.responseType, responseTypeWord(a.responseType)) : responseTypeWord(a.responseType)}${a.joinable ? t('catalogue.jointly') : ''}</dd>

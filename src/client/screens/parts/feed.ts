@@ -5,7 +5,8 @@
  * exercise shell.
  */
 import type { InjectDelivery } from '../../../engine/types';
-import type { ExerciseView } from '../../../engine/view/types';
+import type { ExerciseView, InjectView } from '../../../engine/view/types';
+import { engineText } from '../../ui/engineText';
 import { html, nothing, paragraphs, repeat, type TemplateResult } from '../../ui/dom';
 import { audienceWords, injectKindWord, roundTitle, roundWord, storyDate, timeOfDay } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
@@ -23,7 +24,7 @@ export function feedSection(ctx: Ctx, heading = 'Injects'): TemplateResult {
   </section>`;
 }
 
-export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false): TemplateResult {
+export function injectItem(view: ExerciseView, i: InjectView, isNew = false): TemplateResult {
   const audience = audienceWords(view, i.audience);
   return html`<li class="inject inject--${i.kind} ${audience.private ? 'inject--private' : ''}">
     <article aria-labelledby=${`inj-${i.id}`}>
@@ -36,9 +37,9 @@ export function injectItem(view: ExerciseView, i: InjectDelivery, isNew = false)
       </p>
       <div class="inject-body">
         ${masthead(view, i)}
-        <h3 id=${`inj-${i.id}`}>${i.title}</h3>
+        <h3 id=${`inj-${i.id}`}>${engineText(i.title, i.titleMessages)}</h3>
         ${i.source ? html`<p class="byline">${t('feed.source', { source: i.source })}</p>` : nothing}
-        ${paragraphs(i.body).map((p) => html`<p>${p}</p>`)}
+        ${paragraphs(engineText(i.body, i.bodyMessages)).map((p) => html`<p>${p}</p>`)}
       </div>
     </article>
   </li>`;

@@ -8,7 +8,8 @@
 import type { ExerciseView, NormsView } from '../../../engine/view/types';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { teamList } from '../../ui/format';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
+import { localTerm, percent } from '../../ui/engineText';
 
 export function normsSection(view: ExerciseView): TemplateResult {
   const norms = view.norms;
@@ -19,16 +20,16 @@ export function normsSection(view: ExerciseView): TemplateResult {
   return html`<section class="panel norms" aria-labelledby="norms-h">
     <h2 id="norms-h">${t('norms.title')}</h2>
     <p class="help">${t('norms.help', { norm: norms.norm, adversary })}</p>
-    <p><strong>${norms.norm}</strong>: ${norms.text}</p>
-    <p class="norms-stage"><strong>${t('norms.track')}:</strong> ${stageWords(norms.stage)} ·
+    <p><strong>${norms.norm}</strong>${colon()} ${norms.text}</p>
+    <p class="norms-stage"><strong>${t('norms.track')}${colon()}</strong> ${stageWords(norms.stage)} ·
       ${t('norms.cost', { adversary, cost: Math.round(norms.cost * 100) })}</p>
     <ol class="norms-track" aria-label=${t('norms.track')}>
       ${norms.stages.map(
-        (s, i) => html`<li class=${i <= reached ? 'reached' : ''} aria-current=${s.id === norms.stage ? 'step' : nothing}>${stageWords(s.id)} (${Math.round(s.cost * 100)} %)</li>`,
+        (s, i) => html`<li class=${i <= reached ? 'reached' : ''} aria-current=${s.id === norms.stage ? 'step' : nothing}>${stageWords(s.id)} (${percent(s.cost)})</li>`,
       )}
     </ol>
-    <p><strong>${t('norms.protectedList')}:</strong></p>
-    <ul class="norms-protected">${norms.protected.map((p) => html`<li><strong>${p.words}</strong>: ${p.why}</li>`)}</ul>
+    <p><strong>${t('norms.protectedList')}${colon()}</strong></p>
+    <ul class="norms-protected">${norms.protected.map((p) => html`<li><strong>${localTerm(p.words)}</strong>${colon()} ${p.why}</li>`)}</ul>
     ${history(view, norms)}
   </section>`;
 }
@@ -51,5 +52,5 @@ function history(view: ExerciseView, norms: NormsView): TemplateResult {
 /** The line under an incident that struck a protected target. */
 export function struckLine(view: ExerciseView, targets: string[] | undefined): TemplateResult | typeof nothing {
   if (!targets?.length || !view.norms) return nothing;
-  return html`<p class="help norms-struck">${t('norms.struck', { targets: targets.join(', '), norm: view.norms.norm })}</p>`;
+  return html`<p class="help norms-struck">${t('norms.struck', { targets: targets.map(localTerm).join(', '), norm: view.norms.norm })}</p>`;
 }

@@ -14,7 +14,7 @@ import { request } from '../../net/connection';
 import { actionName, chosenProcedures, confidenceWord, costWords, humanize, incidentName, ladderLabel, stageWord, teamList, teamName, teamsTakingPart } from '../../ui/format';
 import { lockIcon } from '../../ui/icons';
 import type { Ctx } from '../context';
-import { t } from '../../ui/i18n';
+import { colon, locale, t } from '../../ui/i18n';
 import { struckLine } from './norms';
 
 /** A team's drafts as the facilitator and observers follow them: action, target, procedures, rationale. */
@@ -41,13 +41,13 @@ export function planSection(ctx: Ctx): TemplateResult {
     <h2 id="plan-h">${t('team.plan', { round: view.round || 1 })}</h2>
     <p class="resources">
       <span>${t('team.drafted', { count: plan.length, max: view.scenario.maxActionsPerRound })}</span>
-      <span>Political capital left: <strong>${mine.capitalLeft ?? '?'}</strong></span>
-      <span>Intelligence capacity left: <strong>${mine.intelLeft ?? '?'}</strong></span>
+      <span>${t('plan.capitalLeft')} <strong>${mine.capitalLeft ?? '?'}</strong></span>
+      <span>${t('plan.intelLeft')} <strong>${mine.intelLeft ?? '?'}</strong></span>
     </p>
     ${plan.length
       ? html`<ol class="plan-list">${repeat(plan, (p) => p.id, (p) => planItem(ctx, p, mine.locked))}</ol>
           ${wholePlan(ctx, plan)}`
-      : html`<p class="empty">Nothing drafted yet. Choose actions from the list above.</p>`}
+      : html`<p class="empty">${t('plan.nothing')}</p>`}
     ${lockControls(ctx, mine.locked)}
   </section>`;
 }
@@ -86,10 +86,12 @@ function planRisk(ctx: Ctx, plan: PlannedDecision[]): PlanRisk {
   return { highest, crossed, low };
 }
 
+const list = (items: string[]) => new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+
 function riskReasons(risk: PlanRisk): string[] {
   return [
-    ...risk.crossed.map((t) => `It crosses ${t}.`),
-    ...risk.low.map((l) => `${l.name} is estimated at ${l.value}/100, below ${LOW_SCORE}: likely to be judged disproportionate.`),
+    ...risk.crossed.map((threshold) => t('plan.crossesIt', { threshold })),
+    ...risk.low.map((l) => t('plan.low', { name: l.name, value: l.value, below: LOW_SCORE })),
   ];
 }
 
@@ -98,11 +100,9 @@ function wholePlan(ctx: Ctx, plan: PlannedDecision[]): TemplateResult {
   const risk = planRisk(ctx, plan);
   const level = view.escalation.level;
   return html`<div class="whole-plan">
-    <p><strong>The plan as a whole:</strong> highest rung ${risk.highest} (${ladderLabel(view, risk.highest)}); the ladder stands at ${level} (${view.escalation.label}).
-      ${risk.highest > level
-        ? html`Acting on it would push escalation towards rung ${risk.highest}.`
-        : html`It stays at or below the current level.`}</p>
-    <p>${risk.crossed.length ? html`<span class="badge badge--warn">⚠ Crosses</span> ${risk.crossed.join(' and ')}.` : html`Crosses no threshold.`}</p>
+    <p><strong>${t('plan.whole')}</strong> ${t('plan.wholeFacts', { highest: risk.highest, highestLabel: ladderLabel(view, risk.highest), level, levelLabel: view.escalation.label })}
+      ${risk.highest > level ? t('plan.pushes', { rung: risk.highest }) : t('plan.stays')}</p>
+    <p>${risk.crossed.length ? html`<span class="badge badge--warn">${t('plan.crosses')}</span> ${list(risk.crossed)}.` : t('plan.crossesNone')}</p>
   </div>`;
 }
 
@@ -112,28 +112,28 @@ function planItem(ctx: Ctx, p: PlannedDecision, locked: boolean): TemplateResult
   const action = ctx.view.actions.find((a) => a.id === p.action);
   const estimate = ctx.local.planEstimates[p.id]?.value;
   return html`<li class="plan-item">
-    <p><strong>${actionName(ctx.view, p.action)}</strong>${p.incident ? html` against <em>${incidentName(ctx.view, p.incident)}</em>` : nothing}
-      ${p.proposal ? html`<span class="badge">Coalition proposal</span>` : nothing}
-      <span class="meta">${p.by ? `drafted by ${p.by}` : ''}</span></p>
+    <p><strong>${actionName(ctx.view, p.action)}</strong>${p.incident ? html`${t('plan.against')}<em>${incidentName(ctx.view, p.incident)}</em>` : nothing}
+      ${p.proposal ? html`<span class="badge">${t('plan.proposal')}</span>` : nothing}
+      <span class="meta">${p.by ? t('plan.draftedBy', { name: p.by }) : ''}</span></p>
     <p class="plan-facts">
-      ${action ? html`<span>Rung ${action.rung}: ${ladderLabel(ctx.view, action.rung)}</span><span>${costWords(action.cost)}</span>` : nothing}
+      ${action ? html`<span>${t('plan.rung', { rung: action.rung, colon: colon(), label: ladderLabel(ctx.view, action.rung) })}</span><span>${costWords(action.cost)}</span>` : nothing}
       ${estimate !== undefined && estimate !== null
-        ? html`<span class=${estimate < LOW_SCORE ? 'low' : ''}>Estimate ${estimate}/100${estimate < LOW_SCORE ? ' (low)' : ''}</span>`
+        ? html`<span class=${estimate < LOW_SCORE ? 'low' : ''}>${t(estimate < LOW_SCORE ? 'plan.estimateLow' : 'plan.estimate', { value: estimate })}</span>`
         : nothing}
     </p>
-    ${procedures.length ? html`<p class="help">Procedures: ${procedures.join(', ')}</p>` : nothing}
-    ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : html`<p class="help">No rationale written.</p>`}
+    ${procedures.length ? html`<p class="help">${t('plan.procedures', { list: procedures.join(', ') })}</p>` : nothing}
+    ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : html`<p class="help">${t('plan.noRationale')}</p>`}
     ${locked || ctx.view.phase !== 'deliberation'
       ? nothing
       : html`<button class="btn btn--small" type="button" @click=${() => void withdraw(ctx, p, key)}>
-          Withdraw<span class="visually-hidden"> ${actionName(ctx.view, p.action)}</span></button>`}
+          ${t('plan.withdraw')}<span class="visually-hidden"> ${actionName(ctx.view, p.action)}</span></button>`}
     ${answerSlot(ctx.answers, key)}
   </li>`;
 }
 
 /** Withdrawing keeps the rationale: it goes back into the action's draft field, ready for a re-add. */
 async function withdraw(ctx: Ctx, p: PlannedDecision, key: string): Promise<void> {
-  const answer = await ctx.send(key, { type: 'withdrawDecision', decision: p.id }, 'Withdrawn. Its rationale is kept in the action, ready if you add it again.');
+  const answer = await ctx.send(key, { type: 'withdrawDecision', decision: p.id }, t('plan.withdrawn'));
   if (answer.ok && p.rationale) ctx.drafts.restore(`rationale.${p.action}`, p.rationale);
   if (answer.ok) ctx.local.focusNext = '#plan-h';
 }
@@ -148,7 +148,7 @@ async function lock(ctx: Ctx, confirmed: boolean): Promise<void> {
     return;
   }
   ctx.local.confirmLock = null;
-  const answer = await ctx.send('lock', { type: 'lockDecisions' }, 'Locked.');
+  const answer = await ctx.send('lock', { type: 'lockDecisions' }, t('plan.locked'));
   ctx.local.focusNext = answer.ok ? '#unlock-button' : '#lock-button';
   ctx.rerender();
 }
@@ -162,13 +162,13 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
   if (view.phase !== 'deliberation') return html`${answerSlot(ctx.answers, 'lock')}`;
   if (locked) {
     const unlock = async () => {
-      const answer = await ctx.send('lock', { type: 'unlockDecisions' }, 'Unlocked: you can change your plan.');
+      const answer = await ctx.send('lock', { type: 'unlockDecisions' }, t('plan.unlocked'));
       ctx.local.focusNext = answer.ok ? '#lock-button' : '#unlock-button';
       ctx.rerender();
     };
     return html`<div class="lock-box locked">
-      <p>${lockIcon()} <strong>Our decisions are locked.</strong>
-        ${waiting.length ? `Waiting for: ${waiting.join(', ')}.` : 'Every team has locked.'}</p>
+      <p>${lockIcon()} <strong>${t('plan.lockedBox')}</strong>
+        ${waiting.length ? t('plan.waiting', { names: waiting.join(', ') }) : t('plan.allLocked')}</p>
       <button class="btn" id="unlock-button" type="button" @click=${unlock}>${t('team.unlock')}</button>
       ${answerSlot(ctx.answers, 'lock')}
     </div>`;
@@ -186,10 +186,10 @@ function lockControls(ctx: Ctx, locked: boolean): TemplateResult {
                 ctx.local.confirmLock = null;
                 ctx.local.focusNext = '#lock-button';
                 ctx.rerender();
-              }}>Keep changing the plan</button>
+              }}>${t('plan.keepChanging')}</button>
             </div>
           </div>`
-        : html`<p>You lead your team: lock the plan when you agree. The round resolves when every team has locked, or when time runs out.</p>
+        : html`<p>${t('plan.leadHelp')}</p>
           <button class="btn btn--primary" id="lock-button" type="button" @click=${() => void lock(ctx, false)}>${t('team.lock')}</button>`
       : readyVote(ctx)}
     ${answerSlot(ctx.answers, 'lock')}
@@ -202,10 +202,10 @@ function readyVote(ctx: Ctx): TemplateResult {
   const team = ctx.view.me?.team;
   const members = (ctx.session.presence?.seats ?? []).filter((s) => s.role === 'team' && s.team === team && s.connected);
   const vote = async () => {
-    await ctx.answers.track('lock', ctx.session.ready(!ready), ready ? 'Vote withdrawn.' : 'You are ready.');
+    await ctx.answers.track('lock', ctx.session.ready(!ready), ready ? t('plan.voteWithdrawn') : t('plan.youAreReady'));
   };
-  return html`<p>When everyone connected in your team is ready, the plan locks. Your team lead can also lock it alone.</p>
-    <p class="help">${members.map((m) => `${m.name}: ${m.ready ? 'ready' : 'not yet'}`).join(' · ')}</p>
+  return html`<p>${t('plan.voteHelp')}</p>
+    <p class="help">${members.map((m) => t(m.ready ? 'plan.memberReady' : 'plan.memberNotYet', { name: m.name, colon: colon() })).join(' · ')}</p>
     <button class="btn btn--primary" type="button" aria-pressed=${ready ? 'true' : 'false'} @click=${vote}>${ready ? t('team.readyOn') : t('team.ready')}</button>`;
 }
 
@@ -227,14 +227,14 @@ function proposalItem(ctx: Ctx, p: JointProposal): TemplateResult {
   const declined = Object.entries(p.responses).filter(([, r]) => !r.join).map(([t]) => t);
   const pending = view.teams.map((t) => t.id).filter((t) => t !== p.by && !p.responses[t]);
   return html`<li class="proposal">
-    <p><strong>${teamName(view, p.by)}</strong> proposes a joint <strong>${actionName(view, p.action)}</strong>${p.incident ? html` against <em>${incidentName(view, p.incident)}</em>` : nothing}.</p>
-    ${chosenProcedures(p.options).length ? html`<p class="help">Procedures: ${chosenProcedures(p.options).join(', ')}</p>` : nothing}
+    <p><strong>${teamName(view, p.by)}</strong>${t('plan.proposesJoint')}<strong>${actionName(view, p.action)}</strong>${p.incident ? html`${t('plan.against')}<em>${incidentName(view, p.incident)}</em>` : nothing}.</p>
+    ${chosenProcedures(p.options).length ? html`<p class="help">${t('plan.procedures', { list: chosenProcedures(p.options).join(', ') })}</p>` : nothing}
     ${p.rationale ? html`<blockquote class="rationale">${p.rationale}</blockquote>` : nothing}
-    ${team && team !== p.by ? html`<p class="help">Each government's rationale stays its own until the debrief: ask on the coalition channel why ${teamName(view, p.by)} proposes it.</p>` : nothing}
-    <p class="help">Joined: ${joined.length ? teamList(view, joined) : 'no one yet'} · Declined: ${declined.length ? teamList(view, declined) : 'no one'} · Not answered: ${pending.length ? teamList(view, pending) : 'no one'}</p>
+    ${team && team !== p.by ? html`<p class="help">${t('plan.rationaleOwn', { team: teamName(view, p.by) })}</p>` : nothing}
+    <p class="help">${t('plan.joined', { names: joined.length ? teamList(view, joined) : t('plan.noOneYet') })} · ${t('plan.declined', { names: declined.length ? teamList(view, declined) : t('plan.noOne') })} · ${t('plan.notAnswered', { names: pending.length ? teamList(view, pending) : t('plan.noOne') })}</p>
     ${team && p.by !== team && !answered ? respondForm(ctx, p) : nothing}
-    ${team === p.by ? html`<p class="help">Your government proposed this.</p>` : nothing}
-    ${answered ? html`<p>Your government ${answered.join ? 'joined' : 'declined'}.</p>` : nothing}
+    ${team === p.by ? html`<p class="help">${t('plan.youProposed')}</p>` : nothing}
+    ${answered ? html`<p>${t(answered.join ? 'plan.youJoined' : 'plan.youDeclined')}</p>` : nothing}
     ${answerSlot(ctx.answers, `respond-${p.id}`)}
   </li>`;
 }
@@ -246,7 +246,7 @@ function respondForm(ctx: Ctx, p: JointProposal): TemplateResult {
     const form = event.currentTarget as HTMLFormElement;
     const join = (event.submitter as HTMLButtonElement | null)?.value === 'join';
     const rationale = String(new FormData(form).get('rationale') ?? '');
-    const answer = await ctx.send(`respond-${p.id}`, { type: 'respondJoint', proposal: p.id, join, ...(rationale.trim() ? { rationale } : {}) }, join ? 'Joined: it is in your plan.' : 'Declined.');
+    const answer = await ctx.send(`respond-${p.id}`, { type: 'respondJoint', proposal: p.id, join, ...(rationale.trim() ? { rationale } : {}) }, join ? t('plan.joinedAnswer') : t('plan.declinedAnswer'));
     if (answer.ok) ctx.drafts.clear(field, form);
   };
   return html`<form class="stack" @submit=${submit}>
@@ -270,21 +270,13 @@ export function intelSection(ctx: Ctx): TemplateResult {
   </section>`;
 }
 
-const CASE_STAGES: Record<string, string> = {
-  investigating: 'under investigation',
-  charged: 'charged',
-  wanted: 'charged; an arrest warrant is out',
-  fugitive: 'charged; the indicted are sheltered at home (a refusal to prosecute or extradite)',
-  arrested: 'an indicted officer has been arrested abroad',
-};
-
 /** The criminal case on an incident: its stage, the joint investigation team and its file, the charges, the warrant. */
 function caseLine(view: ExerciseView, kase: NonNullable<ExerciseView['incidents'][number]['case']>): TemplateResult {
-  const parts = [`Criminal case: ${CASE_STAGES[kase.stage] ?? kase.stage}`];
-  if (kase.jit.length) parts.push(`joint investigation team: ${teamList(view, kase.jit)}${kase.file !== null ? ` (case file: ${kase.file} evidence points)` : ''}`);
-  if (kase.charged.length) parts.push(`indicted by ${teamList(view, kase.charged)}`);
-  if (kase.warrant) parts.push(`warrant of ${teamList(view, [kase.warrant])}`);
-  if (kase.arrestedRound !== null) parts.push(`arrest in round ${kase.arrestedRound}`);
+  const parts = [t('plan.caseLabel', { stage: t(`plan.caseStage.${kase.stage}`, { defaultValue: kase.stage }) })];
+  if (kase.jit.length) parts.push(kase.file !== null ? t('plan.jitFile', { names: teamList(view, kase.jit), points: kase.file }) : t('plan.jit', { names: teamList(view, kase.jit) }));
+  if (kase.charged.length) parts.push(t('plan.indictedBy', { names: teamList(view, kase.charged) }));
+  if (kase.warrant) parts.push(t('plan.warrantOf', { names: teamList(view, [kase.warrant]) }));
+  if (kase.arrestedRound !== null) parts.push(t('plan.arrestIn', { round: kase.arrestedRound }));
   return html`<p class="help case-line">${parts.join(' · ')}</p>`;
 }
 
@@ -297,10 +289,14 @@ function intelItem(ctx: Ctx, view: ExerciseView, incidentId: string, team: strin
   return html`<li class="intel-item">
     <h3>${inc.name}</h3>
     <p>${inc.description}</p>
-    <p><strong>${t('intel.our')} ${termLink('confidence', t('intel.confidence'))}:</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>${t('intel.stage')}</strong> ${stageWord(mine?.stage ?? 'unknown')}
-      ${mine?.assessedResponsibility ? html` · <strong>${t('intel.responsibility')}</strong> (${termLink('healey', t('intel.healey'))}): ${humanize(mine.assessedResponsibility)}` : nothing}</p>
+    <p><strong>${t('intel.our')} ${termLink('confidence', t('intel.confidence'))}${colon()}</strong> ${confidenceWord(mine?.confidence ?? null)} · <strong>${t('intel.stage')}</strong> ${stageWord(mine?.stage ?? 'unknown')}
+      ${mine?.assessedResponsibility ? html` · <strong>${t('intel.responsibility')}</strong> (${termLink('healey', t('intel.healey'))})${colon()} ${t(`plan.responsibility.${mine.assessedResponsibility}`, { defaultValue: humanize(mine.assessedResponsibility) })}` : nothing}</p>
     ${mine?.likelihood
-      ? html`<p><strong>${t('intel.judgement')}</strong> ${t('intel.responsible', { suspect: mine.likelihood.suspect, words: mine.likelihood.words, range: mine.likelihood.range })}</p>`
+      ? html`<p><strong>${t('intel.judgement')}</strong> ${t('intel.responsible', {
+          suspect: mine.likelihood.suspect,
+          words: t(`plan.likelihood.${mine.likelihood.band}`, { defaultValue: mine.likelihood.words }),
+          range: locale() === 'en' ? mine.likelihood.range : mine.likelihood.range.replace(/%$/, '\u00a0%'),
+        })}</p>`
       : nothing}
     <p class="help">${t('intel.coalition', { stage: stageWord(inc.coalition.stage) })}${inc.coalition.sharedBy.length ? t('intel.sharedBy', { names: teamList(view, inc.coalition.sharedBy) }) : ''} ·
       ${t('intel.publicBy', { names: publicBy.length ? teamList(view, publicBy) : t('intel.noOne') })}</p>

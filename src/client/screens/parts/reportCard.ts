@@ -12,8 +12,10 @@ import type { ExerciseView, ObjectiveGradeView, ReportCardView } from '../../../
 import { reportCardOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { incidentName, roundTitle } from '../../ui/format';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
 import { formatNumber } from '../../ui/numbers';
+import { recognise } from '../../../engine/messages';
+import { engineText } from '../../ui/engineText';
 
 const LEVEL_BADGE: Record<RubricLevel, string> = {
   exemplary: 'badge--ok',
@@ -27,6 +29,8 @@ export function levelBadge(level: RubricLevel | null): TemplateResult {
 }
 
 const fmt = (x: number | null): string => (x === null ? '–' : formatNumber(Math.round(x)));
+/** Level points (halves), the chosen language's way ("1,5"). */
+const levelPoints = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : formatNumber(x, 0, 1));
 const outOf100 = (x: number | null): string => (x === null ? t('cards.none') : `${formatNumber(Math.round(x))}/100`);
 
 /** The report-card section of the debrief and of the printed report; nothing when the viewer has no card to see. */
@@ -54,7 +58,7 @@ function gradeMatrix(view: ExerciseView, cards: ReportCardView[]): TemplateResul
           (o, i) => html`<tr><th scope="row" class="objective-name">${i + 1}. ${o.text}</th>${cards.map((c) => html`<td>${levelBadge(c.objectives[i]?.level ?? null)}</td>`)}</tr>`,
         )}
         <tr><th scope="row">${t('cards.meanProportionality')}</th>${cards.map((c) => html`<td>${fmt(c.meanProportionality)}</td>`)}</tr>
-        <tr><th scope="row">${t('cards.levelPoints')}</th>${cards.map((c) => html`<td>${c.levelPoints ?? '–'}</td>`)}</tr>
+        <tr><th scope="row">${t('cards.levelPoints')}</th>${cards.map((c) => html`<td>${levelPoints(c.levelPoints)}</td>`)}</tr>
       </tbody>
     </table>
   </div>`;
@@ -65,12 +69,12 @@ function cardArticle(view: ExerciseView, card: ReportCardView, open: boolean): T
   if (!whole) wantExplanation(card.explanation);
   return html`<article class="report-card" id=${`card-${card.team}`} aria-labelledby=${`card-${card.team}-h`}>
     <h3 id=${`card-${card.team}-h`}>${card.teamName}</h3>
-    ${whole ? html`<p class="lede">${whole.summary}</p>` : html`<p class="help" role="status">${t('cards.loading')}</p>`}
+    ${whole ? html`<p class="lede">${engineText(whole.summary, recognise(whole.summary))}</p>` : html`<p class="help" role="status">${t('cards.loading')}</p>`}
     <p class="meta">${t('cards.facts', {
       count: card.decisions,
       proportionality: outOf100(card.meanProportionality),
       cohesion: outOf100(card.meanCohesion),
-      points: card.levelPoints ?? '–',
+      points: levelPoints(card.levelPoints),
     })}</p>
     <ol class="grades">${card.objectives.map((o) => gradeItem(view, card.teamName, o, whole?.objectives.find((w) => w.objective === o.objective), open))}</ol>
   </article>`;
@@ -95,7 +99,7 @@ function gradeItem(view: ExerciseView, teamName: string, o: ObjectiveGradeView, 
           <summary>${t('cards.behind', { count: whole.decisions.length })}</summary>
           ${whole.decisions.length
             ? html`<ul class="grade-decisions">${whole.decisions.map(
-                (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}: ${d.bearing}</li>`,
+                (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}${colon()} ${d.bearing}</li>`,
               )}</ul>`
             : html`<p class="empty">${t('cards.noDecision', { team: teamName })}</p>`}
           <table class="table compact">

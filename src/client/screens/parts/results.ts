@@ -9,7 +9,7 @@ import type { DecisionView, ExerciseView, RoundView, ScoreView } from '../../../
 import { explanationOf, wantExplanation } from '../../net/explanations';
 import { html, nothing, swatch, type TemplateResult } from '../../ui/dom';
 import { termLink } from './help';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
 import { componentLabel, engineText, percent, points } from '../../ui/engineText';
 import { actionName, chosenProcedures, incidentName, ladderLabel, postureWord, roundTitle, teamList, teamName } from '../../ui/format';
 
@@ -33,14 +33,20 @@ export function resultsSection(view: ExerciseView, options: ResultsOptions = {})
   </section>`;
 }
 
+/** A round's headlines, the engine's in the chosen language and the adversary's news as written. */
+export function headlines(r: RoundView): TemplateResult | typeof nothing {
+  if (!r.headlines.length) return nothing;
+  return html`<ul class="headlines">${r.headlines.map((h, i) => html`<li>${engineText(h, r.headlineMessages?.[i])}</li>`)}</ul>`;
+}
+
 export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOptions = {}): TemplateResult {
   const decisions = view.decisions.filter((d) => d.round === r.round);
   const news = r.adversaryMoves.filter((m) => m.news && !r.headlines.includes(m.news));
   const previous = view.rounds.find((x) => x.round === r.round - 1);
   return html`<article class="round-result" aria-labelledby=${`round-${r.round}-h`}>
     <h3 id=${`round-${r.round}-h`}>${t('results.what', { round: roundTitle(view, r.round) })}</h3>
-    ${r.headlines.length ? html`<ul class="headlines">${r.headlines.map((h) => html`<li>${h}</li>`)}</ul>` : nothing}
-    ${news.length ? html`<ul class="news">${news.map((m) => html`<li><strong>${m.name}:</strong> ${m.news}</li>`)}</ul>` : nothing}
+    ${headlines(r)}
+    ${news.length ? html`<ul class="news">${news.map((m) => html`<li><strong>${m.name}${colon()}</strong> ${m.news}</li>`)}</ul>` : nothing}
     <dl class="facts">
       <dt>${t('results.escalation')}</dt>
       <dd>${change(r.escalationBefore, r.escalationAfter, (n) => `${n}, ${ladderLabel(view, n)}`)}</dd>
@@ -76,7 +82,7 @@ function boardChanges(view: ExerciseView, round: number): TemplateResult {
   const kinds = new Set(['attribution', 'sanctions', 'intel', 'override']);
   const entries = view.timeline.filter((e) => e.round === round && kinds.has(e.kind));
   if (!entries.length) return html``;
-  return html`<h4>${t('results.board')}</h4><ul class="changes">${entries.map((e) => html`<li>${e.text}</li>`)}</ul>`;
+  return html`<h4>${t('results.board')}</h4><ul class="changes">${entries.map((e) => html`<li>${engineText(e.text, e.textMessages)}</li>`)}</ul>`;
 }
 
 export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: DecisionView) => TemplateResult, open = false): TemplateResult {
@@ -85,7 +91,7 @@ export function decisionItem(view: ExerciseView, d: DecisionView, extra?: (d: De
   return html`<li class="decision">
     <p class="decision-head">
       <span class="swatch" style=${swatch(view.teams.find((team) => team.id === d.team)?.colour)} aria-hidden="true"></span>
-      <strong>${teamName(view, d.team)}</strong>: ${actionName(view, d.action)}${d.incident ? html`${t('results.against')}<em>${incidentName(view, d.incident)}</em>` : nothing}
+      <strong>${teamName(view, d.team)}</strong>${colon()} ${actionName(view, d.action)}${d.incident ? html`${t('results.against')}<em>${incidentName(view, d.incident)}</em>` : nothing}
       ${d.joint.length ? html`<span class="badge">${t('results.jointWith', { names: teamList(view, d.joint.filter((team) => team !== d.team)) })}</span>` : nothing}
       ${d.effective ? nothing : html`<span class="badge badge--warn">${t('results.fellThrough')}</span>`}
       ${d.legallyExposed ? html`<span class="badge badge--warn">${t('results.exposed')}</span>` : nothing}
@@ -135,6 +141,6 @@ function scoreBody(score: ExplainedScore, label: string): TemplateResult {
       )}</tbody>
     </table></div>
     ${score.rules.length
-      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${engineText(r.effect, r.effectMessages)}</strong>: ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
+      ? html`<p><strong>${t('results.rules')}</strong></p><ul>${score.rules.map((r) => html`<li><strong>${engineText(r.effect, r.effectMessages)}</strong>${colon()} ${engineText(r.why, r.whyMessages)}</li>`)}</ul>`
       : nothing}`;
 }
