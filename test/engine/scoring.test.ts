@@ -32,7 +32,8 @@ import {
   type ProportionalityInput,
   type ProportionalityWeights,
 } from '../../src/engine/scoring/proportionality';
-import { exerciseFigure, unansweredResponse, type ExerciseResponse } from '../../src/engine/scoring/exercise';
+import { exerciseFigure, unansweredIncidents, unansweredResponse, type ExerciseResponse } from '../../src/engine/scoring/exercise';
+import { loadFile } from './support';
 import type { Score, ScoreComponent } from '../../src/engine/types';
 
 // ---------------------------------------------------------------------------
@@ -941,6 +942,23 @@ describe('exerciseFigure', () => {
     expect(unansweredResponse('ddos', 12).value).toBe(0);
     // Housekeeping alone (resilience at 100, weight 1) no longer reads as a perfect response to a harm of 6.
     expect(exerciseFigure([r('resilience', 0, 100, null), unansweredResponse('ddos', 6)])).toBe(35.7);
+  });
+
+  it('lets a response aimed at the whole campaign answer each incident only up to its severity', () => {
+    expect(unansweredResponse('ddos', 6, 1)).toEqual({ team: '', action: 'no response', incident: 'ddos', severity: 5, value: 38 });
+    expect(unansweredResponse('ddos', 6, 0)).toEqual(unansweredResponse('ddos', 6));
+    // The tutorial's norm endorsement (diplomatic, severity 1) is aimed at no incident.
+    const scenario = loadFile('scenarios/tutorial.json');
+    const endorse = scenario.actions.find((a) => a.id === 'endorse-norm')!;
+    expect([endorse.targetsIncident, endorse.severity]).toEqual([false, 1]);
+    const [grave, slight] = ['grave', 'slight'];
+    const incidents = { [grave]: { active: true, harm: 6 }, [slight]: { active: true, harm: 1 } };
+    const decision = (action: string, incident: string | null) => ({ action, incident, effective: true });
+    const state = (decisions: ReturnType<typeof decision>[]) => ({ incidents, decisions }) as never;
+    // Nothing done: both incidents fall short by their whole harm.
+    expect(unansweredIncidents(scenario, state([])).map((u) => [u.incident, u.severity])).toEqual([[grave, 6], [slight, 1]]);
+    // A one-line endorsement answers the slight incident, and the grave one only up to 1.
+    expect(unansweredIncidents(scenario, state([decision('endorse-norm', null)])).map((u) => [u.incident, u.severity, u.value])).toEqual([[grave, 5, 38]]);
   });
 });
 

@@ -47,9 +47,12 @@ const SHORTFALL_FOR_ZERO = 8;
 
 /**
  * Incidents that did harm and that no government answered with a coercive
- * response that went ahead, aimed at the incident or at the whole campaign.
- * Each counts as a response of severity 0 with the fit of severity 0 against
- * its harm, weighted by the harm a fitting response would have had.
+ * response that went ahead aimed at the incident. A response aimed at the
+ * whole campaign answers each incident up to its severity: the part of an
+ * incident's harm that the strongest of them does not measure up to counts
+ * as a response of that severity with the fit of falling short by it (a
+ * one-line statement of support cannot answer a grave intrusion for the
+ * whole coalition). With no campaign-wide response that is the whole harm.
  */
 export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>): ExerciseResponse[] {
   const actions = indexOf(scenario).actions;
@@ -58,17 +61,22 @@ export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseStat
     const action = actions.get(d.action);
     return d.effective && !action?.attributionStance && COERCIVE_CATEGORIES.includes(action?.category ?? 'rollback');
   });
-  if (coercive.some((d) => d.incident === null)) return [];
-  const answered = new Set(coercive.map((d) => d.incident));
+  const answered = new Set(coercive.map((d) => d.incident).filter((id) => id !== null));
+  const campaignWide = Math.max(0, ...coercive.filter((d) => d.incident === null).map((d) => actions.get(d.action)?.severity ?? 0));
   return Object.entries(state.incidents)
-    .filter(([id, incident]) => incident.active && incident.harm > 0 && !answered.has(id))
-    .map(([id, incident]) => unansweredResponse(id, incident.harm));
+    .filter(([id, incident]) => incident.active && incident.harm > 0 && !answered.has(id) && Math.min(10, incident.harm) > campaignWide)
+    .map(([id, incident]) => unansweredResponse(id, incident.harm, campaignWide));
 }
 
-/** An incident left unanswered, as a response of severity 0 weighted by its harm (at most 10). */
-export function unansweredResponse(incident: string, harm: number): ExerciseResponse {
-  const h = Math.min(10, harm);
-  return { team: '', action: 'no response', incident, severity: h, value: Math.round(100 * (1 - Math.min(1, h / SHORTFALL_FOR_ZERO))) };
+/**
+ * An incident left (partly) unanswered, as a response weighted by the harm no
+ * response measured up to (at most 10), valued at the fit of falling short by
+ * that much. `answeredUpTo` is the severity of the strongest campaign-wide
+ * response (0 when none).
+ */
+export function unansweredResponse(incident: string, harm: number, answeredUpTo = 0): ExerciseResponse {
+  const gap = Math.min(10, harm) - Math.max(0, answeredUpTo);
+  return { team: '', action: 'no response', incident, severity: gap, value: Math.round(100 * (1 - Math.min(1, gap / SHORTFALL_FOR_ZERO))) };
 }
 
 /**
