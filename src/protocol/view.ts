@@ -632,6 +632,7 @@ export const exerciseViewSchema = z
     reportCards: z.array(reportCardViewSchema),
     debrief: z
       .strictObject({
+        fictional: z.boolean().describe('The scenario is set in no real past: the notes are the precedents behind the fiction.'),
         whatHappened: z.array(z.strictObject({ round: z.number().int().nullable(), text: z.string(), sources: z.array(z.string()) })),
         discussionQuestions: z.array(z.string()),
         sources: z.array(z.strictObject({ id: z.string(), citation: z.string(), url: z.string().nullable() })),

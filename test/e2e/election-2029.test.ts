@@ -126,4 +126,15 @@ describe.skipIf(!HAVE_CHROMIUM)('election-2029: the ransomware named to the crew
     expect((await facts.innerText()).split('\n').join(' ')).toMatch(/Federation intelligence service:\s*(Probing|Emboldened|Deterred|Tit-for-tat|De-escalating)/);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('calls the debrief notes of a fiction what they are: the precedents behind it, not a record', async () => {
+    await fac.locator('summary', { hasText: 'End the exercise early' }).click();
+    await fac.locator('#end-reason').fill('Out of time');
+    await fac.getByRole('button', { name: 'End the exercise now' }).click();
+    await fac.getByRole('button', { name: 'Yes, end it now' }).click();
+    await deu.getByRole('heading', { name: /^Debrief:/ }).waitFor({ timeout: 20_000 });
+    await deu.getByRole('heading', { name: 'Behind the fiction' }).waitFor();
+    expect(await deu.getByRole('heading', { name: 'What really happened' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -150,7 +150,7 @@ function teamsDid(view: ExerciseView, round: number): TemplateResult {
   return html`<ul>${decisions.map((d) => html`<li><strong>${teamName(view, d.team)}</strong>${colon()} ${actionName(view, d.action)}${d.joint.length ? t('debrief.jointly') : ''}${d.effective ? '' : t('debrief.fellThrough')}</li>`)}</ul>`;
 }
 
-/** What really happened, with sources (and, for the facilitator, the guide); `folded` puts the notes tied to no round, the sources and the guide behind a disclosure (the report's short version). */
+/** What really happened (behind the fiction, for a fictional scenario), with sources (and, for the facilitator, the guide); `folded` puts the notes tied to no round, the sources and the guide behind a disclosure (the report's short version). */
 export function whatReallyHappened(view: ExerciseView, folded = false): TemplateResult {
   const d = view.debrief;
   if (!d) return html``;
@@ -158,7 +158,7 @@ export function whatReallyHappened(view: ExerciseView, folded = false): Template
   // Notes tied to no round (the history track, where the model departs from the record) fold away in the short version.
   const modelNotes = d.whatHappened.filter((w) => w.round === null);
   return html`<section class="panel" aria-labelledby="real-h">
-    <h2 id="real-h">${t('debrief.real')}</h2>
+    <h2 id="real-h">${t(d.fictional ? 'debrief.realFiction' : 'debrief.real')}</h2>
     ${folded
       ? html`${realList(view, d.whatHappened.filter((w) => w.round !== null))}${modelNotes.length ? fold(t('debrief.modelNotes', { count: modelNotes.length }), realList(view, modelNotes)) : nothing}`
       : realList(view, d.whatHappened)}

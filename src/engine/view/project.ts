@@ -176,6 +176,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   debrief: (scenario, state, viewer) =>
     isDebrief(state)
       ? {
+          fictional: scenario.meta.fictional === true,
           whatHappened: scenario.debrief.whatHappened.map((w) => ({ round: w.round ?? null, text: w.text, sources: w.sources })),
           discussionQuestions: scenario.debrief.discussionQuestions,
           sources: scenario.meta.sources.map((s) => ({ id: s.id, citation: s.citation, url: s.url ?? null })),

@@ -352,6 +352,8 @@ export interface ExerciseView {
   reportCards: ReportCardView[];
   /** Everyone, once the exercise reaches the debrief. */
   debrief: {
+    /** The scenario is set in no real past (meta.fictional): the notes are the precedents behind the fiction, not a record. */
+    fictional: boolean;
     whatHappened: { round: number | null; text: string; sources: string[] }[];
     discussionQuestions: string[];
     sources: { id: string; citation: string; url: string | null }[];
