@@ -15,6 +15,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SMALLEST_TEXT, W } from '../../src/client/board/size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
@@ -128,12 +129,12 @@ describe.skipIf(!HAVE_CHROMIUM)('two adversaries in the browser', () => {
     expect(await behind.innerText()).toContain('Ransomware at hospitals, striking United States and United Kingdom');
     // A team does not learn who is behind which incident before the debrief.
     expect(await usa.locator('.behind-list').count()).toBe(0);
-    // The drawn board is there at a size where its adversaries' lines (22 px on the 1280 px canvas) read at 14 px or more.
+    // The drawn board is there at a size where its smallest words (SMALLEST_TEXT on the 1280 px canvas) read at 14 px or more.
     for (const page of [fac, usa]) {
       const canvas = page.locator('section.board canvas');
       await canvas.waitFor();
       const box = (await canvas.boundingBox())!;
-      expect((box.width / 1280) * 22, page === fac ? 'facilitator' : 'team').toBeGreaterThanOrEqual(14);
+      expect((box.width / W) * SMALLEST_TEXT, page === fac ? 'facilitator' : 'team').toBeGreaterThanOrEqual(14);
     }
     expect(errors).toEqual([]);
   }, 90_000);

@@ -2,14 +2,17 @@
  * Two layout promises, in Chromium against the real server: at 1920×1080 the
  * console shows what matters during a round on one screen (the controls and
  * clock, every team's state, the injects to release and the ad-hoc inject
- * form) with the join codes folded away; and the tutorial's after-action
- * report, short version, prints to fewer than 6 A4 pages.
+ * form) with the join codes folded away; the drawn board is large enough
+ * at 1366×768 for its smallest words to read at 14 px, and still fits a
+ * 1080 px screen's height at 1920; and the tutorial's after-action report,
+ * short version, prints to fewer than 6 A4 pages.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAVE_CHROMIUM, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
+import { H, SMALLEST_TEXT, W } from '../../src/client/board/size';
 
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
 
@@ -66,6 +69,34 @@ describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
     }
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.screenshot({ path: 'test-results/screens/console-round@1920.png' });
+  }, 120_000);
+
+  it('draws the board so that its smallest words read at 14 px or more at 1366 wide, and fit a 1080 px screen at 1920', async () => {
+    const facilitator = await TestClient.connect(rig.base, 'facilitator');
+    clients.push(facilitator);
+    const created = await facilitator.create({ scenarioText: JSON.stringify(fixtureScenario({ teams: 2, rounds: 2 })), seed: 'board-size', facilitatorName: 'Fran' });
+    await facilitator.resume(created.facilitatorCredential);
+    await facilitator.must({ type: 'startExercise' });
+    await facilitator.must({ type: 'advance' });
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+      const page = await facilitatorPage(created.exerciseId, created.facilitatorCredential, `/facilitate/${created.exerciseId}`, viewport);
+      const canvas = page.locator('.board-wrap canvas');
+      await canvas.waitFor();
+      await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0, SLOW).toBeGreaterThan(100);
+      const box = (await canvas.boundingBox())!;
+      expect((box.width / W) * SMALLEST_TEXT, `smallest text at ${viewport.width}`).toBeGreaterThanOrEqual(14);
+      expect(box.height, `board height at ${viewport.width}`).toBeLessThanOrEqual(viewport.height);
+      expect(box.width / box.height).toBeCloseTo(W / H, 1);
+      // Nothing sideways: the board's row stays inside the page.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await canvas.scrollIntoViewIfNeeded();
+      // The sticky side column stays in its own row: it never slides over the board.
+      const side = (await page.locator('.col-side').boundingBox())!;
+      const drawn = (await canvas.boundingBox())!;
+      expect(side.y + side.height <= drawn.y || side.x >= drawn.x + drawn.width, 'side column clear of the board').toBe(true);
+      await page.screenshot({ path: `test-results/screens/console-board@${viewport.width}.png` });
+      await page.context().close();
+    }
   }, 120_000);
 
   it("prints the tutorial's short report on fewer than 6 A4 pages", async () => {

@@ -16,9 +16,9 @@ import { projector } from './model';
 import { COASTS } from './outline';
 import { sanctionWord } from '../ui/format';
 import { t } from '../ui/i18n';
+import { H, SMALLEST_TEXT, W } from './size';
 
-export const W = 1280;
-export const H = 720;
+export { W, H };
 const MAP = { x: 16, y: 16, w: 760, h: 430 };
 const METERS = { x: 16, y: 462, w: 760, h: 242 };
 const LADDER = { x: 792, y: 16, w: 472, h: 430 };
@@ -123,7 +123,7 @@ export class BoardScene extends Phaser.Scene {
     if (!entry) {
       const t = this.add.text(x, y, s, {
         fontFamily: FONT,
-        fontSize: `${style.size}px`,
+        fontSize: `${Math.max(SMALLEST_TEXT, style.size)}px`,
         color: style.colour ?? '#1b2430',
         fontStyle: style.bold ? 'bold' : 'normal',
         resolution: Math.min(2, window.devicePixelRatio || 1),

@@ -15,7 +15,7 @@ import { legalCategoryWord } from '../ui/engineText';
 
 /** Lists of names: British English as before, else the chosen language. */
 const listLocale = (): string => (locale() === 'en' ? 'en-GB' : locale());
-import { boardSection } from './parts/board';
+import { wideBoard } from './parts/board';
 import { evasionSection } from './parts/evasion';
 import { chatReadOnly } from './parts/chat';
 import { codesSection } from './parts/codes';
@@ -37,12 +37,11 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
       ${controlsSection(ctx)}
       ${guideSection(view)}
       ${teamsLiveSection(ctx)}
-      ${boardSection(ctx.board, view)}
       ${evasionSection(view)}
       ${resultsSection(view)}
       ${feedSection(ctx, t('console.released'))}
     </div>
-    <aside class="col-side" tabindex="0" aria-label=${t('console.asideLabel')}>
+    <div class="side-track"><aside class="col-side" tabindex="0" aria-label=${t('console.asideLabel')}>
       ${codesSection(ctx)}
       ${upcomingSection(ctx)}
       ${adhocSection(ctx)}
@@ -55,7 +54,8 @@ export function facilitatorScreen(ctx: Ctx): TemplateResult {
         ? html`<section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">${t('console.yourExercises')}</h2>${exerciseTable(ctx.local.exercises, ctx.exerciseId)}
             ${classGradeSheet(ctx.answers, ctx.local.exercises.length)}</section>`
         : nothing}
-    </aside>
+    </aside></div>
+    ${wideBoard(ctx.board, view)}
   </main>`;
 }
 

@@ -3,7 +3,7 @@ import { html, repeat, swatch, type TemplateResult } from '../ui/dom';
 import { t } from '../ui/i18n';
 import { lockIcon } from '../ui/icons';
 import type { Ctx } from './context';
-import { boardSection } from './parts/board';
+import { wideBoard } from './parts/board';
 import { chatReadOnly } from './parts/chat';
 import { feedSection } from './parts/feed';
 import { normsSection } from './parts/norms';
@@ -18,16 +18,16 @@ export function observerScreen(ctx: Ctx): TemplateResult {
     <div class="col-main">
       <h1 class="visually-hidden">${t('observer.title', { title: view.scenario.title })}</h1>
       ${whatNow(view)}
-      ${boardSection(ctx.board, view)}
       ${teamsReadOnly(ctx)}
       ${resultsSection(view)}
       ${normsSection(view)}
       ${feedSection(ctx, t('observer.injects'))}
     </div>
-    <aside class="col-side" tabindex="0" aria-label=${t('debrief.side')}>
+    <div class="side-track"><aside class="col-side" tabindex="0" aria-label=${t('debrief.side')}>
       ${notesSection(ctx)}
       ${chatReadOnly(view)}
-    </aside>
+    </aside></div>
+    ${wideBoard(ctx.board, view)}
   </main>`;
 }
 

@@ -8,7 +8,7 @@ import { answerSlot } from '../ui/answers';
 import { html, nothing, paragraphs, type TemplateResult } from '../ui/dom';
 import { t } from '../ui/i18n';
 import type { Ctx } from './context';
-import { boardSection } from './parts/board';
+import { wideBoard } from './parts/board';
 import { feedSection } from './parts/feed';
 import { resultsSection } from './parts/results';
 import { whatNow } from './parts/situation';
@@ -42,10 +42,9 @@ export function redCellScreen(ctx: Ctx): TemplateResult {
       <h1 class="visually-hidden">${t('redcell.title', { name: adversaries.map((a) => a.name).join(', ') || view.scenario.adversaryName })}</h1>
       ${whatNow(view)}
       ${adversaries.map((a) => movesSection(ctx, a))}
-      ${boardSection(ctx.board, view)}
       ${resultsSection(view)}
     </div>
-    <aside class="col-side" tabindex="0" aria-label=${t('redcell.aside')}>
+    <div class="side-track"><aside class="col-side" tabindex="0" aria-label=${t('redcell.aside')}>
       ${adversaries
         .filter((a) => a.id === null || a.briefing)
         .map(
@@ -55,7 +54,8 @@ export function redCellScreen(ctx: Ctx): TemplateResult {
           </section>`,
         )}
       ${feedSection(ctx, t('redcell.news'))}
-    </aside>
+    </aside></div>
+    ${wideBoard(ctx.board, view)}
   </main>`;
 }
 

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from '../ui/dom';
 import type { Ctx } from './context';
 import { t } from '../ui/i18n';
 import { actorsSection } from './parts/actors';
-import { boardSection } from './parts/board';
+import { wideBoard } from './parts/board';
 import { evasionSection } from './parts/evasion';
 import { catalogueSection } from './parts/catalogue';
 import { chatSection } from './parts/chat';
@@ -32,16 +32,16 @@ export function teamScreen(ctx: Ctx): TemplateResult {
       ${deciding ? html`${proposalsSection(ctx)} ${catalogueSection(ctx)} ${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)} ${evasionSection(view)} ${actorsSection(view)}` : nothing}
       ${briefingSection(view)}
       ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)} ${evasionSection(view)} ${actorsSection(view)}` : nothing}
-      ${boardSection(ctx.board, view)}
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>
-    <aside class="col-side" tabindex="0" aria-label="Injects and chat">
+    <div class="side-track"><aside class="col-side" tabindex="0" aria-label="Injects and chat">
       ${feedSection(ctx, t('team.injects'))}
       ${chatSection(ctx)}
       <section class="panel" aria-labelledby="team-presence-h">
         <h2 id="team-presence-h">${t('team.yourTeam')}</h2>
         ${presenceList(view, ctx.session.presence, (s) => s.role === 'team' && s.team === team)}
       </section>
-    </aside>
+    </aside></div>
+    ${wideBoard(ctx.board, view)}
   </main>`;
 }

@@ -75,6 +75,15 @@ export function boardSection(panel: BoardPanel, view: ExerciseView, heading = t(
   </section>`;
 }
 
+/**
+ * The board on a row of its own, below both columns of a screen: in the main
+ * column of a 1366 px screen the canvas would be drawn at two thirds of its
+ * size, and its smallest words (14 px on the 1280 px canvas) under 10 px.
+ */
+export function wideBoard(panel: BoardPanel, view: ExerciseView): TemplateResult {
+  return html`<div class="col-wide">${boardSection(panel, view)}</div>`;
+}
+
 /** Two governments, "A and B", the locale's way. */
 const pair = (view: ExerciseView, a: string, b: string) => andList([teamName(view, a), teamName(view, b)], locale());
 
