@@ -414,6 +414,7 @@ const fr: Catalogue = {
   'part.strongEvidence': 'son exposé des motifs repose sur des preuves évaluées à {{evidence}}, au moins {{below}}',
   // Further adversaries.
   'others.move': 'Action de {{actor}} : {{move}}.',
+  'others.redCellMoveUnfit': 'L’action choisie par la cellule rouge ({{move}}) ne convenait plus à la posture de {{actor}} après sa réaction : aucune action ce tour-ci.',
   'timeline.roundBegins': 'Le tour {{round}} commence : {{title}}.',
   'timeline.roundBeginsUntitled': 'Le tour {{round}} commence.',
   'timeline.roundResolved': 'Tour {{round}} évalué : cohésion {{cohesion}}, escalade {{before}} → {{after}}, adversaire {{posture}}.',
@@ -427,6 +428,7 @@ const fr: Catalogue = {
   'timeline.briefing': 'Briefing : lisez le briefing de votre gouvernement.',
   'timeline.ended': 'L’exercice est terminé : débriefing.',
   'timeline.adversaryMove': 'Action de l’adversaire : {{move}}.',
+  'timeline.redCellMoveUnfit': 'L’action choisie par la cellule rouge ({{move}}) ne convenait plus à la posture de l’adversaire après sa réaction : aucune action ce tour-ci.',
   'timeline.talksCanBegin': 'L’adversaire répond par le canal discret : les pourparlers peuvent commencer.',
   'timeline.relapseAttack': 'Une nouvelle attaque rompt les termes des pourparlers : rechute.',
   'timeline.relapseHardliners': 'Les tenants de la ligne dure l’emportent dans la capitale adverse : la normalisation rechute.',
@@ -869,6 +871,7 @@ const de: Catalogue = {
   'part.strongEvidence': 'ihre Begründung stützt sich auf Beweise von {{evidence}}, mindestens {{below}}',
   // Further adversaries.
   'others.move': 'Zug von {{actor}}: {{move}}.',
+  'others.redCellMoveUnfit': 'Der Zug der Red Cell ({{move}}) passte nach der Reaktion nicht mehr zur Haltung von {{actor}}: in dieser Runde kein Zug.',
   'timeline.roundBegins': 'Runde {{round}} beginnt: {{title}}.',
   'timeline.roundBeginsUntitled': 'Runde {{round}} beginnt.',
   'timeline.roundResolved': 'Runde {{round}} ausgewertet: Zusammenhalt {{cohesion}}, Eskalation {{before}} → {{after}}, Gegner {{posture}}.',
@@ -882,6 +885,7 @@ const de: Catalogue = {
   'timeline.briefing': 'Briefing: Lesen Sie das Briefing Ihrer Regierung.',
   'timeline.ended': 'Die Übung ist beendet: Nachbesprechung.',
   'timeline.adversaryMove': 'Zug des Gegners: {{move}}.',
+  'timeline.redCellMoveUnfit': 'Der Zug der Red Cell ({{move}}) passte nach der Reaktion nicht mehr zur Haltung des Gegners: in dieser Runde kein Zug.',
   'timeline.talksCanBegin': 'Der Gegner antwortet über den vertraulichen Kanal: Gespräche können beginnen.',
   'timeline.relapseAttack': 'Ein neuer Angriff bricht die Bedingungen der Gespräche: Rückfall.',
   'timeline.relapseHardliners': 'In der gegnerischen Hauptstadt setzen sich die Hardliner durch: Die Normalisierung scheitert.',

@@ -64,7 +64,7 @@ export function eligibleMoves(scenario: Scenario, state: ExerciseState): Adversa
 /** Plays the red cell's chosen move, or draws the model's (only in-kind moves when the retaliation is an answer in kind). Returns what happened and whether it did harm. */
 export function playMoves(work: Work, inKindOnly = false): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
   const eligible = eligibleMoves(work.scenario, work.state).filter((m) => !inKindOnly || m.inKind === true);
-  const moves = chooseOrDraw(work, work.scenario.adversary.moves, eligible, work.state.redCellMove, "the adversary's");
+  const moves = chooseOrDraw(work, work.scenario.adversary.moves, eligible, work.state.redCellMove, null);
   return playChosen(work, moves, null);
 }
 
@@ -73,13 +73,14 @@ export function playMoves(work: Work, inKindOnly = false): { moves: RoundResult[
  * one (a move id, or null to hold back; no draw then), else each eligible move
  * drawn with its chance. A chosen move that no longer fits (the adversary's
  * reaction this round changed its posture or phase) is logged and not played.
- * `all` are the adversary's moves (for the name); `whose` names the adversary in that log line ("the adversary's", "Ransom crew's").
+ * `all` are the adversary's moves (for the name); `actor` names a further adversary in that log line (null for the primary).
  */
-export function chooseOrDraw(work: Work, all: AdversaryMove[], eligible: AdversaryMove[], chosen: string | null | undefined, whose: string): AdversaryMove[] {
+export function chooseOrDraw(work: Work, all: AdversaryMove[], eligible: AdversaryMove[], chosen: string | null | undefined, actor: string | null): AdversaryMove[] {
   const moves = chosen !== undefined ? eligible.filter((m) => m.id === chosen) : eligible.filter((m) => drawMove(work, m));
   if (chosen && moves.length === 0) {
     const name = all.find((m) => m.id === chosen)?.name ?? chosen;
-    work.log({ kind: 'adversary', audience: 'facilitator', text: `The red cell's move (${name}) no longer fitted ${whose} posture after its reaction: no move this round.` });
+    const text = actor === null ? say('timeline.redCellMoveUnfit', { move: name }) : say('others.redCellMoveUnfit', { actor, move: name });
+    work.log({ kind: 'adversary', audience: 'facilitator', text });
   }
   return moves;
 }

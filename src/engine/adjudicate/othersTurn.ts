@@ -101,7 +101,7 @@ export function playOthers(
   actors.forEach((actor, i) => {
     // The red cell's choice for this actor, when it made one, replaces the draws (as for the primary adversary).
     const eligible = eligibleOtherMoves(work.scenario, work.state, actor).filter((m) => !inKindOnly[i] || m.inKind === true);
-    const chosen = chooseOrDraw(work, actor.moves, eligible, work.state.redCellOthers?.[actor.id], `${actor.name}'s`);
+    const chosen = chooseOrDraw(work, actor.moves, eligible, work.state.redCellOthers?.[actor.id], actor.name);
     const played = playChosen(work, chosen, actor.name);
     harmful ||= played.harmful;
     rounds[i]!.moves = played.moves;

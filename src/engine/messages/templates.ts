@@ -363,6 +363,7 @@ export const TEMPLATES = {
   'timeline.briefing': "Briefing: read your government's briefing.",
   'timeline.ended': 'The exercise has ended: debrief.',
   'timeline.adversaryMove': 'Adversary move: {{move}}.',
+  'timeline.redCellMoveUnfit': "The red cell's move ({{move}}) no longer fitted the adversary's posture after its reaction: no move this round.",
   'timeline.talksCanBegin': 'The adversary answers on the back channel: talks can begin.',
   'timeline.relapseAttack': 'A new attack breaks the terms of the talks: relapse.',
   'timeline.relapseHardliners': "Hardliners prevail in the adversary's capital: the normalisation relapses.",
@@ -378,6 +379,7 @@ export const TEMPLATES = {
 
   // Further adversaries (adjudicate/othersTurn.ts).
   'others.move': '{{actor}} move: {{move}}.',
+  'others.redCellMoveUnfit': "The red cell's move ({{move}}) no longer fitted {{actor}}'s posture after its reaction: no move this round.",
 } as const;
 
 export type MessageKey = keyof typeof TEMPLATES;
