@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -48,21 +48,11 @@ describe.skipIf(!HAVE_CHROMIUM)('NotPetya: a raise at the OSCE and an allied rev
   let fac: Page;
   let ukr: Page;
 
-  async function open(label: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    await howToPlaySeen(context);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => errors.push(`${label}: ${err.message}`));
-    return page;
-  }
+  const open = (label: string): Promise<Page> => openSeatPage(browser, contexts, errors, label);
 
-  async function advance(label: string | RegExp): Promise<void> {
-    const before = await fac.locator('.status-line').innerText().catch(() => '');
-    await facilitatorStep(fac, label);
-    await expect.poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, SLOW).toBe(true);
-  }
+
+  const advance = (label: string | RegExp): Promise<void> => advanceConsole(fac, label);
+
 
   async function draft(name: string, rationale: string): Promise<void> {
     const item = ukr.locator('li.action').filter({ has: ukr.locator('.action-name', { hasText: name }) }).first();

@@ -10,7 +10,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig, openSeatPage, advanceConsole } from '../helpers/browser';
 
 /** Waits for what a page shows: generous, since the browser shares the machine with other test files. */
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -28,15 +28,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a joint investigation team in the browser', () 
   const errors: string[] = [];
   let fac: Page;
 
-  async function open(label: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    await howToPlaySeen(context);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => errors.push(`${label}: ${err.message}`));
-    return page;
-  }
+  const open = (label: string): Promise<Page> => openSeatPage(browser, contexts, errors, label);
+
 
   async function join(code: string, name: string): Promise<Page> {
     const page = await open(name);
@@ -48,11 +41,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a joint investigation team in the browser', () 
   }
 
   /** Clicks the facilitator's main control and waits for the status line to move on. */
-  async function advance(label: string | RegExp): Promise<void> {
-    const before = await fac.locator('.status-line').innerText().catch(() => '');
-    await facilitatorStep(fac, label);
-    await expect.poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, SLOW).toBe(true);
-  }
+  const advance = (label: string | RegExp): Promise<void> => advanceConsole(fac, label);
+
 
   const action = (page: Page, name: string) => page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: name }) }).first();
 

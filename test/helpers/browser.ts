@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { ROOT } from './server';
 
@@ -80,6 +81,30 @@ export async function facilitatorStep(page: Page, name: string | RegExp | null):
   // Before the start, seats nobody took stay open (as they were before the choice existed); then go ahead.
   for (const open of await confirm.getByRole('radio', { name: /Leave the seat open/ }).all()) await open.check();
   await confirm.locator('.row .btn').first().click();
+}
+
+/**
+ * A seat's page in a context of its own at 1366×768, with how to play already
+ * seen; the context joins `contexts` (to close after the suite) and the page's
+ * uncaught errors join `errors`, prefixed with `label`.
+ */
+export async function openSeatPage(browser: Browser, contexts: BrowserContext[], errors: string[], label: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await howToPlaySeen(context);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (err) => errors.push(`${label}: ${err.message}`));
+  return page;
+}
+
+/** The facilitator's step (facilitatorStep), then a wait until the console's status line has changed. */
+export async function advanceConsole(fac: Page, label: string | RegExp): Promise<void> {
+  const before = await fac.locator('.status-line').innerText().catch(() => '');
+  await facilitatorStep(fac, label);
+  await expect
+    .poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, { timeout: 20_000, interval: 100 })
+    .toBe(true);
 }
 
 /** Marks how to play as already seen in this context, for tests about other things (test/e2e/learning.test.ts covers the overlay). */
