@@ -14,13 +14,12 @@
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole, startRigWithScenarios } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -75,7 +74,6 @@ function writeScenario(dir: string): void {
 describe.skipIf(!HAVE_CHROMIUM)('the public and the platforms in the browser', () => {
   let rig: BrowserRig;
   let browser: Browser;
-  let scenarios: string;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
   let fac: Page;
@@ -101,16 +99,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the public and the platforms in the browser', (
   const ourConfidence = () => usa.locator('.intel-item', { hasText: 'Party mail hack' }).first().innerText();
 
   beforeAll(async () => {
-    scenarios = mkdtempSync(join(tmpdir(), 'firebreak-actors-scenarios-'));
-    writeScenario(scenarios);
-    rig = await startBrowserRig('firebreak-actors-', scenarios);
+    rig = await startRigWithScenarios('firebreak-actors-', writeScenario);
     browser = rig.browser;
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await rig?.close();
-    rmSync(scenarios, { recursive: true, force: true });
   }, 60_000);
 
   it('a statement made into a crowded news cycle holds little attention; a disclosure request is answered and its evidence shows in attribution', async () => {

@@ -13,13 +13,12 @@
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole, startRigWithScenarios } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -78,7 +77,6 @@ function writeScenario(dir: string): void {
 describe.skipIf(!HAVE_CHROMIUM)('sanctions evasion in the browser', () => {
   let rig: BrowserRig;
   let browser: Browser;
-  let scenarios: string;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
   let fac: Page;
@@ -103,16 +101,13 @@ describe.skipIf(!HAVE_CHROMIUM)('sanctions evasion in the browser', () => {
   const channelPanel = () => usa.locator('section.evasion');
 
   beforeAll(async () => {
-    scenarios = mkdtempSync(join(tmpdir(), 'firebreak-evasion-scenarios-'));
-    writeScenario(scenarios);
-    rig = await startBrowserRig('firebreak-evasion-', scenarios);
+    rig = await startRigWithScenarios('firebreak-evasion-', writeScenario);
     browser = rig.browser;
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await rig?.close();
-    rmSync(scenarios, { recursive: true, force: true });
   }, 60_000);
 
   it('shows the channel the adversary opens, takes a designation through the action panel, and shows the channel narrowed and its cost', async () => {

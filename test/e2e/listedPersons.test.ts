@@ -12,12 +12,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole, startRigWithScenarios } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -38,7 +37,6 @@ function writeScenario(dir: string): void {
 describe.skipIf(!HAVE_CHROMIUM)("the listed persons' rights in the browser", () => {
   let rig: BrowserRig;
   let browser: Browser;
-  let scenarios: string;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
   let fac: Page;
@@ -77,16 +75,13 @@ describe.skipIf(!HAVE_CHROMIUM)("the listed persons' rights in the browser", () 
   }
 
   beforeAll(async () => {
-    scenarios = mkdtempSync(join(tmpdir(), 'firebreak-listed-scenarios-'));
-    writeScenario(scenarios);
-    rig = await startBrowserRig('firebreak-listed-', scenarios);
+    rig = await startRigWithScenarios('firebreak-listed-', writeScenario);
     browser = rig.browser;
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await rig?.close();
-    rmSync(scenarios, { recursive: true, force: true });
   }, 60_000);
 
   it('notifies the listed, shows their observations and the delisting, and refuses a relisting on the same reasons', async () => {

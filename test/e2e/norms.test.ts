@@ -15,12 +15,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, startBrowserRig, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole, startRigWithScenarios } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -51,7 +50,6 @@ function writeScenario(dir: string): void {
 describe.skipIf(!HAVE_CHROMIUM)('the norms track in the browser', () => {
   let rig: BrowserRig;
   let browser: Browser;
-  let scenarios: string;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
   let fac: Page;
@@ -67,16 +65,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the norms track in the browser', () => {
   const results = () => est.locator('body').innerText();
 
   beforeAll(async () => {
-    scenarios = mkdtempSync(join(tmpdir(), 'firebreak-norms-scenarios-'));
-    writeScenario(scenarios);
-    rig = await startBrowserRig('firebreak-norms-', scenarios);
+    rig = await startRigWithScenarios('firebreak-norms-', writeScenario);
     browser = rig.browser;
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await rig?.close();
-    rmSync(scenarios, { recursive: true, force: true });
   }, 60_000);
 
   it('shows the hospital struck, the raise at the UN, the track advancing and the attackers holding back', async () => {

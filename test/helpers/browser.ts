@@ -69,6 +69,23 @@ export async function startBrowserRig(prefix = 'firebreak-e2e-', scenariosDir = 
 }
 
 /**
+ * A rig that offers the scenarios `write` puts into a fresh temporary folder
+ * (a shipped scenario edited for a test); closing it removes the folder too.
+ */
+export async function startRigWithScenarios(prefix: string, write: (dir: string) => void): Promise<BrowserRig> {
+  const scenariosDir = mkdtempSync(join(tmpdir(), `${prefix}scenarios-`));
+  write(scenariosDir);
+  const rig = await startBrowserRig(prefix, scenariosDir);
+  return {
+    ...rig,
+    async close() {
+      await rig.close();
+      rmSync(scenariosDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * Clicks one of the console's phase steps ("Start the exercise", "Resolve
  * round 1 now"…), confirming it when the console asks first (empty seats,
  * teams that have not locked). `name` null: the first step on offer.
