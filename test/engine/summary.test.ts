@@ -58,9 +58,9 @@ describe('a tallied batch', () => {
   it('keeps the order in which policies first appear, and mixed runs apart', () => {
     const mixed = { ...options, mix: true };
     const tally = emptyTally(scenario);
-    tallyRun(tally, batchRun(scenario, mixed, 0));
-    tallyRun(tally, batchRun(scenario, options, 2));
-    tallyRun(tally, batchRun(scenario, options, 1));
+    tallyRun(scenario, tally, batchRun(scenario, mixed, 0));
+    tallyRun(scenario, tally, batchRun(scenario, options, 2));
+    tallyRun(scenario, tally, batchRun(scenario, options, 1));
     expect(tally.policies.map((p) => p.policy)).toEqual(['mixed', options.policies[2], options.policies[1]]);
   });
 });

@@ -142,7 +142,7 @@ export function batchRun(scenario: Scenario, options: BatchOptions, i: number, o
 export function tallyBatch(scenario: Scenario, options: BatchOptions, from = 0, to = options.runs, onRun?: (done: number) => void): SummaryTally {
   const tally = emptyTally(scenario);
   for (let i = from; i < to; i++) {
-    tallyRun(tally, batchRun(scenario, options, i));
+    tallyRun(scenario, tally, batchRun(scenario, options, i));
     onRun?.(i + 1 - from);
   }
   return tally;

@@ -3,7 +3,7 @@
  * ordered, so the same runs always summarise to the same bytes.
  */
 import { escalationLevel, posture } from '../rules/readers';
-import { exerciseFigure } from '../scoring/exercise';
+import { exerciseProportionality } from '../scoring/exercise';
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 
@@ -90,8 +90,6 @@ export interface SummaryTally {
   playedRounds: Set<number>;
   movedRounds: Set<number>;
   peakEscalationReached: number;
-  /** Each action's severity, for the exercise figure. */
-  severities: Record<string, number>;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -164,7 +162,6 @@ export function emptyTally(scenario: Scenario): SummaryTally {
     playedRounds: new Set(),
     movedRounds: new Set(),
     peakEscalationReached: 0,
-    severities: Object.fromEntries(scenario.actions.map((a) => [a.id, a.severity])),
   };
 }
 
@@ -190,7 +187,7 @@ function policyTally(tally: SummaryTally, policy: string): PolicyTally {
 }
 
 /** Adds one finished run to the tally; the run's state can be dropped afterwards. */
-export function tallyRun(tally: SummaryTally, { policy, state, rejected }: RunRecord): void {
+export function tallyRun(scenario: Scenario, tally: SummaryTally, { policy, state, rejected }: RunRecord): void {
   tally.runs += 1;
   const p = policyTally(tally, policy);
   p.runs += 1;
@@ -210,9 +207,7 @@ export function tallyRun(tally: SummaryTally, { policy, state, rejected }: RunRe
   tally.peakEscalationReached = Math.max(tally.peakEscalationReached, peak);
   const effective = state.decisions.filter((d) => d.effective);
   for (const d of effective) addCount(p.proportionality, d.proportionality.value, 1);
-  const figure = exerciseFigure(
-    effective.map((d) => ({ team: d.team, action: d.action, incident: d.incident, severity: tally.severities[d.action] ?? 0, value: d.proportionality.value })),
-  );
+  const figure = exerciseProportionality(scenario, state);
   if (figure !== null) addCount(p.exercise, figure, 1);
   p.rejectedCommands += rejected;
   for (const id of new Set(state.injects.delivered.map((d) => d.inject))) if (id !== null) countInto(tally.injectsFired, id);
@@ -277,6 +272,6 @@ export function summariseTally(scenario: Scenario, seed: string, tally: SummaryT
 /** The summary of runs already played and kept. */
 export function summarise(scenario: Scenario, seed: string, runs: RunRecord[]): SimulationSummary {
   const tally = emptyTally(scenario);
-  for (const run of runs) tallyRun(tally, run);
+  for (const run of runs) tallyRun(scenario, tally, run);
   return summariseTally(scenario, seed, tally);
 }

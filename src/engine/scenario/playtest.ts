@@ -149,7 +149,7 @@ export function playtest(
   const observation = emptyObservation();
   for (let i = 0; i < batch.runs; i++) {
     const run = batchRun(scenario, batch, i, (state) => observe(observation, scenario, state));
-    tallyRun(tally, run);
+    tallyRun(scenario, tally, run);
     onRun?.(i + 1, run);
   }
   return { summary: summariseTally(scenario, options.seed, tally), observation };
