@@ -88,6 +88,24 @@ describe("the engine's sentences in French and German", () => {
     chooseLanguage('en');
   });
 
+  it("renders a defection's rule line and its points in French and German", () => {
+    const why = say('defection.veto', { team: 'Germany', action: 'Sectoral sanctions' });
+    const effect = say('effect.pointsLost', { points: 6.7 });
+    const unconsulted = say('defection.unconsulted', { team: 'United States', channel: 'Front companies', teams: ['Germany', 'France'] });
+    chooseLanguage('en');
+    expect(engineText(why, recognise(why))).toBe('Germany vetoed Sectoral sanctions in the Council.');
+    chooseLanguage('fr');
+    expect(engineText(why, recognise(why))).toBe('Germany a opposé son veto à Sectoral sanctions au Conseil.');
+    expect(engineText(effect, recognise(effect))).toBe('−6,7 points');
+    expect(engineText(unconsulted, recognise(unconsulted))).toBe('United States a désigné les facilitateurs de Front companies malgré l’exposition de Germany et France, sans les consulter.');
+    chooseLanguage('de');
+    expect(engineText(why, recognise(why))).toBe('Germany hat im Rat ein Veto gegen Sectoral sanctions eingelegt.');
+    expect(engineText(effect, recognise(effect))).toBe('−6,7 Punkte');
+    const kind = say('defection.kind', { team: 'France', what: 'didNotImplement' });
+    expect(engineText(kind, recognise(kind))).toBe('France hat eine vereinbarte Maßnahme nicht umgesetzt.');
+    chooseLanguage('en');
+  });
+
   it('shows a text the engine did not wholly write as it is, in every language', () => {
     chooseLanguage('fr');
     expect(engineText('Set by the facilitator.', recognise('Set by the facilitator.'))).toBe('Set by the facilitator.');

@@ -10,6 +10,7 @@ import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulat
 import { POLICIES } from '../../src/engine/bots/policies';
 const POLICY_IDS = Object.keys(POLICIES);
 import type { ExerciseState } from '../../src/engine/types';
+import { DEFAULT_COHESION_WEIGHTS, scoreCohesion } from '../../src/engine/scoring/cohesion';
 import { richScenario, shippedScenarios } from './support';
 
 /** English again from the keys and parameters: msg parameters are written first, as the engine did. */
@@ -44,6 +45,7 @@ function texts(state: ExerciseState): { what: string; text: string }[] {
     ...state.decisions.flatMap((d) => d.proportionality.rules.flatMap((r) => [{ what: `${r.id} of ${d.action}`, text: r.why }, { what: `${r.id}'s effect`, text: r.effect }])),
     ...state.rounds.flatMap((r) => r.cohesion.components.map((c) => ({ what: `cohesion's ${c.id} in round ${r.round}`, text: c.why }))),
     ...state.rounds.map((r) => ({ what: `cohesion in round ${r.round}`, text: r.cohesion.summary })),
+    ...state.rounds.flatMap((r) => r.cohesion.rules.flatMap((d) => [{ what: `${d.id} in round ${r.round}`, text: d.why }, { what: `${d.id}'s effect`, text: d.effect }])),
   ];
 }
 
@@ -74,6 +76,32 @@ describe("the engine's sentences", () => {
     expect(TERMS.notice).toBe('prior notice to the responsible state');
   });
 
+  it("writes a defection's rule line as a keyed sentence, the same English as before, and reads it back", () => {
+    const teams = ['deu', 'fra', 'pol', 'est'].map((id) => ({ id, name: id === 'deu' ? 'Germany' : id, capacity: 1, posture: { diplomatic: 0.5 }, costBorne: 0, evidenceHeld: 0, evidenceShared: 0 }));
+    const score = scoreCohesion({
+      teams,
+      votes: [],
+      responses: [{ team: 'deu', severity: 3, joint: false }],
+      defections: [
+        { team: 'deu', kind: 'veto', why: say('defection.veto', { team: 'Germany', action: 'Sectoral sanctions' }) },
+        { team: 'fra', kind: 'nonImplementation', why: '' },
+        { team: 'pol', kind: 'unilateralEscalation', why: 'struck alone.' },
+      ],
+      weights: DEFAULT_COHESION_WEIGHTS,
+    });
+    expect(score.rules.map((r) => [r.effect, r.why])).toEqual([
+      ['\u22125.0 points', 'Germany vetoed Sectoral sanctions in the Council.'],
+      ['\u22125.0 points', 'Fra did not implement an agreed measure.'],
+      ['\u22125.0 points', 'Pol escalated alone: struck alone.'],
+    ]);
+    expect(score.rules.map((r) => recognise(r.why)?.[0]?.key)).toEqual(['defection.veto', 'defection.kind', 'defection.kindWithReason']);
+    expect(recognise(score.rules[0]!.effect)).toEqual([{ key: 'effect.pointsLost', params: { points: 5 } }]);
+    expect(recognise(score.rules[2]!.why)).toEqual([{ key: 'defection.kindWithReason', params: { team: 'Pol', what: 'escalatedAlone', reason: 'struck alone' } }]);
+    const free = scoreCohesion({ teams, votes: [], responses: [], defections: [{ team: 'deu', kind: 'veto', why: '' }], weights: { ...DEFAULT_COHESION_WEIGHTS, defectionPenalty: 0 } });
+    expect(free.rules[0]!.effect).toBe('+0.0 points');
+    expect(recognise(free.rules[0]!.effect)?.[0]?.key).toBe('effect.noPoints');
+  });
+
   it('leaves a text it cannot read whole as null', () => {
     expect(recognise('The facilitator wrote this.')).toBeNull();
     expect(recognise(`${say('outcome.done')} And then something else happened.`)).toBeNull();
@@ -90,7 +118,7 @@ describe("the engine's sentences", () => {
     expect(recognise(say('outcome.didNotGoAhead', { reason: say('outcome.didNotGoAhead', { reason: sentence }) }))?.[0]?.key).toBe('outcome.didNotGoAhead');
   });
 
-  it('reads back the outcomes, posture reasons and proportionality components of simulated exercises, and writes the same English again', () => {
+  it('reads back the outcomes, posture reasons, scores and defections of simulated exercises, and writes the same English again', () => {
     const scenarios = [richScenario(), ...shippedScenarios()];
     let read = 0;
     let unread = 0;
@@ -111,5 +139,5 @@ describe("the engine's sentences", () => {
     // Every one of them is keyed (an action's own prerequisiteText is read inside its frame, outcome.didNotGoAheadAuthored).
     expect(read).toBeGreaterThan(5000);
     expect(unread).toBe(0);
-  });
+  }, 180_000);
 });
