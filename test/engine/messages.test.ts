@@ -10,6 +10,8 @@ import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulat
 import { POLICIES } from '../../src/engine/bots/policies';
 const POLICY_IDS = Object.keys(POLICIES);
 import type { ExerciseState } from '../../src/engine/types';
+import type { Scenario } from '../../src/engine/scenario/schema';
+import { GENERIC_DESCRIPTORS, MEASURE_LABELS, reportCards } from '../../src/engine/grading/reportCard';
 import { DEFAULT_COHESION_WEIGHTS, scoreCohesion } from '../../src/engine/scoring/cohesion';
 import { richScenario, shippedScenarios } from './support';
 
@@ -47,6 +49,22 @@ function texts(state: ExerciseState): { what: string; text: string }[] {
     ...state.rounds.map((r) => ({ what: `cohesion in round ${r.round}`, text: r.cohesion.summary })),
     ...state.rounds.flatMap((r) => r.cohesion.rules.flatMap((d) => [{ what: `${d.id} in round ${r.round}`, text: d.why }, { what: `${d.id}'s effect`, text: d.effect }])),
   ];
+}
+
+/** The engine's texts of the report cards: summary, and per objective why its level, the descriptor (when generic), each measure's basis and each decision's bearing. */
+function cardTexts(scenario: Scenario, state: ExerciseState): { what: string; text: string }[] {
+  return reportCards(scenario, state).flatMap((card) => [
+    { what: `${card.team}'s card`, text: card.summary },
+    ...card.objectives.flatMap((o) => {
+      const own = scenario.meta.learningObjectives.find((l) => l.id === o.objective)!.rubric;
+      return [
+        { what: `why ${o.objective}`, text: o.why },
+        ...(o.level && !own[o.level] ? [{ what: `descriptor of ${o.objective}`, text: o.descriptor }] : []),
+        ...o.measures.map((m) => ({ what: `${m.id} of ${o.objective}`, text: m.basis })),
+        ...o.decisions.map((d) => ({ what: `bearing of ${d.decision}`, text: d.bearing })),
+      ];
+    }),
+  ]);
 }
 
 describe("the engine's sentences", () => {
@@ -102,6 +120,29 @@ describe("the engine's sentences", () => {
     expect(recognise(free.rules[0]!.effect)?.[0]?.key).toBe('effect.noPoints');
   });
 
+  it("writes a report card's reasons, bases and bearings as keyed sentences", () => {
+    const basis = say('part.cardScore', {
+      count: 2,
+      score: 52.6,
+      measures: [say('part.measureValue', { measure: 'measure.proportionality', value: 80 }), say('part.measureValue', { measure: 'measure.proportionality.evidence', value: 25.25 })],
+      weakest: say('part.weakest', { measure: 'measure.proportionality.evidence' }),
+    });
+    const why = say('card.whyDeveloping', { basis, rated: say('part.rated', { ratings: 'S, M', level: 'developing' }), combined: say('part.combined', { level: 'developing' }) });
+    expect(why).toBe('Developing: 52.6/100 from 2 decisions (proportionality 80 and evidence 25.25); weakest: evidence; evaluators rated it S, M (developing); combined: developing.');
+    const read = recognise(why)!;
+    expect(read).toHaveLength(1);
+    expect(read[0]!.key).toBe('card.whyDeveloping');
+    expect(english(read)).toBe(why);
+    const bearing = say('card.bearing', { value: 82, more: [say('part.overridden'), say('part.bearingMeasure', { measure: 'measure.proportionality.fit', value: 60 }), say('part.bearingExposed')] });
+    expect(bearing).toBe('proportionality 82 (override); fit to harm 60; legally exposed');
+    expect(recognise(bearing)).toEqual([
+      { key: 'card.bearing', params: { value: 82, more: [{ key: 'part.overridden', params: {} }, { key: 'part.bearingMeasure', params: { measure: 'measure.proportionality.fit', value: 60 } }, { key: 'part.bearingExposed', params: {} }] } },
+    ]);
+    expect(recognise('mean over 3 decisions')).toEqual([{ key: 'basis.meanOver', params: { count: 3 } }]);
+    expect(MEASURE_LABELS['cohesion.sharing']).toBe('Evidence sharing (coalition)');
+    expect(recognise(GENERIC_DESCRIPTORS.developing)?.[0]?.key).toBe('card.descriptorDeveloping');
+  });
+
   it('leaves a text it cannot read whole as null', () => {
     expect(recognise('The facilitator wrote this.')).toBeNull();
     expect(recognise(`${say('outcome.done')} And then something else happened.`)).toBeNull();
@@ -118,14 +159,14 @@ describe("the engine's sentences", () => {
     expect(recognise(say('outcome.didNotGoAhead', { reason: say('outcome.didNotGoAhead', { reason: sentence }) }))?.[0]?.key).toBe('outcome.didNotGoAhead');
   });
 
-  it('reads back the outcomes, posture reasons, scores and defections of simulated exercises, and writes the same English again', () => {
+  it('reads back the outcomes, posture reasons, scores, defections and report cards of simulated exercises, and writes the same English again', () => {
     const scenarios = [richScenario(), ...shippedScenarios()];
     let read = 0;
     let unread = 0;
     for (const scenario of scenarios) {
       for (const policy of POLICY_IDS) {
         const { state } = simulateExercise(scenario, `messages-${policy}`, resolvePolicies(scenario, [policy]));
-        for (const { what, text } of texts(state)) {
+        for (const { what, text } of [...texts(state), ...cardTexts(scenario, state)]) {
           const messages = recognise(text);
           if (!messages) {
             unread += 1;
