@@ -47,6 +47,7 @@ const en = {
     messageTeam: 'Message to the team',
     messageCoalition: 'Message to the coalition',
     chatHelp: 'Enter sends; Shift+Enter starts a new line.',
+    noMessages: 'No messages yet.',
     send: 'Send',
   },
   console: {
@@ -330,6 +331,7 @@ const fr: Screens = {
     messageTeam: 'Message à l’équipe',
     messageCoalition: 'Message à la coalition',
     chatHelp: 'Entrée envoie ; Maj+Entrée commence une nouvelle ligne.',
+    noMessages: 'Pas encore de messages.',
     send: 'Envoyer',
   },
   console: {
@@ -612,6 +614,7 @@ const de: Screens = {
     messageTeam: 'Nachricht an das Team',
     messageCoalition: 'Nachricht an die Koalition',
     chatHelp: 'Enter sendet; Umschalt+Enter beginnt eine neue Zeile.',
+    noMessages: 'Noch keine Nachrichten.',
     send: 'Senden',
   },
   console: {

@@ -67,7 +67,7 @@ function chatForm(ctx: Ctx, channel: 'team' | 'coalition'): TemplateResult {
 export function messageLog(view: ExerciseView, messages: ChatMessage[], label: string): TemplateResult {
   return html`<div class="messages" role="log" aria-label=${label}>
     <ol class="message-list">
-      ${messages.length ? nothing : html`<li class="empty">No messages yet.</li>`}
+      ${messages.length ? nothing : html`<li class="empty">${t('team.noMessages')}</li>`}
       ${repeat(messages, (m) => m.id, (m) => html`<li class="message">
         <p class="meta"><strong>${m.from}</strong>${m.team && m.channel === 'coalition' ? ` (${teamName(view, m.team)})` : ''} · ${timeOfDay(m.at)}</p>
         <p class="text">${m.text}</p>
