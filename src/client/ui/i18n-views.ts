@@ -634,8 +634,8 @@ const de: Resource = {
       text: 'Jason Healeys zehn Stufen der Beteiligung eines Staates an einem Angriff: staatlich verboten, verboten, aber unzureichend unterbunden, ignoriert, ermutigt, gesteuert, koordiniert, angeordnet, von abtrünnigen Kräften ausgeführt, staatlich ausgeführt und integriert. Ab „staatlich angeordnet“ ist das Verhalten dem Staat rechtlich zurechenbar, was manche Reaktionen voraussetzen.',
     },
     confidence: {
-      term: 'Vertrauensgrade',
-      text: 'Wie sicher sich Ihre Regierung ihrer Zuordnung ist, in der Sprache der Nachrichtendienste: gering, mittel oder hoch. Das Vertrauen beruht auf Beweisen (Ermittlungen, nachrichtendienstliche Erkenntnisse, was Verbündete teilen); es ist von der Einschätzung zu unterscheiden, wie wahrscheinlich ein Staat verantwortlich ist. Manche Reaktionen setzen einen Mindestgrad voraus.',
+      term: 'Grade der Zuordnungsgewissheit',
+      text: 'Wie sicher sich Ihre Regierung ihrer Zuordnung ist, in der Sprache der Nachrichtendienste: gering, mittel oder hoch. Die Gewissheit beruht auf Beweisen (Ermittlungen, nachrichtendienstliche Erkenntnisse, was Verbündete teilen); es ist von der Einschätzung zu unterscheiden, wie wahrscheinlich ein Staat verantwortlich ist. Manche Reaktionen setzen einen Mindestgrad voraus.',
     },
   },
   debrief: {
@@ -826,7 +826,7 @@ const de: Resource = {
     current: ' (aktuelle Stufe)',
     noIncident: 'Bisher ist kein Vorfall bekannt geworden.',
     coalition: 'Koalition',
-    attribution: 'Zuordnung nach Regierung (Vertrauensgrad; P = öffentlich zugeordnet)',
+    attribution: 'Zuordnung nach Regierung (Gewissheit; P = öffentlich zugeordnet)',
     incident: 'Vorfall',
     harm: 'Schaden {{harm}}',
     inactive: ', inaktiv',
