@@ -10,11 +10,10 @@
  * line too. Screenshots at 1366×768 (and the card at 390 px) go to
  * test-results/screens/.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../src/engine/messages';
-import type { BrowserContext } from 'playwright-core';
-import { CHROMIUM, HAVE_CHROMIUM, openSeatPage, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, openSeatPage, scrollsSideways, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
@@ -39,6 +38,14 @@ async function visibleText(page: Page, selector: string): Promise<string> {
     for (const d of document.querySelectorAll<HTMLDetailsElement>(`${sel} details`)) d.open = true;
     return [...document.querySelectorAll<HTMLElement>(sel)].map((e) => e.innerText).join('\n');
   }, selector);
+}
+
+/** Scrolls the element to just below the sticky top bar. */
+async function showBelowTopbar(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().evaluate((e) => {
+    const bar = document.querySelector('.topbar')?.getBoundingClientRect().height ?? 0;
+    window.scrollBy(0, e.getBoundingClientRect().top - bar - 8);
+  });
 }
 
 /** What each seat reads: the French seat is Atlantia's, the German one Borealis's. */
@@ -170,11 +177,12 @@ describe.skipIf(!HAVE_CHROMIUM)('a defection and a report card in French and Ger
       expect(text).toContain(w.label);
       expect(text).not.toMatch(/from \d+ decision|mean over|weakest|Consistently demonstrated|Partly demonstrated|Not demonstrated|proportionality \d/);
       expect(englishIn(text)).toEqual([]);
+      expect(await scrollsSideways(page)).toBe(false);
       for (const [width, height] of [[1366, 768], [390, 844]] as const) {
         await page.setViewportSize({ width, height });
-        await page.locator('.report-card').first().scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `test-results/screens/report-card-${language}@${width}.png`, fullPage: false });
-        await page.locator('.report-card .grade-details table').first().scrollIntoViewIfNeeded();
+        await showBelowTopbar(page, '.report-card .grade');
+        await page.screenshot({ path: `test-results/screens/report-card-${language}@${width}.png` });
+        await showBelowTopbar(page, '.report-card .grade-details table');
         await page.screenshot({ path: `test-results/screens/report-card-measures-${language}@${width}.png` });
       }
       await page.setViewportSize({ width: 1366, height: 768 });
