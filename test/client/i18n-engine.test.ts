@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { placeholders, recognise, say, TEMPLATES, TERMS } from '../../src/engine/messages';
 import { ENGINE_CATALOGUES } from '../../src/client/ui/i18n-engine';
 import { chooseLanguage } from '../../src/client/ui/i18n';
-import { engineText } from '../../src/client/ui/engineText';
+import { engineText, measureLabel } from '../../src/client/ui/engineText';
 
 const LANGUAGES = ['fr', 'de'] as const;
 const CONFIDENCE = ['none', 'low', 'moderate', 'high'];
@@ -86,6 +86,55 @@ describe("the engine's sentences in French and German", () => {
       'Verhältnismäßigkeit 40/100 (63 vor den Rechtsregeln): verfahrensrechtlich solide, aber kostspielig für Unbeteiligte und schwer rückgängig zu machen; rechtlich angreifbar als Gegenmaßnahme unterhalb der Umkehrbarkeitsschwelle und ohne Notifizierung.',
     );
     chooseLanguage('en');
+  });
+
+  it("renders a defection's rule line and its points in French and German", () => {
+    const why = say('defection.veto', { team: 'Germany', action: 'Sectoral sanctions' });
+    const effect = say('effect.pointsLost', { points: 6.7 });
+    const unconsulted = say('defection.unconsulted', { team: 'United States', channel: 'Front companies', teams: ['Germany', 'France'] });
+    chooseLanguage('en');
+    expect(engineText(why, recognise(why))).toBe('Germany vetoed Sectoral sanctions in the Council.');
+    chooseLanguage('fr');
+    expect(engineText(why, recognise(why))).toBe('Germany a opposé son veto à Sectoral sanctions au Conseil.');
+    expect(engineText(effect, recognise(effect))).toBe('−6,7 points');
+    expect(engineText(unconsulted, recognise(unconsulted))).toBe('United States a désigné les facilitateurs de Front companies malgré l’exposition de Germany et France, sans les consulter.');
+    chooseLanguage('de');
+    expect(engineText(why, recognise(why))).toBe('Germany hat im Rat ein Veto gegen Sectoral sanctions eingelegt.');
+    expect(engineText(effect, recognise(effect))).toBe('−6,7 Punkte');
+    const kind = say('defection.kind', { team: 'France', what: 'didNotImplement' });
+    expect(engineText(kind, recognise(kind))).toBe('France hat eine vereinbarte Maßnahme nicht umgesetzt.');
+    chooseLanguage('en');
+  });
+
+  it("renders a report card's reason, bases and bearings in French and German, numbers and levels their way", () => {
+    const why = say('card.whyDeveloping', {
+      basis: say('part.cardScore', {
+        count: 2,
+        score: 52.6,
+        measures: [say('part.measureValue', { measure: 'measure.proportionality', value: 80 }), say('part.measureValue', { measure: 'measure.proportionality.evidence', value: 25.3 })],
+        weakest: say('part.weakest', { measure: 'measure.proportionality.evidence' }),
+      }),
+      rated: say('part.rated', { ratings: 'S', level: 'proficient' }),
+      combined: say('part.combined', { level: 'developing' }),
+    });
+    const bearing = say('card.bearing', { value: 80, more: [say('part.bearingMeasure', { measure: 'measure.proportionality.fit', value: 75 }), say('part.bearingJoint')] });
+    const basis = say('basis.meanOver', { count: 3 });
+    chooseLanguage('fr');
+    expect(engineText(why, recognise(why))).toBe(
+      'En progression : 52,6/100 sur la base de 2 décisions (proportionnalité 80 et preuves 25,3) ; point le plus faible : preuves ; les évaluateurs l’ont noté S (confirmé) ; combiné : en progression.',
+    );
+    expect(engineText(bearing, recognise(bearing))).toBe('proportionnalité 80 ; adéquation au préjudice 75 ; conjointe');
+    expect(engineText(basis, recognise(basis))).toBe('moyenne sur 3 décisions');
+    expect(measureLabel('proportionality.fit', 'Fit to harm')).toBe('Adéquation au préjudice');
+    chooseLanguage('de');
+    expect(engineText(why, recognise(why))).toBe(
+      'In Entwicklung: 52,6/100 aus 2 Entscheidungen (Verhältnismäßigkeit 80 und Beweislage 25,3); am schwächsten: Beweislage; die Auswertenden bewerteten es mit S (sicher); zusammengeführt: in Entwicklung.',
+    );
+    expect(engineText(bearing, recognise(bearing))).toBe('Verhältnismäßigkeit 80; Angemessenheit zum Schaden 75; gemeinsam');
+    expect(measureLabel('joint', 'Taken jointly')).toBe('Gemeinsam ergriffen');
+    chooseLanguage('en');
+    expect(engineText(why, recognise(why))).toBe(why);
+    expect(measureLabel('joint', 'Taken jointly')).toBe('Taken jointly');
   });
 
   it('shows a text the engine did not wholly write as it is, in every language', () => {

@@ -42,7 +42,7 @@ const SCREENS = {
     en: ['How to play', 'Skip and start playing', 'Read what happened', 'Talk it through', 'Lock before the clock runs out', 'Glossary', 'Countermeasure',
       'Confidence levels', "Healey's spectrum", 'An unfriendly but lawful act', 'Coalition cohesion', 'Close'],
     fr: ['Comment jouer', 'Passer et commencer à jouer', 'Glossaire', 'Contre-mesure', 'Rétorsion', 'articles 22 et 49 à 54', 'Niveaux de confiance'],
-    de: ['So wird gespielt', 'Überspringen und loslegen', 'Glossar', 'Gegenmaßnahme', 'Retorsion', 'Staatenverantwortlichkeit', 'Vertrauensgrade'],
+    de: ['So wird gespielt', 'Überspringen und loslegen', 'Glossar', 'Gegenmaßnahme', 'Retorsion', 'Staatenverantwortlichkeit', 'Grade der Zuordnungsgewissheit'],
   },
   board: {
     en: ['The board in words', 'Allied capitals', 'Escalation ladder', 'Attribution by government', 'No sanctions packages yet', 'Escalation:', 'campaign phase', 'current level', 'deciding'],

@@ -158,7 +158,7 @@ function controlsSection(ctx: Ctx): TemplateResult {
               ? html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'resume' }, 'Resumed.')}>${t('console.resume')}</button>`
               : html`<button class="btn" type="button" @click=${() => void ctx.send('phase', { type: 'pause' }, 'Paused.')}>${t('console.pause')}</button>`
             : nothing}
-          <a class="btn" href=${`/project/${ctx.exerciseId}`} target="_blank" rel="noopener">${t('console.projector')}<span class="visually-hidden"> (opens in a new tab)</span></a>
+          <a class="btn" href=${`/project/${ctx.exerciseId}`} target="_blank" rel="noopener">${t('console.projector')}<span class="visually-hidden">${t('console.opensNewTab')}</span></a>
         </div>`}
     ${answerSlot(ctx.answers, 'phase')}
     <div class="row wrap clock-controls" ?hidden=${view.clock.deadline === null && view.clock.remainingMs === null}>

@@ -16,7 +16,7 @@ import { Session } from '../net/session';
 import { refreshClocks, startClockTicker } from '../ui/clock';
 import { html, nothing, paragraphs, render, repeat, swatch, type TemplateResult } from '../ui/dom';
 import { injectKindWord, phaseWord, postureWord, roundWord, storyDate, teamsTakingPart, teamStateWord, timeOfDay } from '../ui/format';
-import { t } from '../ui/i18n';
+import { colon, t } from '../ui/i18n';
 import { lockIcon } from '../ui/icons';
 import { qrCode } from '../ui/qr';
 import { storage } from '../ui/storage';
@@ -127,7 +127,7 @@ function head(view: ExerciseView): TemplateResult {
   return html`<header class="pj-head">
     <div class="pj-what">
       <p class="pj-title">${view.scenario.title}</p>
-      <p class="pj-round">${view.round > 0 ? html`${t('situation.roundOf', { round: view.round, rounds: view.scenario.rounds.length })}${round ? `: ${round.title}` : ''}` : phaseWord(view.phase)}</p>
+      <p class="pj-round">${view.round > 0 ? html`${t('situation.roundOf', { round: view.round, rounds: view.scenario.rounds.length })}${round ? `${colon()} ${round.title}` : ''}` : phaseWord(view.phase)}</p>
       <p class="pj-phase">${view.round > 0 ? phaseWord(view.phase) : ''}${view.paused ? t('situation.paused') : ''}${round?.date ? html` · <span class="pj-date">${storyDate(round.date)}</span>` : nothing}</p>
     </div>
     ${running ? html`<div class="pj-clock">${clockBadge(view.clock, view.paused)}</div>` : nothing}

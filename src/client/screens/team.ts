@@ -34,7 +34,7 @@ export function teamScreen(ctx: Ctx): TemplateResult {
       ${!deciding && view.phase !== 'lobby' && view.phase !== 'briefing' ? html`${planSection(ctx)} ${intelSection(ctx)} ${normsSection(view)} ${evasionSection(view)} ${actorsSection(view)}` : nothing}
       ${resultsFirst ? nothing : resultsSection(view)}
     </div>
-    <div class="side-track"><aside class="col-side" tabindex="0" aria-label="Injects and chat">
+    <div class="side-track"><aside class="col-side" tabindex="0" aria-label=${t('team.injectsAndChat')}>
       ${feedSection(ctx, t('team.injects'))}
       ${chatSection(ctx)}
       <section class="panel" aria-labelledby="team-presence-h">

@@ -5,7 +5,8 @@
  * text shows as it came; in French and German each key is rendered from the
  * catalogue (ui/i18n-engine.ts, namespace "engine"), its parameters written
  * the chosen language's way: numbers, percentages and lists with Intl,
- * postures and phases with the interface's own words (ui/format.ts), the
+ * postures and phases with the interface's own words (ui/format.ts), a
+ * report card's levels with the card's own (cards.level), the
  * phrases and confidence levels from the same catalogue. A key without a translation falls back to its English
  * template, and a text the engine did not wholly write (messages null) shows
  * as it is.
@@ -69,6 +70,8 @@ function localParam(kind: ParamKind, value: ParamValue): string {
       return t(`confidence.${String(value)}`, { ns: 'engine', keySeparator: false, nsSeparator: false, defaultValue: String(value) });
     case 'phase':
       return phaseWord(String(value));
+    case 'level':
+      return t(`cards.level.${String(value)}`, { defaultValue: String(value) });
     case 'term':
       return term(String(value));
     case 'terms':
@@ -100,6 +103,14 @@ export function localTerm(english: string): string {
 export function legalCategoryWord(id: string, english: string): string {
   if (locale() === 'en' || !(id in TERMS)) return english;
   const word = term(id);
+  return word.charAt(0).toLocaleUpperCase(locale()) + word.slice(1);
+}
+
+/** A report card's measure as a label (the engine's label by measure id in English; its phrase, measure.<id>, capitalised in French and German). */
+export function measureLabel(id: string, english: string): string {
+  const key = `measure.${id}`;
+  if (locale() === 'en' || !(key in TERMS)) return english;
+  const word = term(key);
   return word.charAt(0).toLocaleUpperCase(locale()) + word.slice(1);
 }
 

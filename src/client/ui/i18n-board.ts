@@ -112,7 +112,7 @@ const de: Resource = {
   drawn: {
     capitals: 'Hauptstädte der Verbündeten',
     ladder: 'Eskalationsleiter',
-    meters: 'Sicherheit der Zuschreibung',
+    meters: 'Zuordnungsgewissheit',
     sanctions: 'Sanktionspakete',
     linkLegend: 'Dickere Linie: Verbündete in der letzten Runde ähnlicher.',
     jointLegend: 'Durchgezogen: gemeinsam gehandelt. Zusammenhalt: {{cohesion}}.',
@@ -124,7 +124,7 @@ const de: Resource = {
     adversary: '{{name}}: {{posture}}',
     phase: 'Kampagnenphase: {{phase}}',
     noIncident: 'Noch ist kein Vorfall bekannt geworden.',
-    metersLegend: 'Balken: geringe, mittlere, hohe Sicherheit · P: öffentlich zugeschrieben · ?: nicht offengelegt{{more}}',
+    metersLegend: 'Balken: geringe, mittlere, hohe Gewissheit · P: öffentlich zugeordnet · ?: nicht offengelegt{{more}}',
     more: ' · +{{count}} weitere in der Liste',
     noSanctions: 'Noch keine Sanktionspakete.',
     roundResolved: 'Runde {{round}} ausgewertet',

@@ -809,6 +809,8 @@ const frWords = {
   roundTitle: 'Tour {{round}} : {{title}}',
   beforeRound1: 'Avant le tour 1',
   level: 'Niveau {{level}}',
+  threshold4: 'le seuil « ne pas faire de vagues »',
+  threshold8: 'le seuil cyber',
 };
 type Words = typeof frWords;
 
@@ -845,6 +847,8 @@ const deWords: Words = {
   roundTitle: 'Runde {{round}}: {{title}}',
   beforeRound1: 'Vor Runde 1',
   level: 'Stufe {{level}}',
+  threshold4: 'die Schwelle „keine Wellen schlagen“',
+  threshold8: 'die Cyber-Schwelle',
 };
 
 export const CHROME = {

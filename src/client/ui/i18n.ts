@@ -19,9 +19,9 @@
  * controls over each adversary (ui/i18n-board.ts), and the sentences the engine writes:
  * outcomes, reasons, score explanations, round headlines, the timeline's
  * lines and the reports it delivers as injects (namespace "engine":
- * ui/i18n-engine.ts, rendered by ui/engineText.ts). Still in English:
- * cohesion's defection reasons. Scenario and
- * course texts stay in the language they were written in.
+ * ui/i18n-engine.ts, rendered by ui/engineText.ts), cohesion's defection
+ * lines and a report card's reasons, bases and bearings among them. Scenario
+ * and course texts stay in the language they were written in.
  */
 import i18next from 'i18next';
 import { CHROME } from './i18n-chrome';

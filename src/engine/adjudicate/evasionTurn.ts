@@ -20,7 +20,7 @@ import {
   stepPressure,
   workableChannels,
 } from '../rules/evasion';
-import { listNames, teamName } from '../rules/scenarioIndex';
+import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import { say } from '../messages';
 import type { Action, Evasion, EvasionChannel } from '../scenario/schema';
@@ -179,7 +179,7 @@ export function evasionCohesion(work: Work): { costs: Record<string, number>; de
         defections.push({
           team: step.team,
           kind: 'unconsultedSecondary',
-          why: `${teamName(work.scenario, step.team)} designated the facilitators of ${name} over the exposure of ${listNames(unconsulted)} without consulting them`,
+          why: say('defection.unconsulted', { team: teamName(work.scenario, step.team), channel: name, teams: unconsulted }),
         });
       }
     }

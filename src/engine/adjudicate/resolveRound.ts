@@ -128,7 +128,7 @@ function recordVetoes(work: Work, proposal: JointProposal, defections: CohesionD
   if (!action?.sanctions?.jurisdictions.includes('EU')) return;
   for (const [team, response] of Object.entries(proposal.responses)) {
     if (!response.join && work.index.teams.get(team)?.euMember) {
-      defections.push({ team, kind: 'veto', why: `${teamName(work.scenario, team)} vetoed ${action.name} in the Council` });
+      defections.push({ team, kind: 'veto', why: say('defection.veto', { team: teamName(work.scenario, team), action: action.name }) });
     }
   }
 }
@@ -141,13 +141,13 @@ function recordUnilateralMoves(work: Work, resolved: ResolvedDecision[], defecti
     const action = work.index.actions.get(decision.action)!;
     const others = effective.filter((d) => d.team !== decision.team);
     if (rung(decision) >= 5 && decision.joint.length < 2 && !others.some((d) => rung(d) >= 3)) {
-      defections.push({ team: decision.team, kind: 'unilateralEscalation', why: `${teamName(work.scenario, decision.team)} took ${action.name} alone` });
+      defections.push({ team: decision.team, kind: 'unilateralEscalation', why: say('defection.escalatedAlone', { team: teamName(work.scenario, decision.team), action: action.name }) });
     }
     if (action.category === 'rollback') {
       const alliesStillSanctioning = packagesInForce(work).some((p) => !p.teams.includes(decision.team));
       const alliesRolledBack = others.some((d) => work.index.actions.get(d.action)?.category === 'rollback');
       if (alliesStillSanctioning && !alliesRolledBack) {
-        defections.push({ team: decision.team, kind: 'unilateralRollback', why: `${teamName(work.scenario, decision.team)} rolled back while allies held firm` });
+        defections.push({ team: decision.team, kind: 'unilateralRollback', why: say('defection.rolledBackAlone', { team: teamName(work.scenario, decision.team) }) });
       }
     }
   }

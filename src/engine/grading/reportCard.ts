@@ -7,13 +7,13 @@
  * rules already gave, and nothing else. Rules and grounding: docs/scoring.md.
  */
 import type { GradeMeasure, LearningObjective, RubricLevel, Scenario } from '../scenario/schema';
-import { RUBRIC_LEVELS } from '../scenario/schema';
+import { GRADE_MEASURES, RUBRIC_LEVELS } from '../scenario/schema';
 import { indexOf } from '../rules/scenarioIndex';
 import { evidenceOf } from '../rules/readers';
 import type { ExerciseState, ObserverNote, Rating, ResolvedDecision, Score } from '../types';
-import { capitalise, fmtNum, joinAnd } from '../scoring/explain';
+import { capitalise } from '../scoring/explain';
 import { cohesionAtStake, exerciseCohesion } from '../scoring/cohesion';
-import { say, type MessageKey } from '../messages';
+import { say, TERMS, type MessageKey, type ParamValue, type TermKey } from '../messages';
 
 /** One decision of the team, as it bears on one objective. */
 export interface DecisionEvidence {
@@ -81,10 +81,18 @@ export const RATING_LEVEL: Record<Rating, RubricLevel> = { P: 'exemplary', S: 'p
 const RATINGS: readonly Rating[] = ['P', 'S', 'M', 'U'];
 
 export const GENERIC_DESCRIPTORS: Record<RubricLevel, string> = {
-  exemplary: 'Consistently demonstrated: the decisions that bear on this objective were well judged on every measure.',
-  proficient: 'Demonstrated, with minor lapses on some measures.',
-  developing: 'Partly demonstrated: clear weaknesses on one or more measures.',
-  insufficient: 'Not demonstrated: too few decisions bore on it, or they were poorly judged.',
+  exemplary: say('card.descriptorExemplary'),
+  proficient: say('card.descriptorProficient'),
+  developing: say('card.descriptorDeveloping'),
+  insufficient: say('card.descriptorInsufficient'),
+};
+
+/** Why a computed level, by level: the sentence opens with the level's name. */
+const WHY_KEYS: Record<RubricLevel, MessageKey> = {
+  exemplary: 'card.whyExemplary',
+  proficient: 'card.whyProficient',
+  developing: 'card.whyDeveloping',
+  insufficient: 'card.whyInsufficient',
 };
 
 /** What a level means for one objective: the scenario's descriptor, or the generic one. */
@@ -92,25 +100,11 @@ export function descriptorOf(objective: LearningObjective, level: RubricLevel): 
   return objective.rubric[level] ?? GENERIC_DESCRIPTORS[level];
 }
 
-export const MEASURE_LABELS: Record<GradeMeasure, string> = {
-  proportionality: 'Proportionality',
-  'proportionality.fit': 'Fit to harm',
-  'proportionality.evidence': 'Evidence',
-  'proportionality.reversibility': 'Reversibility',
-  'proportionality.procedure': 'Procedure',
-  'proportionality.mitigation': 'Mitigation',
-  legality: 'Legality',
-  effect: 'Took effect',
-  joint: 'Taken jointly',
-  sharing: 'Evidence shared',
-  cohesion: 'Coalition cohesion',
-  'cohesion.alignment': 'Posture alignment',
-  'cohesion.agreement': 'Vote agreement',
-  'cohesion.jointness': 'Joint action',
-  'cohesion.burden': 'Burden sharing',
-  'cohesion.sharing': 'Evidence sharing (coalition)',
-  restraint: 'Escalation restraint',
-};
+/** A measure's name in the engine's sentences: the phrase of TERMS under measure.<id>. */
+const measureTerm = (id: GradeMeasure): TermKey => `measure.${id}` as TermKey;
+
+/** A measure's name as a label: its phrase, capitalised ("Fit to harm"). */
+export const MEASURE_LABELS = Object.fromEntries(GRADE_MEASURES.map((id) => [id, capitalise(TERMS[measureTerm(id)])])) as Record<GradeMeasure, string>;
 
 /** The top of the escalation ladder. */
 const TOP_RUNG = 9;
@@ -144,8 +138,9 @@ function summaryKey(objectives: number, decisions: number): MessageKey {
   return decisions === 1 ? 'card.summaryOneDecision' : 'card.summary';
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** One of two sentences, as n is 1 or not. */
+function counted(n: number, one: MessageKey, many: MessageKey, params: Record<string, ParamValue> = {}): string {
+  return say(n === 1 ? one : many, { count: n, ...params });
 }
 
 /** One measure for one team and objective. */
@@ -158,49 +153,53 @@ function measure(scenario: Scenario, state: ExerciseState, team: string, id: Gra
     const values = part
       ? decisions.map((d) => componentValue(d.proportionality, part)).filter((v): v is number => v !== null)
       : decisions.map((d) => standingProportionality(d) / 100);
-    return result(pct(mean(values)), values.length ? `mean over ${plural(values.length, 'decision')}` : 'no decision to measure');
+    return result(pct(mean(values)), values.length ? counted(values.length, 'basis.meanOverOne', 'basis.meanOver') : say('basis.noDecision'));
   }
   if (score === 'cohesion') {
     const values = part
       ? state.rounds.map((r) => componentValue(r.cohesion, part)).filter((v): v is number => v !== null)
       : state.rounds.filter((r) => cohesionAtStake(r.cohesion)).map((r) => r.cohesion.value / 100);
-    return result(pct(mean(values)), values.length ? `the coalition's mean over ${plural(values.length, 'round')}` : 'no round to measure');
+    return result(pct(mean(values)), values.length ? counted(values.length, 'basis.coalitionMeanOne', 'basis.coalitionMean') : say('basis.noRound'));
   }
+  const noDecision = say('basis.noDecision');
   switch (id) {
     case 'legality':
-      return result(pct(n ? decisions.filter((d) => !d.legallyExposed).length / n : null), n ? `${decisions.filter((d) => d.legallyExposed).length} of ${n} legally exposed` : 'no decision to measure');
+      return result(pct(n ? decisions.filter((d) => !d.legallyExposed).length / n : null), n ? say('basis.legallyExposed', { count: decisions.filter((d) => d.legallyExposed).length, total: n }) : noDecision);
     case 'effect':
-      return result(pct(n ? decisions.filter((d) => d.effective).length / n : null), n ? `${decisions.filter((d) => d.effective).length} of ${n} took effect` : 'no decision to measure');
+      return result(pct(n ? decisions.filter((d) => d.effective).length / n : null), n ? say('basis.tookEffect', { count: decisions.filter((d) => d.effective).length, total: n }) : noDecision);
     case 'joint':
-      return result(pct(n ? decisions.filter((d) => d.joint.length > 1).length / n : null), n ? `${decisions.filter((d) => d.joint.length > 1).length} of ${n} taken jointly` : 'no decision to measure');
+      return result(pct(n ? decisions.filter((d) => d.joint.length > 1).length / n : null), n ? say('basis.takenJointly', { count: decisions.filter((d) => d.joint.length > 1).length, total: n }) : noDecision);
     case 'sharing': {
       const held = scenario.incidents.filter((i) => evidenceOf(state, i.id, team) > 0).map((i) => i.id);
       const shared = held.filter((i) => state.teams[team]?.shared.includes(i));
-      return result(pct(held.length ? shared.length / held.length : null), held.length ? `shared ${shared.length} of the ${plural(held.length, 'incident')} it held evidence on` : 'held no evidence to share');
+      return result(
+        pct(held.length ? shared.length / held.length : null),
+        held.length ? say(held.length === 1 ? 'basis.sharedOne' : 'basis.shared', { shared: shared.length, held: held.length }) : say('basis.noEvidence'),
+      );
     }
     case 'restraint': {
       const values = state.rounds.map((r) => 1 - Math.min(TOP_RUNG, Math.max(0, r.escalationAfter)) / TOP_RUNG);
-      return result(pct(mean(values)), values.length ? `escalation after each of ${plural(values.length, 'round')}, against the top rung` : 'no round to measure');
+      return result(pct(mean(values)), values.length ? counted(values.length, 'basis.restraintOne', 'basis.restraint') : say('basis.noRound'));
     }
     default:
-      return result(null, 'not measured');
+      return result(null, say('basis.notMeasured'));
   }
 }
 
 /** How a decision bears on the objective's decision measures, e.g. "proportionality 82; evidence 0.6; legally exposed". */
 function bearing(d: ResolvedDecision, measures: readonly GradeMeasure[]): string {
-  const parts: string[] = [`proportionality ${fmtNum(standingProportionality(d))}${d.overridden ? ' (override)' : ''}`];
+  const more: string[] = d.overridden ? [say('part.overridden')] : [];
   for (const m of measures) {
     const [score, part] = m.split('.');
     if (score === 'proportionality' && part) {
       const v = componentValue(d.proportionality, part);
-      if (v !== null) parts.push(`${MEASURE_LABELS[m].toLowerCase()} ${fmtNum(Math.round(100 * v))}`);
+      if (v !== null) more.push(say('part.bearingMeasure', { measure: measureTerm(m), value: Math.round(100 * v) }));
     }
   }
-  if (measures.includes('legality') && d.legallyExposed) parts.push('legally exposed');
-  if (measures.includes('effect') && !d.effective) parts.push('did not take effect');
-  if (measures.includes('joint') && d.joint.length > 1) parts.push('joint');
-  return parts.join('; ');
+  if (measures.includes('legality') && d.legallyExposed) more.push(say('part.bearingExposed'));
+  if (measures.includes('effect') && !d.effective) more.push(say('part.bearingNoEffect'));
+  if (measures.includes('joint') && d.joint.length > 1) more.push(say('part.bearingJoint'));
+  return say('card.bearing', { value: standingProportionality(d), more });
 }
 
 export function levelOf(score: number, thresholds: { exemplary: number; proficient: number; developing: number }): RubricLevel {
@@ -246,7 +245,7 @@ function gradeObjective(
   const ratings = Object.fromEntries(RATINGS.map((r) => [r, rated.filter((x) => x === r).length])) as Record<Rating, number>;
   const evaluatedPoints = mean(rated.map((r) => LEVEL_POINTS[RATING_LEVEL[r]]));
   const evaluated = evaluatedPoints === null ? null : levelAt(evaluatedPoints);
-  const ratedText = rated.length ? `evaluators rated it ${rated.join(', ')} (${evaluated})` : '';
+  const ratedText = rated.length ? say('part.rated', { ratings: rated.join(', '), level: evaluated! }) : '';
 
   const ev = objective.evidence;
   if (!ev) {
@@ -263,7 +262,7 @@ function gradeObjective(
       evaluated,
       level,
       descriptor: level ? descriptorOf(objective, level) : '',
-      why: rated.length ? `${capitalise(ratedText)}; the scenario maps no decisions to this objective.` : 'Not graded from decisions (the scenario maps none to this objective) and not rated by evaluators.',
+      why: rated.length ? say('card.whyRatedOnly', { ratings: rated.join(', '), level: evaluated! }) : say('card.whyUngraded'),
     };
   }
 
@@ -287,21 +286,25 @@ function gradeObjective(
   const score = measured.length && !tooFew ? round1(mean(measured.map((m) => m.value!))!) : null;
   const computed: RubricLevel | null = tooFew ? 'insufficient' : score === null ? null : levelOf(score, objective.rubric.thresholds);
 
-  let basis: string;
+  let basis = '';
   if (tooFew) {
-    basis = `${bearing_.length === 0 ? 'no decision' : `only ${plural(bearing_.length, 'decision')}`} bore on it, and it needs at least ${ev.minDecisions}`;
-  } else if (score === null) {
-    basis = 'nothing bore on it that could be measured';
-  } else {
+    basis =
+      bearing_.length === 0
+        ? say('part.cardNoDecision', { min: ev.minDecisions })
+        : counted(bearing_.length, 'part.cardOnlyOne', 'part.cardOnly', { min: ev.minDecisions });
+  } else if (score !== null) {
     const sorted = [...measured].sort((a, b) => a.value! - b.value!);
     const weakest = sorted.length > 1 && sorted[0]!.value! < sorted[sorted.length - 1]!.value! ? sorted[0]! : null;
-    basis = `${fmtNum(score)}/100 from ${plural(bearing_.length, 'decision')} (${joinAnd(measured.map((m) => `${m.label.toLowerCase()} ${fmtNum(m.value!)}`))})${weakest ? `; weakest: ${weakest.label.toLowerCase()}` : ''}`;
+    basis = counted(bearing_.length, 'part.cardScoreOne', 'part.cardScore', {
+      score,
+      measures: measured.map((m) => say('part.measureValue', { measure: measureTerm(m.id), value: m.value! })),
+      weakest: weakest ? say('part.weakest', { measure: measureTerm(weakest.id) }) : '',
+    });
   }
   const level = combineLevels(computed, evaluatedPoints);
-  const combined = computed && evaluated && level ? `; combined: ${level}` : '';
-  const why = computed
-    ? `${capitalise(computed)}: ${basis}${ratedText ? `; ${ratedText}` : ''}${combined}.`
-    : `${capitalise(basis)}${ratedText ? `; ${ratedText}` : ''}.`;
+  const combined = computed && evaluated && level ? say('part.combined', { level }) : '';
+  // Without a computed level, nothing bore on it that could be measured (too few decisions compute "insufficient").
+  const why = computed ? say(WHY_KEYS[computed], { basis, rated: ratedText, combined }) : say('card.whyNothingMeasured', { rated: ratedText });
   return {
     objective: objective.id,
     text: objective.text,

@@ -13,6 +13,7 @@
  *   fixed1      one decimal             pct     a share 0..1 as a whole percentage ("46%")
  *   list        names, "A, B and C"     posture the adversary's posture, by id
  *   confidence  none, low, moderate or high       phase   the exercise's phase, by id
+ *   level       a report card's rubric level, by id (exemplary, proficient, developing, insufficient)
  *   term        a phrase of TERMS, by key; terms and termsOr several, "A and B", "A or B";
  *               termsAnd several joined by "and" alone, "A and B and C"
  *   msg         sentences of this catalogue (keys part.* are only ever such pieces)
@@ -34,7 +35,7 @@ export interface EngineMessage {
 }
 export type ParamValue = string | number | string[] | EngineMessage[] | EngineMessage[][];
 
-export const PARAM_KINDS = ['text', 'int', 'num', 'fixed1', 'pct', 'list', 'posture', 'confidence', 'phase', 'term', 'terms', 'termsOr', 'termsAnd', 'msg', 'msgs', 'parts'] as const;
+export const PARAM_KINDS = ['text', 'int', 'num', 'fixed1', 'pct', 'list', 'posture', 'confidence', 'phase', 'level', 'term', 'terms', 'termsOr', 'termsAnd', 'msg', 'msgs', 'parts'] as const;
 export type ParamKind = (typeof PARAM_KINDS)[number];
 
 const MINUS = '\u2212';
@@ -164,6 +165,7 @@ function shape(kind: ParamKind): RegExp | null {
     posture: '[A-Za-z]+',
     confidence: 'none|low|moderate|high',
     phase: '[a-z]+',
+    level: 'exemplary|proficient|developing|insufficient',
     term: TERM_ALT,
     terms: `(?:${TERM_ALT})(?:(?:, | and )(?:${TERM_ALT}))*`,
     termsOr: `(?:${TERM_ALT})(?:(?:, | or )(?:${TERM_ALT}))*`,

@@ -4,13 +4,12 @@
  */
 import { ACTION_CATEGORIES } from '../scenario/schema';
 import type { Score, ScoreComponent, ScoreRule } from '../types';
-import { say, TERMS, type MessageKey, type TermKey } from '../messages';
+import { say, type MessageKey, type TermKey } from '../messages';
 import {
   capitalise,
   clamp,
   component,
   fmtNum,
-  fmtPoints,
   normaliseWeights,
   notApplicable,
   round1,
@@ -117,7 +116,6 @@ const DEFECTION_WORDS: Record<DefectionKind, TermKey> = {
   nonImplementation: 'didNotImplement',
   unconsultedSecondary: 'unconsultedSecondary',
 };
-const defectionWords = (kind: DefectionKind): string => TERMS[DEFECTION_WORDS[kind]];
 
 const pos = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
 
@@ -335,14 +333,17 @@ export function scoreCohesion(input: CohesionInput): Score {
   // Defections: each costs defectionPenalty / n points.
   const penalty = pos(input.weights.defectionPenalty);
   const each = penalty / Math.max(1, n);
+  // The points each defection costs, as fmtPoints writes them: "−5.0 points", or "+0.0 points" when they round to nothing.
+  const lost = Math.abs(round1(-each));
+  const effect = lost > 0 ? say('effect.pointsLost', { points: lost }) : say('effect.noPoints');
   const rules: ScoreRule[] = input.defections.map((d, i) => {
     const name = nameOf(d.team);
     const reason = d.why.trim().replace(/\.+$/, '');
-    // A reason that already names the government is used as it stands.
+    // A reason that already names the government is used as it stands (the engine writes them so: defection.*).
     const why = reason.toLowerCase().startsWith(name.toLowerCase())
-      ? reason
-      : `${name} ${defectionWords(d.kind)}${reason ? `: ${reason}` : ''}`;
-    return { id: `defection-${i + 1}`, effect: `${fmtPoints(-each)} points`, why: `${capitalise(why)}.` };
+      ? `${capitalise(reason)}.`
+      : say(reason ? 'defection.kindWithReason' : 'defection.kind', { team: capitalise(name), what: DEFECTION_WORDS[d.kind], reason });
+    return { id: `defection-${i + 1}`, effect, why };
   });
   const totalPenalty = each * input.defections.length;
 

@@ -24,7 +24,7 @@ export function chatSection(ctx: Ctx): TemplateResult {
     ctx.rerender();
   };
   const tab = (c: 'team' | 'coalition', label: string) => html`<button type="button" class="seg" aria-pressed=${channel === c ? 'true' : 'false'}
-      @click=${pick(c)}>${label}${c !== channel && unseen(c) ? html` <span class="badge badge--new">${unseen(c)} new</span>` : nothing}</button>`;
+      @click=${pick(c)}>${label}${c !== channel && unseen(c) ? html` <span class="badge badge--new">${t('team.unseen', { count: unseen(c) })}</span>` : nothing}</button>`;
   return html`<section class="panel chat" aria-labelledby="chat-h">
     <h2 id="chat-h">${t('team.chat')}</h2>
     <div class="segmented" role="group" aria-label=${t('team.channel')}>
@@ -67,7 +67,7 @@ function chatForm(ctx: Ctx, channel: 'team' | 'coalition'): TemplateResult {
 export function messageLog(view: ExerciseView, messages: ChatMessage[], label: string): TemplateResult {
   return html`<div class="messages" role="log" aria-label=${label}>
     <ol class="message-list">
-      ${messages.length ? nothing : html`<li class="empty">No messages yet.</li>`}
+      ${messages.length ? nothing : html`<li class="empty">${t('team.noMessages')}</li>`}
       ${repeat(messages, (m) => m.id, (m) => html`<li class="message">
         <p class="meta"><strong>${m.from}</strong>${m.team && m.channel === 'coalition' ? ` (${teamName(view, m.team)})` : ''} · ${timeOfDay(m.at)}</p>
         <p class="text">${m.text}</p>
@@ -79,15 +79,18 @@ export function messageLog(view: ExerciseView, messages: ChatMessage[], label: s
 /** For the facilitator and observers: every channel, read-only. */
 export function chatReadOnly(view: ExerciseView): TemplateResult {
   const channels = [
-    { id: 'coalition', label: 'Coalition', list: view.chat.filter((m) => m.channel === 'coalition') },
-    ...view.teams.map((t) => ({ id: t.id, label: `${t.name} team`, list: view.chat.filter((m) => m.channel === 'team' && m.team === t.id) })),
+    { id: 'coalition', label: t('console.coalition'), log: t('console.coalitionChannelLog'), list: view.chat.filter((m) => m.channel === 'coalition') },
+    ...view.teams.map((team) => {
+      const label = t('console.teamOf', { name: team.name });
+      return { id: team.id, label, log: t('console.teamChannelLog', { name: label }), list: view.chat.filter((m) => m.channel === 'team' && m.team === team.id) };
+    }),
   ];
   return html`<section class="panel chat" aria-labelledby="chat-ro-h">
-    <h2 id="chat-ro-h">Chat (read-only)</h2>
+    <h2 id="chat-ro-h">${t('console.chatReadOnly')}</h2>
     ${channels.map(
       (c) => html`<details class="chat-channel" ?open=${c.id === 'coalition'}>
         <summary>${c.label} <span class="count">(${c.list.length})</span></summary>
-        ${messageLog(view, c.list, `${c.label} channel`)}
+        ${messageLog(view, c.list, c.log)}
       </details>`,
     )}
   </section>`;

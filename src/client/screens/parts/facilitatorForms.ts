@@ -62,7 +62,7 @@ export function adhocSection(ctx: Ctx): TemplateResult {
         <label for="adhoc-kind">${t('console.kind')}</label>
         <select id="adhoc-kind" name="kind">${ADHOC_KINDS.map((k) => html`<option value=${k.id}>${k.label()}</option>`)}</select>
         <label for="adhoc-source">${t('console.source')} <span class="optional">${t('console.sourceHelp')}</span></label>
-        <input id="adhoc-source" name="source" maxlength="120" placeholder="e.g. The Herald, @leakwatch, the ambassador of Borealis" ${draft(ctx.drafts, 'adhoc.source')} />
+        <input id="adhoc-source" name="source" maxlength="120" placeholder=${t('console.sourceExample')} ${draft(ctx.drafts, 'adhoc.source')} />
         <label for="adhoc-title">${t('console.title')}</label>
         <input id="adhoc-title" name="title" required maxlength="200" ${draft(ctx.drafts, 'adhoc.title')} />
         <label for="adhoc-body">${t('console.text')}</label>
@@ -92,9 +92,9 @@ export function adhocSection(ctx: Ctx): TemplateResult {
             : nothing}
           ${choices.minutes !== null
             ? html`<div class="choice"><input type="radio" name="when" id="when-minute" .checked=${local.adhocWhen === 'minute'} @change=${choose(() => { local.adhocWhen = 'minute'; })} />
-                <label for="when-minute">${t('console.minuteOfRound')}<span class="help">By the round clock: a pause holds it, and if the round ends first it goes out as the round resolves.</span></label></div>
+                <label for="when-minute">${t('console.minuteOfRound')}<span class="help">${t('console.minuteHelp')}</span></label></div>
                 ${local.adhocWhen === 'minute'
-                  ? html`<div class="indent"><label for="adhoc-minute">Minute (1 to ${choices.minutes})</label>
+                  ? html`<div class="indent"><label for="adhoc-minute">${t('console.minuteField', { minutes: choices.minutes })}</label>
                       <input id="adhoc-minute" name="minute" type="number" required min="1" max=${choices.minutes} step="1" class="narrow-input" /></div>`
                   : nothing}`
             : nothing}

@@ -78,7 +78,7 @@ function planRisk(ctx: Ctx, plan: PlannedDecision[]): PlanRisk {
   const view = ctx.view;
   const rungs = plan.map((p) => view.actions.find((a) => a.id === p.action)?.rung ?? 0);
   const highest = Math.max(0, ...rungs);
-  const crossed = ESCALATION_THRESHOLDS.filter((t) => view.escalation.level < t.level && highest >= t.level).map((t) => t.name);
+  const crossed = ESCALATION_THRESHOLDS.filter((th) => view.escalation.level < th.level && highest >= th.level).map((th) => t(`words.threshold${th.level}`, { defaultValue: th.name }));
   const low = plan.flatMap((p) => {
     const value = ctx.local.planEstimates[p.id]?.value;
     return value !== null && value !== undefined && value < LOW_SCORE ? [{ name: actionName(view, p.action), value }] : [];

@@ -2,13 +2,13 @@
 import type { ExerciseView } from '../../../engine/view/types';
 import { html, nothing, paragraphs, type TemplateResult } from '../../ui/dom';
 import { clockRule, phaseWord } from '../../ui/format';
-import { t } from '../../ui/i18n';
+import { colon, t } from '../../ui/i18n';
 
 export function roundWords(view: ExerciseView): string {
   if (view.phase === 'lobby' || view.phase === 'briefing') return phaseWord(view.phase);
   const title = view.scenario.rounds[view.round - 1]?.title;
   const round = t('situation.roundOf', { round: view.round, rounds: view.scenario.rounds.length });
-  return `${round}${title ? `: ${title}` : ''} · ${phaseWord(view.phase)}${view.paused ? t('situation.paused') : ''}`;
+  return `${round}${title ? `${colon()} ${title}` : ''} · ${phaseWord(view.phase)}${view.paused ? t('situation.paused') : ''}`;
 }
 
 const WHAT_NOW: Record<string, (v: ExerciseView) => string> = {
