@@ -70,9 +70,12 @@ async function open(browser: Browser, firstTime = false): Promise<Page> {
   return page;
 }
 
-async function joinSeat(browser: Browser, base: string, code: string, name: string, firstTime = false): Promise<Page> {
+/** Takes a seat with its join code; `photograph` names the join screen's photographs, taken before the name is typed. */
+async function joinSeat(browser: Browser, base: string, code: string, name: string, firstTime = false, photograph: string | null = null): Promise<Page> {
   const page = await open(browser, firstTime);
   await page.goto(`${base}/join/${code}`);
+  await page.getByLabel('Your name').first().waitFor();
+  if (photograph) await shoot(page, photograph);
   await page.getByLabel('Your name').first().fill(name);
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await page.waitForURL(/\/play\//);
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
     const played = scenario.teams.slice(0, 3);
     const teams: Page[] = [];
     // The first team's player opens a round for the first time: how to play comes up.
-    for (const [i, team] of played.entries()) teams.push(await joinSeat(browser, base, rows.find((r) => r.label === team.name)!.code, `${team.name} lead`, i === 0));
+    for (const [i, team] of played.entries()) teams.push(await joinSeat(browser, base, rows.find((r) => r.label === team.name)!.code, `${team.name} lead`, i === 0, i === 0 ? 'join' : null));
     const obs = await joinSeat(browser, base, rows.find((r) => r.label.startsWith('Observers'))!.code, 'Olga Observer');
     const redCode = rows.find((r) => r.label === 'Red cell')?.code;
     const red = redCode ? await joinSeat(browser, base, redCode, 'Red Rick') : null;

@@ -4,14 +4,19 @@
  * works under its strict Content-Security-Policy (no inline script, no eval,
  * no inline style) with no violation reported: the start page, creating an
  * exercise, a team screen with the Phaser board, and the debrief's charts.
+ * What Chromium received was compressed and cacheable: hashed files in
+ * brotli for a year, pages revalidated, the board's chunk under 400 KB.
  *
  * Needs Debian's Chromium at /usr/bin/chromium (skipped without it on a
  * developer's machine, failing under CI, like the other browser tests).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/boundary';
 import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
 
@@ -23,7 +28,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
   const contexts: BrowserContext[] = [];
   /** Every CSP violation and console error any page reported. */
   const violations: string[] = [];
-  const responses: { url: string; headers: Record<string, string> }[] = [];
+  const responses: { url: string; headers: Record<string, string>; response: Response }[] = [];
 
   async function open(label: string): Promise<Page> {
     const context = await rig.browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -36,7 +41,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
     });
     page.on('pageerror', (err) => violations.push(`${label} page error: ${err.message}`));
     page.on('response', (response) => {
-      if (response.url().startsWith(base)) responses.push({ url: response.url(), headers: response.headers() });
+      if (response.url().startsWith(base)) responses.push({ url: response.url(), headers: response.headers(), response });
     });
     // securitypolicyviolation events carry what the console may summarise.
     await page.exposeFunction('reportViolation', (text: string) => violations.push(`${label} violation: ${text}`));
@@ -107,5 +112,25 @@ describe.skipIf(!HAVE_CHROMIUM)('the app under its Content-Security-Policy', () 
       expect(headers['x-frame-options'], url).toBe('DENY');
       expect(headers['referrer-policy'], url).toBe('no-referrer');
     }
+  });
+
+  it("gave Chromium the hashed scripts and styles brotli-compressed to keep for a year, the page to revalidate, and the board's chunk under 400 KB", async () => {
+    const assets = responses.filter((r) => /\/assets\/[^/]+-[\w-]{8}\.(js|css)$/.test(new URL(r.url).pathname));
+    expect(assets.length).toBeGreaterThan(3);
+    for (const { url, headers } of assets) {
+      // Files under 1 KB are sent as they are: compressing them saves nothing.
+      const raw = statSync(join(ROOT, 'dist', new URL(url).pathname)).size;
+      expect(headers['content-encoding'], url).toBe(raw < 1024 ? undefined : 'br');
+      expect(headers['cache-control'], url).toBe('public, max-age=31536000, immutable');
+    }
+    const pages = responses.filter((r) => /^\/(play|facilitate|join)\/|^\/$/.test(new URL(r.url).pathname) && (r.headers['content-type'] ?? '').startsWith('text/html'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { url, headers } of pages) expect(headers['cache-control'], url).toBe('no-cache');
+    const board = assets.find((r) => /\/assets\/board-[\w-]+\.js$/.test(r.url));
+    expect(board, 'the board chunk was loaded').toBeDefined();
+    // What crossed the wire, compressed: well under the 400 KB a gzip copy may take.
+    const sizes = await board!.response.request().sizes();
+    expect(sizes.responseBodySize).toBeGreaterThan(0);
+    expect(sizes.responseBodySize).toBeLessThan(400 * 1024);
   });
 });

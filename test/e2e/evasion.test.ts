@@ -5,7 +5,8 @@
  * own banks report; it designates the facilitators through the action
  * panel, and its screen shows the channel narrowed and what the designation
  * cost France, exposed and not consulted. The facilitator's console shows
- * the channel before it opens.
+ * the channel before it opens. Then it obliges its own banks to screen for
+ * the channel, as far as its exposure reaches.
  *
  * The scenario is the engine's rich fixture with one evasion channel and a
  * designation action, served from a folder of its own.
@@ -24,6 +25,7 @@ import { ROOT } from '../helpers/server';
 const SLOW = { timeout: 20_000, interval: 100 };
 const SANCTIONS = 'US targeted sanctions';
 const DESIGNATE = 'Designate the facilitators of evasion';
+const SCREEN = 'Screening obligations on banks and registries';
 
 if (!HAVE_CHROMIUM && process.env.CI) {
   throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run (apt-get install -y chromium).`);
@@ -70,6 +72,21 @@ function writeScenario(dir: string): void {
     legalBasis: 'ieepa',
     cost: { capital: 2 },
     evasion: { step: 'designate', channels: ['fronts'] },
+  });
+  json.actions.push({
+    id: 'screen-fronts',
+    name: SCREEN,
+    description: 'Obliges banks, company registries and exchanges to screen for the front companies and report what they find.',
+    category: 'legal',
+    severity: 1,
+    rung: 1,
+    reversibility: 0.9,
+    minConfidence: 'none',
+    targetsIncident: false,
+    spillover: 'low',
+    responseType: 'domestic',
+    cost: { capital: 1 },
+    evasion: { step: 'screen', channels: ['fronts'] },
   });
   writeFileSync(join(dir, 'engine-rich.json'), JSON.stringify(json, null, 2));
 }
@@ -170,4 +187,19 @@ describe.skipIf(!HAVE_CHROMIUM)('sanctions evasion in the browser', () => {
     }
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it("screens for the channel through the action panel, where the United States' own firms see a quarter of the flows", async () => {
+    const pressure = async () => Number((await channelPanel().innerText()).match(/Enforcement pressure:\s*([\d.]+)/)![1]);
+    const before = await pressure();
+    await advance('Open round 3');
+    await usa.getByRole('heading', { name: 'Actions you can take' }).waitFor();
+    await draft(SCREEN, 'Make our banks report the front companies.');
+    await advance('Resolve round 3 now');
+    await expect.poll(() => channelPanel().innerText(), SLOW).toContain('Round 3: United States screens for it.');
+    expect(await usa.locator('body').innerText()).toContain(
+      'United States obliges the banks, registries and exchanges in its jurisdiction to screen for Front companies in Cyprus (25% of its flows pass through them).',
+    );
+    expect(await pressure()).toBeGreaterThan(before);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -4,8 +4,9 @@
  * clock, every team's state, the injects to release and the ad-hoc inject
  * form) with the join codes folded away; the drawn board is large enough
  * at 1366×768 for its smallest words to read at 14 px, and still fits a
- * 1080 px screen's height at 1920; and the tutorial's after-action report,
- * short version, prints to fewer than 6 A4 pages.
+ * 1080 px screen's height at 1920, with no word drawn over another; and the
+ * tutorial's after-action report, short version, prints to fewer than 6 A4
+ * pages.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,8 +32,9 @@ describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
     await rig?.close();
   }, 60_000);
 
-  async function facilitatorPage(exerciseId: string, credential: string, path: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  async function facilitatorPage(exerciseId: string, credential: string, path: string, viewport = { width: 1920, height: 1080 }, initScript?: () => void): Promise<Page> {
     const context = await rig.browser.newContext({ viewport });
+    if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${rig.base}/`);
@@ -124,4 +126,81 @@ describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThan(6);
   }, 180_000);
+
+  it("draws no word of the board over another: us-2016's five capitals, its ladder and its titles stand clear", async () => {
+    const facilitator = await TestClient.connect(rig.base, 'facilitator-labels');
+    clients.push(facilitator);
+    const created = await facilitator.create({ scenarioId: 'us-2016', seed: 'labels', facilitatorName: 'Fran' });
+    await facilitator.resume(created.facilitatorCredential);
+    await facilitator.must({ type: 'startExercise' });
+    await facilitator.must({ type: 'advance' });
+    const page = await facilitatorPage(created.exerciseId, created.facilitatorCredential, `/facilitate/${created.exerciseId}`, { width: 1366, height: 768 }, recordTextDraws);
+    await page.locator('.board-wrap canvas').waitFor();
+    // The board sleeps once drawn: wait until nothing has been drawn for a second.
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const count = await page.evaluate(() => (window as unknown as { __textDraws: unknown[] }).__textDraws.length);
+        const settled = count > 0 && count === last;
+        last = count;
+        return settled;
+      }, { timeout: 30_000, interval: 1000 })
+      .toBe(true);
+    const boxes = await page.evaluate(() => {
+      const draws = (window as unknown as { __textDraws: { frame: number; x: number; y: number; w: number; h: number }[] }).__textDraws;
+      const frame = Math.max(...draws.map((d) => d.frame));
+      return draws.filter((d) => d.frame === frame);
+    });
+    // Each capital's name and city, the ladder's rungs, the titles: many words, drawn by the canvas renderer.
+    expect(boxes.length).toBeGreaterThan(15);
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        // A pixel of anti-aliasing either way is not an overlap.
+        if (w > 1 && h > 1) overlaps.push(`${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
+
+/**
+ * Runs in the page before its scripts: records where each word of the board
+ * lands. The board's canvas renderer draws every text as an image of its own
+ * canvas (its shapes are paths), so each drawImage from a canvas onto the
+ * board's canvas is one text; its box is taken in the board canvas's pixels,
+ * through the transform in force, with the animation frame it belongs to.
+ */
+function recordTextDraws(): void {
+  const w = window as unknown as { __textDraws: { frame: number; x: number; y: number; w: number; h: number }[]; __frame: number };
+  w.__textDraws = [];
+  w.__frame = 0;
+  const tick = () => {
+    w.__frame++;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const original = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    const source = args[0];
+    if (source instanceof HTMLCanvasElement && this.canvas.isConnected && this.canvas.closest('.board-wrap')) {
+      const [dx, dy, dw, dh] = (args.length >= 9 ? args.slice(5, 9) : [args[1], args[2], source.width, source.height]) as number[];
+      const m = this.getTransform();
+      const corners = [
+        [dx, dy],
+        [dx + dw, dy],
+        [dx, dy + dh],
+        [dx + dw, dy + dh],
+      ].map(([x, y]) => [m.a * x! + m.c * y! + m.e, m.b * x! + m.d * y! + m.f]);
+      const xs = corners.map((c) => c[0]!);
+      const ys = corners.map((c) => c[1]!);
+      if (this.globalAlpha > 0) w.__textDraws.push({ frame: w.__frame, x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
+    }
+    return (original as (...a: unknown[]) => void).apply(this, args);
+  } as typeof original;
+}

@@ -18,8 +18,10 @@ const SLOW = { timeout: 20_000, interval: 100 };
 if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests cannot run.`);
 
 function scenarioText(): string {
-  const scenario = fixtureScenario({ teams: 2, rounds: 2, minutes: 10 }) as { rounds: Record<string, unknown>[] };
+  const scenario = fixtureScenario({ teams: 2, rounds: 2, minutes: 10 }) as { rounds: Record<string, unknown>[]; teams: Record<string, unknown>[] };
   scenario.rounds[0]!.date = '2016-07-22';
+  // Borealis has evidence of its own on the leak, to share.
+  scenario.teams.find((t) => t.id === 'borealis')!.startingEvidence = { 'mail-leak': 3 };
   return JSON.stringify(scenario);
 }
 
@@ -104,7 +106,7 @@ describe.skipIf(!HAVE_CHROMIUM)('notifications', () => {
     await page.locator('.notif-menu > summary').click();
   }, 60_000);
 
-  it('tells the team about a proposal to answer, an announcement and a clock cut, without moving the page', async () => {
+  it('tells the team about a proposal to answer, an announcement, an ally\'s shared evidence and a clock cut, without moving the page', async () => {
     await borealis.must({ type: 'proposeJoint', draft: { action: 'warning', incident: 'mail-leak' } });
     await expect.poll(() => toastTitles(page), SLOW).toContain('Borealis proposes: Private warning');
     await page.evaluate(() => window.scrollTo(0, 400));
@@ -116,6 +118,10 @@ describe.skipIf(!HAVE_CHROMIUM)('notifications', () => {
     await expect.poll(() => toastTitles(page), SLOW).toContain('Announcement from Fran');
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
     expect(await planTop()).toBe(before);
+    await borealis.must({ type: 'shareIntel', incident: 'mail-leak', with: 'coalition' });
+    await expect.poll(() => toastTitles(page), SLOW).toContain('Borealis shared evidence with you');
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await expect.poll(() => page.locator('#announcer').innerText(), SLOW).toContain('Borealis shared evidence with you');
     await facilitator.must({ type: 'adjustClock', deltaMs: -2 * 60_000 });
     await expect.poll(() => toastTitles(page), SLOW).toContain('The facilitator shortened the round by 2 minutes');
     expect(await page.locator('.toast--urgent').first().innerText()).toContain('decisions drafted but not locked go ahead as drafted');

@@ -166,6 +166,18 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
     expect(checked).toBeGreaterThan(0);
     // Another government's briefing never reaches a team; the red cell sees no team's private intelligence.
     expect(await text(uk())).not.toContain(played[0]!.briefing.slice(0, 60));
+    // Each team reads its own briefing in role, folded below the task; the design of the exercise (its summary,
+    // timing, flow, what to watch for) is the facilitator's guide, on the console and on no team's screen.
+    const design = [(scenario as unknown as { meta: { summary: string } }).meta.summary, (scenario as unknown as { debrief: { facilitatorGuide: string } }).debrief.facilitatorGuide];
+    for (const team of played) {
+      const briefing = teams[team.id]!.locator('section.briefing');
+      expect(await briefing.locator('p').first().textContent()).toMatch(/^You /);
+      expect(await briefing.textContent()).toContain(team.briefing.slice(0, 60));
+      for (const words of design) expect(await teams[team.id]!.locator('main').textContent()).not.toContain(words.slice(0, 60));
+    }
+    const guide = fac.locator('section[aria-labelledby="guide-h"]');
+    await guide.locator('summary', { hasText: 'Design, timing and flow of the whole exercise' }).click();
+    for (const words of design) expect(await guide.innerText()).toContain(words.slice(0, 60));
     if (red) {
       await expect.poll(() => text(red!), SLOW).toContain(shared.title);
       for (const team of played) {

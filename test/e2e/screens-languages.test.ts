@@ -281,6 +281,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the other screens in French and German', () => 
       const report = await facilitatorPage(locale, `/report/${exerciseId}`);
       await report.locator('.report[data-ready="true"]').waitFor();
       await expectTranslated(report, 'body', 'report', language);
+      // The date of play, in the locale's words.
+      const started = facilitator.view!.timeline.find((e) => e.kind === 'phase')!.at;
+      expect(await report.locator('.title-facts dd').nth(1).innerText()).toBe(new Date(started).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' }));
       await report.locator('.report-toolbar button[aria-pressed]').click();
       await report.locator('.report[data-version="full"]').waitFor();
       await expectTranslated(report, 'body', 'report', language);

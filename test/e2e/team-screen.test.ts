@@ -147,6 +147,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the team screen', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Lock this plan anyway?' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain("It crosses the “don't rock the boat” threshold.");
+    // The countermeasure's estimate is below 50: the dialog names that too.
+    expect(await dialog.innerText()).toMatch(/Cyber countermeasure is estimated at \d+\/100, below 50: likely to be judged disproportionate\./);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-lock-h');
     expect(await axeSerious(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Keep changing the plan' }).click();
@@ -166,5 +168,64 @@ describe.skipIf(!HAVE_CHROMIUM)('the team screen', () => {
     await expect.poll(() => page.locator('.plan .empty').count(), SLOW).toBe(1);
     const form = page.getByRole('form', { name: 'Draft: Cyber countermeasure' });
     expect(await form.getByLabel('Rationale: why this, why now').inputValue()).toBe('Stop the leaks at the source.');
+  }, 60_000);
+
+  it('says what each way of taking an action does, on the buttons themselves', async () => {
+    /** The text a screen reader reads after a button's name: its aria-describedby targets. */
+    const description = (button: ReturnType<Page['getByRole']>) =>
+      button.evaluate((b) => (b.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    const own = page.getByRole('form', { name: 'Draft: Cyber countermeasure' });
+    expect(await own.getByRole('button', { name: 'Add to our plan' }).isVisible()).toBe(true);
+    expect(await description(own.getByRole('button', { name: 'Add to our plan' }))).toContain('your government alone takes it when the plan locks');
+    // Not joinable: no proposal to offer, and no word of one.
+    expect(await own.getByRole('button', { name: 'Propose to the coalition' }).count()).toBe(0);
+    expect(await description(own.getByRole('button', { name: 'Add to our plan' }))).not.toContain('Propose');
+    // A joinable action (folded among the unavailable until an incident comes to light) offers both, each explained.
+    const folded = page.locator('.catalogue details.unavailable');
+    await folded.locator(':scope > summary').click();
+    const warning = page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: 'Private warning' }) });
+    await warning.locator(':scope > details > summary').click();
+    const joint = page.getByRole('form', { name: 'Draft: Private warning' });
+    const propose = joint.getByRole('button', { name: 'Propose to the coalition' });
+    expect(await description(propose)).toContain('every ally is asked to join it; acting together weighs more');
+    expect(await description(joint.getByRole('button', { name: 'Add to our plan' }))).toContain('your government alone takes it');
+    await warning.locator(':scope > details > summary').click();
+    await folded.locator(':scope > summary').click();
+  }, 60_000);
+
+  it('puts Lock after the actions in the tab order', async () => {
+    const order = await page.evaluate(() => {
+      const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')].filter(
+        (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0,
+      );
+      return {
+        positive: focusable.filter((el) => el.tabIndex > 0).length,
+        lock: focusable.findIndex((el) => el.id === 'lock-button'),
+        lastAction: Math.max(...focusable.map((el, i) => (el.closest('.catalogue') ? i : -1))),
+      };
+    });
+    // No positive tabindex: the tab order is the document's order.
+    expect(order.positive).toBe(0);
+    expect(order.lastAction).toBeGreaterThan(0);
+    expect(order.lock).toBeGreaterThan(order.lastAction);
+    // From the last control of the catalogue, Tab reaches Lock before anything of the board or the briefing.
+    await page.evaluate(() => {
+      const inCatalogue = [...document.querySelectorAll<HTMLElement>('.catalogue a[href], .catalogue button, .catalogue input, .catalogue select, .catalogue textarea, .catalogue summary')].filter(
+        (el) => el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled,
+      );
+      inCatalogue.at(-1)!.focus();
+    });
+    let reached = '';
+    for (let step = 0; step < 40 && reached !== 'lock-button'; step++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return '';
+        if (el.id === 'lock-button') return 'lock-button';
+        return el.closest('.board, .situation, .briefing, #board-h, aside') ? 'board' : '';
+      });
+      expect(reached).not.toBe('board');
+    }
+    expect(reached).toBe('lock-button');
   }, 60_000);
 });

@@ -283,7 +283,7 @@ function upcomingSection(ctx: Ctx): TemplateResult {
   </section>`;
 }
 
-/** The facilitator's guide for the round at hand: what to ask, what to watch for; the overall guide folded away. */
+/** The facilitator's guide for the round at hand: what to ask, what to watch for; the scenario's design summary and the overall guide folded away. */
 function guideSection(view: ExerciseView): TemplateResult {
   const guide = view.facilitator?.guide;
   if (!guide) return html``;
@@ -296,9 +296,9 @@ function guideSection(view: ExerciseView): TemplateResult {
       ? html`<h3>${t('console.questions')}</h3><ul>${round.discussionQuestions.map((q) => html`<li>${q}</li>`)}</ul>`
       : nothing}
     ${round?.watchFor.length ? html`<h3>${t('console.watchFor')}</h3><ul>${round.watchFor.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
-    ${guide.text
-      ? html`<details><summary>${t('console.timing')}</summary>${paragraphs(guide.text).map((p) => html`<p>${p}</p>`)}</details>`
-      : nothing}
+    <details><summary>${t('console.timing')}</summary>
+      <p class="lede">${view.scenario.summary}</p>
+      ${paragraphs(guide.text).map((p) => html`<p>${p}</p>`)}</details>
     ${courseOf(view.scenario.id).state === 'done'
       ? html`<p><a href=${`/course/${view.scenario.id}`} target="_blank" rel="noopener">${t('console.courseLink')}<span class="visually-hidden">${t('console.opensNewTab')}</span></a></p>`
       : nothing}

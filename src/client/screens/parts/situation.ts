@@ -30,7 +30,6 @@ export function briefingSection(view: ExerciseView): TemplateResult {
   return html`<section class="panel briefing" aria-labelledby="briefing-h">
     <details ?open=${open}>
       <summary><h2 id="briefing-h">${t('team.briefingFor', { name: me.name })}</h2></summary>
-      <p class="lede">${view.scenario.summary}</p>
       ${paragraphs(me.briefing).map((p) => html`<p>${p}</p>`)}
       ${me.legalBases.length ? html`<h3>${t('team.legalBases')}</h3><ul>${me.legalBases.map((b) => html`<li><code class="ref">${b}</code></li>`)}</ul>` : nothing}
       ${me.legalConstraints.length ? html`<h3>${t('team.legalConstraints')}</h3><ul>${me.legalConstraints.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}
