@@ -189,7 +189,7 @@ function recordTextDraws(): void {
   CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
     const source = args[0];
     if (source instanceof HTMLCanvasElement && this.canvas.isConnected && this.canvas.closest('.board-wrap')) {
-      const [dx, dy, dw, dh] = (args.length >= 9 ? args.slice(5, 9) : [args[1], args[2], source.width, source.height]) as number[];
+      const [dx, dy, dw, dh] = (args.length >= 9 ? args.slice(5, 9) : [args[1], args[2], source.width, source.height]) as [number, number, number, number];
       const m = this.getTransform();
       const corners = [
         [dx, dy],
