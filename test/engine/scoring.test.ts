@@ -32,7 +32,7 @@ import {
   type ProportionalityInput,
   type ProportionalityWeights,
 } from '../../src/engine/scoring/proportionality';
-import { exerciseFigure, unansweredIncidents, unansweredResponse, type ExerciseResponse } from '../../src/engine/scoring/exercise';
+import { EXPOSED_EXERCISE_CAP, exerciseFigure, exerciseProportionality, unansweredIncidents, unansweredResponse, type ExerciseResponse } from '../../src/engine/scoring/exercise';
 import { loadFile } from './support';
 import type { Score, ScoreComponent } from '../../src/engine/types';
 
@@ -959,6 +959,37 @@ describe('exerciseFigure', () => {
     expect(unansweredIncidents(scenario, state([])).map((u) => [u.incident, u.severity])).toEqual([[grave, 6], [slight, 1]]);
     // A one-line endorsement answers the slight incident, and the grave one only up to 1.
     expect(unansweredIncidents(scenario, state([decision('endorse-norm', null)])).map((u) => [u.incident, u.severity, u.value])).toEqual([[grave, 5, 38]]);
+  });
+
+  it('does not average away a legally exposed measure: the figure is capped at the cap of an unlawful countermeasure', () => {
+    const lawful = [r('attribution', 3, 90), r('sanctions', 5, 95), r('resilience', 0, 100, null)];
+    expect(exerciseFigure([...lawful, r('counter-strike', 7, 40)])).toBe(70.3);
+    expect(exerciseFigure([...lawful, { ...r('counter-strike', 7, 40), legallyExposed: true }])).toBe(EXPOSED_EXERCISE_CAP);
+    expect(EXPOSED_EXERCISE_CAP).toBe(40);
+    // A figure already below the cap stays where it is.
+    expect(exerciseFigure([r('sanctions', 5, 20), { ...r('counter-strike', 7, 30), legallyExposed: true }])).toBe(25.8);
+  });
+
+  it('caps the exercise only for an exposed measure that went ahead, was not overridden, and belongs to the team asked about', () => {
+    // The tutorial's counter-strike (a countermeasure) and filtering (resilience), played by Estonia.
+    const scenario = loadFile('scenarios/tutorial.json');
+    const ddos = scenario.incidents[0]!.id;
+    const decision = (action: string, value: number, more: Record<string, unknown> = {}) => ({
+      team: 'est', action, incident: ddos, effective: true, legallyExposed: false, overridden: null, proportionality: { value }, ...more,
+    });
+    const figure = (decisions: ReturnType<typeof decision>[], team?: string) =>
+      exerciseProportionality(scenario, { incidents: { [ddos]: { active: true, harm: 6 } }, decisions } as never, team);
+    const filter = decision('filter-traffic', 100);
+    const strike = decision('hack-back', 40, { legallyExposed: true });
+    expect(figure([filter, { ...strike, legallyExposed: false }])).toBe(47.5);
+    expect(figure([filter, strike])).toBe(40);
+    // Held back by the Riigikogu committee: it counts in the mean at its value, but no breach took place
+    // (nor was the DDoS answered: (1 × 100 + 7 × 40 + 6 × 25) / 14).
+    expect(figure([filter, { ...strike, effective: false, heldBy: 'riigikogu-committee' }])).toBe(37.9);
+    // The facilitator's override is the final judgement of the decision, its legality included.
+    expect(figure([filter, { ...strike, overridden: { value: 70, reason: 'notice given in the room' } }])).toBe(73.8);
+    // Another government's breach does not cap Estonia's figure.
+    expect(figure([filter, { ...strike, team: 'fin' }], 'est')).toBe(100);
   });
 });
 

@@ -6,13 +6,16 @@
  * routine one. An incident that did harm and that no coercive response
  * answered counts as a response of severity 0: falling short of it is what
  * the fit component charges, and leaving it out would score quiet
- * housekeeping as perfectly proportionate. See docs/scoring.md
+ * housekeeping as perfectly proportionate. A legally exposed measure caps
+ * the figure at what the measure itself is capped at: a breach of the law is
+ * not averaged away by lawful acts around it. See docs/scoring.md
  * ("The exercise's proportionality").
  */
 import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 import { COERCIVE_CATEGORIES } from '../rules/law';
 import { indexOf } from '../rules/scenarioIndex';
+import { COUNTERMEASURE_CAP } from './proportionality';
 
 /** The lightest weight a response carries: zero-severity work still counts. */
 export const MIN_EXERCISE_WEIGHT = 1;
@@ -23,9 +26,23 @@ export interface ExerciseResponse {
   incident: string | null;
   severity: number;
   value: number;
+  /** A hard legal rule fired on it (a countermeasure without its conditions, a measure against the wrong state, force below an armed attack). */
+  legallyExposed?: boolean;
 }
 
-/** The weighted mean over distinct responses; null when there are none. */
+/**
+ * The most a figure with a legally exposed response reaches: the cap of an
+ * unlawful countermeasure. An exercise whose response includes a measure the
+ * law does not support is not a proportionate response, however lawful the
+ * rest (ILC Art. 49: a countermeasure without its conditions is itself a
+ * wrongful act).
+ */
+export const EXPOSED_EXERCISE_CAP = COUNTERMEASURE_CAP;
+
+/**
+ * The weighted mean over distinct responses, capped at EXPOSED_EXERCISE_CAP
+ * when one of them is legally exposed; null when there are none.
+ */
 export function exerciseFigure(responses: readonly ExerciseResponse[]): number | null {
   const groups = new Map<string, ExerciseResponse[]>();
   for (const r of responses) {
@@ -39,7 +56,9 @@ export function exerciseFigure(responses: readonly ExerciseResponse[]): number |
     total += weight * (group.reduce((s, r) => s + r.value, 0) / group.length);
     weights += weight;
   }
-  return weights === 0 ? null : Math.round((total / weights) * 10) / 10;
+  if (weights === 0) return null;
+  const mean = Math.round((total / weights) * 10) / 10;
+  return responses.some((r) => r.legallyExposed) ? Math.min(mean, EXPOSED_EXERCISE_CAP) : mean;
 }
 
 /** The harm at which an unanswered incident costs the whole fit: falling short by 8 costs everything (see fit). */
@@ -98,6 +117,8 @@ export function exerciseProportionality(scenario: Scenario, state: Pick<Exercise
       incident: d.incident,
       severity: actions.get(d.action)?.severity ?? 0,
       value: d.overridden?.value ?? d.proportionality.value,
+      // Only a breach that took place caps the figure; a facilitator's override is the final judgement of the decision, its legality included.
+      legallyExposed: d.effective && d.overridden === null && d.legallyExposed,
     }));
   return exerciseFigure([...taken, ...unansweredIncidents(scenario, state)]);
 }
