@@ -1,16 +1,16 @@
 /**
- * In Chromium, against the real server and the built client, on the EU track
+ * In Chromium, against the real server and the built client. On the EU track
  * (eu-2015-2020): France offers the GRU arbitration of its claim on the
  * Macron Leaks; the tribunal is seized, and the draft of a countermeasure
  * then says, before it is locked, that countermeasures are suspended while
- * the tribunal sits (ILC Art. 52(3)(b)). In a second exercise Moscow itself
- * proposes mediation, Germany accepts it, and talks open through the
- * mediator.
+ * the tribunal sits (ILC Art. 52(3)(b)). That track is the shipped one with
+ * the adversary certain to accept, the Macron Leaks from round 1 and France at
+ * high confidence, served from a folder of its own.
  *
- * The scenario is the shipped EU track with the adversary certain to accept,
- * the Macron Leaks from round 1 with France at high confidence, and, for the
- * second exercise, Moscow's proposal as an inject and an action to accept
- * it; served from a folder of its own.
+ * On the shipped election-2029, unchanged: once France has named the service
+ * for its clone sites, the Federation proposes OSCE mediation at the start of
+ * round 3; Germany reads the offer, accepts it, and talks open through the
+ * mediator.
  *
  * Needs Debian's Chromium at /usr/bin/chromium. Without it the suite is
  * skipped on a developer's machine, and fails when CI is set.
@@ -20,14 +20,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole, startRigWithScenarios } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole, startBrowserRig, startRigWithScenarios } from '../helpers/browser';
+import { TestClient } from '../helpers/client';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
 const LEAKS = '"Macron Leaks" hack-and-leak (5 May 2017)';
 const ARBITRATION = 'Offer arbitration of the claim';
 const COUNTERMEASURE = 'Reversible disruption of GRU infrastructure';
-const ACCEPT = 'Accept the offer of mediation';
+const ACCEPT = "Accept the Federation's offer of OSCE mediation";
 const TRIBUNAL = 'an arbitral tribunal under the PCA Optional Rules';
 
 if (!HAVE_CHROMIUM && process.env.CI) {
@@ -41,34 +42,6 @@ function writeScenario(dir: string): void {
   leaks.startsInRound = 1;
   json.teams.find((t: { id: string }) => t.id === 'fra').startingEvidence = { 'macron-leaks': 9 };
   writeFileSync(join(dir, 'eu-2015-2020.json'), JSON.stringify(json, null, 2));
-  // The same track, in which Moscow proposes mediation in round 1 and a government may accept it.
-  json.id = 'eu-2015-2020-offer';
-  json.meta.title = 'EU track, Moscow proposes mediation';
-  json.injects.push({
-    id: 'moscow-proposes-mediation',
-    title: 'Moscow proposes OSCE mediation',
-    body: 'The Russian foreign ministry proposes that the OSCE Chairmanship mediate between Russia and the governments accusing it.',
-    round: 1,
-    audience: 'all',
-    effects: [{ send: { chart: 'dispute', event: 'OFFER_MEDIATION' } }],
-  });
-  json.actions.push({
-    id: 'accept-offer',
-    name: ACCEPT,
-    description: 'Accept the mediation Moscow proposes.',
-    category: 'deEscalation',
-    severity: 0,
-    rung: 1,
-    reversibility: 1,
-    minConfidence: 'none',
-    targetsIncident: false,
-    spillover: 'none',
-    responseType: 'domestic',
-    cost: { capital: 1 },
-    availableTo: ['deu', 'fra', 'uk', 'usa'],
-    dispute: 'acceptOffer',
-  });
-  writeFileSync(join(dir, 'eu-2015-2020-offer.json'), JSON.stringify(json, null, 2));
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('dispute settlement in the browser', () => {
@@ -150,20 +123,59 @@ describe.skipIf(!HAVE_CHROMIUM)('dispute settlement in the browser', () => {
     expect(await axeSerious(fra)).toEqual([]);
     expect(errors).toEqual([]);
   }, 150_000);
+});
 
-  it('shows a government the mediation the adversary proposes, lets it accept, and opens talks through the mediator', async () => {
-    const fac = await open('facilitator 2');
-    const codes = await openExerciseAsFacilitator(fac, rig.base, 'eu-2015-2020-offer');
-    const deu = await open('Germany');
-    await joinWithCode(deu, rig.base, codes['Germany']!, 'Germany lead');
+describe.skipIf(!HAVE_CHROMIUM)("the adversary's offer of mediation in the browser, on the shipped election-2029", () => {
+  let rig: BrowserRig;
+  let facilitator: TestClient;
+  let france: TestClient;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
 
-    await facilitatorStep(fac, 'Start the exercise');
-    await advanceConsole(fac, 'Begin round 1');
+  beforeAll(async () => {
+    rig = await startBrowserRig('firebreak-dispute-offer-');
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    facilitator?.close();
+    france?.close();
+    await rig?.close();
+  }, 60_000);
+
+  it('shows Germany the mediation the Federation proposes once it is named, lets it accept, and opens talks through the mediator', async () => {
+    facilitator = await TestClient.connect(rig.base, 'facilitator-offer');
+    const created = await facilitator.create({ scenarioId: 'election-2029', seed: 'mediation', facilitatorName: 'Fran' });
+    await facilitator.resume(created.facilitatorCredential);
+    france = await TestClient.connect(rig.base, 'france-offer');
+    await france.join(created.codes.teams['fra']!, 'Fabienne');
+    // France investigates the clone sites in round 1 and names the service for them in round 2.
+    await facilitator.must({ type: 'startExercise' });
+    await facilitator.must({ type: 'advance' });
+    await france.must({ type: 'draftDecision', draft: { action: 'investigate', incident: 'clone-network', options: {}, rationale: 'Match the signatures.' } });
+    await facilitator.must({ type: 'advance' });
+    await facilitator.must({ type: 'advance' });
+    await france.must({ type: 'draftDecision', draft: { action: 'national-attribution', incident: 'clone-network', options: {}, rationale: 'Name the service.' } });
+    await facilitator.must({ type: 'advance' });
+    await facilitator.must({ type: 'advance' });
+    await expect.poll(() => france.view?.round, SLOW).toBe(3);
+
+    const deu = await openSeatPage(rig.browser, contexts, errors, 'Germany');
+    await joinWithCode(deu, rig.base, created.codes.teams['deu']!, 'Dieter');
     await deu.getByRole('heading', { name: 'Actions you can take' }).waitFor();
-    await expect.poll(() => text(deu), SLOW).toContain('Moscow proposes OSCE mediation');
-    await draft(deu, ACCEPT, 'A mediator gives us a channel without conceding the attribution.');
-    await advanceConsole(fac, 'Resolve round 1 now');
-    await expect.poll(() => text(deu), SLOW).toContain('Mediation by the OSCE Chairmanship begins: a channel to Russian military intelligence (GRU) is open and talks can start.');
+    await expect.poll(() => deu.locator('body').innerText(), SLOW).toContain('The Federation proposes OSCE mediation');
+    expect(await deu.locator('body').innerText()).toContain('Federation intelligence service proposes mediation by the OSCE Chairmanship.');
+    const item = deu.locator('li.action').filter({ has: deu.locator('.action-name', { hasText: ACCEPT }) }).first();
+    await item.locator(':scope > details > summary').click();
+    const form = deu.getByRole('form', { name: `Draft: ${ACCEPT}` });
+    await form.getByLabel('Rationale: why this, why now').fill('A mediator gives us a channel without conceding the attribution.');
+    await form.getByRole('button', { name: 'Add to our plan' }).click();
+    await expect.poll(() => form.locator('.answer').innerText(), SLOW).toContain('Added to your plan.');
+    await facilitator.must({ type: 'advance' });
+    await expect
+      .poll(() => deu.locator('body').innerText(), SLOW)
+      .toContain('Mediation by the OSCE Chairmanship begins: a channel to Federation intelligence service is open and talks can start.');
+    expect(await axeSerious(deu)).toEqual([]);
     expect(errors).toEqual([]);
   }, 150_000);
 });
