@@ -10,7 +10,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, joinWithCode, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -36,10 +36,7 @@ async function estoniaInRound2(rig: BrowserRig, seed: string, player: string) {
   await howToPlaySeen(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${rig.base}/join/${created.codes.teams['est']}`);
-  await page.getByLabel(/name/i).first().fill(player);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await page.waitForURL(/\/play\//);
+  await joinWithCode(page, rig.base, created.codes.teams['est']!, player);
   await page.getByRole('heading', { name: 'Actions you can take' }).waitFor();
   const close = async () => {
     await context.close().catch(() => {});
