@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
 import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, type BrowserRig, joinWithCode, openExerciseAsFacilitator, openSeatPage, advanceConsole, startBrowserRig, startRigWithScenarios } from '../helpers/browser';
-import { TestClient } from '../helpers/client';
+import { playOpeningRounds, setUpTable, type Table } from '../helpers/exercise';
 import { ROOT } from '../helpers/server';
 
 const SLOW = { timeout: 20_000, interval: 100 };
@@ -44,6 +44,23 @@ function writeScenario(dir: string): void {
   writeFileSync(join(dir, 'eu-2015-2020.json'), JSON.stringify(json, null, 2));
 }
 
+const action = (page: Page, name: string) => page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: name }) }).first();
+
+async function openDraft(page: Page, name: string, incident?: string): Promise<Locator> {
+  await action(page, name).locator(':scope > details > summary').click();
+  const form = page.getByRole('form', { name: `Draft: ${name}` });
+  if (incident) await form.getByLabel('Incident').selectOption({ label: incident });
+  return form;
+}
+
+/** Drafts the action with a rationale and adds it to the team's plan. */
+async function draft(page: Page, name: string, rationale: string, incident?: string): Promise<void> {
+  const form = await openDraft(page, name, incident);
+  await form.getByLabel('Rationale: why this, why now').fill(rationale);
+  await form.getByRole('button', { name: 'Add to our plan' }).click();
+  await expect.poll(() => form.locator('.answer').innerText(), SLOW).toContain('Added to your plan.');
+}
+
 describe.skipIf(!HAVE_CHROMIUM)('dispute settlement in the browser', () => {
   let rig: BrowserRig;
   let browser: Browser;
@@ -52,14 +69,6 @@ describe.skipIf(!HAVE_CHROMIUM)('dispute settlement in the browser', () => {
 
   const open = (label: string): Promise<Page> => openSeatPage(browser, contexts, errors, label);
   const text = (page: Page) => page.locator('body').innerText();
-  const action = (page: Page, name: string) => page.locator('li.action').filter({ has: page.locator('.action-name', { hasText: name }) }).first();
-
-  async function openDraft(page: Page, name: string, incident?: string) {
-    await action(page, name).locator(':scope > details > summary').click();
-    const form = page.getByRole('form', { name: `Draft: ${name}` });
-    if (incident) await form.getByLabel('Incident').selectOption({ label: incident });
-    return form;
-  }
 
   /** The countermeasure's draft on the leaks, with prior notice given (so that only the tribunal can stand in its way). */
   async function countermeasureDraft(page: Page): Promise<Locator> {
@@ -73,13 +82,6 @@ describe.skipIf(!HAVE_CHROMIUM)('dispute settlement in the browser', () => {
     const details = form.locator('.preview details.score');
     await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
     return details.innerText();
-  }
-
-  async function draft(page: Page, name: string, rationale: string, incident?: string): Promise<void> {
-    const form = await openDraft(page, name, incident);
-    await form.getByLabel('Rationale: why this, why now').fill(rationale);
-    await form.getByRole('button', { name: 'Add to our plan' }).click();
-    await expect.poll(() => form.locator('.answer').innerText(), SLOW).toContain('Added to your plan.');
   }
 
   beforeAll(async () => {
@@ -127,8 +129,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dispute settlement in the browser', () => {
 
 describe.skipIf(!HAVE_CHROMIUM)("the adversary's offer of mediation in the browser, on the shipped election-2029", () => {
   let rig: BrowserRig;
-  let facilitator: TestClient;
-  let france: TestClient;
+  let table: Table | undefined;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
@@ -138,26 +139,19 @@ describe.skipIf(!HAVE_CHROMIUM)("the adversary's offer of mediation in the brows
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    facilitator?.close();
-    france?.close();
+    table?.close();
     await rig?.close();
   }, 60_000);
 
   it('shows Germany the mediation the Federation proposes once it is named, lets it accept, and opens talks through the mediator', async () => {
-    facilitator = await TestClient.connect(rig.base, 'facilitator-offer');
-    const created = await facilitator.create({ scenarioId: 'election-2029', seed: 'mediation', facilitatorName: 'Fran' });
-    await facilitator.resume(created.facilitatorCredential);
-    france = await TestClient.connect(rig.base, 'france-offer');
-    await france.join(created.codes.teams['fra']!, 'Fabienne');
+    table = await setUpTable(rig.base, { scenarioId: 'election-2029', seed: 'mediation', observer: false });
+    const { facilitator, created } = table;
+    const france = table.teams['fra']![0]!;
     // France investigates the clone sites in round 1 and names the service for them in round 2.
-    await facilitator.must({ type: 'startExercise' });
-    await facilitator.must({ type: 'advance' });
-    await france.must({ type: 'draftDecision', draft: { action: 'investigate', incident: 'clone-network', options: {}, rationale: 'Match the signatures.' } });
-    await facilitator.must({ type: 'advance' });
-    await facilitator.must({ type: 'advance' });
-    await france.must({ type: 'draftDecision', draft: { action: 'national-attribution', incident: 'clone-network', options: {}, rationale: 'Name the service.' } });
-    await facilitator.must({ type: 'advance' });
-    await facilitator.must({ type: 'advance' });
+    await playOpeningRounds(table, 'fra', [
+      { action: 'investigate', incident: 'clone-network', rationale: 'Match the signatures.' },
+      { action: 'national-attribution', incident: 'clone-network', rationale: 'Name the service.' },
+    ]);
     await expect.poll(() => france.view?.round, SLOW).toBe(3);
 
     const deu = await openSeatPage(rig.browser, contexts, errors, 'Germany');
@@ -165,12 +159,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the adversary's offer of mediation in the brows
     await deu.getByRole('heading', { name: 'Actions you can take' }).waitFor();
     await expect.poll(() => deu.locator('body').innerText(), SLOW).toContain('The Federation proposes OSCE mediation');
     expect(await deu.locator('body').innerText()).toContain('Federation intelligence service proposes mediation by the OSCE Chairmanship.');
-    const item = deu.locator('li.action').filter({ has: deu.locator('.action-name', { hasText: ACCEPT }) }).first();
-    await item.locator(':scope > details > summary').click();
-    const form = deu.getByRole('form', { name: `Draft: ${ACCEPT}` });
-    await form.getByLabel('Rationale: why this, why now').fill('A mediator gives us a channel without conceding the attribution.');
-    await form.getByRole('button', { name: 'Add to our plan' }).click();
-    await expect.poll(() => form.locator('.answer').innerText(), SLOW).toContain('Added to your plan.');
+    await draft(deu, ACCEPT, 'A mediator gives us a channel without conceding the attribution.');
     await facilitator.must({ type: 'advance' });
     await expect
       .poll(() => deu.locator('body').innerText(), SLOW)

@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
 import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, joinWithCode, startBrowserRig, type BrowserRig } from '../helpers/browser';
-import { TestClient } from '../helpers/client';
+import { playOpeningRounds, setUpTable } from '../helpers/exercise';
 
 const SLOW = { timeout: 20_000, interval: 100 };
 const COUNTER_STRIKE = "Counter-strike on the botnet's servers";
@@ -22,16 +22,10 @@ if (!HAVE_CHROMIUM && process.env.CI) throw new Error(`Chromium is missing at ${
 
 /** An exercise of the shipped tutorial in round 2, Estonia's lead having investigated in round 1 (so that the counter-strike's confidence gate is met), and a second Estonian player on the team screen. */
 async function estoniaInRound2(rig: BrowserRig, seed: string, player: string) {
-  const facilitator = await TestClient.connect(rig.base, `facilitator-${seed}`);
-  const created = await facilitator.create({ scenarioId: 'tutorial', seed, facilitatorName: 'Fran' });
-  await facilitator.resume(created.facilitatorCredential);
-  const lead = await TestClient.connect(rig.base, `estonia-lead-${seed}`);
-  await lead.join(created.codes.teams['est']!, 'Lea');
-  await facilitator.must({ type: 'startExercise' });
-  await facilitator.must({ type: 'advance' });
-  await lead.must({ type: 'draftDecision', draft: { action: 'investigate-traffic', incident: 'ddos', options: {}, rationale: 'Trace the botnet.' } });
-  await facilitator.must({ type: 'advance' });
-  await facilitator.must({ type: 'advance' });
+  const table = await setUpTable(rig.base, { scenarioId: 'tutorial', seed, observer: false });
+  const { facilitator, created } = table;
+  const lead = table.teams['est']![0]!;
+  await playOpeningRounds(table, 'est', [{ action: 'investigate-traffic', incident: 'ddos', rationale: 'Trace the botnet.' }]);
   const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 } });
   await howToPlaySeen(context);
   const page = await context.newPage();
@@ -40,8 +34,7 @@ async function estoniaInRound2(rig: BrowserRig, seed: string, player: string) {
   await page.getByRole('heading', { name: 'Actions you can take' }).waitFor();
   const close = async () => {
     await context.close().catch(() => {});
-    facilitator.close();
-    lead.close();
+    table.close();
   };
   return { facilitator, lead, page, close };
 }
