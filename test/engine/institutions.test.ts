@@ -2,7 +2,8 @@
  * Verification bodies and dispute settlement, through real commands on a
  * variant of the rich fixture: referrals and their findings, offers of
  * mediation and arbitration either way, the tribunal's suspension of
- * countermeasures and its end in bad faith, the award.
+ * countermeasures and its end in bad faith, the award; and, on the shipped
+ * election-2029, the Federation's offer of mediation once it is named.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { previewDecision } from '../../src/engine/scoring/decision';
 import { regionState } from '../../src/engine/machines/chart';
 import { createExercise } from '../../src/engine/index';
 import { evidenceOf, tribunalSitting, verificationStage } from '../../src/engine/rules/readers';
-import { FAC, Game, richScenario, team, variantOf } from './support';
+import { FAC, Game, loadFile, richScenario, team, variantOf } from './support';
 
 const RICH = 'test/fixtures/engine-rich.json';
 
@@ -242,6 +243,29 @@ describe('dispute settlement', () => {
     expect(regionState(ignored.state.dispute!)).toBe('offered');
     ignored.lockAll();
     expect(regionState(ignored.state.dispute!)).toBe('refused');
+  });
+
+  it('in the shipped election-2029, the Federation proposes mediation in round 3 once it has been named, and a government may take it up', () => {
+    const election = loadFile('scenarios/election-2029.json');
+    const unnamed = new Game(election, 'offer').start();
+    nextRound(unnamed);
+    nextRound(unnamed);
+    expect(unnamed.state.round).toBe(3);
+    expect(regionState(unnamed.state.dispute!)).toBe('none');
+    unnamed.reject(team('deu'), draft('accept-mediation'), 'NOT_AVAILABLE');
+
+    const named = new Game(election, 'offer').start().evidence('clone-network', 'fra', 4);
+    named.ok(team('fra'), draft('national-attribution', 'clone-network'));
+    nextRound(named);
+    expect(regionState(named.state.dispute!)).toBe('none');
+    nextRound(named);
+    expect(named.state.round).toBe(3);
+    expect(regionState(named.state.dispute!)).toBe('offered');
+    expect(named.state.dispute!.context.offeredBy).toBe('adversary');
+    named.ok(team('deu'), draft('accept-mediation'));
+    named.lockAll();
+    expect(regionState(named.state.dispute!)).toBe('mediation');
+    expect(regionState(named.state.deEscalation)).not.toBe('idle');
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Oversight at home, through real commands on the tutorial: the Riigikogu's
  * committee reviews an Estonian counter-strike drafted with the oversight
- * option, refuses it on thin evidence and approves it on enough; a
- * mandatory body reviews without the option; a body sends back a measure
- * that offers a statement of reasons without one; the preview says so before
- * the plan is locked, in the words of the result.
+ * option and a statement of reasons, refuses it on thin evidence and
+ * approves it on enough; a mandatory body reviews without the option; the
+ * shipped counter-strike offers a statement of reasons, and the committee
+ * sends back one drafted without it; the preview says so before the plan is
+ * locked, in the words of the result.
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/engine';
@@ -20,7 +21,7 @@ function tutorial(edit: (json: Record<string, any>) => void = () => {}) {
   return variantOf(TUTORIAL, edit);
 }
 
-const hackBack = (options: Record<string, boolean> = { oversight: true }) => ({ action: 'hack-back', incident: 'ddos', options, rationale: 'Stop the botnet.' });
+const hackBack = (options: Record<string, boolean> = { oversight: true, statementOfReasons: true }) => ({ action: 'hack-back', incident: 'ddos', options, rationale: 'Stop the botnet.' });
 
 /** Round 1 with Estonia at low confidence (2 points), the counter-strike drafted and the round resolved: its decision. */
 function playCounterStrike(game: Game, options?: Record<string, boolean>) {
@@ -48,21 +49,21 @@ describe('an oversight body', () => {
   });
 
   it("reviews only what is informed to it, unless review is mandatory (as the Riigikogu committee's is, for cyber operations)", () => {
-    const optional = playCounterStrike(new Game(tutorial((json) => (json.institutions.oversight[0].mandatory = false))), {});
+    const optional = playCounterStrike(new Game(tutorial((json) => (json.institutions.oversight[0].mandatory = false))), { statementOfReasons: true });
     expect(optional.outcome).not.toContain('committee');
-    const mandatory = playCounterStrike(new Game(tutorial()), {});
+    const mandatory = playCounterStrike(new Game(tutorial()), { statementOfReasons: true });
     expect(mandatory.effective).toBe(false);
     expect(mandatory.outcome).toContain('refused it');
   });
 
-  it('sends back a measure that offers a statement of reasons without giving one', () => {
-    const scenario = tutorial((json) => {
-      json.institutions.oversight[0].refuseBelow = 0;
-      json.actions.find((a: { id: string }) => a.id === 'hack-back').procedures.push('statementOfReasons');
-    });
-    const without = playCounterStrike(new Game(scenario));
-    expect(without.outcome).toBe("Did not go ahead: the Riigikogu's security oversight committee sent it back and asks for a statement of reasons before it approves.");
-    const withReasons = playCounterStrike(new Game(scenario), { oversight: true, statementOfReasons: true });
+  it("sends back the shipped counter-strike drafted without the statement of reasons it offers, whatever the evidence", () => {
+    const sentBack = "Did not go ahead: the Riigikogu's security oversight committee sent it back and asks for a statement of reasons before it approves.";
+    expect(playCounterStrike(new Game(tutorial()), { oversight: true }).outcome).toBe(sentBack);
+    const scenario = tutorial((json) => (json.institutions.oversight[0].refuseBelow = 0));
+    const without = playCounterStrike(new Game(scenario), { oversight: true });
+    expect(without.effective).toBe(false);
+    expect(without.outcome).toBe(sentBack);
+    const withReasons = playCounterStrike(new Game(scenario));
     expect(withReasons.effective).toBe(true);
   });
 
@@ -75,6 +76,10 @@ describe('an oversight body', () => {
     if (!uninformed.ok) throw new Error(uninformed.message);
     expect(uninformed.problem).toBeNull();
     game.ok(FAC, { type: 'pause' });
+    const shipped = new Game(tutorial()).start().evidence('ddos', 'est', 2);
+    const withoutReasons = previewDecision(shipped.scenario, shipped.state, 'est', hackBack({ oversight: true }));
+    if (!withoutReasons.ok) throw new Error(withoutReasons.message);
+    expect(withoutReasons.problem).toMatch(/sent it back and asks for a statement of reasons before it approves/);
   });
 });
 

@@ -1,4 +1,5 @@
 /** Setting up an exercise with seats: a facilitator, players per team, an observer, a red cell. */
+import type { DecisionDraft } from '../../src/engine/types';
 import type { ExerciseCreateAck } from '../../src/protocol/events';
 import { TestClient } from './client';
 
@@ -65,4 +66,20 @@ export async function setUpTable(
       for (const c of all) c.close();
     },
   };
+}
+
+/**
+ * Starts the exercise and plays its first rounds for one team: in each, the
+ * team's first player drafts that round's decision, the facilitator resolves
+ * the round and opens the next. Leaves the exercise in the round after them.
+ */
+export async function playOpeningRounds(table: Table, team: string, drafts: Omit<DecisionDraft, 'options'>[]): Promise<void> {
+  const player = table.teams[team]![0]!;
+  await table.facilitator.must({ type: 'startExercise' });
+  await table.facilitator.must({ type: 'advance' });
+  for (const draft of drafts) {
+    await player.must({ type: 'draftDecision', draft: { ...draft, options: {} } });
+    await table.facilitator.must({ type: 'advance' });
+    await table.facilitator.must({ type: 'advance' });
+  }
 }
