@@ -974,10 +974,10 @@ describe('exerciseFigure', () => {
     // The tutorial's counter-strike (a countermeasure) and filtering (resilience), played by Estonia.
     const scenario = loadFile('scenarios/tutorial.json');
     const ddos = scenario.incidents[0]!.id;
-    const decision = (action: string, value: number, more: Record<string, unknown> = {}) => ({
+    const decision = (action: string, value: number, more: Record<string, unknown> = {}): Record<string, unknown> => ({
       team: 'est', action, incident: ddos, effective: true, legallyExposed: false, overridden: null, proportionality: { value }, ...more,
     });
-    const figure = (decisions: ReturnType<typeof decision>[], team?: string) =>
+    const figure = (decisions: Record<string, unknown>[], team?: string) =>
       exerciseProportionality(scenario, { incidents: { [ddos]: { active: true, harm: 6 } }, decisions } as never, team);
     const filter = decision('filter-traffic', 100);
     const strike = decision('hack-back', 40, { legallyExposed: true });
