@@ -13,7 +13,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../src/engine/messages';
-import { CHROMIUM, HAVE_CHROMIUM, openSeatPage, scrollsSideways, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, joinThroughPage, openSeatPage, scrollsSideways, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
@@ -100,11 +100,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a defection and a report card in French and Ger
     for (const [language, team, name] of [['fr', 'atlantia', 'Ada'], ['de', 'borealis', 'Bea']] as const) {
       const page = await openSeatPage(rig.browser, contexts, errors, language);
       await page.context().addInitScript((l) => localStorage.setItem('firebreak.language', l), language);
-      await page.goto(`${rig.base}/join/${created.codes.teams[team]}`);
-      await page.locator('#join-name').fill(name);
-      await page.locator('#join-name').press('Enter');
-      await page.waitForURL(/\/play\//);
-      await page.locator('.topbar').waitFor();
+      await joinThroughPage(page, rig.base, created.codes.teams[team]!, name);
       pages[language] = page;
       const player = await TestClient.connect(rig.base, `${team}-2`);
       await player.join(created.codes.teams[team]!, `${name} 2`);

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../src/engine/messages';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, joinThroughPage, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
@@ -74,11 +74,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the engine's sentences in French and German", (
       await howToPlaySeen(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
-      await page.goto(`${rig.base}/join/${created.codes.teams[team]}`);
-      await page.locator('#join-name').fill(name);
-      await page.locator('#join-name').press('Enter');
-      await page.waitForURL(/\/play\//);
-      await page.locator('.topbar').waitFor();
+      await joinThroughPage(page, rig.base, created.codes.teams[team]!, name);
       pages[language] = page;
       // A second member of the team drafts through the protocol, as a colleague at another screen would.
       const player = await TestClient.connect(rig.base, `${team}-2`);

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
 import { legalDrafts } from '../helpers/bot';
-import { CHROMIUM, HAVE_CHROMIUM, howToPlaySeen, scrollsSideways, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, joinThroughPage, howToPlaySeen, scrollsSideways, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { TestClient } from '../helpers/client';
 import { fixtureScenario } from '../helpers/scenario';
 
@@ -164,11 +164,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the other screens in French and German', () => 
   async function join(locale: string, code: string, name: string): Promise<Page> {
     const page = await (await context(locale)).newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${rig.base}/join/${code}`);
-    await page.locator('#join-name').fill(name);
-    await page.locator('#join-name').press('Enter');
-    await page.waitForURL(/\/play\//);
-    await page.locator('.topbar').waitFor();
+    await joinThroughPage(page, rig.base, code, name);
     return page;
   }
 

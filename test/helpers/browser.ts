@@ -159,3 +159,12 @@ export async function joinWithCode(page: Page, base: string, code: string, name:
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await page.waitForURL(/\/play\//);
 }
+
+/** Takes a seat as a person does: the join link, a name, Enter; resolves once the team screen is up. */
+export async function joinThroughPage(page: Page, base: string, code: string, name: string): Promise<void> {
+  await page.goto(`${base}/join/${code}`);
+  await page.locator('#join-name').fill(name);
+  await page.locator('#join-name').press('Enter');
+  await page.waitForURL(/\/play\//);
+  await page.locator('.topbar').waitFor();
+}
