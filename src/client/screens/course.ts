@@ -11,8 +11,7 @@ import type { CourseFormatView, CoursePromptView, CourseReading, CourseRubricEnt
 import { html, nothing, render, safeUrl, type TemplateResult } from '../ui/dom';
 import { colon, locale, t } from '../ui/i18n';
 import { formatNumber } from '../ui/numbers';
-import { engineText, measureLabel } from '../ui/engineText';
-import { recognise } from '../../engine/messages';
+import { measureLabel, recognisedText } from '../ui/engineText';
 import { languagePicker } from './parts/topbar';
 import { courseOf, onCourseArrival, type CourseEntry } from '../net/course';
 import './course.css';
@@ -251,7 +250,7 @@ function rubricEntry(entry: CourseRubricEntry, handout: boolean): TemplateResult
       <thead><tr><th scope="col">${t('course.level')}</th>${entry.graded ? html`<th scope="col">${t('course.cardScore')}</th>` : nothing}<th scope="col">${t('course.looksLike')}</th></tr></thead>
       <tbody>${entry.levels.map(
         (l) =>
-          html`<tr><th scope="row">${levelName(l.level)}</th>${entry.graded ? html`<td>${l.from === null ? t('course.belowRest') : t('course.orMore', { score: formatNumber(l.from) })}</td>` : nothing}<td>${engineText(l.descriptor, recognise(l.descriptor))}</td></tr>`,
+          html`<tr><th scope="row">${levelName(l.level)}</th>${entry.graded ? html`<td>${l.from === null ? t('course.belowRest') : t('course.orMore', { score: formatNumber(l.from) })}</td>` : nothing}<td>${recognisedText(l.descriptor)}</td></tr>`,
       )}</tbody>
     </table>
     ${!handout && entry.lookFor.length ? html`<h4>${t('course.lookFor')}</h4><ul>${entry.lookFor.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}

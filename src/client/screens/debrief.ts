@@ -19,8 +19,7 @@ import { injectItem } from './parts/feed';
 import { notesSection } from './parts/notes';
 import { reportCardsSection } from './parts/reportCard';
 import { decisionItem, explainedScore, headlines } from './parts/results';
-import { engineText } from '../ui/engineText';
-import { recognise } from '../../engine/messages';
+import { engineText, recognisedText } from '../ui/engineText';
 
 export function debriefScreen(ctx: Ctx, charts: ChartsPanel): TemplateResult {
   const view = ctx.view;
@@ -56,7 +55,7 @@ export function outcomeBox(view: ExerciseView): TemplateResult {
   const last = view.rounds[view.rounds.length - 1];
   return html`<section class="panel outcome" aria-labelledby="outcome-h">
     <h2 id="outcome-h">${o ? t('debrief.outcomeIs', { outcome: outcomeWord(o.outcome) }) : t('debrief.outcome')}</h2>
-    ${o ? html`<p class="lede">${engineText(o.summary, recognise(o.summary))}</p>` : nothing}
+    ${o ? html`<p class="lede">${recognisedText(o.summary)}</p>` : nothing}
     <p>${t('debrief.played', { played: view.rounds.length, rounds: view.scenario.rounds.length })}
       ${last
         ? t('debrief.finals', {

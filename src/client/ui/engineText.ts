@@ -11,7 +11,7 @@
  * template, and a text the engine did not wholly write (messages null) shows
  * as it is.
  */
-import { fill, placeholders, TEMPLATES, TERMS, type EngineMessage, type ParamKind, type ParamValue } from '../../engine/messages';
+import { fill, placeholders, recognise, TEMPLATES, TERMS, type EngineMessage, type ParamKind, type ParamValue } from '../../engine/messages';
 import { locale, t } from './i18n';
 import { phaseWord, postureWord } from './format';
 import { formatNumber, formatPercent } from './numbers';
@@ -22,6 +22,15 @@ type Template = keyof typeof TEMPLATES;
 export function engineText(text: string, messages: readonly EngineMessage[] | null | undefined): string {
   if (!messages || locale() === 'en') return text;
   return renderAll(messages);
+}
+
+/**
+ * A text that arrives without its messages (a report card, an outcome, a
+ * course descriptor), in the chosen language: the engine's sentences it is
+ * made of are recognised and rendered; the scenario's own words stay as written.
+ */
+export function recognisedText(text: string): string {
+  return locale() === 'en' ? text : engineText(text, recognise(text));
 }
 
 /** Whether engineText renders this text from its messages rather than showing the English. */

@@ -14,11 +14,7 @@ import { html, nothing, type TemplateResult } from '../../ui/dom';
 import { incidentName, roundTitle } from '../../ui/format';
 import { colon, t } from '../../ui/i18n';
 import { formatNumber } from '../../ui/numbers';
-import { recognise } from '../../../engine/messages';
-import { engineText, measureLabel } from '../../ui/engineText';
-
-/** A report card's text as the engine wrote it, in the chosen language (the scenario's own descriptors stay as written). */
-const said = (text: string): string => engineText(text, recognise(text));
+import { measureLabel, recognisedText } from '../../ui/engineText';
 
 const LEVEL_BADGE: Record<RubricLevel, string> = {
   exemplary: 'badge--ok',
@@ -72,7 +68,7 @@ function cardArticle(view: ExerciseView, card: ReportCardView, open: boolean): T
   if (!whole) wantExplanation(card.explanation);
   return html`<article class="report-card" id=${`card-${card.team}`} aria-labelledby=${`card-${card.team}-h`}>
     <h3 id=${`card-${card.team}-h`}>${card.teamName}</h3>
-    ${whole ? html`<p class="lede">${said(whole.summary)}</p>` : html`<p class="help" role="status">${t('cards.loading')}</p>`}
+    ${whole ? html`<p class="lede">${recognisedText(whole.summary)}</p>` : html`<p class="help" role="status">${t('cards.loading')}</p>`}
     <p class="meta">${t('cards.facts', {
       count: card.decisions,
       proportionality: outOf100(card.meanProportionality),
@@ -94,21 +90,21 @@ function gradeItem(view: ExerciseView, teamName: string, o: ObjectiveGradeView, 
   return html`<li class="grade" data-objective=${o.objective} data-level=${o.level ?? ''}>
     <p class="grade-head"><span class="grade-text">${text}</span> ${levelBadge(o.level)}
       ${o.score !== null ? html`<span class="meta">${fmt(o.score)}/100</span>` : nothing}</p>
-    ${whole?.descriptor ? html`<p class="descriptor"><em>${said(whole.descriptor)}</em></p>` : nothing}
-    ${whole ? html`<p class="why">${said(whole.why)}</p>` : nothing}
+    ${whole?.descriptor ? html`<p class="descriptor"><em>${recognisedText(whole.descriptor)}</em></p>` : nothing}
+    ${whole ? html`<p class="why">${recognisedText(whole.why)}</p>` : nothing}
     <p class="meta">${t('cards.computed')} ${o.computed ? t(`cards.level.${o.computed}`) : '–'} · ${t('cards.evaluators')} ${ratingsText(o)}${o.evaluated ? ` (${t(`cards.level.${o.evaluated}`)})` : ''}</p>
     ${o.graded && whole
       ? html`<details class="grade-details" ?open=${open}>
           <summary>${t('cards.behind', { count: whole.decisions.length })}</summary>
           ${whole.decisions.length
             ? html`<ul class="grade-decisions">${whole.decisions.map(
-                (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}${colon()} ${said(d.bearing)}</li>`,
+                (d) => html`<li><span class="meta">${roundTitle(view, d.round)}</span> ${d.actionName}${d.incident ? html` (${incidentName(view, d.incident)})` : nothing}${colon()} ${recognisedText(d.bearing)}</li>`,
               )}</ul>`
             : html`<p class="empty">${t('cards.noDecision', { team: teamName })}</p>`}
           <table class="table compact">
             <caption class="visually-hidden">${t('cards.measures')}</caption>
             <thead><tr><th scope="col">${t('cards.measure')}</th><th scope="col">${t('cards.value')}</th><th scope="col">${t('cards.from')}</th></tr></thead>
-            <tbody>${whole.measures.map((m) => html`<tr><th scope="row">${measureLabel(m.id, m.label)}</th><td>${fmt(m.value)}</td><td>${said(m.basis)}</td></tr>`)}</tbody>
+            <tbody>${whole.measures.map((m) => html`<tr><th scope="row">${measureLabel(m.id, m.label)}</th><td>${fmt(m.value)}</td><td>${recognisedText(m.basis)}</td></tr>`)}</tbody>
           </table>
         </details>`
       : nothing}
