@@ -8,6 +8,9 @@
  * - Spearman's rho of the score, of proportionality and of cohesion with the
  *   outcome on the training seeds (the report's figure), and of the score
  *   with the outcome on the other seeds;
+ * - per final indicator and for the number of decisions that went ahead:
+ *   Pearson's r with the outcome and with the score, so that what decides
+ *   the end but escapes the score shows;
  * - the retest figure: rho of a plan's outcome on the first 8 seeds with its
  *   outcome on the other 8. It bounds what any score can reach: no score
  *   correlates with a noisy outcome better than about the square root of
@@ -22,7 +25,7 @@
  */
 import { sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 import { loadScenarioFile } from '../src/cli/io';
-import { playOnce, type OutcomeKind } from '../src/engine/bots/balance';
+import { playOnce, playTraced, type OutcomeKind } from '../src/engine/bots/balance';
 import { planPolicy, randomPlans } from '../src/engine/bots/plans';
 import { POLICIES } from '../src/engine/bots/policies';
 
@@ -45,11 +48,15 @@ const r = (a: number[], b: number[]) => {
 };
 
 const rows = plans.map((plan) => {
-  const a = train.map((s) => playOnce(scenario, planPolicy(plan, POLICIES), s));
+  const traced = train.map((s) => playTraced(scenario, planPolicy(plan, POLICIES), s));
+  const a = traced.map((x) => x.result);
   const b = retest.map((s) => playOnce(scenario, planPolicy(plan, POLICIES), s));
   const ends: Record<string, number> = {};
   for (const run of a) ends[run.outcomeId] = (ends[run.outcomeId] ?? 0) + 1 / SEEDS;
+  const finals: Record<string, number> = { 'decisions that went ahead': mean(traced.map((x) => x.state.decisions.filter((d) => d.effective).length)) };
+  for (const id of Object.keys(traced[0]?.state.indicators ?? {})) finals[`final ${id}`] = mean(traced.map((x) => x.state.indicators[id] ?? 0));
   return {
+    finals,
     P: mean(a.map((x) => x.proportionality ?? 0)),
     K: mean(a.map((x) => x.cohesion)),
     S: mean(a.map((x) => x.score)),
@@ -65,6 +72,10 @@ console.log(`rho(score, outcome) ${f3(rho(col('S'), col('O')))}; proportionality
 console.log(`rho(score, outcome on ${SEEDS} other seeds) ${f3(rho(col('S'), col('retestO')))}`);
 const retestRho = rho(col('O'), col('retestO'));
 console.log(`retest: rho(outcome, outcome on ${SEEDS} other seeds) ${f3(retestRho)}: a perfect score would reach about ${f3(Math.sqrt(Math.max(0, retestRho)))}`);
+for (const id of Object.keys(rows[0]?.finals ?? {})) {
+  const xs = rows.map((x) => x.finals[id] ?? 0);
+  console.log(`${id}: mean ${mean(xs).toFixed(1)}, r with the outcome ${f3(r(xs, col('O')))}, with the score ${f3(r(xs, col('S')))}`);
+}
 const ties = rows.filter((x) => x.O === 0.5 && (x.ends['ran-its-course'] ?? 0) > 0.99).length;
 console.log(`plans whose ${SEEDS} runs all ended neither in success nor failure: ${ties}`);
 

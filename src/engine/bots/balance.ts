@@ -148,17 +148,23 @@ export function exerciseScore(scenario: Scenario, state: ExerciseState): { propo
 }
 
 export function playOnce(scenario: Scenario, policy: BotPolicy, seed: string): RunResult {
+  return playTraced(scenario, policy, seed).result;
+}
+
+/** One game as playOnce scores it, with the final state beside the result (for diagnosis: indicators, decisions). */
+export function playTraced(scenario: Scenario, policy: BotPolicy, seed: string): { result: RunResult; state: ExerciseState } {
   const byTeam = Object.fromEntries(scenario.teams.map((t) => [t.id, policy]));
   const run = simulateExercise(scenario, seed, byTeam);
   const { state } = run;
   const outcome = state.outcome?.outcome ?? 'neutral';
-  return {
+  const result: RunResult = {
     outcome,
     outcomeId: state.outcome?.id ?? 'unfinished',
     ...exerciseScore(scenario, state),
     refusals: run.refusals,
     escalation: state.rounds.map((r) => r.escalationAfter),
   };
+  return { result, state };
 }
 
 function seedsOf(seed: string, kind: string, count: number): string[] {
