@@ -115,13 +115,35 @@ export async function openSeatPage(browser: Browser, contexts: BrowserContext[],
   return page;
 }
 
-/** The facilitator's step (facilitatorStep), then a wait until the console's status line has changed. */
-export async function advanceConsole(fac: Page, label: string | RegExp): Promise<void> {
-  const before = await fac.locator('.status-line').innerText().catch(() => '');
+/**
+ * The facilitator's step (facilitatorStep; `label` null: the first on offer),
+ * then a wait until the console's status line has changed, or is gone (the
+ * debrief has none). While waiting, the line is read as it is at that moment:
+ * innerText() would wait out its whole timeout for a line that has gone.
+ */
+export async function advanceConsole(fac: Page, label: string | RegExp | null): Promise<void> {
+  const line = fac.locator('.status-line');
+  const before = await line.innerText().catch(() => '');
   await facilitatorStep(fac, label);
-  await expect
-    .poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, { timeout: 20_000, interval: 100 })
-    .toBe(true);
+  const now = async () => {
+    const texts = await line.allInnerTexts();
+    return texts.length === 1 ? texts[0]! : 'gone';
+  };
+  await expect.poll(async () => (await now()) !== before, { timeout: 20_000, interval: 100 }).toBe(true);
+}
+
+/**
+ * Waits until a page has settled after its latest change: web fonts loaded,
+ * every CSS transition and animation that ends has ended, and two frames
+ * painted since.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const ending = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime));
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  });
 }
 
 /** Marks how to play as already seen in this context, for tests about other things (test/e2e/learning.test.ts covers the overlay). */
