@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -84,5 +85,12 @@ export default defineConfig({
     testTimeout: 30_000,
     reporters: ['default', './test/support/closingLine.ts'],
     hookTimeout: 60_000,
+    // Test files run in parallel, one process per core. Vitest's default leaves a core free, which on a
+    // 2-core machine runs one file at a time; but browser, server and scale-out files spend much of their
+    // time waiting (for Chromium, child processes, round clocks, sockets), and another file can compute
+    // meanwhile. On 2 cores (busy with other work), a third of the suite took about 200 s with 1 worker,
+    // 125-140 s with 2 and 115-130 s with 3; 3 also stretched CPU-bound tests (a run of CLI processes)
+    // the most, one of them past its timeout.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isScenarioFileName, loadScenarioText, stateHash } from '../../src/engine';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { buildJsonExport } from '../../src/server/export';
@@ -25,6 +25,10 @@ function firebreak(...args: string[]): Run {
 
 const noStackTrace = (run: Run) => expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-cli-'));
+
+// Every test here runs the command line as its own process, several in a row; test files run in parallel,
+// so allow for a loaded machine (as test/cli/storage.test.ts does).
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('firebreak', () => {
   it('prints help for itself and each command, exit 0', () => {

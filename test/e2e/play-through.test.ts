@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious } from '../helpers/axe';
-import { CHROMIUM, HAVE_CHROMIUM, facilitatorStep, howToPlaySeen, startBrowserRig, type BrowserRig } from '../helpers/browser';
+import { CHROMIUM, HAVE_CHROMIUM, advanceConsole, facilitatorStep, howToPlaySeen, settled, startBrowserRig, type BrowserRig } from '../helpers/browser';
 import { ROOT } from '../helpers/server';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -73,7 +73,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
 
   /** Every main screen is photographed, and checked with axe-core: no serious or critical accessibility violation. */
   async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-    await page.waitForTimeout(400);
+    await settled(page);
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
     // Evaluated through the DevTools protocol: the Content-Security-Policy refuses inline script tags.
     await page.evaluate(AXE_SOURCE);
@@ -286,9 +286,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a whole exercise in the browser', () => {
   it('plays the remaining rounds to the debrief', async () => {
     for (let step = 0; step < 3 * scenario.rounds.length; step++) {
       if ((await text(fac)).includes('Debrief:')) break;
-      const before = await fac.locator('.status-line').innerText().catch(() => '');
-      await facilitatorStep(fac, null);
-      await expect.poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, SLOW).toBe(true);
+      await advanceConsole(fac, null);
     }
     for (const page of [fac, obs, ...Object.values(teams)]) {
       await page.getByRole('heading', { name: /^Debrief:/ }).waitFor();

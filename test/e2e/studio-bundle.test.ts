@@ -10,8 +10,8 @@ import { renderMarkdown } from '../../src/client/studio/plainMarkdown';
 import { ensureBuilt } from '../helpers/browser';
 
 describe("the studio's chunk", () => {
-  it('leaves out the renderer and parsers a JSON editor never uses', () => {
-    ensureBuilt();
+  it('leaves out the renderer and parsers a JSON editor never uses', async () => {
+    await ensureBuilt();
     const chunks = readdirSync('dist/assets').filter((name) => /^studio-.*\.js$/.test(name));
     expect(chunks).toHaveLength(1);
     const code = readFileSync(`dist/assets/${chunks[0]}`, 'utf8');

@@ -3,8 +3,9 @@
  * or older than its sources), and the real server serving it with the
  * shipped scenarios from a temporary data folder.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -23,12 +24,59 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-/** Builds the client when dist/ is missing or older than its sources. */
-export function ensureBuilt(): void {
+function builtIsFresh(): boolean {
   const built = newest(join(ROOT, 'dist', 'index.html'));
   const sources = Math.max(...['src/client', 'src/engine', 'src/protocol', 'public', 'vite.config.ts', 'package.json'].map((p) => newest(join(ROOT, p))));
-  if (built > sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  return built > sources;
+}
+
+/**
+ * Builds the client when dist/ is missing or older than its sources. Test
+ * files run in parallel processes, and a build empties dist/ first: one
+ * process builds, holding a lock file; the others wait for it, then find
+ * dist/ fresh. A lock left by a process that died is taken over.
+ */
+export async function ensureBuilt(): Promise<void> {
+  if (builtIsFresh()) return;
+  const lock = join(tmpdir(), `firebreak-client-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 16)}.lock`);
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    if (lockAbandoned(lock)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another test process has held the client build's lock (${lock}) for 10 minutes`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  try {
+    if (builtIsFresh()) return; // built by the process that held the lock before
+    await new Promise<void>((resolve, reject) => {
+      const build = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      build.once('error', reject);
+      build.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${signal ?? `exit ${code}`})`))));
+    });
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Whether the build lock's holder is gone: its process has died, or it never wrote its id (10 s on). Gone already: true. */
+function lockAbandoned(lock: string): boolean {
+  try {
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (!holder) return Date.now() - statSync(lock).mtimeMs > 10_000;
+    process.kill(holder, 0);
+    return false;
+  } catch (err) {
+    // ENOENT: released meanwhile; ESRCH: no such process; EPERM: alive, someone else's.
+    return (err as NodeJS.ErrnoException).code !== 'EPERM';
+  }
 }
 
 export interface BrowserRig {
@@ -42,7 +90,7 @@ export interface BrowserRig {
 /** Builds the client if needed, starts the server on it and launches Chromium. */
 /** `scenariosDir`: the folder of scenarios the server offers (the shipped ones by default). */
 export async function startBrowserRig(prefix = 'firebreak-e2e-', scenariosDir = join(ROOT, 'scenarios')): Promise<BrowserRig> {
-  ensureBuilt();
+  await ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const server = await startServer({
     port: 0,
@@ -115,13 +163,35 @@ export async function openSeatPage(browser: Browser, contexts: BrowserContext[],
   return page;
 }
 
-/** The facilitator's step (facilitatorStep), then a wait until the console's status line has changed. */
-export async function advanceConsole(fac: Page, label: string | RegExp): Promise<void> {
-  const before = await fac.locator('.status-line').innerText().catch(() => '');
+/**
+ * The facilitator's step (facilitatorStep; `label` null: the first on offer),
+ * then a wait until the console's status line has changed, or is gone (the
+ * debrief has none). While waiting, the line is read as it is at that moment:
+ * innerText() would wait out its whole timeout for a line that has gone.
+ */
+export async function advanceConsole(fac: Page, label: string | RegExp | null): Promise<void> {
+  const line = fac.locator('.status-line');
+  const before = await line.innerText().catch(() => '');
   await facilitatorStep(fac, label);
-  await expect
-    .poll(async () => (await fac.locator('.status-line').innerText().catch(() => 'gone')) !== before, { timeout: 20_000, interval: 100 })
-    .toBe(true);
+  const now = async () => {
+    const texts = await line.allInnerTexts();
+    return texts.length === 1 ? texts[0]! : 'gone';
+  };
+  await expect.poll(async () => (await now()) !== before, { timeout: 20_000, interval: 100 }).toBe(true);
+}
+
+/**
+ * Waits until a page has settled after its latest change: web fonts loaded,
+ * every CSS transition and animation that ends has ended, and two frames
+ * painted since.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const ending = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime));
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  });
 }
 
 /** Marks how to play as already seen in this context, for tests about other things (test/e2e/learning.test.ts covers the overlay). */

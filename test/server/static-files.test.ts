@@ -39,7 +39,7 @@ describe('static files of the built client', () => {
   let board = '';
 
   beforeAll(async () => {
-    ensureBuilt();
+    await ensureBuilt();
     board = readdirSync(join(DIST, 'assets')).find((name) => /^board-.*\.js$/.test(name))!;
     server = await startTestServer({ distDir: DIST });
   });

@@ -6,8 +6,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { TestClient } from '../helpers/client';
+import { TestClient, waitUntil } from '../helpers/client';
 import { setUpTable } from '../helpers/exercise';
 import { startTestServer, tempDir, type TestServer } from '../helpers/server';
 import { writeScenarioDir } from '../helpers/scenario';
@@ -25,7 +26,9 @@ describe('watch mode', () => {
     const scenariosDir = writeScenarioDir(join(root, 'scenarios'), [{ id: 'test-fixture' }]);
     const dataDir = join(root, 'data');
     const file = join(scenariosDir, 'test-fixture.json');
-    const first = await startTestServer({ scenariosDir, dataDir, watchScenarios: true });
+    const logged: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push((JSON.parse(line) as { msg: string }).msg) });
+    const first = await startTestServer({ scenariosDir, dataDir, watchScenarios: true, logger });
     servers.push(first);
 
     const table = await setUpTable(first.url, { scenarioId: 'test-fixture' });
@@ -50,7 +53,7 @@ describe('watch mode', () => {
 
     // A broken edit is reported in the log and changes nothing.
     writeFileSync(file, '{ "formatVersion": 1, "id": ');
-    await new Promise((r) => setTimeout(r, 800));
+    await waitUntil(() => logged.includes('edited scenario is invalid: nothing reloaded'), 'the broken edit to be reported');
     await player!.must({ type: 'chat', channel: 'team', text: 'after the broken edit' });
     const still = await player!.waitForView((v) => v.chat.some((m) => m.text === 'after the broken edit'), 'a later view');
     expect(still.me?.briefing).toBe('EDITED BRIEFING: the author changed this.');
