@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cli } from '../helpers/cli';
+import { CLI_TEST_TIMEOUT, cli } from '../helpers/cli';
 import { loadScenarioText, SCENARIO_SCHEMA_FILE, SCENARIO_SCHEMA_ID, scenarioJsonSchema } from '../../src/engine';
 import { authoringText, AUTHORING_FILE, schemaText } from '../../src/cli/commands/schema';
 import { fieldReference } from '../../src/engine/scenario/reference';
@@ -11,9 +11,7 @@ import { EVENT_NOTES } from '../../src/engine/scenario/chartReference';
 import { CHART_EVENTS } from '../../src/engine/scenario/schema';
 import { COALITION_ATTRIBUTION_STATES, CONDITION_REGIONS, NATIONAL_ATTRIBUTION_STATES, statesOfRegion } from '../../src/engine/machines/states';
 
-// Most tests here run the command line as its own process, several in a row; test files run in parallel,
-// so allow for a loaded machine (as test/cli/storage.test.ts does).
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
 describe("the author's tools", () => {
   it('keeps the field reference in docs/authoring.md equal to the one generated from the schema', () => {

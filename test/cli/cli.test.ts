@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,29 +5,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { isScenarioFileName, loadScenarioText, stateHash } from '../../src/engine';
 import { resolvePolicies, simulateExercise } from '../../src/engine/bots/simulate';
 import { buildJsonExport } from '../../src/server/export';
+import { CLI_TEST_TIMEOUT, runCli, type CliRun } from '../helpers/cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const firebreak = runCli;
 
-function firebreak(...args: string[]): Run {
-  try {
-    const stdout = execFileSync('node', ['bin/firebreak.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const noStackTrace = (run: Run) => expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
+const noStackTrace = (run: CliRun) => expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-cli-'));
 
-// Every test here runs the command line as its own process, several in a row; test files run in parallel,
-// so allow for a loaded machine (as test/cli/storage.test.ts does).
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
 describe('firebreak', () => {
   it('prints help for itself and each command, exit 0', () => {

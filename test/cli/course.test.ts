@@ -3,13 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cli } from '../helpers/cli';
+import { CLI_TEST_TIMEOUT, cli } from '../helpers/cli';
 import { COURSE_SCHEMA_FILE, COURSE_SCHEMA_ID } from '../../src/engine/course';
 import { courseSchemaText } from '../../src/cli/commands/schema';
 
-// Every test here runs the command line as its own process, several in a row; test files run in parallel,
-// so allow for a loaded machine (as test/cli/storage.test.ts does).
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
 describe('course files on the command line', () => {
   it('validate reports a course beside the scenario: ok, or every problem located, exit 1', () => {

@@ -13,11 +13,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportAck } from '../../src/protocol/events';
 import { SNAPSHOT_EVERY } from '../../src/server/storage/records';
+import { CLI_TEST_TIMEOUT } from '../helpers/cli';
 import { TestClient } from '../helpers/client';
 import { ChildServer, DEFAULT_FIXTURES, ROOT, removeDir, tempDir } from '../helpers/server';
 import { writeScenarioDir } from '../helpers/scenario';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT, hookTimeout: 60_000 });
 
 const run = promisify(execFile);
 async function firebreak(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
