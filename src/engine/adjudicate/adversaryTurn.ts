@@ -1,7 +1,7 @@
 /** The adversary's turn: its reaction to the coalition, then its moves, drawn by posture and phase with the seeded generator. */
 import { evaluate } from '../conditions';
 import { applyEffects } from '../effects';
-import { explainPosture, reactionRule, type RoundFeatures } from '../machines/adversary';
+import { AFTER_RETALIATION, explainPosture, reactionRule, type RoundFeatures } from '../machines/adversary';
 import type { AdversaryMove, Scenario } from '../scenario/schema';
 import { campaignPhase, confidenceOfTeam, posture } from '../rules/readers';
 import type { Work } from '../rules/work';
@@ -43,15 +43,36 @@ export function reactToRound(
 
 /**
  * Expulsions draw expulsions, not cyber attacks: when the adversary retaliates
- * only because a measure invited mirroring (no overreaction by the coalition),
- * it answers with its in-kind moves alone, if the scenario marks any.
+ * only because a measure invited mirroring (no overreaction by the coalition,
+ * no unlawful measure), its retaliation is its in-kind moves alone, if the
+ * scenario marks any (movesOfTheRound).
  */
 export function answersInKindOnly(moves: readonly AdversaryMove[], tuning: Scenario['adversary']['tuning'], f: RoundFeatures, after: Posture): boolean {
-  return after === 'titForTat' && reactionRule(tuning, f) === 'provoked' && f.overreaction < tuning.titForTatGap && moves.some((m) => m.inKind === true);
+  return (
+    after === 'titForTat' &&
+    reactionRule(tuning, f) === 'provoked' &&
+    f.overreaction < tuning.titForTatGap &&
+    f.unlawful !== true &&
+    moves.some((m) => m.inKind === true)
+  );
 }
 
-export function eligibleMoves(scenario: Scenario, state: ExerciseState): AdversaryMove[] {
-  const current = posture(state);
+/**
+ * The moves an adversary may play this round. An answer in kind is given
+ * beside the campaign, not instead of it: a mirrored expulsion does not stop
+ * the leaks. In such a round the in-kind moves of the retaliation are
+ * eligible together with the other moves of the posture held before it
+ * (probing, when that was a retaliation too). `eligibleUnder` lists the moves
+ * eligible under a posture.
+ */
+export function movesOfTheRound<M extends AdversaryMove>(moves: readonly M[], eligibleUnder: (posture: Posture) => M[], after: Posture, before: Posture, inKindOnly: boolean): M[] {
+  if (!inKindOnly) return eligibleUnder(after);
+  const inKind = eligibleUnder(after).filter((m) => m.inKind === true);
+  const campaign = eligibleUnder(before === 'titForTat' ? AFTER_RETALIATION : before).filter((m) => m.inKind !== true);
+  return moves.filter((m) => inKind.includes(m) || campaign.includes(m));
+}
+
+export function eligibleMoves(scenario: Scenario, state: ExerciseState, current: Posture = posture(state)): AdversaryMove[] {
   const phase = campaignPhase(state);
   return scenario.adversary.moves.filter(
     (move) =>
@@ -61,9 +82,9 @@ export function eligibleMoves(scenario: Scenario, state: ExerciseState): Adversa
   );
 }
 
-/** Plays the red cell's chosen move, or draws the model's (only in-kind moves when the retaliation is an answer in kind). Returns what happened and whether it did harm. */
-export function playMoves(work: Work, inKindOnly = false): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
-  const eligible = eligibleMoves(work.scenario, work.state).filter((m) => !inKindOnly || m.inKind === true);
+/** Plays the model's draw of this round's moves (movesOfTheRound), or the red cell's chosen one. Returns what happened and whether it did harm. */
+export function playMoves(work: Work, before: Posture, inKindOnly = false): { moves: RoundResult['adversaryMoves']; harmful: boolean } {
+  const eligible = movesOfTheRound(work.scenario.adversary.moves, (p) => eligibleMoves(work.scenario, work.state, p), posture(work.state), before, inKindOnly);
   const moves = chooseOrDraw(work, work.scenario.adversary.moves, eligible, work.state.redCellMove, null);
   return playChosen(work, moves, null);
 }

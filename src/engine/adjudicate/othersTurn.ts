@@ -10,7 +10,7 @@ import type { OtherAdversary, Scenario } from '../scenario/schema';
 import { confidenceOfTeam, otherPhase, otherPosture } from '../rules/readers';
 import type { Work } from '../rules/work';
 import type { ExerciseState, OtherActorRound, Posture, ResolvedDecision } from '../types';
-import { answersInKindOnly, chooseOrDraw, playChosen } from './adversaryTurn';
+import { answersInKindOnly, chooseOrDraw, movesOfTheRound, playChosen } from './adversaryTurn';
 
 /** The actor behind an incident: a further actor's id, or null for the primary adversary. */
 export function actorOf(work: Work, incident: string | null | undefined): string | null {
@@ -21,8 +21,8 @@ export function actorOf(work: Work, incident: string | null | undefined): string
 
 /** What a further actor reads from the round: only the responses to its own incidents count. */
 export interface OtherFeatureInput {
-  /** Severity and harm of each effective response to the actor's incidents, and whether it was joint, public or inviting mirroring. */
-  responses: { severity: number; harm: number; joint: boolean; public: boolean; signalling: boolean; mirroring: boolean; fit: number | null }[];
+  /** Severity and harm of each effective response to the actor's incidents, and whether it was joint, public, inviting mirroring or unlawful. */
+  responses: { severity: number; harm: number; joint: boolean; public: boolean; signalling: boolean; mirroring: boolean; unlawful: boolean; fit: number | null }[];
   cohesion: number;
 }
 
@@ -40,6 +40,7 @@ export function otherFeatures(work: Work, actor: OtherAdversary, input: OtherFea
     talks: false,
     overreaction: Math.max(0, ...input.responses.map((r) => r.severity - r.harm)),
     mirroring: input.responses.some((r) => r.mirroring),
+    unlawful: input.responses.some((r) => r.unlawful),
     jointness: total > 0 ? joint / total : 0,
     cohesion: input.cohesion,
     jointAttribution: own.some((i) => state.attribution[i.id]?.coalition.value === 'jointlyAttributed'),
@@ -58,8 +59,7 @@ export function otherFeatures(work: Work, actor: OtherAdversary, input: OtherFea
   };
 }
 
-export function eligibleOtherMoves(scenario: Scenario, state: ExerciseState, actor: OtherAdversary): OtherAdversary['moves'] {
-  const current = otherPosture(state, actor.id);
+export function eligibleOtherMoves(scenario: Scenario, state: ExerciseState, actor: OtherAdversary, current: Posture | null = otherPosture(state, actor.id)): OtherAdversary['moves'] {
   const phase = otherPhase(state, actor.id);
   return actor.moves.filter(
     (move) =>
@@ -100,7 +100,8 @@ export function playOthers(
   let harmful = false;
   actors.forEach((actor, i) => {
     // The red cell's choice for this actor, when it made one, replaces the draws (as for the primary adversary).
-    const eligible = eligibleOtherMoves(work.scenario, work.state, actor).filter((m) => !inKindOnly[i] || m.inKind === true);
+    const { postureBefore, postureAfter } = rounds[i]!;
+    const eligible = movesOfTheRound(actor.moves, (p) => eligibleOtherMoves(work.scenario, work.state, actor, p), postureAfter, postureBefore, inKindOnly[i]!);
     const chosen = chooseOrDraw(work, actor.moves, eligible, work.state.redCellOthers?.[actor.id], actor.name);
     const played = playChosen(work, chosen, actor.name);
     harmful ||= played.harmful;

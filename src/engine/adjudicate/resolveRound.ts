@@ -28,7 +28,7 @@ import { advanceNorms, normVotes } from './normsTurn';
 import { advanceEvasion, evasionCohesion, evasionDrag } from './evasionTurn';
 import { advancePlatforms } from './platformsTurn';
 import { advanceOpinion } from './opinionTurn';
-import { SPILLOVER_VALUES, effectiveSeverity } from '../scoring/proportionality';
+import { SPILLOVER_VALUES, effectiveSeverity, wrongsItsTarget } from '../scoring/proportionality';
 import { secondaryMeasure } from '../scoring/evasion';
 import { say } from '../messages';
 
@@ -52,7 +52,7 @@ export function resolveRound(work: Work): void {
   state.hidden.quietRounds = publicResponse ? 0 : state.hidden.quietRounds + 1;
 
   const reaction = reactToRound(work, roundFeatures(work, primary, cohesion.value, publicResponse));
-  const { moves, harmful } = playMoves(work, reaction.inKindOnly);
+  const { moves, harmful } = playMoves(work, postureBefore, reaction.inKindOnly);
   const sanctionHeadlines = advanceSanctions(work, roundProposals);
   const institutionHeadlines = advanceInstitutions(work, harmful);
   const prosecutionHeadlines = advanceProsecution(work);
@@ -269,6 +269,7 @@ function roundFeatures(work: Work, effective: ResolvedDecision[], cohesion: numb
   return {
     talks: ['talks', 'conditional', 'rollback'].includes(stage) && packagesInForce(work).length > 0,
     overreaction,
+    unlawful: effective.some(wrongsItsTarget),
     mirroring: effective.some((d) => work.index.actions.get(d.action)?.invitesMirroring),
     jointness: totalSeverity > 0 ? jointSeverity / totalSeverity : 0,
     cohesion,
@@ -292,6 +293,7 @@ function describeResponse(work: Work, d: ResolvedDecision) {
     public: (action?.rung ?? 0) >= 2,
     signalling: action?.category === 'signalling',
     mirroring: !!action?.invitesMirroring,
+    unlawful: wrongsItsTarget(d),
     fit: fits.length > 0 ? fits.reduce((a, b) => a + b, 0) / fits.length : null,
   };
 }

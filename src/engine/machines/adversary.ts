@@ -19,6 +19,8 @@ export interface RoundFeatures {
   talks: boolean;
   /** Largest severity minus harm among this round's responses. */
   overreaction: number;
+  /** A measure this round was itself a wrongful act against the adversary (scoring/proportionality.ts, wrongsItsTarget); absent means none. */
+  unlawful?: boolean;
   /** An action that invites mirroring (expulsions) was taken, and the draw that decides whether it is mirrored. */
   mirroring: boolean;
   mirrorRoll: number;
@@ -58,7 +60,9 @@ export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures)
 
 const rules = {
   talks: (_t: AdversaryTuning, f: RoundFeatures) => f.talks,
-  provoked: (t: AdversaryTuning, f: RoundFeatures) => f.overreaction >= t.titForTatGap || (f.mirroring && f.mirrorRoll < t.mirroringChance),
+  // An unlawful measure is answered like an overreaction: the target of a wrongful act may answer it (ILC Art. 49).
+  provoked: (t: AdversaryTuning, f: RoundFeatures) =>
+    f.overreaction >= t.titForTatGap || f.unlawful === true || (f.mirroring && f.mirrorRoll < t.mirroringChance),
   deterred: (t: AdversaryTuning, f: RoundFeatures) => f.roll < deterrenceProbability(t, f),
   emboldened: (t: AdversaryTuning, f: RoundFeatures) =>
     f.quietRounds >= t.emboldenAfterQuietRounds || f.cohesion < t.emboldenBelowCohesion || f.onlyPrivate,
@@ -73,7 +77,7 @@ const REACTIONS = [
 ] as const satisfies readonly { rule: keyof typeof rules; guard: string; posture: Posture }[];
 
 /** Retaliation lasts one round: when no rule applies, a retaliating adversary goes back to probing; other postures hold. */
-const AFTER_RETALIATION: Posture = 'probing';
+export const AFTER_RETALIATION: Posture = 'probing';
 
 /** The first reaction rule that applies, in the chart's order; null when none does and the posture holds. */
 export function reactionRule(tuning: AdversaryTuning, f: RoundFeatures): keyof typeof rules | null {
@@ -87,9 +91,8 @@ export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after:
     case 'talks':
       return say('posture.talks');
     case 'provoked':
-      return f.overreaction < tuning.titForTatGap
-        ? say('posture.mirroring')
-        : say('posture.provoked', { gap: f.overreaction });
+      if (f.overreaction >= tuning.titForTatGap) return say('posture.provoked', { gap: f.overreaction });
+      return f.unlawful ? say('posture.unlawful') : say('posture.mirroring');
     case 'deterred':
       return say('posture.deterred', { chance: p, leak: leakWords(f) });
     case 'emboldened':

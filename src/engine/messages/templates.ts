@@ -57,6 +57,7 @@ export const TEMPLATES = {
   'posture.talks': 'Talks are under way while the costs stay in place: the adversary is looking for a way down.',
   'posture.mirroring': 'Measures like expulsions invite mirroring: the adversary retaliates in kind.',
   'posture.provoked': 'A response {{gap, fixed1}} rungs of severity above the harm suffered provoked retaliation.',
+  'posture.unlawful': 'A measure the law does not support is itself a wrongful act: the adversary retaliates as it would against an overreaction.',
   'posture.deterred': 'Deterred (a {{chance, int}}% chance this round, from jointness, cohesion, joint attribution and well-fitted responses{{leak, msg}}).',
   'posture.quietRounds': '{{rounds, int}} rounds without a public response: the adversary is emboldened.',
   'posture.onlyPrivate': 'Only private signals this round: the adversary reads them as weakness.',

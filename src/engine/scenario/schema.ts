@@ -378,7 +378,7 @@ const adversaryMove = z.strictObject({
   inKind: z
     .boolean()
     .optional()
-    .describe('An answer in kind to a measure that invites mirroring (expulsions answered by expulsions). In a round in which the adversary retaliates only because such a measure invited it, without an overreaction, only its in-kind moves happen; a scenario that marks none lets every tit-for-tat move happen then.'),
+    .describe('An answer in kind to a measure that invites mirroring (expulsions answered by expulsions). In a round in which the adversary retaliates only because such a measure invited it, without an overreaction or an unlawful measure, its retaliation is its in-kind moves alone, beside the campaign moves of the posture it held before; a scenario that marks none lets every tit-for-tat move happen then.'),
   targets: z
     .array(targetCategory)
     .optional()

@@ -431,11 +431,25 @@ function collectiveFinding(f: Facts): LegalFinding {
   };
 }
 
+/** The id of the finding that a false flag aimed the response at a state that did not do it. */
+const WRONG_STATE_RULE = 'wrong-state';
+
+/**
+ * Whether a decision that went ahead was itself a wrongful act against the
+ * state it targets: legally exposed (a countermeasure without its conditions,
+ * force below an armed attack), unless a false flag aimed it at a state that
+ * did not do it. The adversary answers it as it answers an overreaction
+ * (machines/adversary.ts).
+ */
+export function wrongsItsTarget(d: { effective: boolean; legallyExposed: boolean; proportionality: Score }): boolean {
+  return d.effective && d.legallyExposed && !d.proportionality.rules.some((r) => r.id === WRONG_STATE_RULE);
+}
+
 /** Coercion aimed by a false flag: the response falls on a state that did not do it. */
 function wrongStateFinding(f: Facts): LegalFinding {
   return {
     rule: {
-      id: 'wrong-state',
+      id: WRONG_STATE_RULE,
       effect: say('effect.cappedAt', { cap: WRONG_STATE_CAP }),
       why: say('legal.wrongState', { action: f.name }),
     },
