@@ -165,3 +165,23 @@ describe('coalition proposals', () => {
     expect(root.querySelector('button[value=join]')).toBeNull();
   });
 });
+
+describe('debrief charts', () => {
+  it('names every chart image by its title from the first render, before the chart code has loaded', async () => {
+    const { ChartsPanel, chartsSection } = await import('../../src/client/screens/parts/charts');
+    const t = inRound1();
+    t.run({ type: 'advance' }, 'facilitator');
+    t.run({ type: 'endExercise', reason: 'test' }, 'facilitator');
+    const root = document.createElement('div');
+    document.body.append(root);
+    // No update(): the chart code is never loaded, as while it is still on its way.
+    render(chartsSection(new ChartsPanel(false), t.view({ role: 'observer' })), root);
+    const canvases = [...root.querySelectorAll('canvas')];
+    expect(canvases.length).toBeGreaterThan(0);
+    for (const canvas of canvases) {
+      expect(canvas.getAttribute('role')).toBe('img');
+      const title = canvas.closest('figure')!.querySelector('h3')!.textContent!;
+      expect(canvas.getAttribute('aria-label')).toContain(title);
+    }
+  });
+});

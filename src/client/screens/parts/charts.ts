@@ -16,7 +16,12 @@ export class ChartsPanel {
 
   constructor(private readonly animate = true) {}
 
-  host(id: string): HTMLDivElement {
+  /**
+   * The box a chart is drawn in. Its canvas is an image named by the chart's
+   * title from the start, not only once the chart code has loaded: a reader
+   * that reaches it while it loads still hears what it is.
+   */
+  host(id: string, title: string): HTMLDivElement {
     let entry = this.hosts.get(id);
     if (!entry) {
       const box = document.createElement('div');
@@ -27,6 +32,7 @@ export class ChartsPanel {
       entry = { box, canvas };
       this.hosts.set(id, entry);
     }
+    entry.canvas.setAttribute('aria-label', t('charts.label', { title }));
     return entry.box;
   }
 
@@ -38,7 +44,6 @@ export class ChartsPanel {
     for (const series of allSeries(view, historyOf(view.scenario.id) ?? null)) {
       const entry = this.hosts.get(series.id);
       if (!entry || !series.labels.length) continue;
-      entry.canvas.setAttribute('aria-label', t('charts.label', { title: series.title }));
       entry.chart = drawChart(entry.canvas, series, this.animate, entry.chart);
     }
   }
@@ -78,7 +83,7 @@ function chartFigure(panel: ChartsPanel, s: Series): TemplateResult {
   return html`<figure class="chart-figure" aria-labelledby=${`fig-${s.id}`}>
     <figcaption id=${`fig-${s.id}`}><h3>${s.title}</h3></figcaption>
     <div class="chart-pair">
-      ${panel.host(s.id)}
+      ${panel.host(s.id, s.title)}
       ${dataTable(s)}
     </div>
   </figure>`;
