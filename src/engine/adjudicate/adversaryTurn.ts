@@ -1,7 +1,7 @@
 /** The adversary's turn: its reaction to the coalition, then its moves, drawn by posture and phase with the seeded generator. */
 import { evaluate } from '../conditions';
 import { applyEffects } from '../effects';
-import { AFTER_RETALIATION, explainPosture, reactionRule, type RoundFeatures } from '../machines/adversary';
+import { campaignPosture, explainPosture, reactionRule, type RoundFeatures } from '../machines/adversary';
 import type { AdversaryMove, Scenario } from '../scenario/schema';
 import { campaignPhase, confidenceOfTeam, posture } from '../rules/readers';
 import type { Work } from '../rules/work';
@@ -68,7 +68,7 @@ export function answersInKindOnly(moves: readonly AdversaryMove[], tuning: Scena
 export function movesOfTheRound<M extends AdversaryMove>(moves: readonly M[], eligibleUnder: (posture: Posture) => M[], after: Posture, before: Posture, inKindOnly: boolean): M[] {
   if (!inKindOnly) return eligibleUnder(after);
   const inKind = eligibleUnder(after).filter((m) => m.inKind === true);
-  const campaign = eligibleUnder(before === 'titForTat' ? AFTER_RETALIATION : before).filter((m) => m.inKind !== true);
+  const campaign = eligibleUnder(campaignPosture(before)).filter((m) => m.inKind !== true);
   return moves.filter((m) => inKind.includes(m) || campaign.includes(m));
 }
 

@@ -77,7 +77,12 @@ const REACTIONS = [
 ] as const satisfies readonly { rule: keyof typeof rules; guard: string; posture: Posture }[];
 
 /** Retaliation lasts one round: when no rule applies, a retaliating adversary goes back to probing; other postures hold. */
-export const AFTER_RETALIATION: Posture = 'probing';
+const AFTER_RETALIATION: Posture = 'probing';
+
+/** The posture of the adversary's campaign: the one it goes back to after a retaliation, else the posture itself. */
+export function campaignPosture(posture: Posture): Posture {
+  return posture === 'titForTat' ? AFTER_RETALIATION : posture;
+}
 
 /** The first reaction rule that applies, in the chart's order; null when none does and the posture holds. */
 export function reactionRule(tuning: AdversaryTuning, f: RoundFeatures): keyof typeof rules | null {
@@ -209,7 +214,7 @@ export function reactToFeatures(chart: ChartSnapshot, features: RoundFeatures): 
   const context = chart.context as unknown as AdversaryContext;
   const reaction = REACTIONS.find((r) => rules[r.rule](context.tuning, features));
   if (reaction) return { value: { phase: value.phase, posture: reaction.posture }, context: { ...chart.context, bonus: 0 } };
-  const posture = value.posture === 'titForTat' ? AFTER_RETALIATION : value.posture;
+  const posture = campaignPosture(value.posture as Posture);
   return { value: { phase: value.phase, posture }, context: chart.context };
 }
 
