@@ -11,6 +11,8 @@ import {
   adversaryMachineFor,
   deterrenceProbability,
   explainPosture,
+  holdProbability,
+  reactToFeatures,
   type AdversaryTuning,
   type RoundFeatures,
 } from '../../src/engine/machines/adversary';
@@ -351,6 +353,39 @@ describe('adversary campaign chart', () => {
     expect(posture(run(machine, bold, round()))).toBe('emboldened');
   });
 
+  describe('with holdChance: a stepped-back adversary not deterred anew may test again', () => {
+    // p = 0.22 in a neutral round; with holdChance 0.5 it stays back while roll < 0.22 + 0.78 × 0.5 = 0.61.
+    const holding = { ...tuning, holdChance: 0.5 };
+    const start = (p: 'deterred' | 'deEscalating' | 'emboldened') => run(machine, startChart(machine, { tuning: holding }), { type: 'OVERRIDE_POSTURE', posture: p });
+
+    it('stays back below the hold, goes back to probing above it', () => {
+      expect(holdProbability(holding, neutral)).toBeCloseTo(0.61, 10);
+      expect(after({ roll: 0.6 }, start('deterred'))).toBe('deterred');
+      expect(after({ roll: 0.62 }, start('deterred'))).toBe('probing');
+      expect(after({ roll: 0.62 }, start('deEscalating'))).toBe('probing');
+      // Only a stepped-back adversary wears off: an emboldened one holds.
+      expect(after({ roll: 0.99 }, start('emboldened'))).toBe('emboldened');
+      // Without holdChance it stays back until a rule moves it.
+      expect(after({ roll: 0.99 }, run(machine, fresh(), { type: 'OVERRIDE_POSTURE', posture: 'deterred' }))).toBe('deterred');
+    });
+
+    it('talks keep it on the way down with the same chance', () => {
+      expect(after({ talks: true, roll: 0.6 }, start('deEscalating'))).toBe('deEscalating');
+      expect(after({ talks: true, roll: 0.62 }, start('deEscalating'))).toBe('probing');
+      // From probing, talks that do not hold it leave it probing.
+      expect(after({ talks: true, roll: 0.62 }, run(machine, startChart(machine, { tuning: holding }), round()))).toBe('probing');
+    });
+
+    it('explains the wearing off, and the direct reaction gives the same posture', () => {
+      const f = { ...neutral, roll: 0.62 };
+      expect(explainPosture(holding, f, 'probing', 'deterred')).toBe(
+        'Not deterred anew, the adversary tested the coalition again: it was deterred and is probing (it stays back without fresh pressure 50% of the time; the chance of deterring it was 22%).',
+      );
+      expect(regionState(reactToFeatures(start('deterred'), f), 'posture')).toBe('probing');
+      expect(regionState(reactToFeatures(start('deterred'), { ...neutral, roll: 0.6 }), 'posture')).toBe('deterred');
+    });
+  });
+
   it('OVERRIDE_POSTURE sets any posture; ESCALATE forces tit-for-tat', () => {
     for (const p of ['emboldened', 'deterred', 'titForTat', 'deEscalating', 'probing'] as const) {
       const s = run(machine, fresh(), 'ADVANCE_PHASE', { type: 'OVERRIDE_POSTURE', posture: p });
@@ -379,22 +414,22 @@ describe('adversary campaign chart', () => {
   });
 
   it('explainPosture says why, in sentences that match the rules', () => {
-    expect(explainPosture(tuning, { ...neutral, talks: true }, 'deEscalating')).toMatch(/^Talks are under way/);
-    expect(explainPosture(tuning, { ...neutral, mirroring: true, mirrorRoll: 0 }, 'titForTat')).toBe(
+    expect(explainPosture(tuning, { ...neutral, talks: true }, 'deEscalating', 'deEscalating')).toMatch(/^Talks are under way/);
+    expect(explainPosture(tuning, { ...neutral, mirroring: true, mirrorRoll: 0 }, 'titForTat', 'titForTat')).toBe(
       'Measures like expulsions invite mirroring: the adversary retaliates in kind.',
     );
-    expect(explainPosture(tuning, { ...neutral, overreaction: 4 }, 'titForTat')).toBe(
+    expect(explainPosture(tuning, { ...neutral, overreaction: 4 }, 'titForTat', 'titForTat')).toBe(
       'A response 4.0 rungs of severity above the harm suffered provoked retaliation.',
     );
-    expect(explainPosture(tuning, { ...neutral, roll: 0 }, 'deterred')).toBe(
+    expect(explainPosture(tuning, { ...neutral, roll: 0 }, 'deterred', 'deterred')).toBe(
       'Deterred (a 22% chance this round, from jointness, cohesion, joint attribution and well-fitted responses).',
     );
-    expect(explainPosture(tuning, { ...neutral, quietRounds: 3 }, 'emboldened')).toBe('3 rounds without a public response: the adversary is emboldened.');
-    expect(explainPosture(tuning, { ...neutral, onlyPrivate: true }, 'emboldened')).toBe('Only private signals this round: the adversary reads them as weakness.');
-    expect(explainPosture(tuning, { ...neutral, cohesion: 12 }, 'emboldened')).toBe('Cohesion 12 is below 40: a divided coalition emboldens the adversary.');
-    expect(explainPosture(tuning, neutral, 'probing')).toBe('No rule moved it: the adversary is probing (the chance of deterring it was 22%).');
+    expect(explainPosture(tuning, { ...neutral, quietRounds: 3 }, 'emboldened', 'emboldened')).toBe('3 rounds without a public response: the adversary is emboldened.');
+    expect(explainPosture(tuning, { ...neutral, onlyPrivate: true }, 'emboldened', 'emboldened')).toBe('Only private signals this round: the adversary reads them as weakness.');
+    expect(explainPosture(tuning, { ...neutral, cohesion: 12 }, 'emboldened', 'emboldened')).toBe('Cohesion 12 is below 40: a divided coalition emboldens the adversary.');
+    expect(explainPosture(tuning, neutral, 'probing', 'probing')).toBe('No rule moved it: the adversary is probing (the chance of deterring it was 22%).');
     // A posture that merely holds is explained as holding, not by a rule that did not fire.
-    expect(explainPosture(tuning, { ...neutral, cohesion: 92 }, 'emboldened')).toBe(
+    expect(explainPosture(tuning, { ...neutral, cohesion: 92 }, 'emboldened', 'emboldened')).toBe(
       'No change of course: the adversary stays emboldened (the chance of deterring it was 28%).',
     );
   });

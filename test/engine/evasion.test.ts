@@ -212,8 +212,8 @@ describe('sanctions evasion', () => {
     const tuning = richScenario().adversary.tuning;
     const leak = 0.2 * 0.4;
     expect(deterrenceProbability(tuning, { ...features, leak })).toBeCloseTo(deterrenceProbability(tuning, features) - leak);
-    expect(explainPosture(tuning, { ...features, leak }, 'probing')).toContain('sanctions evaded through open channels took 8 points off it');
-    expect(explainPosture(tuning, features, 'probing')).not.toContain('evaded');
+    expect(explainPosture(tuning, { ...features, leak }, 'probing', 'probing')).toContain('sanctions evaded through open channels took 8 points off it');
+    expect(explainPosture(tuning, features, 'probing', 'probing')).not.toContain('evaded');
   });
 
   it('is deterministic: the same seed and commands give the same state', () => {

@@ -79,9 +79,9 @@ describe("the adversary's reaction worked out directly", () => {
     roll: unit,
   });
 
-  /** A chart in the given phase and posture, with a deterrence bonus, reached by the chart's own events. */
-  function chartAt(phase: number, posture: (typeof postures)[number], signals: number): ChartSnapshot {
-    let chart = startChart(machine, { tuning: scenario.adversary.tuning });
+  /** A chart in the given phase and posture, with a deterrence bonus and a hold on stepped-back resolve, reached by the chart's own events. */
+  function chartAt(phase: number, posture: (typeof postures)[number], signals: number, holdChance: number | undefined): ChartSnapshot {
+    let chart = startChart(machine, { tuning: { ...scenario.adversary.tuning, holdChance } });
     for (let i = 0; i < phase; i++) chart = sendToChart(machine, chart, { type: 'ADVANCE_PHASE' });
     for (let i = 0; i < signals; i++) chart = sendToChart(machine, chart, { type: 'DETERRENCE_SIGNAL' });
     return sendToChart(machine, chart, { type: 'OVERRIDE_POSTURE', posture });
@@ -93,9 +93,10 @@ describe("the adversary's reaction worked out directly", () => {
         fc.integer({ min: 0, max: phases.length - 1 }),
         fc.constantFrom(...postures),
         fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(undefined, 0, 0.4, 0.7, 1),
         features,
-        (phase, posture, signals, f) => {
-          const chart = chartAt(phase, posture, signals);
+        (phase, posture, signals, holdChance, f) => {
+          const chart = chartAt(phase, posture, signals, holdChance);
           const direct = reactToFeatures(chart, f);
           const charted = sendToChart(machine, chart, { type: 'RESPONSE_RESOLVED', features: f });
           expect(direct).toEqual(charted);

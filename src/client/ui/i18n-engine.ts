@@ -70,6 +70,7 @@ const fr: Catalogue = {
   'posture.onlyPrivate': "Uniquement des signaux privés ce tour-ci : l'adversaire y lit de la faiblesse.",
   'posture.divided': "La cohésion ({{cohesion}}) est inférieure à {{threshold}} : une coalition divisée enhardit l'adversaire.",
   'posture.probing': "Aucune règle ne l'a fait évoluer : l'adversaire sonde le terrain (la probabilité de le dissuader était de {{chance}} %{{leak}}).",
+  'posture.woreOff': "Faute d'une pression renouvelée, l'adversaire a de nouveau mis la coalition à l'épreuve : de la posture « {{before}} », il revient à sonder le terrain (sans pression nouvelle, il ne reste en retrait que {{hold}} % du temps ; la probabilité de le dissuader était de {{chance}} %{{leak}}).",
   'posture.holds': "Pas de changement de cap : l'adversaire reste sur la posture « {{posture}} » (la probabilité de le dissuader était de {{chance}} %{{leak}}).",
 
   // Why an action cannot be drafted, or a draft is refused.
@@ -595,6 +596,7 @@ const de: Catalogue = {
   'posture.onlyPrivate': 'In dieser Runde nur vertrauliche Signale: Der Gegner deutet sie als Schwäche.',
   'posture.divided': 'Der Zusammenhalt ({{cohesion}}) liegt unter {{threshold}}: Eine gespaltene Koalition ermutigt den Gegner.',
   'posture.probing': 'Keine Regel hat sie verändert: Der Gegner tastet ab (die Wahrscheinlichkeit, ihn abzuschrecken, lag bei {{chance}} %{{leak}}).',
+  'posture.woreOff': 'Ohne erneuten Druck hat der Gegner die Koalition wieder auf die Probe gestellt: Aus der Haltung „{{before}}“ tastet er wieder ab (ohne neuen Druck bleibt er nur zu {{hold}} % zurückhaltend; die Wahrscheinlichkeit, ihn abzuschrecken, lag bei {{chance}} %{{leak}}).',
   'posture.holds': 'Kein Kurswechsel: Der Gegner bleibt bei der Haltung „{{posture}}“ (die Wahrscheinlichkeit, ihn abzuschrecken, lag bei {{chance}} %{{leak}}).',
 
   // Why an action cannot be drafted, or a draft is refused.

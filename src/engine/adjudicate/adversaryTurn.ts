@@ -28,6 +28,7 @@ export function reactToRound(
   features: Omit<RoundFeatures, 'roll' | 'mirrorRoll' | 'bonus' | 'undiscoveredAccess'>,
 ): { after: Posture; why: string; inKindOnly: boolean } {
   const { state, scenario } = work;
+  const before = posture(state);
   const full: RoundFeatures = {
     ...features,
     undiscoveredAccess: state.hidden.undiscoveredAccess,
@@ -38,7 +39,7 @@ export function reactToRound(
   work.sendAdversary({ type: 'RESPONSE_RESOLVED', features: full });
   const after = posture(state);
   const tuning = scenario.adversary.tuning;
-  return { after, why: explainPosture(tuning, full, after), inKindOnly: answersInKindOnly(scenario.adversary.moves, tuning, full, after) };
+  return { after, why: explainPosture(tuning, full, after, before), inKindOnly: answersInKindOnly(scenario.adversary.moves, tuning, full, after) };
 }
 
 /**

@@ -94,7 +94,7 @@ export function playOthers(
     const features = otherFeatures(work, actor, { responses, cohesion });
     work.sendOtherAdversary(actor.id, { type: 'RESPONSE_RESOLVED', features });
     const after = otherPosture(work.state, actor.id) as Posture;
-    rounds.push({ actor: actor.id, postureBefore: before, postureAfter: after, postureWhy: explainPosture(actor.tuning, features, after), moves: [] });
+    rounds.push({ actor: actor.id, postureBefore: before, postureAfter: after, postureWhy: explainPosture(actor.tuning, features, after, before), moves: [] });
     inKindOnly.push(answersInKindOnly(actor.moves, actor.tuning, features, after));
   }
   let harmful = false;

@@ -6,7 +6,7 @@
  * guards below are the only place the reaction rules live, and explainPosture
  * describes the same rules in words.
  */
-import { assign, setup, stateIn, type AnyStateMachine } from 'xstate';
+import { and, assign, or, setup, stateIn, type AnyStateMachine } from 'xstate';
 import type { Posture, Scenario } from '../scenario/schema';
 import type { ChartSnapshot } from '../types';
 import { sendToChart } from './chart';
@@ -58,8 +58,28 @@ export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures)
   return Math.min(tuning.maxDeterrence ?? DEFAULT_MAX_DETERRENCE, Math.max(0, p));
 }
 
+/**
+ * The chance this round that an adversary that has stepped back stays back:
+ * deterred anew, or held by what it already gave up (tuning.holdChance) when
+ * the pressure did not deter it anew. Deterrence of a persistent adversary is
+ * not won once: it tests again, and only renewed pressure keeps it back.
+ */
+export function holdProbability(tuning: AdversaryTuning, f: RoundFeatures): number {
+  const p = deterrenceProbability(tuning, f);
+  return p + (1 - p) * (tuning.holdChance ?? 1);
+}
+
+/** Postures in which the adversary has stepped back. */
+const STEPPED_BACK: readonly Posture[] = ['deterred', 'deEscalating'];
+
+/** A stepped-back adversary the round did not hold back tests the coalition again (holdProbability). */
+export function wearsOff(tuning: AdversaryTuning, f: RoundFeatures, before: Posture): boolean {
+  return STEPPED_BACK.includes(before) && f.roll >= holdProbability(tuning, f);
+}
+
 const rules = {
-  talks: (_t: AdversaryTuning, f: RoundFeatures) => f.talks,
+  // Talks with costs in place offer a way down; the adversary stays on it as long as it stays back at all.
+  talks: (t: AdversaryTuning, f: RoundFeatures) => f.talks && f.roll < holdProbability(t, f),
   // An unlawful measure is answered like an overreaction: the target of a wrongful act may answer it (ILC Art. 49).
   provoked: (t: AdversaryTuning, f: RoundFeatures) =>
     f.overreaction >= t.titForTatGap || f.unlawful === true || (f.mirroring && f.mirrorRoll < t.mirroringChance),
@@ -76,12 +96,16 @@ const REACTIONS = [
   { rule: 'emboldened', guard: 'emboldened', posture: 'emboldened' },
 ] as const satisfies readonly { rule: keyof typeof rules; guard: string; posture: Posture }[];
 
-/** Retaliation lasts one round: when no rule applies, a retaliating adversary goes back to probing; other postures hold. */
-const AFTER_RETALIATION: Posture = 'probing';
+/**
+ * Retaliation lasts one round: when no rule applies, a retaliating adversary
+ * goes back to probing, as does a stepped-back one that wears off (wearsOff);
+ * other postures hold.
+ */
+const PROBING_AGAIN: Posture = 'probing';
 
 /** The posture of the adversary's campaign: the one it goes back to after a retaliation, else the posture itself. */
 export function campaignPosture(posture: Posture): Posture {
-  return posture === 'titForTat' ? AFTER_RETALIATION : posture;
+  return posture === 'titForTat' ? PROBING_AGAIN : posture;
 }
 
 /** The first reaction rule that applies, in the chart's order; null when none does and the posture holds. */
@@ -89,8 +113,13 @@ export function reactionRule(tuning: AdversaryTuning, f: RoundFeatures): keyof t
   return REACTIONS.find((r) => rules[r.rule](tuning, f))?.rule ?? null;
 }
 
+/** The posture after a round in which no reaction rule applied: retaliation ends, stepped-back resolve may wear off, anything else holds. */
+function unmovedPosture(tuning: AdversaryTuning, f: RoundFeatures, before: Posture): Posture {
+  return wearsOff(tuning, f, before) ? PROBING_AGAIN : campaignPosture(before);
+}
+
 /** Why the posture is what it is after a round, in one sentence: the rule that fired, or why it held. */
-export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after: Posture): string {
+export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after: Posture, before: Posture): string {
   const p = Math.round(deterrenceProbability(tuning, f) * 100);
   switch (reactionRule(tuning, f)) {
     case 'talks':
@@ -105,6 +134,7 @@ export function explainPosture(tuning: AdversaryTuning, f: RoundFeatures, after:
       if (f.onlyPrivate) return say('posture.onlyPrivate');
       return say('posture.divided', { cohesion: f.cohesion, threshold: tuning.emboldenBelowCohesion });
     default:
+      if (wearsOff(tuning, f, before)) return say('posture.woreOff', { before, chance: p, hold: Math.round((tuning.holdChance ?? 1) * 100), leak: leakWords(f) });
       return after === 'probing'
         ? say('posture.probing', { chance: p, leak: leakWords(f) })
         : say('posture.holds', { posture: after, chance: p, leak: leakWords(f) });
@@ -150,6 +180,8 @@ function buildAdversaryMachine(phaseIds: string[]) {
       provoked: ({ context, event }) => !!features(event) && rules.provoked(context.tuning, features(event)!),
       deterred: ({ context, event }) => !!features(event) && rules.deterred(context.tuning, features(event)!),
       emboldened: ({ context, event }) => !!features(event) && rules.emboldened(context.tuning, features(event)!),
+      // The chart's own state says whether it had stepped back (the guard above); this reads the roll against the hold.
+      wearsOff: ({ context, event }) => !!features(event) && features(event)!.roll >= holdProbability(context.tuning, features(event)!),
       overrideIs: ({ event }, params: { posture: Posture }) => event.type === 'OVERRIDE_POSTURE' && event.posture === params.posture,
     },
     actions: {
@@ -170,10 +202,11 @@ function buildAdversaryMachine(phaseIds: string[]) {
           ESCALATE: '.titForTat',
           RESPONSE_RESOLVED: [
             ...REACTIONS.map((r) => ({ guard: r.guard, target: `.${r.posture}`, actions: 'spendDeterrence' as const })),
-            { guard: stateIn('#adversary-retaliating'), target: `.${AFTER_RETALIATION}` },
+            { guard: stateIn('#adversary-retaliating'), target: `.${PROBING_AGAIN}` },
+            { guard: and([or(STEPPED_BACK.map((p) => stateIn(`#adversary-${p}`))), 'wearsOff']), target: `.${PROBING_AGAIN}` },
           ],
         },
-        states: { probing: {}, emboldened: {}, deterred: {}, titForTat: { id: 'adversary-retaliating' }, deEscalating: {} },
+        states: { probing: {}, emboldened: {}, deterred: { id: 'adversary-deterred' }, titForTat: { id: 'adversary-retaliating' }, deEscalating: { id: 'adversary-deEscalating' } },
       },
     },
   });
@@ -214,7 +247,7 @@ export function reactToFeatures(chart: ChartSnapshot, features: RoundFeatures): 
   const context = chart.context as unknown as AdversaryContext;
   const reaction = REACTIONS.find((r) => rules[r.rule](context.tuning, features));
   if (reaction) return { value: { phase: value.phase, posture: reaction.posture }, context: { ...chart.context, bonus: 0 } };
-  const posture = campaignPosture(value.posture as Posture);
+  const posture = unmovedPosture(context.tuning, features, value.posture as Posture);
   return { value: { phase: value.phase, posture }, context: chart.context };
 }
 

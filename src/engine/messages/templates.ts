@@ -64,6 +64,7 @@ export const TEMPLATES = {
   'posture.divided': 'Cohesion {{cohesion, num}} is below {{threshold, num}}: a divided coalition emboldens the adversary.',
   'posture.probing': 'No rule moved it: the adversary is probing (the chance of deterring it was {{chance, int}}%{{leak, msg}}).',
   'part.leak': '; sanctions evaded through open channels took {{points, int}} points off it',
+  'posture.woreOff': 'Not deterred anew, the adversary tested the coalition again: it was {{before, posture}} and is probing (it stays back without fresh pressure {{hold, int}}% of the time; the chance of deterring it was {{chance, int}}%{{leak, msg}}).',
   'posture.holds': 'No change of course: the adversary stays {{posture, posture}} (the chance of deterring it was {{chance, int}}%{{leak, msg}}).',
 
   // Why an action cannot be drafted, or a draft is refused (rules/decisions.ts).

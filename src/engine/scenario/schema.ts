@@ -407,6 +407,14 @@ const adversary = z.strictObject({
         .max(1)
         .optional()
         .describe("The highest chance per round that the coalition deters the adversary, however well it responds: the adversary's own resolve, which no response controls (0.95 when not set)."),
+      holdChance: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .describe(
+          "The chance that an adversary that has stepped back (deterred, or de-escalating in talks) stays back in a round in which the coalition's pressure does not deter it anew: with the rest of the chance it tests the coalition again and goes back to probing. Talks under way with costs in place keep it on the way down with the same chance. When not set, it stays back until another rule moves it.",
+        ),
       emboldenAfterQuietRounds: z.number().int().min(1).default(2),
       emboldenBelowCohesion: z.number().min(0).max(100).default(40),
       titForTatGap: z.number().min(0).max(10).default(3).describe('Overreaction (severity minus harm) that provokes tit-for-tat.'),
