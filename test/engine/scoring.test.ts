@@ -437,8 +437,8 @@ describe('docs/scoring.md', () => {
     for (const e of examples) {
       let score: Score;
       if (e.kind === 'exercise') {
-        const input = e.input as { responses: ExerciseResponse[]; unanswered?: { incident: string; harm: number }[] };
-        expect(e.result).toBe(exerciseFigure([...input.responses, ...(input.unanswered ?? []).map((u) => unansweredResponse(u.incident, u.harm))]));
+        const input = e.input as { responses: ExerciseResponse[]; unanswered?: { incident: string; harm: number; answeredUpTo?: number }[] };
+        expect(e.result).toBe(exerciseFigure([...input.responses, ...(input.unanswered ?? []).map((u) => unansweredResponse(u.incident, u.harm, u.answeredUpTo))]));
         continue;
       }
       if (e.kind === 'proportionality') {
@@ -959,6 +959,22 @@ describe('exerciseFigure', () => {
     expect(unansweredIncidents(scenario, state([])).map((u) => [u.incident, u.severity])).toEqual([[grave, 6], [slight, 1]]);
     // A one-line endorsement answers the slight incident, and the grave one only up to 1.
     expect(unansweredIncidents(scenario, state([decision('endorse-norm', null)])).map((u) => [u.incident, u.severity, u.value])).toEqual([[grave, 5, 38]]);
+  });
+
+  it('lets a response aimed at an incident answer it only up to its severity, as a campaign-wide one does', () => {
+    // The tutorial's private message (signalling, severity 1) and joint statement (attribution, severity 4), aimed at the DDoS.
+    const scenario = loadFile('scenarios/tutorial.json');
+    const severity = (id: string) => scenario.actions.find((a) => a.id === id)!.severity;
+    expect([severity('private-message'), severity('joint-statement')]).toEqual([1, 4]);
+    const decision = (action: string) => ({ action, incident: 'ddos', effective: true });
+    const left = (...actions: string[]) =>
+      unansweredIncidents(scenario, { incidents: { ddos: { active: true, harm: 6 } }, decisions: actions.map(decision) } as never).map((u) => [u.severity, u.value]);
+    // A private message no longer answers a harm of 6 in full: 5 of it is left, valued at the fit of falling short by 5.
+    expect(left('private-message')).toEqual([[5, 38]]);
+    // The strongest response aimed at the incident sets how far it is answered; weaker ones add nothing.
+    expect(left('private-message', 'joint-statement')).toEqual([[2, 75]]);
+    // Investigating is not an answer at all.
+    expect(left('investigate-traffic')).toEqual([[6, 25]]);
   });
 
   it('does not average away a legally exposed measure: the figure is capped at the cap of an unlawful countermeasure', () => {

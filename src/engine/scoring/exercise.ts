@@ -65,13 +65,13 @@ export function exerciseFigure(responses: readonly ExerciseResponse[]): number |
 const SHORTFALL_FOR_ZERO = 8;
 
 /**
- * Incidents that did harm and that no government answered with a coercive
- * response that went ahead aimed at the incident. A response aimed at the
- * whole campaign answers each incident up to its severity: the part of an
- * incident's harm that the strongest of them does not measure up to counts
- * as a response of that severity with the fit of falling short by it (a
- * one-line statement of support cannot answer a grave intrusion for the
- * whole coalition). With no campaign-wide response that is the whole harm.
+ * The part of each incident's harm that no coercive response that went ahead
+ * measured up to. A response answers an incident up to its severity, whether
+ * it was aimed at the incident or at the whole campaign: the part of the harm
+ * beyond the strongest of them counts as a response of that severity with the
+ * fit of falling short by it (a private note cannot answer a grave intrusion,
+ * nor a one-line statement of support answer it for the whole coalition).
+ * With no response at all that is the whole harm.
  */
 export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>): ExerciseResponse[] {
   const actions = indexOf(scenario).actions;
@@ -80,11 +80,14 @@ export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseStat
     const action = actions.get(d.action);
     return d.effective && !action?.attributionStance && COERCIVE_CATEGORIES.includes(action?.category ?? 'rollback');
   });
-  const answered = new Set(coercive.map((d) => d.incident).filter((id) => id !== null));
-  const campaignWide = Math.max(0, ...coercive.filter((d) => d.incident === null).map((d) => actions.get(d.action)?.severity ?? 0));
+  const strongest = (incident: string | null) =>
+    Math.max(0, ...coercive.filter((d) => d.incident === incident).map((d) => actions.get(d.action)?.severity ?? 0));
+  const campaignWide = strongest(null);
   return Object.entries(state.incidents)
-    .filter(([id, incident]) => incident.active && incident.harm > 0 && !answered.has(id) && Math.min(10, incident.harm) > campaignWide)
-    .map(([id, incident]) => unansweredResponse(id, incident.harm, campaignWide));
+    .filter(([, incident]) => incident.active && incident.harm > 0)
+    .map(([id, incident]) => ({ id, harm: incident.harm, upTo: Math.max(campaignWide, strongest(id)) }))
+    .filter(({ harm, upTo }) => Math.min(10, harm) > upTo)
+    .map(({ id, harm, upTo }) => unansweredResponse(id, harm, upTo));
 }
 
 /**
