@@ -65,8 +65,11 @@ export function deterrenceProbability(tuning: AdversaryTuning, f: RoundFeatures)
  * not won once: it tests again, and only renewed pressure keeps it back.
  */
 export function holdProbability(tuning: AdversaryTuning, f: RoundFeatures): number {
+  const hold = tuning.holdChance ?? 1;
+  // Exactly 1 when it always holds: p + (1 − p) can round to just below 1, and a roll could then exceed it.
+  if (hold >= 1) return 1;
   const p = deterrenceProbability(tuning, f);
-  return p + (1 - p) * (tuning.holdChance ?? 1);
+  return p + (1 - p) * hold;
 }
 
 /** Postures in which the adversary has stepped back. */

@@ -80,12 +80,13 @@ export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseStat
     const action = actions.get(d.action);
     return d.effective && !action?.attributionStance && COERCIVE_CATEGORIES.includes(action?.category ?? 'rollback');
   });
-  const strongest = (incident: string | null) =>
-    Math.max(0, ...coercive.filter((d) => d.incident === incident).map((d) => actions.get(d.action)?.severity ?? 0));
-  const campaignWide = strongest(null);
+  // The strongest coercive response aimed at each incident, and at the whole campaign (null), in one pass.
+  const strongest = new Map<string | null, number>();
+  for (const d of coercive) strongest.set(d.incident, Math.max(strongest.get(d.incident) ?? 0, actions.get(d.action)?.severity ?? 0));
+  const campaignWide = strongest.get(null) ?? 0;
   return Object.entries(state.incidents)
     .filter(([, incident]) => incident.active && incident.harm > 0)
-    .map(([id, incident]) => ({ id, harm: incident.harm, upTo: Math.max(campaignWide, strongest(id)) }))
+    .map(([id, incident]) => ({ id, harm: incident.harm, upTo: Math.max(campaignWide, strongest.get(id) ?? 0) }))
     .filter(({ harm, upTo }) => Math.min(10, harm) > upTo)
     .map(({ id, harm, upTo }) => unansweredResponse(id, harm, upTo));
 }
