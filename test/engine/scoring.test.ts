@@ -33,6 +33,7 @@ import {
   type ProportionalityWeights,
 } from '../../src/engine/scoring/proportionality';
 import { EXPOSED_EXERCISE_CAP, exerciseFigure, exerciseProportionality, unansweredIncidents, unansweredResponse, type ExerciseResponse } from '../../src/engine/scoring/exercise';
+import { harmFor } from '../../src/engine/rules/readers';
 import { loadFile } from './support';
 import type { Score, ScoreComponent } from '../../src/engine/types';
 
@@ -959,6 +960,24 @@ describe('exerciseFigure', () => {
     expect(unansweredIncidents(scenario, state([])).map((u) => [u.incident, u.severity])).toEqual([[grave, 6], [slight, 1]]);
     // A one-line endorsement answers the slight incident, and the grave one only up to 1.
     expect(unansweredIncidents(scenario, state([decision('endorse-norm', null)])).map((u) => [u.incident, u.severity, u.value])).toEqual([[grave, 5, 38]]);
+  });
+
+  it("lets a response aimed at the whole campaign answer the primary adversary's incidents only, as in the reactions", () => {
+    // The fixture's intrusion is the primary adversary's; the ransomware is the crew's (a further actor).
+    const scenario = loadFile('test/fixtures/two-adversaries.json');
+    expect(scenario.incidents.map((i) => [i.id, i.actor ?? null])).toEqual([['intrusion', null], ['ransomware', 'crew']]);
+    expect(scenario.actions.find((a) => a.id === 'attribute')!.severity).toBe(3);
+    const incidents = { intrusion: { active: true, harm: 5 }, ransomware: { active: true, harm: 5 } };
+    const left = (incident: string | null) =>
+      unansweredIncidents(scenario, { incidents, decisions: [{ action: 'attribute', incident, effective: true }] } as never).map((u) => [u.incident, u.severity]);
+    // Naming the state for its campaign does not answer the crew's ransomware: all of its harm is left.
+    expect(left(null)).toEqual([['intrusion', 2], ['ransomware', 5]]);
+    // Aimed at the ransomware, the same statement answers it up to its severity, and the intrusion not at all.
+    expect(left('ransomware')).toEqual([['intrusion', 5], ['ransomware', 2]]);
+    // Its fit reads the same harm: a campaign-wide response is measured against the primary adversary's incidents only.
+    expect(harmFor(scenario, { incidents } as never, null)).toBe(5);
+    expect(harmFor(scenario, { incidents } as never, 'ransomware')).toBe(5);
+    expect(harmFor(loadFile('scenarios/tutorial.json'), { incidents } as never, null)).toBe(10);
   });
 
   it('lets a response aimed at an incident answer it only up to its severity, as a campaign-wide one does', () => {

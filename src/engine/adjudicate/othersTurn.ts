@@ -7,17 +7,10 @@
 import { evaluate } from '../conditions';
 import { explainPosture, type RoundFeatures } from '../machines/adversary';
 import type { OtherAdversary, Scenario } from '../scenario/schema';
-import { confidenceOfTeam, otherPhase, otherPosture } from '../rules/readers';
+import { confidenceOfTeam, incidentActor, otherPhase, otherPosture } from '../rules/readers';
 import type { Work } from '../rules/work';
 import type { ExerciseState, OtherActorRound, Posture, ResolvedDecision } from '../types';
 import { answersInKindOnly, chooseOrDraw, movesOfTheRound, playChosen } from './adversaryTurn';
-
-/** The actor behind an incident: a further actor's id, or null for the primary adversary. */
-export function actorOf(work: Work, incident: string | null | undefined): string | null {
-  if (!incident || !work.scenario.otherAdversaries) return null;
-  const actor = work.index.incidents.get(incident)?.actor;
-  return actor && work.scenario.otherAdversaries.some((a) => a.id === actor) ? actor : null;
-}
 
 /** What a further actor reads from the round: only the responses to its own incidents count. */
 export interface OtherFeatureInput {
@@ -90,7 +83,7 @@ export function playOthers(
   const inKindOnly: boolean[] = [];
   for (const actor of actors) {
     const before = otherPosture(work.state, actor.id)!;
-    const responses = effective.filter((d) => actorOf(work, d.incident) === actor.id).map(describe);
+    const responses = effective.filter((d) => incidentActor(work.scenario, d.incident) === actor.id).map(describe);
     const features = otherFeatures(work, actor, { responses, cohesion });
     work.sendOtherAdversary(actor.id, { type: 'RESPONSE_RESOLVED', features });
     const after = otherPosture(work.state, actor.id) as Posture;

@@ -13,12 +13,12 @@ import { evaluate } from '../conditions';
 import { exerciseMachine } from '../machines/exercise';
 import { sendToChart } from '../machines/chart';
 import { postureAlignment, scoreCohesion, type CohesionDefection, type CohesionInput } from '../scoring/cohesion';
-import { attributionStage, confidenceOfTeam, deEscalationStage, posture } from '../rules/readers';
+import { attributionStage, confidenceOfTeam, deEscalationStage, incidentActor, posture } from '../rules/readers';
 import { teamName } from '../rules/scenarioIndex';
 import type { Work } from '../rules/work';
 import type { JointProposal, ResolvedDecision, RoundResult } from '../types';
 import { playMoves, reactToRound, refreshHiddenAccess } from './adversaryTurn';
-import { actorOf, playOthers } from './othersTurn';
+import { playOthers } from './othersTurn';
 import { isSecretCategory } from '../rules/visibility';
 import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
@@ -47,7 +47,7 @@ export function resolveRound(work: Work): void {
   const input = cohesionInput(work, effective, roundProposals, defections, enforcement.costs);
   const cohesion = scoreCohesion(input);
   // The adversary reads the responses to its own incidents: those to a further actor's (incident.actor) weigh with that actor instead.
-  const primary = work.scenario.otherAdversaries ? effective.filter((d) => actorOf(work, d.incident) === null) : effective;
+  const primary = work.scenario.otherAdversaries ? effective.filter((d) => incidentActor(work.scenario, d.incident) === null) : effective;
   const publicResponse = primary.some((d) => (work.index.actions.get(d.action)?.rung ?? 0) >= 2);
   state.hidden.quietRounds = publicResponse ? 0 : state.hidden.quietRounds + 1;
 

@@ -81,10 +81,28 @@ export function cumulativeHarm(state: ExerciseState): number {
   return Object.values(state.incidents).reduce((sum, incident) => sum + incident.harm, 0);
 }
 
-/** Harm on the 0-10 scale that a response is measured against: its incident's, or the whole campaign's when it answers none. */
-export function harmFor(state: ExerciseState, incident: string | null): number {
+/**
+ * The actor a response is aimed at: the further actor behind its incident, or
+ * null for the primary adversary (a response aimed at the whole campaign, with
+ * no incident, is aimed at the primary adversary). The one rule for it: each
+ * actor reacts to the responses aimed at it, and a response answers only the
+ * harm of the incidents of the actor it is aimed at.
+ */
+export function incidentActor(scenario: Scenario, incident: string | null | undefined): string | null {
+  if (!incident || !scenario.otherAdversaries) return null;
+  const actor = indexOf(scenario).incidents.get(incident)?.actor;
+  return actor && scenario.otherAdversaries.some((a) => a.id === actor) ? actor : null;
+}
+
+/**
+ * Harm on the 0-10 scale that a response is measured against: its incident's,
+ * or, when it answers none, the whole campaign's: the primary adversary's
+ * incidents, at which such a response is aimed (incidentActor).
+ */
+export function harmFor(scenario: Scenario, state: ExerciseState, incident: string | null): number {
   if (incident) return Math.min(10, state.incidents[incident]?.harm ?? 0);
-  return Math.min(10, cumulativeHarm(state));
+  const primary = Object.entries(state.incidents).filter(([id]) => incidentActor(scenario, id) === null);
+  return Math.min(10, primary.reduce((sum, [, incident]) => sum + incident.harm, 0));
 }
 
 /**

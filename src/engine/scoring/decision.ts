@@ -49,7 +49,7 @@ type Standing = Pick<ProportionalityInput, 'harm' | 'confidence' | 'basis' | 'as
 function standingOf(scenario: Scenario, state: ExerciseState, team: string, incident: string | null): Standing {
   const assessed = incident ? assessedResponsibility(scenario, state, incident, team) : null;
   return {
-    harm: harmFor(state, incident),
+    harm: harmFor(scenario, state, incident),
     confidence: incident ? confidenceOfTeam(scenario, state, incident, team) : null,
     jointFile: incident ? inJointCaseFile(state, incident, team) : false,
     basis: basisOf(scenario, state, team, incident),

@@ -15,6 +15,7 @@ import type { Scenario } from '../scenario/schema';
 import type { ExerciseState } from '../types';
 import { COERCIVE_CATEGORIES } from '../rules/law';
 import { indexOf } from '../rules/scenarioIndex';
+import { incidentActor } from '../rules/readers';
 import { COUNTERMEASURE_CAP } from './proportionality';
 
 /** The lightest weight a response carries: zero-severity work still counts. */
@@ -71,7 +72,9 @@ const SHORTFALL_FOR_ZERO = 8;
  * beyond the strongest of them counts as a response of that severity with the
  * fit of falling short by it (a private note cannot answer a grave intrusion,
  * nor a one-line statement of support answer it for the whole coalition).
- * With no response at all that is the whole harm.
+ * With no response at all that is the whole harm. A response aimed at the
+ * whole campaign is aimed at the primary adversary, as in its reaction
+ * (incidentActor): it answers none of a further actor's incidents.
  */
 export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseState, 'incidents' | 'decisions'>): ExerciseResponse[] {
   const actions = indexOf(scenario).actions;
@@ -84,9 +87,10 @@ export function unansweredIncidents(scenario: Scenario, state: Pick<ExerciseStat
   const strongest = new Map<string | null, number>();
   for (const d of coercive) strongest.set(d.incident, Math.max(strongest.get(d.incident) ?? 0, actions.get(d.action)?.severity ?? 0));
   const campaignWide = strongest.get(null) ?? 0;
+  const answeredUpTo = (id: string) => Math.max(incidentActor(scenario, id) === null ? campaignWide : 0, strongest.get(id) ?? 0);
   return Object.entries(state.incidents)
     .filter(([, incident]) => incident.active && incident.harm > 0)
-    .map(([id, incident]) => ({ id, harm: incident.harm, upTo: Math.max(campaignWide, strongest.get(id) ?? 0) }))
+    .map(([id, incident]) => ({ id, harm: incident.harm, upTo: answeredUpTo(id) }))
     .filter(({ harm, upTo }) => Math.min(10, harm) > upTo)
     .map(({ id, harm, upTo }) => unansweredResponse(id, harm, upTo));
 }
