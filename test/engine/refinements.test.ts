@@ -30,6 +30,24 @@ describe('acting together', () => {
     expect(regionState(game.state.attribution['mail-hack']!.coalition)).toBe('jointlyAttributed');
   });
 
+  it('gives no vote on a measure to a government that has no instrument for it (unable is not unwilling)', () => {
+    const vote = (availableTo?: string[]) => {
+      const variant = variantOf('test/fixtures/engine-rich.json', (json) => {
+        if (availableTo) json.actions.find((a: { id: string }) => a.id === 'joint-attribution').availableTo = availableTo;
+      });
+      const game = new Game(variant).start().evidence('mail-hack', 'usa', 5).evidence('mail-hack', 'fra', 5);
+      game.ok(USA, { type: 'proposeJoint', draft: { action: 'joint-attribution', incident: 'mail-hack', rationale: 'together' } });
+      game.ok(FRA, { type: 'respondJoint', proposal: Object.keys(game.state.proposals)[0]!, join: true });
+      game.lockAll();
+      return game.state.rounds.at(-1)!.cohesion.components.find((c) => c.id === 'agreement')!;
+    };
+    // Open to Germany too, which says nothing: it abstains, and the vote is split (2 yes, 1 abstain).
+    expect(vote().value).toBe(0.5);
+    expect(vote().why).toContain('(2 yes, 0 no, 1 abstain)');
+    // Open only to the two that voted: Germany has no vote, and the vote is unanimous.
+    expect(vote(['usa', 'fra']).value).toBe(1);
+  });
+
   it('bots that cannot join abstain rather than decline, so they never veto by accident', () => {
     for (const seed of ['a', 'b', 'c', 'd']) {
       const run = simulateExercise(scenario, seed, resolvePolicies(scenario, ['coalition-follower']));

@@ -19,6 +19,7 @@ import type { Work } from '../rules/work';
 import type { JointProposal, ResolvedDecision, RoundResult } from '../types';
 import { playMoves, reactToRound, refreshHiddenAccess } from './adversaryTurn';
 import { playOthers } from './othersTurn';
+import { holdsInstrument } from '../rules/decisions';
 import { isSecretCategory } from '../rules/visibility';
 import { resolveDecision } from './resolveDecision';
 import { advanceSanctions, packagesInForce } from './sanctionsTurn';
@@ -191,12 +192,14 @@ function cohesionInput(
   });
   // Governments vote; an institution's joining is its own act, not one more vote.
   const isGovernment = (team: string) => work.index.teams.get(team)?.kind !== 'institution';
-  const voters = present.filter((t) => t.kind !== 'institution').length;
   const votes = proposals.map((proposal) => {
+    const action = work.index.actions.get(proposal.action);
+    // Unable is not unwilling: a government with no instrument for the measure has no vote on it.
+    const voters = present.filter((t) => t.kind !== 'institution' && (!action || holdsInstrument(t, action))).length;
     const answers = Object.entries(proposal.responses).filter(([team]) => isGovernment(team)).map(([, a]) => a);
     const yes = (isGovernment(proposal.by) ? 1 : 0) + answers.filter((a) => a.join).length;
     const no = answers.filter((a) => !a.join).length;
-    return { label: work.index.actions.get(proposal.action)?.name ?? proposal.action, yes, no, abstain: Math.max(0, voters - yes - no) };
+    return { label: action?.name ?? proposal.action, yes, no, abstain: Math.max(0, voters - yes - no) };
   });
   const responses = effective.map((d) => {
     const action = work.index.actions.get(d.action);
@@ -244,9 +247,7 @@ function isJoint(decision: ResolvedDecision): boolean {
  */
 function ableCategories(work: Work, team: string, mine: ResolvedDecision[]): string[] {
   const teamDef = work.index.teams.get(team)!;
-  const open = work.scenario.actions.filter(
-    (a) => (!a.availableTo || a.availableTo.includes(team)) && (!a.legalBasis || teamDef.legalBases.length === 0 || teamDef.legalBases.includes(a.legalBasis)),
-  );
+  const open = work.scenario.actions.filter((a) => holdsInstrument(teamDef, a));
   const able = new Set(open.map((a) => a.category));
   const attributedNow = mine.some((d) => {
     const action = work.index.actions.get(d.action);

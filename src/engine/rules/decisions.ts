@@ -5,7 +5,7 @@
  */
 import { confidenceAtLeast } from '../confidence';
 import { evaluate } from '../conditions';
-import type { Action, Incident, Scenario } from '../scenario/schema';
+import type { Action, Incident, Scenario, Team } from '../scenario/schema';
 import type { ConfidenceLevel, DecisionDraft, ExerciseState, ProcedureOptions, Rejection, RejectionCode } from '../types';
 import { EU_CYBER_REGIME_KINDS, STATE_ATTRIBUTION_LEVEL, isStateAttributed, isWrongfulAct } from './law';
 import { assessedResponsibility, confidenceOfTeam, urgencyWarranted } from './readers';
@@ -72,6 +72,15 @@ function councilConfidence(scenario: Scenario, state: ExerciseState, incident: s
 
 function regimeCovers(incident: Incident): boolean {
   return EU_CYBER_REGIME_KINDS.includes(incident.kind);
+}
+
+/**
+ * Whether the team holds the instrument at all: the action is open to it and
+ * rests on a legal basis it has. Unable is not unwilling: cohesion leaves out
+ * what a government has no instrument for (alignment, agreement).
+ */
+export function holdsInstrument(teamDef: Pick<Team, 'id' | 'legalBases'>, action: Pick<Action, 'availableTo' | 'legalBasis'>): boolean {
+  return (!action.availableTo || action.availableTo.includes(teamDef.id)) && (!action.legalBasis || teamDef.legalBases.length === 0 || teamDef.legalBases.includes(action.legalBasis));
 }
 
 /** Checks that do not depend on the round's budget: can this team ever take this action on this incident now? */
