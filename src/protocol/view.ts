@@ -175,6 +175,7 @@ export const roundResultSchema = z.strictObject({
         postureBefore: posture,
         postureAfter: posture,
         postureWhy: z.string(),
+        postureWhyMessages: saidSchema,
         moves: z.array(z.strictObject({ move: z.string(), name: z.string(), news: z.string().nullable() })),
       }),
     )

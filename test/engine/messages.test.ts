@@ -42,6 +42,7 @@ function texts(state: ExerciseState): { what: string; text: string }[] {
     ...state.rounds.flatMap((r) => r.headlines.filter((h) => !movesNews(r).includes(h)).map((text) => ({ what: `headline of round ${r.round}`, text }))),
     ...state.decisions.map((d) => ({ what: `outcome of ${d.action}`, text: d.outcome })),
     ...state.rounds.map((r) => ({ what: `posture in round ${r.round}`, text: r.postureWhy })),
+    ...state.rounds.flatMap((r) => (r.others ?? []).map((o) => ({ what: `${o.actor}'s posture in round ${r.round}`, text: o.postureWhy }))),
     ...state.decisions.flatMap((d) => d.proportionality.components.map((c) => ({ what: `${c.id} of ${d.action}`, text: c.why }))),
     ...state.decisions.map((d) => ({ what: `summary of ${d.action}`, text: d.proportionality.summary })),
     ...state.decisions.flatMap((d) => d.proportionality.rules.flatMap((r) => [{ what: `${r.id} of ${d.action}`, text: r.why }, { what: `${r.id}'s effect`, text: r.effect }])),

@@ -109,6 +109,10 @@ describe('reactions and moves at cross purposes', () => {
     const usa = project(game.scenario, game.state, { role: 'team', team: 'usa', name: 'Ada' } as never);
     expect(usa.otherAdversaries).toEqual([{ id: 'crew', name: 'Ransom crew', kind: 'criminal', posture: 'titForTat', phase: 'extort', phaseName: 'Extort' }]);
     expect(usa.rounds[0]!.others![0]!.postureAfter).toBe('titForTat');
+    // Its reason comes as the engine's sentences too, so that a seat reading French or German reads it in its language.
+    const why = usa.rounds[0]!.others![0]!;
+    expect(why.postureWhyMessages!.length).toBeGreaterThan(0);
+    expect(why.postureWhyMessages![0]!.key).toMatch(/^posture\./);
     const minimal = createExercise(minimalScenario(), 'v');
     expect(project(minimalScenario(), minimal, { role: 'facilitator', name: 'F' } as never).otherAdversaries).toEqual([]);
   });

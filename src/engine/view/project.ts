@@ -144,7 +144,7 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
   rounds: (scenario, state, viewer) => {
     const visible = decisionVisibility(scenario, state, viewer);
     const facilitatorOnly = sees('facilitatorOnly', viewer, false);
-    return state.rounds.map((r) => ({
+    return state.rounds.map(({ others, ...r }) => ({
       ...r,
       decisions: r.decisions.filter((id) => {
         const d = state.decisions.find((x) => x.id === id);
@@ -152,8 +152,8 @@ const SECTIONS: { [K in keyof ExerciseView]: SectionBuilder<K> } = {
       }),
       // A move without news is the adversary's secret.
       adversaryMoves: facilitatorOnly ? r.adversaryMoves : r.adversaryMoves.filter((m) => m.news !== null),
-      ...(r.others
-        ? { others: r.others.map((o) => ({ ...o, moves: facilitatorOnly ? o.moves : o.moves.filter((m) => m.news !== null) })) }
+      ...(others
+        ? { others: others.map((o) => ({ ...o, postureWhyMessages: said(o.postureWhy), moves: facilitatorOnly ? o.moves : o.moves.filter((m) => m.news !== null) })) }
         : {}),
       cohesion: cohesionView(state, viewer, r),
       postureWhyMessages: said(r.postureWhy),

@@ -11,6 +11,7 @@ import type {
   InjectDelivery,
   JointProposal,
   ObserverNote,
+  OtherActorRound,
   PlannedDecision,
   Posture,
   ProcedureOptions,
@@ -66,8 +67,10 @@ export type InjectView = InjectDelivery & {
 /** A line of the timeline as a view carries it, with the line as the engine's sentences (null when it is not wholly the engine's). */
 export type TimelineEntryView = TimelineEntry & { textMessages: Said };
 
-export type RoundView = Omit<RoundResult, 'cohesion'> & {
+export type RoundView = Omit<RoundResult, 'cohesion' | 'others'> & {
   cohesion: ScoreView;
+  /** Further actors' rounds, each with postureWhy as the engine's sentences. */
+  others?: (OtherActorRound & { postureWhyMessages: Said })[];
   /** postureWhy as the engine's sentences; null when it is not wholly the engine's (a facilitator's override). */
   postureWhyMessages: Said;
   /** Each of headlines as the engine's sentences, in order; null for one that is not wholly the engine's (an adversary move's news, in the scenario's words). */

@@ -56,7 +56,7 @@ export function roundResult(view: ExerciseView, r: RoundView, options: ResultsOp
         // A further adversary's reaction, as the adversary's (scenarios with otherAdversaries).
         const name = view.otherAdversaries.find((a) => a.id === o.actor)?.name ?? o.actor;
         return html`<dt data-actor=${o.actor}>${t('results.posture', { name })}</dt>
-          <dd data-actor=${o.actor}>${change(o.postureBefore, o.postureAfter, postureWord)}<br /><span class="why">${engineText(o.postureWhy, null)}</span></dd>`;
+          <dd data-actor=${o.actor}>${change(o.postureBefore, o.postureAfter, postureWord)}<br /><span class="why">${engineText(o.postureWhy, o.postureWhyMessages)}</span></dd>`;
       })}
       <dt>${t('results.harm')}</dt>
       <dd>${r.harm}</dd>
