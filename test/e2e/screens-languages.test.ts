@@ -120,9 +120,14 @@ async function wideElements(page: Page): Promise<string> {
 
 /** The screen's English chrome is gone and its translations are there, axe finds nothing serious, and at 390 px nothing scrolls sideways. */
 async function expectTranslated(page: Page, selector: string, screen: keyof typeof SCREENS, language: Language): Promise<void> {
+  // A screen fills in part by part (the console's join codes arrive after its first paint): wait until every expected phrase is there.
+  const missing = async () => {
+    const shown = await visibleText(page, selector);
+    return SCREENS[screen][language].filter((w) => !shown.includes(w));
+  };
+  await expect.poll(missing, { timeout: 10_000, message: `${screen} in ${language}: translations missing` }).toEqual([]);
   const text = await visibleText(page, selector);
   expect(englishIn(text, SCREENS[screen].en), `${screen} in ${language}: English left`).toEqual([]);
-  expect(SCREENS[screen][language].filter((w) => !text.includes(w)), `${screen} in ${language}: translations missing`).toEqual([]);
   expect(await axeSerious(page), `${screen} in ${language}: axe`).toEqual([]);
   expect(await scrollsSideways(page), `${screen} in ${language} at 390 px: ${await wideElements(page)}`).toBe(false);
   for (const [width, height] of [[1366, 768], [390, 844]] as const) {
