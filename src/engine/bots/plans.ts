@@ -8,7 +8,7 @@
  * that bot would, so the search can start from the bots and improve on them.
  */
 import { Rng, seedRng } from '../random';
-import { checkDraft } from '../rules/decisions';
+import { checkDraft, holdsInstrument } from '../rules/decisions';
 import { confidenceOfTeam } from '../rules/readers';
 import type { Action, Scenario } from '../scenario/schema';
 import { bestCaseOptions } from '../scoring/decision';
@@ -38,12 +38,7 @@ export interface Plan {
  */
 export function actionsOpenTo(scenario: Scenario, team: string): Action[] {
   const def = scenario.teams.find((t) => t.id === team)!;
-  return scenario.actions.filter(
-    (a) =>
-      !a.attributionStance &&
-      (!a.availableTo || a.availableTo.includes(team)) &&
-      (!a.legalBasis || def.legalBases.length === 0 || def.legalBases.includes(a.legalBasis)),
-  );
+  return scenario.actions.filter((a) => !a.attributionStance && holdsInstrument(def, a));
 }
 
 function randomCell(scenario: Scenario, team: string, rng: Rng): PlanCell {

@@ -74,13 +74,26 @@ function regimeCovers(incident: Incident): boolean {
   return EU_CYBER_REGIME_KINDS.includes(incident.kind);
 }
 
+type InstrumentTeam = Pick<Team, 'id' | 'legalBases'>;
+type InstrumentAction = Pick<Action, 'availableTo' | 'legalBasis'>;
+
+/** The action is open to the team (availableTo). */
+function openTo(teamDef: InstrumentTeam, action: InstrumentAction): boolean {
+  return !action.availableTo || action.availableTo.includes(teamDef.id);
+}
+
+/** The team has the action's legal basis (a team that lists none is not limited by them). */
+function hasLegalBasis(teamDef: InstrumentTeam, action: InstrumentAction): boolean {
+  return !action.legalBasis || teamDef.legalBases.length === 0 || teamDef.legalBases.includes(action.legalBasis);
+}
+
 /**
  * Whether the team holds the instrument at all: the action is open to it and
  * rests on a legal basis it has. Unable is not unwilling: cohesion leaves out
  * what a government has no instrument for (alignment, agreement).
  */
-export function holdsInstrument(teamDef: Pick<Team, 'id' | 'legalBases'>, action: Pick<Action, 'availableTo' | 'legalBasis'>): boolean {
-  return (!action.availableTo || action.availableTo.includes(teamDef.id)) && (!action.legalBasis || teamDef.legalBases.length === 0 || teamDef.legalBases.includes(action.legalBasis));
+export function holdsInstrument(teamDef: InstrumentTeam, action: InstrumentAction): boolean {
+  return openTo(teamDef, action) && hasLegalBasis(teamDef, action);
 }
 
 /** Checks that do not depend on the round's budget: can this team ever take this action on this incident now? */
@@ -88,11 +101,9 @@ export function checkAction(scenario: Scenario, state: ExerciseState, team: stri
   const index = indexOf(scenario);
   const teamDef = index.teams.get(team);
   if (!teamDef) return reject('UNKNOWN_TEAM', say('refusal.unknownTeam', { team }));
-  if (action.availableTo && !action.availableTo.includes(team)) {
-    return reject('NOT_AVAILABLE', say('refusal.notOpenTo', { action: action.name, team: teamDef.name }));
-  }
-  if (action.legalBasis && teamDef.legalBases.length > 0 && !teamDef.legalBases.includes(action.legalBasis)) {
-    return reject('NO_LEGAL_BASIS', say('refusal.noLegalBasis', { team: teamDef.name, action: action.name, basis: legalBasisName(scenario, action.legalBasis) }));
+  if (!openTo(teamDef, action)) return reject('NOT_AVAILABLE', say('refusal.notOpenTo', { action: action.name, team: teamDef.name }));
+  if (!hasLegalBasis(teamDef, action)) {
+    return reject('NO_LEGAL_BASIS', say('refusal.noLegalBasis', { team: teamDef.name, action: action.name, basis: legalBasisName(scenario, action.legalBasis!) }));
   }
   if (action.oncePerExercise && state.decisions.some((d) => d.team === team && d.action === action.id)) {
     return reject('ALREADY_TAKEN', say('refusal.oncePerExercise', { action: action.name }));
